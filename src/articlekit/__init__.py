@@ -1,0 +1,110 @@
+"""articlekit: turn articles into clean, typed data.
+
+Parse a web page, a Markdown file or a plain-text dump into one
+:class:`Article` model (metadata, a structured body, quotes with who said
+them), and write it out again as JSON, Markdown, HTML, text or JSON-LD.
+
+>>> import articlekit
+>>> article = articlekit.Article(title="Hello", body=[articlekit.Paragraph([articlekit.Text("Hi.")])])
+>>> articlekit.from_json(articlekit.to_json(article)) == article
+True
+"""
+
+from articlekit._version import __version__
+from articlekit.errors import (
+    ArticleKitError,
+    ArticlekitError,
+    EmptyDocumentError,
+    EncodingError,
+    FetchError,
+    FrontMatterError,
+    JSONFormatError,
+    ParseError,
+    ResourceLimitError,
+    UnknownFormatError,
+    ValidationError,
+)
+from articlekit.limits import Limits
+from articlekit.model import (
+    Article,
+    Block,
+    BlockQuote,
+    CodeBlock,
+    Emphasis,
+    Figure,
+    Heading,
+    Image,
+    Inline,
+    InlineCode,
+    InlineImage,
+    LineBreak,
+    Link,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Person,
+    Quote,
+    QuoteKind,
+    SourceFormat,
+    Speaker,
+    Strikethrough,
+    Strong,
+    Table,
+    TableCell,
+    TableRow,
+    Text,
+    ThematicBreak,
+)
+from articlekit.registry import dumps, formats
+from articlekit.serializers.json import from_dict, from_json, json_schema, to_dict, to_json
+
+__all__ = [
+    "Article",
+    "ArticleKitError",
+    "ArticlekitError",
+    "Block",
+    "BlockQuote",
+    "CodeBlock",
+    "EmptyDocumentError",
+    "Emphasis",
+    "EncodingError",
+    "FetchError",
+    "Figure",
+    "FrontMatterError",
+    "Heading",
+    "Image",
+    "Inline",
+    "InlineCode",
+    "InlineImage",
+    "JSONFormatError",
+    "LineBreak",
+    "Limits",
+    "Link",
+    "ListBlock",
+    "ListItem",
+    "Paragraph",
+    "ParseError",
+    "Person",
+    "Quote",
+    "QuoteKind",
+    "ResourceLimitError",
+    "SourceFormat",
+    "Speaker",
+    "Strikethrough",
+    "Strong",
+    "Table",
+    "TableCell",
+    "TableRow",
+    "Text",
+    "ThematicBreak",
+    "UnknownFormatError",
+    "ValidationError",
+    "__version__",
+    "dumps",
+    "formats",
+    "from_dict",
+    "from_json",
+    "json_schema",
+    "to_dict",
+    "to_json",
+]

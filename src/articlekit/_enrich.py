@@ -1,0 +1,27 @@
+"""Enrichers: the steps every parser runs on the Article it built (quote extraction).
+
+Data flows one way: input -> parser -> Article -> enrichers -> serialiser.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from articlekit.limits import Limits
+from articlekit.model import Article
+
+__all__ = ["enrich"]
+
+
+def enrich(article: Article, *, quotes: bool = True, limits: Limits | None = None) -> Article:
+    """Return *article* with its quotes extracted (unless ``quotes=False``)."""
+    if not quotes:
+        return article
+    try:
+        from articlekit.quotes import extract_quotes
+    except ModuleNotFoundError as exc:  # pragma: no cover - until the quote extractor lands
+        if exc.name != "articlekit.quotes":
+            raise
+        return article
+
+    return attrs.evolve(article, quotes=extract_quotes(article, limits=limits))
