@@ -1,0 +1,18 @@
+"""Shared test configuration: hypothesis profiles and a guard that no test opens a socket.
+
+Profiles (choose with ``HYPOTHESIS_PROFILE``): ``dev`` (50 examples, the
+default on a workstation), ``ci`` (300 examples, the default when ``CI`` is
+set) and ``thorough`` (5,000 examples, for dedicated runs).
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+_COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
+settings.register_profile("dev", max_examples=50, **_COMMON)
+settings.register_profile("ci", max_examples=300, derandomize=False, print_blob=True, **_COMMON)
+settings.register_profile("thorough", max_examples=5_000, **_COMMON)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
