@@ -55,8 +55,11 @@ from articlekit.model import (
     Text,
     ThematicBreak,
 )
+from articlekit.parsers.auto import parse
+from articlekit.parsers.text import parse_text
 from articlekit.registry import dumps, formats
 from articlekit.serializers.json import from_dict, from_json, json_schema, to_dict, to_json
+from articlekit.serializers.text import to_text
 
 __all__ = [
     "Article",
@@ -105,6 +108,9 @@ __all__ = [
     "from_dict",
     "from_json",
     "json_schema",
+    "parse",
+    "parse_text",
     "to_dict",
     "to_json",
+    "to_text",
 ]
