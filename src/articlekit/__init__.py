@@ -55,6 +55,7 @@ from articlekit.model import (
     Text,
     ThematicBreak,
 )
+from articlekit.quotes import extract_quotes
 from articlekit.registry import dumps, formats
 from articlekit.serializers.json import from_dict, from_json, json_schema, to_dict, to_json
 
@@ -65,8 +66,8 @@ __all__ = [
     "Block",
     "BlockQuote",
     "CodeBlock",
-    "EmptyDocumentError",
     "Emphasis",
+    "EmptyDocumentError",
     "EncodingError",
     "FetchError",
     "Figure",
@@ -77,8 +78,8 @@ __all__ = [
     "InlineCode",
     "InlineImage",
     "JSONFormatError",
-    "LineBreak",
     "Limits",
+    "LineBreak",
     "Link",
     "ListBlock",
     "ListItem",
@@ -101,6 +102,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "dumps",
+    "extract_quotes",
     "formats",
     "from_dict",
     "from_json",
