@@ -160,8 +160,41 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             cue.speaker, cue.entity = _speaker_of(state, phrase)
         elif previous is not None and previous.speaker is not None:
             cue.speaker, cue.entity = previous.speaker, previous.entity
+        elif cue.kind != "according":
+            subject = _subject(state, toks, lo, cue.a)
+            if subject is not None:
+                cue.speaker, cue.entity = subject
         if cue.speaker is not None:
             previous = cue
+
+
+def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speaker, Entity] | None:
+    """The subject of a sentence, for a cue with none of its own (``Trump …, telling Reuters``).
+
+    The first pronoun or name of the sentence that is known, or a full name, or has a role.
+    """
+    lex = state.lex
+    k = lo
+    limit = min(hi, lo + 40)
+    while k < limit:
+        tok = toks[k]
+        if tok.kind == "w" and (tok.low in ("he", "she", "they") or tok.cap):
+            phrase = phrase_after(state.text, toks, k, lex, hi)
+            if phrase is not None:
+                if phrase.kind == "pronoun":
+                    speaker, entity = _speaker_of(state, phrase)
+                    return (speaker, entity) if speaker is not None and entity is not None else None
+                known = phrase.name is not None and (
+                    " " in phrase.name or phrase.role is not None or state.registry.knows(phrase.name)
+                )
+                if known:
+                    speaker, entity = _speaker_of(state, phrase)
+                    if speaker is not None and entity is not None:
+                        return speaker, entity
+                k = max(k + 1, phrase.end)
+                continue
+        k += 1
+    return None
 
 
 def _is_direct(toks: list[Token], i: int, lo: int, inner: str, lex: Lexicon) -> bool:
@@ -219,8 +252,11 @@ def _make(text: str, q: RawQuote, kind: str, speaker: Speaker | None, cue: str |
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
-    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+    body = text[start:end]
+    if end <= start or not any(ch.isalpha() for ch in body):
         return None
+    if " " not in body and (body[0] in "@#" or "://" in body or body.startswith("www.")):
+        return None  # a handle, a hashtag or a link in quote marks
     if kind == "scare":
         speaker = None
     return new_quote(text[start:end], kind, (start, end), speaker, cue)
@@ -255,12 +291,14 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
         first = max(first, nxt)
         while first < len(raw) and raw[first].open < end:
             first += 1
+        previous_line = state.last
         state.last = None
         colon_intro = state.colon_intro
         state.colon_intro = None
         for s0, s1 in sentences(toks, inner):
             cues = _find_cues(toks, s0, s1, lex)
             _resolve_cues(state, toks, s0, s1, cues)
+            sentence_last = next((c for c in reversed(cues) if c.speaker is not None), None)
             direct: set[int] = set()
             for i in range(s0, s1):
                 tok = toks[i]
@@ -296,6 +334,8 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
                         speaker, cue_text = state.last
                     elif i == 0 and colon_intro is not None:
                         speaker, cue_text = colon_intro
+                    elif i == 0 and previous_line is not None:
+                        speaker, cue_text = previous_line
                 kind = "direct" if is_direct else ("partial" if speaker is not None else "scare")
                 made = _make(text, q, kind, speaker, cue_text)
                 if made is None:
@@ -306,8 +346,15 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
                     if q.group >= 0:
                         state.group_speaker.setdefault(q.group, (speaker, cue_text))
             _indirect(state, toks, s0, s1, cues, direct)
-            if s1 > s0 and toks[s1 - 1].text == ":" and cues and cues[-1].speaker is not None:
-                state.colon_intro = (cues[-1].speaker, cues[-1].surface)
+            if sentence_last is not None:
+                state.last = (sentence_last.speaker, sentence_last.surface)
+            if s1 > s0 and toks[s1 - 1].text == ":":
+                if sentence_last is not None:
+                    state.colon_intro = (sentence_last.speaker, sentence_last.surface)
+                else:
+                    subject = _subject(state, toks, s0, s1 - 1)
+                    if subject is not None:
+                        state.colon_intro = (subject[0], None)
         if len(state.quotes) + len(state.indirect) >= limits.max_quotes:
             break
     _fill_groups(state, raw)
@@ -318,7 +365,7 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
 def _indirect(state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cue], direct: set[int]) -> None:
     text, lex = state.text, state.lex
     for cue in cues:
-        if cue.speaker is None or cue.kind == "naming":
+        if cue.speaker is None:
             continue
         span: tuple[int, int] | None = None
         if cue.kind == "according":
@@ -335,17 +382,44 @@ def _indirect(state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cu
             k = _skip_back(toks, subject_start, s0, lex)
             if k - 1 > s0 and toks[k - 1].text == "," and _tail_is_short(toks, cue, s1):
                 span = content_before(toks, s0, k - 1, direct)
-            if span is None and (phrase is None or phrase.start < cue.a):
+            if span is None and (phrase is None or phrase.start < cue.a) and cue.kind != "naming":
                 span = content_after(
                     toks, cue.b, s1, lex, lex.is_object_first(cue.surface.lower()), direct,
                     cue.kind == "attitude",
                 )
+            if span is None and (phrase is None or phrase.start < cue.a):
+                span = _mixed(toks, cue, s1, lex, direct)
         if span is None:
             continue
         a, b = span
         start, end = toks[a].start, toks[b - 1].end
         quote = new_quote(text[start:end], "indirect", (start, end), cue.speaker, cue.surface)
         state.indirect.append(quote)
+
+
+def _mixed(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]) -> tuple[int, int] | None:
+    """Content mixing words and a quoted fragment: ``called Trump “unhinged”``, ``calls for more “flexibility” for …``."""
+    a = cue.b
+    if a < s1 and toks[a].low == "that":
+        a += 1
+    b = a
+    has_partial = False
+    while b < s1 and b - a < 60:
+        tok = toks[b]
+        if tok.kind == "q":
+            if tok.quote in direct:
+                break
+            has_partial = True
+        elif tok.kind == "p" and tok.text in ";:()":
+            break
+        elif tok.text == "," and b + 1 < s1 and (toks[b + 1].low in ("but", "and") or lex.cue_kind(toks[b + 1].low)):
+            break
+        b += 1
+    if not has_partial or b <= a:
+        return None
+    while b > a and toks[b - 1].kind == "p":
+        b -= 1
+    return (a, b) if b > a else None
 
 
 def _tail_is_short(toks: list[Token], cue: _Cue, s1: int) -> bool:

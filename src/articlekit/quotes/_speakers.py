@@ -239,6 +239,11 @@ class Registry:
             return None
         return None
 
+    def knows(self, name: str) -> bool:
+        """Whether *name* (a full name or a surname) has been met."""
+        key = name_key(name)
+        return key in self.by_name or key in self.by_part
+
     def pronoun(self, phrase: Phrase) -> Entity | None:
         """The most recent speaker that fits the pronoun of *phrase*."""
         want = phrase.gender
