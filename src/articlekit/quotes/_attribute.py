@@ -32,7 +32,14 @@ from articlekit.model import Quote, Speaker
 from articlekit.quotes._cues import Lexicon
 from articlekit.quotes._indirect import content_after, content_before
 from articlekit.quotes._marks import RawQuote, scan_quotes
-from articlekit.quotes._speakers import Entity, Phrase, Registry, phrase_after, phrase_before
+from articlekit.quotes._speakers import (
+    Entity,
+    Phrase,
+    Registry,
+    phrase_after,
+    phrase_apposed,
+    phrase_before,
+)
 from articlekit.quotes._text import Token, sentences, tokenize
 
 __all__ = ["attribute"]
@@ -147,7 +154,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             phrase = phrase_after(text, toks, cue.b, lex, hi)
         else:
             k = _skip_back(toks, cue.a, lo, lex)
-            phrase = phrase_before(text, toks, k, lex, lo)
+            phrase = phrase_before(text, toks, k, lex, lo) or phrase_apposed(text, toks, k, lex, lo)
             if phrase is None:
                 before = toks[k - 1] if k > lo else None
                 after_quote = before is None or before.kind == "q" or (
@@ -171,14 +178,16 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
 def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speaker, Entity] | None:
     """The subject of a sentence, for a cue with none of its own (``Trump …, telling Reuters``).
 
-    The first pronoun or name of the sentence that is known, or a full name, or has a role.
+    A pronoun or a name (known already, or a full name, or with a role) that
+    starts the sentence or follows an introductory phrase ending in a comma.
     """
     lex = state.lex
+    limit = min(hi, lo + 30)
     k = lo
-    limit = min(hi, lo + 40)
+    candidate = True
     while k < limit:
         tok = toks[k]
-        if tok.kind == "w" and (tok.low in ("he", "she", "they") or tok.cap):
+        if candidate and tok.kind == "w" and (tok.low in ("he", "she", "they") or tok.cap):
             phrase = phrase_after(state.text, toks, k, lex, hi)
             if phrase is not None:
                 if phrase.kind == "pronoun":
@@ -191,8 +200,7 @@ def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speake
                     speaker, entity = _speaker_of(state, phrase)
                     if speaker is not None and entity is not None:
                         return speaker, entity
-                k = max(k + 1, phrase.end)
-                continue
+        candidate = tok.text == ","
         k += 1
     return None
 
@@ -297,6 +305,8 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
         state.colon_intro = None
         for s0, s1 in sentences(toks, inner):
             cues = _find_cues(toks, s0, s1, lex)
+            if not cues or cues[0].a - s0 > 2:
+                _subject(state, toks, s0, cues[0].a if cues else s1)
             _resolve_cues(state, toks, s0, s1, cues)
             sentence_last = next((c for c in reversed(cues) if c.speaker is not None), None)
             direct: set[int] = set()

@@ -86,6 +86,7 @@ class Lexicon:
     pronouns: Mapping[str, str]
     adverbials: frozenset[str]
     clause_openers: frozenset[str]
+    first_names: Mapping[str, str]  # lower-case first name -> "male" / "female"
 
     def cue_kind(self, words: str) -> str | None:
         """The kind of cue *words* (lower case) are, or None."""
@@ -136,7 +137,18 @@ def _build(data: dict[str, Any]) -> Lexicon:
         pronouns=MappingProxyType({k.lower(): v for k, v in data.get("pronouns", {}).items()}),
         adverbials=frozenset(w.lower() for w in data.get("adverbials", ())),
         clause_openers=frozenset(w.lower() for w in data.get("clause_openers", ())),
+        first_names=MappingProxyType(_first_names(data.get("first_names", {}))),
     )
+
+
+def _first_names(data: dict[str, list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for gender in ("male", "female"):
+        for name in data.get(gender, ()):
+            key = name.lower()
+            # a name listed under both genders tells nothing
+            out[key] = "" if out.get(key, gender) != gender else gender
+    return out
 
 
 @lru_cache(maxsize=8)

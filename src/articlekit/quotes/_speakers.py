@@ -19,7 +19,7 @@ from articlekit._textutil import clean_name, name_key
 from articlekit.quotes._cues import Lexicon
 from articlekit.quotes._text import Token
 
-__all__ = ["Entity", "Phrase", "Registry", "phrase_after", "phrase_before"]
+__all__ = ["Entity", "Phrase", "Registry", "phrase_after", "phrase_apposed", "phrase_before"]
 
 _MAX_PHRASE = 12
 
@@ -96,6 +96,8 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
         if g in ("male", "female"):
             gender = g
     if n < b:
+        if not gender and b - n >= 2:
+            gender = lex.first_names.get(toks[n].low, "")
         name = _span_text(text, toks, n, b)
         role = _span_text(text, toks, a, n) if n > a else None
         words = {t.low for t in toks[n:b]}
@@ -129,8 +131,33 @@ def phrase_before(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int)
         a -= 1
     if a == end:
         return None
-    # An appositive: "Jane Doe, a spokeswoman for X, said".
     return _build(text, toks, a, end, lex)
+
+
+def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
+    """A name with an appositive before a cue: ``Jane Doe, a spokeswoman for X, said``, ``Sarandon, 69, told``."""
+    if end - 1 <= lo or toks[end - 1].text != ",":
+        return None
+    j = end - 2
+    limit = max(lo, end - 16)
+    while j > limit and toks[j].text != ",":
+        if toks[j].kind != "w" and toks[j].text not in "-’'":
+            return None
+        j -= 1
+    if j <= lo or toks[j].text != "," or j == end - 2:
+        return None
+    phrase = phrase_before(text, toks, j, lex, lo)
+    if phrase is None or phrase.name is None:
+        return None
+    segment = toks[j + 1 : end - 1]
+    if any(t.low in lex.titles for t in segment):
+        first = 1 if segment[0].low in ("a", "an", "the") else 0
+        if first < len(segment):
+            phrase.role = _span_text(text, segment, first, len(segment))
+    elif not (len(segment) == 1 and segment[0].text.isdigit()):
+        return None
+    phrase.end = end
+    return phrase
 
 
 def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int) -> Phrase | None:
