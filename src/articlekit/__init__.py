@@ -57,6 +57,7 @@ from articlekit.model import (
 )
 from articlekit.parsers.auto import parse
 from articlekit.parsers.text import parse_text
+from articlekit.quotes import extract_quotes
 from articlekit.registry import dumps, formats
 from articlekit.serializers.json import from_dict, from_json, json_schema, to_dict, to_json
 from articlekit.serializers.text import to_text
@@ -104,6 +105,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "dumps",
+    "extract_quotes",
     "formats",
     "from_dict",
     "from_json",
