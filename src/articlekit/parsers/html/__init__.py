@@ -1,0 +1,1 @@
+"""The HTML parser: from a whole web page to a clean Article."""
