@@ -1,0 +1,276 @@
+"""Main-content extraction: find the article body of a page, drop its boilerplate.
+
+The stages, each a few passes over the lxml tree:
+
+1. **Strip** what is never article text: scripts, styles, forms' controls,
+   embedded objects, hidden elements, and the page furniture HTML names as such
+   (``nav``, ``aside``, ``footer``, ARIA ``navigation`` / ``banner`` ...).
+2. **Drop boilerplate by name**: an element whose ``class`` or ``id`` says it
+   is a share bar, related-article list, comment section, newsletter or cookie
+   box, advert, sidebar, breadcrumb ... unless the same attribute also says it
+   is the article (``article-body``, ``post-content``).
+3. **Score** every paragraph-like element by its text (length, commas) and
+   credit its parent and, in part, its ancestors; an element's score is then
+   weighed by its tag, by what its ``class`` / ``id`` / ``itemprop`` say
+   (``articleBody``, ``story``, ``content`` up; ``comment``, ``promo`` down)
+   and by its link density.  The best-scoring element is the article's
+   container; sibling elements that look like more of the article join it.
+4. **Clean** the chosen container: link lists, short link-dense boxes, blocks
+   that hold more images or form controls than text, and image placeholders go.
+
+This follows the published ideas of the readability family (paragraph scores
+credited to ancestors, class weights, link density, sibling joining) and of
+trafilatura (tag semantics, boilerplate vocabularies), written afresh.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+
+__all__ = ["extract_content"]
+
+# Elements that never hold article text; removed with their content.
+_STRIP = (
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "frameset",
+    "object", "embed", "applet", "canvas", "button", "input", "select", "textarea", "option",
+    "datalist", "dialog", "map", "audio", "video", "source", "track", "nav", "aside", "footer",
+    "menu", "form-control", "link", "meta", "head", "title",
+)
+
+_HIDDEN = lxml.etree.XPath(
+    "//*[@hidden or @aria-hidden='true' or @role='navigation' or @role='banner' "
+    "or @role='contentinfo' or @role='complementary' or @role='dialog' or @role='alertdialog' "
+    "or contains(translate(@style, ' ', ''), 'display:none') "
+    "or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+)
+_WITH_NAMES = lxml.etree.XPath("//body//*[@class or @id]")
+
+# Words in class / id that mark page furniture.  Matched as whole words of the
+# attribute (split on space, "-", "_"), so "header" never matches "ad".
+_NEGATIVE = re.compile(
+    r"(?:^|[\s_-])(?:ad|ads|adv|advert|adverts|advertisement|advertising|adslot|adunit|"
+    r"banner|breadcrumbs?|combx|comments?|commentary-list|community|disqus|"
+    r"cookie|cookies|consent|gdpr|popup|modal|overlay|newsletter|subscribe|subscription|signup|"
+    r"share|sharing|sharebar|social|socials|follow|facebook|twitter|tweet|whatsapp|pinterest|"
+    r"related|recommended|recommendations|recirc|outbrain|taboola|trending|popular|most-read|"
+    r"mostread|more-stories|read-more|readmore|promo|promoted|sponsor|sponsored|partner|"
+    r"sidebar|side-bar|widget|widgets|masthead|navbar|nav|navigation|menu|pagination|pager|"
+    r"skip|toolbar|tools|print|email|rss|tags|tag-list|taglist|keywords|topics|"
+    r"author-bio|bio|about-author|byline|dateline|timestamp|meta|metadata|"
+    r"footer|foot|copyright|legal|login|paywall|hidden|sr-only|visually-hidden|screen-reader-text|"
+    r"caption-credit|newsletter-signup|jump|video-player|playlist|gallery-nav|carousel|slider|"
+    r"ticker|alert|notification|breaking-news-bar|donate|donation|membership|app-promo)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_POSITIVE = re.compile(
+    r"article|body|content|entry|main|post|story|text|blog|prose|rich-?text|paragraph|"
+    r"articlebody|storybody|hentry|section",
+    re.IGNORECASE,
+)
+# Strong signals that an element is the article body.
+_BODY_HINT = re.compile(
+    r"articlebody|article-body|article__body|article_body|articletext|article-text|article-content|"
+    r"article__content|articlecontent|story-body|storybody|story-content|story__body|storytext|"
+    r"post-content|post-body|postbody|entry-content|entry-body|post-entry|body-text|bodytext|"
+    r"main-content|article-copy|rich-text|richtext|content-body|c-entry-content|field-body",
+    re.IGNORECASE,
+)
+_KEEP_TAGS = frozenset(("html", "body", "article", "main"))
+
+_PARAS = lxml.etree.XPath("//p | //pre | //td | //blockquote | //li | //h2 | //h3 | //dd")
+_DIVS = lxml.etree.XPath("//div[text()[normalize-space()] or br]")
+
+_TAG_BONUS = {
+    "div": 5.0, "article": 10.0, "main": 8.0, "section": 3.0, "pre": 3.0, "td": 3.0,
+    "blockquote": 3.0, "address": -3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0,
+    "dt": -3.0, "li": -3.0, "form": -3.0, "h1": -5.0, "h2": -5.0, "h3": -5.0, "h4": -5.0,
+    "h5": -5.0, "h6": -5.0, "th": -5.0,
+}
+_COMMAS = re.compile(r"[,，、،]")
+_SENTENCE_END = re.compile(r"[.!?。！？]['\"”’)]?\s*$")
+
+
+def _names(el: lxml.html.HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def _class_weight(el: lxml.html.HtmlElement) -> float:
+    names = _names(el)
+    weight = 0.0
+    if not names.strip():
+        return weight
+    if _NEGATIVE.search(names):
+        weight -= 25.0
+    if _POSITIVE.search(names):
+        weight += 25.0
+    if _BODY_HINT.search(names) or (el.get("itemprop") or "").lower() == "articlebody":
+        weight += 40.0
+    return weight
+
+
+def _text_len(el: lxml.html.HtmlElement) -> int:
+    return len(" ".join(el.text_content().split()))
+
+
+def _link_density(el: lxml.html.HtmlElement, text_len: int | None = None) -> float:
+    total = _text_len(el) if text_len is None else text_len
+    if total == 0:
+        return 0.0
+    links = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+    return min(links / total, 1.0)
+
+
+def _remove(el: lxml.html.HtmlElement) -> None:
+    """Remove *el* and its content, keeping its tail text in the document."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    el.drop_tree()
+
+
+def _strip_furniture(root: lxml.html.HtmlElement) -> None:
+    lxml.etree.strip_elements(root, *_STRIP, with_tail=False)
+    for el in _HIDDEN(root):
+        if el.tag not in _KEEP_TAGS:
+            _remove(el)
+    for el in _WITH_NAMES(root):
+        if el.tag in _KEEP_TAGS:
+            continue
+        names = _names(el)
+        if _NEGATIVE.search(names) and not _BODY_HINT.search(names):
+            if _POSITIVE.search(names) and _text_len(el) > 500:
+                continue
+            _remove(el)
+
+
+def _score_candidates(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, float]:
+    scores: dict[lxml.html.HtmlElement, float] = {}
+
+    def credit(el: lxml.html.HtmlElement, points: float) -> None:
+        level = 0
+        node = el.getparent()
+        while node is not None and level < 4:
+            if node not in scores:
+                scores[node] = _TAG_BONUS.get(node.tag, 0.0) + _class_weight(node)
+            divider = 1 if level == 0 else 2 if level == 1 else level * 3
+            scores[node] += points / divider
+            node = node.getparent()
+            level += 1
+
+    for para in _PARAS(root):
+        text = para.text_content()
+        length = len(text.strip())
+        if length < 25:
+            continue
+        points = 1.0 + len(_COMMAS.findall(text)) + min(length / 100.0, 3.0)
+        credit(para, points)
+    for div in _DIVS(root):
+        own = (div.text or "") + "".join(child.tail or "" for child in div)
+        length = len(own.strip())
+        if length < 25:
+            continue
+        points = 1.0 + len(_COMMAS.findall(own)) + min(length / 100.0, 3.0)
+        # The div is itself a paragraph: its own text credits it and its ancestors.
+        if div not in scores:
+            scores[div] = _TAG_BONUS.get(div.tag, 0.0) + _class_weight(div)
+        scores[div] += points
+        credit(div, points / 2)
+    return scores
+
+
+def _is_content_sibling(sib: lxml.html.HtmlElement, threshold: float, top: lxml.html.HtmlElement,
+                        scores: dict[lxml.html.HtmlElement, float]) -> bool:
+    if not isinstance(sib.tag, str):
+        return False
+    bonus = 0.0
+    top_class = top.get("class")
+    if top_class and sib.get("class") == top_class:
+        bonus = scores.get(top, 0.0) * 0.2
+    if sib in scores and scores[sib] + bonus >= threshold:
+        return True
+    if sib.tag == "p":
+        text = " ".join(sib.text_content().split())
+        density = _link_density(sib, len(text))
+        if len(text) > 80 and density < 0.25:
+            return True
+        if 0 < len(text) <= 80 and density == 0 and _SENTENCE_END.search(text):
+            return True
+    return False
+
+
+def _clean_conditionally(content: lxml.html.HtmlElement) -> None:
+    """Drop blocks inside the content that look like furniture (readability's idea)."""
+    for el in reversed(list(content.iter("table", "ul", "ol", "div", "section", "dl", "figure"))):
+        if el is content or el.getparent() is None:
+            continue
+        weight = _class_weight(el)
+        if weight < 0:
+            _remove(el)
+            continue
+        text = " ".join(el.text_content().split())
+        if len(_COMMAS.findall(text)) >= 10:
+            continue
+        n_p = sum(1 for _ in el.iter("p"))
+        n_img = sum(1 for _ in el.iter("img"))
+        n_li = sum(1 for _ in el.iter("li")) - 100
+        n_input = sum(1 for _ in el.iter("input"))
+        density = _link_density(el, len(text))
+        is_list = el.tag in ("ul", "ol")
+        drop = False
+        if el.tag == "figure":
+            drop = density > 0.5
+        elif (n_img > 1 and n_p / n_img < 0.5 and len(text) < 200) or (not is_list and n_li > n_p) or n_input > n_p // 3:
+            drop = True
+        elif len(text) < 25 and (n_img == 0 or n_img > 2) and el.tag not in ("table",):
+            drop = not text and n_img == 0
+        elif (weight < 25 and density > 0.2 and len(text) < 1000 and not (is_list and density < 0.5)) or (weight >= 25 and density > 0.5):
+            drop = True
+        if drop:
+            _remove(el)
+
+
+def extract_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Find the article body in *root* (modified in place) and return its elements, in order.
+
+    The result is a list because an article is sometimes split across sibling
+    elements.  An empty list means the page has no article text.
+
+    >>> import lxml.html
+    >>> page = lxml.html.fromstring(
+    ...     "<html><body><nav><a href=/>Home</a></nav><div class=story>"
+    ...     "<p>First paragraph of the story, long enough to count, with commas, yes.</p>"
+    ...     "<p>Second paragraph of the story, also long enough to count as text.</p></div>"
+    ...     "<footer>(c) Site</footer></body></html>")
+    >>> [el.get("class") for el in extract_content(page)]
+    ['story']
+    """
+    _strip_furniture(root)
+    scores = _score_candidates(root)
+    if not scores:
+        body = root.find("body")
+        if body is not None and _text_len(body) > 0:
+            return [body]
+        return []
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:8]
+    best: lxml.html.HtmlElement | None = None
+    best_score = float("-inf")
+    for el, raw in ranked:
+        final = raw * (1.0 - _link_density(el))
+        if final > best_score:
+            best, best_score = el, final
+    assert best is not None
+    parent = best.getparent()
+    content = [best]
+    if parent is not None and best.tag not in ("body", "html"):
+        threshold = max(10.0, best_score * 0.2)
+        content = [
+            sib for sib in parent
+            if sib is best or _is_content_sibling(sib, threshold, best, scores)
+        ]
+    for el in content:
+        _clean_conditionally(el)
+    return content
