@@ -78,7 +78,7 @@ def parse_html(
     No new date has been set for talks, officials said on Friday, after weeks of pressure.
     """
     limits = limits or Limits()
-    decoded = decode_input(data, source="html", limits=limits, encoding=encoding, html=True)
+    decoded = decode_input(data, source="html", limits=limits, encoding=encoding, html=True, clean=False)
     root, warnings = parse_tree(decoded.text, limits=limits)
     meta = extract_metadata(root, url=url, limits=limits)
     warnings.extend(meta.warnings)

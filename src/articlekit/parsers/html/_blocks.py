@@ -97,6 +97,11 @@ _TableRow: Any = TableRow
 _Table: Any = Table
 
 
+_FIGURE_BLOCKS = lxml.etree.XPath(
+    ".//p[not(ancestor::figcaption)][normalize-space()]|.//table|.//blockquote|.//ul|.//ol|.//h2|.//h3"
+)
+
+
 def is_placeholder_alt(alt: str) -> bool:
     """True for alt text that only says "an image is here" (``PostImage``, ``image``, ``photo.jpg``).
 
@@ -508,7 +513,7 @@ class BlockBuilder:
         imgs = el.xpath(".//img")
         if not imgs:
             return None
-        if el.xpath(".//p[not(ancestor::figcaption)]|.//table|.//blockquote|.//ul|.//ol"):
+        if _FIGURE_BLOCKS(el):
             return None
         src = None
         alt = ""
@@ -524,6 +529,11 @@ class BlockBuilder:
         caption: list[Inline] = []
         credit: str | None = None
         cap = el.find(".//figcaption")
+        if cap is None:
+            # No figcaption: the figure's own short text is its caption.
+            text_len = len(el.text_content().strip())
+            if 0 < text_len <= 400:
+                cap = el
         if cap is not None:
             for node in cap.iter():
                 if node is not cap and isinstance(node.tag, str) and _CREDIT_CLASS.search(node.get("class") or ""):

@@ -26,6 +26,7 @@ trafilatura (tag semantics, boilerplate vocabularies), written afresh.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import lxml.etree
 import lxml.html
@@ -40,32 +41,33 @@ _STRIP = (
     "menu", "form-control", "link", "meta", "head", "title",
 )
 
-_HIDDEN = lxml.etree.XPath(
-    "//*[@hidden or @aria-hidden='true' or @role='navigation' or @role='banner' "
-    "or @role='contentinfo' or @role='complementary' or @role='dialog' or @role='alertdialog' "
-    "or contains(translate(@style, ' ', ''), 'display:none') "
-    "or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_FURNITURE_ROLES = frozenset(
+    ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu", "menubar")
 )
-_WITH_NAMES = lxml.etree.XPath("//body//*[@class or @id]")
+_SPLIT_NAMES = re.compile(r"[^a-z0-9]+")
 
-# Words in class / id that mark page furniture.  Matched as whole words of the
-# attribute (split on space, "-", "_"), so "header" never matches "ad".
-_NEGATIVE = re.compile(
-    r"(?:^|[\s_-])(?:ad|ads|adv|advert|adverts|advertisement|advertising|adslot|adunit|"
-    r"banner|breadcrumbs?|combx|comments?|commentary-list|community|disqus|"
-    r"cookie|cookies|consent|gdpr|popup|modal|overlay|newsletter|subscribe|subscription|signup|"
-    r"share|sharing|sharebar|social|socials|follow|facebook|twitter|tweet|whatsapp|pinterest|"
-    r"related|recommended|recommendations|recirc|outbrain|taboola|trending|popular|most-read|"
-    r"mostread|more-stories|read-more|readmore|promo|promoted|sponsor|sponsored|partner|"
-    r"sidebar|side-bar|widget|widgets|masthead|navbar|nav|navigation|menu|pagination|pager|"
-    r"skip|toolbar|tools|print|email|rss|tags|tag-list|taglist|keywords|topics|"
-    r"author-bio|bio|about-author|byline|dateline|timestamp|meta|metadata|"
-    r"footer|foot|copyright|legal|login|paywall|hidden|sr-only|visually-hidden|screen-reader-text|"
-    r"caption-credit|newsletter-signup|jump|video-player|playlist|gallery-nav|carousel|slider|"
-    r"ticker|alert|notification|breaking-news-bar|donate|donation|membership|app-promo)"
-    r"(?:$|[\s_-])",
-    re.IGNORECASE,
+# Words of class / id that mark page furniture.  An attribute is split into
+# words on anything but letters and digits ("share-bar" -> "share", "bar"), so
+# "header" never matches "ad", and the words are looked up in a set.
+_NEGATIVE_WORDS = frozenset(
+    """ad ads adv advert adverts advertisement advertising adslot adunit adsense dfp banner
+    breadcrumb breadcrumbs combx comment comments commentlist community disqus cookie cookies
+    consent gdpr popup modal overlay newsletter subscribe subscription signup share sharing
+    sharebar shares social socials follow
+    related recommended recommendations recirc recirculation outbrain taboola trending popular
+    mostread promo promoted promotion sponsor sponsored sidebar masthead navbar nav navigation
+    menu pagination pager skip toolbar tools print rss tags taglist keywords topics bio byline
+    dateline timestamp footer foot copyright legal login hidden jump playlist carousel slider
+    ticker donate donation membership outstream teaser teasers widget-area""".split()  # noqa: SIM905
 )
+# Pairs of words that are furniture together ("read more", "more stories").
+_NEGATIVE_PAIRS = frozenset(
+    ("read more", "more stories", "sr only", "visually hidden", "screen reader", "author bio",
+     "about author", "most read", "most popular", "side bar", "tag list", "video player", "you may")
+)
+_PAIR_STARTS = frozenset(pair.split()[0] for pair in _NEGATIVE_PAIRS)
+
 _POSITIVE = re.compile(
     r"article|body|content|entry|main|post|story|text|blog|prose|rich-?text|paragraph|"
     r"articlebody|storybody|hentry|section",
@@ -98,16 +100,32 @@ def _names(el: lxml.html.HtmlElement) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
+def _is_negative(names: str) -> bool:
+    words = _SPLIT_NAMES.split(names.lower())
+    if not _NEGATIVE_WORDS.isdisjoint(words):
+        return True
+    if _PAIR_STARTS.isdisjoint(words):
+        return False
+    return any(f"{a} {b}" in _NEGATIVE_PAIRS for a, b in pairwise(words))
+
+
+def _is_body_hint(names: str) -> bool:
+    low = names.lower()
+    if "body" not in low and "content" not in low and "text" not in low and "entry" not in low and "copy" not in low:
+        return False
+    return bool(_BODY_HINT.search(low))
+
+
 def _class_weight(el: lxml.html.HtmlElement) -> float:
     names = _names(el)
     weight = 0.0
-    if not names.strip():
+    if len(names) < 2:
         return weight
-    if _NEGATIVE.search(names):
+    if _is_negative(names):
         weight -= 25.0
     if _POSITIVE.search(names):
         weight += 25.0
-    if _BODY_HINT.search(names) or (el.get("itemprop") or "").lower() == "articlebody":
+    if _is_body_hint(names) or (el.get("itemprop") or "").lower() == "articlebody":
         weight += 40.0
     return weight
 
@@ -134,17 +152,56 @@ def _remove(el: lxml.html.HtmlElement) -> None:
 
 def _strip_furniture(root: lxml.html.HtmlElement) -> None:
     lxml.etree.strip_elements(root, *_STRIP, with_tail=False)
-    for el in _HIDDEN(root):
-        if el.tag not in _KEEP_TAGS:
+    negative: list[lxml.html.HtmlElement] = []
+    hidden: list[lxml.html.HtmlElement] = []
+    protected: set[lxml.html.HtmlElement] = set()
+    body = root.find("body")
+    if body is None:
+        return
+    for el in body.iter():
+        get = el.get
+        cls = get("class")
+        ident = get("id")
+        if get("hidden") is not None or get("aria-hidden") == "true" or get("role") in _FURNITURE_ROLES:
+            hidden.append(el)
+            continue
+        style = get("style")
+        if style and _HIDDEN_STYLE.search(style):
+            hidden.append(el)
+            continue
+        if cls is None and ident is None:
+            if get("itemprop") == "articleBody":
+                protected.add(el)
+            continue
+        names = f"{cls or ''} {ident or ''}"
+        if _is_body_hint(names) or get("itemprop") == "articleBody":
+            # The article body and every element around it stay, whatever their names say
+            # (a layout wrapper "container with-sidebar" holds the article too).
+            protected.add(el)
+        elif _is_negative(names) and el.tag not in _KEEP_TAGS:
+            negative.append(el)
+    for el in list(protected):
+        node = el.getparent()
+        while node is not None and node not in protected:
+            protected.add(node)
+            node = node.getparent()
+    for el in hidden:
+        if el not in protected and el.getparent() is not None:
             _remove(el)
-    for el in _WITH_NAMES(root):
-        if el.tag in _KEEP_TAGS:
+    if not negative:
+        return
+    page_len = _text_len(body)
+    for el in negative:
+        if el in protected or el.getparent() is None:
             continue
         names = _names(el)
-        if _NEGATIVE.search(names) and not _BODY_HINT.search(names):
-            if _POSITIVE.search(names) and _text_len(el) > 500:
-                continue
-            _remove(el)
+        length = _text_len(el)
+        # A wrapper holding most of the page's text is layout, not furniture.
+        if length > 0.5 * page_len and length > 500:
+            continue
+        if _POSITIVE.search(names) and length > 500:
+            continue
+        _remove(el)
 
 
 def _score_candidates(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, float]:
@@ -202,16 +259,64 @@ def _is_content_sibling(sib: lxml.html.HtmlElement, threshold: float, top: lxml.
     return False
 
 
+_CAPTION_NAMES = lxml.etree.XPath(
+    ".//*[contains(translate(@class, 'CAPTION', 'caption'), 'caption')]"
+    "[not(self::figure or self::figcaption or ancestor::figcaption)]"
+)
+
+
+def _mark_captions(content: lxml.html.HtmlElement) -> None:
+    """Captions outside ``<figure>``: make the block holding the picture a figure, else drop them."""
+    for cap in _CAPTION_NAMES(content):
+        if cap.getparent() is None or cap is content:
+            continue
+        holder = cap.getparent()
+        for _ in range(2):
+            if holder is None or holder is content or holder.find(".//img") is not None:
+                break
+            holder = holder.getparent()
+        if (
+            holder is not None
+            and holder is not content
+            and holder.find(".//img") is not None
+            and _text_len(holder) < 600
+        ):
+            if holder.tag != "figure":
+                holder.tag = "figure"
+            cap.tag = "figcaption"
+        elif _text_len(cap) < 300 and cap.find(".//p") is None:
+            _remove(cap)
+
+
+def _drop_link_paragraphs(content: lxml.html.HtmlElement) -> None:
+    """Paragraphs that are mostly links ("SEE MORE: ...", "Related: ...") are not article text."""
+    for para in list(content.iter("p")):
+        links = para.findall(".//a")
+        if not links:
+            continue
+        text = " ".join(para.text_content().split())
+        if not text:
+            continue
+        linked = sum(len(" ".join(a.text_content().split())) for a in links)
+        if linked >= 0.75 * len(text) and (len(links) >= 2 or len(text) < 150):
+            _remove(para)
+
+
 def _clean_conditionally(content: lxml.html.HtmlElement) -> None:
     """Drop blocks inside the content that look like furniture (readability's idea)."""
+    _mark_captions(content)
+    _drop_link_paragraphs(content)
+    total = _text_len(content)
     for el in reversed(list(content.iter("table", "ul", "ol", "div", "section", "dl", "figure"))):
         if el is content or el.getparent() is None:
             continue
         weight = _class_weight(el)
+        text = " ".join(el.text_content().split())
+        if len(text) > 0.5 * total:
+            continue
         if weight < 0:
             _remove(el)
             continue
-        text = " ".join(el.text_content().split())
         if len(_COMMAS.findall(text)) >= 10:
             continue
         n_p = sum(1 for _ in el.iter("p"))
@@ -221,6 +326,13 @@ def _clean_conditionally(content: lxml.html.HtmlElement) -> None:
         density = _link_density(el, len(text))
         is_list = el.tag in ("ul", "ol")
         drop = False
+        if is_list and n_img >= 2:
+            # An image gallery: most items are pictures.
+            items = [li for li in el if li.tag == "li"]
+            with_img = sum(1 for li in items if li.find(".//img") is not None)
+            if with_img * 2 >= len(items):
+                _remove(el)
+                continue
         if el.tag == "figure":
             drop = density > 0.5
         elif (n_img > 1 and n_p / n_img < 0.5 and len(text) < 200) or (not is_list and n_li > n_p) or n_input > n_p // 3:
@@ -231,6 +343,41 @@ def _clean_conditionally(content: lxml.html.HtmlElement) -> None:
             drop = True
         if drop:
             _remove(el)
+
+
+def _ancestors(el: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    out = []
+    node = el
+    while node is not None:
+        out.append(node)
+        node = node.getparent()
+    return out
+
+
+def _join_split_article(
+    best: lxml.html.HtmlElement, best_score: float, scores: dict[lxml.html.HtmlElement, float]
+) -> lxml.html.HtmlElement:
+    """An article split into sections (between figures, pull quotes, ads) is rendered by one
+    component: elements of the best one's tag and class that hold good text too.  Their
+    lowest common ancestor is then the article's container."""
+    cls = best.get("class")
+    if not cls:
+        return best
+    threshold = max(10.0, best_score * 0.15)
+    cousins = [
+        el for el, score in scores.items()
+        if el is not best and score >= threshold and el.tag == best.tag and el.get("class") == cls
+    ]
+    if not cousins:
+        return best
+    common = _ancestors(best)
+    for el in cousins:
+        chain = set(_ancestors(el))
+        while common and common[0] not in chain:
+            common.pop(0)
+    if not common or common[0].tag in ("body", "html"):
+        return best
+    return common[0]
 
 
 def extract_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
@@ -263,6 +410,7 @@ def extract_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
         if final > best_score:
             best, best_score = el, final
     assert best is not None
+    best = _join_split_article(best, best_score, scores)
     parent = best.getparent()
     content = [best]
     if parent is not None and best.tag not in ("body", "html"):

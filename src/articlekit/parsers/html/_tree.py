@@ -138,6 +138,8 @@ def parse_tree(text: str, *, limits: Limits) -> tuple[lxml.html.HtmlElement, lis
     :raises ResourceLimitError: libxml2 hit one of its limits and
         ``limits.strict`` is set.
     """
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     data = text.encode("utf-8", "replace")
     root, problems = _parse(data)
     warnings: list[str] = []
