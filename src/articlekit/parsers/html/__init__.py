@@ -20,13 +20,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from articlekit._dedupe import dedupe_blocks
+from articlekit._dedupe import dedupe_blocks, dedupe_key
 from articlekit._enrich import enrich
 from articlekit._input import decode_input
 from articlekit.limits import Limits
-from articlekit.model import Article, Block
+from articlekit._render import inline_text
+from articlekit.model import Article, Block, Paragraph
 from articlekit.parsers.html._blocks import BlockBuilder, fragment_blocks
-from articlekit.parsers.html._content import extract_content
+from articlekit.parsers.html._content import drop_ui_lines, extract_content
 from articlekit.parsers.html._metadata import extract_metadata
 from articlekit.parsers.html._tree import parse_tree
 
@@ -88,12 +89,17 @@ def parse_html(
     for element in content:
         body.extend(builder.build(element))
     warnings.extend(builder.warnings)
-    body = list(dedupe_blocks(body, title=meta.title, standfirst=meta.standfirst))
+    body = drop_ui_lines(body)
+    standfirst = meta.standfirst
+    if standfirst and _lede_only_in_body(standfirst, body, root, content):
+        # The lede is the body's first paragraph, printed once: it stays in the body.
+        standfirst = None
+    body = list(dedupe_blocks(body, title=meta.title, standfirst=standfirst))
     if not body:
         warnings.append(NO_ARTICLE_WARNING)
     article: Article = _Article(
         title=meta.title,
-        standfirst=meta.standfirst,
+        standfirst=standfirst,
         authors=meta.authors,
         credits=meta.credits,
         published=meta.published,
@@ -113,6 +119,26 @@ def parse_html(
         warnings=_unique(warnings),
     )
     return enrich(article, quotes=quotes, limits=limits)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _lede_only_in_body(
+    standfirst: str, body: list[Block], root: Any, content: list[Any]
+) -> bool:
+    """True when the standfirst is a paragraph of the body and the page prints it nowhere else."""
+    key = dedupe_key(standfirst)
+    if not any(isinstance(b, Paragraph) and dedupe_key(inline_text(b.children)) == key for b in body):
+        return False
+    needle = _squash(standfirst)
+    page = root.find("body")
+    if page is None:
+        return True
+    in_page = _squash(page.text_content()).count(needle)
+    in_content = sum(_squash(el.text_content()).count(needle) for el in content)
+    return in_page <= in_content
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:

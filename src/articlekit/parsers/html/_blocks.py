@@ -297,6 +297,12 @@ class BlockBuilder:
                         _add_block(table)
                         continue
                     pushed[el] = "block"
+                elif tag == "figcaption":
+                    # A caption whose figure has no usable image: nothing to caption.
+                    flush()
+                    walker.skip_subtree()
+                    pushed[el] = "skip"
+                    continue
                 elif tag == "hr":
                     flush()
                     _add_block(ThematicBreak())

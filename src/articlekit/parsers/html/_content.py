@@ -31,7 +31,10 @@ from itertools import pairwise
 import lxml.etree
 import lxml.html
 
-__all__ = ["extract_content"]
+from articlekit._render import inline_text
+from articlekit.model import Block, Paragraph
+
+__all__ = ["drop_ui_lines", "extract_content"]
 
 # Elements that never hold article text; removed with their content.
 _STRIP = (
@@ -96,6 +99,36 @@ _COMMAS = re.compile(r"[,，、،]")
 _SENTENCE_END = re.compile(r"[.!?。！？]['\"”’)]?\s*$")
 
 
+# Short paragraphs that are a page's user-interface labels, not article text.
+_UI_LINE = re.compile(
+    r"^(?:close|caption|advert|advertisement|ad|ads|iklan|anzeige|publicidad|publicit\u00e9|"
+    r"sponsored|comments?|share|share this\b.{0,40}|more:|image caption|loading\W*|"
+    r"this slideshow requires javascript\W*|tell us what you think\W*|"
+    r"(?:photo|image|picture|foto|credit|source)s?\s*(?::|by\b)\s*[^.!?]{0,60}|"
+    r"filed under:.{0,60}|.{0,30}\b\d{1,3}\s*min(?:ute)?s?\s+read|skip to (?:content|main content)|"
+    r"(?:click|tap) here\b.{0,40}|advertisement\s*-\s*continue reading below)$",
+    re.IGNORECASE,
+)
+
+
+def drop_ui_lines(blocks: list[Block]) -> list[Block]:
+    """Drop top-level paragraphs that are user-interface labels ("Close", "Advertisement",
+    "Photo: AP", "3 min read") rather than article text.
+
+    >>> from articlekit.model import Paragraph, Text
+    >>> [b.children[0].text for b in drop_ui_lines([Paragraph([Text("Advertisement")]), Paragraph([Text("Hi.")])])]
+    ['Hi.']
+    """
+    out = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            text = inline_text(block.children).strip()
+            if len(text) < 100 and _UI_LINE.match(text):
+                continue
+        out.append(block)
+    return out
+
+
 def _names(el: lxml.html.HtmlElement) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
@@ -103,7 +136,8 @@ def _names(el: lxml.html.HtmlElement) -> str:
 def _is_negative(names: str) -> bool:
     words = _SPLIT_NAMES.split(names.lower())
     if not _NEGATIVE_WORDS.isdisjoint(words):
-        return True
+        # Embedded posts ("social-media-embed", "twitter-tweet") are quoted content.
+        return "embed" not in words and "embedded" not in words
     if _PAIR_STARTS.isdisjoint(words):
         return False
     return any(f"{a} {b}" in _NEGATIVE_PAIRS for a, b in pairwise(words))
@@ -310,39 +344,50 @@ def _clean_conditionally(content: lxml.html.HtmlElement) -> None:
     for el in reversed(list(content.iter("table", "ul", "ol", "div", "section", "dl", "figure"))):
         if el is content or el.getparent() is None:
             continue
-        weight = _class_weight(el)
         text = " ".join(el.text_content().split())
         if len(text) > 0.5 * total:
-            continue
-        if weight < 0:
+            continue  # most of the content: never furniture
+        weight = _class_weight(el)
+        if weight < 0 or _looks_like_furniture(el, text, weight):
             _remove(el)
-            continue
-        if len(_COMMAS.findall(text)) >= 10:
-            continue
-        n_p = sum(1 for _ in el.iter("p"))
-        n_img = sum(1 for _ in el.iter("img"))
-        n_li = sum(1 for _ in el.iter("li")) - 100
-        n_input = sum(1 for _ in el.iter("input"))
-        density = _link_density(el, len(text))
-        is_list = el.tag in ("ul", "ol")
-        drop = False
-        if is_list and n_img >= 2:
-            # An image gallery: most items are pictures.
-            items = [li for li in el if li.tag == "li"]
-            with_img = sum(1 for li in items if li.find(".//img") is not None)
-            if with_img * 2 >= len(items):
-                _remove(el)
-                continue
-        if el.tag == "figure":
-            drop = density > 0.5
-        elif (n_img > 1 and n_p / n_img < 0.5 and len(text) < 200) or (not is_list and n_li > n_p) or n_input > n_p // 3:
-            drop = True
-        elif len(text) < 25 and (n_img == 0 or n_img > 2) and el.tag not in ("table",):
-            drop = not text and n_img == 0
-        elif (weight < 25 and density > 0.2 and len(text) < 1000 and not (is_list and density < 0.5)) or (weight >= 25 and density > 0.5):
-            drop = True
-        if drop:
-            _remove(el)
+
+
+def _looks_like_furniture(el: lxml.html.HtmlElement, text: str, weight: float) -> bool:
+    """Readability's conditional cleaning: a block inside the content with more pictures,
+    list items or form fields than paragraphs, or too many links for its weight."""
+    if len(_COMMAS.findall(text)) >= 10:
+        return False  # running text
+    is_list = el.tag in ("ul", "ol")
+    n_p = int(_COUNT_P(el))
+    n_img = int(_COUNT_IMG(el))
+    if is_list and n_img >= 2:
+        # An image gallery: most items are pictures.
+        items = [li for li in el if li.tag == "li"]
+        with_img = sum(1 for li in items if li.find(".//img") is not None)
+        if with_img * 2 >= len(items):
+            return True
+    density = _link_density(el, len(text))
+    if el.tag == "figure":
+        return density > 0.5
+    if n_img > 1 and n_p / n_img < 0.5 and len(text) < 200:
+        return True
+    if not is_list and int(_COUNT_LI(el)) - 100 > n_p:
+        return True
+    if int(_COUNT_INPUT(el)) > n_p // 3:
+        return True
+    if not text:
+        return n_img == 0 and el.tag != "table"
+    if el.find(".//blockquote") is not None and density < 0.5:
+        return False  # an embedded post or a quotation: content, whatever its links
+    if weight < 25 and density > 0.2 and len(text) < 1000:
+        return not (is_list and density < 0.5)
+    return weight >= 25 and density > 0.5
+
+
+_COUNT_P = lxml.etree.XPath("count(.//p)")
+_COUNT_IMG = lxml.etree.XPath("count(.//img)")
+_COUNT_LI = lxml.etree.XPath("count(.//li)")
+_COUNT_INPUT = lxml.etree.XPath("count(.//input)")
 
 
 def _ancestors(el: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
