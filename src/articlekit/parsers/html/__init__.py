@@ -23,8 +23,8 @@ from typing import Any
 from articlekit._dedupe import dedupe_blocks, dedupe_key
 from articlekit._enrich import enrich
 from articlekit._input import decode_input
-from articlekit.limits import Limits
 from articlekit._render import inline_text
+from articlekit.limits import Limits
 from articlekit.model import Article, Block, Paragraph
 from articlekit.parsers.html._blocks import BlockBuilder, fragment_blocks
 from articlekit.parsers.html._content import drop_ui_lines, extract_content
