@@ -2,25 +2,35 @@
 
 The stages, each a few passes over the lxml tree:
 
-1. **Strip** what is never article text: scripts, styles, forms' controls,
-   embedded objects, hidden elements, and the page furniture HTML names as such
-   (``nav``, ``aside``, ``footer``, ARIA ``navigation`` / ``banner`` ...).
-2. **Drop boilerplate by name**: an element whose ``class`` or ``id`` says it
-   is a share bar, related-article list, comment section, newsletter or cookie
-   box, advert, sidebar, breadcrumb ... unless the same attribute also says it
-   is the article (``article-body``, ``post-content``).
-3. **Score** every paragraph-like element by its text (length, commas) and
-   credit its parent and, in part, its ancestors; an element's score is then
-   weighed by its tag, by what its ``class`` / ``id`` / ``itemprop`` say
-   (``articleBody``, ``story``, ``content`` up; ``comment``, ``promo`` down)
-   and by its link density.  The best-scoring element is the article's
-   container; sibling elements that look like more of the article join it.
-4. **Clean** the chosen container: link lists, short link-dense boxes, blocks
-   that hold more images or form controls than text, and image placeholders go.
+1. **Strip** what is never article text, in C (:func:`lxml.etree.strip_elements`):
+   scripts, styles, form controls, embedded objects and the page furniture HTML
+   names as such (``nav``, ``aside``, ``footer``, ``menu``).
+2. **Score** every paragraph-like element by its text (length, commas) and
+   credit its parent and, in part, its ancestors.  A paragraph inside furniture
+   credits nothing: an element is furniture when it is hidden (``hidden``,
+   ``aria-hidden``, ``display: none``, an ARIA ``navigation`` / ``banner`` ...
+   role) or its ``class`` / ``id`` says it is a share bar, related-article list,
+   comment section, newsletter or cookie box, advert, sidebar, breadcrumb ...
+   unless the same attribute also names the article (``article-body``,
+   ``post-content``), the element wraps such an article body, or it holds most
+   of the page's text (a layout wrapper).  Names are split into words and looked
+   up in vocabularies, so ``header`` never matches ``ad``.
+3. **Choose**: each candidate's score is weighed by its tag, by what its
+   ``class`` / ``id`` / ``itemprop`` say (``articleBody``, ``story``, ``content``
+   up; ``comment``, ``promo`` down) and by its link density; the best one is the
+   article's container.  An article split into sections by one component
+   (same tag and class) is joined at their common ancestor; sibling elements
+   that look like more of the article join it.
+4. **Clean** the chosen container: furniture as in stage 2, captions outside
+   ``<figure>``, paragraphs that are mostly links, and blocks with more images,
+   list items or form fields than text, or too many links (readability's
+   conditional cleaning).
 
-This follows the published ideas of the readability family (paragraph scores
-credited to ancestors, class weights, link density, sibling joining) and of
-trafilatura (tag semantics, boilerplate vocabularies), written afresh.
+Only the paragraphs, their ancestors and the chosen container are examined in
+Python; the rest of the page is never walked element by element.  This follows
+the published ideas of the readability family (paragraph scores credited to
+ancestors, class weights, link density, sibling joining) and of trafilatura
+(tag semantics, boilerplate vocabularies), written afresh.
 """
 
 from __future__ import annotations
@@ -86,17 +96,25 @@ _BODY_HINT = re.compile(
 )
 _KEEP_TAGS = frozenset(("html", "body", "article", "main"))
 
-_PARAS = lxml.etree.XPath("//p | //pre | //td | //blockquote | //li | //h2 | //h3 | //dd")
-_DIVS = lxml.etree.XPath("//div[text()[normalize-space()] or br]")
-
 _TAG_BONUS = {
     "div": 5.0, "article": 10.0, "main": 8.0, "section": 3.0, "pre": 3.0, "td": 3.0,
     "blockquote": 3.0, "address": -3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0,
     "dt": -3.0, "li": -3.0, "form": -3.0, "h1": -5.0, "h2": -5.0, "h3": -5.0, "h4": -5.0,
     "h5": -5.0, "h6": -5.0, "th": -5.0,
 }
-_COMMAS = re.compile(r"[,，、،]")
-_SENTENCE_END = re.compile(r"[.!?。！？]['\"”’)]?\s*$")
+_PARA_TAGS = ("p", "pre", "td", "blockquote", "li", "h2", "h3", "dd")
+_TEXT_DIVS = lxml.etree.XPath(".//div[text()[normalize-space()]]")
+_LINK_TEXT = lxml.etree.XPath(".//a//text()", smart_strings=False)
+_COMMAS = re.compile(r"[,\uff0c\u3001\u060c]")
+_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]['\"\u201d\u2019)]?\s*$")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_FURNITURE_ROLES = frozenset(
+    ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu", "menubar")
+)
+_SPLIT_NAMES = re.compile(r"[^a-z0-9]+")
+
+# Verdicts on an element's own attributes.
+_PLAIN, _HINT, _NEGATIVE, _HIDDEN = 0, 1, 2, 3
 
 
 # Short paragraphs that are a page's user-interface labels, not article text.
@@ -129,10 +147,6 @@ def drop_ui_lines(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _names(el: lxml.html.HtmlElement) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}"
-
-
 def _is_negative(names: str) -> bool:
     words = _SPLIT_NAMES.split(names.lower())
     if not _NEGATIVE_WORDS.isdisjoint(words):
@@ -150,6 +164,10 @@ def _is_body_hint(names: str) -> bool:
     return bool(_BODY_HINT.search(low))
 
 
+def _names(el: lxml.html.HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
 def _class_weight(el: lxml.html.HtmlElement) -> float:
     names = _names(el)
     weight = 0.0
@@ -164,81 +182,103 @@ def _class_weight(el: lxml.html.HtmlElement) -> float:
     return weight
 
 
+def _norm_len(text: str) -> int:
+    return len(" ".join(text.split()))
+
+
 def _text_len(el: lxml.html.HtmlElement) -> int:
-    return len(" ".join(el.text_content().split()))
+    return _norm_len(el.text_content())
 
 
 def _link_density(el: lxml.html.HtmlElement, text_len: int | None = None) -> float:
     total = _text_len(el) if text_len is None else text_len
     if total == 0:
         return 0.0
-    links = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+    links = _norm_len(" ".join(_LINK_TEXT(el)))
     return min(links / total, 1.0)
 
 
 def _remove(el: lxml.html.HtmlElement) -> None:
     """Remove *el* and its content, keeping its tail text in the document."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    el.drop_tree()
+    if el.getparent() is not None:
+        el.drop_tree()
 
 
-def _strip_furniture(root: lxml.html.HtmlElement) -> None:
-    lxml.etree.strip_elements(root, *_STRIP, with_tail=False)
-    negative: list[lxml.html.HtmlElement] = []
-    hidden: list[lxml.html.HtmlElement] = []
-    protected: set[lxml.html.HtmlElement] = set()
-    body = root.find("body")
-    if body is None:
-        return
-    for el in body.iter():
+class _Page:
+    """What is known about one page's elements, computed once, on demand."""
+
+    def __init__(self, body: lxml.html.HtmlElement) -> None:
+        self.body = body
+        self._verdicts: dict[lxml.html.HtmlElement, int] = {}
+        self._by_names: dict[str, int] = {}
+        self._clear: set[lxml.html.HtmlElement] = set()
+        self._page_len = -1
+
+    def verdict(self, el: lxml.html.HtmlElement) -> int:
+        """_HIDDEN, _NEGATIVE, _HINT or _PLAIN, from the element's own attributes."""
+        known = self._verdicts.get(el)
+        if known is not None:
+            return known
         get = el.get
-        cls = get("class")
-        ident = get("id")
-        if get("hidden") is not None or get("aria-hidden") == "true" or get("role") in _FURNITURE_ROLES:
-            hidden.append(el)
-            continue
+        verdict = _PLAIN
         style = get("style")
-        if style and _HIDDEN_STYLE.search(style):
-            hidden.append(el)
-            continue
-        if cls is None and ident is None:
-            if get("itemprop") == "articleBody":
-                protected.add(el)
-            continue
-        names = f"{cls or ''} {ident or ''}"
-        if _is_body_hint(names) or get("itemprop") == "articleBody":
-            # The article body and every element around it stay, whatever their names say
-            # (a layout wrapper "container with-sidebar" holds the article too).
-            protected.add(el)
-        elif _is_negative(names) and el.tag not in _KEEP_TAGS:
-            negative.append(el)
-    for el in list(protected):
-        node = el.getparent()
-        while node is not None and node not in protected:
-            protected.add(node)
-            node = node.getparent()
-    for el in hidden:
-        if el not in protected and el.getparent() is not None:
-            _remove(el)
-    if not negative:
-        return
-    page_len = _text_len(body)
-    for el in negative:
-        if el in protected or el.getparent() is None:
-            continue
-        names = _names(el)
+        if (
+            get("hidden") is not None
+            or get("aria-hidden") == "true"
+            or get("role") in _FURNITURE_ROLES
+            or (style is not None and _HIDDEN_STYLE.search(style) is not None)
+        ):
+            verdict = _HIDDEN
+        elif get("itemprop") == "articleBody":
+            verdict = _HINT
+        else:
+            cls = get("class")
+            ident = get("id")
+            if cls is not None or ident is not None:
+                names = f"{cls or ''} {ident or ''}"
+                verdict = self._by_names.get(names, -1)
+                if verdict < 0:
+                    verdict = _HINT if _is_body_hint(names) else _NEGATIVE if _is_negative(names) else _PLAIN
+                    self._by_names[names] = verdict
+        if verdict == _NEGATIVE and el.tag in _KEEP_TAGS:
+            verdict = _PLAIN
+        self._verdicts[el] = verdict
+        return verdict
+
+    def page_len(self) -> int:
+        if self._page_len < 0:
+            self._page_len = _text_len(self.body)
+        return self._page_len
+
+    def is_layout(self, el: lxml.html.HtmlElement) -> bool:
+        """A furniture-named element holding most of the page's text is a layout wrapper."""
         length = _text_len(el)
-        # A wrapper holding most of the page's text is layout, not furniture.
-        if length > 0.5 * page_len and length > 500:
-            continue
-        if _POSITIVE.search(names) and length > 500:
-            continue
-        _remove(el)
+        if length > 0.5 * self.page_len() and length > 500:
+            return True
+        return length > 500 and _POSITIVE.search(_names(el)) is not None
+
+    def blocked(self, el: lxml.html.HtmlElement) -> bool:
+        """Whether *el* lies inside furniture (itself included)."""
+        chain: list[lxml.html.HtmlElement] = []
+        node = el
+        result = False
+        while node is not None and node is not self.body:
+            if node in self._clear:
+                break
+            verdict = self.verdict(node)
+            if verdict == _HINT:
+                break  # inside the article body: wrappers above do not count
+            if verdict == _HIDDEN or (verdict == _NEGATIVE and not self.is_layout(node)):
+                result = True
+                break
+            chain.append(node)
+            node = node.getparent()
+        if not result:
+            self._clear.update(chain)
+        return result
 
 
-def _score_candidates(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, float]:
+def _score_candidates(page: _Page) -> dict[lxml.html.HtmlElement, float]:
     scores: dict[lxml.html.HtmlElement, float] = {}
 
     def credit(el: lxml.html.HtmlElement, points: float) -> None:
@@ -252,17 +292,18 @@ def _score_candidates(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement
             node = node.getparent()
             level += 1
 
-    for para in _PARAS(root):
+    body = page.body
+    for para in body.iter(*_PARA_TAGS):
         text = para.text_content()
         length = len(text.strip())
-        if length < 25:
+        if length < 25 or page.blocked(para):
             continue
         points = 1.0 + len(_COMMAS.findall(text)) + min(length / 100.0, 3.0)
         credit(para, points)
-    for div in _DIVS(root):
+    for div in _TEXT_DIVS(body):
         own = (div.text or "") + "".join(child.tail or "" for child in div)
         length = len(own.strip())
-        if length < 25:
+        if length < 25 or page.blocked(div):
             continue
         points = 1.0 + len(_COMMAS.findall(own)) + min(length / 100.0, 3.0)
         # The div is itself a paragraph: its own text credits it and its ancestors.
@@ -273,9 +314,14 @@ def _score_candidates(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement
     return scores
 
 
-def _is_content_sibling(sib: lxml.html.HtmlElement, threshold: float, top: lxml.html.HtmlElement,
-                        scores: dict[lxml.html.HtmlElement, float]) -> bool:
-    if not isinstance(sib.tag, str):
+def _is_content_sibling(
+    sib: lxml.html.HtmlElement,
+    threshold: float,
+    top: lxml.html.HtmlElement,
+    scores: dict[lxml.html.HtmlElement, float],
+    page: _Page,
+) -> bool:
+    if not isinstance(sib.tag, str) or page.blocked(sib):
         return False
     bonus = 0.0
     top_class = top.get("class")
@@ -291,6 +337,29 @@ def _is_content_sibling(sib: lxml.html.HtmlElement, threshold: float, top: lxml.
         if 0 < len(text) <= 80 and density == 0 and _SENTENCE_END.search(text):
             return True
     return False
+
+
+def _drop_furniture(content: lxml.html.HtmlElement, page: _Page) -> None:
+    """Remove hidden and furniture-named elements inside the chosen content."""
+    doomed: list[lxml.html.HtmlElement] = []
+    protected: set[lxml.html.HtmlElement] = set()
+    for el in content.iter():
+        if el is content or not isinstance(el.tag, str):
+            continue
+        verdict = page.verdict(el)
+        if verdict == _HINT:
+            node = el.getparent()
+            while node is not None and node is not content and node not in protected:
+                protected.add(node)
+                node = node.getparent()
+        elif verdict in (_HIDDEN, _NEGATIVE):
+            doomed.append(el)
+    for el in doomed:
+        if el in protected or el.getparent() is None:
+            continue
+        if page.verdict(el) == _NEGATIVE and page.is_layout(el):
+            continue
+        _remove(el)
 
 
 _CAPTION_NAMES = lxml.etree.XPath(
@@ -336,8 +405,15 @@ def _drop_link_paragraphs(content: lxml.html.HtmlElement) -> None:
             _remove(para)
 
 
-def _clean_conditionally(content: lxml.html.HtmlElement) -> None:
+_COUNT_P = lxml.etree.XPath("count(.//p)")
+_COUNT_IMG = lxml.etree.XPath("count(.//img)")
+_COUNT_LI = lxml.etree.XPath("count(.//li)")
+_COUNT_INPUT = lxml.etree.XPath("count(.//input)")
+
+
+def _clean_conditionally(content: lxml.html.HtmlElement, page: _Page) -> None:
     """Drop blocks inside the content that look like furniture (readability's idea)."""
+    _drop_furniture(content, page)
     _mark_captions(content)
     _drop_link_paragraphs(content)
     total = _text_len(content)
@@ -382,12 +458,6 @@ def _looks_like_furniture(el: lxml.html.HtmlElement, text: str, weight: float) -
     if weight < 25 and density > 0.2 and len(text) < 1000:
         return not (is_list and density < 0.5)
     return weight >= 25 and density > 0.5
-
-
-_COUNT_P = lxml.etree.XPath("count(.//p)")
-_COUNT_IMG = lxml.etree.XPath("count(.//img)")
-_COUNT_LI = lxml.etree.XPath("count(.//li)")
-_COUNT_INPUT = lxml.etree.XPath("count(.//input)")
 
 
 def _ancestors(el: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
@@ -440,11 +510,15 @@ def extract_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     >>> [el.get("class") for el in extract_content(page)]
     ['story']
     """
-    _strip_furniture(root)
-    scores = _score_candidates(root)
+    body = root.find("body")
+    if body is None:
+        body = root
+    lxml.etree.strip_elements(body, *_STRIP, with_tail=False)
+    page = _Page(body)
+    scores = _score_candidates(page)
     if not scores:
-        body = root.find("body")
-        if body is not None and _text_len(body) > 0:
+        if _text_len(body) > 0:
+            _clean_conditionally(body, page)
             return [body]
         return []
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:8]
@@ -462,8 +536,8 @@ def extract_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
         threshold = max(10.0, best_score * 0.2)
         content = [
             sib for sib in parent
-            if sib is best or _is_content_sibling(sib, threshold, best, scores)
+            if sib is best or _is_content_sibling(sib, threshold, best, scores, page)
         ]
     for el in content:
-        _clean_conditionally(el)
+        _clean_conditionally(el, page)
     return content
