@@ -56,6 +56,7 @@ from articlekit.model import (
     ThematicBreak,
 )
 from articlekit.parsers.auto import parse
+from articlekit.parsers.html import parse_html
 from articlekit.parsers.text import parse_text
 from articlekit.quotes import extract_quotes
 from articlekit.registry import dumps, formats
@@ -111,6 +112,7 @@ __all__ = [
     "from_json",
     "json_schema",
     "parse",
+    "parse_html",
     "parse_text",
     "to_dict",
     "to_json",

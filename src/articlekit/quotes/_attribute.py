@@ -420,9 +420,7 @@ def _mixed(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
             if tok.quote in direct:
                 break
             has_partial = True
-        elif tok.kind == "p" and tok.text in ";:()":
-            break
-        elif tok.text == "," and b + 1 < s1 and (toks[b + 1].low in ("but", "and") or lex.cue_kind(toks[b + 1].low)):
+        elif (tok.kind == "p" and tok.text in ";:()") or (tok.text == "," and b + 1 < s1 and (toks[b + 1].low in ("but", "and") or lex.cue_kind(toks[b + 1].low))):
             break
         b += 1
     if not has_partial or b <= a:
