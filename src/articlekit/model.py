@@ -315,7 +315,7 @@ _INLINE_TYPES: tuple[type, ...] = (
 _INLINE_TYPE_SET = frozenset(_INLINE_TYPES)
 
 
-def _check_nodes(owner: object, name: str, value: object, types: tuple[type, ...], exact: frozenset[type]) -> None:
+def _check_nodes(owner: Any, name: str, value: object, types: tuple[type, ...], exact: frozenset[type]) -> None:
     """Check that *value* is a tuple of *types*: a fast exact-type pass, the full check on a miss."""
     if type(value) is tuple and all(type(item) in exact for item in value):
         return
