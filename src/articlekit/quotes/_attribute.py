@@ -78,6 +78,16 @@ class _State:
         self.last: tuple[Speaker | None, str | None] | None = None
         self.colon_intro: tuple[Speaker | None, str | None] | None = None
         self.group_speaker: dict[int, tuple[Speaker, str | None]] = {}
+        self.speakers: dict[tuple[str, str | None], Speaker] = {}
+
+
+def _speaker(state: _State, name: str, role: str | None) -> Speaker:
+    """One Speaker object per (name, role) (construction validates, which costs)."""
+    key = (name, role)
+    found = state.speakers.get(key)
+    if found is None:
+        found = state.speakers[key] = Speaker(name, role=role)
+    return found
 
 
 def _speaker_of(state: _State, phrase: Phrase | None) -> tuple[Speaker | None, Entity | None]:
@@ -89,19 +99,17 @@ def _speaker_of(state: _State, phrase: Phrase | None) -> tuple[Speaker | None, E
         if entity is None:
             return None, None
         registry.note(entity)
-        return Speaker(entity.name), entity
+        return _speaker(state, entity.name, None), entity
     entity = registry.mention(phrase)
     role = phrase.role
     if role is not None and role.lower() in _HONORIFICS:
         role = None
     if entity is not None:
-        if phrase.name is None:
-            return Speaker(entity.name, role=role), entity
-        return Speaker(entity.name, role=role), entity
+        return _speaker(state, entity.name, role), entity
     if phrase.role:
         group = Entity(phrase.role, None, phrase.kind, phrase.gender)
         registry.note(group)
-        return Speaker(phrase.role), group
+        return _speaker(state, phrase.role, None), group
     return None, None
 
 
@@ -119,28 +127,28 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
 
 def _find_cues(toks: list[Token], lo: int, hi: int, lex: Lexicon) -> list[_Cue]:
     cues: list[_Cue] = []
+    table = lex.cues
+    multi = lex.multi_first
+    determiners = lex.determiners
     i = lo
     while i < hi:
         tok = toks[i]
-        if tok.kind != "w":
+        low = tok.low
+        kind = table.get(low)
+        width = 1
+        if low in multi and i + 1 < hi:
+            two = table.get(low + " " + toks[i + 1].low)
+            if two is not None:
+                kind, width = two, 2
+        if kind is None or tok.kind != "w":
             i += 1
             continue
-        kind = None
-        width = 1
-        if i + 1 < hi and toks[i + 1].kind == "w":
-            two = tok.low + " " + toks[i + 1].low
-            kind = lex.cue_kind(two)
-            if kind is not None:
-                width = 2
-        if kind is None:
-            kind = lex.cue_kind(tok.low)
-        if kind is not None:
-            prev = toks[i - 1].low if i > lo else ""
-            if prev in lex.determiners or (prev in ("to",) and kind != "according"):
-                kind = None  # a noun ("the report") or an infinitive ("to say")
-        if kind is not None:
-            surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
-            cues.append(_Cue(i, i + width, surface, kind))
+        prev = toks[i - 1].low if i > lo else ""
+        if prev in determiners or (prev == "to" and kind != "according"):
+            i += width  # a noun ("the report") or an infinitive ("to say")
+            continue
+        surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
+        cues.append(_Cue(i, i + width, surface, kind))
         i += width
     return cues
 
@@ -437,7 +445,7 @@ def _tail_is_short(toks: list[Token], cue: _Cue, s1: int) -> bool:
     end = cue.b
     if cue.phrase is not None and cue.phrase.start >= cue.b:
         end = cue.phrase.end
-    rest = [t for t in toks[end:s1] if t.kind == "w"]
+    rest = [t for t in toks[end : min(s1, end + 12)] if t.kind == "w"]
     return len(rest) <= 6
 
 

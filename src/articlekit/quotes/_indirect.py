@@ -25,12 +25,14 @@ _SUBJECT_STARTS = frozenset(
 )
 _MAX_OBJECT = 6
 _MAX_ADVERBIALS = 8
+_MAX_CLAUSE = 80  # tokens: content clauses longer than this are cut
 _CLAUSE_ENDS = frozenset(";:()[]")
 
 
 def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set[int]) -> int:
     """Where the content clause starting at token *a* ends (exclusive)."""
     b = a
+    hi = min(hi, a + _MAX_CLAUSE)
     while b < hi:
         tok = toks[b]
         if tok.kind == "q" and tok.quote in direct:
