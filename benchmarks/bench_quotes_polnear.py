@@ -43,10 +43,9 @@ from articlekit.quotes import extract_quotes
 ROOT = Path(__file__).resolve().parent.parent / "data" / "polnear" / "data"
 _WORD = re.compile(r"\w+")
 _MARKS = set("“”\"‘’'«»„")
-_PRONOUNS = frozenset("he she they it i we you him her them his hers their its our us me".split())
+_PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "hers", "their", "its", "our", "us", "me"])
 _STOP = frozenset(
-    """the a an of and or to in on for at by with from his her their its our my your this that these those
-    mr mrs ms dr sen rep gov s who which according said says told one some""".split()
+    ["the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "at", "by", "with", "from", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "s", "who", "which", "according", "said", "says", "told", "one", "some"]
 )
 _UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -156,7 +155,7 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
             meta[row["filename"]] = row["annotators"].split("|")
     texts = sorted((ROOT / split / "text").glob("*.txt"))[:limit]
     counts = dict.fromkeys(
-        "gold_q pred_q tp_pred_q found_q spk_ok_q spk_n_q pron_n pron_ok e2e_q e2e_pred_q gold_all found_all_e2e pred_all".split(), 0
+        ["gold_q", "pred_q", "tp_pred_q", "found_q", "spk_ok_q", "spk_n_q", "pron_n", "pron_ok", "e2e_q", "e2e_pred_q", "gold_all", "found_all_e2e", "pred_all"], 0
     )
     total_chars = 0
     elapsed = 0.0

@@ -183,6 +183,21 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             previous = cue
 
 
+def _mention_names(state: _State, toks: list[Token], lo: int, hi: int) -> None:
+    """Register the full names of a sentence (a known first name and a surname), in order."""
+    first_names = state.lex.first_names
+    k = lo
+    while k < hi - 1:
+        tok = toks[k]
+        if tok.cap and tok.low in first_names and toks[k + 1].cap:
+            phrase = phrase_after(state.text, toks, k, state.lex, hi)
+            if phrase is not None and phrase.name is not None and " " in phrase.name and phrase.kind == "person":
+                state.registry.mention(phrase)
+                k = max(k + 1, phrase.end)
+                continue
+        k += 1
+
+
 def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speaker, Entity] | None:
     """The subject of a sentence, for a cue with none of its own (``Trump …, telling Reuters``).
 
@@ -213,12 +228,19 @@ def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speake
     return None
 
 
+def _starts_upper(body: str) -> bool:
+    first = body.lstrip()[:1]
+    return bool(first) and (first.isupper() or (first.isalpha() and not first.islower()))
+
+
 def _is_direct(toks: list[Token], i: int, lo: int, inner: str, lex: Lexicon) -> bool:
     body = inner.lstrip()
     if not body:
         return False
     first = body[0]
-    starts_sentence = first.isupper() or first.isdigit() or first in "\u2026.\u2018\u201c'\"[("
+    starts_sentence = (
+        first.isupper() or first.isdigit() or first in "\u2026.\u2018\u201c'\"[(" or (first.isalpha() and not first.islower())
+    )
     if i == lo:
         return starts_sentence
     prev = toks[i - 1]
@@ -230,8 +252,14 @@ def _is_direct(toks: list[Token], i: int, lo: int, inner: str, lex: Lexicon) -> 
     return starts_sentence and (". " in body or "? " in body or "! " in body)
 
 
-def _pick_cue(toks: list[Token], i: int, cues: list[_Cue], lex: Lexicon, direct: bool) -> _Cue | None:
-    """The cue of the quotation token *i*: right after it, else the nearest before, else after."""
+def _pick_cue(
+    toks: list[Token], i: int, cues: list[_Cue], lex: Lexicon, direct: bool
+) -> tuple[_Cue | None, bool]:
+    """The cue of the quotation token *i*, and whether it stands right after the quotation.
+
+    The cue right after it (``“…,” he said``), else the nearest before it in the
+    sentence, else the nearest after it.
+    """
     usable = [c for c in cues if c.speaker is not None and not (direct and c.kind == "attitude")]
     for cue in usable:
         if cue.a > i:
@@ -246,13 +274,13 @@ def _pick_cue(toks: list[Token], i: int, cues: list[_Cue], lex: Lexicon, direct:
                     ok = False
                     break
             if ok:
-                return cue
+                return cue, True
             break
     before = [c for c in usable if c.b <= i]
     if before:
-        return before[-1]
+        return before[-1], False
     after = [c for c in usable if c.a > i]
-    return after[0] if after else None
+    return (after[0] if after else None), False
 
 
 def new_quote(
@@ -313,6 +341,7 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
         state.colon_intro = None
         for s0, s1 in sentences(toks, inner):
             cues = _find_cues(toks, s0, s1, lex)
+            _mention_names(state, toks, s0, s1)
             if not cues or cues[0].a - s0 > 2:
                 _subject(state, toks, s0, cues[0].a if cues else s1)
             _resolve_cues(state, toks, s0, s1, cues)
@@ -327,7 +356,7 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
                 if is_title:
                     h_speaker, h_cue = _headline(state, toks, i)
                     if h_speaker is None:
-                        picked = _pick_cue(toks, i, cues, lex, True)
+                        picked, _ = _pick_cue(toks, i, cues, lex, True)
                         if picked is not None:
                             h_speaker, h_cue = picked.speaker, picked.surface
                     made = _make(text, q, "headline", h_speaker, h_cue)
@@ -338,9 +367,11 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
                     direct.add(tok.quote)
                     continue
                 is_direct = _is_direct(toks, i, s0, body, lex)
+                picked, right_after = _pick_cue(toks, i, cues, lex, is_direct)
+                if not is_direct and right_after and _starts_upper(body) and body.rstrip()[-1:] in ",.?!":
+                    is_direct = True  # Then “Real quote,” said Ana Diaz.
                 if is_direct:
                     direct.add(tok.quote)
-                picked = _pick_cue(toks, i, cues, lex, is_direct)
                 speaker: Speaker | None = None
                 cue_text: str | None = None
                 if picked is not None:
@@ -391,7 +422,7 @@ def _indirect(state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cu
             if phrase is None:
                 continue
             if phrase.end < s1 and toks[phrase.end].text == ",":
-                span = content_after(toks, phrase.end + 1, s1, lex, False, direct, False)
+                span = content_after(toks, phrase.end + 1, s1, lex, False, direct, False, free=True)
             elif cue.a - 1 > s0 and toks[cue.a - 1].text == ",":
                 span = content_before(toks, s0, cue.a - 1, direct)
         else:
@@ -428,9 +459,7 @@ def _mixed(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
             if tok.quote in direct:
                 break
             has_partial = True
-        elif tok.kind == "p" and tok.text in ";:()":
-            break
-        elif tok.text == "," and b + 1 < s1 and (toks[b + 1].low in ("but", "and") or lex.cue_kind(toks[b + 1].low)):
+        elif (tok.kind == "p" and tok.text in ";:()") or (tok.text == "," and b + 1 < s1 and (toks[b + 1].low in ("but", "and") or lex.cue_kind(toks[b + 1].low))):
             break
         b += 1
     if not has_partial or b <= a:

@@ -56,15 +56,26 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
 
 
 def content_after(
-    toks: list[Token], cue_end: int, hi: int, lex: Lexicon, object_first: bool, direct: set[int], strict: bool
+    toks: list[Token],
+    cue_end: int,
+    hi: int,
+    lex: Lexicon,
+    object_first: bool,
+    direct: set[int],
+    strict: bool,
+    free: bool = False,
 ) -> tuple[int, int] | None:
     """The content clause after a cue ending at token *cue_end*, as a token range, or None.
 
-    *strict* asks for an explicit ``that`` (verbs of stance and opinion).
+    *strict* asks for an explicit ``that`` (verbs of stance and opinion);
+    *free* takes whatever follows (``according to X, …``).
     """
     j = cue_end
     if j >= hi:
         return None
+    if free:
+        b = _end_of_clause(toks, j, hi, lex, direct)
+        return (j, b) if b - j >= 2 else None
     if object_first:
         # told reporters / told Russia's Interfax news agency / told him
         k = j

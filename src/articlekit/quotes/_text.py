@@ -53,7 +53,7 @@ class Token:
 def _words(text: str, start: int, end: int, lex: Lexicon, out: list[Token]) -> None:
     pieces = _PIECES.findall(text, start, end)
     offsets = accumulate(map(len, pieces), initial=start)
-    toks = [Token(o, p) for p, o in zip(pieces, offsets) if not p[0].isspace()]
+    toks = [Token(o, p) for p, o in zip(pieces, offsets, strict=False) if not p[0].isspace()]
     abbreviations = lex.abbreviations
     for k in [k for k, t in enumerate(toks) if t.text[-1] == "." and len(t.text) > 2][::-1]:
         word = toks[k].text
