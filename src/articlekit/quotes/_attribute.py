@@ -48,7 +48,6 @@ _HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx.",
 _HEADLINE_SEPARATORS = frozenset("\u2013\u2014-:|")
 _DIRECT_BEFORE = frozenset(",:;\u2014\u2013-([")
 _MAX_SKIP = 4
-_MAX_LINE = 20_000  # characters of one line looked at for attribution
 
 
 class _Cue:
@@ -331,7 +330,7 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
     first = 0
     headline_pending: list[Quote] = []
     for start, end, is_title in lines:
-        toks, nxt = tokenize(text, start, min(end, start + _MAX_LINE), raw, first, lex)
+        toks, nxt = tokenize(text, start, end, raw, first, lex)
         first = max(first, nxt)
         while first < len(raw) and raw[first].open < end:
             first += 1
