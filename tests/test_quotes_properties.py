@@ -122,7 +122,7 @@ def _has_repeat(items, inside: bool) -> bool:
     """Whether a parsed pattern holds a repeat inside another (unbounded) repeat."""
     for op, av in items:
         if op in _REPEATS:
-            low, high, sub = av
+            _low, high, sub = av
             if inside and high != 1:
                 return True
             if _has_repeat(sub, inside or high > 1):
@@ -133,9 +133,8 @@ def _has_repeat(items, inside: bool) -> bool:
         elif op == sre_parse.BRANCH:
             if any(_has_repeat(branch, inside) for branch in av[1]):
                 return True
-        elif op in (sre_parse.ASSERT, sre_parse.ASSERT_NOT):
-            if _has_repeat(av[1], inside):
-                return True
+        elif op in (sre_parse.ASSERT, sre_parse.ASSERT_NOT) and _has_repeat(av[1], inside):
+            return True
     return False
 
 

@@ -93,12 +93,14 @@ def content_after(
     if k < hi and toks[k].low == "that":
         a = k + 1
     else:
-        if strict:
+        if strict or j >= hi:
             return None
         a = j
         first = toks[a]
         if first.kind != "w" or not (first.low in _SUBJECT_STARTS or first.cap or first.text[0].isdigit()):
             return None
+    if a >= hi:
+        return None
     b = _end_of_clause(toks, a, hi, lex, direct)
     words = sum(1 for t in toks[a:b] if t.kind != "p")
     if words < 3:
