@@ -48,7 +48,6 @@ _HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx.",
 _HEADLINE_SEPARATORS = frozenset("\u2013\u2014-:|")
 _DIRECT_BEFORE = frozenset(",:;\u2014\u2013-([")
 _MAX_SKIP = 4
-_MAX_LINE = 20_000  # characters of one line looked at for attribution
 
 
 class _Cue:
@@ -78,6 +77,16 @@ class _State:
         self.last: tuple[Speaker | None, str | None] | None = None
         self.colon_intro: tuple[Speaker | None, str | None] | None = None
         self.group_speaker: dict[int, tuple[Speaker, str | None]] = {}
+        self.speakers: dict[tuple[str, str | None], Speaker] = {}
+
+
+def _speaker(state: _State, name: str, role: str | None) -> Speaker:
+    """One Speaker object per (name, role) (construction validates, which costs)."""
+    key = (name, role)
+    found = state.speakers.get(key)
+    if found is None:
+        found = state.speakers[key] = Speaker(name, role=role)
+    return found
 
 
 def _speaker_of(state: _State, phrase: Phrase | None) -> tuple[Speaker | None, Entity | None]:
@@ -89,19 +98,17 @@ def _speaker_of(state: _State, phrase: Phrase | None) -> tuple[Speaker | None, E
         if entity is None:
             return None, None
         registry.note(entity)
-        return Speaker(entity.name), entity
+        return _speaker(state, entity.name, None), entity
     entity = registry.mention(phrase)
     role = phrase.role
     if role is not None and role.lower() in _HONORIFICS:
         role = None
     if entity is not None:
-        if phrase.name is None:
-            return Speaker(entity.name, role=role), entity
-        return Speaker(entity.name, role=role), entity
+        return _speaker(state, entity.name, role), entity
     if phrase.role:
         group = Entity(phrase.role, None, phrase.kind, phrase.gender)
         registry.note(group)
-        return Speaker(phrase.role), group
+        return _speaker(state, phrase.role, None), group
     return None, None
 
 
@@ -119,28 +126,28 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
 
 def _find_cues(toks: list[Token], lo: int, hi: int, lex: Lexicon) -> list[_Cue]:
     cues: list[_Cue] = []
+    table = lex.cues
+    multi = lex.multi_first
+    determiners = lex.determiners
     i = lo
     while i < hi:
         tok = toks[i]
-        if tok.kind != "w":
+        low = tok.low
+        kind = table.get(low)
+        width = 1
+        if low in multi and i + 1 < hi:
+            two = table.get(low + " " + toks[i + 1].low)
+            if two is not None:
+                kind, width = two, 2
+        if kind is None or tok.kind != "w":
             i += 1
             continue
-        kind = None
-        width = 1
-        if i + 1 < hi and toks[i + 1].kind == "w":
-            two = tok.low + " " + toks[i + 1].low
-            kind = lex.cue_kind(two)
-            if kind is not None:
-                width = 2
-        if kind is None:
-            kind = lex.cue_kind(tok.low)
-        if kind is not None:
-            prev = toks[i - 1].low if i > lo else ""
-            if prev in lex.determiners or (prev in ("to",) and kind != "according"):
-                kind = None  # a noun ("the report") or an infinitive ("to say")
-        if kind is not None:
-            surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
-            cues.append(_Cue(i, i + width, surface, kind))
+        prev = toks[i - 1].low if i > lo else ""
+        if prev in determiners or (prev == "to" and kind != "according"):
+            i += width  # a noun ("the report") or an infinitive ("to say")
+            continue
+        surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
+        cues.append(_Cue(i, i + width, surface, kind))
         i += width
     return cues
 
@@ -175,6 +182,21 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             previous = cue
 
 
+def _mention_names(state: _State, toks: list[Token], lo: int, hi: int) -> None:
+    """Register the full names of a sentence (a known first name and a surname), in order."""
+    first_names = state.lex.first_names
+    k = lo
+    while k < hi - 1:
+        tok = toks[k]
+        if tok.cap and tok.low in first_names and toks[k + 1].cap:
+            phrase = phrase_after(state.text, toks, k, state.lex, hi)
+            if phrase is not None and phrase.name is not None and " " in phrase.name and phrase.kind == "person":
+                state.registry.mention(phrase)
+                k = max(k + 1, phrase.end)
+                continue
+        k += 1
+
+
 def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speaker, Entity] | None:
     """The subject of a sentence, for a cue with none of its own (``Trump …, telling Reuters``).
 
@@ -205,12 +227,19 @@ def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speake
     return None
 
 
+def _starts_upper(body: str) -> bool:
+    first = body.lstrip()[:1]
+    return bool(first) and (first.isupper() or (first.isalpha() and not first.islower()))
+
+
 def _is_direct(toks: list[Token], i: int, lo: int, inner: str, lex: Lexicon) -> bool:
     body = inner.lstrip()
     if not body:
         return False
     first = body[0]
-    starts_sentence = first.isupper() or first.isdigit() or first in "\u2026.\u2018\u201c'\"[("
+    starts_sentence = (
+        first.isupper() or first.isdigit() or first in "\u2026.\u2018\u201c'\"[(" or (first.isalpha() and not first.islower())
+    )
     if i == lo:
         return starts_sentence
     prev = toks[i - 1]
@@ -222,8 +251,14 @@ def _is_direct(toks: list[Token], i: int, lo: int, inner: str, lex: Lexicon) -> 
     return starts_sentence and (". " in body or "? " in body or "! " in body)
 
 
-def _pick_cue(toks: list[Token], i: int, cues: list[_Cue], lex: Lexicon, direct: bool) -> _Cue | None:
-    """The cue of the quotation token *i*: right after it, else the nearest before, else after."""
+def _pick_cue(
+    toks: list[Token], i: int, cues: list[_Cue], lex: Lexicon, direct: bool
+) -> tuple[_Cue | None, bool]:
+    """The cue of the quotation token *i*, and whether it stands right after the quotation.
+
+    The cue right after it (``“…,” he said``), else the nearest before it in the
+    sentence, else the nearest after it.
+    """
     usable = [c for c in cues if c.speaker is not None and not (direct and c.kind == "attitude")]
     for cue in usable:
         if cue.a > i:
@@ -238,13 +273,13 @@ def _pick_cue(toks: list[Token], i: int, cues: list[_Cue], lex: Lexicon, direct:
                     ok = False
                     break
             if ok:
-                return cue
+                return cue, True
             break
     before = [c for c in usable if c.b <= i]
     if before:
-        return before[-1]
+        return before[-1], False
     after = [c for c in usable if c.a > i]
-    return after[0] if after else None
+    return (after[0] if after else None), False
 
 
 def new_quote(
@@ -295,7 +330,7 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
     first = 0
     headline_pending: list[Quote] = []
     for start, end, is_title in lines:
-        toks, nxt = tokenize(text, start, min(end, start + _MAX_LINE), raw, first, lex)
+        toks, nxt = tokenize(text, start, end, raw, first, lex)
         first = max(first, nxt)
         while first < len(raw) and raw[first].open < end:
             first += 1
@@ -305,6 +340,7 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
         state.colon_intro = None
         for s0, s1 in sentences(toks, inner):
             cues = _find_cues(toks, s0, s1, lex)
+            _mention_names(state, toks, s0, s1)
             if not cues or cues[0].a - s0 > 2:
                 _subject(state, toks, s0, cues[0].a if cues else s1)
             _resolve_cues(state, toks, s0, s1, cues)
@@ -319,7 +355,7 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
                 if is_title:
                     h_speaker, h_cue = _headline(state, toks, i)
                     if h_speaker is None:
-                        picked = _pick_cue(toks, i, cues, lex, True)
+                        picked, _ = _pick_cue(toks, i, cues, lex, True)
                         if picked is not None:
                             h_speaker, h_cue = picked.speaker, picked.surface
                     made = _make(text, q, "headline", h_speaker, h_cue)
@@ -330,9 +366,11 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
                     direct.add(tok.quote)
                     continue
                 is_direct = _is_direct(toks, i, s0, body, lex)
+                picked, right_after = _pick_cue(toks, i, cues, lex, is_direct)
+                if not is_direct and right_after and _starts_upper(body) and body.rstrip()[-1:] in ",.?!":
+                    is_direct = True  # Then “Real quote,” said Ana Diaz.
                 if is_direct:
                     direct.add(tok.quote)
-                picked = _pick_cue(toks, i, cues, lex, is_direct)
                 speaker: Speaker | None = None
                 cue_text: str | None = None
                 if picked is not None:
@@ -383,7 +421,7 @@ def _indirect(state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cu
             if phrase is None:
                 continue
             if phrase.end < s1 and toks[phrase.end].text == ",":
-                span = content_after(toks, phrase.end + 1, s1, lex, False, direct, False)
+                span = content_after(toks, phrase.end + 1, s1, lex, False, direct, False, free=True)
             elif cue.a - 1 > s0 and toks[cue.a - 1].text == ",":
                 span = content_before(toks, s0, cue.a - 1, direct)
         else:
@@ -435,7 +473,7 @@ def _tail_is_short(toks: list[Token], cue: _Cue, s1: int) -> bool:
     end = cue.b
     if cue.phrase is not None and cue.phrase.start >= cue.b:
         end = cue.phrase.end
-    rest = [t for t in toks[end:s1] if t.kind == "w"]
+    rest = [t for t in toks[end : min(s1, end + 12)] if t.kind == "w"]
     return len(rest) <= 6
 
 

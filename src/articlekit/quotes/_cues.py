@@ -87,6 +87,7 @@ class Lexicon:
     adverbials: frozenset[str]
     clause_openers: frozenset[str]
     first_names: Mapping[str, str]  # lower-case first name -> "male" / "female"
+    multi_first: frozenset[str]  # first words of multi-word cues
 
     def cue_kind(self, words: str) -> str | None:
         """The kind of cue *words* (lower case) are, or None."""
@@ -138,6 +139,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         adverbials=frozenset(w.lower() for w in data.get("adverbials", ())),
         clause_openers=frozenset(w.lower() for w in data.get("clause_openers", ())),
         first_names=MappingProxyType(_first_names(data.get("first_names", {}))),
+        multi_first=frozenset(c.split()[0] for c in cues if " " in c),
     )
 
 

@@ -25,12 +25,14 @@ _SUBJECT_STARTS = frozenset(
 )
 _MAX_OBJECT = 6
 _MAX_ADVERBIALS = 8
+_MAX_CLAUSE = 80  # tokens: content clauses longer than this are cut
 _CLAUSE_ENDS = frozenset(";:()[]")
 
 
 def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set[int]) -> int:
     """Where the content clause starting at token *a* ends (exclusive)."""
     b = a
+    hi = min(hi, a + _MAX_CLAUSE)
     while b < hi:
         tok = toks[b]
         if tok.kind == "q" and tok.quote in direct:
@@ -54,15 +56,26 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
 
 
 def content_after(
-    toks: list[Token], cue_end: int, hi: int, lex: Lexicon, object_first: bool, direct: set[int], strict: bool
+    toks: list[Token],
+    cue_end: int,
+    hi: int,
+    lex: Lexicon,
+    object_first: bool,
+    direct: set[int],
+    strict: bool,
+    free: bool = False,
 ) -> tuple[int, int] | None:
     """The content clause after a cue ending at token *cue_end*, as a token range, or None.
 
-    *strict* asks for an explicit ``that`` (verbs of stance and opinion).
+    *strict* asks for an explicit ``that`` (verbs of stance and opinion);
+    *free* takes whatever follows (``according to X, …``).
     """
     j = cue_end
     if j >= hi:
         return None
+    if free:
+        b = _end_of_clause(toks, j, hi, lex, direct)
+        return (j, b) if b - j >= 2 else None
     if object_first:
         # told reporters / told Russia's Interfax news agency / told him
         k = j
@@ -80,12 +93,14 @@ def content_after(
     if k < hi and toks[k].low == "that":
         a = k + 1
     else:
-        if strict:
+        if strict or j >= hi:
             return None
         a = j
         first = toks[a]
         if first.kind != "w" or not (first.low in _SUBJECT_STARTS or first.cap or first.text[0].isdigit()):
             return None
+    if a >= hi:
+        return None
     b = _end_of_clause(toks, a, hi, lex, direct)
     words = sum(1 for t in toks[a:b] if t.kind != "p")
     if words < 3:

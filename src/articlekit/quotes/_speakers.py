@@ -68,7 +68,10 @@ def _is_np_word(tok: Token, lex: Lexicon) -> bool:
 
 
 def _span_text(text: str, toks: list[Token], a: int, b: int) -> str:
-    return clean_name(text[toks[a].start : toks[b - 1].end])
+    raw = text[toks[a].start : toks[b - 1].end]
+    if raw.isprintable() and "  " not in raw and "\u200b" not in raw:
+        return raw  # already clean (the common case; clean_name is slower)
+    return clean_name(raw)
 
 
 def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase | None:
@@ -86,8 +89,17 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
     while n > a:
         tok = toks[n - 1]
         low = tok.low
-        if (tok.cap and low not in lex.titles and not low.endswith(("\u2019s", "'s"))) or (low in lex.particles and n < b and n - 1 > a and toks[n - 2].cap):
-            n -= 1
+        if tok.cap and lex.titles.get(low, "org") == "org" and not low.endswith(("\u2019s", "'s")):
+            n -= 1  # a name word ("State Department": capitalised organisation words are names)
+        elif low in lex.particles and n < b:
+            # von der / de la / bin: part of the name when a name word comes before them
+            j = n - 1
+            while j > a and toks[j - 1].low in lex.particles:
+                j -= 1
+            if j > a and toks[j - 1].cap and toks[j - 1].low not in lex.titles:
+                n = j
+            else:
+                break
         else:
             break
     gender = ""
@@ -171,6 +183,14 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     if toks[b].low in lex.determiners:
         b += 1
     limit = min(hi, start + _MAX_PHRASE)
+    # "said trader Paul Smith": a few lower-case role words before a name
+    k = b
+    while k < min(limit, b + 3) and toks[k].kind == "w" and not toks[k].cap and toks[k].low not in _NOT_NAMES:
+        if lex.cue_kind(toks[k].low) is not None or toks[k].low in lex.determiners:
+            break
+        k += 1
+    if b < k < limit and toks[k].cap and toks[k].low not in _NOT_NAMES:
+        b = k
     while b < limit and _is_np_word(toks[b], lex):
         b += 1
     if b == start:
@@ -239,10 +259,10 @@ class Registry:
             if entity is None:
                 entity = Entity(phrase.name, phrase.role, phrase.kind, phrase.gender)
                 self.by_name[key] = entity
-                if phrase.kind == "person" and len(parts) > 1:
-                    self.by_part[parts[-1]] = entity
-                elif len(parts) == 1:
+                if len(parts) == 1:
                     self.by_part.setdefault(key, entity)
+            if entity.kind == "person" and len(parts) > 1:
+                self.by_part[parts[-1]] = entity  # "Clinton" is the Clinton named last
             if phrase.gender and not entity.gender:
                 entity.gender = phrase.gender
             if entity.kind == "person" and (phrase.role or phrase.gender):
