@@ -517,9 +517,7 @@ def extract_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     page = _Page(body)
     scores = _score_candidates(page)
     if not scores:
-        if _text_len(body) > 0:
-            _clean_conditionally(body, page)
-            return [body]
+        # Not one paragraph of running text outside the page's furniture: no article.
         return []
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:8]
     best: lxml.html.HtmlElement | None = None
