@@ -25,7 +25,7 @@ from articlekit._enrich import enrich
 from articlekit._input import decode_input
 from articlekit._render import inline_text
 from articlekit.limits import Limits
-from articlekit.model import Article, Block, Paragraph
+from articlekit.model import Article, Block, Heading, Paragraph
 from articlekit.parsers.html._blocks import BlockBuilder, fragment_blocks
 from articlekit.parsers.html._content import drop_ui_lines, extract_content
 from articlekit.parsers.html._metadata import extract_metadata
@@ -90,7 +90,7 @@ def parse_html(
         body.extend(builder.build(element))
     warnings.extend(builder.warnings)
     body = drop_ui_lines(body)
-    standfirst = meta.standfirst
+    standfirst = meta.standfirst or _repeated_lede(body, meta.title, root, content)
     if standfirst and _lede_only_in_body(standfirst, body, root, content):
         # The lede is the body's first paragraph, printed once: it stays in the body.
         standfirst = None
@@ -121,8 +121,45 @@ def parse_html(
     return enrich(article, quotes=quotes, limits=limits)
 
 
+def _repeated_lede(body: list[Block], title: str | None, root: Any, content: list[Any]) -> str | None:
+    """The lede, when the page prints it twice at the top of the article (the seed's pattern).
+
+    The first paragraph of the body (after a heading repeating the title) is the
+    lede when the page prints the same paragraph again: further down the body,
+    or above it, under the headline.
+    """
+    title_key = dedupe_key(title) if title else None
+    first: str | None = None
+    for block in body[:6]:
+        if isinstance(block, Heading) and title_key and dedupe_key(inline_text(block.children)) == title_key:
+            continue
+        if isinstance(block, Paragraph):
+            first = inline_text(block.children).strip()
+        break
+    if not first or len(first) < 40:
+        return None
+    key = dedupe_key(first)
+    copies = sum(
+        1 for b in body[:12] if isinstance(b, Paragraph) and dedupe_key(inline_text(b.children)) == key
+    )
+    if copies >= 2 or _printed_outside(first, root, content):
+        return first
+    return None
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _printed_outside(text: str, root: Any, content: list[Any]) -> bool:
+    """Whether the page prints *text* outside the extracted content too."""
+    needle = _squash(text)
+    page = root.find("body")
+    if page is None:
+        return False
+    in_page = _squash(page.text_content()).count(needle)
+    in_content = sum(_squash(el.text_content()).count(needle) for el in content)
+    return in_page > in_content
 
 
 def _lede_only_in_body(
@@ -130,15 +167,10 @@ def _lede_only_in_body(
 ) -> bool:
     """True when the standfirst is a paragraph of the body and the page prints it nowhere else."""
     key = dedupe_key(standfirst)
-    if not any(isinstance(b, Paragraph) and dedupe_key(inline_text(b.children)) == key for b in body):
-        return False
-    needle = _squash(standfirst)
-    page = root.find("body")
-    if page is None:
-        return True
-    in_page = _squash(page.text_content()).count(needle)
-    in_content = sum(_squash(el.text_content()).count(needle) for el in content)
-    return in_page <= in_content
+    copies = sum(1 for b in body if isinstance(b, Paragraph) and dedupe_key(inline_text(b.children)) == key)
+    if copies != 1:
+        return False  # not in the body, or printed there twice: a repeat
+    return not _printed_outside(standfirst, root, content)
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:

@@ -97,9 +97,29 @@ _TableRow: Any = TableRow
 _Table: Any = Table
 
 
-_FIGURE_BLOCKS = lxml.etree.XPath(
-    ".//p[not(ancestor::figcaption)][normalize-space()]|.//table|.//blockquote|.//ul|.//ol|.//h2|.//h3"
-)
+_FIGURE_BLOCKS = ("p", "table", "blockquote", "ul", "ol", "h2", "h3")
+_TABLE_BLOCKS = ("table", "p", "ul", "ol", "h1", "h2", "h3", "blockquote", "pre", "figure", "div")
+
+
+def _holds_blocks(el: lxml.html.HtmlElement, tags: tuple[str, ...]) -> bool:
+    """Whether *el* holds (below itself) a block of one of *tags* with text.
+
+    One C-level walk; (an XPath union would be quadratic in libxml2 on large trees).
+    """
+    for node in el.iter(*tags):
+        if node is el:
+            continue
+        if node.tag == "div":
+            if next(node.iter("p"), None) is None:
+                continue
+        elif node.tag == "p":
+            if not node.text_content().strip():
+                continue
+            parent = node.getparent()
+            if parent is not None and parent.tag == "figcaption":
+                continue
+        return True
+    return False
 
 
 def is_placeholder_alt(alt: str) -> bool:
@@ -516,10 +536,10 @@ class BlockBuilder:
 
     def _figure(self, el: lxml.html.HtmlElement) -> Figure | bool | None:
         """A Figure; False to drop the figure (a placeholder); None to walk it as a container."""
-        imgs = el.xpath(".//img")
+        imgs = list(el.iter("img"))
         if not imgs:
             return None
-        if _FIGURE_BLOCKS(el):
+        if _holds_blocks(el, _FIGURE_BLOCKS):
             return None
         src = None
         alt = ""
@@ -557,9 +577,7 @@ class BlockBuilder:
 
     def _table(self, el: lxml.html.HtmlElement, level: int) -> Table | None:
         """A Table, or None for a layout table (cells holding blocks): walk it as a container."""
-        if el.xpath(
-            ".//table|.//p|.//div[.//p]|.//ul|.//ol|.//h1|.//h2|.//h3|.//blockquote|.//pre|.//figure"
-        ):
+        if _holds_blocks(el, _TABLE_BLOCKS):
             return None
         max_inline = self.max_depth - level - 2
         if max_inline < 1:

@@ -104,7 +104,6 @@ _TAG_BONUS = {
 }
 _PARA_TAGS = ("p", "pre", "td", "blockquote", "li", "h2", "h3", "dd")
 _TEXT_DIVS = lxml.etree.XPath(".//div[text()[normalize-space()]]")
-_LINK_TEXT = lxml.etree.XPath(".//a//text()", smart_strings=False)
 _COMMAS = re.compile(r"[,\uff0c\u3001\u060c]")
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]['\"\u201d\u2019)]?\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -194,7 +193,8 @@ def _link_density(el: lxml.html.HtmlElement, text_len: int | None = None) -> flo
     total = _text_len(el) if text_len is None else text_len
     if total == 0:
         return 0.0
-    links = _norm_len(" ".join(_LINK_TEXT(el)))
+    # (An XPath ".//a//text()" would be quadratic in libxml2 on pages with many links.)
+    links = _norm_len(" ".join([a.text_content() for a in el.iter("a")]))
     return min(links / total, 1.0)
 
 
@@ -517,9 +517,7 @@ def extract_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     page = _Page(body)
     scores = _score_candidates(page)
     if not scores:
-        if _text_len(body) > 0:
-            _clean_conditionally(body, page)
-            return [body]
+        # Not one paragraph of running text outside the page's furniture: no article.
         return []
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:8]
     best: lxml.html.HtmlElement | None = None
