@@ -56,7 +56,10 @@ from articlekit.model import (
     ThematicBreak,
 )
 from articlekit.registry import dumps, formats
+from articlekit.serializers.html import to_html
 from articlekit.serializers.json import from_dict, from_json, json_schema, to_dict, to_json
+from articlekit.serializers.jsonld import to_jsonld, to_jsonld_dict
+from articlekit.serializers.quotes_table import quote_rows, to_quotes_csv, to_quotes_jsonl
 
 __all__ = [
     "Article",
@@ -105,6 +108,12 @@ __all__ = [
     "from_dict",
     "from_json",
     "json_schema",
+    "quote_rows",
     "to_dict",
+    "to_html",
     "to_json",
+    "to_jsonld",
+    "to_jsonld_dict",
+    "to_quotes_csv",
+    "to_quotes_jsonl",
 ]

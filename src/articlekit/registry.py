@@ -13,7 +13,7 @@ The registry holds no mutable state: entry points are looked up when asked.
 >>> import articlekit
 >>> "json" in articlekit.formats()
 True
->>> articlekit.dumps(articlekit.Article(title="Hi"), "json")[:19]
+>>> articlekit.dumps(articlekit.Article(title="Hi"), "json")[:20]
 '{"schema_version": 1'
 """
 
@@ -35,6 +35,10 @@ ENTRY_POINT_GROUP = "articlekit.formats"
 #: Built-in format names and the function (``module:function``) that writes each.
 BUILTIN_FORMATS: dict[str, str] = {
     "json": "articlekit.serializers.json:to_json",
+    "html": "articlekit.serializers.html:to_html",
+    "jsonld": "articlekit.serializers.jsonld:to_jsonld",
+    "quotes-csv": "articlekit.serializers.quotes_table:to_quotes_csv",
+    "quotes-jsonl": "articlekit.serializers.quotes_table:to_quotes_jsonl",
 }
 
 Serializer = Callable[..., str]

@@ -1,0 +1,1 @@
+"""HTML parsing: lxml-based readers for web pages (and for articlekit's own HTML)."""
