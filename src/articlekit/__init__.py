@@ -60,8 +60,11 @@ from articlekit.parsers.html import parse_html
 from articlekit.parsers.text import parse_text
 from articlekit.quotes import extract_quotes
 from articlekit.registry import dumps, formats
+from articlekit.serializers.html import to_html
 from articlekit.serializers.json import from_dict, from_json, json_schema, to_dict, to_json
 from articlekit.serializers.text import to_text
+from articlekit.serializers.jsonld import to_jsonld, to_jsonld_dict
+from articlekit.serializers.quotes_table import quote_rows, to_quotes_csv, to_quotes_jsonl
 
 __all__ = [
     "Article",
@@ -114,7 +117,13 @@ __all__ = [
     "parse",
     "parse_html",
     "parse_text",
+    "quote_rows",
     "to_dict",
+    "to_html",
     "to_json",
+    "to_jsonld",
+    "to_jsonld_dict",
+    "to_quotes_csv",
+    "to_quotes_jsonl",
     "to_text",
 ]

@@ -36,6 +36,10 @@ ENTRY_POINT_GROUP = "articlekit.formats"
 BUILTIN_FORMATS: dict[str, str] = {
     "json": "articlekit.serializers.json:to_json",
     "text": "articlekit.serializers.text:to_text",
+    "html": "articlekit.serializers.html:to_html",
+    "jsonld": "articlekit.serializers.jsonld:to_jsonld",
+    "quotes-csv": "articlekit.serializers.quotes_table:to_quotes_csv",
+    "quotes-jsonl": "articlekit.serializers.quotes_table:to_quotes_jsonl",
 }
 
 Serializer = Callable[..., str]
