@@ -180,6 +180,20 @@ def _blank(text: str) -> bool:
     return not _INVISIBLE.sub("", text).strip()
 
 
+def _underlined(lines: list[_Line]) -> bool:
+    return len(lines) >= 2 and _UNDERLINE.fullmatch(lines[1].text) is not None
+
+
+def _denoise(lines: list[_Line]) -> list[_Line]:
+    """*lines* without placeholder lines (an underlined line is a heading, kept whatever it says)."""
+    out: list[_Line] = []
+    for i, line in enumerate(lines):
+        underlined = i + 1 < len(lines) and _UNDERLINE.fullmatch(lines[i + 1].text)
+        if underlined or not is_placeholder(line.text):
+            out.append(line)
+    return out
+
+
 def _chunks(text: str) -> list[Chunk]:
     chunks: list[Chunk] = []
     current: Chunk = []
@@ -273,7 +287,7 @@ class _Body:
     def blocks(self, chunks: list[Chunk], depth: int) -> list[Block]:
         out: list[Block] = []
         for ci, chunk in enumerate(chunks):
-            lines = [line for line in chunk if not is_placeholder(line.text)]
+            lines = _denoise(chunk)
             if not lines:
                 continue
             if len(lines) == 1 and _RULE.fullmatch(lines[0].text):
@@ -463,9 +477,10 @@ def _head(chunks: list[Chunk], state: _State, title: str | None) -> tuple[str | 
     i = 0
     if title is None:
         while i < len(chunks):
-            lines = [line for line in chunks[i] if not is_placeholder(line.text)]
-            while lines and state.meta(lines[0].text):
-                lines.pop(0)
+            lines = _denoise(chunks[i])
+            if not (len(lines) >= 2 and _UNDERLINE.fullmatch(lines[1].text)):
+                while lines and state.meta(lines[0].text):
+                    lines.pop(0)
             if not lines:
                 i += 1
                 continue
@@ -485,27 +500,29 @@ def _head(chunks: list[Chunk], state: _State, title: str | None) -> tuple[str | 
             chunks = []
     standfirst: str | None = None
     meta_seen = state.bylined or state.published is not None
+    pending: list[Chunk] = []
     j = 0
     while j < len(chunks):
-        lines = [line for line in chunks[j] if not is_placeholder(line.text)]
-        while lines and state.meta(lines[0].text):
+        lines = _denoise(chunks[j])
+        while lines and not _underlined(lines) and state.meta(lines[0].text):
             lines.pop(0)
             meta_seen = True
         if not lines:
             j += 1
             continue
-        if (
-            title is not None
-            and standfirst is None
-            and not meta_seen
-            and _standfirst_shaped(lines)
-            and _content_follows(chunks, j)
-        ):
-            standfirst = " ".join(line.text for line in lines)
-            j += 1
-            continue
-        return title, standfirst, [lines, *chunks[j + 1 :]]
-    return title, standfirst, []
+        if pending:
+            return title, standfirst, [*pending, lines, *chunks[j + 1 :]]
+        if title is not None and standfirst is None and not meta_seen and _standfirst_shaped(lines):
+            if _content_follows(chunks, j):
+                standfirst = " ".join(line.text for line in lines)
+                j += 1
+                continue
+        if meta_seen:
+            return title, standfirst, [lines, *chunks[j + 1 :]]
+        # The first body chunk; a byline or date right after it still belongs to the head.
+        pending = [lines]
+        j += 1
+    return title, standfirst, pending
 
 
 def _standfirst_shaped(lines: list[_Line]) -> bool:
