@@ -35,8 +35,8 @@ from hypothesis import strategies as st
 
 import articlekit
 from articlekit import (
-    ArticleKitError,
     Article,
+    ArticleKitError,
     BlockQuote,
     LineBreak,
     ListBlock,

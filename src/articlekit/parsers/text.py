@@ -512,11 +512,16 @@ def _head(chunks: list[Chunk], state: _State, title: str | None) -> tuple[str | 
             continue
         if pending:
             return title, standfirst, [*pending, lines, *chunks[j + 1 :]]
-        if title is not None and standfirst is None and not meta_seen and _standfirst_shaped(lines):
-            if _content_follows(chunks, j):
-                standfirst = " ".join(line.text for line in lines)
-                j += 1
-                continue
+        if (
+            title is not None
+            and standfirst is None
+            and not meta_seen
+            and _standfirst_shaped(lines)
+            and _content_follows(chunks, j)
+        ):
+            standfirst = " ".join(line.text for line in lines)
+            j += 1
+            continue
         if meta_seen:
             return title, standfirst, [lines, *chunks[j + 1 :]]
         # The first body chunk; a byline or date right after it still belongs to the head.
