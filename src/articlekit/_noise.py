@@ -68,6 +68,8 @@ PLACEHOLDER_PHRASES: frozenset[str] = frozenset(
         "loading", "click here", "click to expand", "click to enlarge",
         "leave a comment", "add comment", "view comments", "show comments", "toggle caption",
         "hide caption", "skip to content", "skip to main content", "menu", "close", "search",
+        # press-release boilerplate
+        "for immediate release", "press release", "news release", "media release",
     }
 )
 
