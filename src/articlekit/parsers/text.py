@@ -74,9 +74,10 @@ __all__ = ["heading_like", "parse_text", "title_like"]
 #: The longest paragraph taken as the standfirst.
 MAX_STANDFIRST_CHARS = 600
 
-_SPACE = re.compile(r"[^\S\n]+")
-_LEAD = re.compile(r"[^\S\n]*")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_OTHER_SPACE = re.compile(r"[^\S\n ]")
+_SPACES = re.compile(r" {2,}")
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _BULLET = re.compile(r"([-*+•◦▪‣●○■□►▸])\s+(?=\S)")
 _NUMBER = re.compile(r"(\d{1,9})[.)]\s+(?=\S)")
 _RULE = re.compile(r"[-*_=~•·#—–](?:\s*[-*_=~•·#—–]){2,}")
@@ -127,7 +128,7 @@ def heading_like(text: str) -> bool:
     >>> heading_like("Kremlin spokesperson Dmitry Peskov told reporters,")
     False
     """
-    if not 0 < len(text) <= 100 or _ends_like_sentence(text, ".,;:!…"):
+    if not 0 < len(text) <= 100 or text.count(" ") > 11 or _ends_like_sentence(text, ".,;:!…"):
         return False
     words = text.split()
     if len(words) > 12 or _structural(text):
@@ -197,16 +198,20 @@ def _denoise(lines: list[_Line]) -> list[_Line]:
 def _chunks(text: str) -> list[Chunk]:
     chunks: list[Chunk] = []
     current: Chunk = []
+    # One pass for the whole text: tabs to four spaces, other white space but newlines to one.
+    text = _OTHER_SPACE.sub(" ", text.replace("\t", "    "))
     for raw in text.split("\n"):
-        lead = _LEAD.match(raw)
-        assert lead is not None
-        body = _SPACE.sub(" ", raw[lead.end() :]).rstrip()
-        if _blank(body):
+        body = raw.lstrip(" ")
+        indent = len(raw) - len(body)
+        body = body.rstrip(" ")
+        if "  " in body:
+            body = _SPACES.sub(" ", body)
+        if not body or (body[0] in _INVISIBLE_CHARS and _blank(body)):
             if current:
                 chunks.append(current)
                 current = []
             continue
-        current.append(_Line(len(lead.group(0).replace("\t", "    ")), body))
+        current.append(_Line(indent, body))
     if current:
         chunks.append(current)
     return chunks
@@ -287,9 +292,7 @@ class _Body:
     def blocks(self, chunks: list[Chunk], depth: int) -> list[Block]:
         out: list[Block] = []
         for ci, chunk in enumerate(chunks):
-            lines = _denoise(chunk)
-            if not lines:
-                continue
+            lines = chunk
             if len(lines) == 1 and _RULE.fullmatch(lines[0].text):
                 out.append(ThematicBreak())
                 continue
@@ -465,11 +468,16 @@ def _email_headers(chunks: list[Chunk], state: _State) -> tuple[str | None, list
     return title, ([rest] if rest else []) + chunks[1:]
 
 
+def _meta_prefix(lines: list[_Line], state: _State) -> int:
+    """Take the metadata lines at the start of *lines*; return how many there were."""
+    n = 0
+    while n < len(lines) and state.meta(lines[n].text):
+        n += 1
+    return n
+
+
 def _content_follows(chunks: list[Chunk], after: int) -> bool:
-    for chunk in chunks[after + 1 :]:
-        if any(not is_placeholder(line.text) and not _is_meta(line.text) for line in chunk):
-            return True
-    return False
+    return any(not _is_meta(line.text) for chunk in chunks[after + 1 :] for line in chunk)
 
 
 def _head(chunks: list[Chunk], state: _State, title: str | None) -> tuple[str | None, str | None, list[Chunk]]:
@@ -477,10 +485,9 @@ def _head(chunks: list[Chunk], state: _State, title: str | None) -> tuple[str | 
     i = 0
     if title is None:
         while i < len(chunks):
-            lines = _denoise(chunks[i])
+            lines = chunks[i]
             if not (len(lines) >= 2 and _UNDERLINE.fullmatch(lines[1].text)):
-                while lines and state.meta(lines[0].text):
-                    lines.pop(0)
+                lines = lines[_meta_prefix(lines, state) :]
             if not lines:
                 i += 1
                 continue
@@ -492,8 +499,7 @@ def _head(chunks: list[Chunk], state: _State, title: str | None) -> tuple[str | 
                 len(lines) == 1 or heading_like(first) or all(_is_meta(line.text) for line in lines[1:])
             ):
                 title, rest = first, lines[1:]
-            while rest and state.meta(rest[0].text):
-                rest = rest[1:]
+            rest = rest[_meta_prefix(rest, state) :]
             chunks = ([rest] if rest else []) + chunks[i + 1 :]
             break
         else:
@@ -503,9 +509,10 @@ def _head(chunks: list[Chunk], state: _State, title: str | None) -> tuple[str | 
     pending: list[Chunk] = []
     j = 0
     while j < len(chunks):
-        lines = _denoise(chunks[j])
-        while lines and not _underlined(lines) and state.meta(lines[0].text):
-            lines.pop(0)
+        lines = chunks[j]
+        taken = 0 if _underlined(lines) else _meta_prefix(lines, state)
+        if taken:
+            lines = lines[taken:]
             meta_seen = True
         if not lines:
             j += 1
@@ -583,7 +590,7 @@ def parse_text(
         raise ValidationError(f"url must be a str or None, got {type(url).__name__}")
     decoded = decode_input(data, source="text", limits=limits)
     state = _State(limits)
-    chunks = _chunks(decoded.text)
+    chunks = [c for c in map(_denoise, _chunks(decoded.text)) if c]
     title, chunks = _email_headers(chunks, state)
     title, standfirst, body_chunks = _head(chunks, state, title)
     body = dedupe_blocks(_Body(state).blocks(body_chunks, 0), title=title, standfirst=standfirst)
