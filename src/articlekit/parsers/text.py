@@ -136,6 +136,8 @@ def heading_like(text: str) -> bool:
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return True
+    if words[-1].lower() in _MINOR_WORDS and len(words) > 1:
+        return False  # "... Joe Biden and": a line broken mid-sentence, not a heading
     capitals = 0
     for n, word in enumerate(words):
         core = word.lstrip("“‘\"'([¿¡#*")
