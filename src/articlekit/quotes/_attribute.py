@@ -27,6 +27,8 @@ of the same words quoted in the body.
 
 from __future__ import annotations
 
+import bisect
+
 from articlekit.limits import Limits
 from articlekit.model import Quote, Speaker
 from articlekit.quotes._cues import Lexicon
@@ -519,31 +521,25 @@ def _merge(state: _State) -> list[Quote]:
     kept: list[Quote] = list(quotes)
     indirect = sorted(state.indirect, key=lambda q: (q.span[0], -q.span[1]))
     spans = [q.span for q in quotes]
-    import bisect
-
     starts = [s for s, _ in spans]
-    last_end = -1
-    last_start = -1
+    open_spans: list[tuple[int, int]] = []  # kept indirect spans that may still contain the next one
     for quote in indirect:
         s, e = quote.span
-        if s < last_end and e > last_end:
-            continue  # crosses the previous indirect quote
-        if s == last_start:
-            continue
-        # crossing a marked quote: a marked quote starting inside and ending outside, or vice versa
-        k = bisect.bisect_left(starts, s)
+        while open_spans and open_spans[-1][1] <= s:
+            open_spans.pop()
+        if open_spans and (e > open_spans[-1][1] or open_spans[-1] == (s, e)):
+            continue  # crosses (or repeats) a kept indirect quote
+        # Marked quotes are disjoint: only the one holding s and the one holding e may cross.
         crossing = False
-        for j in range(max(0, k - 1), min(len(spans), k + 64)):
-            qs, qe = spans[j]
-            if qs >= e:
-                break
-            if (qs < s < qe < e) or (s < qs < e < qe):
-                crossing = True
-                break
+        for j in (bisect.bisect_right(starts, s) - 1, bisect.bisect_left(starts, e) - 1):
+            if 0 <= j < len(spans):
+                qs, qe = spans[j]
+                if (qs < s < qe < e) or (s < qs < e < qe):
+                    crossing = True
         if crossing:
             continue
         kept.append(quote)
-        last_start, last_end = s, max(e, last_end)
+        open_spans.append((s, e))
     kept.sort(key=lambda q: (q.span[0], -q.span[1]))
     limit = state.limits.max_quotes
     return kept[:limit]
