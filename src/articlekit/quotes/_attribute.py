@@ -117,10 +117,19 @@ def _speaker_of(state: _State, phrase: Phrase | None) -> tuple[Speaker | None, E
 def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
     """Index after the subject of a cue starting at *i* (auxiliaries and adverbs skipped)."""
     k = i
-    while k > lo and i - k < _MAX_SKIP:
+    while k > lo and i - k < _MAX_SKIP + 8:
         low = toks[k - 1].low
         if toks[k - 1].kind == "w" and (low in lex.skip or (low.endswith("ly") and not toks[k - 1].cap)):
             k -= 1
+        elif low == ")":
+            # a party and state after a name: "Jason Chaffetz (R-Utah) said"
+            j = k - 2
+            while j > max(lo, k - 8) and toks[j].text != "(":
+                j -= 1
+            if j >= lo and toks[j].text == "(" and j < k - 1:
+                k = j
+            else:
+                break
         else:
             break
     return k

@@ -35,7 +35,7 @@ _MARKS = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u30
 
 # Openers and the closers that end them.
 _CLOSERS: dict[str, str] = {
-    "\u201c": "\u201d",  # “ ”
+    "\u201c": "\u201d\"",  # “ ” (or a straight mark, mixed)
     "\u201f": "\u201d",  # ‟ ”
     "\u201e": "\u201c\u201d",  # „ “ or „ ”
     "\u00ab": "\u00bb",  # « »
@@ -44,7 +44,7 @@ _CLOSERS: dict[str, str] = {
     "\u300e": "\u300f",  # 『 』
     "\u2018": "\u2019",  # ‘ ’
     "\u201a": "\u2018\u2019",  # ‚ ‘
-    '"': '"',
+    '"': '"\u201d',
     "'": "'\u2019",
     "\u00bb": "\u00ab",  # » « (Danish, German book style)
     "\u203a": "\u2039",  # › ‹
@@ -222,13 +222,20 @@ def _role(text: str, i: int, ch: str, stack: list[_Frame]) -> str:
         if any(f.mark == '"' for f in stack):
             return "close"
         nxt = text[i + 1] if i + 1 < len(text) else " "
+        prev = text[i - 1] if i > 0 else " "
+        if stack and stack[-1].mark == "\u201c" and not prev.isspace() and not nxt.isalnum():
+            return "close"  # “…" (mixed marks)
         return "open" if not nxt.isspace() else "none"
     if ch == "\u201c":
         if any(ch in f.closers and f.mark == "\u201e" for f in stack):
             return "close"
         return "open"
     if ch == "\u201d":
-        return "close" if any(ch in f.closers for f in stack) else "none"
+        if any(ch in f.closers for f in stack):
+            return "close"
+        if stack and stack[-1].mark == '"':
+            return "close"  # "…” (mixed marks)
+        return "none"
     if ch in "\u00bb\u203a":
         if any(ch in f.closers for f in stack):
             return "close"

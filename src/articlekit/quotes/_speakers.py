@@ -128,6 +128,15 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
     return Phrase(a0, b0, None, _span_text(text, toks, a, b), kind, gender)
 
 
+def _contracted_pronoun(low: str) -> str | None:
+    """``he’s`` → ``he``, ``they’ve`` → ``they``; None for other words."""
+    for mark in ("\u2019", "'"):
+        head, sep, tail = low.partition(mark)
+        if sep and tail in ("s", "ve", "d", "ll", "re", "m"):
+            return head
+    return None
+
+
 def phrase_before(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
     """The noun phrase ending at token ``end - 1`` (not before token *lo*), or None."""
     if end <= lo:
@@ -135,6 +144,9 @@ def phrase_before(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int)
     last = toks[end - 1]
     if last.kind == "w" and last.low in lex.pronouns:
         return Phrase(end - 1, end, None, None, "pronoun", lex.pronouns[last.low], pronoun=last.low)
+    base = _contracted_pronoun(last.low)
+    if base is not None and base in lex.pronouns:
+        return Phrase(end - 1, end, None, None, "pronoun", lex.pronouns[base], pronoun=base)
     a = end
     limit = max(lo, end - _MAX_PHRASE)
     while a > limit and _is_np_word(toks[a - 1], lex):
