@@ -10,6 +10,9 @@ working tree (git-ignored; the articles are copyrighted).  Then::
 Develop on ``train`` and ``dev``; ``test`` is the held-out measure (run it
 once, for the report; ``--show-errors`` is refused on it).
 
+Quote marks are “ ” " „ « » ‹ › 「 」, an opening ‘, and the doubled apostrophes and backticks
+('' and ``) that some ASCII news text (PolNeAR's New York Times articles) uses; apostrophes are not.
+
 Gold: each article's attributions (for an article annotated several times, the
 first annotator listed in ``metadata.tsv``).  The *quote* evaluation keeps the
 attributions whose content holds a quote mark (direct and mixed quotes); the
@@ -42,7 +45,7 @@ from articlekit.quotes import extract_quotes
 
 ROOT = Path(__file__).resolve().parent.parent / "data" / "polnear" / "data"
 _WORD = re.compile(r"\w+")
-_MARKS = set("“”\"‘’'«»„")
+_MARKS = re.compile("[“”\"‘«»„‹›「」]|''|``")  # quote marks (apostrophes are not)
 _PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "hers", "their", "its", "our", "us", "me"])
 _STOP = frozenset(
     ["the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "at", "by", "with", "from", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "s", "who", "which", "according", "said", "says", "told", "one", "some"]
@@ -58,15 +61,8 @@ class Gold:
         self.source = source
         self.source_text = " ".join(text[a:b] for a, b in source) if source else ""
         self.source_start = source[0][0] if source else content[0][0]
-        self.quoted = any(ch in _MARKS and ch not in "'’" for a, b in content for ch in text[a:b]) or any(
-            _has_single_quote(text[a:b]) for a, b in content
-        )
+        self.quoted = any(_MARKS.search(text, a, b) for a, b in content)
         self.tokens: set[int] = set()
-
-
-def _has_single_quote(s: str) -> bool:
-    # ‘…’ used as quote marks (headlines) but not apostrophes
-    return "‘" in s
 
 
 def _spans(field: str) -> list[tuple[int, int]]:
@@ -191,7 +187,7 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
             toks = words(text, [(a, b)], index)
             if not toks:
                 continue
-            marked = q.kind != "indirect" or any(ch in _MARKS for ch in q.text)
+            marked = q.kind != "indirect" or bool(_MARKS.search(q.text))
             preds.append((q, toks, marked))
         for quoted_only in (True, False):
             gs = [g for g in golds if g.quoted] if quoted_only else golds

@@ -31,7 +31,8 @@ __all__ = ["MAX_NESTING", "RawQuote", "scan_quotes"]
 MAX_NESTING = 8
 
 # Every character that may be a quote mark, and the line break.
-_MARKS = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f\u2018\u2019\u201a\"'\n]")
+# A doubled apostrophe or backtick (``…'' or ''…'', ASCII news text) is a double quote mark.
+_MARKS = re.compile("''|``|[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f\u2018\u2019\u201a\"'\n]")
 
 # Openers and the closers that end them.
 _CLOSERS: dict[str, str] = {
@@ -45,6 +46,8 @@ _CLOSERS: dict[str, str] = {
     "\u2018": "\u2019",  # ‘ ’
     "\u201a": "\u2018\u2019",  # ‚ ‘
     '"': '"\u201d',
+    "``": "''",
+    "''": "''",
     "'": "'\u2019",
     "\u00bb": "\u00ab",  # » « (Danish, German book style)
     "\u203a": "\u2039",  # › ‹
@@ -65,15 +68,16 @@ class RawQuote:
     quotation share ``group`` (-1 for a single-paragraph quotation).
     """
 
-    __slots__ = ("close", "closed", "end", "group", "open", "start")
+    __slots__ = ("close", "close_len", "closed", "end", "group", "open", "start")
 
-    def __init__(self, open_: int, close: int, closed: bool, group: int = -1) -> None:
+    def __init__(self, open_: int, close: int, closed: bool, group: int = -1, open_len: int = 1, close_len: int = 1) -> None:
         self.open = open_
         self.close = close
         self.closed = closed
         self.group = group
-        self.start = open_ + 1
+        self.start = open_ + open_len
         self.end = close
+        self.close_len = close_len
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"RawQuote({self.open}, {self.close}, closed={self.closed}, group={self.group})"
@@ -147,7 +151,7 @@ def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) 
 
     for m in _MARKS.finditer(text):
         i = m.start()
-        ch = text[i]
+        ch = m.group()
         if ch == "\n":
             if i == line_start or text[line_start:i].isspace():
                 line_start = i + 1  # an empty line: a pending quotation keeps waiting
@@ -159,13 +163,13 @@ def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) 
                 j = i + 1
                 while j < n and text[j] in " \t\n":
                     j += 1
-                if j < n and text[j] == bottom.mark and i - bottom.pos <= max_chars:
+                if j < n and text.startswith(bottom.mark, j) and i - bottom.pos <= max_chars:
                     if bottom.pos == cont_pos:
                         group = cont_group
                     else:
                         group = groups
                         groups += 1
-                    pending = RawQuote(bottom.pos, i, closed=False, group=group)
+                    pending = RawQuote(bottom.pos, i, closed=False, group=group, open_len=len(bottom.mark))
                     pending_mark = bottom.mark
                     pending_children = [c for f in stack for c in f.children]
                     stack.clear()
@@ -193,7 +197,7 @@ def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) 
                 continue
             frame = stack[k]
             del stack[k:]
-            quote = RawQuote(frame.pos, i, closed=True)
+            quote = RawQuote(frame.pos, i, closed=True, open_len=len(frame.mark), close_len=len(ch))
             if stack:
                 stack[-1].children.append(quote)
             else:
@@ -212,6 +216,14 @@ def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) 
 
 def _role(text: str, i: int, ch: str, stack: list[_Frame]) -> str:
     """Whether the mark at *i* opens a quotation, closes one, or neither."""
+    if ch == "``":
+        return "open"
+    if ch == "''":
+        if any(f.mark in ("``", "''") for f in stack):
+            return "close"
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 2] if i + 2 < len(text) else " "
+        return "open" if (prev.isspace() or prev in _OPEN_CONTEXT) and not nxt.isspace() else "none"
     if ch in _SINGLE:
         if ch == "\u201a":
             return "open"

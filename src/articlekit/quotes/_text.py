@@ -78,7 +78,7 @@ def tokenize(
         q = quotes[k]
         if q.open >= pos:
             _words(text, pos, q.open, lex, out)
-            close = min(q.close + 1, end) if q.closed else q.close
+            close = min(q.close + q.close_len, end) if q.closed else q.close
             out.append(Token(q.open, text[q.open : close], "q", k))
             pos = close
         k += 1
