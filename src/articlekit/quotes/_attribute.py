@@ -183,6 +183,8 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
         if phrase is not None:
             cue.phrase = phrase
             cue.speaker, cue.entity = _speaker_of(state, phrase)
+            if cue.entity is not None and cue.kind in ("speech", "according"):
+                state.registry.note(cue.entity, spoke=True)
         elif previous is not None and previous.speaker is not None:
             cue.speaker, cue.entity = previous.speaker, previous.entity
         elif cue.kind != "according":
@@ -226,8 +228,14 @@ def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speake
                 if phrase.kind == "pronoun":
                     speaker, entity = _speaker_of(state, phrase)
                     return (speaker, entity) if speaker is not None and entity is not None else None
-                known = phrase.name is not None and (
-                    " " in phrase.name or phrase.role is not None or state.registry.knows(phrase.name)
+                first = toks[phrase.start]
+                gerund = first.cap and first.low.endswith("ing") and first.low not in lex.first_names
+                nxt = toks[phrase.end] if phrase.end < hi else None
+                known = phrase.name is not None and not gerund and (
+                    " " in phrase.name
+                    or phrase.role is not None
+                    or state.registry.knows(phrase.name)
+                    or (nxt is not None and nxt.kind == "w" and not nxt.cap and not first.low.endswith("ly"))
                 )
                 if known:
                     speaker, entity = _speaker_of(state, phrase)

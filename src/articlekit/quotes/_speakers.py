@@ -322,6 +322,8 @@ class Registry:
                 return entity
         return None
 
-    def note(self, entity: Entity) -> None:
-        """Record that *entity* spoke (it becomes the most recent speaker)."""
+    def note(self, entity: Entity, spoke: bool = False) -> None:
+        """Record a mention of *entity* (it becomes the most recent); *spoke*: it is a cue's speaker."""
+        if spoke and entity.kind == "person":
+            entity.strong = True
         self._remember(entity)
