@@ -172,6 +172,9 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             phrase = phrase_after(text, toks, cue.b, lex, hi)
         else:
             k = _skip_back(toks, cue.a, lo, lex)
+            if k > lo + 1 and toks[k - 1].low in ("who", "which"):
+                # "Jane Doe, who leads the group, said" / "Jane Doe, who said"
+                k = k - 2 if toks[k - 2].text == "," else k - 1
             phrase = phrase_before(text, toks, k, lex, lo) or phrase_apposed(text, toks, k, lex, lo)
             if phrase is None:
                 before = toks[k - 1] if k > lo else None
