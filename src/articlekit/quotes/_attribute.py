@@ -406,6 +406,11 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
                         speaker, cue_text = colon_intro
                     elif i == 0 and previous_line is not None:
                         speaker, cue_text = previous_line
+                if speaker is None and is_direct and i > s0 and toks[i - 1].text == ":":
+                    # "Clinton has since apologized for what happened: “…”"
+                    subject = _subject(state, toks, s0, i - 1)
+                    if subject is not None:
+                        speaker = subject[0]
                 kind = "direct" if is_direct else ("partial" if speaker is not None else "scare")
                 made = _make(text, q, kind, speaker, cue_text)
                 if made is None:

@@ -154,8 +154,24 @@ def phrase_before(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int)
     if a > limit and toks[a - 1].low in lex.determiners:
         a -= 1
     if a == end:
-        return None
+        return _common_noun_before(text, toks, end, lex, lo)
     return _build(text, toks, a, end, lex)
+
+
+_DEFINITE = frozenset(("the", "a", "an", "this", "that", "one", "another", "his", "her", "their", "its"))
+
+
+def _common_noun_before(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
+    """``the email said``, ``a narrator says``: a determiner and up to two lower-case words."""
+    k = end
+    while k > max(lo, end - 2) and toks[k - 1].kind == "w" and not toks[k - 1].cap and toks[k - 1].low not in _NOT_NAMES:
+        k -= 1
+    if k == end or k <= lo or toks[k - 1].low not in _DEFINITE:
+        return None
+    if lex.cue_kind(toks[end - 1].low) is not None:
+        return None
+    role = _span_text(text, toks, k, end)
+    return Phrase(k - 1, end, None, role, "group", "")
 
 
 def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
@@ -208,6 +224,13 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     if b == start:
         return None
     phrase = _build(text, toks, start, b, lex)
+    if phrase is None and toks[start].low in _DEFINITE and b == start + 1:
+        # "says a narrator.": a determiner and up to two lower-case words, then the sentence ends
+        c = b
+        while c < min(hi, b + 2) and toks[c].kind == "w" and not toks[c].cap and toks[c].low not in _NOT_NAMES:
+            c += 1
+        if b < c and (c >= hi or toks[c].kind == "p"):
+            return Phrase(start, c, None, _span_text(text, toks, b, c), "group", "")
     if phrase is None:
         return None
     # An appositive role after the name: "said Jane Doe, a spokeswoman for the campaign."
