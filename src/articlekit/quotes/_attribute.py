@@ -249,6 +249,18 @@ def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speake
     return None
 
 
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from is are as vs".split())
+
+
+def _is_work_title(body: str) -> bool:
+    """A short Title Case name in quote marks (a show, a book, a slogan), with no sentence punctuation."""
+    words = body.split()
+    if not words or len(words) > 7 or any(ch in body for ch in ".,;:?!\u2026"):
+        return False
+    capital = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(capital) and all(w[:1].isupper() or w[:1].isdigit() for w in capital)
+
+
 def _starts_upper(body: str) -> bool:
     first = body.lstrip()[:1]
     return bool(first) and (first.isupper() or (first.isalpha() and not first.islower()))
@@ -412,6 +424,8 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
                     if subject is not None:
                         speaker = subject[0]
                 kind = "direct" if is_direct else ("partial" if speaker is not None else "scare")
+                if not right_after and _is_work_title(body):
+                    kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
                 made = _make(text, q, kind, speaker, cue_text)
                 if made is None:
                     continue
