@@ -80,6 +80,7 @@ class _State:
         self.colon_intro: tuple[Speaker | None, str | None] | None = None
         self.group_speaker: dict[int, tuple[Speaker, str | None]] = {}
         self.speakers: dict[tuple[str, str | None], Speaker] = {}
+        self.indirect_title = False
 
 
 def _speaker(state: _State, name: str, role: str | None) -> Speaker:
@@ -348,12 +349,21 @@ def _headline(state: _State, toks: list[Token], q_index: int) -> tuple[Speaker |
         if phrase is not None and phrase.name is not None and phrase.end >= n - 1:
             speaker, _ = _speaker_of(state, phrase)
             return speaker, toks[q_index + 1].text
-    if q_index >= 2 and toks[q_index - 1].text in (":", "|"):
-        phrase = phrase_before(text, toks, q_index - 1, lex, 0)
+    colon = _title_colon(toks, q_index)
+    if colon > 0:
+        phrase = phrase_before(text, toks, colon, lex, 0)
         if phrase is not None and phrase.name is not None and phrase.start == 0:
             speaker, _ = _speaker_of(state, phrase)
-            return speaker, toks[q_index - 1].text
+            return speaker, toks[colon].text
     return None, None
+
+
+def _title_colon(toks: list[Token], q_index: int) -> int:
+    """The ``NAME:`` colon that opens a title before token *q_index* (``Warren: Trump Is a ‘Failure’``), or -1."""
+    for k in range(1, min(q_index, 8)):
+        if toks[k].text in (":", "|"):
+            return k
+    return -1
 
 
 def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limits: Limits) -> list[Quote]:
@@ -397,7 +407,14 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
                         state.quotes.append(made)
                         if h_speaker is None:
                             headline_pending.append(made)
-                    direct.add(tok.quote)
+                    colon = _title_colon(toks, i)
+                    if i == s0 or (colon > 0 and i == colon + 1):
+                        direct.add(tok.quote)  # the whole title, or all of it after "NAME:"
+                    elif colon > 0 and h_speaker is not None and not state.indirect_title:
+                        # "Warren: Donald Trump Is a ‘Proven Failure’ in Business"
+                        a, b = toks[colon + 1].start, toks[s1 - 1].end
+                        state.indirect.append(new_quote(text[a:b], "indirect", (a, b), h_speaker, h_cue))
+                        state.indirect_title = True
                     continue
                 is_direct = _is_direct(toks, i, s0, body, lex)
                 picked, right_after = _pick_cue(toks, i, cues, lex, is_direct)
