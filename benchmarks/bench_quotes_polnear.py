@@ -250,6 +250,13 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
                             q = ps[pi][0]
                             print(f"--- FALSE {stem}: {q.kind} {q.text[:120]!r} {q.speaker}")
             else:
+                if show_errors < 0:
+                    for gi, g in enumerate(gs):
+                        if gi not in right and not g.quoted and shown < -show_errors:
+                            shown += 1
+                            content = " | ".join(text[a:b] for a, b in g.content)
+                            found_flag = "FOUND-WRONG-SPEAKER" if gi in found else "MISSED"
+                            print(f"--- INDIRECT {found_flag} {stem}: [{g.source_text}] {content[:160]!r}")
                 counts["gold_all"] += len(gs)
                 counts["found_all_e2e"] += len(right)
                 counts["pred_all"] += len(ps)
@@ -298,7 +305,7 @@ def _speaker_ok(speaker, gold: Gold, named: list[tuple[int, str]]) -> tuple[bool
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", default="train", choices=["train", "dev", "test"])
-    parser.add_argument("--show-errors", type=int, default=0)
+    parser.add_argument("--show-errors", type=int, default=0, help="print N errors (negative: N reported-speech errors)")
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
     if args.split == "test" and args.show_errors:

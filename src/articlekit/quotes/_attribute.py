@@ -495,6 +495,8 @@ def _indirect(state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cu
                 )
             if span is None and (phrase is None or phrase.start < cue.a):
                 span = _mixed(toks, cue, s1, lex, direct)
+            if span is None and phrase is not None and phrase.end <= cue.a:
+                span = _object(toks, cue, s1, lex, direct)
         if span is None:
             continue
         a, b = span
@@ -524,6 +526,30 @@ def _mixed(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
     while b > a and toks[b - 1].kind == "p":
         b -= 1
     return (a, b) if b > a else None
+
+
+def _object(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]) -> tuple[int, int] | None:
+    """What a cue with a subject is about, when no clause follows: ``endorsed Ted Cruz``,
+    ``expressed her distaste for Donald Trump``, ``wants a wall``."""
+    a = cue.b
+    if a < s1 and toks[a].low in ("to", "for", "on", "about", "at", "with", "that"):
+        a += 1
+    if a >= s1 or toks[a].kind != "w":
+        return None
+    b = a
+    limit = min(s1, a + 30)
+    while b < limit:
+        tok = toks[b]
+        if tok.kind == "q" and tok.quote in direct:
+            break
+        if tok.kind == "p" and tok.text in ".;:!?()\u2014\u2013":
+            break
+        if tok.text == "," and b + 1 < s1 and (toks[b + 1].low in ("but", "and", "which", "who") or lex.cue_kind(toks[b + 1].low)):
+            break
+        b += 1
+    while b > a and toks[b - 1].kind == "p":
+        b -= 1
+    return (a, b) if b - a >= 1 else None
 
 
 def _tail_is_short(toks: list[Token], cue: _Cue, s1: int) -> bool:
