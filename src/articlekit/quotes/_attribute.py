@@ -294,7 +294,9 @@ def _pick_cue(
     The cue right after it (``“…,” he said``), else the nearest before it in the
     sentence, else the nearest after it.
     """
-    usable = [c for c in cues if c.speaker is not None and not (direct and c.kind == "attitude")]
+    usable = [
+        c for c in cues if c.speaker is not None and c.kind != "action" and not (direct and c.kind == "attitude")
+    ]
     for cue in usable:
         if cue.a > i:
             # "“…,” he said" / "“…,” said Doe" / "“…,” Peskov told reporters"
@@ -388,7 +390,7 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
             if not cues or cues[0].a - s0 > 2:
                 _subject(state, toks, s0, cues[0].a if cues else s1)
             _resolve_cues(state, toks, s0, s1, cues)
-            sentence_last = next((c for c in reversed(cues) if c.speaker is not None), None)
+            sentence_last = next((c for c in reversed(cues) if c.speaker is not None and c.kind != "action"), None)
             direct: set[int] = set()
             for i in range(s0, s1):
                 tok = toks[i]
@@ -491,7 +493,7 @@ def _indirect(state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cu
             if span is None and (phrase is None or phrase.start < cue.a) and cue.kind != "naming":
                 span = content_after(
                     toks, cue.b, s1, lex, lex.is_object_first(cue.surface.lower()), direct,
-                    cue.kind == "attitude",
+                    cue.kind in ("attitude", "action"),
                 )
             if span is None and (phrase is None or phrase.start < cue.a):
                 span = _mixed(toks, cue, s1, lex, direct)
