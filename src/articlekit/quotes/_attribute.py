@@ -199,19 +199,19 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             previous = cue
 
 
-def _mention_names(state: _State, toks: list[Token], lo: int, hi: int) -> None:
-    """Register the full names of a sentence (a known first name and a surname), in order."""
-    first_names = state.lex.first_names
-    k = lo
-    while k < hi - 1:
-        tok = toks[k]
-        if tok.cap and tok.low in first_names and toks[k + 1].cap:
-            phrase = phrase_after(state.text, toks, k, state.lex, hi)
-            if phrase is not None and phrase.name is not None and " " in phrase.name and phrase.kind == "person":
-                state.registry.mention(phrase)
-                k = max(k + 1, phrase.end)
-                continue
-        k += 1
+def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at: list[int]) -> None:
+    """Register the full names of a sentence (a known first name and a surname), in order.
+
+    *names_at* lists the line's tokens that are capitalised first names.
+    """
+    done = lo
+    for k in names_at[bisect.bisect_left(names_at, lo) : bisect.bisect_left(names_at, hi - 1)]:
+        if k < done or not toks[k + 1].cap:
+            continue
+        phrase = phrase_after(state.text, toks, k, state.lex, hi)
+        if phrase is not None and phrase.name is not None and " " in phrase.name and phrase.kind == "person":
+            state.registry.mention(phrase)
+            done = phrase.end
 
 
 def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speaker, Entity] | None:
@@ -384,18 +384,20 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
         state.last = None
         colon_intro = state.colon_intro
         state.colon_intro = None
+        first_names = lex.first_names
+        quote_at = [k for k, t in enumerate(toks) if t.kind == "q"]
+        names_at = [k for k, t in enumerate(toks) if t.cap and t.low in first_names]
         for s0, s1 in sentences(toks, inner):
             cues = _find_cues(toks, s0, s1, lex)
-            _mention_names(state, toks, s0, s1)
+            if names_at:
+                _mention_names(state, toks, s0, s1, names_at)
             if not cues or cues[0].a - s0 > 2:
                 _subject(state, toks, s0, cues[0].a if cues else s1)
             _resolve_cues(state, toks, s0, s1, cues)
             sentence_last = next((c for c in reversed(cues) if c.speaker is not None and c.kind != "action"), None)
             direct: set[int] = set()
-            for i in range(s0, s1):
+            for i in quote_at[bisect.bisect_left(quote_at, s0) : bisect.bisect_left(quote_at, s1)]:
                 tok = toks[i]
-                if tok.kind != "q":
-                    continue
                 q = raw[tok.quote]
                 body = inner[tok.quote]
                 if is_title:

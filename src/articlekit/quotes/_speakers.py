@@ -270,6 +270,14 @@ class Registry:
         self.by_part: dict[str, Entity] = {}
         self.by_role: dict[str, Entity] = {}
         self.recent: list[Entity] = []  # most recent last; bounded
+        self._keys: dict[str, str] = {}
+
+    def key(self, name: str) -> str:
+        """The comparison key of *name* (cached)."""
+        found = self._keys.get(name)
+        if found is None:
+            found = self._keys[name] = name_key(name)
+        return found
 
     def _remember(self, entity: Entity) -> None:
         if self.recent and self.recent[-1] is entity:
@@ -281,7 +289,7 @@ class Registry:
     def mention(self, phrase: Phrase) -> Entity | None:
         """Resolve a named or role phrase to an entity (registering a new one)."""
         if phrase.name:
-            key = name_key(phrase.name)
+            key = self.key(phrase.name)
             entity = self.by_name.get(key)
             parts = key.split()
             if entity is None and len(parts) == 1:
@@ -289,7 +297,7 @@ class Registry:
             if entity is None and len(parts) > 1:
                 # "Mr. Peskov" was cut to "Peskov" already; "Dmitry S. Peskov" matches "Dmitry Peskov"?
                 cand = self.by_part.get(parts[-1])
-                if cand is not None and name_key(cand.name).split()[0] == parts[0]:
+                if cand is not None and self.key(cand.name).split()[0] == parts[0]:
                     entity = cand
             if entity is None:
                 entity = Entity(phrase.name, phrase.role, phrase.kind, phrase.gender)
@@ -323,7 +331,7 @@ class Registry:
 
     def knows(self, name: str) -> bool:
         """Whether *name* (a full name or a surname) has been met."""
-        key = name_key(name)
+        key = self.key(name)
         return key in self.by_name or key in self.by_part
 
     def pronoun(self, phrase: Phrase) -> Entity | None:
