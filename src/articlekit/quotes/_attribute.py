@@ -239,7 +239,12 @@ def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speake
                     " " in phrase.name
                     or phrase.role is not None
                     or state.registry.knows(phrase.name)
-                    or (nxt is not None and nxt.kind == "w" and not nxt.cap and not first.low.endswith("ly"))
+                    or (
+                        nxt is not None
+                        and nxt.kind == "w"
+                        and not nxt.cap
+                        and (nxt.low in lex.skip or nxt.low in lex.cues or nxt.low.endswith("ed"))
+                    )
                 )
                 if known:
                     speaker, entity = _speaker_of(state, phrase)
