@@ -50,6 +50,11 @@ _HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx.",
 _HEADLINE_SEPARATORS = frozenset("\u2013\u2014-:|")
 _DIRECT_BEFORE = frozenset(",:;\u2014\u2013-([")
 _MAX_SKIP = 4
+# Words that open an introductory phrase, not a reported clause ("During the debate, Trump said").
+_INTRODUCTORY = frozenset(
+    "during in on at after before when while as since until with without despite amid among "
+    "asked speaking earlier later meanwhile".split()
+)
 
 
 class _Cue:
@@ -136,7 +141,7 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
     return k
 
 
-def _find_cues(toks: list[Token], lo: int, hi: int, lex: Lexicon) -> list[_Cue]:
+def _find_cues(toks: list[Token], lo: int, hi: int, lex: Lexicon, title: bool = False) -> list[_Cue]:
     cues: list[_Cue] = []
     table = lex.cues
     multi = lex.multi_first
@@ -151,8 +156,8 @@ def _find_cues(toks: list[Token], lo: int, hi: int, lex: Lexicon) -> list[_Cue]:
             two = table.get(low + " " + toks[i + 1].low)
             if two is not None:
                 kind, width = two, 2
-        if kind is None or tok.kind != "w":
-            i += 1
+        if kind is None or tok.kind != "w" or (tok.cap and i > lo and not title and toks[i - 1].kind == "w"):
+            i += 1  # not a cue ("the United States", a name)
             continue
         prev = toks[i - 1].low if i > lo else ""
         if prev in determiners or (prev == "to" and kind != "according"):
@@ -393,7 +398,7 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
         quote_at = [k for k, t in enumerate(toks) if t.kind == "q"]
         names_at = [k for k, t in enumerate(toks) if t.cap and t.low in first_names]
         for s0, s1 in sentences(toks, inner):
-            cues = _find_cues(toks, s0, s1, lex)
+            cues = _find_cues(toks, s0, s1, lex, is_title)
             if names_at:
                 _mention_names(state, toks, s0, s1, names_at)
             if not cues or cues[0].a - s0 > 2:
@@ -449,7 +454,8 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
                     subject = _subject(state, toks, s0, i - 1)
                     if subject is not None:
                         speaker = subject[0]
-                kind = "direct" if is_direct else ("partial" if speaker is not None else "scare")
+                said = speaker is not None or any(c.kind in ("speech", "naming", "according") for c in cues)
+                kind = "direct" if is_direct else ("partial" if said else "scare")
                 if not right_after and _is_work_title(body):
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
                 made = _make(text, q, kind, speaker, cue_text)
@@ -495,7 +501,13 @@ def _indirect(state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cu
             phrase = cue.phrase
             subject_start = phrase.start if phrase is not None and phrase.end <= cue.a else cue.a
             k = _skip_back(toks, subject_start, s0, lex)
-            if k - 1 > s0 and toks[k - 1].text == "," and _tail_is_short(toks, cue, s1):
+            if (
+                k - 1 > s0
+                and toks[k - 1].text == ","
+                and cue.kind in ("speech", "attitude")
+                and toks[s0].low not in _INTRODUCTORY
+                and _tail_is_short(toks, cue, s1)
+            ):
                 span = content_before(toks, s0, k - 1, direct)
             if span is None and (phrase is None or phrase.start < cue.a) and cue.kind != "naming":
                 span = content_after(
