@@ -231,7 +231,7 @@ def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speake
     candidate = True
     while k < limit:
         tok = toks[k]
-        if candidate and tok.kind == "w" and (tok.low in ("he", "she", "they") or tok.cap):
+        if candidate and tok.kind == "w" and (tok.low in ("he", "she", "they", "the") or tok.cap):
             phrase = phrase_after(state.text, toks, k, lex, hi)
             if phrase is not None:
                 if phrase.kind == "pronoun":
@@ -240,6 +240,11 @@ def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speake
                 first = toks[phrase.start]
                 gerund = first.cap and first.low.endswith("ing") and first.low not in lex.first_names
                 nxt = toks[phrase.end] if phrase.end < hi else None
+                if phrase.name is None and phrase.role is not None and not gerund and phrase.end - phrase.start >= 2:
+                    if any(t.cap for t in toks[phrase.start : phrase.end]):
+                        speaker, entity = _speaker_of(state, phrase)  # "Ryan’s campaign", "the Trump campaign"
+                        if speaker is not None and entity is not None:
+                            return speaker, entity
                 known = phrase.name is not None and not gerund and (
                     " " in phrase.name
                     or phrase.role is not None

@@ -174,14 +174,18 @@ def _common_noun_before(text: str, toks: list[Token], end: int, lex: Lexicon, lo
     return Phrase(k - 1, end, None, role, "group", "")
 
 
+# Words that open an aside between a subject and its verb.
+_ASIDE = frozenset("in on at after before during despite who whose which while when with without like unlike".split())
+
+
 def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
     """A name with an appositive before a cue: ``Jane Doe, a spokeswoman for X, said``, ``Sarandon, 69, told``."""
     if end - 1 <= lo or toks[end - 1].text != ",":
         return None
     j = end - 2
-    limit = max(lo, end - 16)
+    limit = max(lo, end - 26)
     while j > limit and toks[j].text != ",":
-        if toks[j].kind != "w" and toks[j].text not in "-’'":
+        if toks[j].kind != "w" and toks[j].text not in "-’'()":
             return None
         j -= 1
     if j <= lo or toks[j].text != "," or j == end - 2:
@@ -190,6 +194,11 @@ def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
     if phrase is None or phrase.name is None:
         return None
     segment = toks[j + 1 : end - 1]
+    if segment[0].low in _ASIDE:
+        phrase.end = end  # "Mrs. Clinton, in response to …, accused"
+        return phrase
+    if len(segment) > 14:
+        return None
     if any(t.low in lex.titles for t in segment):
         first = 1 if segment[0].low in ("a", "an", "the") else 0
         if first < len(segment):
@@ -208,7 +217,7 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     if first.kind == "w" and first.low in lex.pronouns:
         return Phrase(start, start + 1, None, None, "pronoun", lex.pronouns[first.low], pronoun=first.low)
     b = start
-    if toks[b].low in lex.determiners:
+    if toks[b].low in lex.determiners or toks[b].low in ("one", "another"):
         b += 1
     limit = min(hi, start + _MAX_PHRASE)
     # "said trader Paul Smith": a few lower-case role words before a name
