@@ -79,7 +79,8 @@ class _State:
         self.limits = limits
         self.registry = Registry(lex)
         self.quotes: list[Quote] = []
-        self.indirect: list[Quote] = []
+        # reported speech found: (start, end, speaker, cue); Quote objects are built for the kept ones
+        self.indirect: list[tuple[int, int, Speaker | None, str | None]] = []
         # (speaker, cue) of the last attributed direct/partial quote of the current line
         self.last: tuple[Speaker | None, str | None] | None = None
         self.colon_intro: tuple[Speaker | None, str | None] | None = None
@@ -432,7 +433,7 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
                     elif colon > 0 and h_speaker is not None and not state.indirect_title:
                         # "Warren: Donald Trump Is a ‘Proven Failure’ in Business"
                         a, b = toks[colon + 1].start, toks[s1 - 1].end
-                        state.indirect.append(new_quote(text[a:b], "indirect", (a, b), h_speaker, h_cue))
+                        state.indirect.append((a, b, h_speaker, h_cue))
                         state.indirect_title = True
                     continue
                 is_direct = _is_direct(toks, i, s0, body, lex)
@@ -527,8 +528,7 @@ def _indirect(state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cu
             continue
         a, b = span
         start, end = toks[a].start, toks[b - 1].end
-        quote = new_quote(text[start:end], "indirect", (start, end), cue.speaker, cue.surface)
-        state.indirect.append(quote)
+        state.indirect.append((start, end, cue.speaker, cue.surface))
 
 
 def _mixed(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]) -> tuple[int, int] | None:
@@ -627,12 +627,11 @@ def _merge(state: _State) -> list[Quote]:
     """Direct, partial, headline and scare quotes, plus indirect ones that cross none of them."""
     quotes = sorted(state.quotes, key=lambda q: q.span)
     kept: list[Quote] = list(quotes)
-    indirect = sorted(state.indirect, key=lambda q: (q.span[0], -q.span[1]))
+    indirect = sorted(state.indirect, key=lambda q: (q[0], -q[1]))
     spans = [q.span for q in quotes]
     starts = [s for s, _ in spans]
     open_spans: list[tuple[int, int]] = []  # kept indirect spans that may still contain the next one
-    for quote in indirect:
-        s, e = quote.span
+    for s, e, speaker, cue in indirect:
         while open_spans and open_spans[-1][1] <= s:
             open_spans.pop()
         if open_spans and (e > open_spans[-1][1] or open_spans[-1] == (s, e)):
@@ -646,7 +645,7 @@ def _merge(state: _State) -> list[Quote]:
                     crossing = True
         if crossing:
             continue
-        kept.append(quote)
+        kept.append(new_quote(state.text[s:e], "indirect", (s, e), speaker, cue))
         open_spans.append((s, e))
     kept.sort(key=lambda q: (q.span[0], -q.span[1]))
     limit = state.limits.max_quotes
