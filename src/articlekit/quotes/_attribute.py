@@ -557,6 +557,8 @@ def _mixed(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
 def _object(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]) -> tuple[int, int] | None:
     """What a cue with a subject is about, when no clause follows: ``endorsed Ted Cruz``,
     ``expressed her distaste for Donald Trump``, ``wants a wall``."""
+    if lex.is_object_first(cue.surface.lower()):
+        return None  # "told reporters": the object is who was told, not what
     a = cue.b
     if a < s1 and toks[a].low in ("to", "for", "on", "about", "at", "with", "that"):
         a += 1
