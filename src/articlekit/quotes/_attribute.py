@@ -485,7 +485,7 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
         if len(state.quotes) + len(state.indirect) >= limits.max_quotes:
             break
     _fill_groups(state, raw)
-    _fill_headlines(headline_pending, state)
+    _fill_headlines(headline_pending, state, sum(e - s for s, e, t in lines if t))
     return _merge(state)
 
 
@@ -608,7 +608,12 @@ def _fill_groups(state: _State, raw: list[RawQuote]) -> None:
     state.quotes = out
 
 
-def _fill_headlines(pending: list[Quote], state: _State) -> None:
+def _fill_headlines(pending: list[Quote], state: _State, title_length: int) -> None:
+    """A headline quote with no speaker takes the speaker of the same words in the body.
+
+    One that the body does not attribute either, and that is only a fragment of
+    the title (``Sarandon ‘Not Sure’ …``), is a scare quote.
+    """
     if not pending:
         return
     body = [q for q in state.quotes if q.kind != "headline" and q.speaker is not None]
@@ -621,6 +626,9 @@ def _fill_headlines(pending: list[Quote], state: _State) -> None:
                 if key and key in other.text.casefold():
                     quote = new_quote(quote.text, "headline", quote.span, other.speaker, other.cue)
                     break
+            else:
+                if 2 * len(quote.text) < title_length:
+                    quote = new_quote(quote.text, "scare", quote.span, None, None)
         out.append(quote)
     state.quotes = out
 
