@@ -69,7 +69,7 @@ def _is_np_word(tok: Token, lex: Lexicon) -> bool:
 
 def _span_text(text: str, toks: list[Token], a: int, b: int) -> str:
     raw = text[toks[a].start : toks[b - 1].end]
-    if raw.isprintable() and "  " not in raw and "\u200b" not in raw:
+    if raw.isprintable() and "  " not in raw:
         return raw  # already clean (the common case; clean_name is slower)
     return clean_name(raw)
 

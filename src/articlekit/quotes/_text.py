@@ -23,7 +23,10 @@ MAX_SENTENCE = 200
 # White space, an abbreviation or initials (checked against the lexicon afterwards), a word
 # (inner apostrophes and hyphens kept), or one other character: together they cover every
 # character, so token offsets are running sums of lengths.  No nested quantifiers.
-_PIECES = re.compile(r"\s+|(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,4}\.|[\w\u2019'][\w\u2019'\-]*|[^\w\s]")
+_PIECES = re.compile(
+    r"\s+|(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,4}\."
+    r"|[\w\u2019'][\w\u2019'\-\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*|[^\w\s]"
+)  # (invisible and bidi characters inside a word stay in it: "Pe\u200bskov" is one word)
 _ENDERS = frozenset(".?!")
 _WORD_START = frozenset("_\u2019'")
 
