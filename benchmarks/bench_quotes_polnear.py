@@ -46,9 +46,71 @@ from articlekit.quotes import extract_quotes
 ROOT = Path(__file__).resolve().parent.parent / "data" / "polnear" / "data"
 _WORD = re.compile(r"\w+")
 _MARKS = re.compile("[“”\"‘«»„‹›「」]|''|``")  # quote marks (apostrophes are not)
-_PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "hers", "their", "its", "our", "us", "me"])
+_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "i",
+        "we",
+        "you",
+        "him",
+        "her",
+        "them",
+        "his",
+        "hers",
+        "their",
+        "its",
+        "our",
+        "us",
+        "me",
+    ]
+)
 _STOP = frozenset(
-    ["the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "at", "by", "with", "from", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "s", "who", "which", "according", "said", "says", "told", "one", "some"]
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "at",
+        "by",
+        "with",
+        "from",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "s",
+        "who",
+        "which",
+        "according",
+        "said",
+        "says",
+        "told",
+        "one",
+        "some",
+    ]
 )
 _UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -56,7 +118,9 @@ _UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 class Gold:
     __slots__ = ("content", "quoted", "source", "source_start", "source_text", "tokens")
 
-    def __init__(self, content: list[tuple[int, int]], source: list[tuple[int, int]] | None, text: str) -> None:
+    def __init__(
+        self, content: list[tuple[int, int]], source: list[tuple[int, int]] | None, text: str
+    ) -> None:
         self.content = content
         self.source = source
         self.source_text = " ".join(text[a:b] for a, b in source) if source else ""
@@ -151,7 +215,22 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
             meta[row["filename"]] = row["annotators"].split("|")
     texts = sorted((ROOT / split / "text").glob("*.txt"))[:limit]
     counts = dict.fromkeys(
-        ["gold_q", "pred_q", "tp_pred_q", "found_q", "spk_ok_q", "spk_n_q", "pron_n", "pron_ok", "e2e_q", "e2e_pred_q", "gold_all", "found_all_e2e", "pred_all"], 0
+        [
+            "gold_q",
+            "pred_q",
+            "tp_pred_q",
+            "found_q",
+            "spk_ok_q",
+            "spk_n_q",
+            "pron_n",
+            "pron_ok",
+            "e2e_q",
+            "e2e_pred_q",
+            "gold_all",
+            "found_all_e2e",
+            "pred_all",
+        ],
+        0,
     )
     total_chars = 0
     elapsed = 0.0
@@ -177,7 +256,9 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
         for g in golds:
             g.tokens = words(text, g.content, index)
         named = sorted(
-            (g.source_start, g.source_text) for g in golds if g.source and content_words(g.source_text) and g.source_text.lower() not in _PRONOUNS
+            (g.source_start, g.source_text)
+            for g in golds
+            if g.source and content_words(g.source_text) and g.source_text.lower() not in _PRONOUNS
         )
         preds = []
         for q in quotes:
@@ -230,7 +311,9 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
                         counts["pron_ok"] += ok
                 if show_errors and shown < show_errors and quoted_only and not ok:
                     shown += 1
-                    print(f"--- SPEAKER {stem}: gold source {g.source_text!r}; ours {speaker}; quote {ps[main][0].text[:80]!r}")
+                    print(
+                        f"--- SPEAKER {stem}: gold source {g.source_text!r}; ours {speaker}; quote {ps[main][0].text[:80]!r}"
+                    )
             if quoted_only:
                 counts["gold_q"] += len(gs)
                 counts["pred_q"] += len(ps)
@@ -256,7 +339,9 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
                             shown += 1
                             content = " | ".join(text[a:b] for a, b in g.content)
                             found_flag = "FOUND-WRONG-SPEAKER" if gi in found else "MISSED"
-                            print(f"--- INDIRECT {found_flag} {stem}: [{g.source_text}] {content[:160]!r}")
+                            print(
+                                f"--- INDIRECT {found_flag} {stem}: [{g.source_text}] {content[:160]!r}"
+                            )
                 counts["gold_all"] += len(gs)
                 counts["found_all_e2e"] += len(right)
                 counts["pred_all"] += len(ps)
@@ -305,7 +390,12 @@ def _speaker_ok(speaker, gold: Gold, named: list[tuple[int, str]]) -> tuple[bool
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", default="train", choices=["train", "dev", "test"])
-    parser.add_argument("--show-errors", type=int, default=0, help="print N errors (negative: N reported-speech errors)")
+    parser.add_argument(
+        "--show-errors",
+        type=int,
+        default=0,
+        help="print N errors (negative: N reported-speech errors)",
+    )
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
     if args.split == "test" and args.show_errors:

@@ -18,7 +18,9 @@ import pytest
 from articlekit import Article, Paragraph, Text
 from articlekit.quotes import extract_quotes
 
-CASES = json.loads((Path(__file__).parent / "fixtures" / "quotes" / "dev.json").read_text(encoding="utf-8"))
+CASES = json.loads(
+    (Path(__file__).parent / "fixtures" / "quotes" / "dev.json").read_text(encoding="utf-8")
+)
 
 
 def _article(case: dict) -> Article:
@@ -64,8 +66,14 @@ def test_reported_speech(case):
 
 @pytest.mark.parametrize("invisible", ["\u200b", "\u200e", "\u202e", "\u2066", "\ufeff", "\u2060"])
 def test_invisible_characters_do_not_change_the_speaker(invisible):
-    plain = _article({"text": "Kremlin spokesperson Dmitry Peskov spoke. “We are waiting,” said Peskov."})
-    spoofed = _article({"text": f"Kremlin spokesperson Dmitry Peskov spoke. “We are waiting,” said Pe{invisible}skov."})
+    plain = _article(
+        {"text": "Kremlin spokesperson Dmitry Peskov spoke. “We are waiting,” said Peskov."}
+    )
+    spoofed = _article(
+        {
+            "text": f"Kremlin spokesperson Dmitry Peskov spoke. “We are waiting,” said Pe{invisible}skov."
+        }
+    )
     [a] = [q for q in extract_quotes(plain) if q.kind == "direct"]
     [b] = [q for q in extract_quotes(spoofed) if q.kind == "direct"]
     assert a.speaker == b.speaker

@@ -52,8 +52,29 @@ _DIRECT_BEFORE = frozenset(",:;\u2014\u2013-([")
 _MAX_SKIP = 4
 # Words that open an introductory phrase, not a reported clause ("During the debate, Trump said").
 _INTRODUCTORY = frozenset(
-    "during in on at after before when while as since until with without despite amid among "
-    "asked speaking earlier later meanwhile".split()
+    [
+        "during",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "since",
+        "until",
+        "with",
+        "without",
+        "despite",
+        "amid",
+        "among",
+        "asked",
+        "speaking",
+        "earlier",
+        "later",
+        "meanwhile",
+    ]
 )
 
 
@@ -126,7 +147,9 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
     k = i
     while k > lo and i - k < _MAX_SKIP + 8:
         low = toks[k - 1].low
-        if toks[k - 1].kind == "w" and (low in lex.skip or (low.endswith("ly") and not toks[k - 1].cap)):
+        if toks[k - 1].kind == "w" and (
+            low in lex.skip or (low.endswith("ly") and not toks[k - 1].cap)
+        ):
             k -= 1
         elif low == ")":
             # a party and state after a name: "Jason Chaffetz (R-Utah) said"
@@ -142,7 +165,9 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
     return k
 
 
-def _find_cues(toks: list[Token], lo: int, hi: int, lex: Lexicon, title: bool = False) -> list[_Cue]:
+def _find_cues(
+    toks: list[Token], lo: int, hi: int, lex: Lexicon, title: bool = False
+) -> list[_Cue]:
     cues: list[_Cue] = []
     table = lex.cues
     multi = lex.multi_first
@@ -157,7 +182,11 @@ def _find_cues(toks: list[Token], lo: int, hi: int, lex: Lexicon, title: bool = 
             two = table.get(low + " " + toks[i + 1].low)
             if two is not None:
                 kind, width = two, 2
-        if kind is None or tok.kind != "w" or (tok.cap and i > lo and not title and toks[i - 1].kind == "w"):
+        if (
+            kind is None
+            or tok.kind != "w"
+            or (tok.cap and i > lo and not title and toks[i - 1].kind == "w")
+        ):
             i += 1  # not a cue ("the United States", a name)
             continue
         prev = toks[i - 1].low if i > lo else ""
@@ -185,10 +214,14 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             phrase = phrase_before(text, toks, k, lex, lo) or phrase_apposed(text, toks, k, lex, lo)
             if phrase is None:
                 before = toks[k - 1] if k > lo else None
-                after_quote = before is None or before.kind == "q" or (
-                    before.text == "," and k - 2 >= lo and toks[k - 2].kind == "q"
+                after_quote = (
+                    before is None
+                    or before.kind == "q"
+                    or (before.text == "," and k - 2 >= lo and toks[k - 2].kind == "q")
                 )
-                if after_quote and not (cue.surface.endswith("ing") and before is not None and before.text == ","):
+                if after_quote and not (
+                    cue.surface.endswith("ing") and before is not None and before.text == ","
+                ):
                     phrase = phrase_after(text, toks, cue.b, lex, hi)
         if phrase is not None:
             cue.phrase = phrase
@@ -215,7 +248,12 @@ def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at:
         if k < done or not toks[k + 1].cap:
             continue
         phrase = phrase_after(state.text, toks, k, state.lex, hi)
-        if phrase is not None and phrase.name is not None and " " in phrase.name and phrase.kind == "person":
+        if (
+            phrase is not None
+            and phrase.name is not None
+            and " " in phrase.name
+            and phrase.kind == "person"
+        ):
             state.registry.mention(phrase)
             done = phrase.end
 
@@ -239,22 +277,37 @@ def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speake
                     speaker, entity = _speaker_of(state, phrase)
                     return (speaker, entity) if speaker is not None and entity is not None else None
                 first = toks[phrase.start]
-                gerund = first.cap and first.low.endswith("ing") and first.low not in lex.first_names
+                gerund = (
+                    first.cap and first.low.endswith("ing") and first.low not in lex.first_names
+                )
                 nxt = toks[phrase.end] if phrase.end < hi else None
-                if phrase.name is None and phrase.role is not None and not gerund and phrase.end - phrase.start >= 2:
-                    if any(t.cap for t in toks[phrase.start : phrase.end]):
-                        speaker, entity = _speaker_of(state, phrase)  # "Ryan’s campaign", "the Trump campaign"
-                        if speaker is not None and entity is not None:
-                            return speaker, entity
-                known = phrase.name is not None and not gerund and (
-                    " " in phrase.name
-                    or phrase.role is not None
-                    or state.registry.knows(phrase.name)
-                    or (
-                        nxt is not None
-                        and nxt.kind == "w"
-                        and not nxt.cap
-                        and (nxt.low in lex.skip or nxt.low in lex.cues or nxt.low.endswith("ed"))
+                if (
+                    phrase.name is None
+                    and phrase.role is not None
+                    and not gerund
+                    and phrase.end - phrase.start >= 2
+                    and any(t.cap for t in toks[phrase.start : phrase.end])
+                ):
+                    speaker, entity = _speaker_of(
+                        state, phrase
+                    )  # "Ryan’s campaign", "the Trump campaign"
+                    if speaker is not None and entity is not None:
+                        return speaker, entity
+                known = (
+                    phrase.name is not None
+                    and not gerund
+                    and (
+                        " " in phrase.name
+                        or phrase.role is not None
+                        or state.registry.knows(phrase.name)
+                        or (
+                            nxt is not None
+                            and nxt.kind == "w"
+                            and not nxt.cap
+                            and (
+                                nxt.low in lex.skip or nxt.low in lex.cues or nxt.low.endswith("ed")
+                            )
+                        )
                     )
                 )
                 if known:
@@ -266,7 +319,28 @@ def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speake
     return None
 
 
-_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from is are as vs".split())
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "is",
+        "are",
+        "as",
+        "vs",
+    ]
+)
 
 
 def _is_work_title(body: str) -> bool:
@@ -289,7 +363,10 @@ def _is_direct(toks: list[Token], i: int, lo: int, inner: str, lex: Lexicon) -> 
         return False
     first = body[0]
     starts_sentence = (
-        first.isupper() or first.isdigit() or first in "\u2026.\u2018\u201c'\"[(" or (first.isalpha() and not first.islower())
+        first.isupper()
+        or first.isdigit()
+        or first in "\u2026.\u2018\u201c'\"[("
+        or (first.isalpha() and not first.islower())
     )
     if i == lo:
         return starts_sentence
@@ -311,7 +388,9 @@ def _pick_cue(
     sentence, else the nearest after it.
     """
     usable = [
-        c for c in cues if c.speaker is not None and c.kind != "action" and not (direct and c.kind == "attitude")
+        c
+        for c in cues
+        if c.speaker is not None and c.kind != "action" and not (direct and c.kind == "attitude")
     ]
     for cue in usable:
         if cue.a > i:
@@ -342,7 +421,9 @@ def new_quote(
     return Quote(text, kind=kind, span=span, speaker=speaker, cue=cue)  # type: ignore[arg-type]
 
 
-def _make(text: str, q: RawQuote, kind: str, speaker: Speaker | None, cue: str | None) -> Quote | None:
+def _make(
+    text: str, q: RawQuote, kind: str, speaker: Speaker | None, cue: str | None
+) -> Quote | None:
     start, end = q.start, q.end
     while start < end and text[start].isspace():
         start += 1
@@ -384,7 +465,9 @@ def _title_colon(toks: list[Token], q_index: int) -> int:
     return -1
 
 
-def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limits: Limits) -> list[Quote]:
+def attribute(
+    text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limits: Limits
+) -> list[Quote]:
     """All quotations of *text*, attributed; *lines* are ``(start, end, is_title)`` ranges."""
     raw = scan_quotes(text, max_chars=limits.max_quote_chars, max_quotes=limits.max_quotes)
     inner = [text[q.start : q.end] for q in raw]
@@ -410,7 +493,9 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
             if not cues or cues[0].a - s0 > 2:
                 _subject(state, toks, s0, cues[0].a if cues else s1)
             _resolve_cues(state, toks, s0, s1, cues)
-            sentence_last = next((c for c in reversed(cues) if c.speaker is not None and c.kind != "action"), None)
+            sentence_last = next(
+                (c for c in reversed(cues) if c.speaker is not None and c.kind != "action"), None
+            )
             direct: set[int] = set()
             for i in quote_at[bisect.bisect_left(quote_at, s0) : bisect.bisect_left(quote_at, s1)]:
                 tok = toks[i]
@@ -438,7 +523,12 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
                     continue
                 is_direct = _is_direct(toks, i, s0, body, lex)
                 picked, right_after = _pick_cue(toks, i, cues, lex, is_direct)
-                if not is_direct and right_after and _starts_upper(body) and body.rstrip()[-1:] in ",.?!":
+                if (
+                    not is_direct
+                    and right_after
+                    and _starts_upper(body)
+                    and body.rstrip()[-1:] in ",.?!"
+                ):
                     is_direct = True  # Then “Real quote,” said Ana Diaz.
                 if is_direct:
                     direct.add(tok.quote)
@@ -460,7 +550,9 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
                     subject = _subject(state, toks, s0, i - 1)
                     if subject is not None:
                         speaker = subject[0]
-                said = speaker is not None or any(c.kind in ("speech", "naming", "according") for c in cues)
+                said = speaker is not None or any(
+                    c.kind in ("speech", "naming", "according") for c in cues
+                )
                 kind = "direct" if is_direct else ("partial" if said else "scare")
                 if not right_after and _is_work_title(body):
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
@@ -489,8 +581,10 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
     return _merge(state)
 
 
-def _indirect(state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cue], direct: set[int]) -> None:
-    text, lex = state.text, state.lex
+def _indirect(
+    state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cue], direct: set[int]
+) -> None:
+    lex = state.lex
     for cue in cues:
         if cue.speaker is None:
             continue
@@ -517,7 +611,12 @@ def _indirect(state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cu
                 span = content_before(toks, s0, k - 1, direct)
             if span is None and (phrase is None or phrase.start < cue.a) and cue.kind != "naming":
                 span = content_after(
-                    toks, cue.b, s1, lex, lex.is_object_first(cue.surface.lower()), direct,
+                    toks,
+                    cue.b,
+                    s1,
+                    lex,
+                    lex.is_object_first(cue.surface.lower()),
+                    direct,
                     cue.kind in ("attitude", "action"),
                 )
             if span is None and (phrase is None or phrase.start < cue.a):
@@ -531,7 +630,9 @@ def _indirect(state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cu
         state.indirect.append((start, end, cue.speaker, cue.surface))
 
 
-def _mixed(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]) -> tuple[int, int] | None:
+def _mixed(
+    toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
+) -> tuple[int, int] | None:
     """Content mixing words and a quoted fragment: ``called Trump “unhinged”``, ``calls for more “flexibility” for …``."""
     a = cue.b
     if a < s1 and toks[a].low == "that":
@@ -544,7 +645,11 @@ def _mixed(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
             if tok.quote in direct:
                 break
             has_partial = True
-        elif (tok.kind == "p" and tok.text in ";:()") or (tok.text == "," and b + 1 < s1 and (toks[b + 1].low in ("but", "and") or lex.cue_kind(toks[b + 1].low))):
+        elif (tok.kind == "p" and tok.text in ";:()") or (
+            tok.text == ","
+            and b + 1 < s1
+            and (toks[b + 1].low in ("but", "and") or lex.cue_kind(toks[b + 1].low))
+        ):
             break
         b += 1
     if not has_partial or b <= a:
@@ -554,7 +659,9 @@ def _mixed(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
     return (a, b) if b > a else None
 
 
-def _object(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]) -> tuple[int, int] | None:
+def _object(
+    toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
+) -> tuple[int, int] | None:
     """What a cue with a subject is about, when no clause follows: ``endorsed Ted Cruz``,
     ``expressed her distaste for Donald Trump``, ``wants a wall``."""
     if lex.is_object_first(cue.surface.lower()):
@@ -572,7 +679,11 @@ def _object(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int
             break
         if tok.kind == "p" and tok.text in ".;:!?()\u2014\u2013":
             break
-        if tok.text == "," and b + 1 < s1 and (toks[b + 1].low in ("but", "and", "which", "who") or lex.cue_kind(toks[b + 1].low)):
+        if (
+            tok.text == ","
+            and b + 1 < s1
+            and (toks[b + 1].low in ("but", "and", "which", "who") or lex.cue_kind(toks[b + 1].low))
+        ):
             break
         b += 1
     while b > a and toks[b - 1].kind == "p":
@@ -640,7 +751,9 @@ def _merge(state: _State) -> list[Quote]:
     indirect = sorted(state.indirect, key=lambda q: (q[0], -q[1]))
     spans = [q.span for q in quotes]
     starts = [s for s, _ in spans]
-    open_spans: list[tuple[int, int]] = []  # kept indirect spans that may still contain the next one
+    open_spans: list[
+        tuple[int, int]
+    ] = []  # kept indirect spans that may still contain the next one
     for s, e, speaker, cue in indirect:
         while open_spans and open_spans[-1][1] <= s:
             open_spans.pop()

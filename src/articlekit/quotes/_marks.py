@@ -32,11 +32,13 @@ MAX_NESTING = 8
 
 # Every character that may be a quote mark, and the line break.
 # A doubled apostrophe or backtick (``…'' or ''…'', ASCII news text) is a double quote mark.
-_MARKS = re.compile("''|``|[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f\u2018\u2019\u201a\"'\n]")
+_MARKS = re.compile(
+    "''|``|[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f\u2018\u2019\u201a\"'\n]"
+)
 
 # Openers and the closers that end them.
 _CLOSERS: dict[str, str] = {
-    "\u201c": "\u201d\"",  # “ ” (or a straight mark, mixed)
+    "\u201c": '\u201d"',  # “ ” (or a straight mark, mixed)
     "\u201f": "\u201d",  # ‟ ”
     "\u201e": "\u201c\u201d",  # „ “ or „ ”
     "\u00ab": "\u00bb",  # « »
@@ -56,7 +58,7 @@ _SINGLE = "\u2018\u2019'\u201a"
 _DOUBLE_FAMILY = {"\u201c": "d", "\u201f": "d", "\u201e": "d", '"': "d", "\u00ab": "g", "\u00bb": "g",
                   "\u2039": "s", "\u203a": "s", "\u300c": "c", "\u300e": "c",
                   "\u2018": "q", "'": "q", "\u201a": "q"}  # fmt: skip
-_OPEN_CONTEXT = " \t\n([{\u2014\u2013-/\u201c\u201e\u00ab\u2039\u300c\u300e\""
+_OPEN_CONTEXT = ' \t\n([{\u2014\u2013-/\u201c\u201e\u00ab\u2039\u300c\u300e"'
 _ELISIONS = ("em ", "cause ", "til ", "tis ", "twas ", "n ", "n’ ")
 
 
@@ -70,7 +72,15 @@ class RawQuote:
 
     __slots__ = ("close", "close_len", "closed", "end", "group", "open", "start")
 
-    def __init__(self, open_: int, close: int, closed: bool, group: int = -1, open_len: int = 1, close_len: int = 1) -> None:
+    def __init__(
+        self,
+        open_: int,
+        close: int,
+        closed: bool,
+        group: int = -1,
+        open_len: int = 1,
+        close_len: int = 1,
+    ) -> None:
         self.open = open_
         self.close = close
         self.closed = closed
@@ -169,7 +179,9 @@ def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) 
                     else:
                         group = groups
                         groups += 1
-                    pending = RawQuote(bottom.pos, i, closed=False, group=group, open_len=len(bottom.mark))
+                    pending = RawQuote(
+                        bottom.pos, i, closed=False, group=group, open_len=len(bottom.mark)
+                    )
                     pending_mark = bottom.mark
                     pending_children = [c for f in stack for c in f.children]
                     stack.clear()

@@ -25,7 +25,146 @@ _MAX_PHRASE = 12
 
 # Capitalised words that start sentences or clauses and are never part of a name.
 _NOT_NAMES = frozenset(
-    ["however", "but", "and", "meanwhile", "also", "later", "then", "earlier", "still", "yet", "so", "now", "today", "yesterday", "instead", "moreover", "separately", "on", "in", "at", "when", "while", "after", "before", "as", "if", "because", "although", "though", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "my", "your", "there", "here", "what", "which", "who", "whom", "whose", "why", "how", "where", "a", "an", "the", "for", "from", "to", "of", "by", "with", "without", "about", "against", "between", "into", "through", "during", "under", "over", "since", "until", "unless", "whether", "both", "either", "neither", "not", "no", "yes", "or", "nor", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "speaking", "asked", "according", "last", "next", "first", "second", "third", "one", "two", "three", "many", "some", "several", "few", "most", "all", "other", "another", "such", "even", "only", "just", "like", "unlike", "despite", "amid", "among", "within", "upon", "via", "per"]
+    [
+        "however",
+        "but",
+        "and",
+        "meanwhile",
+        "also",
+        "later",
+        "then",
+        "earlier",
+        "still",
+        "yet",
+        "so",
+        "now",
+        "today",
+        "yesterday",
+        "instead",
+        "moreover",
+        "separately",
+        "on",
+        "in",
+        "at",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "if",
+        "because",
+        "although",
+        "though",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "how",
+        "where",
+        "a",
+        "an",
+        "the",
+        "for",
+        "from",
+        "to",
+        "of",
+        "by",
+        "with",
+        "without",
+        "about",
+        "against",
+        "between",
+        "into",
+        "through",
+        "during",
+        "under",
+        "over",
+        "since",
+        "until",
+        "unless",
+        "whether",
+        "both",
+        "either",
+        "neither",
+        "not",
+        "no",
+        "yes",
+        "or",
+        "nor",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "speaking",
+        "asked",
+        "according",
+        "last",
+        "next",
+        "first",
+        "second",
+        "third",
+        "one",
+        "two",
+        "three",
+        "many",
+        "some",
+        "several",
+        "few",
+        "most",
+        "all",
+        "other",
+        "another",
+        "such",
+        "even",
+        "only",
+        "just",
+        "like",
+        "unlike",
+        "despite",
+        "amid",
+        "among",
+        "within",
+        "upon",
+        "via",
+        "per",
+    ]
 )
 
 
@@ -158,13 +297,22 @@ def phrase_before(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int)
     return _build(text, toks, a, end, lex)
 
 
-_DEFINITE = frozenset(("the", "a", "an", "this", "that", "one", "another", "his", "her", "their", "its"))
+_DEFINITE = frozenset(
+    ("the", "a", "an", "this", "that", "one", "another", "his", "her", "their", "its")
+)
 
 
-def _common_noun_before(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
+def _common_noun_before(
+    text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
+) -> Phrase | None:
     """``the email said``, ``a narrator says``: a determiner and up to two lower-case words."""
     k = end
-    while k > max(lo, end - 2) and toks[k - 1].kind == "w" and not toks[k - 1].cap and toks[k - 1].low not in _NOT_NAMES:
+    while (
+        k > max(lo, end - 2)
+        and toks[k - 1].kind == "w"
+        and not toks[k - 1].cap
+        and toks[k - 1].low not in _NOT_NAMES
+    ):
         k -= 1
     if k == end or k <= lo or toks[k - 1].low not in _DEFINITE:
         return None
@@ -175,7 +323,26 @@ def _common_noun_before(text: str, toks: list[Token], end: int, lex: Lexicon, lo
 
 
 # Words that open an aside between a subject and its verb.
-_ASIDE = frozenset("in on at after before during despite who whose which while when with without like unlike".split())
+_ASIDE = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "despite",
+        "who",
+        "whose",
+        "which",
+        "while",
+        "when",
+        "with",
+        "without",
+        "like",
+        "unlike",
+    ]
+)
 
 
 def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
@@ -215,14 +382,21 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
         return None
     first = toks[start]
     if first.kind == "w" and first.low in lex.pronouns:
-        return Phrase(start, start + 1, None, None, "pronoun", lex.pronouns[first.low], pronoun=first.low)
+        return Phrase(
+            start, start + 1, None, None, "pronoun", lex.pronouns[first.low], pronoun=first.low
+        )
     b = start
     if toks[b].low in lex.determiners or toks[b].low in ("one", "another"):
         b += 1
     limit = min(hi, start + _MAX_PHRASE)
     # "said trader Paul Smith": a few lower-case role words before a name
     k = b
-    while k < min(limit, b + 3) and toks[k].kind == "w" and not toks[k].cap and toks[k].low not in _NOT_NAMES:
+    while (
+        k < min(limit, b + 3)
+        and toks[k].kind == "w"
+        and not toks[k].cap
+        and toks[k].low not in _NOT_NAMES
+    ):
         if lex.cue_kind(toks[k].low) is not None or toks[k].low in lex.determiners:
             break
         k += 1
@@ -236,7 +410,12 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     if phrase is None and toks[start].low in _DEFINITE and b == start + 1:
         # "says a narrator.": a determiner and up to two lower-case words, then the sentence ends
         c = b
-        while c < min(hi, b + 2) and toks[c].kind == "w" and not toks[c].cap and toks[c].low not in _NOT_NAMES:
+        while (
+            c < min(hi, b + 2)
+            and toks[c].kind == "w"
+            and not toks[c].cap
+            and toks[c].low not in _NOT_NAMES
+        ):
             c += 1
         if b < c and (c >= hi or toks[c].kind == "p"):
             return Phrase(start, c, None, _span_text(text, toks, b, c), "group", "")
@@ -245,7 +424,11 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     # An appositive role after the name: "said Jane Doe, a spokeswoman for the campaign."
     if phrase.name and phrase.role is None and b + 1 < hi and toks[b].text == ",":
         c = b + 1
-        if toks[c].low in lex.determiners or toks[c].low in lex.titles or toks[c].low in lex.role_modifiers:
+        if (
+            toks[c].low in lex.determiners
+            or toks[c].low in lex.titles
+            or toks[c].low in lex.role_modifiers
+        ):
             d = c
             while d < min(hi, c + _MAX_PHRASE) and toks[d].kind == "w":
                 d += 1
@@ -329,9 +512,13 @@ class Registry:
         if phrase.role:
             words = phrase.role.lower().split()
             head = words[-1]
-            entity = self.by_role.get(head) if phrase.kind != "org" or head in self.by_role else None
+            entity = (
+                self.by_role.get(head) if phrase.kind != "org" or head in self.by_role else None
+            )
             text_before = phrase.role.lower()
-            definite = not text_before.startswith(("a ", "an ", "one ", "two ", "some ", "several "))
+            definite = not text_before.startswith(
+                ("a ", "an ", "one ", "two ", "some ", "several ")
+            )
             if entity is not None and definite and phrase.gender != "plural":
                 self._remember(entity)
                 return entity

@@ -115,7 +115,9 @@ def sentences(tokens: list[Token], inner: list[str]) -> list[tuple[int, int]]:
         if not ends:
             continue
         nxt = tokens[i + 1]
-        if nxt.kind == "q" or (nxt.kind == "w" and (nxt.text[0].isupper() or nxt.text[0].isdigit())):
+        if nxt.kind == "q" or (
+            nxt.kind == "w" and (nxt.text[0].isupper() or nxt.text[0].isdigit())
+        ):
             out.append((begin, i + 1))
             begin = i + 1
     if begin < n:
