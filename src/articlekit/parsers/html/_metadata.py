@@ -1285,6 +1285,7 @@ def _choose_title(
 
 # --------------------------------------------------------------------------- authors
 
+_INVERTED_NAME = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+)$")
 _META_AUTHOR_KEYS = (
     "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author",
     "sailthru.author", "byl", "byline",
@@ -1565,7 +1566,8 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
         if microdata_publisher:
             break
     site_name = _clean_site_name(og_site, host) if og_site else None
-    for name in (publisher_name, *ld.site_names, microdata_publisher):
+    dc_publisher = _first_meta(src, "dc.publisher", "dcterms.publisher")
+    for name in (publisher_name, *ld.site_names, microdata_publisher, dc_publisher):
         if site_name is None and name:
             site_name = _clean_site_name(name, host)
     if site_name is None:
@@ -1593,7 +1595,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
     # ---- section and tags
     section = (
         _ld_str(art, "articleSection")
-        or _first_meta(src, "article:section", "og:article:section", "section", "parsely-section", "category", "sailthru.section")
+        or _first_meta(src, "article:section", "og:article:section", "section", "articlesection", "parsely-section", "category", "sailthru.section")
         or next((v for v in (_itemprop_value(e) for e in _itemprop(src, "articlesection")) if v), "")
     ) or None
     tags: list[str] = []
@@ -1657,7 +1659,11 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
         for key in _META_AUTHOR_KEYS:
             values = [v for v in src.meta.get(key, []) if v and not v.strip().lower().startswith(("http:", "https:", "www."))]
             for value in values[:10]:
-                names, orgs = split_byline(_text(value, 1_000), site_names=org_names)
+                value = _text(value, 1_000)
+                inverted = _INVERTED_NAME.match(value)
+                if inverted and not _is_org(inverted.group(1), [], []) and not _is_org(inverted.group(2), [], []):
+                    value = f"{inverted.group(2)} {inverted.group(1)}"  # "Okafor, Ngozi" (Dublin Core style)
+                names, orgs = split_byline(value, site_names=org_names)
                 people.extend(Person(n) for n in names)
                 credits.extend(orgs)
             if people:
