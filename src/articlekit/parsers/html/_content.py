@@ -387,7 +387,7 @@ def _mark_captions(content: lxml.html.HtmlElement) -> None:
             if holder.tag != "figure":
                 holder.tag = "figure"
             cap.tag = "figcaption"
-        elif _text_len(cap) < 300 and cap.find(".//p") is None:
+        elif _text_len(cap) < 1000 and cap.find(".//p") is None:
             _remove(cap)
 
 
@@ -397,6 +397,11 @@ def _drop_link_paragraphs(content: lxml.html.HtmlElement) -> None:
         links = para.findall(".//a")
         if not links:
             continue
+        # Hover cards inside running text (a picture and links about a linked name).
+        for box in list(para.iter("span", "div")):
+            if box.getparent() is not None and box.find(".//img") is not None and _link_density(box) > 0.8:
+                _remove(box)
+        links = para.findall(".//a")
         text = " ".join(para.text_content().split())
         if not text:
             continue
