@@ -143,7 +143,7 @@ def _finish_body(
     texts = [inline_text(b.children) if isinstance(b, (Paragraph, Heading)) else None for b in body]
     if standfirst:
         key = dedupe_key(standfirst)
-        copies = sum(1 for b, t in zip(body, texts) if t and isinstance(b, Paragraph) and _same(t, key, standfirst))
+        copies = sum(1 for b, t in zip(body, texts, strict=True) if t and isinstance(b, Paragraph) and _same(t, key, standfirst))
         if copies == 1 and not _printed_outside(standfirst, root, content):
             standfirst = None  # the lede is the body's first paragraph, printed once
     else:
@@ -153,7 +153,7 @@ def _finish_body(
         return body, standfirst
     keys = [(dedupe_key(t), t) for t in drop]
     kept = [
-        b for b, t in zip(body, texts)
+        b for b, t in zip(body, texts, strict=True)
         if not (t and any(_same(t, key, other) for key, other in keys))
     ]
     return kept, standfirst
@@ -165,7 +165,7 @@ def _repeated_lede(
     """The first paragraph, when the page prints it twice at the top of the article."""
     first: str | None = None
     title_key = dedupe_key(title) if title else ""
-    for block, text in zip(body[:6], texts):
+    for block, text in zip(body[:6], texts[:6], strict=True):
         if isinstance(block, Heading) and title and text and _same(text, title_key, title):
             continue
         if isinstance(block, Paragraph):
@@ -175,7 +175,7 @@ def _repeated_lede(
         return None
     key = dedupe_key(first)
     copies = sum(
-        1 for b, t in zip(body[:12], texts) if t and isinstance(b, Paragraph) and _same(t, key, first)
+        1 for b, t in zip(body[:12], texts[:12], strict=True) if t and isinstance(b, Paragraph) and _same(t, key, first)
     )
     if copies >= 2 or _printed_outside(first, root, content):
         return first
@@ -191,8 +191,8 @@ def _printed_outside(text: str, root: Any, content: list[Any]) -> bool:
     in_page = page.text_content().count(needle)
     if in_page == 0:
         return False
-    in_content = sum(el.text_content().count(needle) for el in content)
-    return in_page > in_content
+    in_content: int = sum(el.text_content().count(needle) for el in content)
+    return bool(in_page > in_content)
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:
