@@ -102,7 +102,7 @@ _TAG_BONUS = {
     "dt": -3.0, "li": -3.0, "form": -3.0, "h1": -5.0, "h2": -5.0, "h3": -5.0, "h4": -5.0,
     "h5": -5.0, "h6": -5.0, "th": -5.0,
 }
-_PARA_TAGS = ("p", "pre", "td", "blockquote", "li", "h2", "h3", "dd")
+_PARA_TAGS = ("p", "pre", "td", "blockquote", "h2", "h3", "dd")
 _TEXT_DIVS = lxml.etree.XPath(".//div[text()[normalize-space()]]")
 _COMMAS = re.compile(r"[,\uff0c\u3001\u060c]")
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]['\"\u201d\u2019)]?\s*$")
