@@ -454,6 +454,10 @@ class BlockBuilder:
 
     def inlines(self, children: list[object]) -> list[Inline]:
         """Normalise white space in a frame tree and build inline nodes."""
+        if all(type(c) is str for c in children):
+            # Plain text only (most paragraphs of many pages): one string, one Text.
+            text = _WS.sub(" ", "".join(children)).strip(" ")  # type: ignore[arg-type]
+            return [Text(clean_text(text))] if text.strip() else []
         _normalise_space(children)
         out = _to_inlines(children)
         if not any(_has_text(n) for n in out):
