@@ -181,3 +181,9 @@ def test_max_depth_limit_flattens_with_a_warning() -> None:
     article = parse_html(html, quotes=False, limits=Limits(max_depth=6))
     assert "Deep quoted words" in article.text
     assert any("flattened" in w for w in article.warnings)
+
+
+def test_short_document_is_its_own_content() -> None:
+    article = parse_html("<p>Short note.</p>", quotes=False)
+    assert article.text == "Short note."
+    assert NO_ARTICLE_WARNING not in article.warnings

@@ -55,6 +55,7 @@ from articlekit.model import (
     Text,
     ThematicBreak,
 )
+from articlekit.parsers.html import parse_html
 from articlekit.registry import dumps, formats
 from articlekit.serializers.json import from_dict, from_json, json_schema, to_dict, to_json
 
@@ -105,6 +106,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "json_schema",
+    "parse_html",
     "to_dict",
     "to_json",
 ]

@@ -522,7 +522,11 @@ def extract_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     page = _Page(body)
     scores = _score_candidates(page)
     if not scores:
-        # Not one paragraph of running text outside the page's furniture: no article.
+        # No paragraph of running text: a very short document is its own content,
+        # a page of links and furniture (a home page, a shop) has no article.
+        if _text_len(body) and _link_density(body) < 0.5:
+            _clean_conditionally(body, page)
+            return [body] if _text_len(body) else []
         return []
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:8]
     best: lxml.html.HtmlElement | None = None
