@@ -24,6 +24,7 @@ from articlekit._dedupe import dedupe_key
 from articlekit._enrich import enrich
 from articlekit._input import decode_input
 from articlekit._render import inline_text
+from articlekit.errors import ResourceLimitError
 from articlekit.limits import Limits
 from articlekit.model import Article, Block, Heading, Paragraph
 from articlekit.parsers.html._blocks import BlockBuilder, fragment_blocks
@@ -61,7 +62,7 @@ def parse_html(
     :raises EmptyDocumentError: the input is empty or white space.
     :raises EncodingError: the input is binary, or *encoding* is unknown.
     :raises ResourceLimitError: the input is over ``limits.max_bytes``, or a
-        parser limit was hit and ``limits.strict`` is set.
+        parser or depth limit was hit and ``limits.strict`` is set.
 
     A page without article text gives an Article with an empty body (and its
     metadata) and the warning :data:`NO_ARTICLE_WARNING`.
@@ -88,6 +89,8 @@ def parse_html(
     body: list[Block] = []
     for element in content:
         body.extend(builder.build(element))
+    if builder.warnings and limits.strict:
+        raise ResourceLimitError("; ".join(builder.warnings), source="html")
     warnings.extend(builder.warnings)
     body, standfirst = _finish_body(
         drop_ui_lines(body), title=meta.title, standfirst=meta.standfirst, root=root, content=content
