@@ -61,6 +61,8 @@ from articlekit.model import (
 __all__ = ["BlockBuilder", "fragment_blocks", "is_placeholder_alt", "resolve_url"]
 
 _WS = re.compile(r"[ \t\n\r\f]+")
+# Trimmed from both ends of a paragraph: spaces, and the no-break spaces pages pad with.
+_EDGE_SPACE = " \u00a0\u2002\u2003\u2009\u202f"
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that break the flow of text: their start and end end a paragraph.
 _BLOCK_TAGS = frozenset(
@@ -456,7 +458,7 @@ class BlockBuilder:
         """Normalise white space in a frame tree and build inline nodes."""
         if all(type(c) is str for c in children):
             # Plain text only (most paragraphs of many pages): one string, one Text.
-            text = _WS.sub(" ", "".join(children)).strip(" ")  # type: ignore[arg-type]
+            text = _WS.sub(" ", "".join(children)).strip(_EDGE_SPACE)  # type: ignore[arg-type]
             return [Text(clean_text(text))] if text.strip() else []
         _normalise_space(children)
         out = _to_inlines(children)
@@ -644,6 +646,7 @@ def _normalise_space(children: list[object]) -> None:
                 leaves.append((lst, i))
             i += 1
     prev_space = True
+    first = True
     last_text: tuple[list[object], int] | None = None
     for lst, i in leaves:
         child = lst[i]
@@ -658,9 +661,12 @@ def _normalise_space(children: list[object]) -> None:
             continue
         assert isinstance(child, str)
         s = _WS.sub(" ", child)
-        if prev_space and s.startswith(" "):
+        if first:
+            s = s.lstrip(_EDGE_SPACE)
+        elif prev_space and s.startswith(" "):
             s = s[1:]
         if s:
+            first = False
             prev_space = s.endswith(" ")
             lst[i] = s
             last_text = (lst, i)
@@ -670,7 +676,7 @@ def _normalise_space(children: list[object]) -> None:
         tl, ti = last_text
         s = tl[ti]
         assert isinstance(s, str)
-        tl[ti] = s.rstrip(" ")
+        tl[ti] = s.rstrip(_EDGE_SPACE)
 
 
 def _to_inlines(children: list[object]) -> list[Inline]:

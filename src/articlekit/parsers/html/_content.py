@@ -123,7 +123,8 @@ _UI_LINE = re.compile(
     r"this slideshow requires javascript\W*|tell us what you think\W*|"
     r"(?:photo|image|picture|foto|credit|source)s?\s*(?::|by\b)\s*[^.!?]{0,60}|"
     r"filed under:.{0,60}|.{0,30}\b\d{1,3}\s*min(?:ute)?s?\s+read|skip to (?:content|main content)|"
-    r"(?:click|tap) here\b.{0,40}|advertisement\s*-\s*continue reading below)$",
+    r"(?:click|tap) here\b.{0,40}|advertisement\s*-\s*continue reading below|"
+    r"getty images|ap photo|shutterstock|istock(?:photo)?)$",
     re.IGNORECASE,
 )
 
