@@ -220,27 +220,30 @@ class _Page:
         known = self._verdicts.get(el)
         if known is not None:
             return known
-        get = el.get
         verdict = _PLAIN
-        style = get("style")
-        if (
-            get("hidden") is not None
-            or get("aria-hidden") == "true"
-            or get("role") in _FURNITURE_ROLES
-            or (style is not None and _HIDDEN_STYLE.search(style) is not None)
-        ):
-            verdict = _HIDDEN
-        elif get("itemprop") == "articleBody":
-            verdict = _HINT
-        else:
-            cls = get("class")
-            ident = get("id")
-            if cls is not None or ident is not None:
-                names = f"{cls or ''} {ident or ''}"
-                verdict = self._by_names.get(names, -1)
-                if verdict < 0:
-                    verdict = _HINT if _is_body_hint(names) else _NEGATIVE if _is_negative(names) else _PLAIN
-                    self._by_names[names] = verdict
+        items = el.items()
+        if items:
+            attrs = dict(items)
+            get = attrs.get
+            style = get("style")
+            if (
+                "hidden" in attrs
+                or get("aria-hidden") == "true"
+                or get("role") in _FURNITURE_ROLES
+                or (style is not None and _HIDDEN_STYLE.search(style) is not None)
+            ):
+                verdict = _HIDDEN
+            elif get("itemprop") == "articleBody":
+                verdict = _HINT
+            else:
+                cls = get("class")
+                ident = get("id")
+                if cls is not None or ident is not None:
+                    names = f"{cls or ''} {ident or ''}"
+                    verdict = self._by_names.get(names, -1)
+                    if verdict < 0:
+                        verdict = _HINT if _is_body_hint(names) else _NEGATIVE if _is_negative(names) else _PLAIN
+                        self._by_names[names] = verdict
         if verdict == _NEGATIVE and el.tag in _KEEP_TAGS:
             verdict = _PLAIN
         self._verdicts[el] = verdict
