@@ -88,6 +88,8 @@ _MAX_CANDIDATES = 50  # h1 / byline / time elements examined
 _MAX_ANCESTORS = 40  # how far up an element's ancestors are examined
 _MAX_VALUE_CHARS = 10_000  # any single raw value read from the page
 _MAX_URL_CHARS = 4_000
+_MAX_VISIBLE_CHARS = 2_000_000  # visible text kept to check that metadata authors appear on the page
+_INVISIBLE_TAGS = frozenset(("script", "style", "noscript", "template", "title", "head", "meta", "link"))
 
 #: Dates further in the future than this (relative to the time of extraction) are rejected.
 FUTURE_TOLERANCE = timedelta(days=2)
@@ -431,6 +433,19 @@ _STOPWORDS = {
     "nl": ("de", "het", "een", "van", "en", "niet", "dat", "zijn", "voor", "met", "ook", "op"),
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_SCRIPT_LANGUAGES = frozenset(("ko", "ja", "zh", "ru", "ar", "he", "el", "th"))
+
+
+def _stopword_scores(text: str) -> dict[str, int]:
+    words = [w.casefold() for w in _WORD.findall(text[:4_000])]
+    return {lang: sum(1 for w in words if w in frozenset(stop)) for lang, stop in _STOPWORDS.items()}
+
+
+def _stopwords_confident(text: str, guessed: str, declared: str) -> bool:
+    """True when the stop words of *text* clearly say *guessed* and not *declared*."""
+    scores = _stopword_scores(text)
+    best = scores.get(guessed, 0)
+    return best >= 8 and scores.get(declared, 0) * 4 <= best
 
 
 def guess_language(text: str) -> str | None:
@@ -607,6 +622,12 @@ def _is_role(name: str) -> bool:
     return bool(words) and any(w in _ROLE_WORDS for w in words) and not _looks_like_name(name, allow_roles=False)
 
 
+_NAME_PARTICLES = frozenset(
+    ("van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", "di", "del", "della", "la", "le",
+     "bin", "ibn", "al", "el", "ter", "ten", "y", "e", "zu", "af", "mc")
+)  # fmt: skip
+
+
 def _looks_like_name(name: str, *, allow_roles: bool = True) -> bool:
     if not name or len(name) < 2 or len(name) > 80 or _BAD_NAME.search(name):
         return False
@@ -619,9 +640,10 @@ def _looks_like_name(name: str, *, allow_roles: bool = True) -> bool:
         return False
     if not any(ch.isalpha() for ch in name):
         return False
-    # In cased scripts a name has at least one capitalised word.
+    # In cased scripts the words of a name are capitalised, but for particles ("van", "de", "bin").
     cased = [w for w in words if w[:1].isalpha() and (w[:1].isupper() or w[:1].islower())]
-    return not (cased and not any(w[:1].isupper() for w in cased))
+    lower = [w for w in cased if w[:1].islower() and w not in _NAME_PARTICLES]
+    return not cased or (len(lower) == 0 and any(w[:1].isupper() for w in cased))
 
 
 def split_byline(text: str, *, site_names: Iterable[str] = ()) -> tuple[list[str], list[str]]:
@@ -675,6 +697,8 @@ class _Sources:
 
     logo_alts: list[str] = attrs.field(factory=list)
     paragraphs: list[str] = attrs.field(factory=list)
+    dates: list[Any] = attrs.field(factory=list)  # elements with a date-like class
+    visible_text: str = ""  # white space folded, case-folded
     meta: dict[str, list[str]] = attrs.field(factory=dict)
     title_tag: str = ""
     html_lang: str = ""
@@ -712,6 +736,8 @@ _FURNITURE_START = re.compile(
 )
 _BYLINE_BAD = re.compile(_FURNITURE_ANY + r"|about-?the-?author|author-?bio")
 _HEADLINE_BAD = re.compile(_FURNITURE_ANY + r"|logo|brand|masthead|site-?title|site-?name|site-?header")
+_DATE_HINT = re.compile(r"date|time|publish|posted|timestamp")
+_DATE_NOT = re.compile(r"update|modif|edited|timer|timeline|runtime|datepicker|lifetime|times\b")
 _HEADLINE_HINT = re.compile(r"headline|title|heading", re.IGNORECASE)
 _STANDFIRST_HINT = re.compile(
     r"standfirst|\bdek\b|sub-?head|subtitle|sub-?title|summary|excerpt|\blede\b|intro|description|strapline|kicker-?text",
@@ -750,8 +776,18 @@ def _collect(root: Any) -> _Sources:
     src = _Sources()
     metas = 0
     jsonld_total = 0
+    visible: list[str] = []
+    visible_size = 0
     for el in root.iter():
         tag = el.tag
+        if visible_size < _MAX_VISIBLE_CHARS:
+            # The page's visible text: text of elements other than script/style, and every tail.
+            if isinstance(tag, str) and el.text and tag.lower() not in _INVISIBLE_TAGS:
+                visible.append(el.text)
+                visible_size += len(el.text)
+            if el.tail:
+                visible.append(el.tail)
+                visible_size += len(el.tail)
         if not isinstance(tag, str):
             continue
         tag = tag.lower()
@@ -811,6 +847,10 @@ def _collect(root: Any) -> _Sources:
             src.times.append(el)
         if tag in ("link", "meta", "script", "style", "html", "head", "body", "title"):
             continue
+        if len(src.dates) < _MAX_CANDIDATES and tag not in ("time", "article", "main", "section"):
+            cls_lower = _classes(el).lower()
+            if _DATE_HINT.search(cls_lower) and not _DATE_NOT.search(cls_lower):
+                src.dates.append(el)
         itemprop = _attr(el, "itemprop").lower()
         if itemprop:
             for prop in itemprop.split()[:4]:
@@ -842,6 +882,7 @@ def _collect(root: Any) -> _Sources:
                 and _STANDFIRST_HINT.search(cls)
             ):
                 src.standfirsts.append(el)
+    src.visible_text = " ".join(" ".join(visible).split()).casefold()
     return src
 
 
@@ -1244,6 +1285,26 @@ def _choose_title(
 
 # --------------------------------------------------------------------------- authors
 
+_INVERTED_NAME = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+)$")
+_META_AUTHOR_KEYS = (
+    "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author",
+    "sailthru.author", "byl", "byline",
+)  # fmt: skip
+
+
+def _headline_element(src: _Sources, title: str | None) -> Any:
+    """The <h1> showing *title*, else the first <h1> that is not page furniture."""
+    fallback = None
+    key = name_key(title) if title else ""
+    for el in src.h1:
+        text = _element_text(el, 3_000)
+        if key and name_key(text) == key:
+            return el
+        if fallback is None and text and not _excluded(el, _HEADLINE_BAD):
+            fallback = el
+    return fallback
+
+
 
 def _people_from_ld(value: Any, ld: _JsonLd, site_names: list[str]) -> tuple[list[Person], list[str]]:
     people: list[Person] = []
@@ -1317,9 +1378,107 @@ def _visible_authors(src: _Sources, site_names: list[str], base: str | None) -> 
         if not _byline_text_ok(text):
             continue
         names, orgs = split_byline(text, site_names=site_names)
+        names = [n for n in names if len(n.split()) >= 2]
         if names:
             return [Person(n) for n in names], credits + orgs
     return people, credits
+
+
+_SKIP_TEXT_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "button", "select", "option"))
+_BY_START = re.compile(r"^(?:by|written by|posted by|words by|story by|text by|von|par|por|door|av)\b\s*:?\s*", re.IGNORECASE)
+_BYLINE_STOP = re.compile(
+    r"^(?:updated|published|posted|view|follow|email|e-mail|share|comments?|read|more|close|print|"
+    r"facebook|twitter|linkedin|whatsapp|subscribe|@|on\b|\||·|•)",
+    re.IGNORECASE,
+)
+_NOT_PUBLISHED = re.compile(r"\b(?:updated?|modified|edited|aktualisiert|mis à jour|actualizado)\b", re.IGNORECASE)
+
+
+def _texts_after(el: Any, max_nodes: int = 80, max_chars: int = 1_500) -> list[str]:
+    """The text nodes that follow *el* in document order (its own text excluded), bounded."""
+    out: list[str] = []
+    size = 0
+
+    def add(text: str | None) -> bool:
+        nonlocal size
+        if text and text.strip():
+            out.append(clean_name(text[:500]))
+            size += len(out[-1])
+        return len(out) < max_nodes and size < max_chars
+
+    if not add(el.tail):
+        return out
+    node = el
+    for _ in range(12):  # ancestor levels
+        for sib in node.itersiblings():
+            for sub in sib.iter():
+                tag = sub.tag.lower() if isinstance(sub.tag, str) else ""
+                if isinstance(sub.tag, str) and tag not in _SKIP_TEXT_TAGS and not add(sub.text):
+                    return out
+                if sub is not sib and not add(sub.tail):
+                    return out
+            if not add(sib.tail):
+                return out
+        parent = node.getparent()
+        if parent is None:
+            break
+        if not add(parent.tail):
+            return out
+        node = parent
+    return out
+
+
+def _texts_before(el: Any, max_siblings: int = 4, max_chars: int = 400) -> list[str]:
+    """Short texts just before *el* in its parent (a date or byline above the headline), nearest first."""
+    out: list[str] = []
+    size = 0
+    for n, sib in enumerate(el.itersiblings(preceding=True)):
+        if n >= max_siblings or size > max_chars:
+            break
+        texts = [
+            clean_name(t[:300])
+            for sub in sib.iter()
+            if isinstance(sub.tag, str) and sub.tag.lower() not in _SKIP_TEXT_TAGS
+            for t in (sub.text, sub.tail if sub is not sib else None)
+            if t and t.strip()
+        ]
+        for text in reversed(texts[:20]):
+            out.append(text)
+            size += len(text)
+    return out
+
+
+def _byline_after(texts: list[str]) -> str | None:
+    """A "By ..." line among the first texts after the headline, up to the first date or share button."""
+    for i, text in enumerate(texts[:40]):
+        if len(text) > 300:
+            return None  # the article's text has begun
+        if _BY_START.match(text):
+            parts = [text]
+            for nxt in texts[i + 1 : i + 10]:
+                if re.search(r"\d", nxt) or _BYLINE_STOP.match(nxt) or sum(map(len, parts)) > 150:
+                    break
+                parts.append(nxt)
+            return " ".join(parts)
+    return None
+
+
+def _dates_after(texts: list[str]) -> Iterator[str]:
+    """Short texts after the headline that hold a date, before the article's text begins."""
+    for text in texts[:40]:
+        if len(text) > 300:
+            return
+        if len(text) <= 120 and re.search(r"\d", text) and not _NOT_PUBLISHED.search(text):
+            yield text
+
+
+def _date_elements(src: _Sources) -> Iterator[str]:
+    for el in src.dates:
+        if _excluded(el, _BYLINE_BAD):
+            continue
+        value = _attr(el, "datetime") or _attr(el, "content") or _element_text(el, 200)
+        if value and not _NOT_PUBLISHED.search(value):
+            yield value
 
 
 # --------------------------------------------------------------------------- the main entry
@@ -1407,7 +1566,8 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
         if microdata_publisher:
             break
     site_name = _clean_site_name(og_site, host) if og_site else None
-    for name in (publisher_name, *ld.site_names, microdata_publisher):
+    dc_publisher = _first_meta(src, "dc.publisher", "dcterms.publisher")
+    for name in (publisher_name, *ld.site_names, microdata_publisher, dc_publisher):
         if site_name is None and name:
             site_name = _clean_site_name(name, host)
     if site_name is None:
@@ -1435,7 +1595,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
     # ---- section and tags
     section = (
         _ld_str(art, "articleSection")
-        or _first_meta(src, "article:section", "og:article:section", "section", "parsely-section", "category", "sailthru.section")
+        or _first_meta(src, "article:section", "og:article:section", "section", "articlesection", "parsely-section", "category", "sailthru.section")
         or next((v for v in (_itemprop_value(e) for e in _itemprop(src, "articlesection")) if v), "")
     ) or None
     tags: list[str] = []
@@ -1488,23 +1648,48 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
             break
 
     # ---- authors
+    headline_el = _headline_element(src, title)
+    after = _texts_after(headline_el) if headline_el is not None else []
+    before = _texts_before(headline_el) if headline_el is not None else []
     people: list[Person] = []
     credits: list[str] = []
     if art is not None and art.get("author"):
         people, credits = _people_from_ld(art.get("author"), ld, org_names)
     if not people:
-        for key in ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl", "byline"):
+        for key in _META_AUTHOR_KEYS:
             values = [v for v in src.meta.get(key, []) if v and not v.strip().lower().startswith(("http:", "https:", "www."))]
             for value in values[:10]:
-                names, orgs = split_byline(_text(value, 1_000), site_names=org_names)
+                value = _text(value, 1_000)
+                inverted = _INVERTED_NAME.match(value)
+                if inverted and not _is_org(inverted.group(1), [], []) and not _is_org(inverted.group(2), [], []):
+                    value = f"{inverted.group(2)} {inverted.group(1)}"  # "Okafor, Ngozi" (Dublin Core style)
+                names, orgs = split_byline(value, site_names=org_names)
                 people.extend(Person(n) for n in names)
                 credits.extend(orgs)
             if people:
                 break
+    vis_people, vis_credits = _visible_authors(src, org_names, base_url)
+    if not vis_people:
+        byline = _byline_after(after)
+        if byline:
+            names, orgs = split_byline(byline, site_names=org_names)
+            vis_people = [Person(n) for n in names if len(n.split()) >= 2]
+            vis_credits = orgs
+    if people and len(src.visible_text) >= 1_000:
+        # A name the metadata gives but the page never shows is a CMS account, not a byline.
+        shown = [p for p in people if " ".join(name_key(p.name).split()) in src.visible_text]
+        if len(shown) < len(people):
+            hidden = ", ".join(p.name for p in people if p not in shown)
+            warnings.append(f"authors: {hidden} named in the metadata but not on the page; ignored")
+            people = shown
+    if people and vis_people:
+        meta_keys = {name_key(p.name) for p in people}
+        vis_keys = {name_key(p.name) for p in vis_people}
+        if meta_keys < vis_keys and len(vis_keys) <= 5:  # the visible byline names more people
+            people = people + [p for p in vis_people if name_key(p.name) not in meta_keys]
     if not people:
-        vis_people, vis_credits = _visible_authors(src, org_names, base_url)
-        people.extend(vis_people)
-        credits.extend(vis_credits)
+        people = vis_people
+    credits.extend(vis_credits)
     authors: list[Person] = []
     seen: set[str] = set()
     for person in people:
@@ -1568,6 +1753,9 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
         or first_date(_itemprop_value(e) for e in _itemprop(src, "datecreated"))
         or _url_date(canonical)
         or _url_date(page_url)
+        or first_date(_dates_after(after))
+        or first_date(_dates_after(before))
+        or first_date(_date_elements(src))
     )
     modified = (
         first_date(ld_values(art, "dateModified"))
@@ -1581,30 +1769,38 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
         modified = None
 
     # ---- language
-    language: str | None = None
-    for raw in (
-        src.html_lang,
-        _first_meta(src, "content-language"),
-        _first_meta(src, "og:locale"),
-        _ld_str(art, "inLanguage"),
-        _first_meta(src, "dc.language", "dcterms.language", "language"),
-    ):
-        language = normalize_language(raw) if raw else None
-        if language:
-            break
-    sample = " ".join(t for t in (title, description, standfirst) if t)
+    declared = [
+        tag
+        for tag in (
+            normalize_language(raw)
+            for raw in (
+                src.html_lang,
+                _first_meta(src, "content-language"),
+                _first_meta(src, "og:locale"),
+                _ld_str(art, "inLanguage"),
+                _first_meta(src, "dc.language", "dcterms.language", "language"),
+            )
+            if raw
+        )
+        if tag
+    ]
+    sample = " ".join(t for t in (title, description, standfirst, *src.paragraphs) if t)[:4_000]
     guessed = guess_language(sample) if sample else None
+    language = declared[0] if declared else None
     if language is None and guessed is not None:
         language = guessed
         warnings.append(f"language: none declared; guessed {guessed!r} from the text")
-    elif (
-        language is not None
-        and guessed in ("ko", "ja", "zh", "ru", "ar", "he", "el", "th")
-        and language.split("-")[0] != guessed
-        and not (guessed == "zh" and language.startswith("ja"))
-    ):
-        warnings.append(f"language: declared {language!r} but the text is written in {guessed!r}; used {guessed!r}")
-        language = guessed
+    elif language is not None and guessed is not None and language.split("-")[0] != guessed:
+        primary = language.split("-")[0]
+        agreeing = next((tag for tag in declared if tag.split("-")[0] == guessed), None)
+        if guessed in _SCRIPT_LANGUAGES and not (guessed == "zh" and primary == "ja"):
+            language = agreeing or guessed
+        elif agreeing is not None and _stopwords_confident(sample, guessed, primary):
+            language = agreeing
+        elif primary in _STOPWORDS and _stopwords_confident(sample, guessed, primary):
+            language = guessed
+        if language.split("-")[0] != primary:
+            warnings.append(f"language: declared {primary!r} but the text is written in {guessed!r}; used {language!r}")
 
     # ---- images
     image_urls: list[str] = [
