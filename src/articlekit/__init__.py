@@ -55,8 +55,10 @@ from articlekit.model import (
     Text,
     ThematicBreak,
 )
+from articlekit.parsers.markdown import parse_markdown
 from articlekit.registry import dumps, formats
 from articlekit.serializers.json import from_dict, from_json, json_schema, to_dict, to_json
+from articlekit.serializers.markdown import to_markdown
 
 __all__ = [
     "Article",
@@ -65,8 +67,8 @@ __all__ = [
     "Block",
     "BlockQuote",
     "CodeBlock",
-    "EmptyDocumentError",
     "Emphasis",
+    "EmptyDocumentError",
     "EncodingError",
     "FetchError",
     "Figure",
@@ -77,8 +79,8 @@ __all__ = [
     "InlineCode",
     "InlineImage",
     "JSONFormatError",
-    "LineBreak",
     "Limits",
+    "LineBreak",
     "Link",
     "ListBlock",
     "ListItem",
@@ -105,6 +107,8 @@ __all__ = [
     "from_dict",
     "from_json",
     "json_schema",
+    "parse_markdown",
     "to_dict",
     "to_json",
+    "to_markdown",
 ]

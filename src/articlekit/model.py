@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any, Literal, TypeAlias, TypeVar, Union, get_args
+from typing import Any, Literal, TypeAlias, TypeVar, get_args
 
 import attrs
 
@@ -278,9 +278,7 @@ class Link:
 
 
 #: Any inline node.
-Inline: TypeAlias = Union[
-    Text, Emphasis, Strong, Strikethrough, InlineCode, Link, LineBreak, InlineImage
-]
+Inline: TypeAlias = Text | Emphasis | Strong | Strikethrough | InlineCode | Link | LineBreak | InlineImage
 _INLINE_TYPES: tuple[type, ...] = (
     Text,
     Emphasis,
@@ -465,9 +463,7 @@ class BlockQuote:
 
 
 #: Any block node.
-Block: TypeAlias = Union[
-    Heading, Paragraph, ListBlock, BlockQuote, Figure, Table, CodeBlock, ThematicBreak
-]
+Block: TypeAlias = Heading | Paragraph | ListBlock | BlockQuote | Figure | Table | CodeBlock | ThematicBreak
 _BLOCK_TYPES: tuple[type, ...] = (
     Heading,
     Paragraph,
@@ -588,9 +584,7 @@ def _check_source_format(owner: object, attribute: attrs.Attribute[Any], value: 
 
 
 #: A JSON value, frozen: what :attr:`Article.extra` holds.
-FrozenJSON: TypeAlias = Union[
-    None, bool, int, float, str, tuple["FrozenJSON", ...], Mapping[str, "FrozenJSON"]
-]
+FrozenJSON: TypeAlias = None | bool | int | float | str | tuple["FrozenJSON", ...] | Mapping[str, "FrozenJSON"]
 
 
 def _freeze(value: object, path: str) -> FrozenJSON:
