@@ -23,7 +23,7 @@ import json
 import math
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timezone
 from typing import Any
 
@@ -508,9 +508,9 @@ class _Mapper:
                 self.warn(message)
                 del current[self.limits.max_tags :]
         elif field == "images":
-            items = value if isinstance(value, (list, tuple)) else [value]
+            entries: Sequence[object] = value if isinstance(value, (list, tuple)) else [value]
             images: list[Image] = self.out.fields.setdefault("images", [])
-            images.extend(i for i in (self.image(key, v) for v in items if v is not None) if i is not None)
+            images.extend(i for i in (self.image(key, v) for v in entries if v is not None) if i is not None)
         else:
             self.text_field(field, key, value)
 

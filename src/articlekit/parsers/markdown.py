@@ -17,11 +17,11 @@ for the front-matter keys, the title rule and what each construct becomes.
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
+import attrs
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
@@ -30,7 +30,6 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from articlekit._enrich import enrich
 from articlekit._input import decode_input
 from articlekit._render import inline_text
-from articlekit._textutil import clean_text
 from articlekit.errors import ResourceLimitError
 from articlekit.limits import Limits
 from articlekit.model import (
@@ -58,6 +57,7 @@ from articlekit.model import (
     ThematicBreak,
 )
 from articlekit.parsers import _frontmatter
+from articlekit.parsers.html._blocks import fragment_blocks
 
 __all__ = ["is_unsafe_url", "parse_markdown"]
 
@@ -129,33 +129,6 @@ def is_unsafe_url(url: str, *, image: bool = False) -> bool:
     if scheme == "data":
         return not (image and probe.startswith(_SAFE_DATA_IMAGES))
     return False
-
-
-# --------------------------------------------------------------------------- raw HTML
-
-
-def _fragment_blocks() -> Callable[..., tuple[Block, ...]] | None:
-    try:
-        module = importlib.import_module("articlekit.parsers.html._blocks")
-    except ImportError:
-        return None
-    func = getattr(module, "fragment_blocks", None)
-    return func if callable(func) else None
-
-
-def _visible_text(html: str) -> str:
-    """The text a reader would see in an HTML fragment (script, style and template dropped)."""
-    import lxml.html
-    from lxml import etree
-
-    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True)
-    try:
-        root = lxml.html.fragment_fromstring(html, create_parent="div", parser=parser)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return ""
-    for element in list(root.iter("script", "style", "template")):
-        element.drop_tree()
-    return " ".join(clean_text(root.text_content()).split())
 
 
 # --------------------------------------------------------------------------- inline mapping
@@ -304,13 +277,9 @@ class _Builder:
     # -- blocks
 
     def html_blocks(self, html: str, depth: int) -> list[Block]:
-        fragment_blocks = _fragment_blocks()
-        if fragment_blocks is not None:
-            blocks = list(fragment_blocks(html, base_url=None, limits=self.limits))
-            if all(getattr(b, "_depth", 0) + depth <= self.limits.max_depth for b in blocks):
-                return blocks
-        text = _visible_text(html)
-        return [Paragraph([Text(text)])] if text else []
+        """Raw HTML blocks go through the HTML parser's block mapping (sanitised, bounded)."""
+        limits = attrs.evolve(self.limits, max_depth=max(1, self.limits.max_depth - depth))
+        return list(fragment_blocks(html, base_url=None, limits=limits))
 
     def blocks(self, tokens: Sequence[Token]) -> list[Block]:
         max_depth = self.limits.max_depth

@@ -35,6 +35,7 @@ a <em>b\\*</em>
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -121,7 +122,7 @@ def _table(table: Table) -> list[Block]:
 
     def row(r: TableRow) -> TableRow:
         cells = list(r.cells[:width]) + [TableCell()] * (width - len(r.cells))
-        return TableRow([TableCell(_inlines(c.children), a) for c, a in zip(cells, aligns)])
+        return TableRow([TableCell(_inlines(c.children), a) for c, a in zip(cells, aligns, strict=True)])
 
     out.append(Table([row(head)], [row(r) for r in body]))
     return out
@@ -484,7 +485,7 @@ def _inline_markdown(nodes: Sequence[Inline], *, heading: bool = False, cell: bo
         )
         tag = _HTML[type(closer.node)]
         opener.text, closer.text = (mark, mark) if markdown else (f"<{tag}>", f"</{tag}>")
-    for left, right in zip(pieces, pieces[1:]):
+    for left, right in itertools.pairwise(pieces):
         # Two code spans side by side would merge their backtick runs: an empty
         # HTML comment (which parse_markdown drops) keeps them apart.
         if left.kind == right.kind == "raw" and isinstance(left.node, InlineCode) and isinstance(right.node, InlineCode):
