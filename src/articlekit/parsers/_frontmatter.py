@@ -335,18 +335,35 @@ def to_datetime(value: object) -> datetime | None:
         text = value.strip()
         if text[-1:] in ("Z", "z"):
             text = text[:-1] + "+00:00"
-        try:
-            result = datetime.fromisoformat(text)
-        except ValueError:
-            try:
-                result = datetime.combine(date.fromisoformat(text), time())
-            except ValueError:
-                return None
+        parsed = _parse_date_text(text)
+        if parsed is None:
+            return None
+        result = parsed
     else:
         return None
     if result.tzinfo is None or result.utcoffset() is None:
         result = result.replace(tzinfo=timezone.utc)
     return result
+
+
+_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
+
+
+def _parse_date_text(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.combine(date.fromisoformat(text), time())
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:  # Jekyll's "2015-11-10 21:17:43 +0100"
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    return None
 
 
 class _Mapper:

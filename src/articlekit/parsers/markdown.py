@@ -139,7 +139,7 @@ class _Frame:
 
     __slots__ = ("flat", "href", "items", "kind", "origin", "title")
 
-    def __init__(self, kind: str, origin: str, items: list[Inline], *, flat: bool = False,
+    def __init__(self, kind: str, origin: str, items: list[Inline | str], *, flat: bool = False,
                  href: str = "", title: str | None = None) -> None:
         self.kind = kind
         self.origin = origin
@@ -149,13 +149,31 @@ class _Frame:
         self.title = title
 
     def node(self) -> Inline:
+        children = _joined(self.items)
         if self.kind == "em":
-            return Emphasis(self.items)
+            return Emphasis(children)
         if self.kind == "strong":
-            return Strong(self.items)
+            return Strong(children)
         if self.kind == "s":
-            return Strikethrough(self.items)
-        return Link(self.href, self.items, title=self.title)
+            return Strikethrough(children)
+        return Link(self.href, children, title=self.title)
+
+
+def _joined(items: list[Inline | str]) -> list[Inline]:
+    """Inline nodes with each run of text pieces joined into one Text (linear, not pairwise)."""
+    out: list[Inline] = []
+    run: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            run.append(item)
+            continue
+        if run:
+            out.append(Text("".join(run)))
+            run = []
+        out.append(item)
+    if run:
+        out.append(Text("".join(run)))
+    return out
 
 
 class _Builder:
@@ -197,11 +215,11 @@ class _Builder:
         return "".join(parts)
 
     def inlines(self, tokens: Sequence[Token], budget: int) -> list[Inline]:
-        root: list[Inline] = []
+        root: list[Inline | str] = []
         stack: list[_Frame] = []
         opened = 0
 
-        def items() -> list[Inline]:
+        def items() -> list[Inline | str]:
             return stack[-1].items if stack else root
 
         def push(kind: str, origin: str, href: str = "", title: str | None = None, *, unsafe: bool = False) -> None:
@@ -230,9 +248,9 @@ class _Builder:
         for token in tokens:
             kind = token.type
             if kind == "text":
-                items().append(Text(token.content))
+                items().append(token.content)
             elif kind == "softbreak":
-                items().append(Text(" "))
+                items().append(" ")
             elif kind == "hardbreak":
                 items().append(LineBreak())
             elif kind == "code_inline":
@@ -272,7 +290,7 @@ class _Builder:
             frame = stack.pop()
             if not frame.flat:
                 items().append(frame.node())
-        return root
+        return _joined(root)
 
     # -- blocks
 
