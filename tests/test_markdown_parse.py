@@ -11,8 +11,8 @@ from articlekit import (
     Article,
     BlockQuote,
     CodeBlock,
-    EmptyDocumentError,
     Emphasis,
+    EmptyDocumentError,
     EncodingError,
     Figure,
     FrontMatterError,
@@ -20,8 +20,8 @@ from articlekit import (
     Image,
     InlineCode,
     InlineImage,
-    LineBreak,
     Limits,
+    LineBreak,
     Link,
     ListBlock,
     ListItem,
@@ -81,7 +81,9 @@ def test_hugo_post_body() -> None:
     assert Link("https://example.com/conditions", [Text("well known")], title="Conditions") in para.children
     assert a.body[2] == Figure("/img/peskov.jpg", "Peskov speaking", "Dmitry Peskov")
     lst = a.body[3]
-    assert isinstance(lst, ListBlock) and lst.ordered and lst.start == 1
+    assert isinstance(lst, ListBlock)
+    assert lst.ordered
+    assert lst.start == 1
     assert lst.items[1].blocks[1] == ListBlock([ListItem([Paragraph([Text("a nested bullet")])])])
     assert a.body[4] == BlockQuote([Paragraph([Text("A quoted passage over two lines.")])])
     assert a.body[5] == CodeBlock('print("hello")', "python")
@@ -190,8 +192,10 @@ def test_front_matter_values_of_other_types() -> None:
     )
     assert a.title == "2024"
     assert a.tags == ("1", "true")
-    assert a.published is None and a.extra["date"] == "not a date"
-    assert a.language is None and a.extra["lang"] == "English (UK)"
+    assert a.published is None
+    assert a.extra["date"] == "not a date"
+    assert a.language is None
+    assert a.extra["lang"] == "English (UK)"
     assert a.authors == ()
     assert a.extra["nan"] == "nan"
     assert a.extra["when"] == "2020-01-02T03:04:05"
@@ -205,7 +209,8 @@ def test_naive_datetime_is_utc() -> None:
 def test_metadata_limits_cut_with_warning_or_raise_in_strict_mode() -> None:
     source = "---\ntitle: " + "t" * 50 + "\ntags: [a, b, c]\n---\nx"
     a = md(source, limits=Limits(max_title_chars=10, max_tags=2))
-    assert a.title == "t" * 10 and a.tags == ("a", "b")
+    assert a.title == "t" * 10
+    assert a.tags == ("a", "b")
     assert len(a.warnings) == 2
     with pytest.raises(ResourceLimitError):
         md(source, limits=Limits(max_title_chars=10, strict=True))
@@ -235,7 +240,8 @@ def test_only_a_leading_level_one_heading_is_a_title() -> None:
     a = md("Intro.\n\n# Later heading")
     assert a.title is None
     b = md("## Level two\n\ntext")
-    assert b.title is None and isinstance(b.body[0], Heading)
+    assert b.title is None
+    assert isinstance(b.body[0], Heading)
 
 
 # --------------------------------------------------------------------------- blocks and inlines
