@@ -359,11 +359,17 @@ def _parse_date_text(text: str) -> datetime | None:
     except ValueError:
         pass
     for fmt in _DATE_FORMATS:  # Jekyll's "2015-11-10 21:17:43 +0100"
-        try:
-            return datetime.strptime(text, fmt)
-        except ValueError:
-            continue
+        parsed = _strptime(text, fmt)
+        if parsed is not None:
+            return parsed
     return None
+
+
+def _strptime(text: str, fmt: str) -> datetime | None:
+    try:
+        return datetime.strptime(text, fmt)
+    except ValueError:
+        return None
 
 
 class _Mapper:

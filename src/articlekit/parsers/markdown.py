@@ -95,6 +95,26 @@ class _MarkdownIt(MarkdownIt):
         return link
 
 
+def _strip_markers(line: str) -> str:
+    """A source line without its leading block-quote and list markers (a linear scan)."""
+    pos, size = 0, len(line)
+    while True:
+        start = pos
+        while pos < size and line[pos] in " \t":
+            pos += 1
+        if pos < size and line[pos] in ">-+*":
+            pos += 1
+        else:
+            digits = pos
+            while pos < size and pos - digits < 9 and line[pos].isdigit():
+                pos += 1
+            if pos == digits or pos >= size or line[pos] not in ".)":
+                return line[start:]
+            pos += 1
+        if pos < size and line[pos] not in " \t":
+            return line[start:]
+
+
 def _nesting(limits: Limits) -> int:
     # Token levels per model level: a list is two (list, item), a quote one; room for inlines.
     return 2 * limits.max_depth + 8
@@ -179,10 +199,26 @@ def _joined(items: list[Inline | str]) -> list[Inline]:
 class _Builder:
     """Maps one markdown-it token stream onto model blocks, iteratively."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, source: str = "") -> None:
         self.limits = limits
+        self.source = source
         self.warnings: list[str] = []
-        self.flattened = False
+        self._lines: list[str] | None = None
+
+    def cut_text(self, token: Token) -> list[Block]:
+        """The text of the lines markdown-it stopped following (nesting past ``maxNesting``).
+
+        markdown-it leaves a container at its nesting limit empty; its source lines,
+        less their container markers, are kept as one paragraph so nothing is lost.
+        """
+        if token.map is None:
+            return []
+        if self._lines is None:
+            self._lines = self.source.split("\n")
+        start, end = token.map
+        text = " ".join(_strip_markers(line) for line in self._lines[start:end]).strip()
+        self.flatten_warning()
+        return [Paragraph([Text(text)])] if text else []
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
@@ -301,6 +337,7 @@ class _Builder:
 
     def blocks(self, tokens: Sequence[Token]) -> list[Block]:
         max_depth = self.limits.max_depth
+        cap = _nesting(self.limits) - 1
         root: list[Block] = []
         # Each frame: [kind, sink, own list or items, depth, flat, ordered, start]
         sinks: list[list[Block]] = [root]
@@ -327,6 +364,9 @@ class _Builder:
                 leaf = {"children": []}
             elif kind == "heading_close":
                 sinks[-1].append(Heading(int(token.tag[1:]), leaf.get("children", [])))
+            elif kind in ("blockquote_open", "list_item_open") and token.level >= cap:
+                sinks[-1].extend(self.cut_text(token))
+                frames.append({"kind": kind, "flat": True, "blocks": [], "items": []})
             elif kind in ("blockquote_open", "bullet_list_open", "ordered_list_open"):
                 flat = depth + 3 > max_depth
                 if flat:
@@ -457,10 +497,7 @@ def parse_markdown(
         else:
             warnings.append("the '---' front matter is never closed; it was read as Markdown")
 
-    builder = _Builder(limits)
-    if any(t.level >= _nesting(limits) - 1 for t in tokens):
-        builder.flatten_warning()
-        builder.warn("Markdown nested deeper than the tokenizer follows was cut at that depth")
+    builder = _Builder(limits, body_text)
     body = builder.blocks(tokens)
 
     meta = _frontmatter.map_front_matter(loaded or {}, limits=limits)
