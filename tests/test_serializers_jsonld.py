@@ -11,6 +11,7 @@ any term that is not in the context.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,9 @@ import articlekit as ak
 from articlekit.serializers.jsonld import JSONLD_TYPES
 from articlekit.testing import articles
 from reference_example import QUOTES, reference_article
+
+# Property tests generate many articles: no time limit in the dedicated thorough run.
+PROPERTY_TIMEOUT = 0 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 1800
 
 CONTEXT_FILE = Path(__file__).parent / "fixtures" / "serializers" / "schemaorg-context.jsonld"
 SCHEMA = "http://schema.org/"
@@ -154,7 +158,7 @@ def test_script_escaping() -> None:
     assert json.loads(text)["headline"] == "</script>&<!--\u2028"
 
 
-@pytest.mark.timeout(3600)
+@pytest.mark.timeout(PROPERTY_TIMEOUT)
 @given(articles())
 def test_any_article_gives_valid_json_ld(article: ak.Article) -> None:
     text = ak.to_jsonld(article)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 import attrs
 import pytest
@@ -14,6 +15,9 @@ import articlekit as ak
 from articlekit.serializers.quotes_table import QUOTE_COLUMNS
 from articlekit.testing import articles
 from reference_example import QUOTES, reference_article
+
+# Property tests generate many articles: no time limit in the dedicated thorough run.
+PROPERTY_TIMEOUT = 0 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 1800
 
 
 def _read_csv(text: str) -> list[dict[str, str]]:
@@ -91,7 +95,7 @@ def test_excel_safe() -> None:
     assert plain["text"] == text
 
 
-@pytest.mark.timeout(3600)
+@pytest.mark.timeout(PROPERTY_TIMEOUT)
 @given(articles())
 def test_tables_round_trip_for_any_article(article: ak.Article) -> None:
     rows = ak.quote_rows(article)
