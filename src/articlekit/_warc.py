@@ -13,6 +13,7 @@ does not grow with the archive.
 from __future__ import annotations
 
 import codecs
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,6 +48,15 @@ def _media_type(content_type: str | None) -> tuple[str, str | None]:
         if key.strip().lower() == "charset" and value.strip():
             charset = _known(value.strip().strip("\"'"))
     return kind.strip().lower(), charset
+
+
+def _starts_like_warc(head: bytes) -> bool:
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
 
 
 def _html_record(record: Any) -> tuple[bool, str | None]:
@@ -84,14 +94,18 @@ def iter_warc(path: str, *, limits: Limits | None = None) -> Iterator[_Job]:
     max_bytes = (limits or Limits()).max_bytes
     try:
         with open(path, "rb") as stream:
+            if not _starts_like_warc(stream.read(512)):
+                yield _Job(path, error="WARCFormatError", message="not a WARC archive (no WARC/ header)")
+                return
+            stream.seek(0)
             records = ArchiveIterator(stream)
             for record in records:
                 is_html, charset = _html_record(record)
                 if not is_html:
                     continue
-                name = f"{path}#{records.get_record_offset()}"
                 url = record.rec_headers.get_header("WARC-Target-URI") or None
                 data = record.content_stream().read(max_bytes + 1)
+                name = f"{path}#{records.get_record_offset()}"  # valid once the content is read
                 if len(data) > max_bytes:
                     yield _Job(
                         name,

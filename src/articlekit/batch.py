@@ -114,11 +114,21 @@ class Document:
         ``Content-Type``), if any.
     """
 
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
-    data: bytes | str = attrs.field(validator=attrs.validators.instance_of((bytes, str)))
-    url: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
-    format: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.in_(INPUT_FORMATS)))
-    encoding: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
+    name: str = attrs.field(validator=lambda o, a, v: _check(a, v, str))
+    data: bytes | str = attrs.field(validator=lambda o, a, v: _check(a, v, (bytes, str)))
+    url: str | None = attrs.field(default=None, validator=lambda o, a, v: _check(a, v, (str, type(None))))
+    format: str | None = attrs.field(default=None, validator=lambda o, a, v: _check_format(v))
+    encoding: str | None = attrs.field(default=None, validator=lambda o, a, v: _check(a, v, (str, type(None))))
+
+
+def _check(attribute: attrs.Attribute[Any], value: object, kinds: type | tuple[type, ...]) -> None:
+    if not isinstance(value, kinds):
+        raise ValidationError(f"Document.{attribute.name}: got {type(value).__name__}")
+
+
+def _check_format(value: object) -> None:
+    if value is not None and value not in INPUT_FORMATS:
+        raise ValidationError(f"Document.format: expected one of {', '.join(INPUT_FORMATS)} or None, got {value!r}")
 
 
 @attrs.frozen
@@ -202,18 +212,31 @@ def _file_jobs(path: str, limits: Limits | None) -> Iterator[_Job]:
         yield _Job(path, path=path)
 
 
+def _listing(path: str) -> list[os.DirEntry[str]]:
+    with os.scandir(path) as entries:
+        return sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
+
+
 def _walk(top: str, limits: Limits | None) -> Iterator[_Job]:
-    problems: list[OSError] = []
-    for root, dirs, files in os.walk(top, onerror=problems.append):
-        while problems:
-            problem = problems.pop(0)
-            yield _failed(problem.filename or root, problem)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield from _file_jobs(os.path.join(root, name), limits)
-    for problem in problems:
-        yield _failed(problem.filename or top, problem)
+    """Files under *top*, depth first, in sorted path order; hidden entries and
+    symbolic links to folders are skipped.  Iterative: any depth is fine."""
+    try:
+        stack = [iter(_listing(top))]
+    except OSError as exc:
+        yield _failed(top, exc)
+        return
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(iter(_listing(entry.path)))
+            elif entry.is_file():
+                yield from _file_jobs(entry.path, limits)
+        except OSError as exc:
+            yield _failed(entry.path, exc)
 
 
 def _jobs(inputs: Iterable[str | os.PathLike[str] | Document], limits: Limits | None) -> Iterator[_Job]:
@@ -414,11 +437,14 @@ def _worker_main(conn: Connection, options: _Options) -> None:  # pragma: no cov
             return
         if job is None:
             return
-        outcome = _run(job, options)
+        # Articles travel as JSON (lossless, and Article.extra is not picklable).
+        outcome = _run(job, options if options.to else attrs.evolve(options, to="json"))
         try:
             conn.send(outcome)
         except MemoryError:
             conn.send((None, None, "ResourceLimitError", "the result needs more memory than the limit"))
+        except Exception as exc:
+            conn.send((None, None, type(exc).__name__, f"the result cannot be sent back: {exc}"))
         if outcome[2] == "ResourceLimitError" and outcome[3] and "memory" in outcome[3]:
             return  # a fresh process after a memory error
 
@@ -510,7 +536,9 @@ class _Pool:
         while len(self.workers) < self.processes and self._has_work():
             self.workers.append(_Worker(self.context, self.options))
         while True:
-            candidates = [w for w in self.workers if w.ready and len(w.jobs) < self.depth]
+            # A second job is queued on a busy worker only once every worker is up.
+            depth = self.depth if all(w.ready for w in self.workers) else 1
+            candidates = [w for w in self.workers if w.ready and len(w.jobs) < depth]
             if not candidates:
                 return
             worker = min(candidates, key=lambda w: len(w.jobs))
@@ -557,6 +585,13 @@ class _Pool:
             self.failed_starts = 0
             return
         index, job = worker.jobs.popleft()
+        if self.options.to is None and message[1] is not None:
+            from articlekit.serializers.json import from_json
+
+            try:
+                message = (from_json(message[1]), None, None, None)
+            except ArticleKitError as exc:  # pragma: no cover - to_json output always reads back
+                message = (None, None, type(exc).__name__, str(exc))
         self.results[index] = _result(index, job, message)
         worker.done += 1
         worker.deadline = time.monotonic() + self.timeout if worker.jobs and self.timeout is not None else None
