@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import pytest
-from batch_helpers import title_parser
 from hypothesis import given
 from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
@@ -19,7 +18,7 @@ from warcio.warcwriter import WARCWriter
 import articlekit
 from articlekit import Article, Limits, to_json
 from articlekit.batch import BatchResult, Document, iter_documents, parse_many
-
+from batch_helpers import title_parser
 
 REFERENCE = Path(__file__).parent.parent / "examples" / "reference-article.json"
 
@@ -267,7 +266,8 @@ def test_warc_archives_give_their_html_responses(tmp_path: Path):
     assert notes == ["html|utf-8", "html|ISO-8859-1", "html|None"]
     assert all(r.name.startswith(f"{archive}#") for r in results)
     offsets = [int(r.name.rpartition("#")[2]) for r in results]
-    assert offsets == sorted(offsets) and len(set(offsets)) == 3
+    assert offsets == sorted(offsets)
+    assert len(set(offsets)) == 3
 
 
 def test_an_uncompressed_warc_reads_the_same(tmp_path: Path):

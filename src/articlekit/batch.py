@@ -98,7 +98,7 @@ _EXTENSIONS = {
 _GLOB_CHARS = frozenset("*?[")
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\x7fELF")
-_CONTROLS = bytes([*range(0, 9), 11, *range(14, 27), *range(28, 32)])
+_CONTROLS = bytes([*range(9), 11, *range(14, 27), *range(28, 32)])
 
 
 @attrs.frozen
