@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-import articlekit  # noqa: E402
+import articlekit
 
 project = "articlekit"
 author = "The articlekit developers"

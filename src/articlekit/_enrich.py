@@ -5,10 +5,12 @@ Data flows one way: input -> parser -> Article -> enrichers -> serialiser.
 
 from __future__ import annotations
 
+import importlib
+
 import attrs
 
 from articlekit.limits import Limits
-from articlekit.model import Article
+from articlekit.model import Article, Quote
 
 __all__ = ["enrich"]
 
@@ -18,10 +20,10 @@ def enrich(article: Article, *, quotes: bool = True, limits: Limits | None = Non
     if not quotes:
         return article
     try:
-        from articlekit.quotes import extract_quotes
+        quotes_module = importlib.import_module("articlekit.quotes")
     except ModuleNotFoundError as exc:  # pragma: no cover - until the quote extractor lands
         if exc.name != "articlekit.quotes":
             raise
         return article
-
-    return attrs.evolve(article, quotes=extract_quotes(article, limits=limits))
+    found: tuple[Quote, ...] = quotes_module.extract_quotes(article, limits=limits)
+    return attrs.evolve(article, quotes=found)
