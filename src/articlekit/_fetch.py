@@ -115,6 +115,7 @@ def fetch(
     except FetchError:
         raise
     except urllib.error.HTTPError as exc:
+        exc.close()
         raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         reason = exc.reason
