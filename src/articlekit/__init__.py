@@ -11,6 +11,7 @@ True
 """
 
 from articlekit._version import __version__
+from articlekit.batch import parse_many
 from articlekit.errors import (
     ArticleKitError,
     ArticlekitError,
@@ -105,6 +106,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "json_schema",
+    "parse_many",
     "to_dict",
     "to_json",
 ]

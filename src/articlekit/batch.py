@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import codecs
 import glob
+import json
 import multiprocessing
 import os
 import signal
@@ -60,10 +61,12 @@ __all__ = [
     "BatchResult",
     "Document",
     "Parser",
+    "error_line",
     "is_warc",
     "iter_documents",
     "parse_document",
     "parse_many",
+    "result_line",
 ]
 
 #: Seconds one document may take before its worker is stopped.
@@ -645,6 +648,42 @@ class _Pool:
             for worker in self.workers:
                 worker.stop(kill=bool(worker.jobs))
             self.workers.clear()
+
+
+# --------------------------------------------------------------------------- JSON Lines
+
+
+def result_line(result: BatchResult, to: str = "json") -> str:
+    """The JSON line ``articlekit batch`` writes for a parsed document (no newline).
+
+    ``{"input": NAME, "url": URL, "article": {...}}`` for ``to="json"``, else
+    ``{"input": NAME, "url": URL, "format": TO, "content": "..."}``.  The
+    result must come from :func:`parse_many` called with the same ``to=``.
+
+    >>> r = BatchResult(0, "a.md", None, output="# Hi")
+    >>> result_line(r, "markdown")
+    '{"input": "a.md", "url": null, "format": "markdown", "content": "# Hi"}'
+
+    :raises ValidationError: *result* failed or holds no serialised output.
+    """
+    if result.output is None:
+        raise ValidationError("result_line() needs a successful result of parse_many(..., to=...)")
+    head = f'{{"input": {json.dumps(result.name, ensure_ascii=False)}, "url": {json.dumps(result.url, ensure_ascii=False)}'
+    if to == "json":
+        return f'{head}, "article": {result.output}}}'
+    return f'{head}, "format": {json.dumps(to)}, "content": {json.dumps(result.output, ensure_ascii=False)}}}'
+
+
+def error_line(result: BatchResult) -> str:
+    """The JSON line ``articlekit batch --errors`` writes for a failed document (no newline).
+
+    >>> error_line(BatchResult(3, "x.html", None, error="EmptyDocumentError", message="the document is empty"))
+    '{"input": "x.html", "url": null, "error": "EmptyDocumentError", "message": "the document is empty"}'
+    """
+    return json.dumps(
+        {"input": result.name, "url": result.url, "error": result.error, "message": result.message},
+        ensure_ascii=False,
+    )
 
 
 # --------------------------------------------------------------------------- the API

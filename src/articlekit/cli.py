@@ -36,11 +36,12 @@ from articlekit.batch import (
     DEFAULT_MEMORY_LIMIT,
     DEFAULT_TIMEOUT,
     INPUT_FORMATS,
-    BatchResult,
     _Job,
     _Options,
     _run,
+    error_line,
     parse_many,
+    result_line,
 )
 from articlekit.errors import ArticleKitError
 from articlekit.limits import Limits
@@ -453,21 +454,6 @@ def _stdin_names() -> Iterator[str]:
             yield name
 
 
-def _record(result: BatchResult, to: str) -> str:
-    head = f'{{"input": {json.dumps(result.name, ensure_ascii=False)}, "url": {json.dumps(result.url, ensure_ascii=False)}'
-    assert result.output is not None
-    if to == "json":
-        return f'{head}, "article": {result.output}}}'
-    return f'{head}, "format": {json.dumps(to)}, "content": {json.dumps(result.output, ensure_ascii=False)}}}'
-
-
-def _error_record(result: BatchResult) -> str:
-    return json.dumps(
-        {"input": result.name, "url": result.url, "error": result.error, "message": result.message},
-        ensure_ascii=False,
-    )
-
-
 def _cmd_batch(args: argparse.Namespace) -> int:
     inputs: Any = _stdin_names() if args.inputs == ["-"] else args.inputs
     show = sys.stderr.isatty() if args.progress is None else args.progress
@@ -491,11 +477,11 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             for result in results:
                 done += 1
                 if result.ok:
-                    out.write(_record(result, args.to))
+                    out.write(result_line(result, args.to))
                 else:
                     failed += 1
                     if errors is not None:
-                        errors.write(_error_record(result))
+                        errors.write(error_line(result))
                     else:
                         with interrupts.atomic():
                             if progress.shown:
