@@ -56,8 +56,13 @@ from articlekit.model import (
     Text,
     ThematicBreak,
 )
+from articlekit.parsers.auto import parse
+from articlekit.parsers.html import parse_html
+from articlekit.parsers.text import parse_text
+from articlekit.quotes import extract_quotes
 from articlekit.registry import dumps, formats
 from articlekit.serializers.json import from_dict, from_json, json_schema, to_dict, to_json
+from articlekit.serializers.text import to_text
 
 __all__ = [
     "Article",
@@ -102,11 +107,16 @@ __all__ = [
     "ValidationError",
     "__version__",
     "dumps",
+    "extract_quotes",
     "formats",
     "from_dict",
     "from_json",
     "json_schema",
+    "parse",
+    "parse_html",
     "parse_many",
+    "parse_text",
     "to_dict",
     "to_json",
+    "to_text",
 ]

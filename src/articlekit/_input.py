@@ -101,12 +101,17 @@ def decode_input(
     limits: Limits | None = None,
     encoding: str | None = None,
     html: bool = False,
+    clean: bool = True,
 ) -> Decoded:
     """Check the size of *data*, decode it if bytes, and clean the text.
 
     :param source: the format, for error messages (``"html"``, ``"markdown"``, ``"text"``).
     :param encoding: the encoding the caller knows (HTTP ``charset``); a BOM still wins.
     :param html: look for a ``<meta charset>`` declaration.
+    :param clean: run :func:`~articlekit._textutil.clean_text` over the whole
+        text.  The HTML parser passes False: character references can put
+        control characters back anyway, so it cleans every string it takes from
+        the parsed tree instead (and removes NUL characters itself).
     :raises ValidationError: *data* is neither str nor bytes.
     :raises ResourceLimitError: *data* is larger than ``limits.max_bytes``.
     :raises EncodingError: *data* is binary, or *encoding* is not a known encoding.
@@ -127,7 +132,9 @@ def decode_input(
         raise ValidationError(f"{source} input must be str or bytes, got {type(data).__name__}")
     if "\x00" in text and text.count("\x00") > len(text) // 100 + 1:
         raise EncodingError("the input looks binary (NUL characters), not text", source=source)
-    text = clean_text(text.lstrip("\ufeff"))
+    text = text.lstrip("\ufeff")
+    if clean:
+        text = clean_text(text)
     if not text.strip():
         raise EmptyDocumentError("the document is empty" if not text else "the document is only white space", source=source)
     return Decoded(text, enc, how)

@@ -35,6 +35,7 @@ ENTRY_POINT_GROUP = "articlekit.formats"
 #: Built-in format names and the function (``module:function``) that writes each.
 BUILTIN_FORMATS: dict[str, str] = {
     "json": "articlekit.serializers.json:to_json",
+    "text": "articlekit.serializers.text:to_text",
 }
 
 Serializer = Callable[..., str]
