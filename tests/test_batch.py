@@ -237,6 +237,15 @@ def _http(writer: WARCWriter, uri: str, body: bytes, content_type: str, status: 
     writer.write_record(record)
 
 
+def page(title: str, text: str) -> str:
+    """A small but real-looking article page."""
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>{title}</h1><p>{text}</p><p>{text} The council meets again on Monday.</p></article>"
+        "<footer>© News Example</footer></body></html>"
+    )
+
+
 def build_warc(path: Path) -> None:
     """A small archive: three HTML pages among records that are not pages."""
     with open(path, "wb") as stream:
@@ -245,12 +254,14 @@ def build_warc(path: Path) -> None:
             "https://news.example/a", "request", payload=io.BytesIO(b"GET /a HTTP/1.1\r\n\r\n"), length=19
         )
         writer.write_record(request)
-        _http(writer, "https://news.example/a", b"<html><title>Page A</title></html>", "text/html; charset=utf-8")
+        _http(writer, "https://news.example/a", page("Page A", "The bridge opens in May.").encode(),
+              "text/html; charset=utf-8")
         _http(writer, "https://news.example/logo.png", b"\x89PNG....", "image/png")
-        _http(writer, "https://news.example/gone", b"<title>Not found</title>", "text/html", "404 Not Found")
-        _http(writer, "https://news.example/b", "<title>Zürich</title>".encode("latin-1"), "text/html; charset=ISO-8859-1")
-        _http(writer, "https://news.example/c", gzip.compress(b"<title>Page C</title>"), "application/xhtml+xml",
-              **{"Content-Encoding": "gzip"})
+        _http(writer, "https://news.example/gone", page("Not found", "Gone.").encode(), "text/html", "404 Not Found")
+        _http(writer, "https://news.example/b", page("Zürich", "Zürich voted on the tram line.").encode("latin-1"),
+              "text/html; charset=ISO-8859-1")
+        _http(writer, "https://news.example/c", gzip.compress(page("Page C", "Schools reopen.").encode()),
+              "application/xhtml+xml", **{"Content-Encoding": "gzip"})
 
 
 def test_warc_archives_give_their_html_responses(tmp_path: Path):

@@ -348,31 +348,24 @@ def parse_document(
 ) -> Article:
     """Parse one document the way :func:`parse_many` does by default.
 
-    ``format="json"`` reads articlekit's own JSON (:func:`articlekit.from_json`);
-    the other formats go to :func:`articlekit.parse` (to
-    :func:`articlekit.parse_html` when an *encoding* is declared for HTML).
+    This is :func:`articlekit.parse`, except that HTML with a declared
+    *encoding* (an HTTP charset) goes to :func:`articlekit.parse_html` with it.
+
+    >>> parse_document(b"<html><title>Hi</title><p>Hello there, reader.</p></html>", format="html").title
+    'Hi'
 
     :raises ParseError: the document could not be parsed.
     :raises UnknownFormatError: *format* is not one of ``INPUT_FORMATS``.
     """
-    import articlekit
-
     if format not in INPUT_FORMATS:
         raise UnknownFormatError(f"unknown input format {format!r}; available: {', '.join(INPUT_FORMATS)}")
-    if format == "json":
-        from articlekit.serializers.json import from_json
-
-        return from_json(data)
     if format == "html" and encoding is not None:
-        parse_html = getattr(articlekit, "parse_html", None)
-        if parse_html is not None:
-            article: Article = parse_html(data, url=url, encoding=encoding, quotes=quotes, limits=limits)
-            return article
-    parse = getattr(articlekit, "parse", None)
-    if parse is None:
-        raise UnknownFormatError(f"this articlekit has no parser for {format!r} input yet")
-    result: Article = parse(data, format=format, url=url, quotes=quotes, limits=limits)
-    return result
+        from articlekit.parsers.html import parse_html
+
+        return parse_html(data, url=url, encoding=encoding, quotes=quotes, limits=limits)
+    from articlekit.parsers.auto import parse
+
+    return parse(data, format=format, url=url, quotes=quotes, limits=limits)
 
 
 def _run(job: _Job, options: _Options) -> tuple[Article | None, str | None, str | None, str | None]:
