@@ -12,9 +12,11 @@ import pytest
 
 from articlekit import FetchError, from_json, to_json
 from articlekit._fetch import USER_AGENT, fetch
+from test_batch import page
 from test_cli import ARTICLE, REFERENCE, run
 
 BODY = REFERENCE.read_bytes()
+PAGE = page("Zürich votes on the tram", "Zürich voted on Sunday to build the new tram line.")
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -38,6 +40,8 @@ class _Handler(BaseHTTPRequestHandler):
         path = self.path
         if path == "/article.json":
             self._send(200, BODY)
+        elif path == "/news/zurich":
+            self._send(200, PAGE.encode("latin-1"), "text/html; charset=ISO-8859-1")
         elif path == "/redirect":
             self._send(302, b"", Location="/article.json")
         elif path == "/redirect-to-ftp":
@@ -153,6 +157,16 @@ def test_cli_parses_a_url(server: str):
     done = run("parse", f"{server}/article.json")
     assert done.returncode == 0, done.stderr
     assert from_json(done.stdout) == ARTICLE
+
+
+def test_cli_parses_an_html_page_with_its_http_charset(server: str):
+    done = run("parse", f"{server}/news/zurich")
+    assert done.returncode == 0, done.stderr
+    article = from_json(done.stdout)
+    assert article.title == "Zürich votes on the tram"
+    assert article.url == f"{server}/news/zurich"
+    assert (article.encoding_source, article.source_format) == ("declared", "html")
+    assert "Zürich voted on Sunday" in article.text
 
 
 def test_cli_sends_the_user_agent(server: str):
