@@ -88,3 +88,26 @@ def test_bad_arguments():
         read_articles(["x.html"], to="docx")
     with pytest.raises(articlekit.UnknownFormatError):
         read_articles(["x.html"], format="pdf")
+
+
+def test_the_pyspark_example_compiles_and_its_partition_function_works(tmp_path: Path):
+    import importlib.util
+    import py_compile
+
+    from test_batch import build_warc
+
+    example = ROOT / "examples" / "pyspark_warc.py"
+    py_compile.compile(str(example), cfile=str(tmp_path / "example.pyc"), doraise=True)
+    spec = importlib.util.spec_from_file_location("pyspark_warc", example)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # pyspark itself is imported only by main()
+    build_warc(tmp_path / "crawl.warc.gz")
+    (tmp_path / "junk.warc").write_bytes(b"not an archive")
+    paths = [str(tmp_path / "crawl.warc.gz"), str(tmp_path / "junk.warc")]
+    produced = list(module.parse_partition(iter(paths)))
+    expected_good, expected_bad = _single_process(paths)
+    assert [line for ok, line in produced if ok] == expected_good.splitlines()
+    assert [line for ok, line in produced if not ok] == expected_bad.splitlines()
+    assert len(expected_good.splitlines()) == 3
