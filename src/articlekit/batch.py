@@ -351,6 +351,7 @@ def parse_document(
     This is :func:`articlekit.parse`, except that HTML with a declared
     *encoding* (an HTTP charset) goes to :func:`articlekit.parse_html` with it.
 
+    >>> from articlekit.batch import parse_document
     >>> parse_document(b"<html><title>Hi</title><p>Hello there, reader.</p></html>", format="html").title
     'Hi'
 
@@ -653,6 +654,7 @@ def result_line(result: BatchResult, to: str = "json") -> str:
     ``{"input": NAME, "url": URL, "format": TO, "content": "..."}``.  The
     result must come from :func:`parse_many` called with the same ``to=``.
 
+    >>> from articlekit.batch import BatchResult, result_line
     >>> r = BatchResult(0, "a.md", None, output="# Hi")
     >>> result_line(r, "markdown")
     '{"input": "a.md", "url": null, "format": "markdown", "content": "# Hi"}'
@@ -670,6 +672,7 @@ def result_line(result: BatchResult, to: str = "json") -> str:
 def error_line(result: BatchResult) -> str:
     """The JSON line ``articlekit batch --errors`` writes for a failed document (no newline).
 
+    >>> from articlekit.batch import BatchResult, error_line
     >>> error_line(BatchResult(3, "x.html", None, error="EmptyDocumentError", message="the document is empty"))
     '{"input": "x.html", "url": null, "error": "EmptyDocumentError", "message": "the document is empty"}'
     """
