@@ -11,6 +11,7 @@ True
 """
 
 from articlekit._version import __version__
+from articlekit.batch import parse_many
 from articlekit.errors import (
     ArticleKitError,
     ArticlekitError,
@@ -119,6 +120,7 @@ __all__ = [
     "parse",
     "parse_html",
     "parse_markdown",
+    "parse_many",
     "parse_text",
     "quote_rows",
     "to_dict",
