@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from attrs import evolve as _evolve
+
 from articlekit._dedupe import dedupe_key
 from articlekit._enrich import enrich
 from articlekit._input import decode_input
@@ -30,6 +32,7 @@ from articlekit.model import Article, Block, Heading, Paragraph
 from articlekit.parsers.html._blocks import BlockBuilder, fragment_blocks
 from articlekit.parsers.html._content import drop_ui_lines, extract_content
 from articlekit.parsers.html._metadata import extract_metadata
+from articlekit.parsers.html._own import read_own_html
 from articlekit.parsers.html._tree import parse_tree
 
 __all__ = ["fragment_blocks", "parse_html"]
@@ -82,6 +85,12 @@ def parse_html(
     limits = limits or Limits()
     decoded = decode_input(data, source="html", limits=limits, encoding=encoding, html=True, clean=False)
     root, warnings = parse_tree(decoded.text, limits=limits)
+    if not warnings:
+        own = read_own_html(root, limits=limits)
+        if own is not None:
+            # A page written by articlekit's to_html(standalone=True): read exactly.
+            own = _evolve(own, encoding=decoded.encoding, encoding_source=decoded.encoding_source)
+            return enrich(own, quotes=quotes, limits=limits)
     meta = extract_metadata(root, url=url, limits=limits)
     warnings.extend(meta.warnings)
     content = extract_content(root)
