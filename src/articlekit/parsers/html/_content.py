@@ -531,6 +531,8 @@ def extract_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     best: lxml.html.HtmlElement | None = None
     best_score = float("-inf")
     for el, raw in ranked:
+        if raw <= best_score:
+            break  # a final score is never above the raw one: nothing left can win
         final = raw * (1.0 - _link_density(el))
         if final > best_score:
             best, best_score = el, final
