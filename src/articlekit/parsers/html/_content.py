@@ -397,7 +397,8 @@ def _drop_link_paragraphs(content: lxml.html.HtmlElement) -> None:
         if not links:
             continue
         # Hover cards inside running text (a picture and links about a linked name).
-        for box in list(para.iter("span", "div")):
+        # Innermost first: the card goes, the linked name it hangs from stays.
+        for box in reversed(list(para.iter("span", "div"))):
             if box.getparent() is not None and box.find(".//img") is not None and _link_density(box) > 0.8:
                 _remove(box)
         links = para.findall(".//a")
