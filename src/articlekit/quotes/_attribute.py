@@ -108,6 +108,7 @@ class _State:
         self.group_speaker: dict[int, tuple[Speaker, str | None]] = {}
         self.speakers: dict[tuple[str, str | None], Speaker] = {}
         self.indirect_title = False
+        self.truncated = False  # more quotes were found than Limits.max_quotes
 
 
 def _speaker(state: _State, name: str, role: str | None) -> Speaker:
@@ -467,9 +468,12 @@ def _title_colon(toks: list[Token], q_index: int) -> int:
 
 def attribute(
     text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limits: Limits
-) -> list[Quote]:
-    """All quotations of *text*, attributed; *lines* are ``(start, end, is_title)`` ranges."""
-    raw = scan_quotes(text, max_chars=limits.max_quote_chars, max_quotes=limits.max_quotes)
+) -> tuple[list[Quote], bool]:
+    """All quotations of *text*, attributed; *lines* are ``(start, end, is_title)`` ranges.
+
+    Also says whether ``limits.max_quotes`` cut the list.
+    """
+    raw = scan_quotes(text, max_chars=limits.max_quote_chars, max_quotes=limits.max_quotes + 1)
     inner = [text[q.start : q.end] for q in raw]
     state = _State(text, lex, limits)
     first = 0
@@ -574,11 +578,13 @@ def attribute(
                     subject = _subject(state, toks, s0, s1 - 1)
                     if subject is not None:
                         state.colon_intro = (subject[0], None)
-        if len(state.quotes) + len(state.indirect) >= limits.max_quotes:
+        if len(state.quotes) + len(state.indirect) >= limits.max_quotes and end < lines[-1][1]:
+            state.truncated = True  # enough: the rest of the text is not read
             break
     _fill_groups(state, raw)
     _fill_headlines(headline_pending, state, sum(e - s for s, e, t in lines if t))
-    return _merge(state)
+    merged = _merge(state)
+    return merged, state.truncated or len(raw) > limits.max_quotes
 
 
 def _indirect(
@@ -772,4 +778,6 @@ def _merge(state: _State) -> list[Quote]:
         open_spans.append((s, e))
     kept.sort(key=lambda q: (q.span[0], -q.span[1]))
     limit = state.limits.max_quotes
+    if len(kept) > limit:
+        state.truncated = True
     return kept[:limit]
