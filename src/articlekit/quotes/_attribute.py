@@ -50,6 +50,7 @@ _HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx.",
 _HEADLINE_SEPARATORS = frozenset("\u2013\u2014-:|")
 _DIRECT_BEFORE = frozenset(",:;\u2014\u2013-([")
 _MAX_SKIP = 4
+_CHUNK = 5_000  # characters: longer lines are read in pieces
 # Words that open an introductory phrase, not a reported clause ("During the debate, Trump said").
 _INTRODUCTORY = frozenset(
     [
@@ -466,6 +467,34 @@ def _title_colon(toks: list[Token], q_index: int) -> int:
     return -1
 
 
+def _chunked(
+    text: str, lines: list[tuple[int, int, bool]], raw: list[RawQuote]
+) -> list[tuple[int, int, bool]]:
+    """Lines, with any line longer than :data:`_CHUNK` characters cut into pieces.
+
+    A cut never falls inside a quotation, and prefers a space; so the tokens of
+    one piece are all that is held at a time, however long a line is.
+    """
+    out: list[tuple[int, int, bool]] = []
+    k = 0
+    for start, end, is_title in lines:
+        a = start
+        while end - a > _CHUNK:
+            b = a + _CHUNK
+            space = text.rfind(" ", a + _CHUNK // 2, b)
+            if space > a:
+                b = space + 1
+            while k < len(raw) and raw[k].close + raw[k].close_len <= b:
+                k += 1
+            if k < len(raw) and raw[k].open < b:
+                b = min(end, raw[k].close + raw[k].close_len)  # do not cut a quotation
+            out.append((a, b, is_title))
+            a = b
+        if end > a:
+            out.append((a, end, is_title))
+    return out
+
+
 def attribute(
     text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limits: Limits
 ) -> tuple[list[Quote], bool]:
@@ -478,7 +507,7 @@ def attribute(
     state = _State(text, lex, limits)
     first = 0
     headline_pending: list[Quote] = []
-    for start, end, is_title in lines:
+    for start, end, is_title in _chunked(text, lines, raw):
         toks, nxt = tokenize(text, start, end, raw, first, lex)
         first = max(first, nxt)
         while first < len(raw) and raw[first].open < end:
