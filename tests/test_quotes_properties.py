@@ -170,3 +170,26 @@ def test_quote_regexes_have_no_nested_quantifiers():
             module,
             name,
         )
+
+
+def test_strict_limits_raise_instead_of_cutting():
+    import pytest
+
+    from articlekit import ResourceLimitError
+
+    article = Article(body=[Paragraph([Text("“a” “b” “c” “d”")])])
+    assert len(extract_quotes(article, limits=Limits(max_quotes=4, strict=True))) == 4
+    assert len(extract_quotes(article, limits=Limits(max_quotes=2))) == 2
+    with pytest.raises(ResourceLimitError):
+        extract_quotes(article, limits=Limits(max_quotes=2, strict=True))
+
+
+def test_wrong_arguments_raise_validation_errors():
+    import pytest
+
+    from articlekit import ValidationError
+
+    with pytest.raises(ValidationError):
+        extract_quotes("“not an article,” he said")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        extract_quotes(Article(), limits={"max_quotes": 3})  # type: ignore[arg-type]

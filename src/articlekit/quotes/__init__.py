@@ -22,7 +22,7 @@ The extractor runs in stages, one module each:
 
 from __future__ import annotations
 
-from articlekit.errors import ResourceLimitError
+from articlekit.errors import ResourceLimitError, ValidationError
 from articlekit.limits import Limits
 from articlekit.model import Article, Quote
 from articlekit.quotes._attribute import attribute
@@ -57,12 +57,19 @@ def extract_quotes(article: Article, *, limits: Limits | None = None) -> tuple[Q
     quotes that nobody is said to have said (their speaker is None).
 
     A quotation longer than ``limits.max_quote_chars`` is not considered, and
-    at most ``limits.max_quotes`` quotes are returned (with ``limits.strict``,
-    :class:`~articlekit.ResourceLimitError` is raised instead of cutting).
+    at most ``limits.max_quotes`` quotes are returned, the first in the text
+    (with ``limits.strict``, :class:`~articlekit.ResourceLimitError` is raised
+    instead of cutting).  Anything but an Article (or a Limits) raises
+    :class:`~articlekit.ValidationError`.
     The cue lexicon is chosen by ``article.language`` (English when there is
     no lexicon for it).
     """
-    limits = limits if limits is not None else Limits()
+    if not isinstance(article, Article):
+        raise ValidationError(f"extract_quotes: expected an Article, got {type(article).__name__}")
+    if limits is None:
+        limits = Limits()
+    elif not isinstance(limits, Limits):
+        raise ValidationError(f"extract_quotes: limits must be a Limits, got {type(limits).__name__}")
     text = article.text
     if not text:
         return ()
@@ -71,7 +78,7 @@ def extract_quotes(article: Article, *, limits: Limits | None = None) -> tuple[Q
         lex = load_lexicon(language)
     except (FileNotFoundError, OSError):
         lex = load_lexicon("en")
-    quotes = attribute(text, _lines(article, text), lex, limits)
-    if limits.strict and len(quotes) >= limits.max_quotes:
+    quotes, truncated = attribute(text, _lines(article, text), lex, limits)
+    if truncated and limits.strict:
         raise ResourceLimitError(f"more than {limits.max_quotes} quotes (Limits.max_quotes)")
     return tuple(quotes)

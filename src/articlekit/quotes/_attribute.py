@@ -50,6 +50,7 @@ _HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx.",
 _HEADLINE_SEPARATORS = frozenset("\u2013\u2014-:|")
 _DIRECT_BEFORE = frozenset(",:;\u2014\u2013-([")
 _MAX_SKIP = 4
+_CHUNK = 5_000  # characters: longer lines are read in pieces
 # Words that open an introductory phrase, not a reported clause ("During the debate, Trump said").
 _INTRODUCTORY = frozenset(
     [
@@ -108,6 +109,7 @@ class _State:
         self.group_speaker: dict[int, tuple[Speaker, str | None]] = {}
         self.speakers: dict[tuple[str, str | None], Speaker] = {}
         self.indirect_title = False
+        self.truncated = False  # more quotes were found than Limits.max_quotes
 
 
 def _speaker(state: _State, name: str, role: str | None) -> Speaker:
@@ -465,16 +467,47 @@ def _title_colon(toks: list[Token], q_index: int) -> int:
     return -1
 
 
+def _chunked(
+    text: str, lines: list[tuple[int, int, bool]], raw: list[RawQuote]
+) -> list[tuple[int, int, bool]]:
+    """Lines, with any line longer than :data:`_CHUNK` characters cut into pieces.
+
+    A cut never falls inside a quotation, and prefers a space; so the tokens of
+    one piece are all that is held at a time, however long a line is.
+    """
+    out: list[tuple[int, int, bool]] = []
+    k = 0
+    for start, end, is_title in lines:
+        a = start
+        while end - a > _CHUNK:
+            b = a + _CHUNK
+            space = text.rfind(" ", a + _CHUNK // 2, b)
+            if space > a:
+                b = space + 1
+            while k < len(raw) and raw[k].close + raw[k].close_len <= b:
+                k += 1
+            if k < len(raw) and raw[k].open < b:
+                b = min(end, raw[k].close + raw[k].close_len)  # do not cut a quotation
+            out.append((a, b, is_title))
+            a = b
+        if end > a:
+            out.append((a, end, is_title))
+    return out
+
+
 def attribute(
     text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limits: Limits
-) -> list[Quote]:
-    """All quotations of *text*, attributed; *lines* are ``(start, end, is_title)`` ranges."""
-    raw = scan_quotes(text, max_chars=limits.max_quote_chars, max_quotes=limits.max_quotes)
+) -> tuple[list[Quote], bool]:
+    """All quotations of *text*, attributed; *lines* are ``(start, end, is_title)`` ranges.
+
+    Also says whether ``limits.max_quotes`` cut the list.
+    """
+    raw = scan_quotes(text, max_chars=limits.max_quote_chars, max_quotes=limits.max_quotes + 1)
     inner = [text[q.start : q.end] for q in raw]
     state = _State(text, lex, limits)
     first = 0
     headline_pending: list[Quote] = []
-    for start, end, is_title in lines:
+    for start, end, is_title in _chunked(text, lines, raw):
         toks, nxt = tokenize(text, start, end, raw, first, lex)
         first = max(first, nxt)
         while first < len(raw) and raw[first].open < end:
@@ -574,11 +607,13 @@ def attribute(
                     subject = _subject(state, toks, s0, s1 - 1)
                     if subject is not None:
                         state.colon_intro = (subject[0], None)
-        if len(state.quotes) + len(state.indirect) >= limits.max_quotes:
+        if len(state.quotes) + len(state.indirect) >= limits.max_quotes and end < lines[-1][1]:
+            state.truncated = True  # enough: the rest of the text is not read
             break
     _fill_groups(state, raw)
     _fill_headlines(headline_pending, state, sum(e - s for s, e, t in lines if t))
-    return _merge(state)
+    merged = _merge(state)
+    return merged, state.truncated or len(raw) > limits.max_quotes
 
 
 def _indirect(
@@ -772,4 +807,6 @@ def _merge(state: _State) -> list[Quote]:
         open_spans.append((s, e))
     kept.sort(key=lambda q: (q.span[0], -q.span[1]))
     limit = state.limits.max_quotes
+    if len(kept) > limit:
+        state.truncated = True
     return kept[:limit]

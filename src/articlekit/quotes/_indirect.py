@@ -82,6 +82,8 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
             break
         if tok.kind == "p" and tok.text in "\u2014\u2013" and b > a + 3:
             break
+        if tok.low in ("and", "but") and b > a + 2 and b + 1 < hi and lex.cue_kind(toks[b + 1].low) in ("speech", "naming"):
+            break  # "he found Trump “charming” and called his standing “unheard of”"
         if tok.text == "," and b + 1 < hi:
             nxt = toks[b + 1]
             if nxt.low.endswith("ing") and lex.cue_kind(nxt.low) is not None:
