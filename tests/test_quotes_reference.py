@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import articlekit
 from articlekit import Speaker
 from articlekit.quotes import extract_quotes
 from quotes_reference import reference_article
@@ -31,9 +34,30 @@ def _norm(text: str) -> str:
     return text[:-1] if text.endswith((",", ".")) and not text.endswith("..") else text
 
 
+PAGES = Path(__file__).resolve().parents[1] / "examples" / "pages"
+SEED = Path(__file__).resolve().parent / "fixtures" / "text" / "reference.txt"
+
+#: The reference article in its three input forms: the scraped text itself, and a web page
+#: and a Markdown post that carry the same article (examples/pages/).
+FORMS = {
+    "text": lambda: articlekit.parse_text(SEED.read_bytes()),
+    "html": lambda: articlekit.parse_html((PAGES / "kremlin-talks.html").read_bytes()),
+    "markdown": lambda: articlekit.parse_markdown((PAGES / "kremlin-talks.md").read_bytes()),
+}
+
+
 @pytest.fixture(scope="module")
 def quotes():
     return extract_quotes(reference_article())
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_marked_quotes_exactly_through_every_parser(form):
+    article = FORMS[form]()
+    marked = [(_norm(q.text), q.kind, q.speaker, q.cue) for q in article.quotes if q.kind != "indirect"]
+    assert marked == [(_norm(t), k, s, c) for t, k, s, c in EXPECTED]
+    for q in article.quotes:
+        assert article.text[q.span[0] : q.span[1]] == q.text
 
 
 def test_marked_quotes_exactly(quotes):
