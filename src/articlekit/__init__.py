@@ -11,6 +11,7 @@ True
 """
 
 from articlekit._version import __version__
+from articlekit.batch import parse_many
 from articlekit.errors import (
     ArticleKitError,
     ArticlekitError,
@@ -55,11 +56,18 @@ from articlekit.model import (
     Text,
     ThematicBreak,
 )
+from articlekit.parsers.auto import parse
+from articlekit.parsers.html import parse_html
+from articlekit.parsers.markdown import parse_markdown
+from articlekit.parsers.text import parse_text
+from articlekit.quotes import extract_quotes
 from articlekit.registry import dumps, formats
 from articlekit.serializers.html import to_html
 from articlekit.serializers.json import from_dict, from_json, json_schema, to_dict, to_json
 from articlekit.serializers.jsonld import to_jsonld, to_jsonld_dict
+from articlekit.serializers.markdown import to_markdown
 from articlekit.serializers.quotes_table import quote_rows, to_quotes_csv, to_quotes_jsonl
+from articlekit.serializers.text import to_text
 
 __all__ = [
     "Article",
@@ -68,8 +76,8 @@ __all__ = [
     "Block",
     "BlockQuote",
     "CodeBlock",
-    "EmptyDocumentError",
     "Emphasis",
+    "EmptyDocumentError",
     "EncodingError",
     "FetchError",
     "Figure",
@@ -80,8 +88,8 @@ __all__ = [
     "InlineCode",
     "InlineImage",
     "JSONFormatError",
-    "LineBreak",
     "Limits",
+    "LineBreak",
     "Link",
     "ListBlock",
     "ListItem",
@@ -104,16 +112,24 @@ __all__ = [
     "ValidationError",
     "__version__",
     "dumps",
+    "extract_quotes",
     "formats",
     "from_dict",
     "from_json",
     "json_schema",
+    "parse",
+    "parse_html",
+    "parse_many",
+    "parse_markdown",
+    "parse_text",
     "quote_rows",
     "to_dict",
     "to_html",
     "to_json",
     "to_jsonld",
     "to_jsonld_dict",
+    "to_markdown",
     "to_quotes_csv",
     "to_quotes_jsonl",
+    "to_text",
 ]

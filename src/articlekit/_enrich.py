@@ -17,11 +17,6 @@ def enrich(article: Article, *, quotes: bool = True, limits: Limits | None = Non
     """Return *article* with its quotes extracted (unless ``quotes=False``)."""
     if not quotes:
         return article
-    try:
-        from articlekit.quotes import extract_quotes
-    except ModuleNotFoundError as exc:  # pragma: no cover - until the quote extractor lands
-        if exc.name != "articlekit.quotes":
-            raise
-        return article
+    from articlekit.quotes import extract_quotes
 
     return attrs.evolve(article, quotes=extract_quotes(article, limits=limits))

@@ -6,7 +6,8 @@ Order of decisions for bytes (the WHATWG order):
 2. the encoding the caller declared (``encoding=``, e.g. from an HTTP header);
 3. for HTML, a ``<meta charset>`` or ``http-equiv`` declaration in the first
    1024 bytes;
-4. strict UTF-8, when the bytes are valid UTF-8;
+4. UTF-8, when the bytes are valid UTF-8, or when valid multi-byte sequences
+   outnumber broken ones at least two to one (the broken ones become U+FFFD);
 5. a detector (charset-normalizer);
 6. UTF-8 with replacement characters.
 
@@ -73,12 +74,24 @@ def _sniff_meta(head: bytes) -> str | None:
     return name
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b") + b"\x7f"
+
+
 def _check_binary(data: bytes, source: str) -> None:
     sample = data[: 1 << 16]
     if sample.count(0) > len(sample) // 100 + 1:
-        raise EncodingError(
-            "the input looks binary (NUL bytes), not text", source=source
-        )
+        raise EncodingError("the input looks binary (NUL bytes), not text", source=source)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls > len(sample) // 20 + 1:
+        raise EncodingError("the input looks binary (control bytes), not text", source=source)
+
+
+def _mostly_utf8(raw: bytes) -> str | None:
+    """UTF-8 with a few broken sequences: decoded with replacement, or None if it is not UTF-8."""
+    text = raw.decode("utf-8", "replace")
+    broken = text.count("\ufffd")
+    valid = sum(1 for c in text if c > "\x7f") - broken
+    return text if valid >= 2 * broken else None
 
 
 def decode_input(
@@ -88,12 +101,17 @@ def decode_input(
     limits: Limits | None = None,
     encoding: str | None = None,
     html: bool = False,
+    clean: bool = True,
 ) -> Decoded:
     """Check the size of *data*, decode it if bytes, and clean the text.
 
     :param source: the format, for error messages (``"html"``, ``"markdown"``, ``"text"``).
     :param encoding: the encoding the caller knows (HTTP ``charset``); a BOM still wins.
     :param html: look for a ``<meta charset>`` declaration.
+    :param clean: run :func:`~articlekit._textutil.clean_text` over the whole
+        text.  The HTML parser passes False: character references can put
+        control characters back anyway, so it cleans every string it takes from
+        the parsed tree instead (and removes NUL characters itself).
     :raises ValidationError: *data* is neither str nor bytes.
     :raises ResourceLimitError: *data* is larger than ``limits.max_bytes``.
     :raises EncodingError: *data* is binary, or *encoding* is not a known encoding.
@@ -114,7 +132,9 @@ def decode_input(
         raise ValidationError(f"{source} input must be str or bytes, got {type(data).__name__}")
     if "\x00" in text and text.count("\x00") > len(text) // 100 + 1:
         raise EncodingError("the input looks binary (NUL characters), not text", source=source)
-    text = clean_text(text.lstrip("\ufeff"))
+    text = text.lstrip("\ufeff")
+    if clean:
+        text = clean_text(text)
     if not text.strip():
         raise EmptyDocumentError("the document is empty" if not text else "the document is only white space", source=source)
     return Decoded(text, enc, how)
@@ -136,18 +156,21 @@ def _decode_bytes(raw: bytes, *, source: str, encoding: str | None, html: bool) 
         raise EmptyDocumentError("the document is empty" if not raw else "the document is only white space", source=source)
     _check_binary(raw, source)
     if encoding is not None:
-        name = _codec(encoding)
-        if name is None:
+        declared = _codec(encoding)
+        if declared is None:
             raise EncodingError(f"unknown encoding {encoding!r}", source=source)
-        return raw.decode(name, "replace"), name, "declared"
+        return raw.decode(declared, "replace"), declared, "declared"
     if html:
-        name = _sniff_meta(raw[:1024])
-        if name is not None:
-            return raw.decode(name, "replace"), name, "meta"
+        meta = _sniff_meta(raw[:1024])
+        if meta is not None:
+            return raw.decode(meta, "replace"), meta, "meta"
     try:
         return raw.decode("utf-8"), "utf-8", "detected"
     except UnicodeDecodeError:
         pass
+    repaired = _mostly_utf8(raw)
+    if repaired is not None:
+        return repaired, "utf-8", "detected"
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw[: 1 << 18]).best()

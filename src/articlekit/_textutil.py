@@ -17,7 +17,12 @@ __all__ = ["clean_name", "clean_text", "find_unclean", "name_key"]
 _NONCHARS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
     f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0x10000, 0x110000, 0x10000)
 )
-_UNCLEAN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARS}]")
+# A cheap class of ranges finds the candidates (a long class of single characters
+# is slow to scan); the look-behind keeps only the exact set.  Same matches, ~7x faster.
+_UNCLEAN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U0001fffe-\U0010ffff]"
+    f"(?<=[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARS}])"
+)
 
 # Characters that change how text is displayed without being visible: bidi
 # controls, zero-width space, word joiner, BOM.  ZWJ/ZWNJ (U+200C/D) are kept:

@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any, Literal, TypeAlias, TypeVar, Union, get_args
+from typing import Any, Literal, TypeAlias, get_args
 
 import attrs
 
@@ -92,7 +92,6 @@ _SOURCE_FORMATS = frozenset(get_args(SourceFormat))
 _ALIGNMENTS = frozenset(get_args(Alignment))
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 
-T = TypeVar("T")
 
 
 # --------------------------------------------------------------------------- validators
@@ -135,13 +134,22 @@ def _check_name(owner: object, attribute: attrs.Attribute[Any], value: object) -
         raise _fail(attribute, owner, "a name must not be empty")
 
 
-def _to_tuple(value: Iterable[T]) -> tuple[T, ...]:
-    if isinstance(value, tuple):
+def _to_tuple(value: Any) -> Any:
+    if type(value) is tuple or isinstance(value, tuple):
         return value
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         # Left as is: the validator reports the wrong type with the field's name.
-        return value  # type: ignore[return-value]
+        return value
     return tuple(value)
+
+
+# Typed converters: they give attrs' generated __init__ precise parameter types.
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return _to_tuple(value)  # type: ignore[no-any-return]
+
+
+def _span(value: Iterable[int]) -> tuple[int, int]:
+    return _to_tuple(value)  # type: ignore[no-any-return]
 
 
 def _members(*types: type) -> Any:
@@ -165,7 +173,12 @@ def _check_bool(owner: object, attribute: attrs.Attribute[Any], value: object) -
 
 
 def _depth_of(nodes: Iterable[object]) -> int:
-    return max((getattr(n, "_depth", 0) for n in nodes), default=0)
+    depth = 0
+    for node in nodes:
+        d = getattr(node, "_depth", 0)
+        if d > depth:
+            depth = d
+    return depth
 
 
 def _set_depth(node: object, depth: int) -> None:
@@ -179,8 +192,16 @@ def _set_depth(node: object, depth: int) -> None:
 
 def _merge_text(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """Canonical inline sequences: adjacent Text nodes merged, empty Text dropped."""
-    if not any(isinstance(c, Text) for c in children):
-        return children
+    after_text = False
+    for child in children:
+        if isinstance(child, Text):
+            if after_text or not child.text:
+                break
+            after_text = True
+        else:
+            after_text = False
+    else:
+        return children  # already canonical: the common case, no copy
     out: list[Inline] = []
     for child in children:
         if isinstance(child, Text):
@@ -194,8 +215,8 @@ def _merge_text(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def _inlines(value: Iterable[Inline]) -> tuple[Inline, ...]:
-    result = _to_tuple(value)
-    if isinstance(result, tuple) and all(isinstance(c, _INLINE_TYPES) for c in result):
+    result: tuple[Inline, ...] = _to_tuple(value)
+    if type(result) is tuple:
         return _merge_text(result)
     return result
 
@@ -278,9 +299,7 @@ class Link:
 
 
 #: Any inline node.
-Inline: TypeAlias = Union[
-    Text, Emphasis, Strong, Strikethrough, InlineCode, Link, LineBreak, InlineImage
-]
+Inline: TypeAlias = Text | Emphasis | Strong | Strikethrough | InlineCode | Link | LineBreak | InlineImage
 _INLINE_TYPES: tuple[type, ...] = (
     Text,
     Emphasis,
@@ -293,9 +312,18 @@ _INLINE_TYPES: tuple[type, ...] = (
 )
 
 
+_INLINE_TYPE_SET = frozenset(_INLINE_TYPES)
+
+
+def _check_nodes(owner: Any, name: str, value: object, types: tuple[type, ...], exact: frozenset[type]) -> None:
+    """Check that *value* is a tuple of *types*: a fast exact-type pass, the full check on a miss."""
+    if type(value) is tuple and all(type(item) in exact for item in value):
+        return
+    _members(*types)(owner, attrs.fields_dict(type(owner))[name], value)
+
+
 def _validate_inline_children(node: Any) -> None:
-    check = _members(*_INLINE_TYPES)
-    check(node, attrs.fields(type(node)).children, node.children)
+    _check_nodes(node, "children", node.children, _INLINE_TYPES, _INLINE_TYPE_SET)
     _set_depth(node, _depth_of(node.children) + 1)
 
 
@@ -358,7 +386,7 @@ class Figure:
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        _members(*_INLINE_TYPES)(self, attrs.fields(Figure).caption, self.caption)
+        _check_nodes(self, "caption", self.caption, _INLINE_TYPES, _INLINE_TYPE_SET)
         _set_depth(self, _depth_of(self.caption) + 1)
 
 
@@ -379,12 +407,16 @@ class TableCell:
         _validate_inline_children(self)
 
 
+def _cells(value: Iterable[TableCell]) -> tuple[TableCell, ...]:
+    return _to_tuple(value)  # type: ignore[no-any-return]
+
+
 @attrs.frozen
 class TableRow:
     """One row of table cells."""
 
     cells: tuple[TableCell, ...] = attrs.field(
-        converter=_to_tuple, validator=_members(TableCell), factory=tuple
+        converter=_cells, validator=_members(TableCell), factory=tuple
     )
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
@@ -392,33 +424,41 @@ class TableRow:
         _set_depth(self, _depth_of(self.cells))
 
 
+def _rows(value: Iterable[TableRow]) -> tuple[TableRow, ...]:
+    return _to_tuple(value)  # type: ignore[no-any-return]
+
+
 @attrs.frozen
 class Table:
     """A table: ``header`` rows (usually one), body ``rows`` and an optional caption."""
 
     header: tuple[TableRow, ...] = attrs.field(
-        converter=_to_tuple, validator=_members(TableRow), factory=tuple
+        converter=_rows, validator=_members(TableRow), factory=tuple
     )
     rows: tuple[TableRow, ...] = attrs.field(
-        converter=_to_tuple, validator=_members(TableRow), factory=tuple
+        converter=_rows, validator=_members(TableRow), factory=tuple
     )
     caption: tuple[Inline, ...] = attrs.field(converter=_inlines, factory=tuple)
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        _members(*_INLINE_TYPES)(self, attrs.fields(Table).caption, self.caption)
+        _check_nodes(self, "caption", self.caption, _INLINE_TYPES, _INLINE_TYPE_SET)
         _set_depth(self, max(_depth_of(self.header), _depth_of(self.rows), _depth_of(self.caption)) + 1)
+
+
+def _blocks(value: Iterable[Block]) -> tuple[Block, ...]:
+    return _to_tuple(value)  # type: ignore[no-any-return]
 
 
 @attrs.frozen
 class ListItem:
     """One item of a list: a sequence of blocks (usually one paragraph, maybe a nested list)."""
 
-    blocks: tuple[Block, ...] = attrs.field(converter=_to_tuple, factory=tuple)
+    blocks: tuple[Block, ...] = attrs.field(converter=_blocks, factory=tuple)
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        _members(*_BLOCK_TYPES)(self, attrs.fields(ListItem).blocks, self.blocks)
+        _check_nodes(self, "blocks", self.blocks, _BLOCK_TYPES, _BLOCK_TYPE_SET)
         _set_depth(self, _depth_of(self.blocks))
 
 
@@ -427,6 +467,10 @@ def _check_start(owner: object, attribute: attrs.Attribute[Any], value: object) 
         return
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 999_999_999:
         raise _fail(attribute, owner, f"a list start is None or an int from 0 to 999999999, got {value!r}")
+
+
+def _items(value: Iterable[ListItem]) -> tuple[ListItem, ...]:
+    return _to_tuple(value)  # type: ignore[no-any-return]
 
 
 @attrs.frozen
@@ -438,7 +482,7 @@ class ListBlock:
     """
 
     items: tuple[ListItem, ...] = attrs.field(
-        converter=_to_tuple, validator=_members(ListItem), factory=tuple
+        converter=_items, validator=_members(ListItem), factory=tuple
     )
     ordered: bool = attrs.field(default=False, validator=_check_bool)
     start: int | None = attrs.field(default=None, validator=_check_start)
@@ -456,18 +500,16 @@ class ListBlock:
 class BlockQuote:
     """A block quotation, holding blocks (``<blockquote>``, Markdown ``>``)."""
 
-    blocks: tuple[Block, ...] = attrs.field(converter=_to_tuple, factory=tuple)
+    blocks: tuple[Block, ...] = attrs.field(converter=_blocks, factory=tuple)
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        _members(*_BLOCK_TYPES)(self, attrs.fields(BlockQuote).blocks, self.blocks)
+        _check_nodes(self, "blocks", self.blocks, _BLOCK_TYPES, _BLOCK_TYPE_SET)
         _set_depth(self, _depth_of(self.blocks) + 1)
 
 
 #: Any block node.
-Block: TypeAlias = Union[
-    Heading, Paragraph, ListBlock, BlockQuote, Figure, Table, CodeBlock, ThematicBreak
-]
+Block: TypeAlias = Heading | Paragraph | ListBlock | BlockQuote | Figure | Table | CodeBlock | ThematicBreak
 _BLOCK_TYPES: tuple[type, ...] = (
     Heading,
     Paragraph,
@@ -478,6 +520,9 @@ _BLOCK_TYPES: tuple[type, ...] = (
     CodeBlock,
     ThematicBreak,
 )
+
+
+_BLOCK_TYPE_SET = frozenset(_BLOCK_TYPES)
 
 
 # --------------------------------------------------------------------------- people and images
@@ -496,6 +541,7 @@ class Person:
 class Speaker:
     """Who said a quote: a ``name`` (a person or an organisation) and their ``role`` if given.
 
+    >>> from articlekit import Speaker
     >>> Speaker("Dmitry Peskov", role="Kremlin spokesperson")
     Speaker(name='Dmitry Peskov', role='Kremlin spokesperson')
     """
@@ -549,7 +595,7 @@ class Quote:
 
     text: str = attrs.field(validator=_check_str)
     kind: QuoteKind = attrs.field(validator=_check_kind)
-    span: tuple[int, int] = attrs.field(converter=_to_tuple, validator=_check_span)
+    span: tuple[int, int] = attrs.field(converter=_span, validator=_check_span)
     speaker: Speaker | None = attrs.field(default=None, validator=_check_speaker)
     cue: str | None = attrs.field(default=None, validator=_check_opt_nonempty_str)
 
@@ -588,9 +634,7 @@ def _check_source_format(owner: object, attribute: attrs.Attribute[Any], value: 
 
 
 #: A JSON value, frozen: what :attr:`Article.extra` holds.
-FrozenJSON: TypeAlias = Union[
-    None, bool, int, float, str, tuple["FrozenJSON", ...], Mapping[str, "FrozenJSON"]
-]
+FrozenJSON: TypeAlias = bool | int | float | str | tuple["FrozenJSON", ...] | Mapping[str, "FrozenJSON"] | None
 
 
 def _freeze(value: object, path: str) -> FrozenJSON:
@@ -625,6 +669,18 @@ def _freeze_extra(value: object) -> Mapping[str, FrozenJSON]:
     return frozen
 
 
+def _persons(value: Iterable[Person]) -> tuple[Person, ...]:
+    return _to_tuple(value)  # type: ignore[no-any-return]
+
+
+def _images(value: Iterable[Image]) -> tuple[Image, ...]:
+    return _to_tuple(value)  # type: ignore[no-any-return]
+
+
+def _quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
+    return _to_tuple(value)  # type: ignore[no-any-return]
+
+
 @attrs.frozen
 class Article:
     """An article: metadata, a structured body and the quotes in it.
@@ -657,8 +713,8 @@ class Article:
 
     title: str | None = attrs.field(default=None, validator=_check_opt_str)
     standfirst: str | None = attrs.field(default=None, validator=_check_opt_str)
-    authors: tuple[Person, ...] = attrs.field(converter=_to_tuple, validator=_members(Person), factory=tuple)
-    credits: tuple[str, ...] = attrs.field(converter=_to_tuple, validator=_members(str), factory=tuple)
+    authors: tuple[Person, ...] = attrs.field(converter=_persons, validator=_members(Person), factory=tuple)
+    credits: tuple[str, ...] = attrs.field(converter=_strs, validator=_members(str), factory=tuple)
     published: datetime | None = attrs.field(default=None, validator=_check_datetime)
     modified: datetime | None = attrs.field(default=None, validator=_check_datetime)
     language: str | None = attrs.field(default=None, validator=_check_language)
@@ -666,22 +722,22 @@ class Article:
     url: str | None = attrs.field(default=None, validator=_check_opt_str)
     canonical_url: str | None = attrs.field(default=None, validator=_check_opt_str)
     section: str | None = attrs.field(default=None, validator=_check_opt_str)
-    tags: tuple[str, ...] = attrs.field(converter=_to_tuple, validator=_members(str), factory=tuple)
+    tags: tuple[str, ...] = attrs.field(converter=_strs, validator=_members(str), factory=tuple)
     description: str | None = attrs.field(default=None, validator=_check_opt_str)
-    images: tuple[Image, ...] = attrs.field(converter=_to_tuple, validator=_members(Image), factory=tuple)
-    body: tuple[Block, ...] = attrs.field(converter=_to_tuple, factory=tuple)
-    quotes: tuple[Quote, ...] = attrs.field(converter=_to_tuple, validator=_members(Quote), factory=tuple)
+    images: tuple[Image, ...] = attrs.field(converter=_images, validator=_members(Image), factory=tuple)
+    body: tuple[Block, ...] = attrs.field(converter=_blocks, factory=tuple)
+    quotes: tuple[Quote, ...] = attrs.field(converter=_quotes, validator=_members(Quote), factory=tuple)
     source_format: SourceFormat | None = attrs.field(default=None, validator=_check_source_format)
     encoding: str | None = attrs.field(default=None, validator=_check_opt_nonempty_str)
     encoding_source: str | None = attrs.field(default=None, validator=_check_opt_nonempty_str)
     extra: Mapping[str, FrozenJSON] = attrs.field(
         converter=_freeze_extra, factory=lambda: MappingProxyType({}), hash=False
     )
-    warnings: tuple[str, ...] = attrs.field(converter=_to_tuple, validator=_members(str), factory=tuple)
+    warnings: tuple[str, ...] = attrs.field(converter=_strs, validator=_members(str), factory=tuple)
     _text: str = attrs.field(init=False, default="", eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        _members(*_BLOCK_TYPES)(self, attrs.fields(Article).body, self.body)
+        _check_nodes(self, "body", self.body, _BLOCK_TYPES, _BLOCK_TYPE_SET)
         # Imported here: _render depends on the node classes defined above.
         from articlekit._render import article_text
 

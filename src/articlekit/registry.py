@@ -35,6 +35,8 @@ ENTRY_POINT_GROUP = "articlekit.formats"
 #: Built-in format names and the function (``module:function``) that writes each.
 BUILTIN_FORMATS: dict[str, str] = {
     "json": "articlekit.serializers.json:to_json",
+    "markdown": "articlekit.serializers.markdown:to_markdown",
+    "text": "articlekit.serializers.text:to_text",
     "html": "articlekit.serializers.html:to_html",
     "jsonld": "articlekit.serializers.jsonld:to_jsonld",
     "quotes-csv": "articlekit.serializers.quotes_table:to_quotes_csv",
@@ -82,7 +84,7 @@ def dumps(article: Article, format: str = "json", **options: Any) -> str:
     :raises ValidationError: *article* is not an Article.
     """
     if not isinstance(article, Article):
-        from articlekit.errors import ValidationError
+        from articlekit.errors import ValidationError  # type: ignore[unreachable]
 
         raise ValidationError(f"dumps() takes an Article, got {type(article).__name__}")
     return serializer(format)(article, **options)

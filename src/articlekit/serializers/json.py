@@ -19,7 +19,7 @@ from datetime import datetime
 from importlib import resources
 from typing import Any, NoReturn
 
-from articlekit.errors import ArticleKitError, JSONFormatError, ResourceLimitError
+from articlekit.errors import ArticleKitError, JSONFormatError, ParseError, ResourceLimitError
 from articlekit.model import (
     MAX_DEPTH,
     Article,
@@ -135,7 +135,7 @@ def to_dict(article: Article) -> dict[str, Any]:
     :raises ValidationError: if *article* is not an :class:`~articlekit.Article`.
     """
     if not isinstance(article, Article):
-        from articlekit.errors import ValidationError
+        from articlekit.errors import ValidationError  # type: ignore[unreachable]
 
         raise ValidationError(f"to_dict() takes an Article, got {type(article).__name__}")
     return {
@@ -481,7 +481,7 @@ def from_dict(data: Mapping[str, Any]) -> Article:
             extra=r.get("extra", dict, default={}, optional=False),
             warnings=r.items("warnings", 0, _read_str),
         )
-    except JSONFormatError:
+    except ParseError:
         raise
     except ArticleKitError as exc:
         # A model validation error: the value has the right JSON type but is invalid.

@@ -1,0 +1,414 @@
+"""Score articlekit's quote extractor on PolNeAR (political news attribution relations).
+
+PolNeAR (https://github.com/networkdynamics/PolNeAR) is not shipped: fetch the
+repository and copy its ``data/`` folder to ``data/polnear/data/`` in the
+working tree (git-ignored; the articles are copyrighted).  Then::
+
+    PYTHONPATH=src python benchmarks/bench_quotes_polnear.py --split train
+    PYTHONPATH=src python benchmarks/bench_quotes_polnear.py --split dev --show-errors 20
+
+Develop on ``train`` and ``dev``; ``test`` is the held-out measure (run it
+once, for the report; ``--show-errors`` is refused on it).
+
+Quote marks are “ ” " „ « » ‹ › 「 」, an opening ‘, and the doubled apostrophes and backticks
+('' and ``) that some ASCII news text (PolNeAR's New York Times articles) uses; apostrophes are not.
+
+Gold: each article's attributions (for an article annotated several times, the
+first annotator listed in ``metadata.tsv``).  The *quote* evaluation keeps the
+attributions whose content holds a quote mark (direct and mixed quotes); the
+*indirect* evaluation keeps all of them.  Predictions: every quote that is not
+a ``scare`` quote (for the quote evaluation, only those with a quote mark in or
+around them: ``direct``, ``partial``, ``headline``, and ``indirect`` ones that
+enclose a marked quote).
+
+Matching is on word tokens.  A prediction belongs to the gold content holding
+most of its tokens (at least half); the predictions of one gold content are
+unioned, and the gold is found when the Dice coefficient of that union with
+the content is at least 0.5.  Precision counts predictions that belong to a
+found gold.  A speaker is right when its name or role shares a content word
+with the gold source mention or, for a pronoun source, with the nearest
+preceding named source; pronoun resolution is that rate over pronoun sources.
+End-to-end counts a gold as right when it is found with the right speaker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+import time
+from pathlib import Path
+
+from articlekit import Article, Paragraph, Text
+from articlekit.quotes import extract_quotes
+
+ROOT = Path(__file__).resolve().parent.parent / "data" / "polnear" / "data"
+_WORD = re.compile(r"\w+")
+_MARKS = re.compile("[“”\"‘«»„‹›「」]|''|``")  # quote marks (apostrophes are not)
+_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "i",
+        "we",
+        "you",
+        "him",
+        "her",
+        "them",
+        "his",
+        "hers",
+        "their",
+        "its",
+        "our",
+        "us",
+        "me",
+    ]
+)
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "at",
+        "by",
+        "with",
+        "from",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "s",
+        "who",
+        "which",
+        "according",
+        "said",
+        "says",
+        "told",
+        "one",
+        "some",
+    ]
+)
+_UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+class Gold:
+    __slots__ = ("content", "quoted", "source", "source_start", "source_text", "tokens")
+
+    def __init__(
+        self, content: list[tuple[int, int]], source: list[tuple[int, int]] | None, text: str
+    ) -> None:
+        self.content = content
+        self.source = source
+        self.source_text = " ".join(text[a:b] for a, b in source) if source else ""
+        self.source_start = source[0][0] if source else content[0][0]
+        self.quoted = any(_MARKS.search(text, a, b) for a, b in content)
+        self.tokens: set[int] = set()
+
+
+def _spans(field: str) -> list[tuple[int, int]]:
+    out = []
+    for part in field.split(";"):
+        a, b = part.split()
+        out.append((int(a), int(b)))
+    return out
+
+
+def load_ann(path: Path, text: str) -> list[Gold]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T") and line.count("\t") >= 1:
+            tid, info = line.split("\t")[:2]
+            label, _, rest = info.partition(" ")
+            spans[tid] = (label, _spans(rest))
+        elif line.startswith("E") and "\t" in line:
+            events.append(line.split("\t")[1].split())
+    golds = []
+    for ev in events:
+        roles = dict(part.split(":", 1) for part in ev[1:] if ":" in part)
+        content = roles.get("Content")
+        if content is None or content not in spans:
+            continue
+        source = roles.get("Source")
+        golds.append(Gold(spans[content][1], spans[source][1] if source in spans else None, text))
+    return golds
+
+
+def build_article(text: str) -> tuple[Article, list[tuple[int, int, int]]]:
+    """Title = line 1, paragraphs = blank-line separated blocks; returns the offset map."""
+    clean = _UNCLEAN.sub(" ", text)
+    chunks: list[tuple[int, str]] = []
+    for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", clean):
+        s = m.group()
+        lead = len(s) - len(s.lstrip())
+        body = s.strip()
+        if body:
+            chunks.append((m.start() + lead, body.replace("\n", " ")))
+    if not chunks:
+        return Article(), []
+    title = chunks[0][1]
+    article = Article(title=title, body=[Paragraph([Text(c)]) for _, c in chunks[1:]])
+    # offset map: (article_start, original_start, length)
+    mapping = []
+    pos = 0
+    for orig, body in chunks:
+        mapping.append((pos, orig, len(body)))
+        pos += len(body) + 2
+    assert article.text == "\n\n".join(b for _, b in chunks)
+    return article, mapping
+
+
+def to_original(mapping: list[tuple[int, int, int]], a: int, b: int) -> tuple[int, int]:
+    for start, orig, length in mapping:
+        if start <= a <= start + length:
+            return orig + (a - start), orig + min(b - start, length)
+    return a, b
+
+
+def words(text: str, spans: list[tuple[int, int]], index: list[int]) -> set[int]:
+    out = set()
+    for a, b in spans:
+        out.update(index[a:b])
+    out.discard(-1)
+    return out
+
+
+def token_index(text: str) -> list[int]:
+    index = [-1] * len(text)
+    for k, m in enumerate(_WORD.finditer(text)):
+        index[m.start() : m.end()] = [k] * (m.end() - m.start())
+    return index
+
+
+def content_words(s: str) -> set[str]:
+    return {w for w in (t.lower() for t in _WORD.findall(s)) if w not in _STOP and len(w) > 1}
+
+
+def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
+    meta = {}
+    with open(ROOT / "metadata.tsv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            meta[row["filename"]] = row["annotators"].split("|")
+    texts = sorted((ROOT / split / "text").glob("*.txt"))[:limit]
+    counts = dict.fromkeys(
+        [
+            "gold_q",
+            "pred_q",
+            "tp_pred_q",
+            "found_q",
+            "spk_ok_q",
+            "spk_n_q",
+            "pron_n",
+            "pron_ok",
+            "e2e_q",
+            "e2e_pred_q",
+            "gold_all",
+            "found_all_e2e",
+            "pred_all",
+        ],
+        0,
+    )
+    total_chars = 0
+    elapsed = 0.0
+    shown = 0
+    for path in texts:
+        stem = path.stem
+        text = path.read_text(encoding="utf-8")
+        ann = None
+        for annotator in meta.get(stem, []):
+            candidate = ROOT / split / "attributions" / f"{stem}_{annotator}.ann"
+            if candidate.exists():
+                ann = candidate
+                break
+        if ann is None:
+            continue
+        golds = load_ann(ann, text)
+        article, mapping = build_article(text)
+        total_chars += len(article.text)
+        t0 = time.process_time()
+        quotes = extract_quotes(article)
+        elapsed += time.process_time() - t0
+        index = token_index(text)
+        for g in golds:
+            g.tokens = words(text, g.content, index)
+        named = sorted(
+            (g.source_start, g.source_text)
+            for g in golds
+            if g.source and content_words(g.source_text) and g.source_text.lower() not in _PRONOUNS
+        )
+        preds = []
+        for q in quotes:
+            if q.kind == "scare":
+                continue
+            a, b = to_original(mapping, *q.span)
+            toks = words(text, [(a, b)], index)
+            if not toks:
+                continue
+            marked = q.kind != "indirect" or bool(_MARKS.search(q.text))
+            preds.append((q, toks, marked))
+        for quoted_only in (True, False):
+            gs = [g for g in golds if g.quoted] if quoted_only else golds
+            ps = [p for p in preds if p[2]] if quoted_only else preds
+            assigned: dict[int, list[int]] = {}
+            owner = []
+            for pi, (_q, toks, _m) in enumerate(ps):
+                best, best_n = -1, 0
+                for gi, g in enumerate(gs):
+                    n = len(toks & g.tokens)
+                    if n > best_n:
+                        best, best_n = gi, n
+                if best >= 0 and best_n * 2 >= len(toks):
+                    assigned.setdefault(best, []).append(pi)
+                    owner.append(best)
+                else:
+                    owner.append(-1)
+            found = set()
+            right = set()
+            for gi, pis in assigned.items():
+                g = gs[gi]
+                union = set().union(*(ps[p][1] for p in pis))
+                dice = 2 * len(union & g.tokens) / (len(union) + len(g.tokens))
+                if dice < 0.5:
+                    continue
+                found.add(gi)
+                # the speaker of the largest prediction
+                main = max(pis, key=lambda p: len(ps[p][1]))
+                speaker = ps[main][0].speaker
+                ok, pronoun = _speaker_ok(speaker, g, named)
+                if g.source is None:
+                    ok = True
+                if ok:
+                    right.add(gi)
+                if quoted_only and g.source is not None:
+                    counts["spk_n_q"] += 1
+                    counts["spk_ok_q"] += ok
+                    if pronoun:
+                        counts["pron_n"] += 1
+                        counts["pron_ok"] += ok
+                if show_errors and shown < show_errors and quoted_only and not ok:
+                    shown += 1
+                    print(
+                        f"--- SPEAKER {stem}: gold source {g.source_text!r}; ours {speaker}; quote {ps[main][0].text[:80]!r}"
+                    )
+            if quoted_only:
+                counts["gold_q"] += len(gs)
+                counts["pred_q"] += len(ps)
+                counts["found_q"] += len(found)
+                counts["e2e_q"] += len(right)
+                counts["tp_pred_q"] += sum(1 for o in owner if o in found)
+                counts["e2e_pred_q"] += sum(1 for o in owner if o in right)
+                if show_errors and shown < show_errors:
+                    for gi, g in enumerate(gs):
+                        if gi not in found and shown < show_errors:
+                            shown += 1
+                            content = " | ".join(text[a:b] for a, b in g.content)
+                            print(f"--- MISSED {stem}: [{g.source_text}] {content[:160]!r}")
+                    for pi, o in enumerate(owner):
+                        if o not in found and shown < show_errors:
+                            shown += 1
+                            q = ps[pi][0]
+                            print(f"--- FALSE {stem}: {q.kind} {q.text[:120]!r} {q.speaker}")
+            else:
+                if show_errors < 0:
+                    for gi, g in enumerate(gs):
+                        if gi not in right and not g.quoted and shown < -show_errors:
+                            shown += 1
+                            content = " | ".join(text[a:b] for a, b in g.content)
+                            found_flag = "FOUND-WRONG-SPEAKER" if gi in found else "MISSED"
+                            print(
+                                f"--- INDIRECT {found_flag} {stem}: [{g.source_text}] {content[:160]!r}"
+                            )
+                counts["gold_all"] += len(gs)
+                counts["found_all_e2e"] += len(right)
+                counts["pred_all"] += len(ps)
+    c = counts
+    p = c["tp_pred_q"] / max(1, c["pred_q"])
+    r = c["found_q"] / max(1, c["gold_q"])
+    f1 = 2 * p * r / max(1e-9, p + r)
+    ep = c["e2e_pred_q"] / max(1, c["pred_q"])
+    er = c["e2e_q"] / max(1, c["gold_q"])
+    ef1 = 2 * ep * er / max(1e-9, ep + er)
+    return {
+        "articles": len(texts),
+        "gold_quotes": c["gold_q"],
+        "predicted": c["pred_q"],
+        "quote_P": p,
+        "quote_R": r,
+        "quote_F1": f1,
+        "speaker_acc": c["spk_ok_q"] / max(1, c["spk_n_q"]),
+        "pronoun_rate": c["pron_ok"] / max(1, c["pron_n"]),
+        "pronoun_n": c["pron_n"],
+        "e2e_P": ep,
+        "e2e_R": er,
+        "e2e_F1": ef1,
+        "gold_all": c["gold_all"],
+        "indirect_e2e_R": c["found_all_e2e"] / max(1, c["gold_all"]),
+        "MB_per_s": total_chars / 1e6 / max(elapsed, 1e-9),
+    }
+
+
+def _speaker_ok(speaker, gold: Gold, named: list[tuple[int, str]]) -> tuple[bool, bool]:
+    if gold.source is None:
+        return speaker is None, False
+    src = gold.source_text
+    pronoun = src.strip().lower() in _PRONOUNS
+    if pronoun:
+        prev = [t for s, t in named if s < gold.source_start]
+        if not prev:
+            return False, True
+        src = prev[-1]
+    if speaker is None:
+        return False, pronoun
+    ours = content_words(speaker.name + " " + (speaker.role or ""))
+    return bool(ours & content_words(src)), pronoun
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", default="train", choices=["train", "dev", "test"])
+    parser.add_argument(
+        "--show-errors",
+        type=int,
+        default=0,
+        help="print N errors (negative: N reported-speech errors)",
+    )
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args(argv)
+    if args.split == "test" and args.show_errors:
+        parser.error("--show-errors is refused on the held-out test split")
+    if not ROOT.exists():
+        print(f"PolNeAR not found at {ROOT}; see this script's docstring", file=sys.stderr)
+        return 2
+    result = score(args.split, args.show_errors, args.limit)
+    print(f"PolNeAR {args.split}:")
+    for key, value in result.items():
+        print(f"  {key:16} {value:.3f}" if isinstance(value, float) else f"  {key:16} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

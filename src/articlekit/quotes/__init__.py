@@ -1,0 +1,77 @@
+"""Quotations and who said them: :func:`extract_quotes`.
+
+The extractor runs in stages, one module each:
+
+1. :mod:`~articlekit.quotes._marks` finds the quotations by their quote marks,
+   in a single left-to-right scan (apostrophes told apart, nesting and
+   quotations over several paragraphs understood, spans bounded);
+2. :mod:`~articlekit.quotes._text` cuts lines into words and sentences;
+3. :mod:`~articlekit.quotes._cues` holds the cue lexicon (data files under
+   ``cues/``), and :mod:`~articlekit.quotes._speakers` reads speakers (names,
+   roles, titles, particles, organisations) and resolves later mentions and
+   pronouns;
+4. :mod:`~articlekit.quotes._attribute` attributes each quotation and
+   :mod:`~articlekit.quotes._indirect` reads reported speech.
+
+>>> from articlekit import Article, Paragraph, Text
+>>> from articlekit.quotes import extract_quotes
+>>> article = Article(body=[Paragraph([Text("“We are waiting,” said Kremlin spokesperson Dmitry Peskov.")])])
+>>> [(q.text, q.kind, q.speaker, q.cue) for q in extract_quotes(article)]
+[('We are waiting', 'direct', Speaker(name='Dmitry Peskov', role='Kremlin spokesperson'), 'said')]
+"""
+
+from __future__ import annotations
+
+from articlekit.errors import ResourceLimitError
+from articlekit.limits import Limits
+from articlekit.model import Article, Quote
+from articlekit.quotes._attribute import attribute
+from articlekit.quotes._cues import load_lexicon
+
+__all__ = ["extract_quotes"]
+
+
+def _lines(article: Article, text: str) -> list[tuple[int, int, bool]]:
+    title_end = len(article.title) if article.title else 0
+    out: list[tuple[int, int, bool]] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = n
+        if end > pos:
+            out.append((pos, end, pos < title_end))
+        pos = end + 1
+    return out
+
+
+def extract_quotes(article: Article, *, limits: Limits | None = None) -> tuple[Quote, ...]:
+    """Find the quotations in *article* and who said them.
+
+    Returns the quotes in text order (an enclosing indirect quotation before
+    the quotations nested in it).  Each quote's ``span`` indexes
+    :attr:`Article.text`: ``article.text[start:end] == quote.text``.  Kinds:
+    ``direct`` and ``partial`` quotations in quote marks, ``headline``
+    quotations in the title, ``indirect`` (reported) speech, and ``scare``
+    quotes that nobody is said to have said (their speaker is None).
+
+    A quotation longer than ``limits.max_quote_chars`` is not considered, and
+    at most ``limits.max_quotes`` quotes are returned (with ``limits.strict``,
+    :class:`~articlekit.ResourceLimitError` is raised instead of cutting).
+    The cue lexicon is chosen by ``article.language`` (English when there is
+    no lexicon for it).
+    """
+    limits = limits if limits is not None else Limits()
+    text = article.text
+    if not text:
+        return ()
+    language = (article.language or "en").split("-")[0].lower()
+    try:
+        lex = load_lexicon(language)
+    except (FileNotFoundError, OSError):
+        lex = load_lexicon("en")
+    quotes = attribute(text, _lines(article, text), lex, limits)
+    if limits.strict and len(quotes) >= limits.max_quotes:
+        raise ResourceLimitError(f"more than {limits.max_quotes} quotes (Limits.max_quotes)")
+    return tuple(quotes)

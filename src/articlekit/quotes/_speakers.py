@@ -1,0 +1,556 @@
+"""Stage 3: speakers: who a noun phrase next to a cue is.
+
+:func:`phrase_before` and :func:`phrase_after` read the noun phrase that ends
+just before a cue (``Kremlin spokesperson Dmitry Peskov told``) or starts just
+after it (``said Jane Doe, a spokeswoman``), and split it into a *name* and a
+*role*: the trailing run of capitalised words that are not titles is the name
+(``Dmitry Peskov``), what stands before it the role (``Kremlin spokesperson``).
+Name particles (``von der``, ``de la``, ``bin``) belong to the name.
+
+:class:`Registry` remembers the people and organisations that have spoken, so
+that a later mention resolves to the first full one: a surname (``Peskov``), a
+title and surname (``Mr. Peskov``), a role (``the spokesperson``), and a
+pronoun (``he``, ``she``, ``they``) to the most recent speaker that fits it.
+"""
+
+from __future__ import annotations
+
+from articlekit._textutil import clean_name, name_key
+from articlekit.quotes._cues import Lexicon
+from articlekit.quotes._text import Token
+
+__all__ = ["Entity", "Phrase", "Registry", "phrase_after", "phrase_apposed", "phrase_before"]
+
+_MAX_PHRASE = 12
+
+# Capitalised words that start sentences or clauses and are never part of a name.
+_NOT_NAMES = frozenset(
+    [
+        "however",
+        "but",
+        "and",
+        "meanwhile",
+        "also",
+        "later",
+        "then",
+        "earlier",
+        "still",
+        "yet",
+        "so",
+        "now",
+        "today",
+        "yesterday",
+        "instead",
+        "moreover",
+        "separately",
+        "on",
+        "in",
+        "at",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "if",
+        "because",
+        "although",
+        "though",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "how",
+        "where",
+        "a",
+        "an",
+        "the",
+        "for",
+        "from",
+        "to",
+        "of",
+        "by",
+        "with",
+        "without",
+        "about",
+        "against",
+        "between",
+        "into",
+        "through",
+        "during",
+        "under",
+        "over",
+        "since",
+        "until",
+        "unless",
+        "whether",
+        "both",
+        "either",
+        "neither",
+        "not",
+        "no",
+        "yes",
+        "or",
+        "nor",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "speaking",
+        "asked",
+        "according",
+        "last",
+        "next",
+        "first",
+        "second",
+        "third",
+        "one",
+        "two",
+        "three",
+        "many",
+        "some",
+        "several",
+        "few",
+        "most",
+        "all",
+        "other",
+        "another",
+        "such",
+        "even",
+        "only",
+        "just",
+        "like",
+        "unlike",
+        "despite",
+        "amid",
+        "among",
+        "within",
+        "upon",
+        "via",
+        "per",
+    ]
+)
+
+
+class Phrase:
+    """A noun phrase next to a cue: its token range, name, role, kind and gender."""
+
+    __slots__ = ("end", "gender", "kind", "name", "pronoun", "role", "start")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        name: str | None,
+        role: str | None,
+        kind: str,
+        gender: str = "",
+        pronoun: str | None = None,
+    ) -> None:
+        self.start = start  # index of the first token
+        self.end = end  # index after the last token
+        self.name = name
+        self.role = role
+        self.kind = kind  # "person", "org", "group" (a role with no name), "pronoun"
+        self.gender = gender
+        self.pronoun = pronoun
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Phrase({self.name!r}, role={self.role!r}, kind={self.kind})"
+
+
+def _is_np_word(tok: Token, lex: Lexicon) -> bool:
+    if tok.kind != "w":
+        return False
+    low = tok.low
+    if tok.text[0].isupper() or tok.text[0].isdigit():
+        return low not in _NOT_NAMES or low in lex.titles
+    if low in lex.titles or low in lex.role_modifiers or low in lex.particles:
+        return True
+    return low.endswith(("\u2019s", "'s")) and low[:-2] not in _NOT_NAMES
+
+
+def _span_text(text: str, toks: list[Token], a: int, b: int) -> str:
+    raw = text[toks[a].start : toks[b - 1].end]
+    if raw.isprintable() and "  " not in raw:
+        return raw  # already clean (the common case; clean_name is slower)
+    return clean_name(raw)
+
+
+def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase | None:
+    """Split tokens ``a:b`` (a noun phrase, determiners included) into role and name."""
+    a0, b0 = a, b
+    while a < b and toks[a].low in lex.determiners:
+        a += 1
+    while b > a and (toks[b - 1].low in ("and", "of") or toks[b - 1].low in lex.particles):
+        b -= 1
+    if a >= b:
+        return None
+    definite = a > a0 and toks[a - 1].low == "the"
+    # The name: the trailing run of capitalised non-title words (particles inside it).
+    n = b
+    while n > a:
+        tok = toks[n - 1]
+        low = tok.low
+        if tok.cap and lex.titles.get(low, "org") == "org" and not low.endswith(("\u2019s", "'s")):
+            n -= 1  # a name word ("State Department": capitalised organisation words are names)
+        elif low in lex.particles and n < b:
+            # von der / de la / bin: part of the name when a name word comes before them
+            j = n - 1
+            while j > a and toks[j - 1].low in lex.particles:
+                j -= 1
+            if j > a and toks[j - 1].cap and toks[j - 1].low not in lex.titles:
+                n = j
+            else:
+                break
+        else:
+            break
+    gender = ""
+    for k in range(a, b):
+        g = lex.titles.get(toks[k].low.rstrip("."), lex.titles.get(toks[k].low, ""))
+        if g in ("male", "female"):
+            gender = g
+    if n < b:
+        if not gender and b - n >= 2:
+            gender = lex.first_names.get(toks[n].low, "")
+        name = _span_text(text, toks, n, b)
+        role = _span_text(text, toks, a, n) if n > a else None
+        words = {t.low for t in toks[n:b]}
+        is_org = bool(words & lex.organisation_words) or (definite and n == a)
+        if b - n == 1 and toks[n].text.isupper() and len(toks[n].text) > 1:
+            is_org = True  # an acronym: NATO, CNN
+        return Phrase(a0, b0, name, role, "org" if is_org else "person", gender)
+    # No name: a role or a group ("the spokesperson", "officials", "the Trump campaign").
+    head = toks[b - 1].low
+    role_kind = lex.titles.get(head, "")
+    if head not in lex.titles and head not in lex.organisation_words:
+        return None
+    kind = "org" if role_kind == "org" or head in lex.organisation_words else "group"
+    if role_kind == "plural":
+        gender = "plural"
+    return Phrase(a0, b0, None, _span_text(text, toks, a, b), kind, gender)
+
+
+def _contracted_pronoun(low: str) -> str | None:
+    """``he’s`` → ``he``, ``they’ve`` → ``they``; None for other words."""
+    for mark in ("\u2019", "'"):
+        head, sep, tail = low.partition(mark)
+        if sep and tail in ("s", "ve", "d", "ll", "re", "m"):
+            return head
+    return None
+
+
+def phrase_before(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
+    """The noun phrase ending at token ``end - 1`` (not before token *lo*), or None."""
+    if end <= lo:
+        return None
+    last = toks[end - 1]
+    if last.kind == "w" and last.low in lex.pronouns:
+        return Phrase(end - 1, end, None, None, "pronoun", lex.pronouns[last.low], pronoun=last.low)
+    base = _contracted_pronoun(last.low)
+    if base is not None and base in lex.pronouns:
+        return Phrase(end - 1, end, None, None, "pronoun", lex.pronouns[base], pronoun=base)
+    a = end
+    limit = max(lo, end - _MAX_PHRASE)
+    while a > limit and _is_np_word(toks[a - 1], lex):
+        a -= 1
+    if a > limit and toks[a - 1].low in lex.determiners:
+        a -= 1
+    if a == end:
+        return _common_noun_before(text, toks, end, lex, lo)
+    return _build(text, toks, a, end, lex)
+
+
+_DEFINITE = frozenset(
+    ("the", "a", "an", "this", "that", "one", "another", "his", "her", "their", "its")
+)
+
+
+def _common_noun_before(
+    text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
+) -> Phrase | None:
+    """``the email said``, ``a narrator says``: a determiner and up to two lower-case words."""
+    k = end
+    while (
+        k > max(lo, end - 2)
+        and toks[k - 1].kind == "w"
+        and not toks[k - 1].cap
+        and toks[k - 1].low not in _NOT_NAMES
+    ):
+        k -= 1
+    if k == end or k <= lo or toks[k - 1].low not in _DEFINITE:
+        return None
+    if lex.cue_kind(toks[end - 1].low) is not None:
+        return None
+    role = _span_text(text, toks, k, end)
+    return Phrase(k - 1, end, None, role, "group", "")
+
+
+# Words that open an aside between a subject and its verb.
+_ASIDE = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "despite",
+        "who",
+        "whose",
+        "which",
+        "while",
+        "when",
+        "with",
+        "without",
+        "like",
+        "unlike",
+    ]
+)
+
+
+def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
+    """A name with an appositive before a cue: ``Jane Doe, a spokeswoman for X, said``, ``Sarandon, 69, told``."""
+    if end - 1 <= lo or toks[end - 1].text != ",":
+        return None
+    j = end - 2
+    limit = max(lo, end - 26)
+    while j > limit and toks[j].text != ",":
+        if toks[j].kind != "w" and toks[j].text not in "-’'()":
+            return None
+        j -= 1
+    if j <= lo or toks[j].text != "," or j == end - 2:
+        return None
+    phrase = phrase_before(text, toks, j, lex, lo)
+    if phrase is None or phrase.name is None:
+        return None
+    segment = toks[j + 1 : end - 1]
+    if segment[0].low in _ASIDE:
+        phrase.end = end  # "Mrs. Clinton, in response to …, accused"
+        return phrase
+    if len(segment) > 14:
+        return None
+    if any(t.low in lex.titles for t in segment):
+        first = 1 if segment[0].low in ("a", "an", "the") else 0
+        if first < len(segment):
+            phrase.role = _span_text(text, segment, first, len(segment))
+    elif not (len(segment) == 1 and segment[0].text.isdigit()):
+        return None
+    phrase.end = end
+    return phrase
+
+
+def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int) -> Phrase | None:
+    """The noun phrase starting at token *start* (ending before token *hi*), or None."""
+    if start >= hi:
+        return None
+    first = toks[start]
+    if first.kind == "w" and first.low in lex.pronouns:
+        return Phrase(
+            start, start + 1, None, None, "pronoun", lex.pronouns[first.low], pronoun=first.low
+        )
+    b = start
+    if toks[b].low in lex.determiners or toks[b].low in ("one", "another"):
+        b += 1
+    limit = min(hi, start + _MAX_PHRASE)
+    # "said trader Paul Smith": a few lower-case role words before a name
+    k = b
+    while (
+        k < min(limit, b + 3)
+        and toks[k].kind == "w"
+        and not toks[k].cap
+        and toks[k].low not in _NOT_NAMES
+    ):
+        if lex.cue_kind(toks[k].low) is not None or toks[k].low in lex.determiners:
+            break
+        k += 1
+    if b < k < limit and toks[k].cap and toks[k].low not in _NOT_NAMES:
+        b = k
+    while b < limit and _is_np_word(toks[b], lex):
+        b += 1
+    if b == start:
+        return None
+    phrase = _build(text, toks, start, b, lex)
+    if phrase is None and toks[start].low in _DEFINITE and b == start + 1:
+        # "says a narrator.": a determiner and up to two lower-case words, then the sentence ends
+        c = b
+        while (
+            c < min(hi, b + 2)
+            and toks[c].kind == "w"
+            and not toks[c].cap
+            and toks[c].low not in _NOT_NAMES
+        ):
+            c += 1
+        if b < c and (c >= hi or toks[c].kind == "p"):
+            return Phrase(start, c, None, _span_text(text, toks, b, c), "group", "")
+    if phrase is None:
+        return None
+    # An appositive role after the name: "said Jane Doe, a spokeswoman for the campaign."
+    if phrase.name and phrase.role is None and b + 1 < hi and toks[b].text == ",":
+        c = b + 1
+        if (
+            toks[c].low in lex.determiners
+            or toks[c].low in lex.titles
+            or toks[c].low in lex.role_modifiers
+        ):
+            d = c
+            while d < min(hi, c + _MAX_PHRASE) and toks[d].kind == "w":
+                d += 1
+            role_start = c + 1 if toks[c].low in ("a", "an", "the") else c
+            if d > role_start and any(t.low in lex.titles for t in toks[role_start:d]):
+                phrase.role = _span_text(text, toks, role_start, d)
+                phrase.end = d
+    return phrase
+
+
+class Entity:
+    """Someone (or an organisation) who speaks in the article."""
+
+    __slots__ = ("gender", "kind", "name", "role", "strong")
+
+    def __init__(self, name: str, role: str | None, kind: str, gender: str) -> None:
+        self.name = name
+        self.role = role
+        self.kind = kind
+        self.gender = gender
+        # Evidence that this is a person: a full name, a role or a gendered title.
+        self.strong = kind == "person" and (" " in name or role is not None or gender != "")
+
+
+class Registry:
+    """The speakers of one article, for later mentions and pronouns."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.by_name: dict[str, Entity] = {}
+        self.by_part: dict[str, Entity] = {}
+        self.by_role: dict[str, Entity] = {}
+        self.recent: list[Entity] = []  # most recent last; bounded
+        self._keys: dict[str, str] = {}
+
+    def key(self, name: str) -> str:
+        """The comparison key of *name* (cached)."""
+        found = self._keys.get(name)
+        if found is None:
+            found = self._keys[name] = name_key(name)
+        return found
+
+    def _remember(self, entity: Entity) -> None:
+        if self.recent and self.recent[-1] is entity:
+            return
+        self.recent.append(entity)
+        if len(self.recent) > 16:
+            del self.recent[0]
+
+    def mention(self, phrase: Phrase) -> Entity | None:
+        """Resolve a named or role phrase to an entity (registering a new one)."""
+        if phrase.name:
+            key = self.key(phrase.name)
+            entity = self.by_name.get(key)
+            parts = key.split()
+            if entity is None and len(parts) == 1:
+                entity = self.by_part.get(key)
+            if entity is None and len(parts) > 1:
+                # "Mr. Peskov" was cut to "Peskov" already; "Dmitry S. Peskov" matches "Dmitry Peskov"?
+                cand = self.by_part.get(parts[-1])
+                if cand is not None and self.key(cand.name).split()[0] == parts[0]:
+                    entity = cand
+            if entity is None:
+                entity = Entity(phrase.name, phrase.role, phrase.kind, phrase.gender)
+                self.by_name[key] = entity
+                if len(parts) == 1:
+                    self.by_part.setdefault(key, entity)
+            if entity.kind == "person" and len(parts) > 1:
+                self.by_part[parts[-1]] = entity  # "Clinton" is the Clinton named last
+            if phrase.gender and not entity.gender:
+                entity.gender = phrase.gender
+            if entity.kind == "person" and (phrase.role or phrase.gender):
+                entity.strong = True
+            if phrase.role:
+                head = phrase.role.split()[-1].lower()
+                self.by_role[head] = entity
+                if entity.role is None:
+                    entity.role = phrase.role
+            self._remember(entity)
+            return entity
+        if phrase.role:
+            words = phrase.role.lower().split()
+            head = words[-1]
+            entity = (
+                self.by_role.get(head) if phrase.kind != "org" or head in self.by_role else None
+            )
+            text_before = phrase.role.lower()
+            definite = not text_before.startswith(
+                ("a ", "an ", "one ", "two ", "some ", "several ")
+            )
+            if entity is not None and definite and phrase.gender != "plural":
+                self._remember(entity)
+                return entity
+            return None
+        return None
+
+    def knows(self, name: str) -> bool:
+        """Whether *name* (a full name or a surname) has been met."""
+        key = self.key(name)
+        return key in self.by_name or key in self.by_part
+
+    def pronoun(self, phrase: Phrase) -> Entity | None:
+        """The most recent speaker that fits the pronoun of *phrase*."""
+        want = phrase.gender
+        if want in ("male", "female"):
+            weak = None
+            for entity in reversed(self.recent):
+                if entity.kind == "person" and entity.gender in (want, ""):
+                    if entity.strong:
+                        return entity
+                    weak = weak or entity
+            return weak
+        for entity in reversed(self.recent):
+            if want == "plural":
+                if entity.kind in ("org", "group") or entity.gender == "plural":
+                    return entity
+            elif want == "org" and entity.kind == "org":
+                return entity
+        return None
+
+    def note(self, entity: Entity, spoke: bool = False) -> None:
+        """Record a mention of *entity* (it becomes the most recent); *spoke*: it is a cue's speaker."""
+        if spoke and entity.kind == "person":
+            entity.strong = True
+        self._remember(entity)
