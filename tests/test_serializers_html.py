@@ -428,12 +428,20 @@ def read_back(out: str) -> ak.Article | None:
 
 def test_round_trip_reference_example() -> None:
     article = reference_article()
-    assert read_back(ak.to_html(article, standalone=True)) == expressible(article)
+    page = ak.to_html(article, standalone=True)
+    assert read_back(page) == expressible(article)
+    assert ak.parse_html(page, quotes=False) == expressible(article)
+    # From bytes, the parse records the encoding it read (the documented exception).
+    from_bytes = ak.parse_html(page.encode("utf-8"), quotes=False)
+    assert attrs.evolve(from_bytes, encoding=None, encoding_source=None) == expressible(article)
+    assert (from_bytes.encoding, from_bytes.encoding_source) == ("utf-8", "meta")
 
 
 def check_round_trip(article: ak.Article, out: str) -> None:
     again = read_back(out)
     assert again == expressible(article)
+    # The same through parse_html, which reads articlekit's own pages with read_own_html.
+    assert ak.parse_html(out, quotes=False) == again
     # Idempotence: writing what was read gives the same page.
     assert again is not None
     restored = attrs.evolve(again, quotes=article.quotes, extra=article.extra)

@@ -699,7 +699,7 @@ def _head(w: _Writer, article: Article) -> None:
     _meta(w, "property", "og:site_name", article.site_name)
     for image in article.images:
         url = safe_url(image.url)
-        if url is not None:
+        if url:
             _meta(w, "property", "og:image", url)
             _meta(w, "property", "og:image:alt", image.alt)
             break
