@@ -52,7 +52,7 @@ from articlekit._enrich import enrich
 from articlekit._input import decode_input
 from articlekit._noise import is_placeholder
 from articlekit._render import inline_text
-from articlekit._textutil import clean_name, clean_text
+from articlekit._textutil import _INVISIBLE, clean_name, clean_text
 from articlekit.errors import ResourceLimitError, ValidationError
 from articlekit.limits import Limits
 from articlekit.model import (
@@ -76,8 +76,8 @@ MAX_STANDFIRST_CHARS = 600
 
 _OTHER_SPACE = re.compile(r"[^\S\n ]")
 _SPACES = re.compile(r" {2,}")
-_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+# The invisible characters clean_name drops: a line of only these is blank.
+_INVISIBLE_CHARS = "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
 _BULLET = re.compile(r"([-*+•◦▪‣●○■□►▸])\s+(?=\S)")
 _NUMBER = re.compile(r"(\d{1,9})[.)]\s+(?=\S)")
 _RULE = re.compile(r"[-*_=~•·#—–](?:\s*[-*_=~•·#—–]){2,}")
