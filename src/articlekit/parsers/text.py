@@ -78,8 +78,9 @@ _OTHER_SPACE = re.compile(r"[^\S\n ]")
 _SPACES = re.compile(r" {2,}")
 # The invisible characters clean_name drops: a line of only these is blank.
 _INVISIBLE_CHARS = "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
-_BULLET = re.compile(r"([-*+•◦▪‣●○■□►▸])\s+(?=\S)")
-_NUMBER = re.compile(r"(\d{1,9})[.)]\s+(?=\S)")
+# An item must say something: "- -" or "1. *" is not a list item.
+_BULLET = re.compile(r"([-*+•◦▪‣●○■□►▸])\s+(?=[^\n]*\w)")
+_NUMBER = re.compile(r"(\d{1,9})[.)]\s+(?=[^\n]*\w)")
 _RULE = re.compile(r"[-*_=~•·#—–](?:\s*[-*_=~•·#—–]){2,}")
 _UNDERLINE = re.compile(r"={3,}|-{3,}")
 _SPEAKER = re.compile(
@@ -337,7 +338,9 @@ class _Body:
                 j = i
                 while j < len(lines) and lines[j].text.startswith(">"):
                     j += 1
-                out.append(self.quote(lines[i:j], depth))
+                quote = self.quote(lines[i:j], depth)
+                if quote is not None:
+                    out.append(quote)
                 i = j
                 continue
             marker = _list_marker(text)
@@ -391,11 +394,11 @@ class _Body:
             top = lst
         top.items.append(_ItemB([text]))
 
-    def quote(self, lines: list[_Line], depth: int) -> Block:
+    def quote(self, lines: list[_Line], depth: int) -> Block | None:
         if depth + 3 > self.state.limits.max_depth:
             self.state.warn("block quotes nested too deeply were flattened")
             flat = " ".join(line.text.lstrip("> ") for line in lines)
-            return Paragraph([Text(flat)]) if flat.strip() else ThematicBreak()
+            return Paragraph([Text(flat)]) if flat.strip() else None
         inner: list[Chunk] = [[]]
         for line in lines:
             text = line.text[1:]
@@ -405,7 +408,8 @@ class _Body:
                     inner.append([])
                 continue
             inner[-1].append(_Line(len(text) - len(stripped), stripped))
-        return BlockQuote(_many(self.blocks([c for c in inner if c], depth + 1)))
+        blocks = self.blocks([c for c in inner if c], depth + 1)
+        return BlockQuote(_many(blocks)) if blocks else None
 
 
 def _heading_before(first: str, rest: list[_Line]) -> bool:
@@ -596,6 +600,9 @@ def parse_text(
     title, chunks = _email_headers(chunks, state)
     title, standfirst, body_chunks = _head(chunks, state, title)
     body = dedupe_blocks(_Body(state).blocks(body_chunks, 0), title=title, standfirst=standfirst)
+    if standfirst is not None and not body:
+        # A standfirst needs a body under it; with none left, the lede is the body.
+        body, standfirst = (Paragraph([Text(standfirst)]),), None
     if state.published is None:
         firsts = [standfirst] if standfirst else []
         firsts += [inline_text(b.children) for b in body[:1] if isinstance(b, Paragraph)]
