@@ -49,7 +49,7 @@ from articlekit import (
 from articlekit._dedupe import dedupe_key
 from articlekit._render import block_text, inline_text
 from articlekit._textutil import clean_name
-from articlekit.parsers.text import _structural, heading_like
+from articlekit.parsers._textlines import _structural, heading_like
 from articlekit.testing import articles, aware_datetimes, inlines, texts
 
 
