@@ -85,7 +85,7 @@ def test_never_removes_a_text_that_appears_once(items, title, standfirst):
             assert not flags[i]
 
 
-@given(st.lists(blocks(), max_size=8), st.none() | texts())
+@given(st.lists(blocks(max_leaves=4), max_size=5), st.none() | texts())
 def test_dedupe_blocks_is_a_subsequence_and_idempotent(body, title):
     out = dedupe_blocks(body, title=title)
     it = iter(body)

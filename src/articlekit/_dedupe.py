@@ -39,6 +39,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from articlekit._render import inline_text
+from articlekit._textutil import _INVISIBLE
 from articlekit.errors import ValidationError
 from articlekit.model import Block, Heading, Paragraph
 
@@ -71,7 +72,6 @@ _QUOTES = str.maketrans(
     }
 )
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:!?])")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def dedupe_key(text: str) -> str:

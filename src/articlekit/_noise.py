@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 
+from articlekit._textutil import _INVISIBLE
+
 __all__ = ["MAX_PLACEHOLDER_CHARS", "PLACEHOLDER_PHRASES", "is_placeholder"]
 
 #: Longer lines are never placeholders.
@@ -97,7 +99,6 @@ _LABELS = frozenset(
 _DECORATION = "[](){}<>*|•·»«›‹→←⟶▶►_=~#-\"'“”‘’ \t"
 _COUNTER = re.compile(r"\s*(?:\d{1,4}\s*(?:of|/|von|de|из)\s*\d{1,4}|\d{1,4})$")
 _TRAILER = re.compile(r"(?:\s*(?:\.\.\.|…|:|›|»|→|>|\+))+$")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _SENTENCE = re.compile(r"\w\w[.!?…](?:\s|$)|[。！？]")
 _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*")

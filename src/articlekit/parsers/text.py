@@ -41,16 +41,13 @@ gives the rules with examples):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
 import attrs
 
 from articlekit._dedupe import dedupe_blocks
 from articlekit._enrich import enrich
 from articlekit._input import decode_input
-from articlekit._noise import is_placeholder
 from articlekit._render import inline_text
 from articlekit._textutil import clean_name, clean_text
 from articlekit.errors import ResourceLimitError, ValidationError
@@ -67,6 +64,24 @@ from articlekit.model import (
     Text,
     ThematicBreak,
 )
+from articlekit.parsers._textlines import (
+    _NUMBER,
+    _RULE,
+    _SPEAKER,
+    _UNDERLINE,
+    Chunk,
+    _chunks,
+    _denoise,
+    _ends_like_sentence,
+    _is_meta,
+    _Line,
+    _list_marker,
+    _many,
+    _structural,
+    _underlined,
+    heading_like,
+    title_like,
+)
 from articlekit.parsers._textmeta import parse_date, parse_meta_line
 
 __all__ = ["heading_like", "parse_text", "title_like"]
@@ -74,150 +89,12 @@ __all__ = ["heading_like", "parse_text", "title_like"]
 #: The longest paragraph taken as the standfirst.
 MAX_STANDFIRST_CHARS = 600
 
-_OTHER_SPACE = re.compile(r"[^\S\n ]")
-_SPACES = re.compile(r" {2,}")
-_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
-_BULLET = re.compile(r"([-*+•◦▪‣●○■□►▸])\s+(?=\S)")
-_NUMBER = re.compile(r"(\d{1,9})[.)]\s+(?=\S)")
-_RULE = re.compile(r"[-*_=~•·#—–](?:\s*[-*_=~•·#—–]){2,}")
-_UNDERLINE = re.compile(r"={3,}|-{3,}")
-_SPEAKER = re.compile(
-    r"(?:[A-Z][A-Z0-9.'’\- ]{0,39}[A-Z0-9.]|[A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,3}|Q|A)"
-    r"\s?:\s+\S"
-)
 _EMAIL_HEADER = re.compile(r"(from|to|cc|bcc|subject|date|sent|reply-to)\s*:\s*(.*)", re.IGNORECASE)
 _FORWARD = re.compile(r"(?:(?:fwd?|fw)\s*:\s*)+", re.IGNORECASE)
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][A-Za-z.'’ -]{1,30})?,\s+(.{6,40}?)\s*(?:/[^/\n]{1,40}/\s*)?"
     r"(?:--|—|–)\s"
 )
-_CLOSERS = "”’\"')]»›"
-_MINOR_WORDS = frozenset(
-    ["a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "in", "on", "at", "to", "by", "up", "as", "vs", "vs.", "via", "with", "from", "into", "onto", "over", "per", "than", "off", "out", "upon", "de", "la", "le", "el", "les", "los", "las", "der", "die", "das", "und", "y", "et", "du", "des", "von", "van", "da", "di", "del", "della", "e", "o"]
-)
-
-
-def _many(items: Iterable[object]) -> Any:
-    """A tuple for a model sequence field (the model's generic converter defeats mypy's inference)."""
-    return tuple(items)
-
-
-@attrs.define
-class _Line:
-    indent: int
-    text: str
-
-
-Chunk = list[_Line]
-
-
-# --------------------------------------------------------------------------- line rules
-
-
-def _ends_like_sentence(text: str, marks: str) -> bool:
-    stripped = text.rstrip(_CLOSERS + " ")
-    return bool(stripped) and stripped[-1] in marks
-
-
-def heading_like(text: str) -> bool:
-    """Whether *text* reads as a heading: short, title-cased or all capitals, no closing punctuation.
-
-    >>> heading_like("Putin’s Proposal"), heading_like("BACKGROUND"), heading_like("What we know.")
-    (True, True, False)
-    >>> heading_like("Kremlin spokesperson Dmitry Peskov told reporters,")
-    False
-    """
-    if not 0 < len(text) <= 100 or text.count(" ") > 11 or _ends_like_sentence(text, ".,;:!…"):
-        return False
-    words = text.split()
-    if len(words) > 12 or _structural(text):
-        return False
-    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return True
-    if words[-1].lower() in _MINOR_WORDS and len(words) > 1:
-        return False  # "... Joe Biden and": a line broken mid-sentence, not a heading
-    capitals = 0
-    for n, word in enumerate(words):
-        core = word.lstrip("“‘\"'([¿¡#*")
-        if not core or not core[0].isalpha():
-            continue
-        if core[0].isupper():
-            capitals += 1
-        elif core[0].lower() == core[0].upper():
-            return False  # a script without case: no title case to see
-        elif n == 0 or core.lower().rstrip(",") not in _MINOR_WORDS:
-            return False
-    return capitals > 0
-
-
-def title_like(text: str) -> bool:
-    """Whether a line standing alone at the top can be the title: it does not end like a sentence.
-
-    >>> title_like("No new talks, Kremlin says"), title_like("Hi all,"), title_like("I was there.")
-    (True, False, False)
-    """
-    return 0 < len(text) <= 300 and not _ends_like_sentence(text, ".,;:") and not _structural(text)
-
-
-def _list_marker(text: str) -> re.Match[str] | None:
-    return _BULLET.match(text) or _NUMBER.match(text)
-
-
-def _structural(text: str) -> bool:
-    """Lines that are markup, not prose: list items, quotes, rules, underlines."""
-    return bool(
-        text.startswith(">")
-        or _list_marker(text)
-        or _RULE.fullmatch(text)
-        or _UNDERLINE.fullmatch(text)
-    )
-
-
-def _is_meta(text: str) -> bool:
-    return parse_meta_line(text) is not None
-
-
-def _blank(text: str) -> bool:
-    return not _INVISIBLE.sub("", text).strip()
-
-
-def _underlined(lines: list[_Line]) -> bool:
-    return len(lines) >= 2 and _UNDERLINE.fullmatch(lines[1].text) is not None
-
-
-def _denoise(lines: list[_Line]) -> list[_Line]:
-    """*lines* without placeholder lines (an underlined line is a heading, kept whatever it says)."""
-    out: list[_Line] = []
-    for i, line in enumerate(lines):
-        underlined = i + 1 < len(lines) and _UNDERLINE.fullmatch(lines[i + 1].text)
-        if underlined or not is_placeholder(line.text):
-            out.append(line)
-    return out
-
-
-def _chunks(text: str) -> list[Chunk]:
-    chunks: list[Chunk] = []
-    current: Chunk = []
-    # One pass for the whole text: tabs to four spaces, other white space but newlines to one.
-    text = _OTHER_SPACE.sub(" ", text.replace("\t", "    "))
-    for raw in text.split("\n"):
-        body = raw.lstrip(" ")
-        indent = len(raw) - len(body)
-        body = body.rstrip(" ")
-        if "  " in body:
-            body = _SPACES.sub(" ", body)
-        if not body or (body[0] in _INVISIBLE_CHARS and _blank(body)):
-            if current:
-                chunks.append(current)
-                current = []
-            continue
-        current.append(_Line(indent, body))
-    if current:
-        chunks.append(current)
-    return chunks
-
 
 # --------------------------------------------------------------------------- state
 
@@ -337,7 +214,9 @@ class _Body:
                 j = i
                 while j < len(lines) and lines[j].text.startswith(">"):
                     j += 1
-                out.append(self.quote(lines[i:j], depth))
+                quote = self.quote(lines[i:j], depth)
+                if quote is not None:
+                    out.append(quote)
                 i = j
                 continue
             marker = _list_marker(text)
@@ -391,11 +270,11 @@ class _Body:
             top = lst
         top.items.append(_ItemB([text]))
 
-    def quote(self, lines: list[_Line], depth: int) -> Block:
+    def quote(self, lines: list[_Line], depth: int) -> Block | None:
         if depth + 3 > self.state.limits.max_depth:
             self.state.warn("block quotes nested too deeply were flattened")
             flat = " ".join(line.text.lstrip("> ") for line in lines)
-            return Paragraph([Text(flat)]) if flat.strip() else ThematicBreak()
+            return Paragraph([Text(flat)]) if flat.strip() else None
         inner: list[Chunk] = [[]]
         for line in lines:
             text = line.text[1:]
@@ -405,7 +284,8 @@ class _Body:
                     inner.append([])
                 continue
             inner[-1].append(_Line(len(text) - len(stripped), stripped))
-        return BlockQuote(_many(self.blocks([c for c in inner if c], depth + 1)))
+        blocks = self.blocks([c for c in inner if c], depth + 1)
+        return BlockQuote(_many(blocks)) if blocks else None
 
 
 def _heading_before(first: str, rest: list[_Line]) -> bool:
@@ -596,6 +476,9 @@ def parse_text(
     title, chunks = _email_headers(chunks, state)
     title, standfirst, body_chunks = _head(chunks, state, title)
     body = dedupe_blocks(_Body(state).blocks(body_chunks, 0), title=title, standfirst=standfirst)
+    if standfirst is not None and not body:
+        # A standfirst needs a body under it; with none left, the lede is the body.
+        body, standfirst = (Paragraph([Text(standfirst)]),), None
     if state.published is None:
         firsts = [standfirst] if standfirst else []
         firsts += [inline_text(b.children) for b in body[:1] if isinstance(b, Paragraph)]
