@@ -17,6 +17,7 @@ for the front-matter keys, the title rule and what each construct becomes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -61,6 +62,7 @@ from articlekit.parsers.html._blocks import fragment_blocks
 
 __all__ = ["is_unsafe_url", "parse_markdown"]
 
+_DEFAULT_LIMITS = Limits()
 _YAML_FENCE = re.compile(r"---[ \t]*(?:\n|$)")
 _HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,20})(?=[\s/>])")
 _ALIGN = re.compile(r"text-align:\s*(left|center|right)")
@@ -127,7 +129,16 @@ def make_markdown_it(*, limits: Limits | None = None, front_matter: bool = True)
     md.enable(["table", "strikethrough"])
     if front_matter:
         md.use(front_matter_plugin)
+    md.parse("")  # compile the rule chains now: the parser is never changed after this
     return md
+
+
+@functools.lru_cache(maxsize=16)
+def _shared_markdown_it(nesting_depth: int, front_matter: bool) -> MarkdownIt:
+    # markdown-it keeps all parse state in a per-call state object; a configured
+    # MarkdownIt with compiled rule chains is read-only, so it is safe to share
+    # between calls and threads (building one costs more than parsing a short post).
+    return make_markdown_it(limits=Limits(max_depth=nesting_depth), front_matter=front_matter)
 
 
 def is_unsafe_url(url: str, *, image: bool = False) -> bool:
@@ -481,26 +492,26 @@ def parse_markdown(
     >>> parse_markdown("# Title\\n\\nBody text.", quotes=False).title
     'Title'
     """
-    limits = limits or Limits()
+    limits = limits or _DEFAULT_LIMITS
     decoded = decode_input(data, source="markdown", limits=limits)
     warnings: list[str] = []
     body_text, loaded, yaml_rule, _ = _front_matter_data(decoded.text, limits, warnings)
 
-    tokens = make_markdown_it(limits=limits, front_matter=yaml_rule).parse(body_text)
+    tokens = _shared_markdown_it(limits.max_depth, yaml_rule).parse(body_text)
     if yaml_rule:
         if tokens and tokens[0].type == "front_matter":
             loaded = _frontmatter.load_yaml(tokens[0].content, first_line=2, limits=limits)
             tokens = tokens[1:]
             if loaded is None:
                 warnings.append("the '---' block is not a YAML mapping; it was read as Markdown")
-                tokens = make_markdown_it(limits=limits, front_matter=False).parse(body_text)
+                tokens = _shared_markdown_it(limits.max_depth, False).parse(body_text)
         else:
             warnings.append("the '---' front matter is never closed; it was read as Markdown")
 
     builder = _Builder(limits, body_text)
     body = builder.blocks(tokens)
 
-    meta = _frontmatter.map_front_matter(loaded or {}, limits=limits)
+    meta = _frontmatter.map_front_matter(loaded, limits=limits) if loaded else _frontmatter.Metadata()
     fields = meta.fields
     extra = meta.extra
     if url is not None:
