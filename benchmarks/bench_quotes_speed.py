@@ -36,14 +36,20 @@ def _news_paragraphs() -> list[str]:
     seed = HERE.parent / "shared" / "seed" / "000_0a294081f9b24e16.txt"
     for candidate in (seed, Path("/work/shared/seed/000_0a294081f9b24e16.txt")):
         if candidate.exists():
-            paragraphs += [p.replace("\n", " ") for p in candidate.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+            paragraphs += [
+                p.replace("\n", " ")
+                for p in candidate.read_text(encoding="utf-8").split("\n\n")
+                if p.strip()
+            ]
             break
     dev = HERE / "tests" / "fixtures" / "quotes" / "dev.json"
     if dev.exists():
         for case in json.loads(dev.read_text(encoding="utf-8")):
             paragraphs += [p for p in case["text"].split("\n\n") if p.strip()]
     if not paragraphs:
-        paragraphs = ["“We are waiting,” Kremlin spokesperson Dmitry Peskov told reporters on Friday."]
+        paragraphs = [
+            "“We are waiting,” Kremlin spokesperson Dmitry Peskov told reporters on Friday."
+        ]
     return paragraphs
 
 
@@ -65,7 +71,9 @@ def _one_block(unit: str, size: int) -> Article:
 
 def _lines(unit: str, size: int, width: int = 5_000) -> Article:
     text = (unit * (size // len(unit) + 1))[:size]
-    return Article(body=[Paragraph([Text(text[i : i + width])]) for i in range(0, len(text), width)])
+    return Article(
+        body=[Paragraph([Text(text[i : i + width])]) for i in range(0, len(text), width)]
+    )
 
 
 FAMILIES: dict[str, Callable[[int], Article]] = {
@@ -107,7 +115,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"worst 8MB/1MB ratio: {worst:.2f} (bound 10)")
     print()
     print(f"{'quote bait (marks)':22} {'t(10k) s':>9} {'t(100k) s':>9} {'ratio':>7}")
-    for name, unit in (("open “", "“"), ("alternating “”", "“”"), ("“a said", "“a said "), ("unterminated names", "“Peskov ")):
+    for name, unit in (
+        ("open “", "“"),
+        ("alternating “”", "“”"),
+        ("“a said", "“a said "),
+        ("unterminated names", "“Peskov "),
+    ):
         t10 = _time(_one_block(unit, 10_000 * len(unit)), args.repeat)
         t100 = _time(_one_block(unit, 100_000 * len(unit)), args.repeat)
         print(f"{name:22} {t10:9.4f} {t100:9.4f} {t100 / max(t10, 1e-9):7.2f}")

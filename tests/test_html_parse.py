@@ -15,6 +15,7 @@ from articlekit import (
     Link,
     ListBlock,
     Paragraph,
+    ResourceLimitError,
     Text,
 )
 from articlekit._render import block_text, inline_text
@@ -181,3 +182,17 @@ def test_max_depth_limit_flattens_with_a_warning() -> None:
     article = parse_html(html, quotes=False, limits=Limits(max_depth=6))
     assert "Deep quoted words" in article.text
     assert any("flattened" in w for w in article.warnings)
+
+
+def test_short_document_is_its_own_content() -> None:
+    article = parse_html("<p>Short note.</p>", quotes=False)
+    assert article.text == "Short note."
+    assert NO_ARTICLE_WARNING not in article.warnings
+
+
+def test_strict_limits_raise_instead_of_flattening() -> None:
+    html = "<html><body><article><p>Intro paragraph of the article, long enough to be kept as text.</p>"
+    html += "<blockquote>" * 40 + "<p>Deep quoted words, long enough to be counted as paragraph text.</p>"
+    html += "</blockquote>" * 40 + "</article></body></html>"
+    with pytest.raises(ResourceLimitError):
+        parse_html(html, quotes=False, limits=Limits(max_depth=6, strict=True))

@@ -18,7 +18,9 @@ import pytest
 from articlekit import Article, Paragraph, Text
 from articlekit.quotes import extract_quotes
 
-CASES = json.loads((Path(__file__).parent / "fixtures" / "quotes" / "dev.json").read_text(encoding="utf-8"))
+CASES = json.loads(
+    (Path(__file__).parent / "fixtures" / "quotes" / "dev.json").read_text(encoding="utf-8")
+)
 
 
 def _article(case: dict) -> Article:
@@ -60,3 +62,20 @@ def test_reported_speech(case):
         assert found[0].speaker.name == e["speaker"]
         if "cue" in e:
             assert found[0].cue == e["cue"]
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200e", "\u202e", "\u2066", "\ufeff", "\u2060"])
+def test_invisible_characters_do_not_change_the_speaker(invisible):
+    plain = _article(
+        {"text": "Kremlin spokesperson Dmitry Peskov spoke. “We are waiting,” said Peskov."}
+    )
+    spoofed = _article(
+        {
+            "text": f"Kremlin spokesperson Dmitry Peskov spoke. “We are waiting,” said Pe{invisible}skov."
+        }
+    )
+    [a] = [q for q in extract_quotes(plain) if q.kind == "direct"]
+    [b] = [q for q in extract_quotes(spoofed) if q.kind == "direct"]
+    assert a.speaker == b.speaker
+    assert a.speaker is not None
+    assert a.speaker.name == "Dmitry Peskov"

@@ -57,7 +57,9 @@ def test_hostile_text(text):
 
 @given(hostile, hostile)
 def test_hostile_title_and_paragraphs(title, body):
-    article = Article(title=title or None, body=[Paragraph([Text(p)]) for p in body.split("\n\n") if p])
+    article = Article(
+        title=title or None, body=[Paragraph([Text(p)]) for p in body.split("\n\n") if p]
+    )
     check_invariants(article, extract_quotes(article))
 
 
@@ -70,13 +72,17 @@ def test_any_article(article):
 @given(hostile, st.integers(min_value=1, max_value=20), st.integers(min_value=1, max_value=50))
 def test_limits_are_respected(text, max_quotes, max_chars):
     article = Article(body=[Paragraph([Text(text)])] if text else [])
-    quotes = extract_quotes(article, limits=Limits(max_quotes=max_quotes, max_quote_chars=max_chars))
+    quotes = extract_quotes(
+        article, limits=Limits(max_quotes=max_quotes, max_quote_chars=max_chars)
+    )
     assert len(quotes) <= max_quotes
     check_invariants(article, quotes)
 
 
 def test_deterministic():
-    article = Article(body=[Paragraph([Text("“We are waiting,” he said. Peskov said “no” and ‘yes’.")])])
+    article = Article(
+        body=[Paragraph([Text("“We are waiting,” he said. Peskov said “no” and ‘yes’.")])]
+    )
     assert extract_quotes(article) == extract_quotes(article)
 
 
@@ -142,7 +148,11 @@ def _patterns():
     found = []
     for info in pkgutil.iter_modules(articlekit.quotes.__path__, "articlekit.quotes."):
         module = importlib.import_module(info.name)
-        found += [(info.name, name, value) for name, value in vars(module).items() if isinstance(value, re.Pattern)]
+        found += [
+            (info.name, name, value)
+            for name, value in vars(module).items()
+            if isinstance(value, re.Pattern)
+        ]
     return found
 
 
@@ -156,4 +166,7 @@ def test_quote_regexes_have_no_nested_quantifiers():
     patterns = _patterns()
     assert len(patterns) >= 2
     for module, name, pattern in patterns:
-        assert not _has_repeat(sre_parse.parse(pattern.pattern, pattern.flags), False), (module, name)
+        assert not _has_repeat(sre_parse.parse(pattern.pattern, pattern.flags), False), (
+            module,
+            name,
+        )

@@ -11,6 +11,7 @@ True
 """
 
 from articlekit._version import __version__
+from articlekit.batch import parse_many
 from articlekit.errors import (
     ArticleKitError,
     ArticlekitError,
@@ -118,6 +119,7 @@ __all__ = [
     "json_schema",
     "parse",
     "parse_html",
+    "parse_many",
     "parse_markdown",
     "parse_text",
     "quote_rows",

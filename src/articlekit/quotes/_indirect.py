@@ -21,7 +21,48 @@ from articlekit.quotes._text import Token
 __all__ = ["content_after", "content_before"]
 
 _SUBJECT_STARTS = frozenset(
-    ["he", "she", "they", "it", "we", "i", "there", "this", "these", "those", "the", "a", "an", "his", "her", "their", "its", "our", "my", "some", "many", "most", "no", "none", "all", "both", "every", "each", "any", "several", "few", "nobody", "everyone", "everybody", "someone", "somebody", "nothing", "something", "anything", "everything"]
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "there",
+        "this",
+        "these",
+        "those",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "some",
+        "many",
+        "most",
+        "no",
+        "none",
+        "all",
+        "both",
+        "every",
+        "each",
+        "any",
+        "several",
+        "few",
+        "nobody",
+        "everyone",
+        "everybody",
+        "someone",
+        "somebody",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+    ]
 )
 _MAX_OBJECT = 6
 _MAX_ADVERBIALS = 8
@@ -45,9 +86,15 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
             nxt = toks[b + 1]
             if nxt.low.endswith("ing") and lex.cue_kind(nxt.low) is not None:
                 break  # ", calling it ..."
-            if nxt.low == "according" or (nxt.low in ("but", "and") and b + 2 < hi and lex.cue_kind(toks[b + 2].low)):
+            if nxt.low == "according" or (
+                nxt.low in ("but", "and") and b + 2 < hi and lex.cue_kind(toks[b + 2].low)
+            ):
                 break
-            if nxt.low in ("he", "she", "they") and b + 2 < hi and lex.cue_kind(toks[b + 2].low) == "speech":
+            if (
+                nxt.low in ("he", "she", "they")
+                and b + 2 < hi
+                and lex.cue_kind(toks[b + 2].low) == "speech"
+            ):
                 break
         b += 1
     while b > a and toks[b - 1].kind == "p" and toks[b - 1].text in ".,;:!?\u2014\u2013-":
@@ -83,12 +130,21 @@ def content_after(
             k += 1
         if k < hi and toks[k].low == "that":
             j = k
-        elif j < hi and toks[j].kind == "w" and (toks[j].low in ("him", "her", "them", "us", "me", "reporters") or toks[j].cap):
+        elif (
+            j < hi
+            and toks[j].kind == "w"
+            and (toks[j].low in ("him", "her", "them", "us", "me", "reporters") or toks[j].cap)
+        ):
             j += 1
             while j < hi and toks[j].cap:
                 j += 1
     k = j
-    while k < min(hi, j + _MAX_ADVERBIALS) and toks[k].kind == "w" and toks[k].low in lex.adverbials and toks[k].low != "that":
+    while (
+        k < min(hi, j + _MAX_ADVERBIALS)
+        and toks[k].kind == "w"
+        and toks[k].low in lex.adverbials
+        and toks[k].low != "that"
+    ):
         k += 1
     if k < hi and toks[k].low == "that":
         a = k + 1
@@ -97,7 +153,9 @@ def content_after(
             return None
         a = j
         first = toks[a]
-        if first.kind != "w" or not (first.low in _SUBJECT_STARTS or first.cap or first.text[0].isdigit()):
+        if first.kind != "w" or not (
+            first.low in _SUBJECT_STARTS or first.cap or first.text[0].isdigit()
+        ):
             return None
     if a >= hi:
         return None
@@ -110,7 +168,9 @@ def content_after(
     return a, b
 
 
-def content_before(toks: list[Token], lo: int, comma: int, direct: set[int]) -> tuple[int, int] | None:
+def content_before(
+    toks: list[Token], lo: int, comma: int, direct: set[int]
+) -> tuple[int, int] | None:
     """The content clause ``lo:comma`` before ``, SPEAKER CUE``, or None."""
     if comma - lo < 3 or toks[comma].text != ",":
         return None

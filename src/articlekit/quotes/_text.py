@@ -23,7 +23,10 @@ MAX_SENTENCE = 200
 # White space, an abbreviation or initials (checked against the lexicon afterwards), a word
 # (inner apostrophes and hyphens kept), or one other character: together they cover every
 # character, so token offsets are running sums of lengths.  No nested quantifiers.
-_PIECES = re.compile(r"\s+|(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,4}\.|[\w\u2019'][\w\u2019'\-]*|[^\w\s]")
+_PIECES = re.compile(
+    r"\s+|(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,4}\."
+    r"|[\w\u2019'][\w\u2019'\-\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*|[^\w\s]"
+)  # (invisible and bidi characters inside a word stay in it: "Pe\u200bskov" is one word)
 _ENDERS = frozenset(".?!")
 _WORD_START = frozenset("_\u2019'")
 
@@ -78,7 +81,7 @@ def tokenize(
         q = quotes[k]
         if q.open >= pos:
             _words(text, pos, q.open, lex, out)
-            close = min(q.close + 1, end) if q.closed else q.close
+            close = min(q.close + q.close_len, end) if q.closed else q.close
             out.append(Token(q.open, text[q.open : close], "q", k))
             pos = close
         k += 1
@@ -112,7 +115,9 @@ def sentences(tokens: list[Token], inner: list[str]) -> list[tuple[int, int]]:
         if not ends:
             continue
         nxt = tokens[i + 1]
-        if nxt.kind == "q" or (nxt.kind == "w" and (nxt.text[0].isupper() or nxt.text[0].isdigit())):
+        if nxt.kind == "q" or (
+            nxt.kind == "w" and (nxt.text[0].isupper() or nxt.text[0].isdigit())
+        ):
             out.append((begin, i + 1))
             begin = i + 1
     if begin < n:

@@ -12,8 +12,8 @@ holds, the output is **safe to embed**:
   allow-list (``nh3.clean(out, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
   link_rel=None, url_schemes=ALLOWED_URL_SCHEMES) == out``);
 * URLs (``href``, ``src``) are kept only when :func:`safe_url` accepts them
-  (``http``, ``https``, ``mailto`` or relative); an unsafe URL is left out:
-  the link or image is still written, without its ``href`` / ``src``;
+  (``http``, ``https``, ``mailto`` or relative); an unsafe (or empty) URL is
+  left out: the link or image is still written, without its ``href`` / ``src``;
 * elements nest no deeper than the model allows
   (:data:`articlekit.model.MAX_DEPTH`), so the output depth is bounded.
 
@@ -167,10 +167,18 @@ _HEAD_ATTRIBUTES: dict[str, frozenset[str]] = {
 # format characters and Unicode spaces someone could hide a scheme behind.
 _URL_JUNK = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]")
 _SCHEME = re.compile(r"^([^:/?#]*):")
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\u00a0": "&nbsp;"})
-_ATTR_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\u00a0": "&nbsp;"}
-)
+
+
+def _escape_text(text: str) -> str:
+    # str.replace is far faster than str.translate with a mapping.
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\u00a0", "&nbsp;")
+    )
+
+
+def _escape_attribute(value: str) -> str:
+    return _escape_text(value).replace('"', "&quot;")
+
 _BLOCK_QUOTE_KINDS = frozenset({"direct", "partial", "headline", "scare"})
 # How many quotes may nest inside one another in the markup (deeper ones are
 # not marked up; they are still in the JSON-LD).
@@ -248,9 +256,9 @@ class _Writer:
                 continue
             if name in _URL_ATTRIBUTES:
                 value = safe_url(value)
-                if value is None:
+                if not value:  # unsafe, or empty: leave the attribute out
                     continue
-            out.append(f' {name}="{value.translate(_ATTR_ESCAPES)}"')
+            out.append(f' {name}="{_escape_attribute(value)}"')
         out.append(">")
 
     def close(self, tag: str) -> None:
@@ -260,7 +268,7 @@ class _Writer:
     def text(self, text: str) -> None:
         """Write escaped text."""
         if text:
-            self.parts.append(text.translate(_TEXT_ESCAPES))
+            self.parts.append(_escape_text(text))
 
     def element(self, tag: str, text: str, attributes: Iterable[tuple[str, str | None]] = ()) -> None:
         """Write an element holding only text."""
@@ -305,11 +313,14 @@ class _Open:
         self.children = children
 
 
-_Item = Inline | _Wrap | _Open
+# A str item is a piece of a Text node split at a quote boundary.
+_Item = Inline | _Wrap | _Open | str
 _CONTAINERS = (Emphasis, Strong, Strikethrough, Link)
 
 
 def _length(item: _Item) -> int:
+    if isinstance(item, str):
+        return len(item)
     if isinstance(item, Text):
         return len(item.text)
     if isinstance(item, InlineCode):
@@ -350,7 +361,7 @@ def _insert(items: list[_Item], start: int, end: int, quote: Quote, wraps: int) 
                     items[i] = opened
                     return True
                 return False
-            if not isinstance(item, Text):
+            if not isinstance(item, (Text, str)):
                 return False
     # Split text items at the boundaries; fail if a boundary falls inside anything else.
     split: list[_Item] = []
@@ -360,13 +371,17 @@ def _insert(items: list[_Item], start: int, end: int, quote: Quote, wraps: int) 
         if not cuts:
             split.append(item)
             continue
-        if not isinstance(item, Text):
+        if isinstance(item, str):
+            text = item
+        elif isinstance(item, Text):
+            text = item.text
+        else:
             return False
         last = 0
         for cut in cuts:
-            split.append(Text(item.text[last:cut]))
+            split.append(text[last:cut])
             last = cut
-        split.append(Text(item.text[last:]))
+        split.append(text[last:])
     first = last_ = -1
     pos = 0
     for i, item in enumerate(split):
@@ -431,7 +446,9 @@ class _Body:
     def inlines(self, items: Iterable[_Item], *, in_link: bool) -> None:
         w = self.w
         for item in items:
-            if isinstance(item, Text):
+            if isinstance(item, str):
+                w.text(item)
+            elif isinstance(item, Text):
                 w.text(item.text)
             elif isinstance(item, InlineCode):
                 w.element("code", item.code)
@@ -677,8 +694,8 @@ def _head(w: _Writer, article: Article) -> None:
     _meta(w, "property", "og:type", "article")
     _meta(w, "property", "og:title", article.title)
     _meta(w, "property", "og:description", article.description or article.standfirst)
-    page_url = article.canonical_url if article.canonical_url is not None else article.url
-    _meta(w, "property", "og:url", None if page_url is None else safe_url(page_url))
+    page_urls = [safe_url(u) for u in (article.canonical_url, article.url) if u is not None]
+    _meta(w, "property", "og:url", next((u for u in page_urls if u is not None), None))
     _meta(w, "property", "og:site_name", article.site_name)
     for image in article.images:
         url = safe_url(image.url)

@@ -72,8 +72,12 @@ JSONLD_TYPES: frozenset[str] = frozenset(
     }
 )
 
-_SCRIPT_ESCAPES = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
 )
 
 
@@ -152,7 +156,10 @@ def to_jsonld_dict(article: Article) -> dict[str, Any]:
 def _script_json(data: dict[str, Any], indent: int | None = None) -> str:
     """JSON text that is safe inside ``<script>``: ``<``, ``>``, ``&`` and line separators escaped."""
     text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
-    return text.translate(_SCRIPT_ESCAPES)
+    for char, escape in _SCRIPT_ESCAPES:  # str.replace is far faster than str.translate
+        if char in text:
+            text = text.replace(char, escape)
+    return text
 
 
 def to_jsonld(article: Article) -> str:

@@ -1,0 +1,147 @@
+"""Batch throughput and memory: ``articlekit batch`` on the development corpus.
+
+Prints pages/second for ``--jobs 1`` and ``--jobs 2`` (the real command line,
+in a subprocess, wall clock from start to exit) and the peak resident memory
+of a 1,000-page and a 10,000-page run (pages repeated from the corpus through
+symbolic links), sampled over the whole process tree (the main process and
+its worker processes).
+
+    PYTHONPATH=src python benchmarks/bench_batch.py [--repeat 4] [--small 1000] [--large 10000]
+
+The figures depend on the load of the machine: the load average is printed
+before and after each run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent.parent / "shared" / "corpus" / "scrapinghub-dev" / "html"
+if not CORPUS.is_dir():
+    CORPUS = Path("/work/shared/corpus/scrapinghub-dev/html")
+
+
+def _pages(folder: Path, count: int) -> Path:
+    """A folder of *count* symbolic links to the corpus pages, repeated in order."""
+    sources = sorted(CORPUS.glob("*.html.gz"))
+    for i in range(count):
+        source = sources[i % len(sources)]
+        (folder / f"{i:06d}-{source.name}").symlink_to(source)
+    return folder
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                    ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def run(folder: Path, jobs: int, *, sample: bool) -> dict[str, float]:
+    out = folder.parent / f"out-{jobs}.jsonl"
+    command = [sys.executable, "-m", "articlekit", "batch", str(folder), "--out", str(out),
+               "--jobs", str(jobs), "--no-progress", "--errors", str(folder.parent / "errors.jsonl")]
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    load = os.getloadavg()[0]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env)
+    main_peak = tree_peak = worker_peak = 0
+    cpu: dict[int, float] = {}
+    while process.poll() is None:
+        pids = _descendants(process.pid)
+        for pid in pids:
+            cpu[pid] = max(cpu.get(pid, 0.0), _cpu_seconds(pid))
+        if sample:
+            sizes = {pid: _rss_kib(pid) for pid in pids}
+            main_peak = max(main_peak, sizes.get(process.pid, 0))
+            tree_peak = max(tree_peak, sum(sizes.values()))
+            worker_peak = max([worker_peak, *(v for k, v in sizes.items() if k != process.pid)])
+        time.sleep(0.1)
+    elapsed = time.perf_counter() - start
+    lines = out.read_bytes().count(b"\n")
+    return {
+        "pages": lines, "seconds": elapsed, "rate": lines / elapsed, "rc": process.returncode,
+        "main_mib": main_peak / 1024, "tree_mib": tree_peak / 1024, "worker_mib": worker_peak / 1024,
+        "load_before": load, "load_after": os.getloadavg()[0],
+        "cpu": sum(cpu.values()), "main_cpu": cpu.get(process.pid, 0.0),
+    }
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    options.add_argument("--repeat", type=int, default=4, help="corpus copies for the speed runs")
+    options.add_argument("--small", type=int, default=1000)
+    options.add_argument("--large", type=int, default=10000)
+    options.add_argument("--skip-memory", action="store_true")
+    options.add_argument("--skip-speed", action="store_true")
+    args = options.parse_args()
+    pages = len(list(CORPUS.glob("*.html.gz")))
+    print(f"corpus: {pages} pages; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "speed").mkdir()
+        folder = _pages(Path(tmp) / "speed", 0 if args.skip_speed else pages * args.repeat)
+        rates = {}
+        for jobs in () if args.skip_speed else (1, 2):
+            r = run(folder, jobs, sample=False)
+            rates[jobs] = r["rate"]
+            print(f"batch --jobs {jobs}: {r['pages']} pages in {r['seconds']:.1f} s = {r['rate']:.1f} pages/s "
+                  f"(exit {r['rc']}; load {r['load_before']:.2f} -> {r['load_after']:.2f}); CPU {r['cpu']:.1f} s "
+                  f"in all, {r['main_cpu']:.1f} s in the main process, {r['pages'] / max(r['cpu'], 1e-9):.1f} pages/CPU-s")
+        if rates:
+            print(f"speed-up with 2 jobs: {rates[2] / rates[1]:.2f}x (target >= 1.7x)")
+    if args.skip_memory:
+        return
+    peaks = {}
+    for count in (args.small, args.large):
+        with tempfile.TemporaryDirectory() as tmp:
+            (Path(tmp) / "pages").mkdir()
+            folder = _pages(Path(tmp) / "pages", count)
+            r = run(folder, 2, sample=True)
+            peaks[count] = r
+            print(f"{count:,} pages, --jobs 2: {r['seconds']:.1f} s, {r['rate']:.1f} pages/s; peak RSS: main "
+                  f"{r['main_mib']:.0f} MiB, largest worker {r['worker_mib']:.0f} MiB, whole tree {r['tree_mib']:.0f} MiB")
+    small, large = peaks[args.small], peaks[args.large]
+    print(f"peak RSS ratio {args.large:,} / {args.small:,} pages: main {large['main_mib'] / small['main_mib']:.2f}x, "
+          f"whole tree {large['tree_mib'] / small['tree_mib']:.2f}x (target <= 1.5x)")
+
+
+if __name__ == "__main__":
+    main()
