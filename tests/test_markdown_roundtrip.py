@@ -9,7 +9,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articlekit import (
@@ -37,6 +37,7 @@ from articlekit import (
     TableRow,
     Text,
     ThematicBreak,
+    extract_quotes,
     parse_markdown,
 )
 from articlekit.serializers.markdown import markdown_expressible, to_markdown
@@ -72,6 +73,14 @@ def test_any_inline_content_round_trips_in_paragraphs_headings_and_cells(childre
     assert_round_trip(Article(title="t", body=[Heading(level, children)]))
     cell = TableCell(children, "center")
     assert_round_trip(Article(title="t", body=[Table([TableRow([cell, TableCell()])], [TableRow([TableCell(), cell])])]))
+
+
+@settings(max_examples=max(10, settings().max_examples // 5))
+@given(articles(with_quotes=False))
+def test_quotes_are_re_extracted_from_what_to_markdown_writes(article: Article) -> None:
+    expected = markdown_expressible(article)
+    parsed = parse_markdown(to_markdown(article))
+    assert parsed == attrs.evolve(expected, quotes=extract_quotes(expected))
 
 
 @given(articles())

@@ -460,6 +460,15 @@ def _front_matter_data(
     return text, None, _YAML_FENCE.match(text) is not None, 0
 
 
+def _tokens(text: str, limits: Limits, *, front_matter: bool) -> list[Token]:
+    try:
+        return _shared_markdown_it(limits.max_depth, front_matter).parse(text)
+    except RecursionError:  # markdown-it recurses up to maxNesting; only a nearly full stack gets here
+        raise ResourceLimitError(
+            "the Markdown is nested too deeply for the space left on the call stack", source="markdown"
+        ) from None
+
+
 def parse_markdown(
     data: str | bytes,
     *,
@@ -497,14 +506,14 @@ def parse_markdown(
     warnings: list[str] = []
     body_text, loaded, yaml_rule, _ = _front_matter_data(decoded.text, limits, warnings)
 
-    tokens = _shared_markdown_it(limits.max_depth, yaml_rule).parse(body_text)
+    tokens = _tokens(body_text, limits, front_matter=yaml_rule)
     if yaml_rule:
         if tokens and tokens[0].type == "front_matter":
             loaded = _frontmatter.load_yaml(tokens[0].content, first_line=2, limits=limits)
             tokens = tokens[1:]
             if loaded is None:
                 warnings.append("the '---' block is not a YAML mapping; it was read as Markdown")
-                tokens = _shared_markdown_it(limits.max_depth, False).parse(body_text)
+                tokens = _tokens(body_text, limits, front_matter=False)
         else:
             warnings.append("the '---' front matter is never closed; it was read as Markdown")
 
