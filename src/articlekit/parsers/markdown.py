@@ -118,8 +118,11 @@ def _strip_markers(line: str) -> str:
 
 
 def _nesting(limits: Limits) -> int:
-    # Token levels per model level: a list is two (list, item), a quote one; room for inlines.
-    return 2 * limits.max_depth + 8
+    # markdown-it's maxNesting bounds its recursion, and its cost on bracket runs grows with
+    # it (each unclosed "[" is rescanned up to that depth).  A list takes two token levels
+    # (list, item), so lists nested more than about max_depth/2 deep are cut by the tokenizer;
+    # their text is then kept as a paragraph (see _Builder.cut_text), with a warning.
+    return limits.max_depth + 8
 
 
 def make_markdown_it(*, limits: Limits | None = None, front_matter: bool = True) -> MarkdownIt:
