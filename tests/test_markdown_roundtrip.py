@@ -3,6 +3,7 @@ and how what Markdown cannot carry degrades (as markdown_expressible documents).
 
 from __future__ import annotations
 
+import gzip
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -38,6 +39,7 @@ from articlekit import (
     Text,
     ThematicBreak,
     extract_quotes,
+    parse_html,
     parse_markdown,
 )
 from articlekit.serializers.markdown import markdown_expressible, to_markdown
@@ -327,3 +329,23 @@ def test_what_markdown_cannot_carry_degrades_as_documented() -> None:
     )
     assert markdown_expressible(article) == expected
     assert parse_markdown(to_markdown(article), quotes=False) == expected
+
+
+# --------------------------------------------------------------------------- real pages
+
+
+def _real_pages() -> list[Path]:
+    root = Path(__file__).resolve().parents[1]
+    pages = sorted((root / "examples" / "pages").glob("*.html"))
+    for base in root.parents:
+        corpus = base / "shared" / "corpus" / "scrapinghub-dev" / "html"
+        if corpus.is_dir():
+            return pages + sorted(corpus.glob("*.html.gz"))[:25]
+    return pages
+
+
+@pytest.mark.parametrize("page", _real_pages(), ids=lambda p: p.name[:16])
+def test_real_pages_round_trip_from_html_through_markdown(page: Path) -> None:
+    data = page.read_bytes()
+    article = parse_html(gzip.decompress(data) if page.suffix == ".gz" else data, quotes=False)
+    assert_round_trip(article)
