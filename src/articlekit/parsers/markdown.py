@@ -353,7 +353,8 @@ class _Builder:
         max_depth = self.limits.max_depth
         cap = _nesting(self.limits) - 1
         root: list[Block] = []
-        # Each frame: [kind, sink, own list or items, depth, flat, ordered, start]
+        # frames: open containers ({"kind", "flat", "blocks", "items", "start"}); a flat one
+        # (nested past the depth limit) adds its content to the enclosing sink instead.
         sinks: list[list[Block]] = [root]
         frames: list[dict[str, Any]] = []
         depth = 0
