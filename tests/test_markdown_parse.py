@@ -339,3 +339,18 @@ def test_depth_limit_flattens_with_a_warning_or_raises_in_strict_mode() -> None:
     assert any("flattened" in w for w in a.warnings)
     with pytest.raises(ResourceLimitError):
         md(source, limits=Limits(max_depth=5, strict=True))
+
+
+def test_example_story_in_markdown() -> None:
+    path = Path(__file__).resolve().parents[1] / "examples" / "pages" / "kremlin-talks.md"
+    a = parse_markdown(path.read_bytes())
+    assert a.title is not None
+    assert a.title.startswith("“No New Talks Scheduled")
+    assert a.standfirst is not None
+    assert a.standfirst.startswith("No new date has been set")
+    assert a.authors == (Person("Anna Kowalski"),)
+    assert a.section == "World"
+    assert a.language == "en"
+    assert any(q.speaker is not None and "Peskov" in q.speaker.name for q in a.quotes)
+    for quote in a.quotes:
+        assert a.text[quote.span[0] : quote.span[1]] == quote.text

@@ -3,13 +3,14 @@ and how what Markdown cannot carry degrades (as markdown_expressible documents).
 
 from __future__ import annotations
 
+import gzip
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articlekit import (
@@ -37,6 +38,8 @@ from articlekit import (
     TableRow,
     Text,
     ThematicBreak,
+    extract_quotes,
+    parse_html,
     parse_markdown,
 )
 from articlekit.serializers.markdown import markdown_expressible, to_markdown
@@ -72,6 +75,14 @@ def test_any_inline_content_round_trips_in_paragraphs_headings_and_cells(childre
     assert_round_trip(Article(title="t", body=[Heading(level, children)]))
     cell = TableCell(children, "center")
     assert_round_trip(Article(title="t", body=[Table([TableRow([cell, TableCell()])], [TableRow([TableCell(), cell])])]))
+
+
+@settings(max_examples=max(10, settings().max_examples // 5))
+@given(articles(with_quotes=False))
+def test_quotes_are_re_extracted_from_what_to_markdown_writes(article: Article) -> None:
+    expected = markdown_expressible(article)
+    parsed = parse_markdown(to_markdown(article))
+    assert parsed == attrs.evolve(expected, quotes=extract_quotes(expected))
 
 
 @given(articles())
@@ -318,3 +329,23 @@ def test_what_markdown_cannot_carry_degrades_as_documented() -> None:
     )
     assert markdown_expressible(article) == expected
     assert parse_markdown(to_markdown(article), quotes=False) == expected
+
+
+# --------------------------------------------------------------------------- real pages
+
+
+def _real_pages() -> list[Path]:
+    root = Path(__file__).resolve().parents[1]
+    pages = sorted((root / "examples" / "pages").glob("*.html"))
+    for base in root.parents:
+        corpus = base / "shared" / "corpus" / "scrapinghub-dev" / "html"
+        if corpus.is_dir():
+            return pages + sorted(corpus.glob("*.html.gz"))[:25]
+    return pages
+
+
+@pytest.mark.parametrize("page", _real_pages(), ids=lambda p: p.name[:16])
+def test_real_pages_round_trip_from_html_through_markdown(page: Path) -> None:
+    data = page.read_bytes()
+    article = parse_html(gzip.decompress(data) if page.suffix == ".gz" else data, quotes=False)
+    assert_round_trip(article)

@@ -17,6 +17,7 @@ for the front-matter keys, the title rule and what each construct becomes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -61,6 +62,7 @@ from articlekit.parsers.html._blocks import fragment_blocks
 
 __all__ = ["is_unsafe_url", "parse_markdown"]
 
+_DEFAULT_LIMITS = Limits()
 _YAML_FENCE = re.compile(r"---[ \t]*(?:\n|$)")
 _HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,20})(?=[\s/>])")
 _ALIGN = re.compile(r"text-align:\s*(left|center|right)")
@@ -116,8 +118,11 @@ def _strip_markers(line: str) -> str:
 
 
 def _nesting(limits: Limits) -> int:
-    # Token levels per model level: a list is two (list, item), a quote one; room for inlines.
-    return 2 * limits.max_depth + 8
+    # markdown-it's maxNesting bounds its recursion, and its cost on bracket runs grows with
+    # it (each unclosed "[" is rescanned up to that depth).  A list takes two token levels
+    # (list, item), so lists nested more than about max_depth/2 deep are cut by the tokenizer;
+    # their text is then kept as a paragraph (see _Builder.cut_text), with a warning.
+    return limits.max_depth + 8
 
 
 def make_markdown_it(*, limits: Limits | None = None, front_matter: bool = True) -> MarkdownIt:
@@ -127,7 +132,16 @@ def make_markdown_it(*, limits: Limits | None = None, front_matter: bool = True)
     md.enable(["table", "strikethrough"])
     if front_matter:
         md.use(front_matter_plugin)
+    md.parse("")  # compile the rule chains now: the parser is never changed after this
     return md
+
+
+@functools.lru_cache(maxsize=16)
+def _shared_markdown_it(nesting_depth: int, front_matter: bool) -> MarkdownIt:
+    # markdown-it keeps all parse state in a per-call state object; a configured
+    # MarkdownIt with compiled rule chains is read-only, so it is safe to share
+    # between calls and threads (building one costs more than parsing a short post).
+    return make_markdown_it(limits=Limits(max_depth=nesting_depth), front_matter=front_matter)
 
 
 def is_unsafe_url(url: str, *, image: bool = False) -> bool:
@@ -339,7 +353,8 @@ class _Builder:
         max_depth = self.limits.max_depth
         cap = _nesting(self.limits) - 1
         root: list[Block] = []
-        # Each frame: [kind, sink, own list or items, depth, flat, ordered, start]
+        # frames: open containers ({"kind", "flat", "blocks", "items", "start"}); a flat one
+        # (nested past the depth limit) adds its content to the enclosing sink instead.
         sinks: list[list[Block]] = [root]
         frames: list[dict[str, Any]] = []
         depth = 0
@@ -449,6 +464,15 @@ def _front_matter_data(
     return text, None, _YAML_FENCE.match(text) is not None, 0
 
 
+def _tokens(text: str, limits: Limits, *, front_matter: bool) -> list[Token]:
+    try:
+        return _shared_markdown_it(limits.max_depth, front_matter).parse(text)
+    except RecursionError:  # markdown-it recurses up to maxNesting; only a nearly full stack gets here
+        raise ResourceLimitError(
+            "the Markdown is nested too deeply for the space left on the call stack", source="markdown"
+        ) from None
+
+
 def parse_markdown(
     data: str | bytes,
     *,
@@ -481,26 +505,26 @@ def parse_markdown(
     >>> parse_markdown("# Title\\n\\nBody text.", quotes=False).title
     'Title'
     """
-    limits = limits or Limits()
+    limits = limits or _DEFAULT_LIMITS
     decoded = decode_input(data, source="markdown", limits=limits)
     warnings: list[str] = []
     body_text, loaded, yaml_rule, _ = _front_matter_data(decoded.text, limits, warnings)
 
-    tokens = make_markdown_it(limits=limits, front_matter=yaml_rule).parse(body_text)
+    tokens = _tokens(body_text, limits, front_matter=yaml_rule)
     if yaml_rule:
         if tokens and tokens[0].type == "front_matter":
             loaded = _frontmatter.load_yaml(tokens[0].content, first_line=2, limits=limits)
             tokens = tokens[1:]
             if loaded is None:
                 warnings.append("the '---' block is not a YAML mapping; it was read as Markdown")
-                tokens = make_markdown_it(limits=limits, front_matter=False).parse(body_text)
+                tokens = _tokens(body_text, limits, front_matter=False)
         else:
             warnings.append("the '---' front matter is never closed; it was read as Markdown")
 
     builder = _Builder(limits, body_text)
     body = builder.blocks(tokens)
 
-    meta = _frontmatter.map_front_matter(loaded or {}, limits=limits)
+    meta = _frontmatter.map_front_matter(loaded, limits=limits) if loaded else _frontmatter.Metadata()
     fields = meta.fields
     extra = meta.extra
     if url is not None:

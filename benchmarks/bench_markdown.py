@@ -1,0 +1,90 @@
+"""Throughput of parse_markdown beside markdown-it-py's own tokenizer, on the same inputs.
+
+Run:  PYTHONPATH=src python benchmarks/bench_markdown.py [--repeat N]
+
+Inputs (built in memory, nothing fetched):
+
+* ``spec``: the 652 CommonMark spec examples (tests/fixtures/markdown/commonmark.json), one document each;
+* ``posts``: the three front-matter posts in tests/fixtures/markdown, each repeated to about 60 KB;
+* ``corpus``: the 91 pages of shared/corpus parsed with parse_html and written with to_markdown
+  (skipped when the corpus is not beside the repository).
+
+For each set it prints MB/s of ``MarkdownIt().parse`` (the commonmark preset, created once),
+of ``parse_markdown(quotes=False)`` and of ``parse_markdown(quotes=True)``, and the ratio
+articlekit/markdown-it (the acceptance bar is >= 0.67 with quotes=False: articlekit's
+overhead over the tokenizer at most 50 %).  Best of N runs, CPU time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from articlekit import parse_html, parse_markdown, to_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "markdown"
+
+
+def _corpus_dir() -> Path | None:
+    for base in (ROOT, *ROOT.parents):
+        candidate = base / "shared" / "corpus" / "scrapinghub-dev" / "html"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def inputs() -> dict[str, list[str]]:
+    spec = [e["markdown"] for e in json.loads((FIXTURES / "commonmark.json").read_text("utf-8"))]
+    spec = [s for s in spec if s.strip()]  # blank examples raise EmptyDocumentError by design
+    posts = []
+    for name in ("hugo_post.md", "jekyll_post.md", "zola_post.md"):
+        text = (FIXTURES / name).read_text("utf-8")
+        head, sep, body = text.partition("\n---\n") if text.startswith("---") else text.partition("\n+++\n")
+        posts.append(head + sep + "\n\n".join([body] * max(1, 60_000 // len(body))))
+    sets = {"spec": spec, "posts": posts}
+    corpus = _corpus_dir()
+    if corpus is not None:
+        docs = []
+        for path in sorted(corpus.glob("*.html.gz")):
+            article = parse_html(gzip.decompress(path.read_bytes()), quotes=False)
+            docs.append(to_markdown(article))
+        sets["corpus"] = docs
+    return sets
+
+
+def bench(func: Callable[[str], object], docs: list[str], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        for doc in docs:
+            func(doc)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    tokenizer = MarkdownIt()
+    print(f"{'input':8} {'MB':>6} {'markdown-it':>12} {'articlekit':>11} {'ratio':>6} {'+quotes':>8} {'ratio':>6}")
+    for name, docs in inputs().items():
+        size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+        t_mdit = bench(tokenizer.parse, docs, args.repeat)
+        t_ours = bench(lambda d: parse_markdown(d, quotes=False), docs, args.repeat)
+        t_quotes = bench(lambda d: parse_markdown(d, quotes=True), docs, args.repeat)
+        print(
+            f"{name:8} {size:6.2f} {size / t_mdit:9.2f} MB/s {size / t_ours:6.2f} MB/s {t_mdit / t_ours:6.2f}"
+            f" {size / t_quotes:5.2f} MB/s {t_mdit / t_quotes:6.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
