@@ -262,7 +262,7 @@ _ZONE = re.compile(r"(?:\b(?:UTC|GMT)\s*([+-]\d{1,2}(?::?\d{2})?)?|([+-]\d{2}:?\
 _MONTH_FIRST = re.compile(r"\b([A-Za-zéûä]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-zéûä]{3,9})\.?,?\s+(\d{4})\b")
 _RELATIVE = re.compile(
-    r"\b(?:ago|yesterday|today|hours?|minutes?|mins?|seconds?|secs?|just now|vor|il y a|hace|fa)\b",
+    r"\b(?:ago|yesterday|today|just now|vor \d|il y a|hace \d|gestern|heute|hier|ayer|hoy)\b",
     re.IGNORECASE,
 )
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
@@ -360,6 +360,12 @@ def _parse_date(text: str) -> datetime | None:
     rest = text[m.end() :] if m else ""
     hour = minute = second = 0
     t = _TIME.search(rest)
+    if t is None and m is not None:
+        # "Published 11:26 pm EST, Tuesday, November 19, 2019": the time comes first.
+        before = text[: m.start()]
+        t = _TIME.search(before)
+        if t is not None:
+            rest = before[t.start() :]
     if t:
         hour, minute, second = int(t.group(1)), int(t.group(2)), int(t.group(3) or 0)
         meridiem = (t.group(4) or "").replace(".", "").lower()
@@ -375,7 +381,26 @@ def _parse_date(text: str) -> datetime | None:
         w = _ZONE_WORD.search(rest)
         if w:
             tz = timezone(timedelta(minutes=_ZONES[w.group(1)]))
+        else:
+            us = _US_ZONE.search(rest)
+            if us:  # "ET", "PT": standard or daylight time, as the date falls
+                naive = datetime(year, month, day, hour, minute, second)
+                offset = _US_OFFSETS[us.group(1)] + (60 if _us_daylight_time(naive) else 0)
+                tz = timezone(timedelta(minutes=offset))
     return datetime(year, month, day, hour, minute, second, tzinfo=tz)
+
+
+_US_OFFSETS = {"ET": -300, "CT": -360, "MT": -420, "PT": -480}
+_US_ZONE = re.compile(r"\b(ET|CT|MT|PT)\b")
+
+
+def _us_daylight_time(local: datetime) -> bool:
+    """US daylight saving time (since 2007): second Sunday of March to first Sunday of November, 2 am."""
+    march = datetime(local.year, 3, 8)
+    start = march + timedelta(days=(6 - march.weekday()) % 7, hours=2)
+    november = datetime(local.year, 11, 1)
+    end = november + timedelta(days=(6 - november.weekday()) % 7, hours=2)
+    return start <= local < end
 
 
 def _url_date(url: str | None) -> datetime | None:
