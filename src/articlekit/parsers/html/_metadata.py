@@ -40,6 +40,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import attrs
+import lxml.etree
 import lxml.html
 
 from articlekit._textutil import clean_name, clean_text, name_key
@@ -261,7 +262,7 @@ _ZONE = re.compile(r"(?:\b(?:UTC|GMT)\s*([+-]\d{1,2}(?::?\d{2})?)?|([+-]\d{2}:?\
 _MONTH_FIRST = re.compile(r"\b([A-Za-zéûä]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-zéûä]{3,9})\.?,?\s+(\d{4})\b")
 _RELATIVE = re.compile(
-    r"\b(?:ago|yesterday|today|hours?|minutes?|mins?|seconds?|secs?|just now|vor|il y a|hace|fa)\b",
+    r"\b(?:ago|yesterday|today|just now|vor \d|il y a|hace \d|gestern|heute|hier|ayer|hoy)\b",
     re.IGNORECASE,
 )
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
@@ -359,6 +360,12 @@ def _parse_date(text: str) -> datetime | None:
     rest = text[m.end() :] if m else ""
     hour = minute = second = 0
     t = _TIME.search(rest)
+    if t is None and m is not None:
+        # "Published 11:26 pm EST, Tuesday, November 19, 2019": the time comes first.
+        before = text[: m.start()]
+        t = _TIME.search(before)
+        if t is not None:
+            rest = before[t.start() :]
     if t:
         hour, minute, second = int(t.group(1)), int(t.group(2)), int(t.group(3) or 0)
         meridiem = (t.group(4) or "").replace(".", "").lower()
@@ -374,7 +381,26 @@ def _parse_date(text: str) -> datetime | None:
         w = _ZONE_WORD.search(rest)
         if w:
             tz = timezone(timedelta(minutes=_ZONES[w.group(1)]))
+        else:
+            us = _US_ZONE.search(rest)
+            if us:  # "ET", "PT": standard or daylight time, as the date falls
+                naive = datetime(year, month, day, hour, minute, second)
+                offset = _US_OFFSETS[us.group(1)] + (60 if _us_daylight_time(naive) else 0)
+                tz = timezone(timedelta(minutes=offset))
     return datetime(year, month, day, hour, minute, second, tzinfo=tz)
+
+
+_US_OFFSETS = {"ET": -300, "CT": -360, "MT": -420, "PT": -480}
+_US_ZONE = re.compile(r"\b(ET|CT|MT|PT)\b")
+
+
+def _us_daylight_time(local: datetime) -> bool:
+    """US daylight saving time (since 2007): second Sunday of March to first Sunday of November, 2 am."""
+    march = datetime(local.year, 3, 8)
+    start = march + timedelta(days=(6 - march.weekday()) % 7, hours=2)
+    november = datetime(local.year, 11, 1)
+    end = november + timedelta(days=(6 - november.weekday()) % 7, hours=2)
+    return start <= local < end
 
 
 def _url_date(url: str | None) -> datetime | None:
@@ -432,13 +458,27 @@ _STOPWORDS = {
     "pt": ("o", "os", "que", "não", "uma", "para", "com", "do", "da", "em", "dos", "é"),
     "nl": ("de", "het", "een", "van", "en", "niet", "dat", "zijn", "voor", "met", "ook", "op"),
 }
+_STOPSETS = {lang: frozenset(words) for lang, words in _STOPWORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]")
+_NON_LATIN = re.compile("[\u0370-\u06ff\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_SCRIPTS = {
+    "ko": re.compile("[\uac00-\ud7af\u1100-\u11ff]"),
+    "ja": re.compile("[\u3040-\u30ff]"),
+    "han": re.compile("[\u4e00-\u9fff]"),
+    "ru": re.compile("[\u0400-\u04ff]"),
+    "ar": re.compile("[\u0600-\u06ff]"),
+    "he": re.compile("[\u0590-\u05ff]"),
+    "el": re.compile("[\u0370-\u03ff]"),
+    "th": re.compile("[\u0e00-\u0e7f]"),
+    "latin": re.compile("[A-Za-z\u00c0-\u024f]"),
+}
 _SCRIPT_LANGUAGES = frozenset(("ko", "ja", "zh", "ru", "ar", "he", "el", "th"))
 
 
 def _stopword_scores(text: str) -> dict[str, int]:
-    words = [w.casefold() for w in _WORD.findall(text[:4_000])]
-    return {lang: sum(1 for w in words if w in frozenset(stop)) for lang, stop in _STOPWORDS.items()}
+    words = [w.casefold() for w in _WORD.findall(text[:1_500])]
+    return {lang: sum(1 for w in words if w in stopset) for lang, stopset in _STOPSETS.items()}
 
 
 def _stopwords_confident(text: str, guessed: str, declared: str) -> bool:
@@ -460,37 +500,14 @@ def guess_language(text: str) -> str | None:
     >>> guess_language("The cat and the dog are in the garden"), guess_language("서울 뉴스")
     ('en', 'ko')
     """
-    sample = text[:3000]
-    counts: dict[str, int] = {}
-    letters = 0
-    for ch in sample:
-        if not ch.isalpha():
-            continue
-        letters += 1
-        code = ord(ch)
-        if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF:
-            key = "ko"
-        elif 0x3040 <= code <= 0x30FF:
-            key = "ja"
-        elif 0x4E00 <= code <= 0x9FFF:
-            key = "han"
-        elif 0x0400 <= code <= 0x04FF:
-            key = "ru"
-        elif 0x0600 <= code <= 0x06FF:
-            key = "ar"
-        elif 0x0590 <= code <= 0x05FF:
-            key = "he"
-        elif 0x0370 <= code <= 0x03FF:
-            key = "el"
-        elif 0x0E00 <= code <= 0x0E7F:
-            key = "th"
-        elif code < 0x250:
-            key = "latin"
-        else:
-            key = "other"
-        counts[key] = counts.get(key, 0) + 1
+    sample = text[:1500]
+    letters = len(_LETTERS.findall(sample))
     if not letters:
         return None
+    if len(_NON_LATIN.findall(sample)) < letters * 0.05:
+        counts = {"latin": len(_SCRIPTS["latin"].findall(sample))}
+    else:
+        counts = {key: len(pattern.findall(sample)) for key, pattern in _SCRIPTS.items()}
     if counts.get("ko", 0) > letters * 0.2:
         return "ko"
     if counts.get("ja", 0) > letters * 0.05:
@@ -506,8 +523,7 @@ def guess_language(text: str) -> str | None:
     if len(words) < 5:
         return None
     best, best_score = None, 0
-    for lang, stop in _STOPWORDS.items():
-        stopset = set(stop)
+    for lang, stopset in _STOPSETS.items():
         score = sum(1 for w in words if w in stopset)
         if score > best_score:
             best, best_score = lang, score
@@ -697,8 +713,16 @@ class _Sources:
 
     logo_alts: list[str] = attrs.field(factory=list)
     paragraphs: list[str] = attrs.field(factory=list)
-    dates: list[Any] = attrs.field(factory=list)  # elements with a date-like class
     visible_text: str = ""  # white space folded, case-folded
+    root: Any = None
+    scope: Any = None  # where bylines and dates are looked for: around the headline, once known
+    _cache: dict[str, list[Any]] = attrs.field(factory=dict)
+
+    def find(self, name: str) -> list[Any]:
+        """Elements found by class: ``bylines``, ``headlines``, ``dates``; searched for once, when needed."""
+        if not self._cache and self.root is not None:
+            self._cache.update(_find_by_class(self.scope if self.scope is not None else self.root))
+        return self._cache.get(name, [])
     meta: dict[str, list[str]] = attrs.field(factory=dict)
     title_tag: str = ""
     html_lang: str = ""
@@ -707,11 +731,8 @@ class _Sources:
     link_authors: list[tuple[str, str]] = attrs.field(factory=list)  # (text, href)
     image_src: str = ""
     h1: list[Any] = attrs.field(factory=list)
-    headlines: list[Any] = attrs.field(factory=list)  # elements with headline-ish class/itemprop
-    bylines: list[Any] = attrs.field(factory=list)
     times: list[Any] = attrs.field(factory=list)
     itemprops: dict[str, list[Any]] = attrs.field(factory=dict)
-    standfirsts: list[Any] = attrs.field(factory=list)
     jsonld_blocks: list[str] = attrs.field(factory=list)
 
 
@@ -772,36 +793,89 @@ def _excluded(el: Any, bad: re.Pattern[str]) -> bool:
     return False
 
 
+
+
+# XPath expressions (evaluated in C: far cheaper than visiting every element in Python).
+_XP_ITEMPROPS = "//*[@itemprop]"
+_XP_REL = "//a[@rel]"
+_COLLECT_TAGS = ("meta", "script", "title", "html", "base", "link", "h1", "p", "img", "time")
+
+
+_BYLINE_WORDS = ("byline", "author", "writer", "contributor", "reporter", "posted-by", "postedby")
+_HEADLINE_WORDS = ("headline", "title", "heading")
+_DATE_WORDS = ("date", "time", "publish", "posted", "timestamp")
+_NOT_BYLINE_TAGS = frozenset(
+    ("img", "picture", "svg", "button", "input", "body", "main", "article", "meta", "link", "script", "style", "html")
+)
+_NOT_DATE_TAGS = frozenset(
+    ("time", "article", "main", "section", "body", "html", "script", "style", "meta", "link", "head")
+)
+
+
+_CLASS_GATE = re.compile(
+    "|".join((*_BYLINE_WORDS, *_HEADLINE_WORDS, *_DATE_WORDS)), re.IGNORECASE
+)
+
+
+def _find_by_class(root: Any) -> dict[str, list[Any]]:
+    """One pass over the page for elements whose class or id names a byline, a headline or a date."""
+    bylines: list[Any] = []
+    headlines: list[Any] = []
+    dates: list[Any] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        cls = el.get("class")
+        ident = el.get("id")
+        if not cls and not ident:
+            continue
+        key = f"{cls or ''} {ident or ''}"
+        if not _CLASS_GATE.search(key):
+            continue
+        key = key.lower()
+        tag = el.tag.lower()
+        if len(bylines) < _MAX_CANDIDATES and tag not in _NOT_BYLINE_TAGS and any(w in key for w in _BYLINE_WORDS):
+            bylines.append(el)
+        if (
+            len(headlines) < _MAX_CANDIDATES
+            and tag in ("h2", "h3", "div", "span", "p", "header")
+            and any(w in key for w in _HEADLINE_WORDS)
+            and not _furniture_class(key, _HEADLINE_BAD)
+        ):
+            headlines.append(el)
+        if (
+            len(dates) < _MAX_CANDIDATES
+            and tag not in _NOT_DATE_TAGS
+            and any(w in key for w in _DATE_WORDS)
+            and not _DATE_NOT.search(key)
+        ):
+            dates.append(el)
+    return {"bylines": bylines, "headlines": headlines, "dates": dates}
+
+
+def _xpath(root: Any, expr: str, limit: int = _MAX_CANDIDATES) -> list[Any]:
+    try:
+        found = root.xpath(expr, smart_strings=False)
+    except (lxml.etree.XPathError, ValueError, TypeError):  # never fatal for a page
+        return []
+    return list(found[:limit]) if isinstance(found, list) else []
+
+
 def _collect(root: Any) -> _Sources:
     src = _Sources()
     metas = 0
     jsonld_total = 0
-    visible: list[str] = []
-    visible_size = 0
-    for el in root.iter():
-        tag = el.tag
-        if visible_size < _MAX_VISIBLE_CHARS:
-            # The page's visible text: text of elements other than script/style, and every tail.
-            if isinstance(tag, str) and el.text and tag.lower() not in _INVISIBLE_TAGS:
-                visible.append(el.text)
-                visible_size += len(el.text)
-            if el.tail:
-                visible.append(el.tail)
-                visible_size += len(el.tail)
-        if not isinstance(tag, str):
-            continue
-        tag = tag.lower()
+    for el in root.iter(*_COLLECT_TAGS):
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag == "meta":
             metas += 1
             if metas > _MAX_META:
                 continue
-            content = _attr(el, "content")
-            if not content:
-                content = _attr(el, "value")
+            content = el.get("content") or el.get("value")
             if not content:
                 continue
             for attr in _META_KEY_ATTRS:
-                key = _attr(el, attr).strip().lower()
+                key = (el.get(attr) or "").strip().lower()
                 if key:
                     for k in key.split()[:4]:
                         src.meta.setdefault(k, []).append(content[:_MAX_VALUE_CHARS])
@@ -812,7 +886,6 @@ def _collect(root: Any) -> _Sources:
                 if len(text) <= _MAX_JSONLD_BYTES and jsonld_total + len(text) <= _MAX_JSONLD_TOTAL:
                     jsonld_total += len(text)
                     src.jsonld_blocks.append(text)
-            continue
         elif tag == "title":
             if not src.title_tag and not any(
                 isinstance(a.tag, str) and a.tag.lower() == "svg" for a in _ancestors(el)
@@ -833,8 +906,11 @@ def _collect(root: Any) -> _Sources:
                 src.image_src = href
         elif tag == "h1" and len(src.h1) < _MAX_CANDIDATES:
             src.h1.append(el)
-        elif tag == "p" and len(src.paragraphs) < 30:
-            text = _element_text(el, 600)
+        elif tag == "p" and len(src.paragraphs) < 10:
+            try:
+                text = " ".join(el.text_content()[:600].split())
+            except (ValueError, TypeError):  # pragma: no cover - defensive
+                text = ""
             if len(text) >= 40:
                 src.paragraphs.append(text)
         elif tag == "img" and len(src.logo_alts) < 10:
@@ -845,45 +921,39 @@ def _collect(root: Any) -> _Sources:
                 src.logo_alts.append(_text(alt, 300))
         elif tag == "time" and len(src.times) < _MAX_CANDIDATES and (_attr(el, "datetime") or el.text):
             src.times.append(el)
-        if tag in ("link", "meta", "script", "style", "html", "head", "body", "title"):
+    for el in _xpath(root, _XP_ITEMPROPS, 2_000):
+        if el.tag in ("meta", "link", "script", "style"):
             continue
-        if len(src.dates) < _MAX_CANDIDATES and tag not in ("time", "article", "main", "section"):
-            cls_lower = _classes(el).lower()
-            if _DATE_HINT.search(cls_lower) and not _DATE_NOT.search(cls_lower):
-                src.dates.append(el)
-        itemprop = _attr(el, "itemprop").lower()
-        if itemprop:
-            for prop in itemprop.split()[:4]:
-                if prop in _ITEMPROPS:
-                    bucket = src.itemprops.setdefault(prop, [])
-                    if len(bucket) < _MAX_CANDIDATES:
-                        bucket.append(el)
-        rel = _attr(el, "rel").lower()
-        if tag == "a" and "author" in rel.split() and len(src.link_authors) < _MAX_CANDIDATES:
-            src.link_authors.append((_element_text(el, 300), _attr(el, "href")))
-        cls = _classes(el)
-        if cls.strip():
-            if (
-                len(src.bylines) < _MAX_CANDIDATES
-                and _BYLINE_HINT.search(cls)
-                and tag not in ("img", "picture", "svg", "button", "input", "body", "main", "article")
-            ):
-                src.bylines.append(el)
-            if (
-                tag in ("h2", "h3", "div", "span", "p", "header")
-                and len(src.headlines) < _MAX_CANDIDATES
-                and _HEADLINE_HINT.search(cls)
-                and not _furniture_class(cls, _HEADLINE_BAD)
-            ):
-                src.headlines.append(el)
-            if (
-                tag in ("p", "h2", "div", "span")
-                and len(src.standfirsts) < _MAX_CANDIDATES
-                and _STANDFIRST_HINT.search(cls)
-            ):
-                src.standfirsts.append(el)
-    src.visible_text = " ".join(" ".join(visible).split()).casefold()
+        for prop in _attr(el, "itemprop").lower().split()[:4]:
+            if prop in _ITEMPROPS:
+                bucket = src.itemprops.setdefault(prop, [])
+                if len(bucket) < _MAX_CANDIDATES:
+                    bucket.append(el)
+    src.link_authors = [
+        (_element_text(el, 300), _attr(el, "href"))
+        for el in _xpath(root, _XP_REL, 500)
+        if "author" in _attr(el, "rel").lower().split()
+    ][:_MAX_CANDIDATES]
+    src.root = root
     return src
+
+
+def _visible_text(src: _Sources) -> str:
+    """The text of the page's body without its scripts and styles: white space folded, case-folded."""
+    if src.visible_text or src.root is None:
+        return src.visible_text
+    body = src.root.find("body") if src.root.tag == "html" else src.root
+    if body is None:
+        return ""
+    try:
+        text = body.text_content()[:_MAX_VISIBLE_CHARS]
+        hidden = [el.text for el in body.iter("script", "style", "noscript", "template") if el.text]
+    except (ValueError, TypeError):  # pragma: no cover - defensive
+        return ""
+    for chunk in hidden:  # text_content() includes script text: take it out again
+        text = text.replace(chunk, " ", 1)
+    src.visible_text = " ".join(text.split()).casefold()
+    return src.visible_text
 
 
 # --------------------------------------------------------------------------- JSON-LD
@@ -1261,7 +1331,7 @@ def _choose_title(
             if _similar(text, cand) >= 0.6:
                 return _strip_site(text, site_keys, section) or text
     # 2. Another headline-like element (itemprop=headline, class "headline") that agrees.
-    others = [_headline_ok(el, site_keys) for el in _itemprop(src, "headline") + src.headlines]
+    others = [_headline_ok(el, site_keys) for el in _itemprop(src, "headline") + src.find("headlines")]
     for text in others:
         if not text:
             continue
@@ -1371,7 +1441,7 @@ def _visible_authors(src: _Sources, site_names: list[str], base: str | None) -> 
     if people:
         return people, credits
     # byline elements: the first one outside page furniture with something that looks like names
-    for el in src.bylines:
+    for el in src.find("bylines"):
         if _excluded(el, _BYLINE_BAD):
             continue
         text = _element_text(el, 400)
@@ -1401,8 +1471,8 @@ def _texts_after(el: Any, max_nodes: int = 80, max_chars: int = 1_500) -> list[s
 
     def add(text: str | None) -> bool:
         nonlocal size
-        if text and text.strip():
-            out.append(clean_name(text[:500]))
+        if text and not text.isspace():
+            out.append(" ".join(text[:500].split()))
             size += len(out[-1])
         return len(out) < max_nodes and size < max_chars
 
@@ -1448,6 +1518,29 @@ def _texts_before(el: Any, max_siblings: int = 4, max_chars: int = 400) -> list[
     return out
 
 
+def _standfirst_near(headline: Any, title: str | None, description: str | None) -> str | None:
+    """The standfirst printed just after the headline: an element with a standfirst-like class,
+    or one whose text is the page's description."""
+    described = name_key(description) if description else ""
+    levels = [headline]
+    parent = headline.getparent()
+    if parent is not None and isinstance(parent.tag, str) and parent.tag.lower() in ("header", "hgroup", "div"):
+        levels.append(parent)
+    for node in levels:
+        for n, sib in enumerate(node.itersiblings()):
+            if n >= 6:
+                break
+            tag = sib.tag.lower() if isinstance(sib.tag, str) else ""
+            if tag not in ("p", "h2", "h3", "div", "span"):
+                continue
+            text = _element_text(sib, 1_200)
+            if not 20 <= len(text) <= 1_000 or (title and name_key(text) == name_key(title)):
+                continue
+            if _STANDFIRST_HINT.search(_classes(sib)) or (described and name_key(text) == described):
+                return text
+    return None
+
+
 def _byline_after(texts: list[str]) -> str | None:
     """A "By ..." line among the first texts after the headline, up to the first date or share button."""
     for i, text in enumerate(texts[:40]):
@@ -1473,7 +1566,7 @@ def _dates_after(texts: list[str]) -> Iterator[str]:
 
 
 def _date_elements(src: _Sources) -> Iterator[str]:
-    for el in src.dates:
+    for el in src.find("dates"):
         if _excluded(el, _BYLINE_BAD):
             continue
         value = _attr(el, "datetime") or _attr(el, "content") or _element_text(el, 200)
@@ -1638,17 +1731,18 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
         or _ld_str(art, "description")
         or _first_meta(src, "dc.description", "dcterms.description")
     ) or None
-    standfirst: str | None = None
-    for el in src.standfirsts:
-        if _excluded(el, _HEADLINE_BAD):
-            continue
-        text = _element_text(el, 3_000)
-        if 20 <= len(text) <= 1_000 and (title is None or name_key(text) != name_key(title)):
-            standfirst = text
-            break
+    headline_el = _headline_element(src, title)
+    standfirst = _standfirst_near(headline_el, title, description) if headline_el is not None else None
 
     # ---- authors
-    headline_el = _headline_element(src, title)
+    if headline_el is not None:
+        # Bylines and dates are looked for near the headline: up to its <article> / <main>, or 4 levels up.
+        scope = headline_el
+        for depth, ancestor in enumerate(_ancestors(headline_el), start=1):
+            scope = ancestor
+            if depth >= 4 or (isinstance(ancestor.tag, str) and ancestor.tag.lower() in ("article", "main")):
+                break
+        src.scope = scope
     after = _texts_after(headline_el) if headline_el is not None else []
     before = _texts_before(headline_el) if headline_el is not None else []
     people: list[Person] = []
@@ -1668,28 +1762,30 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
                 credits.extend(orgs)
             if people:
                 break
-    vis_people, vis_credits = _visible_authors(src, org_names, base_url)
-    if not vis_people:
-        byline = _byline_after(after)
-        if byline:
-            names, orgs = split_byline(byline, site_names=org_names)
-            vis_people = [Person(n) for n in names if len(n.split()) >= 2]
-            vis_credits = orgs
-    if people and len(src.visible_text) >= 1_000:
+    after_people: list[Person] = []
+    after_credits: list[str] = []
+    byline = _byline_after(after)
+    if byline:
+        names, after_credits = split_byline(byline, site_names=org_names)
+        after_people = [Person(n) for n in names if len(n.split()) >= 2]
+    if people and len(_visible_text(src)) >= 1_000:
         # A name the metadata gives but the page never shows is a CMS account, not a byline.
         shown = [p for p in people if " ".join(name_key(p.name).split()) in src.visible_text]
         if len(shown) < len(people):
             hidden = ", ".join(p.name for p in people if p not in shown)
             warnings.append(f"authors: {hidden} named in the metadata but not on the page; ignored")
             people = shown
-    if people and vis_people:
+    if people and after_people:
         meta_keys = {name_key(p.name) for p in people}
-        vis_keys = {name_key(p.name) for p in vis_people}
-        if meta_keys < vis_keys and len(vis_keys) <= 5:  # the visible byline names more people
-            people = people + [p for p in vis_people if name_key(p.name) not in meta_keys]
+        vis_keys = {name_key(p.name) for p in after_people}
+        if meta_keys < vis_keys and len(vis_keys) <= 5:  # the byline under the headline names more people
+            people = people + [p for p in after_people if name_key(p.name) not in meta_keys]
     if not people:
+        vis_people, vis_credits = _visible_authors(src, org_names, base_url)
+        if not vis_people:
+            vis_people, vis_credits = after_people, after_credits
         people = vis_people
-    credits.extend(vis_credits)
+        credits.extend(vis_credits)
     authors: list[Person] = []
     seen: set[str] = set()
     for person in people:
@@ -1784,7 +1880,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
         )
         if tag
     ]
-    sample = " ".join(t for t in (title, description, standfirst, *src.paragraphs) if t)[:4_000]
+    sample = " ".join(t for t in (title, description, standfirst, *src.paragraphs) if t)[:1_500]
     guessed = guess_language(sample) if sample else None
     language = declared[0] if declared else None
     if language is None and guessed is not None:
