@@ -281,6 +281,16 @@ def test_batch_over_a_folder_with_corrupt_files(tmp_path: Path, mixed, jobs):
     assert f"{len(bad)} of {len(bad) + len(good)} documents failed" in done.stderr
 
 
+def test_batch_never_reads_its_own_output_files(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.json").write_bytes(REFERENCE.read_bytes())
+    done = run("batch", folder, "--out", folder / "out.jsonl", "--errors", folder / "errors.jsonl", "--jobs", "0")
+    assert done.returncode == 0, done.stderr
+    assert [line["input"] for line in _read_jsonl(folder / "out.jsonl")] == [str(folder / "a.json")]
+    assert (folder / "errors.jsonl").read_text() == ""
+
+
 def test_batch_without_an_errors_file_reports_on_stderr(tmp_path: Path, mixed):
     folder, good, bad = mixed
     done = run("batch", folder, "--jobs", "1")

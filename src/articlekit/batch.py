@@ -697,6 +697,7 @@ def parse_many(
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
     max_tasks_per_child: int = DEFAULT_MAX_TASKS_PER_CHILD,
     parser: Parser | None = None,
+    exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> Generator[BatchResult, None, None]:
     """Parse every document in *inputs*; yield one :class:`BatchResult` each, in input order.
 
@@ -720,6 +721,8 @@ def parse_many(
     :param parser: a parse function of the :data:`Parser` shape, to use
         instead of :func:`parse_document`; it must be importable by name
         (a module-level function) when *jobs* > 0.
+    :param exclude: files never read as inputs, even inside a folder or glob
+        given (the command line passes its own output and errors files).
     :raises ValidationError: a bad argument (checked before any work).
     :raises UnknownFormatError: *format* or *to* is not known.
 
@@ -744,7 +747,11 @@ def parse_many(
     if isinstance(inputs, (str, bytes, os.PathLike, Document)):
         inputs = [inputs]
     options = _Options(parser, format, quotes, limits, to, memory_limit)
-    return _generate(_jobs(inputs, limits), options, jobs, timeout, max_tasks_per_child)
+    source = _jobs(inputs, limits)
+    excluded = {os.path.realpath(p) for p in exclude}
+    if excluded:
+        source = (j for j in source if j.path is None or os.path.realpath(j.path) not in excluded)
+    return _generate(source, options, jobs, timeout, max_tasks_per_child)
 
 
 def _generate(

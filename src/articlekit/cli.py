@@ -472,6 +472,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             timeout=args.timeout,
             memory_limit=args.memory_limit * 2**20,
             max_tasks_per_child=args.max_tasks_per_child,
+            exclude=[path for path in (args.out, args.errors) if path and path != "-"],
         )
         try:
             for result in results:
