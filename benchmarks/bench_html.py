@@ -2,7 +2,10 @@
 
 For each system, a child process loads the pages, warms up on one page, then
 times every extraction call with :func:`time.process_time` (CPU seconds, so the
-figures hold on a busy machine) and reports its peak resident memory.  The
+figures hold on a busy machine) and reports its peak resident memory.  This is
+done in several rounds (``--rounds``, 3 by default), the order of the systems
+rotated each round, and each system's fastest round is reported: the load of
+a shared machine drifts, and no system should pay for running first.  The
 parent scores every system's text against the ground truth with the
 benchmark's own metric (see ``../shared/corpus/README.md``): 4-token shingles
 of ``\\w+`` tokens, per-page precision and recall averaged over pages, F1 the
@@ -253,11 +256,47 @@ def _version(name: str) -> str:
         return "?"
 
 
+def svg_plot(results: dict[str, dict[str, object]]) -> str:
+    """A scatter plot, F1 against pages per CPU-second, as a small standalone SVG."""
+    width, height, pad = 640, 400, 60
+    points = [(name, float(r["pages_per_cpu_s"] or 0), float(r["f1"])) for name, r in results.items()]  # type: ignore[arg-type]
+    max_x = max((x for _, x, _ in points), default=1.0) * 1.15 or 1.0
+    min_y = min((y for _, _, y in points), default=0.0)
+    min_y = max(0.0, min(min_y, 0.95) - 0.02)
+
+    def sx(x: float) -> float:
+        return pad + (width - 2 * pad) * x / max_x
+
+    def sy(y: float) -> float:
+        return height - pad - (height - 2 * pad) * (y - min_y) / (1.0 - min_y)
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
+        f'<rect width="{width}" height="{height}" fill="white"/>',
+        f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="black"/>',
+        f'<line x1="{pad}" y1="{pad}" x2="{pad}" y2="{height - pad}" stroke="black"/>',
+        f'<text x="{width / 2}" y="{height - 20}" text-anchor="middle">pages per CPU-second (higher is faster)</text>',
+        f'<text x="18" y="{height / 2}" text-anchor="middle" transform="rotate(-90 18 {height / 2})">F1 (body text)</text>',
+    ]
+    for i in range(5):
+        y = min_y + (1.0 - min_y) * i / 4
+        out.append(f'<text x="{pad - 6}" y="{sy(y) + 4:.1f}" text-anchor="end">{y:.3f}</text>')
+        x = max_x * i / 4
+        out.append(f'<text x="{sx(x):.1f}" y="{height - pad + 16}" text-anchor="middle">{x:.0f}</text>')
+    for name, x, y in points:
+        color = "#c0392b" if name == "articlekit" else "#2c3e50"
+        out.append(f'<circle cx="{sx(x):.1f}" cy="{sy(y):.1f}" r="5" fill="{color}"/>')
+        out.append(f'<text x="{sx(x) + 8:.1f}" y="{sy(y) - 6:.1f}" fill="{color}">{name}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--systems", nargs="*", default=SYSTEMS)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--out", type=Path, default=None, help="results file stem (default: benchmarks/results/html)")
+    parser.add_argument("--rounds", type=int, default=3, help="timing rounds; each system's fastest is kept")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst articlekit pages")
     parser.add_argument("--dump", type=Path, default=None, help="write each system's texts to DIR/<system>.json")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -272,31 +311,44 @@ def main() -> None:
     env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
     results: dict[str, dict[str, object]] = {}
     raw: dict[str, dict[str, object]] = {}
+    runs: dict[str, list[dict[str, object]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for name in args.systems:
-            out = Path(tmp) / f"{name}.json"
-            proc = subprocess.run(
-                [sys.executable, __file__, "--worker", name, "--worker-out", str(out), "--corpus", str(args.corpus)],
-                env=env, capture_output=True, text=True, check=False,
-            )
-            if proc.returncode != 0 or not out.exists():
-                print(f"{name}: not run ({proc.stderr.strip().splitlines()[-1:] or proc.returncode})", file=sys.stderr)
-                continue
-            data = json.loads(out.read_text(encoding="utf-8"))
-            raw[name] = data
-            if args.dump:
-                args.dump.mkdir(parents=True, exist_ok=True)
-                (args.dump / f"{name}.json").write_text(json.dumps(data["texts"]), encoding="utf-8")
-            metrics = score(truths, data["texts"])
-            results[name] = {
-                "version": _version(name),
-                **{k: round(v, 4) for k, v in metrics.items()},
-                "pages_per_cpu_s": round(len(pages) / data["cpu"], 1) if data["cpu"] else None,
-                "cpu_s": round(data["cpu"], 3),
-                "peak_rss_mb": round(data["peak_rss_kb"] / 1024, 1),
-                "extraction_rss_mb": round((data["peak_rss_kb"] - data["base_rss_kb"]) / 1024, 1),
-                "errors": len(data["errors"]),
-            }
+        # Several rounds, the order rotated each round, and each system's fastest round
+        # kept: the machine's load drifts, and no system should pay for running first.
+        for round_no in range(args.rounds):
+            order = args.systems[round_no % len(args.systems):] + args.systems[: round_no % len(args.systems)]
+            for name in order:
+                out = Path(tmp) / f"{name}-{round_no}.json"
+                proc = subprocess.run(
+                    [sys.executable, __file__, "--worker", name, "--worker-out", str(out), "--corpus", str(args.corpus)],
+                    env=env, capture_output=True, text=True, check=False,
+                )
+                if proc.returncode != 0 or not out.exists():
+                    print(f"{name}: not run ({proc.stderr.strip().splitlines()[-1:] or proc.returncode})", file=sys.stderr)
+                    continue
+                runs.setdefault(name, []).append(json.loads(out.read_text(encoding="utf-8")))
+    for name in args.systems:
+        if name not in runs:
+            continue
+        data = runs[name][0]
+        raw[name] = data
+        if args.dump:
+            args.dump.mkdir(parents=True, exist_ok=True)
+            (args.dump / f"{name}.json").write_text(json.dumps(data["texts"]), encoding="utf-8")
+        cpu = min(float(run["cpu"]) for run in runs[name])  # type: ignore[arg-type]
+        peak = max(int(run["peak_rss_kb"]) for run in runs[name])  # type: ignore[call-overload]
+        base = min(int(run["base_rss_kb"]) for run in runs[name])  # type: ignore[call-overload]
+        metrics = score(truths, data["texts"])  # type: ignore[arg-type]
+        results[name] = {
+            "version": _version(name),
+            **{k: round(v, 4) for k, v in metrics.items()},
+            "pages_per_cpu_s": round(len(pages) / cpu, 1) if cpu else None,
+            "cpu_s": round(cpu, 3),
+            "cpu_s_rounds": [round(float(run["cpu"]), 3) for run in runs[name]],  # type: ignore[arg-type]
+            "peak_rss_mb": round(peak / 1024, 1),
+            "extraction_rss_mb": round((peak - base) / 1024, 1),
+            "errors": len(data["errors"]),  # type: ignore[arg-type]
+        }
     header = f"{'system':<18} {'version':<10} {'precision':>9} {'recall':>7} {'F1':>6} {'pages/CPU-s':>11} {'peak MB':>8} {'errors':>6}"
     print(f"{len(pages)} pages from {args.corpus}")
     print(header)
@@ -329,6 +381,7 @@ def main() -> None:
             "python": sys.version.split()[0],
             "date": time.strftime("%Y-%m-%d", time.gmtime()),
             "command": "PYTHONPATH=src python benchmarks/bench_html.py",
+            "rounds": args.rounds,
             "systems": results,
         }
         Path(f"{stem}.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
@@ -340,7 +393,8 @@ def main() -> None:
             lines.append(f"| {name} | {r['version']} | {r['precision']:.3f} | {r['recall']:.3f} | "
                          f"{r['f1']:.3f} | {r['pages_per_cpu_s']} | {r['peak_rss_mb']} |")
         Path(f"{stem}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(f"\nwritten: {stem}.json, {stem}.md")
+        Path(f"{stem}.svg").write_text(svg_plot(results), encoding="utf-8")
+        print(f"\nwritten: {stem}.json, {stem}.md, {stem}.svg")
 
 
 if __name__ == "__main__":

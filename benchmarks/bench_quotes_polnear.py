@@ -10,6 +10,9 @@ working tree (git-ignored; the articles are copyrighted).  Then::
 Develop on ``train`` and ``dev``; ``test`` is the held-out measure (run it
 once, for the report; ``--show-errors`` is refused on it).
 
+Quote marks are “ ” " „ « » ‹ › 「 」, an opening ‘, and the doubled apostrophes and backticks
+('' and ``) that some ASCII news text (PolNeAR's New York Times articles) uses; apostrophes are not.
+
 Gold: each article's attributions (for an article annotated several times, the
 first annotator listed in ``metadata.tsv``).  The *quote* evaluation keeps the
 attributions whose content holds a quote mark (direct and mixed quotes); the
@@ -42,10 +45,72 @@ from articlekit.quotes import extract_quotes
 
 ROOT = Path(__file__).resolve().parent.parent / "data" / "polnear" / "data"
 _WORD = re.compile(r"\w+")
-_MARKS = set("“”\"‘’'«»„")
-_PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "hers", "their", "its", "our", "us", "me"])
+_MARKS = re.compile("[“”\"‘«»„‹›「」]|''|``")  # quote marks (apostrophes are not)
+_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "i",
+        "we",
+        "you",
+        "him",
+        "her",
+        "them",
+        "his",
+        "hers",
+        "their",
+        "its",
+        "our",
+        "us",
+        "me",
+    ]
+)
 _STOP = frozenset(
-    ["the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "at", "by", "with", "from", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "s", "who", "which", "according", "said", "says", "told", "one", "some"]
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "at",
+        "by",
+        "with",
+        "from",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "s",
+        "who",
+        "which",
+        "according",
+        "said",
+        "says",
+        "told",
+        "one",
+        "some",
+    ]
 )
 _UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -53,20 +118,15 @@ _UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 class Gold:
     __slots__ = ("content", "quoted", "source", "source_start", "source_text", "tokens")
 
-    def __init__(self, content: list[tuple[int, int]], source: list[tuple[int, int]] | None, text: str) -> None:
+    def __init__(
+        self, content: list[tuple[int, int]], source: list[tuple[int, int]] | None, text: str
+    ) -> None:
         self.content = content
         self.source = source
         self.source_text = " ".join(text[a:b] for a, b in source) if source else ""
         self.source_start = source[0][0] if source else content[0][0]
-        self.quoted = any(ch in _MARKS and ch not in "'’" for a, b in content for ch in text[a:b]) or any(
-            _has_single_quote(text[a:b]) for a, b in content
-        )
+        self.quoted = any(_MARKS.search(text, a, b) for a, b in content)
         self.tokens: set[int] = set()
-
-
-def _has_single_quote(s: str) -> bool:
-    # ‘…’ used as quote marks (headlines) but not apostrophes
-    return "‘" in s
 
 
 def _spans(field: str) -> list[tuple[int, int]]:
@@ -155,7 +215,22 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
             meta[row["filename"]] = row["annotators"].split("|")
     texts = sorted((ROOT / split / "text").glob("*.txt"))[:limit]
     counts = dict.fromkeys(
-        ["gold_q", "pred_q", "tp_pred_q", "found_q", "spk_ok_q", "spk_n_q", "pron_n", "pron_ok", "e2e_q", "e2e_pred_q", "gold_all", "found_all_e2e", "pred_all"], 0
+        [
+            "gold_q",
+            "pred_q",
+            "tp_pred_q",
+            "found_q",
+            "spk_ok_q",
+            "spk_n_q",
+            "pron_n",
+            "pron_ok",
+            "e2e_q",
+            "e2e_pred_q",
+            "gold_all",
+            "found_all_e2e",
+            "pred_all",
+        ],
+        0,
     )
     total_chars = 0
     elapsed = 0.0
@@ -174,14 +249,16 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
         golds = load_ann(ann, text)
         article, mapping = build_article(text)
         total_chars += len(article.text)
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         quotes = extract_quotes(article)
-        elapsed += time.perf_counter() - t0
+        elapsed += time.process_time() - t0
         index = token_index(text)
         for g in golds:
             g.tokens = words(text, g.content, index)
         named = sorted(
-            (g.source_start, g.source_text) for g in golds if g.source and content_words(g.source_text) and g.source_text.lower() not in _PRONOUNS
+            (g.source_start, g.source_text)
+            for g in golds
+            if g.source and content_words(g.source_text) and g.source_text.lower() not in _PRONOUNS
         )
         preds = []
         for q in quotes:
@@ -191,7 +268,7 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
             toks = words(text, [(a, b)], index)
             if not toks:
                 continue
-            marked = q.kind != "indirect" or any(ch in _MARKS for ch in q.text)
+            marked = q.kind != "indirect" or bool(_MARKS.search(q.text))
             preds.append((q, toks, marked))
         for quoted_only in (True, False):
             gs = [g for g in golds if g.quoted] if quoted_only else golds
@@ -234,7 +311,9 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
                         counts["pron_ok"] += ok
                 if show_errors and shown < show_errors and quoted_only and not ok:
                     shown += 1
-                    print(f"--- SPEAKER {stem}: gold source {g.source_text!r}; ours {speaker}; quote {ps[main][0].text[:80]!r}")
+                    print(
+                        f"--- SPEAKER {stem}: gold source {g.source_text!r}; ours {speaker}; quote {ps[main][0].text[:80]!r}"
+                    )
             if quoted_only:
                 counts["gold_q"] += len(gs)
                 counts["pred_q"] += len(ps)
@@ -254,6 +333,15 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
                             q = ps[pi][0]
                             print(f"--- FALSE {stem}: {q.kind} {q.text[:120]!r} {q.speaker}")
             else:
+                if show_errors < 0:
+                    for gi, g in enumerate(gs):
+                        if gi not in right and not g.quoted and shown < -show_errors:
+                            shown += 1
+                            content = " | ".join(text[a:b] for a, b in g.content)
+                            found_flag = "FOUND-WRONG-SPEAKER" if gi in found else "MISSED"
+                            print(
+                                f"--- INDIRECT {found_flag} {stem}: [{g.source_text}] {content[:160]!r}"
+                            )
                 counts["gold_all"] += len(gs)
                 counts["found_all_e2e"] += len(right)
                 counts["pred_all"] += len(ps)
@@ -302,7 +390,12 @@ def _speaker_ok(speaker, gold: Gold, named: list[tuple[int, str]]) -> tuple[bool
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", default="train", choices=["train", "dev", "test"])
-    parser.add_argument("--show-errors", type=int, default=0)
+    parser.add_argument(
+        "--show-errors",
+        type=int,
+        default=0,
+        help="print N errors (negative: N reported-speech errors)",
+    )
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
     if args.split == "test" and args.show_errors:

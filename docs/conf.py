@@ -51,7 +51,7 @@ else:
     intersphinx_mapping = {}
 intersphinx_disabled_reftypes = ["*"]
 
-doctest_global_setup = "import articlekit"
+doctest_global_setup = "import articlekit\nfrom articlekit import *"
 myst_heading_anchors = 3
 suppress_warnings = ["myst.header"]
 nitpicky = False

@@ -38,6 +38,7 @@ PARAGRAPHS = [
 def reference_article() -> Article:
     """The reference example as an Article (title, standfirst, 8 paragraphs and 1 heading)."""
     body = [
-        Heading(2, [Text("Putin’s Proposal")]) if p is None else Paragraph([Text(p)]) for p in PARAGRAPHS
+        Heading(2, [Text("Putin’s Proposal")]) if p is None else Paragraph([Text(p)])
+        for p in PARAGRAPHS
     ]
     return Article(title=TITLE, standfirst=STANDFIRST, body=body)

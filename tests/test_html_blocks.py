@@ -149,3 +149,11 @@ def test_tag_soup_gives_valid_blocks(parts: list[str]) -> None:
     blocks = fragment_blocks("".join(parts), base_url="https://e.com/")
     for block in blocks:
         block_text(block)
+
+
+def test_no_break_spaces_at_paragraph_edges_are_trimmed_inside_kept() -> None:
+    blocks = fragment_blocks("<p>&nbsp; Said he&nbsp;would.&nbsp;</p><p><b>&nbsp;Bold</b> end&nbsp;</p>")
+    assert blocks == (
+        Paragraph([Text("Said he\u00a0would.")]),
+        Paragraph([Strong([Text("Bold")]), Text(" end")]),
+    )

@@ -55,7 +55,11 @@ def test_spans_slice_the_text(quotes):
         ("both sides would “immediately” begin ceasefire negotiations", "Donald Trump", "stated"),
         ("Moscow is ready to work with Ukraine", "Vladimir Putin", "stated"),
         ("Moscow has submitted a list", "Dmitry Peskov", "told"),
-        ("preparations for a possible prisoner exchange are underway", "Volodymyr Zelensky", "said"),
+        (
+            "preparations for a possible prisoner exchange are underway",
+            "Volodymyr Zelensky",
+            "said",
+        ),
     ],
 )
 def test_indirect(quotes, start, speaker, cue):

@@ -58,10 +58,15 @@ from articlekit.model import (
 )
 from articlekit.parsers.auto import parse
 from articlekit.parsers.html import parse_html
+from articlekit.parsers.markdown import parse_markdown
 from articlekit.parsers.text import parse_text
 from articlekit.quotes import extract_quotes
 from articlekit.registry import dumps, formats
+from articlekit.serializers.html import to_html
 from articlekit.serializers.json import from_dict, from_json, json_schema, to_dict, to_json
+from articlekit.serializers.jsonld import to_jsonld, to_jsonld_dict
+from articlekit.serializers.markdown import to_markdown
+from articlekit.serializers.quotes_table import quote_rows, to_quotes_csv, to_quotes_jsonl
 from articlekit.serializers.text import to_text
 
 __all__ = [
@@ -115,8 +120,16 @@ __all__ = [
     "parse",
     "parse_html",
     "parse_many",
+    "parse_markdown",
     "parse_text",
+    "quote_rows",
     "to_dict",
+    "to_html",
     "to_json",
+    "to_jsonld",
+    "to_jsonld_dict",
+    "to_markdown",
+    "to_quotes_csv",
+    "to_quotes_jsonl",
     "to_text",
 ]

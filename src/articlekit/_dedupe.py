@@ -39,7 +39,6 @@ import unicodedata
 from collections.abc import Sequence
 
 from articlekit._render import inline_text
-from articlekit._textutil import clean_name
 from articlekit.errors import ValidationError
 from articlekit.model import Block, Heading, Paragraph
 
@@ -72,6 +71,7 @@ _QUOTES = str.maketrans(
     }
 )
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:!?])")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def dedupe_key(text: str) -> str:
@@ -80,8 +80,11 @@ def dedupe_key(text: str) -> str:
     >>> dedupe_key("  \u201cNo New Talks\u201d \u2013 Kremlin\\n") == dedupe_key('"no new talks" - KREMLIN')
     True
     """
-    key = unicodedata.normalize("NFKC", clean_name(text)).casefold().translate(_QUOTES)
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", key)
+    # Parsers hand in clean text (no control characters), so folding white space and
+    # dropping invisible characters is all the cleaning needed here.
+    key = unicodedata.normalize("NFKC", " ".join(_INVISIBLE.sub("", text).split()))
+    key = key.casefold().translate(_QUOTES)
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", key) if " " in key else key
 
 
 def repeated(

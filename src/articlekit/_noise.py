@@ -29,8 +29,6 @@ from __future__ import annotations
 
 import re
 
-from articlekit._textutil import clean_name
-
 __all__ = ["MAX_PLACEHOLDER_CHARS", "PLACEHOLDER_PHRASES", "is_placeholder"]
 
 #: Longer lines are never placeholders.
@@ -68,6 +66,8 @@ PLACEHOLDER_PHRASES: frozenset[str] = frozenset(
         "loading", "click here", "click to expand", "click to enlarge",
         "leave a comment", "add comment", "view comments", "show comments", "toggle caption",
         "hide caption", "skip to content", "skip to main content", "menu", "close", "search",
+        # press-release boilerplate
+        "for immediate release", "press release", "news release", "media release",
     }
 )
 
@@ -97,13 +97,14 @@ _LABELS = frozenset(
 _DECORATION = "[](){}<>*|•·»«›‹→←⟶▶►_=~#-\"'“”‘’ \t"
 _COUNTER = re.compile(r"\s*(?:\d{1,4}\s*(?:of|/|von|de|из)\s*\d{1,4}|\d{1,4})$")
 _TRAILER = re.compile(r"(?:\s*(?:\.\.\.|…|:|›|»|→|>|\+))+$")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _SENTENCE = re.compile(r"\w\w[.!?…](?:\s|$)|[。！？]")
 _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*")
 
 
 def _core(text: str) -> str:
-    core = clean_name(text).strip(_DECORATION)
+    core = " ".join(_INVISIBLE.sub("", text).split()).strip(_DECORATION)
     core = _TRAILER.sub("", core)
     core = _COUNTER.sub("", core)
     return core.strip(_DECORATION).casefold()
@@ -138,7 +139,7 @@ def is_placeholder(text: str) -> bool:
     >>> is_placeholder("Photo: the talks in Istanbul lasted two hours. Peskov said so.")
     False
     """
-    if len(text) > MAX_PLACEHOLDER_CHARS or "\n" in text.strip():
+    if len(text) > MAX_PLACEHOLDER_CHARS or "\n" in text.strip() or text.count(" ") > 16:
         return False
     core = _core(text)
     if not core:

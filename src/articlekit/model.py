@@ -135,7 +135,7 @@ def _check_name(owner: object, attribute: attrs.Attribute[Any], value: object) -
 
 
 def _to_tuple(value: Any) -> Any:
-    if isinstance(value, tuple):
+    if type(value) is tuple or isinstance(value, tuple):
         return value
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         # Left as is: the validator reports the wrong type with the field's name.
@@ -173,7 +173,12 @@ def _check_bool(owner: object, attribute: attrs.Attribute[Any], value: object) -
 
 
 def _depth_of(nodes: Iterable[object]) -> int:
-    return max((getattr(n, "_depth", 0) for n in nodes), default=0)
+    depth = 0
+    for node in nodes:
+        d = getattr(node, "_depth", 0)
+        if d > depth:
+            depth = d
+    return depth
 
 
 def _set_depth(node: object, depth: int) -> None:
@@ -187,8 +192,16 @@ def _set_depth(node: object, depth: int) -> None:
 
 def _merge_text(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """Canonical inline sequences: adjacent Text nodes merged, empty Text dropped."""
-    if not any(isinstance(c, Text) for c in children):
-        return children
+    after_text = False
+    for child in children:
+        if isinstance(child, Text):
+            if after_text or not child.text:
+                break
+            after_text = True
+        else:
+            after_text = False
+    else:
+        return children  # already canonical: the common case, no copy
     out: list[Inline] = []
     for child in children:
         if isinstance(child, Text):
@@ -203,7 +216,7 @@ def _merge_text(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 def _inlines(value: Iterable[Inline]) -> tuple[Inline, ...]:
     result: tuple[Inline, ...] = _to_tuple(value)
-    if isinstance(result, tuple) and all(isinstance(c, _INLINE_TYPES) for c in result):
+    if type(result) is tuple:
         return _merge_text(result)
     return result
 
@@ -299,9 +312,18 @@ _INLINE_TYPES: tuple[type, ...] = (
 )
 
 
+_INLINE_TYPE_SET = frozenset(_INLINE_TYPES)
+
+
+def _check_nodes(owner: Any, name: str, value: object, types: tuple[type, ...], exact: frozenset[type]) -> None:
+    """Check that *value* is a tuple of *types*: a fast exact-type pass, the full check on a miss."""
+    if type(value) is tuple and all(type(item) in exact for item in value):
+        return
+    _members(*types)(owner, attrs.fields_dict(type(owner))[name], value)
+
+
 def _validate_inline_children(node: Any) -> None:
-    check = _members(*_INLINE_TYPES)
-    check(node, attrs.fields(type(node)).children, node.children)
+    _check_nodes(node, "children", node.children, _INLINE_TYPES, _INLINE_TYPE_SET)
     _set_depth(node, _depth_of(node.children) + 1)
 
 
@@ -364,7 +386,7 @@ class Figure:
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        _members(*_INLINE_TYPES)(self, attrs.fields(Figure).caption, self.caption)
+        _check_nodes(self, "caption", self.caption, _INLINE_TYPES, _INLINE_TYPE_SET)
         _set_depth(self, _depth_of(self.caption) + 1)
 
 
@@ -420,7 +442,7 @@ class Table:
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        _members(*_INLINE_TYPES)(self, attrs.fields(Table).caption, self.caption)
+        _check_nodes(self, "caption", self.caption, _INLINE_TYPES, _INLINE_TYPE_SET)
         _set_depth(self, max(_depth_of(self.header), _depth_of(self.rows), _depth_of(self.caption)) + 1)
 
 
@@ -436,7 +458,7 @@ class ListItem:
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        _members(*_BLOCK_TYPES)(self, attrs.fields(ListItem).blocks, self.blocks)
+        _check_nodes(self, "blocks", self.blocks, _BLOCK_TYPES, _BLOCK_TYPE_SET)
         _set_depth(self, _depth_of(self.blocks))
 
 
@@ -482,7 +504,7 @@ class BlockQuote:
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        _members(*_BLOCK_TYPES)(self, attrs.fields(BlockQuote).blocks, self.blocks)
+        _check_nodes(self, "blocks", self.blocks, _BLOCK_TYPES, _BLOCK_TYPE_SET)
         _set_depth(self, _depth_of(self.blocks) + 1)
 
 
@@ -498,6 +520,9 @@ _BLOCK_TYPES: tuple[type, ...] = (
     CodeBlock,
     ThematicBreak,
 )
+
+
+_BLOCK_TYPE_SET = frozenset(_BLOCK_TYPES)
 
 
 # --------------------------------------------------------------------------- people and images
@@ -712,7 +737,7 @@ class Article:
     _text: str = attrs.field(init=False, default="", eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        _members(*_BLOCK_TYPES)(self, attrs.fields(Article).body, self.body)
+        _check_nodes(self, "body", self.body, _BLOCK_TYPES, _BLOCK_TYPE_SET)
         # Imported here: _render depends on the node classes defined above.
         from articlekit._render import article_text
 

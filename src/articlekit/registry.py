@@ -35,7 +35,12 @@ ENTRY_POINT_GROUP = "articlekit.formats"
 #: Built-in format names and the function (``module:function``) that writes each.
 BUILTIN_FORMATS: dict[str, str] = {
     "json": "articlekit.serializers.json:to_json",
+    "markdown": "articlekit.serializers.markdown:to_markdown",
     "text": "articlekit.serializers.text:to_text",
+    "html": "articlekit.serializers.html:to_html",
+    "jsonld": "articlekit.serializers.jsonld:to_jsonld",
+    "quotes-csv": "articlekit.serializers.quotes_table:to_quotes_csv",
+    "quotes-jsonl": "articlekit.serializers.quotes_table:to_quotes_jsonl",
 }
 
 Serializer = Callable[..., str]

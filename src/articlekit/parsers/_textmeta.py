@@ -272,6 +272,22 @@ def _byline(text: str) -> MetaLine | None:
     return MetaLine(tuple(found[0]), tuple(found[1]))
 
 
+_BY_AFTER_DATE = re.compile(r"\s+by\s+", re.IGNORECASE)
+
+
+def _dated_byline(text: str) -> MetaLine | None:
+    """A date, then the names: ``Posted on March 3, 2024 by Jane Doe``."""
+    m = _BY_AFTER_DATE.search(text)
+    if m is None:
+        return None
+    date = parse_date(text[: m.start()])
+    found = _names(text[m.end() :], handle=True)
+    if date is None or found is None:
+        return None
+    moment, modified = date
+    return MetaLine(tuple(found[0]), tuple(found[1]), None if modified else moment, moment if modified else None)
+
+
 def parse_meta_line(line: str) -> MetaLine | None:
     """Read *line* as a byline, a date line or both; None when it is anything else."""
     line = line.strip()
@@ -291,7 +307,7 @@ def parse_meta_line(line: str) -> MetaLine | None:
             else:
                 published = published or moment
             continue
-        by = _byline(part)
+        by = _byline(part) or _dated_byline(part)
         if by is not None:
             authors.extend(by.authors)
             credits.extend(by.credits)

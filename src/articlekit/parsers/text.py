@@ -74,9 +74,10 @@ __all__ = ["heading_like", "parse_text", "title_like"]
 #: The longest paragraph taken as the standfirst.
 MAX_STANDFIRST_CHARS = 600
 
-_SPACE = re.compile(r"[^\S\n]+")
-_LEAD = re.compile(r"[^\S\n]*")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_OTHER_SPACE = re.compile(r"[^\S\n ]")
+_SPACES = re.compile(r" {2,}")
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _BULLET = re.compile(r"([-*+•◦▪‣●○■□►▸])\s+(?=\S)")
 _NUMBER = re.compile(r"(\d{1,9})[.)]\s+(?=\S)")
 _RULE = re.compile(r"[-*_=~•·#—–](?:\s*[-*_=~•·#—–]){2,}")
@@ -127,7 +128,7 @@ def heading_like(text: str) -> bool:
     >>> heading_like("Kremlin spokesperson Dmitry Peskov told reporters,")
     False
     """
-    if not 0 < len(text) <= 100 or _ends_like_sentence(text, ".,;:!…"):
+    if not 0 < len(text) <= 100 or text.count(" ") > 11 or _ends_like_sentence(text, ".,;:!…"):
         return False
     words = text.split()
     if len(words) > 12 or _structural(text):
@@ -135,6 +136,8 @@ def heading_like(text: str) -> bool:
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return True
+    if words[-1].lower() in _MINOR_WORDS and len(words) > 1:
+        return False  # "... Joe Biden and": a line broken mid-sentence, not a heading
     capitals = 0
     for n, word in enumerate(words):
         core = word.lstrip("“‘\"'([¿¡#*")
@@ -180,19 +183,37 @@ def _blank(text: str) -> bool:
     return not _INVISIBLE.sub("", text).strip()
 
 
+def _underlined(lines: list[_Line]) -> bool:
+    return len(lines) >= 2 and _UNDERLINE.fullmatch(lines[1].text) is not None
+
+
+def _denoise(lines: list[_Line]) -> list[_Line]:
+    """*lines* without placeholder lines (an underlined line is a heading, kept whatever it says)."""
+    out: list[_Line] = []
+    for i, line in enumerate(lines):
+        underlined = i + 1 < len(lines) and _UNDERLINE.fullmatch(lines[i + 1].text)
+        if underlined or not is_placeholder(line.text):
+            out.append(line)
+    return out
+
+
 def _chunks(text: str) -> list[Chunk]:
     chunks: list[Chunk] = []
     current: Chunk = []
+    # One pass for the whole text: tabs to four spaces, other white space but newlines to one.
+    text = _OTHER_SPACE.sub(" ", text.replace("\t", "    "))
     for raw in text.split("\n"):
-        lead = _LEAD.match(raw)
-        assert lead is not None
-        body = _SPACE.sub(" ", raw[lead.end() :]).rstrip()
-        if _blank(body):
+        body = raw.lstrip(" ")
+        indent = len(raw) - len(body)
+        body = body.rstrip(" ")
+        if "  " in body:
+            body = _SPACES.sub(" ", body)
+        if not body or (body[0] in _INVISIBLE_CHARS and _blank(body)):
             if current:
                 chunks.append(current)
                 current = []
             continue
-        current.append(_Line(len(lead.group(0).replace("\t", "    ")), body))
+        current.append(_Line(indent, body))
     if current:
         chunks.append(current)
     return chunks
@@ -273,9 +294,7 @@ class _Body:
     def blocks(self, chunks: list[Chunk], depth: int) -> list[Block]:
         out: list[Block] = []
         for ci, chunk in enumerate(chunks):
-            lines = [line for line in chunk if not is_placeholder(line.text)]
-            if not lines:
-                continue
+            lines = chunk
             if len(lines) == 1 and _RULE.fullmatch(lines[0].text):
                 out.append(ThematicBreak())
                 continue
@@ -451,11 +470,16 @@ def _email_headers(chunks: list[Chunk], state: _State) -> tuple[str | None, list
     return title, ([rest] if rest else []) + chunks[1:]
 
 
+def _meta_prefix(lines: list[_Line], state: _State) -> int:
+    """Take the metadata lines at the start of *lines*; return how many there were."""
+    n = 0
+    while n < len(lines) and state.meta(lines[n].text):
+        n += 1
+    return n
+
+
 def _content_follows(chunks: list[Chunk], after: int) -> bool:
-    for chunk in chunks[after + 1 :]:
-        if any(not is_placeholder(line.text) and not _is_meta(line.text) for line in chunk):
-            return True
-    return False
+    return any(not _is_meta(line.text) for chunk in chunks[after + 1 :] for line in chunk)
 
 
 def _head(chunks: list[Chunk], state: _State, title: str | None) -> tuple[str | None, str | None, list[Chunk]]:
@@ -463,9 +487,9 @@ def _head(chunks: list[Chunk], state: _State, title: str | None) -> tuple[str | 
     i = 0
     if title is None:
         while i < len(chunks):
-            lines = [line for line in chunks[i] if not is_placeholder(line.text)]
-            while lines and state.meta(lines[0].text):
-                lines.pop(0)
+            lines = chunks[i]
+            if not (len(lines) >= 2 and _UNDERLINE.fullmatch(lines[1].text)):
+                lines = lines[_meta_prefix(lines, state) :]
             if not lines:
                 i += 1
                 continue
@@ -477,23 +501,26 @@ def _head(chunks: list[Chunk], state: _State, title: str | None) -> tuple[str | 
                 len(lines) == 1 or heading_like(first) or all(_is_meta(line.text) for line in lines[1:])
             ):
                 title, rest = first, lines[1:]
-            while rest and state.meta(rest[0].text):
-                rest = rest[1:]
+            rest = rest[_meta_prefix(rest, state) :]
             chunks = ([rest] if rest else []) + chunks[i + 1 :]
             break
         else:
             chunks = []
     standfirst: str | None = None
     meta_seen = state.bylined or state.published is not None
+    pending: list[Chunk] = []
     j = 0
     while j < len(chunks):
-        lines = [line for line in chunks[j] if not is_placeholder(line.text)]
-        while lines and state.meta(lines[0].text):
-            lines.pop(0)
+        lines = chunks[j]
+        taken = 0 if _underlined(lines) else _meta_prefix(lines, state)
+        if taken:
+            lines = lines[taken:]
             meta_seen = True
         if not lines:
             j += 1
             continue
+        if pending:
+            return title, standfirst, [*pending, lines, *chunks[j + 1 :]]
         if (
             title is not None
             and standfirst is None
@@ -504,8 +531,12 @@ def _head(chunks: list[Chunk], state: _State, title: str | None) -> tuple[str | 
             standfirst = " ".join(line.text for line in lines)
             j += 1
             continue
-        return title, standfirst, [lines, *chunks[j + 1 :]]
-    return title, standfirst, []
+        if meta_seen:
+            return title, standfirst, [lines, *chunks[j + 1 :]]
+        # The first body chunk; a byline or date right after it still belongs to the head.
+        pending = [lines]
+        j += 1
+    return title, standfirst, pending
 
 
 def _standfirst_shaped(lines: list[_Line]) -> bool:
@@ -561,7 +592,7 @@ def parse_text(
         raise ValidationError(f"url must be a str or None, got {type(url).__name__}")
     decoded = decode_input(data, source="text", limits=limits)
     state = _State(limits)
-    chunks = _chunks(decoded.text)
+    chunks = [c for c in map(_denoise, _chunks(decoded.text)) if c]
     title, chunks = _email_headers(chunks, state)
     title, standfirst, body_chunks = _head(chunks, state, title)
     body = dedupe_blocks(_Body(state).blocks(body_chunks, 0), title=title, standfirst=standfirst)

@@ -27,6 +27,8 @@ of the same words quoted in the body.
 
 from __future__ import annotations
 
+import bisect
+
 from articlekit.limits import Limits
 from articlekit.model import Quote, Speaker
 from articlekit.quotes._cues import Lexicon
@@ -48,7 +50,32 @@ _HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx.",
 _HEADLINE_SEPARATORS = frozenset("\u2013\u2014-:|")
 _DIRECT_BEFORE = frozenset(",:;\u2014\u2013-([")
 _MAX_SKIP = 4
-_MAX_LINE = 20_000  # characters of one line looked at for attribution
+# Words that open an introductory phrase, not a reported clause ("During the debate, Trump said").
+_INTRODUCTORY = frozenset(
+    [
+        "during",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "since",
+        "until",
+        "with",
+        "without",
+        "despite",
+        "amid",
+        "among",
+        "asked",
+        "speaking",
+        "earlier",
+        "later",
+        "meanwhile",
+    ]
+)
 
 
 class _Cue:
@@ -73,11 +100,23 @@ class _State:
         self.limits = limits
         self.registry = Registry(lex)
         self.quotes: list[Quote] = []
-        self.indirect: list[Quote] = []
+        # reported speech found: (start, end, speaker, cue); Quote objects are built for the kept ones
+        self.indirect: list[tuple[int, int, Speaker | None, str | None]] = []
         # (speaker, cue) of the last attributed direct/partial quote of the current line
         self.last: tuple[Speaker | None, str | None] | None = None
         self.colon_intro: tuple[Speaker | None, str | None] | None = None
         self.group_speaker: dict[int, tuple[Speaker, str | None]] = {}
+        self.speakers: dict[tuple[str, str | None], Speaker] = {}
+        self.indirect_title = False
+
+
+def _speaker(state: _State, name: str, role: str | None) -> Speaker:
+    """One Speaker object per (name, role) (construction validates, which costs)."""
+    key = (name, role)
+    found = state.speakers.get(key)
+    if found is None:
+        found = state.speakers[key] = Speaker(name, role=role)
+    return found
 
 
 def _speaker_of(state: _State, phrase: Phrase | None) -> tuple[Speaker | None, Entity | None]:
@@ -89,58 +128,73 @@ def _speaker_of(state: _State, phrase: Phrase | None) -> tuple[Speaker | None, E
         if entity is None:
             return None, None
         registry.note(entity)
-        return Speaker(entity.name), entity
+        return _speaker(state, entity.name, None), entity
     entity = registry.mention(phrase)
     role = phrase.role
     if role is not None and role.lower() in _HONORIFICS:
         role = None
     if entity is not None:
-        if phrase.name is None:
-            return Speaker(entity.name, role=role), entity
-        return Speaker(entity.name, role=role), entity
+        return _speaker(state, entity.name, role), entity
     if phrase.role:
         group = Entity(phrase.role, None, phrase.kind, phrase.gender)
         registry.note(group)
-        return Speaker(phrase.role), group
+        return _speaker(state, phrase.role, None), group
     return None, None
 
 
 def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
     """Index after the subject of a cue starting at *i* (auxiliaries and adverbs skipped)."""
     k = i
-    while k > lo and i - k < _MAX_SKIP:
+    while k > lo and i - k < _MAX_SKIP + 8:
         low = toks[k - 1].low
-        if toks[k - 1].kind == "w" and (low in lex.skip or (low.endswith("ly") and not toks[k - 1].cap)):
+        if toks[k - 1].kind == "w" and (
+            low in lex.skip or (low.endswith("ly") and not toks[k - 1].cap)
+        ):
             k -= 1
+        elif low == ")":
+            # a party and state after a name: "Jason Chaffetz (R-Utah) said"
+            j = k - 2
+            while j > max(lo, k - 8) and toks[j].text != "(":
+                j -= 1
+            if j >= lo and toks[j].text == "(" and j < k - 1:
+                k = j
+            else:
+                break
         else:
             break
     return k
 
 
-def _find_cues(toks: list[Token], lo: int, hi: int, lex: Lexicon) -> list[_Cue]:
+def _find_cues(
+    toks: list[Token], lo: int, hi: int, lex: Lexicon, title: bool = False
+) -> list[_Cue]:
     cues: list[_Cue] = []
+    table = lex.cues
+    multi = lex.multi_first
+    determiners = lex.determiners
     i = lo
     while i < hi:
         tok = toks[i]
-        if tok.kind != "w":
-            i += 1
-            continue
-        kind = None
+        low = tok.low
+        kind = table.get(low)
         width = 1
-        if i + 1 < hi and toks[i + 1].kind == "w":
-            two = tok.low + " " + toks[i + 1].low
-            kind = lex.cue_kind(two)
-            if kind is not None:
-                width = 2
-        if kind is None:
-            kind = lex.cue_kind(tok.low)
-        if kind is not None:
-            prev = toks[i - 1].low if i > lo else ""
-            if prev in lex.determiners or (prev in ("to",) and kind != "according"):
-                kind = None  # a noun ("the report") or an infinitive ("to say")
-        if kind is not None:
-            surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
-            cues.append(_Cue(i, i + width, surface, kind))
+        if low in multi and i + 1 < hi:
+            two = table.get(low + " " + toks[i + 1].low)
+            if two is not None:
+                kind, width = two, 2
+        if (
+            kind is None
+            or tok.kind != "w"
+            or (tok.cap and i > lo and not title and toks[i - 1].kind == "w")
+        ):
+            i += 1  # not a cue ("the United States", a name)
+            continue
+        prev = toks[i - 1].low if i > lo else ""
+        if prev in determiners or (prev == "to" and kind != "according"):
+            i += width  # a noun ("the report") or an infinitive ("to say")
+            continue
+        surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
+        cues.append(_Cue(i, i + width, surface, kind))
         i += width
     return cues
 
@@ -154,17 +208,26 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             phrase = phrase_after(text, toks, cue.b, lex, hi)
         else:
             k = _skip_back(toks, cue.a, lo, lex)
+            if k > lo + 1 and toks[k - 1].low in ("who", "which"):
+                # "Jane Doe, who leads the group, said" / "Jane Doe, who said"
+                k = k - 2 if toks[k - 2].text == "," else k - 1
             phrase = phrase_before(text, toks, k, lex, lo) or phrase_apposed(text, toks, k, lex, lo)
             if phrase is None:
                 before = toks[k - 1] if k > lo else None
-                after_quote = before is None or before.kind == "q" or (
-                    before.text == "," and k - 2 >= lo and toks[k - 2].kind == "q"
+                after_quote = (
+                    before is None
+                    or before.kind == "q"
+                    or (before.text == "," and k - 2 >= lo and toks[k - 2].kind == "q")
                 )
-                if after_quote and not (cue.surface.endswith("ing") and before is not None and before.text == ","):
+                if after_quote and not (
+                    cue.surface.endswith("ing") and before is not None and before.text == ","
+                ):
                     phrase = phrase_after(text, toks, cue.b, lex, hi)
         if phrase is not None:
             cue.phrase = phrase
             cue.speaker, cue.entity = _speaker_of(state, phrase)
+            if cue.entity is not None and cue.kind in ("speech", "according"):
+                state.registry.note(cue.entity, spoke=True)
         elif previous is not None and previous.speaker is not None:
             cue.speaker, cue.entity = previous.speaker, previous.entity
         elif cue.kind != "according":
@@ -173,6 +236,26 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                 cue.speaker, cue.entity = subject
         if cue.speaker is not None:
             previous = cue
+
+
+def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at: list[int]) -> None:
+    """Register the full names of a sentence (a known first name and a surname), in order.
+
+    *names_at* lists the line's tokens that are capitalised first names.
+    """
+    done = lo
+    for k in names_at[bisect.bisect_left(names_at, lo) : bisect.bisect_left(names_at, hi - 1)]:
+        if k < done or not toks[k + 1].cap:
+            continue
+        phrase = phrase_after(state.text, toks, k, state.lex, hi)
+        if (
+            phrase is not None
+            and phrase.name is not None
+            and " " in phrase.name
+            and phrase.kind == "person"
+        ):
+            state.registry.mention(phrase)
+            done = phrase.end
 
 
 def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speaker, Entity] | None:
@@ -187,14 +270,45 @@ def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speake
     candidate = True
     while k < limit:
         tok = toks[k]
-        if candidate and tok.kind == "w" and (tok.low in ("he", "she", "they") or tok.cap):
+        if candidate and tok.kind == "w" and (tok.low in ("he", "she", "they", "the") or tok.cap):
             phrase = phrase_after(state.text, toks, k, lex, hi)
             if phrase is not None:
                 if phrase.kind == "pronoun":
                     speaker, entity = _speaker_of(state, phrase)
                     return (speaker, entity) if speaker is not None and entity is not None else None
-                known = phrase.name is not None and (
-                    " " in phrase.name or phrase.role is not None or state.registry.knows(phrase.name)
+                first = toks[phrase.start]
+                gerund = (
+                    first.cap and first.low.endswith("ing") and first.low not in lex.first_names
+                )
+                nxt = toks[phrase.end] if phrase.end < hi else None
+                if (
+                    phrase.name is None
+                    and phrase.role is not None
+                    and not gerund
+                    and phrase.end - phrase.start >= 2
+                    and any(t.cap for t in toks[phrase.start : phrase.end])
+                ):
+                    speaker, entity = _speaker_of(
+                        state, phrase
+                    )  # "Ryan’s campaign", "the Trump campaign"
+                    if speaker is not None and entity is not None:
+                        return speaker, entity
+                known = (
+                    phrase.name is not None
+                    and not gerund
+                    and (
+                        " " in phrase.name
+                        or phrase.role is not None
+                        or state.registry.knows(phrase.name)
+                        or (
+                            nxt is not None
+                            and nxt.kind == "w"
+                            and not nxt.cap
+                            and (
+                                nxt.low in lex.skip or nxt.low in lex.cues or nxt.low.endswith("ed")
+                            )
+                        )
+                    )
                 )
                 if known:
                     speaker, entity = _speaker_of(state, phrase)
@@ -205,12 +319,55 @@ def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speake
     return None
 
 
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "is",
+        "are",
+        "as",
+        "vs",
+    ]
+)
+
+
+def _is_work_title(body: str) -> bool:
+    """A short Title Case name in quote marks (a show, a book, a slogan), with no sentence punctuation."""
+    words = body.split()
+    if not words or len(words) > 7 or any(ch in body for ch in ".,;:?!\u2026"):
+        return False
+    capital = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(capital) and all(w[:1].isupper() or w[:1].isdigit() for w in capital)
+
+
+def _starts_upper(body: str) -> bool:
+    first = body.lstrip()[:1]
+    return bool(first) and (first.isupper() or (first.isalpha() and not first.islower()))
+
+
 def _is_direct(toks: list[Token], i: int, lo: int, inner: str, lex: Lexicon) -> bool:
     body = inner.lstrip()
     if not body:
         return False
     first = body[0]
-    starts_sentence = first.isupper() or first.isdigit() or first in "\u2026.\u2018\u201c'\"[("
+    starts_sentence = (
+        first.isupper()
+        or first.isdigit()
+        or first in "\u2026.\u2018\u201c'\"[("
+        or (first.isalpha() and not first.islower())
+    )
     if i == lo:
         return starts_sentence
     prev = toks[i - 1]
@@ -222,9 +379,19 @@ def _is_direct(toks: list[Token], i: int, lo: int, inner: str, lex: Lexicon) -> 
     return starts_sentence and (". " in body or "? " in body or "! " in body)
 
 
-def _pick_cue(toks: list[Token], i: int, cues: list[_Cue], lex: Lexicon, direct: bool) -> _Cue | None:
-    """The cue of the quotation token *i*: right after it, else the nearest before, else after."""
-    usable = [c for c in cues if c.speaker is not None and not (direct and c.kind == "attitude")]
+def _pick_cue(
+    toks: list[Token], i: int, cues: list[_Cue], lex: Lexicon, direct: bool
+) -> tuple[_Cue | None, bool]:
+    """The cue of the quotation token *i*, and whether it stands right after the quotation.
+
+    The cue right after it (``“…,” he said``), else the nearest before it in the
+    sentence, else the nearest after it.
+    """
+    usable = [
+        c
+        for c in cues
+        if c.speaker is not None and c.kind != "action" and not (direct and c.kind == "attitude")
+    ]
     for cue in usable:
         if cue.a > i:
             # "“…,” he said" / "“…,” said Doe" / "“…,” Peskov told reporters"
@@ -238,13 +405,13 @@ def _pick_cue(toks: list[Token], i: int, cues: list[_Cue], lex: Lexicon, direct:
                     ok = False
                     break
             if ok:
-                return cue
+                return cue, True
             break
     before = [c for c in usable if c.b <= i]
     if before:
-        return before[-1]
+        return before[-1], False
     after = [c for c in usable if c.a > i]
-    return after[0] if after else None
+    return (after[0] if after else None), False
 
 
 def new_quote(
@@ -254,7 +421,9 @@ def new_quote(
     return Quote(text, kind=kind, span=span, speaker=speaker, cue=cue)  # type: ignore[arg-type]
 
 
-def _make(text: str, q: RawQuote, kind: str, speaker: Speaker | None, cue: str | None) -> Quote | None:
+def _make(
+    text: str, q: RawQuote, kind: str, speaker: Speaker | None, cue: str | None
+) -> Quote | None:
     start, end = q.start, q.end
     while start < end and text[start].isspace():
         start += 1
@@ -279,15 +448,26 @@ def _headline(state: _State, toks: list[Token], q_index: int) -> tuple[Speaker |
         if phrase is not None and phrase.name is not None and phrase.end >= n - 1:
             speaker, _ = _speaker_of(state, phrase)
             return speaker, toks[q_index + 1].text
-    if q_index >= 2 and toks[q_index - 1].text in (":", "|"):
-        phrase = phrase_before(text, toks, q_index - 1, lex, 0)
+    colon = _title_colon(toks, q_index)
+    if colon > 0:
+        phrase = phrase_before(text, toks, colon, lex, 0)
         if phrase is not None and phrase.name is not None and phrase.start == 0:
             speaker, _ = _speaker_of(state, phrase)
-            return speaker, toks[q_index - 1].text
+            return speaker, toks[colon].text
     return None, None
 
 
-def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limits: Limits) -> list[Quote]:
+def _title_colon(toks: list[Token], q_index: int) -> int:
+    """The ``NAME:`` colon that opens a title before token *q_index* (``Warren: Trump Is a ‘Failure’``), or -1."""
+    for k in range(1, min(q_index, 8)):
+        if toks[k].text in (":", "|"):
+            return k
+    return -1
+
+
+def attribute(
+    text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limits: Limits
+) -> list[Quote]:
     """All quotations of *text*, attributed; *lines* are ``(start, end, is_title)`` ranges."""
     raw = scan_quotes(text, max_chars=limits.max_quote_chars, max_quotes=limits.max_quotes)
     inner = [text[q.start : q.end] for q in raw]
@@ -295,7 +475,7 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
     first = 0
     headline_pending: list[Quote] = []
     for start, end, is_title in lines:
-        toks, nxt = tokenize(text, start, min(end, start + _MAX_LINE), raw, first, lex)
+        toks, nxt = tokenize(text, start, end, raw, first, lex)
         first = max(first, nxt)
         while first < len(raw) and raw[first].open < end:
             first += 1
@@ -303,23 +483,28 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
         state.last = None
         colon_intro = state.colon_intro
         state.colon_intro = None
+        first_names = lex.first_names
+        quote_at = [k for k, t in enumerate(toks) if t.kind == "q"]
+        names_at = [k for k, t in enumerate(toks) if t.cap and t.low in first_names]
         for s0, s1 in sentences(toks, inner):
-            cues = _find_cues(toks, s0, s1, lex)
+            cues = _find_cues(toks, s0, s1, lex, is_title)
+            if names_at:
+                _mention_names(state, toks, s0, s1, names_at)
             if not cues or cues[0].a - s0 > 2:
                 _subject(state, toks, s0, cues[0].a if cues else s1)
             _resolve_cues(state, toks, s0, s1, cues)
-            sentence_last = next((c for c in reversed(cues) if c.speaker is not None), None)
+            sentence_last = next(
+                (c for c in reversed(cues) if c.speaker is not None and c.kind != "action"), None
+            )
             direct: set[int] = set()
-            for i in range(s0, s1):
+            for i in quote_at[bisect.bisect_left(quote_at, s0) : bisect.bisect_left(quote_at, s1)]:
                 tok = toks[i]
-                if tok.kind != "q":
-                    continue
                 q = raw[tok.quote]
                 body = inner[tok.quote]
                 if is_title:
                     h_speaker, h_cue = _headline(state, toks, i)
                     if h_speaker is None:
-                        picked = _pick_cue(toks, i, cues, lex, True)
+                        picked, _ = _pick_cue(toks, i, cues, lex, True)
                         if picked is not None:
                             h_speaker, h_cue = picked.speaker, picked.surface
                     made = _make(text, q, "headline", h_speaker, h_cue)
@@ -327,12 +512,26 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
                         state.quotes.append(made)
                         if h_speaker is None:
                             headline_pending.append(made)
-                    direct.add(tok.quote)
+                    colon = _title_colon(toks, i)
+                    if i == s0 or (colon > 0 and i == colon + 1):
+                        direct.add(tok.quote)  # the whole title, or all of it after "NAME:"
+                    elif colon > 0 and h_speaker is not None and not state.indirect_title:
+                        # "Warren: Donald Trump Is a ‘Proven Failure’ in Business"
+                        a, b = toks[colon + 1].start, toks[s1 - 1].end
+                        state.indirect.append((a, b, h_speaker, h_cue))
+                        state.indirect_title = True
                     continue
                 is_direct = _is_direct(toks, i, s0, body, lex)
+                picked, right_after = _pick_cue(toks, i, cues, lex, is_direct)
+                if (
+                    not is_direct
+                    and right_after
+                    and _starts_upper(body)
+                    and body.rstrip()[-1:] in ",.?!"
+                ):
+                    is_direct = True  # Then “Real quote,” said Ana Diaz.
                 if is_direct:
                     direct.add(tok.quote)
-                picked = _pick_cue(toks, i, cues, lex, is_direct)
                 speaker: Speaker | None = None
                 cue_text: str | None = None
                 if picked is not None:
@@ -346,7 +545,17 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
                         speaker, cue_text = colon_intro
                     elif i == 0 and previous_line is not None:
                         speaker, cue_text = previous_line
-                kind = "direct" if is_direct else ("partial" if speaker is not None else "scare")
+                if speaker is None and is_direct and i > s0 and toks[i - 1].text == ":":
+                    # "Clinton has since apologized for what happened: “…”"
+                    subject = _subject(state, toks, s0, i - 1)
+                    if subject is not None:
+                        speaker = subject[0]
+                said = speaker is not None or any(
+                    c.kind in ("speech", "naming", "according") for c in cues
+                )
+                kind = "direct" if is_direct else ("partial" if said else "scare")
+                if not right_after and _is_work_title(body):
+                    kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
                 made = _make(text, q, kind, speaker, cue_text)
                 if made is None:
                     continue
@@ -368,12 +577,14 @@ def attribute(text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limit
         if len(state.quotes) + len(state.indirect) >= limits.max_quotes:
             break
     _fill_groups(state, raw)
-    _fill_headlines(headline_pending, state)
+    _fill_headlines(headline_pending, state, sum(e - s for s, e, t in lines if t))
     return _merge(state)
 
 
-def _indirect(state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cue], direct: set[int]) -> None:
-    text, lex = state.text, state.lex
+def _indirect(
+    state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cue], direct: set[int]
+) -> None:
+    lex = state.lex
     for cue in cues:
         if cue.speaker is None:
             continue
@@ -383,31 +594,45 @@ def _indirect(state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cu
             if phrase is None:
                 continue
             if phrase.end < s1 and toks[phrase.end].text == ",":
-                span = content_after(toks, phrase.end + 1, s1, lex, False, direct, False)
+                span = content_after(toks, phrase.end + 1, s1, lex, False, direct, False, free=True)
             elif cue.a - 1 > s0 and toks[cue.a - 1].text == ",":
                 span = content_before(toks, s0, cue.a - 1, direct)
         else:
             phrase = cue.phrase
             subject_start = phrase.start if phrase is not None and phrase.end <= cue.a else cue.a
             k = _skip_back(toks, subject_start, s0, lex)
-            if k - 1 > s0 and toks[k - 1].text == "," and _tail_is_short(toks, cue, s1):
+            if (
+                k - 1 > s0
+                and toks[k - 1].text == ","
+                and cue.kind in ("speech", "attitude")
+                and toks[s0].low not in _INTRODUCTORY
+                and _tail_is_short(toks, cue, s1)
+            ):
                 span = content_before(toks, s0, k - 1, direct)
             if span is None and (phrase is None or phrase.start < cue.a) and cue.kind != "naming":
                 span = content_after(
-                    toks, cue.b, s1, lex, lex.is_object_first(cue.surface.lower()), direct,
-                    cue.kind == "attitude",
+                    toks,
+                    cue.b,
+                    s1,
+                    lex,
+                    lex.is_object_first(cue.surface.lower()),
+                    direct,
+                    cue.kind in ("attitude", "action"),
                 )
             if span is None and (phrase is None or phrase.start < cue.a):
                 span = _mixed(toks, cue, s1, lex, direct)
+            if span is None and phrase is not None and phrase.end <= cue.a:
+                span = _object(toks, cue, s1, lex, direct)
         if span is None:
             continue
         a, b = span
         start, end = toks[a].start, toks[b - 1].end
-        quote = new_quote(text[start:end], "indirect", (start, end), cue.speaker, cue.surface)
-        state.indirect.append(quote)
+        state.indirect.append((start, end, cue.speaker, cue.surface))
 
 
-def _mixed(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]) -> tuple[int, int] | None:
+def _mixed(
+    toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
+) -> tuple[int, int] | None:
     """Content mixing words and a quoted fragment: ``called Trump “unhinged”``, ``calls for more “flexibility” for …``."""
     a = cue.b
     if a < s1 and toks[a].low == "that":
@@ -420,7 +645,11 @@ def _mixed(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
             if tok.quote in direct:
                 break
             has_partial = True
-        elif (tok.kind == "p" and tok.text in ";:()") or (tok.text == "," and b + 1 < s1 and (toks[b + 1].low in ("but", "and") or lex.cue_kind(toks[b + 1].low))):
+        elif (tok.kind == "p" and tok.text in ";:()") or (
+            tok.text == ","
+            and b + 1 < s1
+            and (toks[b + 1].low in ("but", "and") or lex.cue_kind(toks[b + 1].low))
+        ):
             break
         b += 1
     if not has_partial or b <= a:
@@ -430,12 +659,44 @@ def _mixed(toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
     return (a, b) if b > a else None
 
 
+def _object(
+    toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
+) -> tuple[int, int] | None:
+    """What a cue with a subject is about, when no clause follows: ``endorsed Ted Cruz``,
+    ``expressed her distaste for Donald Trump``, ``wants a wall``."""
+    if lex.is_object_first(cue.surface.lower()):
+        return None  # "told reporters": the object is who was told, not what
+    a = cue.b
+    if a < s1 and toks[a].low in ("to", "for", "on", "about", "at", "with", "that"):
+        a += 1
+    if a >= s1 or toks[a].kind != "w":
+        return None
+    b = a
+    limit = min(s1, a + 30)
+    while b < limit:
+        tok = toks[b]
+        if tok.kind == "q" and tok.quote in direct:
+            break
+        if tok.kind == "p" and tok.text in ".;:!?()\u2014\u2013":
+            break
+        if (
+            tok.text == ","
+            and b + 1 < s1
+            and (toks[b + 1].low in ("but", "and", "which", "who") or lex.cue_kind(toks[b + 1].low))
+        ):
+            break
+        b += 1
+    while b > a and toks[b - 1].kind == "p":
+        b -= 1
+    return (a, b) if b - a >= 1 else None
+
+
 def _tail_is_short(toks: list[Token], cue: _Cue, s1: int) -> bool:
     """Whether the sentence ends soon after the cue (``…, the Kremlin has confirmed.``)."""
     end = cue.b
     if cue.phrase is not None and cue.phrase.start >= cue.b:
         end = cue.phrase.end
-    rest = [t for t in toks[end:s1] if t.kind == "w"]
+    rest = [t for t in toks[end : min(s1, end + 12)] if t.kind == "w"]
     return len(rest) <= 6
 
 
@@ -458,7 +719,12 @@ def _fill_groups(state: _State, raw: list[RawQuote]) -> None:
     state.quotes = out
 
 
-def _fill_headlines(pending: list[Quote], state: _State) -> None:
+def _fill_headlines(pending: list[Quote], state: _State, title_length: int) -> None:
+    """A headline quote with no speaker takes the speaker of the same words in the body.
+
+    One that the body does not attribute either, and that is only a fragment of
+    the title (``Sarandon ‘Not Sure’ …``), is a scare quote.
+    """
     if not pending:
         return
     body = [q for q in state.quotes if q.kind != "headline" and q.speaker is not None]
@@ -471,6 +737,9 @@ def _fill_headlines(pending: list[Quote], state: _State) -> None:
                 if key and key in other.text.casefold():
                     quote = new_quote(quote.text, "headline", quote.span, other.speaker, other.cue)
                     break
+            else:
+                if 2 * len(quote.text) < title_length:
+                    quote = new_quote(quote.text, "scare", quote.span, None, None)
         out.append(quote)
     state.quotes = out
 
@@ -479,33 +748,28 @@ def _merge(state: _State) -> list[Quote]:
     """Direct, partial, headline and scare quotes, plus indirect ones that cross none of them."""
     quotes = sorted(state.quotes, key=lambda q: q.span)
     kept: list[Quote] = list(quotes)
-    indirect = sorted(state.indirect, key=lambda q: (q.span[0], -q.span[1]))
+    indirect = sorted(state.indirect, key=lambda q: (q[0], -q[1]))
     spans = [q.span for q in quotes]
-    import bisect
-
     starts = [s for s, _ in spans]
-    last_end = -1
-    last_start = -1
-    for quote in indirect:
-        s, e = quote.span
-        if s < last_end and e > last_end:
-            continue  # crosses the previous indirect quote
-        if s == last_start:
-            continue
-        # crossing a marked quote: a marked quote starting inside and ending outside, or vice versa
-        k = bisect.bisect_left(starts, s)
+    open_spans: list[
+        tuple[int, int]
+    ] = []  # kept indirect spans that may still contain the next one
+    for s, e, speaker, cue in indirect:
+        while open_spans and open_spans[-1][1] <= s:
+            open_spans.pop()
+        if open_spans and (e > open_spans[-1][1] or open_spans[-1] == (s, e)):
+            continue  # crosses (or repeats) a kept indirect quote
+        # Marked quotes are disjoint: only the one holding s and the one holding e may cross.
         crossing = False
-        for j in range(max(0, k - 1), min(len(spans), k + 64)):
-            qs, qe = spans[j]
-            if qs >= e:
-                break
-            if (qs < s < qe < e) or (s < qs < e < qe):
-                crossing = True
-                break
+        for j in (bisect.bisect_right(starts, s) - 1, bisect.bisect_left(starts, e) - 1):
+            if 0 <= j < len(spans):
+                qs, qe = spans[j]
+                if (qs < s < qe < e) or (s < qs < e < qe):
+                    crossing = True
         if crossing:
             continue
-        kept.append(quote)
-        last_start, last_end = s, max(e, last_end)
+        kept.append(new_quote(state.text[s:e], "indirect", (s, e), speaker, cue))
+        open_spans.append((s, e))
     kept.sort(key=lambda q: (q.span[0], -q.span[1]))
     limit = state.limits.max_quotes
     return kept[:limit]

@@ -7,6 +7,8 @@ articlekit).  A file lists
 * ``cues``: speech verbs (``speech``: *say, tell, add …*), verbs of thought or
   stance used for reported speech (``attitude``: *believe, want …*), verbs that
   name something with a quoted fragment (``naming``: *call, describe …*),
+  other verbs that report a stance, read for reported speech only (``action``:
+  *decline, seek, vote …*),
   verbs whose object comes before the content (``object_first``: *told
   reporters that …*) and prepositional cues (``according``: *according to*).
   An entry is a lemma (inflected by the language's rules when ``inflect`` is
@@ -43,7 +45,7 @@ import attrs
 
 __all__ = ["Lexicon", "inflect_en", "load_lexicon"]
 
-_KIND_ORDER = ("speech", "naming", "according", "attitude")
+_KIND_ORDER = ("speech", "naming", "according", "attitude", "action")
 
 
 def inflect_en(lemma: str) -> tuple[str, ...]:
@@ -87,6 +89,7 @@ class Lexicon:
     adverbials: frozenset[str]
     clause_openers: frozenset[str]
     first_names: Mapping[str, str]  # lower-case first name -> "male" / "female"
+    multi_first: frozenset[str]  # first words of multi-word cues
 
     def cue_kind(self, words: str) -> str | None:
         """The kind of cue *words* (lower case) are, or None."""
@@ -138,6 +141,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         adverbials=frozenset(w.lower() for w in data.get("adverbials", ())),
         clause_openers=frozenset(w.lower() for w in data.get("clause_openers", ())),
         first_names=MappingProxyType(_first_names(data.get("first_names", {}))),
+        multi_first=frozenset(c.split()[0] for c in cues if " " in c),
     )
 
 

@@ -21,16 +21,59 @@ from articlekit.quotes._text import Token
 __all__ = ["content_after", "content_before"]
 
 _SUBJECT_STARTS = frozenset(
-    ["he", "she", "they", "it", "we", "i", "there", "this", "these", "those", "the", "a", "an", "his", "her", "their", "its", "our", "my", "some", "many", "most", "no", "none", "all", "both", "every", "each", "any", "several", "few", "nobody", "everyone", "everybody", "someone", "somebody", "nothing", "something", "anything", "everything"]
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "there",
+        "this",
+        "these",
+        "those",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "some",
+        "many",
+        "most",
+        "no",
+        "none",
+        "all",
+        "both",
+        "every",
+        "each",
+        "any",
+        "several",
+        "few",
+        "nobody",
+        "everyone",
+        "everybody",
+        "someone",
+        "somebody",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+    ]
 )
 _MAX_OBJECT = 6
 _MAX_ADVERBIALS = 8
+_MAX_CLAUSE = 80  # tokens: content clauses longer than this are cut
 _CLAUSE_ENDS = frozenset(";:()[]")
 
 
 def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set[int]) -> int:
     """Where the content clause starting at token *a* ends (exclusive)."""
     b = a
+    hi = min(hi, a + _MAX_CLAUSE)
     while b < hi:
         tok = toks[b]
         if tok.kind == "q" and tok.quote in direct:
@@ -43,9 +86,15 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
             nxt = toks[b + 1]
             if nxt.low.endswith("ing") and lex.cue_kind(nxt.low) is not None:
                 break  # ", calling it ..."
-            if nxt.low == "according" or (nxt.low in ("but", "and") and b + 2 < hi and lex.cue_kind(toks[b + 2].low)):
+            if nxt.low == "according" or (
+                nxt.low in ("but", "and") and b + 2 < hi and lex.cue_kind(toks[b + 2].low)
+            ):
                 break
-            if nxt.low in ("he", "she", "they") and b + 2 < hi and lex.cue_kind(toks[b + 2].low) == "speech":
+            if (
+                nxt.low in ("he", "she", "they")
+                and b + 2 < hi
+                and lex.cue_kind(toks[b + 2].low) == "speech"
+            ):
                 break
         b += 1
     while b > a and toks[b - 1].kind == "p" and toks[b - 1].text in ".,;:!?\u2014\u2013-":
@@ -54,15 +103,26 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
 
 
 def content_after(
-    toks: list[Token], cue_end: int, hi: int, lex: Lexicon, object_first: bool, direct: set[int], strict: bool
+    toks: list[Token],
+    cue_end: int,
+    hi: int,
+    lex: Lexicon,
+    object_first: bool,
+    direct: set[int],
+    strict: bool,
+    free: bool = False,
 ) -> tuple[int, int] | None:
     """The content clause after a cue ending at token *cue_end*, as a token range, or None.
 
-    *strict* asks for an explicit ``that`` (verbs of stance and opinion).
+    *strict* asks for an explicit ``that`` (verbs of stance and opinion);
+    *free* takes whatever follows (``according to X, …``).
     """
     j = cue_end
     if j >= hi:
         return None
+    if free:
+        b = _end_of_clause(toks, j, hi, lex, direct)
+        return (j, b) if b - j >= 2 else None
     if object_first:
         # told reporters / told Russia's Interfax news agency / told him
         k = j
@@ -70,22 +130,35 @@ def content_after(
             k += 1
         if k < hi and toks[k].low == "that":
             j = k
-        elif j < hi and toks[j].kind == "w" and (toks[j].low in ("him", "her", "them", "us", "me", "reporters") or toks[j].cap):
+        elif (
+            j < hi
+            and toks[j].kind == "w"
+            and (toks[j].low in ("him", "her", "them", "us", "me", "reporters") or toks[j].cap)
+        ):
             j += 1
             while j < hi and toks[j].cap:
                 j += 1
     k = j
-    while k < min(hi, j + _MAX_ADVERBIALS) and toks[k].kind == "w" and toks[k].low in lex.adverbials and toks[k].low != "that":
+    while (
+        k < min(hi, j + _MAX_ADVERBIALS)
+        and toks[k].kind == "w"
+        and toks[k].low in lex.adverbials
+        and toks[k].low != "that"
+    ):
         k += 1
     if k < hi and toks[k].low == "that":
         a = k + 1
     else:
-        if strict:
+        if strict or j >= hi:
             return None
         a = j
         first = toks[a]
-        if first.kind != "w" or not (first.low in _SUBJECT_STARTS or first.cap or first.text[0].isdigit()):
+        if first.kind != "w" or not (
+            first.low in _SUBJECT_STARTS or first.cap or first.text[0].isdigit()
+        ):
             return None
+    if a >= hi:
+        return None
     b = _end_of_clause(toks, a, hi, lex, direct)
     words = sum(1 for t in toks[a:b] if t.kind != "p")
     if words < 3:
@@ -95,7 +168,9 @@ def content_after(
     return a, b
 
 
-def content_before(toks: list[Token], lo: int, comma: int, direct: set[int]) -> tuple[int, int] | None:
+def content_before(
+    toks: list[Token], lo: int, comma: int, direct: set[int]
+) -> tuple[int, int] | None:
     """The content clause ``lo:comma`` before ``, SPEAKER CUE``, or None."""
     if comma - lo < 3 or toks[comma].text != ",":
         return None

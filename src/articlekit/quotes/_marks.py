@@ -31,11 +31,14 @@ __all__ = ["MAX_NESTING", "RawQuote", "scan_quotes"]
 MAX_NESTING = 8
 
 # Every character that may be a quote mark, and the line break.
-_MARKS = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f\u2018\u2019\u201a\"'\n]")
+# A doubled apostrophe or backtick (``…'' or ''…'', ASCII news text) is a double quote mark.
+_MARKS = re.compile(
+    "''|``|[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f\u2018\u2019\u201a\"'\n]"
+)
 
 # Openers and the closers that end them.
 _CLOSERS: dict[str, str] = {
-    "\u201c": "\u201d",  # “ ”
+    "\u201c": '\u201d"',  # “ ” (or a straight mark, mixed)
     "\u201f": "\u201d",  # ‟ ”
     "\u201e": "\u201c\u201d",  # „ “ or „ ”
     "\u00ab": "\u00bb",  # « »
@@ -44,7 +47,9 @@ _CLOSERS: dict[str, str] = {
     "\u300e": "\u300f",  # 『 』
     "\u2018": "\u2019",  # ‘ ’
     "\u201a": "\u2018\u2019",  # ‚ ‘
-    '"': '"',
+    '"': '"\u201d',
+    "``": "''",
+    "''": "''",
     "'": "'\u2019",
     "\u00bb": "\u00ab",  # » « (Danish, German book style)
     "\u203a": "\u2039",  # › ‹
@@ -53,7 +58,7 @@ _SINGLE = "\u2018\u2019'\u201a"
 _DOUBLE_FAMILY = {"\u201c": "d", "\u201f": "d", "\u201e": "d", '"': "d", "\u00ab": "g", "\u00bb": "g",
                   "\u2039": "s", "\u203a": "s", "\u300c": "c", "\u300e": "c",
                   "\u2018": "q", "'": "q", "\u201a": "q"}  # fmt: skip
-_OPEN_CONTEXT = " \t\n([{\u2014\u2013-/\u201c\u201e\u00ab\u2039\u300c\u300e\""
+_OPEN_CONTEXT = ' \t\n([{\u2014\u2013-/\u201c\u201e\u00ab\u2039\u300c\u300e"'
 _ELISIONS = ("em ", "cause ", "til ", "tis ", "twas ", "n ", "n’ ")
 
 
@@ -65,15 +70,24 @@ class RawQuote:
     quotation share ``group`` (-1 for a single-paragraph quotation).
     """
 
-    __slots__ = ("close", "closed", "end", "group", "open", "start")
+    __slots__ = ("close", "close_len", "closed", "end", "group", "open", "start")
 
-    def __init__(self, open_: int, close: int, closed: bool, group: int = -1) -> None:
+    def __init__(
+        self,
+        open_: int,
+        close: int,
+        closed: bool,
+        group: int = -1,
+        open_len: int = 1,
+        close_len: int = 1,
+    ) -> None:
         self.open = open_
         self.close = close
         self.closed = closed
         self.group = group
-        self.start = open_ + 1
+        self.start = open_ + open_len
         self.end = close
+        self.close_len = close_len
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"RawQuote({self.open}, {self.close}, closed={self.closed}, group={self.group})"
@@ -147,7 +161,7 @@ def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) 
 
     for m in _MARKS.finditer(text):
         i = m.start()
-        ch = text[i]
+        ch = m.group()
         if ch == "\n":
             if i == line_start or text[line_start:i].isspace():
                 line_start = i + 1  # an empty line: a pending quotation keeps waiting
@@ -159,13 +173,15 @@ def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) 
                 j = i + 1
                 while j < n and text[j] in " \t\n":
                     j += 1
-                if j < n and text[j] == bottom.mark and i - bottom.pos <= max_chars:
+                if j < n and text.startswith(bottom.mark, j) and i - bottom.pos <= max_chars:
                     if bottom.pos == cont_pos:
                         group = cont_group
                     else:
                         group = groups
                         groups += 1
-                    pending = RawQuote(bottom.pos, i, closed=False, group=group)
+                    pending = RawQuote(
+                        bottom.pos, i, closed=False, group=group, open_len=len(bottom.mark)
+                    )
                     pending_mark = bottom.mark
                     pending_children = [c for f in stack for c in f.children]
                     stack.clear()
@@ -193,7 +209,7 @@ def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) 
                 continue
             frame = stack[k]
             del stack[k:]
-            quote = RawQuote(frame.pos, i, closed=True)
+            quote = RawQuote(frame.pos, i, closed=True, open_len=len(frame.mark), close_len=len(ch))
             if stack:
                 stack[-1].children.append(quote)
             else:
@@ -212,6 +228,14 @@ def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) 
 
 def _role(text: str, i: int, ch: str, stack: list[_Frame]) -> str:
     """Whether the mark at *i* opens a quotation, closes one, or neither."""
+    if ch == "``":
+        return "open"
+    if ch == "''":
+        if any(f.mark in ("``", "''") for f in stack):
+            return "close"
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 2] if i + 2 < len(text) else " "
+        return "open" if (prev.isspace() or prev in _OPEN_CONTEXT) and not nxt.isspace() else "none"
     if ch in _SINGLE:
         if ch == "\u201a":
             return "open"
@@ -222,13 +246,20 @@ def _role(text: str, i: int, ch: str, stack: list[_Frame]) -> str:
         if any(f.mark == '"' for f in stack):
             return "close"
         nxt = text[i + 1] if i + 1 < len(text) else " "
+        prev = text[i - 1] if i > 0 else " "
+        if stack and stack[-1].mark == "\u201c" and not prev.isspace() and not nxt.isalnum():
+            return "close"  # “…" (mixed marks)
         return "open" if not nxt.isspace() else "none"
     if ch == "\u201c":
         if any(ch in f.closers and f.mark == "\u201e" for f in stack):
             return "close"
         return "open"
     if ch == "\u201d":
-        return "close" if any(ch in f.closers for f in stack) else "none"
+        if any(ch in f.closers for f in stack):
+            return "close"
+        if stack and stack[-1].mark == '"':
+            return "close"  # "…” (mixed marks)
+        return "none"
     if ch in "\u00bb\u203a":
         if any(ch in f.closers for f in stack):
             return "close"

@@ -25,7 +25,146 @@ _MAX_PHRASE = 12
 
 # Capitalised words that start sentences or clauses and are never part of a name.
 _NOT_NAMES = frozenset(
-    ["however", "but", "and", "meanwhile", "also", "later", "then", "earlier", "still", "yet", "so", "now", "today", "yesterday", "instead", "moreover", "separately", "on", "in", "at", "when", "while", "after", "before", "as", "if", "because", "although", "though", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "my", "your", "there", "here", "what", "which", "who", "whom", "whose", "why", "how", "where", "a", "an", "the", "for", "from", "to", "of", "by", "with", "without", "about", "against", "between", "into", "through", "during", "under", "over", "since", "until", "unless", "whether", "both", "either", "neither", "not", "no", "yes", "or", "nor", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "speaking", "asked", "according", "last", "next", "first", "second", "third", "one", "two", "three", "many", "some", "several", "few", "most", "all", "other", "another", "such", "even", "only", "just", "like", "unlike", "despite", "amid", "among", "within", "upon", "via", "per"]
+    [
+        "however",
+        "but",
+        "and",
+        "meanwhile",
+        "also",
+        "later",
+        "then",
+        "earlier",
+        "still",
+        "yet",
+        "so",
+        "now",
+        "today",
+        "yesterday",
+        "instead",
+        "moreover",
+        "separately",
+        "on",
+        "in",
+        "at",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "if",
+        "because",
+        "although",
+        "though",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "how",
+        "where",
+        "a",
+        "an",
+        "the",
+        "for",
+        "from",
+        "to",
+        "of",
+        "by",
+        "with",
+        "without",
+        "about",
+        "against",
+        "between",
+        "into",
+        "through",
+        "during",
+        "under",
+        "over",
+        "since",
+        "until",
+        "unless",
+        "whether",
+        "both",
+        "either",
+        "neither",
+        "not",
+        "no",
+        "yes",
+        "or",
+        "nor",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "speaking",
+        "asked",
+        "according",
+        "last",
+        "next",
+        "first",
+        "second",
+        "third",
+        "one",
+        "two",
+        "three",
+        "many",
+        "some",
+        "several",
+        "few",
+        "most",
+        "all",
+        "other",
+        "another",
+        "such",
+        "even",
+        "only",
+        "just",
+        "like",
+        "unlike",
+        "despite",
+        "amid",
+        "among",
+        "within",
+        "upon",
+        "via",
+        "per",
+    ]
 )
 
 
@@ -68,7 +207,10 @@ def _is_np_word(tok: Token, lex: Lexicon) -> bool:
 
 
 def _span_text(text: str, toks: list[Token], a: int, b: int) -> str:
-    return clean_name(text[toks[a].start : toks[b - 1].end])
+    raw = text[toks[a].start : toks[b - 1].end]
+    if raw.isprintable() and "  " not in raw:
+        return raw  # already clean (the common case; clean_name is slower)
+    return clean_name(raw)
 
 
 def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase | None:
@@ -86,8 +228,17 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
     while n > a:
         tok = toks[n - 1]
         low = tok.low
-        if (tok.cap and low not in lex.titles and not low.endswith(("\u2019s", "'s"))) or (low in lex.particles and n < b and n - 1 > a and toks[n - 2].cap):
-            n -= 1
+        if tok.cap and lex.titles.get(low, "org") == "org" and not low.endswith(("\u2019s", "'s")):
+            n -= 1  # a name word ("State Department": capitalised organisation words are names)
+        elif low in lex.particles and n < b:
+            # von der / de la / bin: part of the name when a name word comes before them
+            j = n - 1
+            while j > a and toks[j - 1].low in lex.particles:
+                j -= 1
+            if j > a and toks[j - 1].cap and toks[j - 1].low not in lex.titles:
+                n = j
+            else:
+                break
         else:
             break
     gender = ""
@@ -116,6 +267,15 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
     return Phrase(a0, b0, None, _span_text(text, toks, a, b), kind, gender)
 
 
+def _contracted_pronoun(low: str) -> str | None:
+    """``he’s`` → ``he``, ``they’ve`` → ``they``; None for other words."""
+    for mark in ("\u2019", "'"):
+        head, sep, tail = low.partition(mark)
+        if sep and tail in ("s", "ve", "d", "ll", "re", "m"):
+            return head
+    return None
+
+
 def phrase_before(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
     """The noun phrase ending at token ``end - 1`` (not before token *lo*), or None."""
     if end <= lo:
@@ -123,6 +283,9 @@ def phrase_before(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int)
     last = toks[end - 1]
     if last.kind == "w" and last.low in lex.pronouns:
         return Phrase(end - 1, end, None, None, "pronoun", lex.pronouns[last.low], pronoun=last.low)
+    base = _contracted_pronoun(last.low)
+    if base is not None and base in lex.pronouns:
+        return Phrase(end - 1, end, None, None, "pronoun", lex.pronouns[base], pronoun=base)
     a = end
     limit = max(lo, end - _MAX_PHRASE)
     while a > limit and _is_np_word(toks[a - 1], lex):
@@ -130,8 +293,56 @@ def phrase_before(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int)
     if a > limit and toks[a - 1].low in lex.determiners:
         a -= 1
     if a == end:
-        return None
+        return _common_noun_before(text, toks, end, lex, lo)
     return _build(text, toks, a, end, lex)
+
+
+_DEFINITE = frozenset(
+    ("the", "a", "an", "this", "that", "one", "another", "his", "her", "their", "its")
+)
+
+
+def _common_noun_before(
+    text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
+) -> Phrase | None:
+    """``the email said``, ``a narrator says``: a determiner and up to two lower-case words."""
+    k = end
+    while (
+        k > max(lo, end - 2)
+        and toks[k - 1].kind == "w"
+        and not toks[k - 1].cap
+        and toks[k - 1].low not in _NOT_NAMES
+    ):
+        k -= 1
+    if k == end or k <= lo or toks[k - 1].low not in _DEFINITE:
+        return None
+    if lex.cue_kind(toks[end - 1].low) is not None:
+        return None
+    role = _span_text(text, toks, k, end)
+    return Phrase(k - 1, end, None, role, "group", "")
+
+
+# Words that open an aside between a subject and its verb.
+_ASIDE = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "despite",
+        "who",
+        "whose",
+        "which",
+        "while",
+        "when",
+        "with",
+        "without",
+        "like",
+        "unlike",
+    ]
+)
 
 
 def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
@@ -139,9 +350,9 @@ def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
     if end - 1 <= lo or toks[end - 1].text != ",":
         return None
     j = end - 2
-    limit = max(lo, end - 16)
+    limit = max(lo, end - 26)
     while j > limit and toks[j].text != ",":
-        if toks[j].kind != "w" and toks[j].text not in "-’'":
+        if toks[j].kind != "w" and toks[j].text not in "-’'()":
             return None
         j -= 1
     if j <= lo or toks[j].text != "," or j == end - 2:
@@ -150,6 +361,11 @@ def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
     if phrase is None or phrase.name is None:
         return None
     segment = toks[j + 1 : end - 1]
+    if segment[0].low in _ASIDE:
+        phrase.end = end  # "Mrs. Clinton, in response to …, accused"
+        return phrase
+    if len(segment) > 14:
+        return None
     if any(t.low in lex.titles for t in segment):
         first = 1 if segment[0].low in ("a", "an", "the") else 0
         if first < len(segment):
@@ -166,22 +382,53 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
         return None
     first = toks[start]
     if first.kind == "w" and first.low in lex.pronouns:
-        return Phrase(start, start + 1, None, None, "pronoun", lex.pronouns[first.low], pronoun=first.low)
+        return Phrase(
+            start, start + 1, None, None, "pronoun", lex.pronouns[first.low], pronoun=first.low
+        )
     b = start
-    if toks[b].low in lex.determiners:
+    if toks[b].low in lex.determiners or toks[b].low in ("one", "another"):
         b += 1
     limit = min(hi, start + _MAX_PHRASE)
+    # "said trader Paul Smith": a few lower-case role words before a name
+    k = b
+    while (
+        k < min(limit, b + 3)
+        and toks[k].kind == "w"
+        and not toks[k].cap
+        and toks[k].low not in _NOT_NAMES
+    ):
+        if lex.cue_kind(toks[k].low) is not None or toks[k].low in lex.determiners:
+            break
+        k += 1
+    if b < k < limit and toks[k].cap and toks[k].low not in _NOT_NAMES:
+        b = k
     while b < limit and _is_np_word(toks[b], lex):
         b += 1
     if b == start:
         return None
     phrase = _build(text, toks, start, b, lex)
+    if phrase is None and toks[start].low in _DEFINITE and b == start + 1:
+        # "says a narrator.": a determiner and up to two lower-case words, then the sentence ends
+        c = b
+        while (
+            c < min(hi, b + 2)
+            and toks[c].kind == "w"
+            and not toks[c].cap
+            and toks[c].low not in _NOT_NAMES
+        ):
+            c += 1
+        if b < c and (c >= hi or toks[c].kind == "p"):
+            return Phrase(start, c, None, _span_text(text, toks, b, c), "group", "")
     if phrase is None:
         return None
     # An appositive role after the name: "said Jane Doe, a spokeswoman for the campaign."
     if phrase.name and phrase.role is None and b + 1 < hi and toks[b].text == ",":
         c = b + 1
-        if toks[c].low in lex.determiners or toks[c].low in lex.titles or toks[c].low in lex.role_modifiers:
+        if (
+            toks[c].low in lex.determiners
+            or toks[c].low in lex.titles
+            or toks[c].low in lex.role_modifiers
+        ):
             d = c
             while d < min(hi, c + _MAX_PHRASE) and toks[d].kind == "w":
                 d += 1
@@ -215,6 +462,14 @@ class Registry:
         self.by_part: dict[str, Entity] = {}
         self.by_role: dict[str, Entity] = {}
         self.recent: list[Entity] = []  # most recent last; bounded
+        self._keys: dict[str, str] = {}
+
+    def key(self, name: str) -> str:
+        """The comparison key of *name* (cached)."""
+        found = self._keys.get(name)
+        if found is None:
+            found = self._keys[name] = name_key(name)
+        return found
 
     def _remember(self, entity: Entity) -> None:
         if self.recent and self.recent[-1] is entity:
@@ -226,7 +481,7 @@ class Registry:
     def mention(self, phrase: Phrase) -> Entity | None:
         """Resolve a named or role phrase to an entity (registering a new one)."""
         if phrase.name:
-            key = name_key(phrase.name)
+            key = self.key(phrase.name)
             entity = self.by_name.get(key)
             parts = key.split()
             if entity is None and len(parts) == 1:
@@ -234,15 +489,15 @@ class Registry:
             if entity is None and len(parts) > 1:
                 # "Mr. Peskov" was cut to "Peskov" already; "Dmitry S. Peskov" matches "Dmitry Peskov"?
                 cand = self.by_part.get(parts[-1])
-                if cand is not None and name_key(cand.name).split()[0] == parts[0]:
+                if cand is not None and self.key(cand.name).split()[0] == parts[0]:
                     entity = cand
             if entity is None:
                 entity = Entity(phrase.name, phrase.role, phrase.kind, phrase.gender)
                 self.by_name[key] = entity
-                if phrase.kind == "person" and len(parts) > 1:
-                    self.by_part[parts[-1]] = entity
-                elif len(parts) == 1:
+                if len(parts) == 1:
                     self.by_part.setdefault(key, entity)
+            if entity.kind == "person" and len(parts) > 1:
+                self.by_part[parts[-1]] = entity  # "Clinton" is the Clinton named last
             if phrase.gender and not entity.gender:
                 entity.gender = phrase.gender
             if entity.kind == "person" and (phrase.role or phrase.gender):
@@ -257,9 +512,13 @@ class Registry:
         if phrase.role:
             words = phrase.role.lower().split()
             head = words[-1]
-            entity = self.by_role.get(head) if phrase.kind != "org" or head in self.by_role else None
+            entity = (
+                self.by_role.get(head) if phrase.kind != "org" or head in self.by_role else None
+            )
             text_before = phrase.role.lower()
-            definite = not text_before.startswith(("a ", "an ", "one ", "two ", "some ", "several "))
+            definite = not text_before.startswith(
+                ("a ", "an ", "one ", "two ", "some ", "several ")
+            )
             if entity is not None and definite and phrase.gender != "plural":
                 self._remember(entity)
                 return entity
@@ -268,7 +527,7 @@ class Registry:
 
     def knows(self, name: str) -> bool:
         """Whether *name* (a full name or a surname) has been met."""
-        key = name_key(name)
+        key = self.key(name)
         return key in self.by_name or key in self.by_part
 
     def pronoun(self, phrase: Phrase) -> Entity | None:
@@ -290,6 +549,8 @@ class Registry:
                 return entity
         return None
 
-    def note(self, entity: Entity) -> None:
-        """Record that *entity* spoke (it becomes the most recent speaker)."""
+    def note(self, entity: Entity, spoke: bool = False) -> None:
+        """Record a mention of *entity* (it becomes the most recent); *spoke*: it is a cue's speaker."""
+        if spoke and entity.kind == "person":
+            entity.strong = True
         self._remember(entity)

@@ -10,63 +10,61 @@ an abbreviation (``Dr.``, ``U.S.``) or inside a quotation.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from articlekit.quotes._cues import Lexicon
 from articlekit.quotes._marks import RawQuote
 
-__all__ = ["Token", "sentences", "tokenize"]
+__all__ = ["MAX_SENTENCE", "Token", "sentences", "tokenize"]
 
-# A run of word characters with inner apostrophes, dots and hyphens, or one other character.
-_TOKEN = re.compile(r"[\w\u2019'.\-]+|[^\w\s]")
-_INITIALS = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|[A-Z]\.")
-_TRAIL = ".\u2019'-"
+#: The most tokens in one sentence; longer runs are cut (bounded work per sentence).
+MAX_SENTENCE = 200
+
+# White space, an abbreviation or initials (checked against the lexicon afterwards), a word
+# (inner apostrophes and hyphens kept), or one other character: together they cover every
+# character, so token offsets are running sums of lengths.  No nested quantifiers.
+_PIECES = re.compile(
+    r"\s+|(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,4}\."
+    r"|[\w\u2019'][\w\u2019'\-\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*|[^\w\s]"
+)  # (invisible and bidi characters inside a word stay in it: "Pe\u200bskov" is one word)
 _ENDERS = frozenset(".?!")
+_WORD_START = frozenset("_\u2019'")
 
 
 class Token:
     """A word (``kind`` ``"w"``), a punctuation mark (``"p"``) or a quotation (``"q"``)."""
 
-    __slots__ = ("end", "kind", "low", "quote", "start", "text")
+    __slots__ = ("cap", "end", "kind", "low", "quote", "start", "text")
 
-    def __init__(self, start: int, end: int, text: str, kind: str, quote: int = -1) -> None:
+    def __init__(self, start: int, text: str, kind: str = "", quote: int = -1) -> None:
         self.start = start
-        self.end = end
+        self.end = start + len(text)
         self.text = text
         self.low = text.lower()
+        first = text[0]
+        if not kind:
+            kind = "w" if first.isalnum() or first in _WORD_START else "p"
         self.kind = kind
         self.quote = quote
-
-    @property
-    def cap(self) -> bool:
-        """Whether the token starts with an upper-case letter."""
-        return self.kind == "w" and self.text[:1].isupper()
+        #: Whether the token is a word that starts with an upper-case letter.
+        self.cap = kind == "w" and first.isupper()
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Token({self.text!r}, {self.kind})"
 
 
 def _words(text: str, start: int, end: int, lex: Lexicon, out: list[Token]) -> None:
-    for m in _TOKEN.finditer(text, start, end):
-        word = m.group()
-        s = m.start()
-        if len(word) == 1 and not word.isalnum() and word != "_":
-            out.append(Token(s, s + 1, word, "p"))
-            continue
-        # Leading apostrophes and hyphens are punctuation.
-        while word and word[0] in _TRAIL:
-            out.append(Token(s, s + 1, word[0], "p"))
-            word = word[1:]
-            s += 1
-        trail: list[Token] = []
-        while word and word[-1] in _TRAIL:
-            if word[-1] == "." and (word.lower() in lex.abbreviations or _INITIALS.fullmatch(word)):
-                break
-            e = s + len(word)
-            trail.append(Token(e - 1, e, word[-1], "p"))
-            word = word[:-1]
-        if word:
-            out.append(Token(s, s + len(word), word, "w"))
-        out.extend(reversed(trail))
+    pieces = _PIECES.findall(text, start, end)
+    offsets = accumulate(map(len, pieces), initial=start)
+    toks = [Token(o, p) for p, o in zip(pieces, offsets, strict=False) if not p[0].isspace()]
+    abbreviations = lex.abbreviations
+    for k in [k for k, t in enumerate(toks) if t.text[-1] == "." and len(t.text) > 2][::-1]:
+        word = toks[k].text
+        if word[-3] == "." or word.lower() in abbreviations:
+            continue  # U.S., Dr.
+        s = toks[k].start
+        toks[k : k + 1] = [Token(s, word[:-1]), Token(s + len(word) - 1, ".")]
+    out.extend(toks)
 
 
 def tokenize(
@@ -83,8 +81,8 @@ def tokenize(
         q = quotes[k]
         if q.open >= pos:
             _words(text, pos, q.open, lex, out)
-            close = min(q.close + 1, end) if q.closed else q.close
-            out.append(Token(q.open, close, text[q.open : close], "q", k))
+            close = min(q.close + q.close_len, end) if q.closed else q.close
+            out.append(Token(q.open, text[q.open : close], "q", k))
             pos = close
         k += 1
     _words(text, pos, end, lex, out)
@@ -104,6 +102,10 @@ def sentences(tokens: list[Token], inner: list[str]) -> list[tuple[int, int]]:
     for i, tok in enumerate(tokens):
         if i + 1 >= n:
             break
+        if i + 1 - begin >= MAX_SENTENCE:
+            out.append((begin, i + 1))
+            begin = i + 1
+            continue
         ends = False
         if tok.kind == "p" and tok.text in _ENDERS:
             ends = True
@@ -113,7 +115,9 @@ def sentences(tokens: list[Token], inner: list[str]) -> list[tuple[int, int]]:
         if not ends:
             continue
         nxt = tokens[i + 1]
-        if nxt.kind == "q" or (nxt.kind == "w" and (nxt.text[0].isupper() or nxt.text[0].isdigit())):
+        if nxt.kind == "q" or (
+            nxt.kind == "w" and (nxt.text[0].isupper() or nxt.text[0].isdigit())
+        ):
             out.append((begin, i + 1))
             begin = i + 1
     if begin < n:

@@ -20,15 +20,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from articlekit._dedupe import dedupe_blocks, dedupe_key
+from attrs import evolve as _evolve
+
+from articlekit._dedupe import dedupe_key
 from articlekit._enrich import enrich
 from articlekit._input import decode_input
 from articlekit._render import inline_text
+from articlekit.errors import ResourceLimitError
 from articlekit.limits import Limits
-from articlekit.model import Article, Block, Paragraph
+from articlekit.model import Article, Block, Heading, Paragraph
 from articlekit.parsers.html._blocks import BlockBuilder, fragment_blocks
 from articlekit.parsers.html._content import drop_ui_lines, extract_content
 from articlekit.parsers.html._metadata import extract_metadata
+from articlekit.parsers.html._own import read_own_html
 from articlekit.parsers.html._tree import parse_tree
 
 __all__ = ["fragment_blocks", "parse_html"]
@@ -61,7 +65,7 @@ def parse_html(
     :raises EmptyDocumentError: the input is empty or white space.
     :raises EncodingError: the input is binary, or *encoding* is unknown.
     :raises ResourceLimitError: the input is over ``limits.max_bytes``, or a
-        parser limit was hit and ``limits.strict`` is set.
+        parser or depth limit was hit and ``limits.strict`` is set.
 
     A page without article text gives an Article with an empty body (and its
     metadata) and the warning :data:`NO_ARTICLE_WARNING`.
@@ -81,6 +85,12 @@ def parse_html(
     limits = limits or Limits()
     decoded = decode_input(data, source="html", limits=limits, encoding=encoding, html=True, clean=False)
     root, warnings = parse_tree(decoded.text, limits=limits)
+    if not warnings:
+        own = read_own_html(root, limits=limits)
+        if own is not None:
+            # A page written by articlekit's to_html(standalone=True): read exactly.
+            own = _evolve(own, encoding=decoded.encoding, encoding_source=decoded.encoding_source)
+            return enrich(own, quotes=quotes, limits=limits)
     meta = extract_metadata(root, url=url, limits=limits)
     warnings.extend(meta.warnings)
     content = extract_content(root)
@@ -88,13 +98,12 @@ def parse_html(
     body: list[Block] = []
     for element in content:
         body.extend(builder.build(element))
+    if builder.warnings and limits.strict:
+        raise ResourceLimitError("; ".join(builder.warnings), source="html")
     warnings.extend(builder.warnings)
-    body = drop_ui_lines(body)
-    standfirst = meta.standfirst
-    if standfirst and _lede_only_in_body(standfirst, body, root, content):
-        # The lede is the body's first paragraph, printed once: it stays in the body.
-        standfirst = None
-    body = list(dedupe_blocks(body, title=meta.title, standfirst=standfirst))
+    body, standfirst = _finish_body(
+        drop_ui_lines(body), title=meta.title, standfirst=meta.standfirst, root=root, content=content
+    )
     if not body:
         warnings.append(NO_ARTICLE_WARNING)
     article: Article = _Article(
@@ -121,24 +130,81 @@ def parse_html(
     return enrich(article, quotes=quotes, limits=limits)
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _lede_only_in_body(
-    standfirst: str, body: list[Block], root: Any, content: list[Any]
-) -> bool:
-    """True when the standfirst is a paragraph of the body and the page prints it nowhere else."""
-    key = dedupe_key(standfirst)
-    if not any(isinstance(b, Paragraph) and dedupe_key(inline_text(b.children)) == key for b in body):
+def _same(text: str, key: str, other: str) -> bool:
+    """Whether *text* repeats *other* (whose dedupe key is *key*); lengths are compared first."""
+    if abs(len(text) - len(other)) > len(other) // 4 + 8:
         return False
-    needle = _squash(standfirst)
+    return dedupe_key(text) == key
+
+
+def _finish_body(
+    body: list[Block], *, title: str | None, standfirst: str | None, root: Any, content: list[Any]
+) -> tuple[list[Block], str | None]:
+    """Drop the headline and lede where the body repeats them; decide the standfirst.
+
+    * A paragraph or heading repeating the title or the standfirst is dropped
+      (rule 1 of :mod:`articlekit._dedupe`; its rule 2, a long paragraph printed
+      twice, is not applied to web pages: menus, recipes and Q&A pages repeat
+      paragraphs on purpose).
+    * Without a standfirst in the metadata, the first paragraph is the lede
+      when the page prints it twice (again in the body, or above it under the
+      headline, as in the reference example): it becomes the standfirst.
+    * A standfirst that is the body's own first paragraph, printed once, stays
+      in the body and is not repeated as the standfirst.
+    """
+    texts = [inline_text(b.children) if isinstance(b, (Paragraph, Heading)) else None for b in body]
+    if standfirst:
+        key = dedupe_key(standfirst)
+        copies = sum(1 for b, t in zip(body, texts, strict=True) if t and isinstance(b, Paragraph) and _same(t, key, standfirst))
+        if copies == 1 and not _printed_outside(standfirst, root, content):
+            standfirst = None  # the lede is the body's first paragraph, printed once
+    else:
+        standfirst = _repeated_lede(body, texts, title, root, content)
+    drop = [t for t in (title, standfirst) if t]
+    if not drop:
+        return body, standfirst
+    keys = [(dedupe_key(t), t) for t in drop]
+    kept = [
+        b for b, t in zip(body, texts, strict=True)
+        if not (t and any(_same(t, key, other) for key, other in keys))
+    ]
+    return kept, standfirst
+
+
+def _repeated_lede(
+    body: list[Block], texts: list[str | None], title: str | None, root: Any, content: list[Any]
+) -> str | None:
+    """The first paragraph, when the page prints it twice at the top of the article."""
+    first: str | None = None
+    title_key = dedupe_key(title) if title else ""
+    for block, text in zip(body[:6], texts[:6], strict=True):
+        if isinstance(block, Heading) and title and text and _same(text, title_key, title):
+            continue
+        if isinstance(block, Paragraph):
+            first = (text or "").strip()
+        break
+    if not first or len(first) < 40:
+        return None
+    key = dedupe_key(first)
+    copies = sum(
+        1 for b, t in zip(body[:12], texts[:12], strict=True) if t and isinstance(b, Paragraph) and _same(t, key, first)
+    )
+    if copies >= 2 or _printed_outside(first, root, content):
+        return first
+    return None
+
+
+def _printed_outside(text: str, root: Any, content: list[Any]) -> bool:
+    """Whether the page prints *text* (its first words) outside the extracted content too."""
+    needle = " ".join(text.split()[:8])
     page = root.find("body")
-    if page is None:
-        return True
-    in_page = _squash(page.text_content()).count(needle)
-    in_content = sum(_squash(el.text_content()).count(needle) for el in content)
-    return in_page <= in_content
+    if page is None or len(needle) < 20:
+        return False
+    in_page = page.text_content().count(needle)
+    if in_page == 0:
+        return False
+    in_content: int = sum(el.text_content().count(needle) for el in content)
+    return bool(in_page > in_content)
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:

@@ -61,6 +61,8 @@ from articlekit.model import (
 __all__ = ["BlockBuilder", "fragment_blocks", "is_placeholder_alt", "resolve_url"]
 
 _WS = re.compile(r"[ \t\n\r\f]+")
+# Trimmed from both ends of a paragraph: spaces, and the no-break spaces pages pad with.
+_EDGE_SPACE = " \u00a0\u2002\u2003\u2009\u202f"
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that break the flow of text: their start and end end a paragraph.
 _BLOCK_TAGS = frozenset(
@@ -97,9 +99,29 @@ _TableRow: Any = TableRow
 _Table: Any = Table
 
 
-_FIGURE_BLOCKS = lxml.etree.XPath(
-    ".//p[not(ancestor::figcaption)][normalize-space()]|.//table|.//blockquote|.//ul|.//ol|.//h2|.//h3"
-)
+_FIGURE_BLOCKS = ("p", "table", "blockquote", "ul", "ol", "h2", "h3")
+_TABLE_BLOCKS = ("table", "p", "ul", "ol", "h1", "h2", "h3", "blockquote", "pre", "figure", "div")
+
+
+def _holds_blocks(el: lxml.html.HtmlElement, tags: tuple[str, ...]) -> bool:
+    """Whether *el* holds (below itself) a block of one of *tags* with text.
+
+    One C-level walk; (an XPath union would be quadratic in libxml2 on large trees).
+    """
+    for node in el.iter(*tags):
+        if node is el:
+            continue
+        if node.tag == "div":
+            if next(node.iter("p"), None) is None:
+                continue
+        elif node.tag == "p":
+            if not node.text_content().strip():
+                continue
+            parent = node.getparent()
+            if parent is not None and parent.tag == "figcaption":
+                continue
+        return True
+    return False
 
 
 def is_placeholder_alt(alt: str) -> bool:
@@ -185,7 +207,7 @@ class BlockBuilder:
         root_blocks: list[Block] = []
         containers: list[list[object]] = [["blocks", root_blocks]]
         # What each open element pushed, to undo at its end.
-        pushed: dict[lxml.html.HtmlElement, object] = {}
+        pushed: list[object] = []
         inl: list[_Frame] = [["p", 0, []]]
         level = 0  # lists and quotes open
 
@@ -229,15 +251,15 @@ class BlockBuilder:
             if event == "start":
                 if tag in _SKIP:
                     walker.skip_subtree()
-                    pushed[el] = "skip"
+                    pushed.append("skip")
                     continue
                 if tag in _HEADINGS:
                     flush()
                     inl[0] = ["h", _HEADINGS[tag], []]
-                    pushed[el] = "heading"
+                    pushed.append("heading")
                 elif tag == "p":
                     flush()
-                    pushed[el] = "block"
+                    pushed.append("block")
                 elif tag in ("ul", "ol", "menu", "dir"):
                     flush()
                     if level + 2 <= self.max_depth - 1:
@@ -250,30 +272,30 @@ class BlockBuilder:
                                 start = 1
                         containers.append(["list", [], ordered, start])
                         level += 1
-                        pushed[el] = "list"
+                        pushed.append("list")
                     else:
                         self._flatten_warning()
-                        pushed[el] = "block"
+                        pushed.append("block")
                 elif tag == "li":
                     flush()
                     if containers[-1][0] == "list":
                         containers.append(["item", []])
-                        pushed[el] = "item"
+                        pushed.append("item")
                     else:
-                        pushed[el] = "block"
+                        pushed.append("block")
                 elif tag == "blockquote":
                     flush()
                     if level + 2 <= self.max_depth - 1:
                         containers.append(["quote", []])
                         level += 1
-                        pushed[el] = "quote"
+                        pushed.append("quote")
                     else:
                         self._flatten_warning()
-                        pushed[el] = "block"
+                        pushed.append("block")
                 elif tag == "pre":
                     flush()
                     walker.skip_subtree()
-                    pushed[el] = "skip"
+                    pushed.append("skip")
                     code = self._code_block(el)
                     if code is not None:
                         _add_block(code)
@@ -283,30 +305,30 @@ class BlockBuilder:
                     fig = self._figure(el)
                     if fig is not None:
                         walker.skip_subtree()
-                        pushed[el] = "skip"
+                        pushed.append("skip")
                         if fig is not False:
                             _add_block(fig)  # type: ignore[arg-type]
                         continue
-                    pushed[el] = "block"
+                    pushed.append("block")
                 elif tag == "table":
                     flush()
                     table = self._table(el, level)
                     if table is not None:
                         walker.skip_subtree()
-                        pushed[el] = "skip"
+                        pushed.append("skip")
                         _add_block(table)
                         continue
-                    pushed[el] = "block"
+                    pushed.append("block")
                 elif tag == "figcaption":
                     # A caption whose figure has no usable image: nothing to caption.
                     flush()
                     walker.skip_subtree()
-                    pushed[el] = "skip"
+                    pushed.append("skip")
                     continue
                 elif tag == "hr":
                     flush()
                     _add_block(ThematicBreak())
-                    pushed[el] = "block"
+                    pushed.append("block")
                 elif tag == "br":
                     frame = inl[-1]
                     kids = frame[2]
@@ -322,34 +344,34 @@ class BlockBuilder:
                             kids.append(_BR)
                     else:
                         kids.append(_BR)
-                    pushed[el] = "none"
+                    pushed.append("none")
                 elif tag == "img":
                     src = _image_src(el, self.base_url)
                     if src is not None:
                         inl[-1][2].append(("img", src, clean_text(el.get("alt") or ""), el.get("title") or ""))
-                    pushed[el] = "none"
+                    pushed.append("none")
                 elif tag in _BLOCK_TAGS:
                     flush()
-                    pushed[el] = "block"
+                    pushed.append("block")
                 else:
                     kind = self._inline_kind(el, tag)
                     if kind is not None:
                         if level + 1 + len(inl) + 1 <= self.max_depth:
                             inl.append(kind)
-                            pushed[el] = kind
+                            pushed.append(kind)
                         else:
                             self._flatten_warning()
-                            pushed[el] = "none"
+                            pushed.append("none")
                         if kind[0] == "code":
                             code_text = _WS.sub(" ", clean_text(el.text_content()))
                             inl[-1][2].append(code_text)
                             walker.skip_subtree()
                             continue
                     else:
-                        pushed[el] = "none"
+                        pushed.append("none")
                 add_text(el.text)
             else:  # end
-                what = pushed.pop(el, "none")
+                what = pushed.pop()
                 if what == "heading" or what == "block":
                     flush()
                 elif isinstance(what, list):
@@ -434,6 +456,10 @@ class BlockBuilder:
 
     def inlines(self, children: list[object]) -> list[Inline]:
         """Normalise white space in a frame tree and build inline nodes."""
+        if all(type(c) is str for c in children):
+            # Plain text only (most paragraphs of many pages): one string, one Text.
+            text = _WS.sub(" ", "".join(children)).strip(_EDGE_SPACE)  # type: ignore[arg-type]
+            return [Text(clean_text(text))] if text.strip() else []
         _normalise_space(children)
         out = _to_inlines(children)
         if not any(_has_text(n) for n in out):
@@ -445,7 +471,7 @@ class BlockBuilder:
     def _collect_inline(self, el: lxml.html.HtmlElement, max_inline: int) -> list[object]:
         """The inline frames of *el*'s content, block boundaries becoming spaces or breaks."""
         stack: list[_Frame] = [["root", None, []]]
-        pushed: dict[lxml.html.HtmlElement, bool] = {}
+        pushed: list[bool] = []
         walker = lxml.etree.iterwalk(el, events=("start", "end"))
         for event, node in walker:
             tag = node.tag
@@ -456,7 +482,7 @@ class BlockBuilder:
                     continue
                 if not isinstance(tag, str) or tag in _SKIP:
                     walker.skip_subtree()
-                    pushed[node] = False
+                    pushed.append(False)
                     continue
                 opened = False
                 if tag == "br":
@@ -475,17 +501,17 @@ class BlockBuilder:
                         if kind[0] == "code":
                             kind[2].append(_WS.sub(" ", clean_text(node.text_content())))
                             walker.skip_subtree()
-                            pushed[node] = True
+                            pushed.append(True)
                             continue
                     elif kind is not None:
                         self._flatten_warning()
-                pushed[node] = opened
+                pushed.append(opened)
                 if node.text:
                     stack[-1][2].append(node.text)
             else:
                 if node is el:
                     continue
-                if pushed.pop(node, False):
+                if pushed.pop():
                     child = stack.pop()
                     stack[-1][2].append(child)
                 if isinstance(tag, str) and (tag in _BLOCK_TAGS or tag in _HEADINGS):
@@ -516,10 +542,10 @@ class BlockBuilder:
 
     def _figure(self, el: lxml.html.HtmlElement) -> Figure | bool | None:
         """A Figure; False to drop the figure (a placeholder); None to walk it as a container."""
-        imgs = el.xpath(".//img")
+        imgs = list(el.iter("img"))
         if not imgs:
             return None
-        if _FIGURE_BLOCKS(el):
+        if _holds_blocks(el, _FIGURE_BLOCKS):
             return None
         src = None
         alt = ""
@@ -557,9 +583,7 @@ class BlockBuilder:
 
     def _table(self, el: lxml.html.HtmlElement, level: int) -> Table | None:
         """A Table, or None for a layout table (cells holding blocks): walk it as a container."""
-        if el.xpath(
-            ".//table|.//p|.//div[.//p]|.//ul|.//ol|.//h1|.//h2|.//h3|.//blockquote|.//pre|.//figure"
-        ):
+        if _holds_blocks(el, _TABLE_BLOCKS):
             return None
         max_inline = self.max_depth - level - 2
         if max_inline < 1:
@@ -622,6 +646,7 @@ def _normalise_space(children: list[object]) -> None:
                 leaves.append((lst, i))
             i += 1
     prev_space = True
+    first = True
     last_text: tuple[list[object], int] | None = None
     for lst, i in leaves:
         child = lst[i]
@@ -636,9 +661,12 @@ def _normalise_space(children: list[object]) -> None:
             continue
         assert isinstance(child, str)
         s = _WS.sub(" ", child)
-        if prev_space and s.startswith(" "):
+        if first:
+            s = s.lstrip(_EDGE_SPACE)
+        elif prev_space and s.startswith(" "):
             s = s[1:]
         if s:
+            first = False
             prev_space = s.endswith(" ")
             lst[i] = s
             last_text = (lst, i)
@@ -648,7 +676,7 @@ def _normalise_space(children: list[object]) -> None:
         tl, ti = last_text
         s = tl[ti]
         assert isinstance(s, str)
-        tl[ti] = s.rstrip(" ")
+        tl[ti] = s.rstrip(_EDGE_SPACE)
 
 
 def _to_inlines(children: list[object]) -> list[Inline]:

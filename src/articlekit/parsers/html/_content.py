@@ -102,9 +102,8 @@ _TAG_BONUS = {
     "dt": -3.0, "li": -3.0, "form": -3.0, "h1": -5.0, "h2": -5.0, "h3": -5.0, "h4": -5.0,
     "h5": -5.0, "h6": -5.0, "th": -5.0,
 }
-_PARA_TAGS = ("p", "pre", "td", "blockquote", "li", "h2", "h3", "dd")
+_PARA_TAGS = ("p", "pre", "td", "blockquote", "h2", "h3", "dd")
 _TEXT_DIVS = lxml.etree.XPath(".//div[text()[normalize-space()]]")
-_LINK_TEXT = lxml.etree.XPath(".//a//text()", smart_strings=False)
 _COMMAS = re.compile(r"[,\uff0c\u3001\u060c]")
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]['\"\u201d\u2019)]?\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -124,7 +123,8 @@ _UI_LINE = re.compile(
     r"this slideshow requires javascript\W*|tell us what you think\W*|"
     r"(?:photo|image|picture|foto|credit|source)s?\s*(?::|by\b)\s*[^.!?]{0,60}|"
     r"filed under:.{0,60}|.{0,30}\b\d{1,3}\s*min(?:ute)?s?\s+read|skip to (?:content|main content)|"
-    r"(?:click|tap) here\b.{0,40}|advertisement\s*-\s*continue reading below)$",
+    r"(?:click|tap) here\b.{0,40}|advertisement\s*-\s*continue reading below|"
+    r"getty images|ap photo|shutterstock|istock(?:photo)?)$",
     re.IGNORECASE,
 )
 
@@ -182,19 +182,20 @@ def _class_weight(el: lxml.html.HtmlElement) -> float:
     return weight
 
 
-def _norm_len(text: str) -> int:
-    return len(" ".join(text.split()))
+_NORM_LEN = lxml.etree.XPath("string-length(normalize-space())")
 
 
 def _text_len(el: lxml.html.HtmlElement) -> int:
-    return _norm_len(el.text_content())
+    """The length of the element's text, white space collapsed (computed in C)."""
+    return int(_NORM_LEN(el))
 
 
 def _link_density(el: lxml.html.HtmlElement, text_len: int | None = None) -> float:
     total = _text_len(el) if text_len is None else text_len
     if total == 0:
         return 0.0
-    links = _norm_len(" ".join(_LINK_TEXT(el)))
+    # (An XPath ".//a//text()" would be quadratic in libxml2 on pages with many links.)
+    links = sum([int(_NORM_LEN(a)) for a in el.iter("a")])
     return min(links / total, 1.0)
 
 
@@ -219,27 +220,30 @@ class _Page:
         known = self._verdicts.get(el)
         if known is not None:
             return known
-        get = el.get
         verdict = _PLAIN
-        style = get("style")
-        if (
-            get("hidden") is not None
-            or get("aria-hidden") == "true"
-            or get("role") in _FURNITURE_ROLES
-            or (style is not None and _HIDDEN_STYLE.search(style) is not None)
-        ):
-            verdict = _HIDDEN
-        elif get("itemprop") == "articleBody":
-            verdict = _HINT
-        else:
-            cls = get("class")
-            ident = get("id")
-            if cls is not None or ident is not None:
-                names = f"{cls or ''} {ident or ''}"
-                verdict = self._by_names.get(names, -1)
-                if verdict < 0:
-                    verdict = _HINT if _is_body_hint(names) else _NEGATIVE if _is_negative(names) else _PLAIN
-                    self._by_names[names] = verdict
+        items = el.items()
+        if items:
+            attrs = dict(items)
+            get = attrs.get
+            style = get("style")
+            if (
+                "hidden" in attrs
+                or get("aria-hidden") == "true"
+                or get("role") in _FURNITURE_ROLES
+                or (style is not None and _HIDDEN_STYLE.search(style) is not None)
+            ):
+                verdict = _HIDDEN
+            elif get("itemprop") == "articleBody":
+                verdict = _HINT
+            else:
+                cls = get("class")
+                ident = get("id")
+                if cls is not None or ident is not None:
+                    names = f"{cls or ''} {ident or ''}"
+                    verdict = self._by_names.get(names, -1)
+                    if verdict < 0:
+                        verdict = _HINT if _is_body_hint(names) else _NEGATIVE if _is_negative(names) else _PLAIN
+                        self._by_names[names] = verdict
         if verdict == _NEGATIVE and el.tag in _KEEP_TAGS:
             verdict = _PLAIN
         self._verdicts[el] = verdict
@@ -387,7 +391,7 @@ def _mark_captions(content: lxml.html.HtmlElement) -> None:
             if holder.tag != "figure":
                 holder.tag = "figure"
             cap.tag = "figcaption"
-        elif _text_len(cap) < 300 and cap.find(".//p") is None:
+        elif _text_len(cap) < 1000 and cap.find(".//p") is None:
             _remove(cap)
 
 
@@ -397,6 +401,11 @@ def _drop_link_paragraphs(content: lxml.html.HtmlElement) -> None:
         links = para.findall(".//a")
         if not links:
             continue
+        # Hover cards inside running text (a picture and links about a linked name).
+        for box in list(para.iter("span", "div")):
+            if box.getparent() is not None and box.find(".//img") is not None and _link_density(box) > 0.8:
+                _remove(box)
+        links = para.findall(".//a")
         text = " ".join(para.text_content().split())
         if not text:
             continue
@@ -517,9 +526,11 @@ def extract_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     page = _Page(body)
     scores = _score_candidates(page)
     if not scores:
-        if _text_len(body) > 0:
+        # No paragraph of running text: a very short document is its own content,
+        # a page of links and furniture (a home page, a shop) has no article.
+        if _text_len(body) and _link_density(body) < 0.5:
             _clean_conditionally(body, page)
-            return [body]
+            return [body] if _text_len(body) else []
         return []
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:8]
     best: lxml.html.HtmlElement | None = None

@@ -30,6 +30,7 @@ dates are ignored, and what was cut or guessed is listed in
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -87,6 +88,8 @@ _MAX_CANDIDATES = 50  # h1 / byline / time elements examined
 _MAX_ANCESTORS = 40  # how far up an element's ancestors are examined
 _MAX_VALUE_CHARS = 10_000  # any single raw value read from the page
 _MAX_URL_CHARS = 4_000
+_MAX_VISIBLE_CHARS = 2_000_000  # visible text kept to check that metadata authors appear on the page
+_INVISIBLE_TAGS = frozenset(("script", "style", "noscript", "template", "title", "head", "meta", "link"))
 
 #: Dates further in the future than this (relative to the time of extraction) are rejected.
 FUTURE_TOLERANCE = timedelta(days=2)
@@ -116,7 +119,9 @@ _ARTICLE_TYPES = frozenset(
         "VideoObject",
     )
 )
-_PAGE_TYPES = frozenset(("webpage", "itempage", "collectionpage", "aboutpage", "profilepage"))
+_PAGE_TYPES = frozenset(
+    ("webpage", "itempage", "collectionpage", "aboutpage", "profilepage", "medicalwebpage", "qapage", "faqpage")
+)
 _ORG_TYPES = frozenset(
     ("organization", "newsmediaorganization", "corporation", "website", "brand", "localbusiness")
 )
@@ -131,7 +136,11 @@ def _text(value: object, limit: int = _MAX_VALUE_CHARS) -> str:
         value = str(value)
     if not isinstance(value, str):
         return ""
-    return clean_name(value[:limit])
+    value = value[:limit]
+    if "&" in value and ";" in value:
+        # Values escaped twice by their CMS ("&#8216;", "&amp;") are common in meta tags and JSON-LD.
+        value = html.unescape(value)
+    return clean_name(value)
 
 
 def _element_text(el: Any, limit: int = _MAX_VALUE_CHARS) -> str:
@@ -424,6 +433,19 @@ _STOPWORDS = {
     "nl": ("de", "het", "een", "van", "en", "niet", "dat", "zijn", "voor", "met", "ook", "op"),
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_SCRIPT_LANGUAGES = frozenset(("ko", "ja", "zh", "ru", "ar", "he", "el", "th"))
+
+
+def _stopword_scores(text: str) -> dict[str, int]:
+    words = [w.casefold() for w in _WORD.findall(text[:4_000])]
+    return {lang: sum(1 for w in words if w in frozenset(stop)) for lang, stop in _STOPWORDS.items()}
+
+
+def _stopwords_confident(text: str, guessed: str, declared: str) -> bool:
+    """True when the stop words of *text* clearly say *guessed* and not *declared*."""
+    scores = _stopword_scores(text)
+    best = scores.get(guessed, 0)
+    return best >= 8 and scores.get(declared, 0) * 4 <= best
 
 
 def guess_language(text: str) -> str | None:
@@ -519,7 +541,7 @@ _ORG_WORDS = frozenset(
         "association", "council", "department", "ministry", "office", "society", "contributors",
         "writers", "daily", "weekly", "gazette", "telegraph", "guardian", "review", "report",
         "partners", "studio", "studios", "productions", "publishing", "publications", "admin",
-        "webmaster", "sponsored", "content", "brandvoice", "announcements",
+        "webmaster", "sponsored", "content", "brandvoice", "announcements", "international",
     )
 )  # fmt: skip
 #: Words that make a byline segment a job title, not a name.
@@ -531,6 +553,7 @@ _ROLE_WORDS = frozenset(
         "photos", "photo", "video", "graphics", "illustration", "illustrations", "updated",
         "published", "posted", "follow", "email", "twitter", "read", "more", "bio", "view",
         "profile", "articles", "posts", "stories", "comments", "share", "min", "minute", "minutes",
+        "modified", "last", "edited",
     )
 )  # fmt: skip
 _BY_PREFIX = re.compile(
@@ -538,7 +561,31 @@ _BY_PREFIX = re.compile(
     r"(?:by|from|von|par|por|di|door|av|af)\s*[:\-]?\s+|^(?:author|authors|byline|autor|auteur|autore)\s*[:\-]\s*",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\s[-–—]\s|\n)\s*", re.IGNORECASE)
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\||&|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|\b[Ww]ith\b|\s[-–—]\s|"
+    r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\n)\s*"
+)
+#: Credentials and suffixes after a name ("Jane Doe, MS, RD"): dropped.
+_CREDENTIALS = frozenset(
+    (
+        "ms", "ma", "mba", "msc", "bsc", "ba", "rd", "rdn", "ld", "cpt", "phd", "ph.d", "md", "m.d",
+        "mph", "rn", "np", "do", "dds", "jd", "esq", "cpa", "cfa", "cfp", "lcsw", "ibclc", "facs",
+        "jr", "sr", "ii", "iii", "iv", "dr", "prof",
+    )
+)  # fmt: skip
+#: Words that are never a name on their own in a byline.
+_NOT_NAMES = frozenset(
+    (
+        "by", "and", "with", "from", "written", "posted", "published", "updated", "story", "words",
+        "photos", "photo", "video", "author", "authors", "more", "view", "follow", "email", "share",
+        "comments", "comment", "read", "bio", "close", "print", "menu", "home", "news", "the",
+    )
+)  # fmt: skip
+_AGENCY_SUFFIX = re.compile(
+    r"^(.+?)\s+(The Associated Press|Associated Press|Reuters|AFP|Agence France-Presse|Bloomberg|"
+    r"Bloomberg News|Xinhua|UPI|PTI|IANS|ANI|DPA|EFE|Kyodo News|Yonhap|TASS)$",
+    re.IGNORECASE,
+)
 _BAD_NAME = re.compile(r"[\d@#<>{}\[\]=/\\|]|https?:|www\.|\.com\b", re.IGNORECASE)
 _DATE_IN_BYLINE = re.compile(
     r"\s*(?:\||·|•|—|–|-)?\s*(?:updated|published|posted|on)?\s*:?\s*"
@@ -547,15 +594,23 @@ _DATE_IN_BYLINE = re.compile(
 )
 
 
-def _is_org(name: str, site_keys: Iterable[str]) -> bool:
+def _is_org(name: str, site_keys: Iterable[str], site_word_lists: Iterable[list[str]] = ()) -> bool:
     key = name_key(name)
     if key in _AGENCIES:
         return True
     squashed = _squash(name)
-    for site in site_keys:
-        if site and (squashed == site or (len(squashed) > 3 and squashed in site and len(site) < 2 * len(squashed))):
-            return True
     words = [w.strip(".,'’()") for w in key.split()]
+    for site in site_keys:
+        if not site:
+            continue
+        if squashed == site or (len(squashed) > 3 and squashed in site and len(site) < 2 * len(squashed)):
+            return True
+        if len(words) == 1 and len(squashed) >= 3 and site.startswith(squashed):
+            return True  # "Vortex" on "Vortex Cannon Entertainment"
+    for site_words in site_word_lists:
+        # The site's name followed by a desk: "CNN Business", "Sky News Sport".
+        if site_words and words[: len(site_words)] == site_words:
+            return True
     if any(w in _ORG_WORDS for w in words):
         return True
     # A lower-case single word is a CMS account ("admin", "newsdesk"); an upper-case one an acronym.
@@ -567,19 +622,28 @@ def _is_role(name: str) -> bool:
     return bool(words) and any(w in _ROLE_WORDS for w in words) and not _looks_like_name(name, allow_roles=False)
 
 
+_NAME_PARTICLES = frozenset(
+    ("van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", "di", "del", "della", "la", "le",
+     "bin", "ibn", "al", "el", "ter", "ten", "y", "e", "zu", "af", "mc")
+)  # fmt: skip
+
+
 def _looks_like_name(name: str, *, allow_roles: bool = True) -> bool:
-    if not name or len(name) > 80 or _BAD_NAME.search(name):
+    if not name or len(name) < 2 or len(name) > 80 or _BAD_NAME.search(name):
         return False
     words = name.split()
     if not 1 <= len(words) <= 6:
+        return False
+    if len(words) == 1 and (name_key(name) in _NOT_NAMES or len(name) < 3):
         return False
     if not allow_roles and any(w.strip(".,").casefold() in _ROLE_WORDS for w in words):
         return False
     if not any(ch.isalpha() for ch in name):
         return False
-    # In cased scripts a name has at least one capitalised word.
+    # In cased scripts the words of a name are capitalised, but for particles ("van", "de", "bin").
     cased = [w for w in words if w[:1].isalpha() and (w[:1].isupper() or w[:1].islower())]
-    return not (cased and not any(w[:1].isupper() for w in cased))
+    lower = [w for w in cased if w[:1].islower() and w not in _NAME_PARTICLES]
+    return not cased or (len(lower) == 0 and any(w[:1].isupper() for w in cased))
 
 
 def split_byline(text: str, *, site_names: Iterable[str] = ()) -> tuple[list[str], list[str]]:
@@ -592,23 +656,36 @@ def split_byline(text: str, *, site_names: Iterable[str] = ()) -> tuple[list[str
     >>> split_byline("Jane Doe, Senior Reporter")
     (['Jane Doe'], [])
     """
-    site_keys = [_squash(s) for s in site_names if s]
+    site_names = [s for s in site_names if s]
+    site_keys = [_squash(s) for s in site_names]
+    site_words = [name_key(s).split() for s in site_names]
     text = clean_name(text[:1000])
     text = _BY_PREFIX.sub("", text)
     text = _DATE_IN_BYLINE.sub("", text)
     people: list[str] = []
     credits: list[str] = []
-    for raw in _SPLIT.split(text):
-        part = _BY_PREFIX.sub("", raw.strip(" .:·•-–—\"'“”()")).strip(" .:·•-–—\"'“”()")
-        if not part:
+    parts = [_BY_PREFIX.sub("", raw.strip(" .:·•-–—\"'“”()")).strip(" .:·•-–—\"'“”()") for raw in _SPLIT.split(text)]
+    for part in parts:
+        if not part or name_key(part).replace(".", "") in _CREDENTIALS:
             continue
-        if _is_org(part, site_keys):
+        agency = _AGENCY_SUFFIX.match(part)
+        if agency:  # "Jane Doe Associated Press"
+            credits.append(agency.group(2))
+            part = agency.group(1)
+        if _is_org(part, site_keys, site_words):
             credits.append(part)
         elif _is_role(part):
             continue
         elif _looks_like_name(part):
-            people.append(part)
+            people.append(_display_name(part))
     return people, credits
+
+
+def _display_name(name: str) -> str:
+    """A name in upper case ("TOM KRISHER") in title case; others unchanged."""
+    if name.isupper() and len(name) > 3 and " " in name:
+        return " ".join(w[:1] + w[1:].lower() for w in name.split())
+    return name
 
 
 # --------------------------------------------------------------------------- collecting sources
@@ -618,6 +695,10 @@ def split_byline(text: str, *, site_names: Iterable[str] = ()) -> tuple[list[str
 class _Sources:
     """Raw values collected from one page, before merging."""
 
+    logo_alts: list[str] = attrs.field(factory=list)
+    paragraphs: list[str] = attrs.field(factory=list)
+    dates: list[Any] = attrs.field(factory=list)  # elements with a date-like class
+    visible_text: str = ""  # white space folded, case-folded
     meta: dict[str, list[str]] = attrs.field(factory=dict)
     title_tag: str = ""
     html_lang: str = ""
@@ -641,18 +722,22 @@ _ITEMPROPS = frozenset(
         "keywords", "inlanguage", "publisher", "description", "name", "url",
     )
 )  # fmt: skip
-_BYLINE_HINT = re.compile(r"byline|author|writer|contributor|reporter|posted-?by|dateline", re.IGNORECASE)
-_BYLINE_BAD = re.compile(
-    r"comment|related|sidebar|widget|recommend|promo|popular|trending|most-?read|more-?from|"
-    r"newsletter|footer|bio\b|about-?the-?author|avatar|share|social|nav|menu|teaser|card|rail|outbrain|taboola",
-    re.IGNORECASE,
-)
+_BYLINE_HINT = re.compile(r"byline|author|writer|contributor|reporter|posted-?by", re.IGNORECASE)
 _EXCLUDED_TAGS = frozenset(("nav", "footer", "aside", "form", "noscript", "template"))
-_HEADLINE_BAD = re.compile(
-    r"logo|brand|masthead|site-?title|site-?name|related|sidebar|widget|recommend|promo|popular|"
-    r"trending|most-?read|newsletter|footer|nav|menu|teaser|card|rail|comment|modal|cookie|banner",
-    re.IGNORECASE,
+# Page furniture, matched against each class / id token of an element and its ancestors:
+# words found anywhere in a token, and words a token starts with ("nav-bar" but not "has-nav").
+_FURNITURE_ANY = (
+    r"sidebar|comment|related|outbrain|taboola|newsletter|cookie|recommend|trending|popular|"
+    r"most-?read|more-?from|more-?stories|you-?may|read-?next|up-?next|breadcrumb"
 )
+_FURNITURE_START = re.compile(
+    r"^(?:nav|navbar|navigation|menu|footer|promo|teaser|card|rail|widget|banner|modal|share|"
+    r"social|bio|avatar|subscribe|signup|ad|ads|advert|advertisement|popup)(?:$|[-_])"
+)
+_BYLINE_BAD = re.compile(_FURNITURE_ANY + r"|about-?the-?author|author-?bio")
+_HEADLINE_BAD = re.compile(_FURNITURE_ANY + r"|logo|brand|masthead|site-?title|site-?name|site-?header")
+_DATE_HINT = re.compile(r"date|time|publish|posted|timestamp")
+_DATE_NOT = re.compile(r"update|modif|edited|timer|timeline|runtime|datepicker|lifetime|times\b")
 _HEADLINE_HINT = re.compile(r"headline|title|heading", re.IGNORECASE)
 _STANDFIRST_HINT = re.compile(
     r"standfirst|\bdek\b|sub-?head|subtitle|sub-?title|summary|excerpt|\blede\b|intro|description|strapline|kicker-?text",
@@ -664,13 +749,25 @@ def _classes(el: Any) -> str:
     return _attr(el, "class") + " " + _attr(el, "id")
 
 
+_MODIFIER = re.compile(r"^(?:has|no|with|without|one|two|is|show|hide|enable|disable|js|u)[-_]")
+
+
+def _furniture_class(classes: str, bad: re.Pattern[str]) -> bool:
+    for token in classes.lower().split():
+        if _MODIFIER.match(token):
+            continue  # a layout modifier ("has-sidebar", "no-promo"), not a component
+        if bad.search(token) or _FURNITURE_START.match(token):
+            return True
+    return False
+
+
 def _excluded(el: Any, bad: re.Pattern[str]) -> bool:
     """True when *el* or an ancestor is page furniture (nav, footer, aside, related, comments ...)."""
     for node in (el, *_ancestors(el)):
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _EXCLUDED_TAGS:
             return True
-        if bad.search(_classes(node)):
+        if tag not in ("html", "body", "main", "article") and _furniture_class(_classes(node), bad):
             return True
     return False
 
@@ -679,8 +776,18 @@ def _collect(root: Any) -> _Sources:
     src = _Sources()
     metas = 0
     jsonld_total = 0
+    visible: list[str] = []
+    visible_size = 0
     for el in root.iter():
         tag = el.tag
+        if visible_size < _MAX_VISIBLE_CHARS:
+            # The page's visible text: text of elements other than script/style, and every tail.
+            if isinstance(tag, str) and el.text and tag.lower() not in _INVISIBLE_TAGS:
+                visible.append(el.text)
+                visible_size += len(el.text)
+            if el.tail:
+                visible.append(el.tail)
+                visible_size += len(el.tail)
         if not isinstance(tag, str):
             continue
         tag = tag.lower()
@@ -726,10 +833,24 @@ def _collect(root: Any) -> _Sources:
                 src.image_src = href
         elif tag == "h1" and len(src.h1) < _MAX_CANDIDATES:
             src.h1.append(el)
+        elif tag == "p" and len(src.paragraphs) < 30:
+            text = _element_text(el, 600)
+            if len(text) >= 40:
+                src.paragraphs.append(text)
+        elif tag == "img" and len(src.logo_alts) < 10:
+            alt = _attr(el, "alt")
+            parent = el.getparent()
+            around = _classes(el) + " " + (_classes(parent) if parent is not None else "") + " " + _attr(el, "src")
+            if alt and "logo" in around.lower():
+                src.logo_alts.append(_text(alt, 300))
         elif tag == "time" and len(src.times) < _MAX_CANDIDATES and (_attr(el, "datetime") or el.text):
             src.times.append(el)
         if tag in ("link", "meta", "script", "style", "html", "head", "body", "title"):
             continue
+        if len(src.dates) < _MAX_CANDIDATES and tag not in ("time", "article", "main", "section"):
+            cls_lower = _classes(el).lower()
+            if _DATE_HINT.search(cls_lower) and not _DATE_NOT.search(cls_lower):
+                src.dates.append(el)
         itemprop = _attr(el, "itemprop").lower()
         if itemprop:
             for prop in itemprop.split()[:4]:
@@ -752,7 +873,7 @@ def _collect(root: Any) -> _Sources:
                 tag in ("h2", "h3", "div", "span", "p", "header")
                 and len(src.headlines) < _MAX_CANDIDATES
                 and _HEADLINE_HINT.search(cls)
-                and not _HEADLINE_BAD.search(cls)
+                and not _furniture_class(cls, _HEADLINE_BAD)
             ):
                 src.headlines.append(el)
             if (
@@ -761,6 +882,7 @@ def _collect(root: Any) -> _Sources:
                 and _STANDFIRST_HINT.search(cls)
             ):
                 src.standfirsts.append(el)
+    src.visible_text = " ".join(" ".join(visible).split()).casefold()
     return src
 
 
@@ -837,6 +959,8 @@ def _read_jsonld(blocks: list[str], warnings: list[str]) -> _JsonLd:
                 child = node.get(key)
                 if isinstance(child, (dict, list)):
                     stack.append((child, depth + 1))
+    if not articles and result.page is not None and result.page.get("headline"):
+        articles.append(result.page)  # a WebPage (MedicalWebPage ...) carrying the article's fields
     if articles:
         # The main article: the first with a headline, preferring news types over generic ones.
         def rank(node: dict[str, Any]) -> int:
@@ -928,43 +1052,103 @@ _SECTION_PREFIXES = frozenset(
 )  # fmt: skip
 
 
-def _bad_site_name(name: str, host: str | None) -> bool:
-    """True for an og:site_name that is a URL, a slug or a tagline."""
-    if not name or len(name) > 80:
-        return True
-    lowered = name.casefold()
-    if "://" in lowered or lowered.startswith("www.") or re.search(r"\.(?:com|org|net|co|io|gov|edu|info|news)(?:\.[a-z]{2})?$", lowered):
-        return True
-    if " " not in name and ("-" in name or "_" in name) and name == name.lower():
-        return True  # a slug: "the-daily-post"
-    if len(name.split()) > 6:
-        return True  # a tagline
-    # the bare host label: "nytimes"
-    return bool(host) and name == name.lower() and " " not in name and name in str(host).lower()
+_DOMAIN_LIKE = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
+_SECOND_LEVEL = frozenset(("co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"))
 
 
-def _site_from_host(host: str | None) -> str | None:
+def _host_label(host: str | None) -> str:
+    """The distinctive label of a host: ``www.bbc.co.uk`` -> ``bbc``, ``news.sky.com`` -> ``sky``."""
     if not host:
+        return ""
+    labels = [label for label in host.lower().split(".") if label]
+    if len(labels) > 1:
+        labels.pop()  # the top-level domain
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()  # "co" of "co.uk", "com" of "com.br"
+    return labels[-1] if labels else ""
+
+
+def _host_match(name: str, host: str | None) -> bool:
+    """True when *name* is the brand of *host* ("Live Science" on livescience.com, "Sputnik International" on sputniknews.com)."""
+    label = _squash(_host_label(host))
+    key = _squash(name)
+    if len(label) < 2 or len(key) < 2:
+        return False
+    if key == label or (key.startswith(label) and len(key) - len(label) <= 12):
+        return True
+    if len(key) >= 4 and label.startswith(key):
+        return True
+    words = name.split()
+    first = _squash(words[0]) if words else ""
+    return len(words) <= 3 and len(first) >= 4 and label.startswith(first)
+
+
+def _clean_site_name(name: str, host: str | None) -> str | None:
+    """A usable site name from a declared one, or None when it is a URL, a handle, a slug or a tagline.
+
+    A name made of segments ("Autoracing | F1 | Indy", "LinkNaija | Nigeria's news platform")
+    gives its first segment.
+    """
+    name = clean_name(name)
+    if not name or len(name) > 200 or name.startswith("@"):
         return None
-    host = host.lower()
-    if host.startswith("www."):
-        host = host[4:]
-    return host or None
+    lowered = name.casefold()
+    if "://" in lowered or lowered.startswith("www."):
+        return None
+    if name == name.lower() and " " not in name:
+        if _DOMAIN_LIKE.match(name) or "-" in name or "_" in name:
+            return None  # "livescience.com", "the-daily-post"
+        if host and name in host.lower():
+            return None  # the bare host label: "nytimes", "cleveland"
+    segments = [p.strip() for p in _SEPARATORS.split(name) if p.strip()]
+    if len(segments) > 1:
+        name = segments[0]
+    name = _LEGAL_SUFFIX.sub("", name).strip(" ,")
+    if not name or len(name.split()) > 6:
+        return None  # a tagline
+    return name
+
+
+_LEGAL_SUFFIX = re.compile(
+    r",?\s+(?:GmbH|AG|Inc\.?|Ltd\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|S\.A\.|SA|S\.p\.A\.|B\.V\.|plc|PLC|Pty Ltd)$"
+)
+
+
+def _brand_from_text(label: str, texts: Iterable[str]) -> str | None:
+    """How the page itself writes its host label ("Ascom" for ascom.com), if it does."""
+    if len(label) < 3:
+        return None
+    pattern = re.compile(r"(?<!\w)" + re.escape(label) + r"(?!\w)", re.IGNORECASE)
+    counts: dict[str, int] = {}
+    for text in texts:
+        for m in pattern.finditer(text[:5_000]):
+            counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda form: counts[form])
 
 
 def _site_from_titles(titles: list[str], host: str | None) -> str | None:
-    """A site name found as a title's prefix or suffix that matches the host name."""
+    """A site name found as a title's suffix or prefix that matches the host name."""
     if not host:
         return None
-    host_key = _squash(host.replace("www.", ""))
     for title in titles:
-        parts = [p for p in _SEPARATORS.split(title) if p.strip()]
+        parts = [p.strip() for p in _SEPARATORS.split(title) if p.strip()]
         if len(parts) < 2:
             continue
         for part in (parts[-1], parts[0]):
-            key = _squash(part)
-            if len(key) >= 2 and (key in host_key or (len(host_key) > 4 and host_key.split("com")[0] in key)):
-                return part.strip()
+            if len(part.split()) <= 5 and _host_match(part, host):
+                return part
+    return None
+
+
+def _site_from_logo(src: _Sources, host: str | None) -> str | None:
+    """The alt text of a logo image that names the host's brand ("Ascom logo" -> "Ascom")."""
+    for alt in src.logo_alts:
+        name = re.sub(r"(?i)\b(?:logo|image|img|home|homepage|link to)\b", " ", alt)
+        name = _LEGAL_SUFFIX.sub("", clean_name(name)).strip(" -_|:,")
+        if name and not (name.islower() and " " not in name) and len(name.split()) <= 5 and _host_match(name, host):
+            return name
     return None
 
 
@@ -1023,7 +1207,8 @@ def _site_match(part_key: str, site_key: str) -> bool:
     if part_key == site_key:
         return True
     short, long_ = sorted((part_key, site_key), key=len)
-    return (len(short) >= 3 and long_.startswith(short)) or (len(short) >= 4 and short in long_ and len(long_) <= len(short) + 12)
+    # "TheHill" ~ "The Hill", "Sportsnet.ca" ~ "Sportsnet", but not "comwrap auf der DMEXCO" ~ "comwrap".
+    return len(short) >= 3 and short in long_ and len(long_) - len(short) <= 8
 
 
 def _headline_ok(el: Any, site_keys: list[str]) -> str:
@@ -1083,21 +1268,42 @@ def _choose_title(
         for cand in stripped:
             if name_key(text) == name_key(cand):
                 return text
-    # 3. A single visible <h1> when the metadata says nothing, or a visible headline inside the article.
+    # 3. A visible <h1> when the metadata says nothing, or the first one inside the article: the
+    #    metadata then carries an SEO headline the reader does not see.
     if visible and not stripped:
         return visible[0]
     for el in src.h1:
         text = _headline_ok(el, site_keys)
-        if text and any(
+        if text and len(text.split()) >= 3 and any(
             isinstance(a.tag, str) and (a.tag.lower() in ("article", "main") or "headline" in _attr(a, "itemprop").lower())
             for a in (el, *_ancestors(el))
-        ) and len(visible) == 1 and len(text.split()) >= 3:
+        ):
             return text
     # 4. The metadata title, without its site name.
     return stripped[0] if stripped else None
 
 
 # --------------------------------------------------------------------------- authors
+
+_INVERTED_NAME = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+)$")
+_META_AUTHOR_KEYS = (
+    "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author",
+    "sailthru.author", "byl", "byline",
+)  # fmt: skip
+
+
+def _headline_element(src: _Sources, title: str | None) -> Any:
+    """The <h1> showing *title*, else the first <h1> that is not page furniture."""
+    fallback = None
+    key = name_key(title) if title else ""
+    for el in src.h1:
+        text = _element_text(el, 3_000)
+        if key and name_key(text) == key:
+            return el
+        if fallback is None and text and not _excluded(el, _HEADLINE_BAD):
+            fallback = el
+    return fallback
+
 
 
 def _people_from_ld(value: Any, ld: _JsonLd, site_names: list[str]) -> tuple[list[Person], list[str]]:
@@ -1172,9 +1378,107 @@ def _visible_authors(src: _Sources, site_names: list[str], base: str | None) -> 
         if not _byline_text_ok(text):
             continue
         names, orgs = split_byline(text, site_names=site_names)
+        names = [n for n in names if len(n.split()) >= 2]
         if names:
             return [Person(n) for n in names], credits + orgs
     return people, credits
+
+
+_SKIP_TEXT_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "button", "select", "option"))
+_BY_START = re.compile(r"^(?:by|written by|posted by|words by|story by|text by|von|par|por|door|av)\b\s*:?\s*", re.IGNORECASE)
+_BYLINE_STOP = re.compile(
+    r"^(?:updated|published|posted|view|follow|email|e-mail|share|comments?|read|more|close|print|"
+    r"facebook|twitter|linkedin|whatsapp|subscribe|@|on\b|\||·|•)",
+    re.IGNORECASE,
+)
+_NOT_PUBLISHED = re.compile(r"\b(?:updated?|modified|edited|aktualisiert|mis à jour|actualizado)\b", re.IGNORECASE)
+
+
+def _texts_after(el: Any, max_nodes: int = 80, max_chars: int = 1_500) -> list[str]:
+    """The text nodes that follow *el* in document order (its own text excluded), bounded."""
+    out: list[str] = []
+    size = 0
+
+    def add(text: str | None) -> bool:
+        nonlocal size
+        if text and text.strip():
+            out.append(clean_name(text[:500]))
+            size += len(out[-1])
+        return len(out) < max_nodes and size < max_chars
+
+    if not add(el.tail):
+        return out
+    node = el
+    for _ in range(12):  # ancestor levels
+        for sib in node.itersiblings():
+            for sub in sib.iter():
+                tag = sub.tag.lower() if isinstance(sub.tag, str) else ""
+                if isinstance(sub.tag, str) and tag not in _SKIP_TEXT_TAGS and not add(sub.text):
+                    return out
+                if sub is not sib and not add(sub.tail):
+                    return out
+            if not add(sib.tail):
+                return out
+        parent = node.getparent()
+        if parent is None:
+            break
+        if not add(parent.tail):
+            return out
+        node = parent
+    return out
+
+
+def _texts_before(el: Any, max_siblings: int = 4, max_chars: int = 400) -> list[str]:
+    """Short texts just before *el* in its parent (a date or byline above the headline), nearest first."""
+    out: list[str] = []
+    size = 0
+    for n, sib in enumerate(el.itersiblings(preceding=True)):
+        if n >= max_siblings or size > max_chars:
+            break
+        texts = [
+            clean_name(t[:300])
+            for sub in sib.iter()
+            if isinstance(sub.tag, str) and sub.tag.lower() not in _SKIP_TEXT_TAGS
+            for t in (sub.text, sub.tail if sub is not sib else None)
+            if t and t.strip()
+        ]
+        for text in reversed(texts[:20]):
+            out.append(text)
+            size += len(text)
+    return out
+
+
+def _byline_after(texts: list[str]) -> str | None:
+    """A "By ..." line among the first texts after the headline, up to the first date or share button."""
+    for i, text in enumerate(texts[:40]):
+        if len(text) > 300:
+            return None  # the article's text has begun
+        if _BY_START.match(text):
+            parts = [text]
+            for nxt in texts[i + 1 : i + 10]:
+                if re.search(r"\d", nxt) or _BYLINE_STOP.match(nxt) or sum(map(len, parts)) > 150:
+                    break
+                parts.append(nxt)
+            return " ".join(parts)
+    return None
+
+
+def _dates_after(texts: list[str]) -> Iterator[str]:
+    """Short texts after the headline that hold a date, before the article's text begins."""
+    for text in texts[:40]:
+        if len(text) > 300:
+            return
+        if len(text) <= 120 and re.search(r"\d", text) and not _NOT_PUBLISHED.search(text):
+            yield text
+
+
+def _date_elements(src: _Sources) -> Iterator[str]:
+    for el in src.dates:
+        if _excluded(el, _BYLINE_BAD):
+            continue
+        value = _attr(el, "datetime") or _attr(el, "content") or _element_text(el, 200)
+        if value and not _NOT_PUBLISHED.search(value):
+            yield value
 
 
 # --------------------------------------------------------------------------- the main entry
@@ -1243,49 +1547,55 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
     host = _host(page_url) or _host(canonical)
 
     # ---- site name
-    site_name: str | None = None
-    og_site = _first_meta(src, "og:site_name")
-    if og_site and not _bad_site_name(og_site, host):
-        site_name = og_site
-    if site_name is None and art is not None:
-        publisher = _deref(art.get("publisher"), ld)
-        name = _ld_str(publisher, "name") if isinstance(publisher, dict) else _text(publisher, 500)
-        if name and not _bad_site_name(name, host):
-            site_name = name
-    if site_name is None:
-        for name in ld.site_names + ld.publisher_names:
-            if not _bad_site_name(name, host):
-                site_name = name
-                break
-    if site_name is None:
-        name = _first_meta(src, "application-name", "apple-mobile-web-app-title", "twitter:app:name:iphone")
-        if name and not _bad_site_name(name, host):
-            site_name = name
     raw_titles = [
         _ld_str(art, "headline"),
         _first_meta(src, "og:title"),
         _first_meta(src, "twitter:title"),
         _first_meta(src, "dc.title", "dcterms.title"),
-        src.title_tag,
+        _text(src.title_tag, 5_000),
     ]
+    og_site = _first_meta(src, "og:site_name")
+    publisher = _deref(art.get("publisher"), ld) if art is not None else None
+    publisher_name = _ld_str(publisher, "name") if isinstance(publisher, dict) else _text(publisher, 500)
+    microdata_publisher = ""
+    for el in _itemprop(src, "publisher")[:3]:
+        for sub in el.iter():
+            if sub is not el and "name" in _attr(sub, "itemprop").lower().split():
+                microdata_publisher = _itemprop_value(sub)
+                break
+        if microdata_publisher:
+            break
+    site_name = _clean_site_name(og_site, host) if og_site else None
+    dc_publisher = _first_meta(src, "dc.publisher", "dcterms.publisher")
+    for name in (publisher_name, *ld.site_names, microdata_publisher, dc_publisher):
+        if site_name is None and name:
+            site_name = _clean_site_name(name, host)
     if site_name is None:
         site_name = _site_from_titles([t for t in raw_titles[1:] if t], host)
+    for name in (*ld.publisher_names, _first_meta(src, "application-name", "apple-mobile-web-app-title")):
+        if site_name is None and name and _host_match(name, host):
+            site_name = _clean_site_name(name, host)
     if site_name is None:
-        site_name = _site_from_host(host)
+        site_name = _site_from_logo(src, host)
+    if site_name is None and host:
+        site_name = _brand_from_text(_host_label(host), [src.title_tag, *src.logo_alts, *src.paragraphs])
+        if site_name is None:
+            site_name = host.lower().removeprefix("www.") or None
         if site_name:
-            warnings.append("site_name: taken from the host name")
-    site_names = [n for n in (site_name, og_site, *ld.site_names, *ld.publisher_names) if n]
+            warnings.append("site_name: none declared; taken from the host name")
+    site_names = [
+        n for n in (site_name, og_site, publisher_name, microdata_publisher, *ld.site_names, *ld.publisher_names) if n
+    ]
     site_keys = list(dict.fromkeys(_squash(n) for n in site_names if _squash(n)))
-    if host:
-        site_keys.append(_squash(_site_from_host(host) or ""))
-        label = host.lower().removeprefix("www.").split(".")[0]
-        if len(label) >= 3:
-            site_keys.append(label)
+    label = _squash(_host_label(host))
+    if len(label) >= 3:
+        site_keys.append(label)
+    org_names = [*site_names, *([label] if len(label) >= 3 else [])]
 
     # ---- section and tags
     section = (
         _ld_str(art, "articleSection")
-        or _first_meta(src, "article:section", "og:article:section", "section", "parsely-section", "category", "sailthru.section")
+        or _first_meta(src, "article:section", "og:article:section", "section", "articlesection", "parsely-section", "category", "sailthru.section")
         or next((v for v in (_itemprop_value(e) for e in _itemprop(src, "articlesection")) if v), "")
     ) or None
     tags: list[str] = []
@@ -1338,23 +1648,48 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
             break
 
     # ---- authors
+    headline_el = _headline_element(src, title)
+    after = _texts_after(headline_el) if headline_el is not None else []
+    before = _texts_before(headline_el) if headline_el is not None else []
     people: list[Person] = []
     credits: list[str] = []
     if art is not None and art.get("author"):
-        people, credits = _people_from_ld(art.get("author"), ld, site_names)
+        people, credits = _people_from_ld(art.get("author"), ld, org_names)
     if not people:
-        for key in ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl", "byline"):
+        for key in _META_AUTHOR_KEYS:
             values = [v for v in src.meta.get(key, []) if v and not v.strip().lower().startswith(("http:", "https:", "www."))]
             for value in values[:10]:
-                names, orgs = split_byline(_text(value, 1_000), site_names=site_names)
+                value = _text(value, 1_000)
+                inverted = _INVERTED_NAME.match(value)
+                if inverted and not _is_org(inverted.group(1), [], []) and not _is_org(inverted.group(2), [], []):
+                    value = f"{inverted.group(2)} {inverted.group(1)}"  # "Okafor, Ngozi" (Dublin Core style)
+                names, orgs = split_byline(value, site_names=org_names)
                 people.extend(Person(n) for n in names)
                 credits.extend(orgs)
             if people:
                 break
+    vis_people, vis_credits = _visible_authors(src, org_names, base_url)
+    if not vis_people:
+        byline = _byline_after(after)
+        if byline:
+            names, orgs = split_byline(byline, site_names=org_names)
+            vis_people = [Person(n) for n in names if len(n.split()) >= 2]
+            vis_credits = orgs
+    if people and len(src.visible_text) >= 1_000:
+        # A name the metadata gives but the page never shows is a CMS account, not a byline.
+        shown = [p for p in people if " ".join(name_key(p.name).split()) in src.visible_text]
+        if len(shown) < len(people):
+            hidden = ", ".join(p.name for p in people if p not in shown)
+            warnings.append(f"authors: {hidden} named in the metadata but not on the page; ignored")
+            people = shown
+    if people and vis_people:
+        meta_keys = {name_key(p.name) for p in people}
+        vis_keys = {name_key(p.name) for p in vis_people}
+        if meta_keys < vis_keys and len(vis_keys) <= 5:  # the visible byline names more people
+            people = people + [p for p in vis_people if name_key(p.name) not in meta_keys]
     if not people:
-        vis_people, vis_credits = _visible_authors(src, site_names, base_url)
-        people.extend(vis_people)
-        credits.extend(vis_credits)
+        people = vis_people
+    credits.extend(vis_credits)
     authors: list[Person] = []
     seen: set[str] = set()
     for person in people:
@@ -1418,6 +1753,9 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
         or first_date(_itemprop_value(e) for e in _itemprop(src, "datecreated"))
         or _url_date(canonical)
         or _url_date(page_url)
+        or first_date(_dates_after(after))
+        or first_date(_dates_after(before))
+        or first_date(_date_elements(src))
     )
     modified = (
         first_date(ld_values(art, "dateModified"))
@@ -1431,30 +1769,38 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
         modified = None
 
     # ---- language
-    language: str | None = None
-    for raw in (
-        src.html_lang,
-        _first_meta(src, "content-language"),
-        _first_meta(src, "og:locale"),
-        _ld_str(art, "inLanguage"),
-        _first_meta(src, "dc.language", "dcterms.language", "language"),
-    ):
-        language = normalize_language(raw) if raw else None
-        if language:
-            break
-    sample = " ".join(t for t in (title, description, standfirst) if t)
+    declared = [
+        tag
+        for tag in (
+            normalize_language(raw)
+            for raw in (
+                src.html_lang,
+                _first_meta(src, "content-language"),
+                _first_meta(src, "og:locale"),
+                _ld_str(art, "inLanguage"),
+                _first_meta(src, "dc.language", "dcterms.language", "language"),
+            )
+            if raw
+        )
+        if tag
+    ]
+    sample = " ".join(t for t in (title, description, standfirst, *src.paragraphs) if t)[:4_000]
     guessed = guess_language(sample) if sample else None
+    language = declared[0] if declared else None
     if language is None and guessed is not None:
         language = guessed
         warnings.append(f"language: none declared; guessed {guessed!r} from the text")
-    elif (
-        language is not None
-        and guessed in ("ko", "ja", "zh", "ru", "ar", "he", "el", "th")
-        and language.split("-")[0] != guessed
-        and not (guessed == "zh" and language.startswith("ja"))
-    ):
-        warnings.append(f"language: declared {language!r} but the text is written in {guessed!r}; used {guessed!r}")
-        language = guessed
+    elif language is not None and guessed is not None and language.split("-")[0] != guessed:
+        primary = language.split("-")[0]
+        agreeing = next((tag for tag in declared if tag.split("-")[0] == guessed), None)
+        if guessed in _SCRIPT_LANGUAGES and not (guessed == "zh" and primary == "ja"):
+            language = agreeing or guessed
+        elif agreeing is not None and _stopwords_confident(sample, guessed, primary):
+            language = agreeing
+        elif primary in _STOPWORDS and _stopwords_confident(sample, guessed, primary):
+            language = guessed
+        if language.split("-")[0] != primary:
+            warnings.append(f"language: declared {primary!r} but the text is written in {guessed!r}; used {language!r}")
 
     # ---- images
     image_urls: list[str] = [

@@ -53,7 +53,7 @@ _RAWTEXT = frozenset(("script", "style", "textarea", "title", "xmp", "noscript",
 
 
 def _new_parser() -> lxml.html.HTMLParser:
-    return lxml.html.HTMLParser(
+    parser = lxml.html.HTMLParser(
         encoding="utf-8",
         no_network=True,
         remove_comments=True,
@@ -64,6 +64,10 @@ def _new_parser() -> lxml.html.HTMLParser:
         default_doctype=False,
         collect_ids=False,
     )
+    # Every element is an HtmlElement, chosen in C: lxml.html's default lookup calls
+    # Python for each element proxy only to give form controls their own classes.
+    parser.set_element_class_lookup(lxml.etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement))
+    return parser
 
 
 def _limit_messages(parser: lxml.html.HTMLParser) -> list[str]:

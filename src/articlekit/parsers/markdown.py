@@ -1,0 +1,529 @@
+"""Markdown input: :func:`parse_markdown` reads CommonMark (with GFM tables and
+strikethrough) and YAML or TOML front matter into an :class:`~articlekit.Article`.
+
+Tokenizing is markdown-it-py's job (the ``commonmark`` preset, plus its
+``table`` and ``strikethrough`` rules and mdit-py-plugins' ``front_matter``);
+this module only maps its flat token stream onto the model, with an explicit
+stack (no recursion on the input's nesting).  See ``docs/guide/markdown.rst``
+for the front-matter keys, the title rule and what each construct becomes.
+
+>>> from articlekit import parse_markdown
+>>> a = parse_markdown("---\\ntitle: Hello\\ntags: [a, b]\\n---\\nSome *text*.\\n", quotes=False)
+>>> a.title, a.tags
+('Hello', ('a', 'b'))
+>>> a.body
+(Paragraph(children=(Text(text='Some '), Emphasis(children=(Text(text='text'),)), Text(text='.'))),)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import unescapeAll
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from articlekit._enrich import enrich
+from articlekit._input import decode_input
+from articlekit._render import inline_text
+from articlekit.errors import ResourceLimitError
+from articlekit.limits import Limits
+from articlekit.model import (
+    Article,
+    Block,
+    BlockQuote,
+    CodeBlock,
+    Emphasis,
+    Figure,
+    Heading,
+    Inline,
+    InlineCode,
+    InlineImage,
+    LineBreak,
+    Link,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Strikethrough,
+    Strong,
+    Table,
+    TableCell,
+    TableRow,
+    Text,
+    ThematicBreak,
+)
+from articlekit.parsers import _frontmatter
+from articlekit.parsers.html._blocks import fragment_blocks
+
+__all__ = ["is_unsafe_url", "parse_markdown"]
+
+_YAML_FENCE = re.compile(r"---[ \t]*(?:\n|$)")
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,20})(?=[\s/>])")
+_ALIGN = re.compile(r"text-align:\s*(left|center|right)")
+_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]{0,40}):")
+_CONTROLS_AND_SPACE = re.compile(r"[\x00-\x20]+")
+_SAFE_DATA_IMAGES = ("data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp")
+
+#: Inline HTML tags kept as structure (everything else is dropped; the text between stays).
+_HTML_INLINE = {
+    "em": "em",
+    "i": "em",
+    "strong": "strong",
+    "b": "strong",
+    "del": "s",
+    "s": "s",
+    "strike": "s",
+}
+_MD_OPEN = {"em_open": "em", "strong_open": "strong", "s_open": "s", "link_open": "a"}
+_MD_CLOSE = {"em_close": "em", "strong_close": "strong", "s_close": "s", "link_close": "a"}
+
+
+class _MarkdownIt(MarkdownIt):
+    """markdown-it with link URLs kept exactly as written (articlekit checks schemes itself)."""
+
+    def validateLink(self, url: str) -> bool:  # noqa: N802 - markdown-it's name
+        return True
+
+    def normalizeLink(self, url: str) -> str:  # noqa: N802 - markdown-it's name
+        return url
+
+    def normalizeLinkText(self, link: str) -> str:  # noqa: N802 - markdown-it's name
+        return link
+
+
+def _strip_markers(line: str) -> str:
+    """A source line without its leading block-quote and list markers (a linear scan)."""
+    pos, size = 0, len(line)
+    while True:
+        start = pos
+        while pos < size and line[pos] in " \t":
+            pos += 1
+        if pos < size and line[pos] in ">-+*":
+            pos += 1
+        else:
+            digits = pos
+            while pos < size and pos - digits < 9 and line[pos].isdigit():
+                pos += 1
+            if pos == digits or pos >= size or line[pos] not in ".)":
+                return line[start:]
+            pos += 1
+        if pos < size and line[pos] not in " \t":
+            return line[start:]
+
+
+def _nesting(limits: Limits) -> int:
+    # Token levels per model level: a list is two (list, item), a quote one; room for inlines.
+    return 2 * limits.max_depth + 8
+
+
+def make_markdown_it(*, limits: Limits | None = None, front_matter: bool = True) -> MarkdownIt:
+    """A new markdown-it parser configured as :func:`parse_markdown` uses it."""
+    limits = limits or Limits()
+    md = _MarkdownIt("commonmark", {"html": True, "maxNesting": _nesting(limits)})
+    md.enable(["table", "strikethrough"])
+    if front_matter:
+        md.use(front_matter_plugin)
+    return md
+
+
+def is_unsafe_url(url: str, *, image: bool = False) -> bool:
+    """True for ``javascript:``, ``vbscript:``, ``file:`` and ``data:`` URLs.
+
+    ``data:image/{png,gif,jpeg,webp}`` is allowed for images.  Control
+    characters and spaces are ignored and case is folded, as browsers do.
+
+    >>> is_unsafe_url(" JaVa\\tScript:alert(1)"), is_unsafe_url("https://example.com/")
+    (True, False)
+    """
+    probe = _CONTROLS_AND_SPACE.sub("", url).lower()
+    match = _SCHEME.match(probe)
+    if match is None:
+        return False
+    scheme = match.group(1)
+    if scheme in ("javascript", "vbscript", "file"):
+        return True
+    if scheme == "data":
+        return not (image and probe.startswith(_SAFE_DATA_IMAGES))
+    return False
+
+
+# --------------------------------------------------------------------------- inline mapping
+
+
+class _Frame:
+    """An inline container being built (emphasis, strong, strikethrough, link)."""
+
+    __slots__ = ("flat", "href", "items", "kind", "origin", "title")
+
+    def __init__(self, kind: str, origin: str, items: list[Inline | str], *, flat: bool = False,
+                 href: str = "", title: str | None = None) -> None:
+        self.kind = kind
+        self.origin = origin
+        self.items = items
+        self.flat = flat
+        self.href = href
+        self.title = title
+
+    def node(self) -> Inline:
+        children = _joined(self.items)
+        if self.kind == "em":
+            return Emphasis(children)
+        if self.kind == "strong":
+            return Strong(children)
+        if self.kind == "s":
+            return Strikethrough(children)
+        return Link(self.href, children, title=self.title)
+
+
+def _joined(items: list[Inline | str]) -> list[Inline]:
+    """Inline nodes with each run of text pieces joined into one Text (linear, not pairwise)."""
+    out: list[Inline] = []
+    run: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            run.append(item)
+            continue
+        if run:
+            out.append(Text("".join(run)))
+            run = []
+        out.append(item)
+    if run:
+        out.append(Text("".join(run)))
+    return out
+
+
+class _Builder:
+    """Maps one markdown-it token stream onto model blocks, iteratively."""
+
+    def __init__(self, limits: Limits, source: str = "") -> None:
+        self.limits = limits
+        self.source = source
+        self.warnings: list[str] = []
+        self._lines: list[str] | None = None
+
+    def cut_text(self, token: Token) -> list[Block]:
+        """The text of the lines markdown-it stopped following (nesting past ``maxNesting``).
+
+        markdown-it leaves a container at its nesting limit empty; its source lines,
+        less their container markers, are kept as one paragraph so nothing is lost.
+        """
+        if token.map is None:
+            return []
+        if self._lines is None:
+            self._lines = self.source.split("\n")
+        start, end = token.map
+        text = " ".join(_strip_markers(line) for line in self._lines[start:end]).strip()
+        self.flatten_warning()
+        return [Paragraph([Text(text)])] if text else []
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def flatten_warning(self) -> None:
+        message = (
+            f"content nested more than Limits.max_depth ({self.limits.max_depth}) levels deep "
+            "was flattened into the last allowed level"
+        )
+        if self.limits.strict:
+            raise ResourceLimitError(message, source="markdown")
+        self.warn(message)
+
+    # -- inlines
+
+    def alt_text(self, token: Token) -> str:
+        parts: list[str] = []
+        todo: list[Token] = list(reversed(token.children or []))
+        while todo:
+            child = todo.pop()
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+            elif child.type == "softbreak":
+                parts.append(" ")
+            elif child.type == "hardbreak":
+                parts.append("\n")
+            elif child.type == "image":
+                todo.extend(reversed(child.children or []))
+        return "".join(parts)
+
+    def inlines(self, tokens: Sequence[Token], budget: int) -> list[Inline]:
+        root: list[Inline | str] = []
+        stack: list[_Frame] = []
+        opened = 0
+
+        def items() -> list[Inline | str]:
+            return stack[-1].items if stack else root
+
+        def push(kind: str, origin: str, href: str = "", title: str | None = None, *, unsafe: bool = False) -> None:
+            nonlocal opened
+            if unsafe or opened >= budget:
+                if not unsafe:
+                    self.flatten_warning()
+                stack.append(_Frame(kind, origin, items(), flat=True))
+                return
+            opened += 1
+            stack.append(_Frame(kind, origin, [], href=href, title=title))
+
+        def close(kind: str, origin: str) -> None:
+            nonlocal opened
+            for index in range(len(stack) - 1, -1, -1):
+                if stack[index].kind == kind and stack[index].origin == origin:
+                    break
+            else:
+                return
+            while len(stack) > index:
+                frame = stack.pop()
+                if not frame.flat:
+                    opened -= 1
+                    items().append(frame.node())
+
+        for token in tokens:
+            kind = token.type
+            if kind == "text":
+                items().append(token.content)
+            elif kind == "softbreak":
+                items().append(" ")
+            elif kind == "hardbreak":
+                items().append(LineBreak())
+            elif kind == "code_inline":
+                items().append(InlineCode(token.content))
+            elif kind in _MD_OPEN:
+                if kind == "link_open":
+                    href = str(token.attrGet("href") or "")
+                    title = token.attrGet("title")
+                    unsafe = is_unsafe_url(href)
+                    if unsafe:
+                        self.warn("a link with an unsafe URL scheme was kept as plain text")
+                    push("a", "md", href, None if title is None else str(title), unsafe=unsafe)
+                else:
+                    push(_MD_OPEN[kind], "md")
+            elif kind in _MD_CLOSE:
+                close(_MD_CLOSE[kind], "md")
+            elif kind == "image":
+                src = str(token.attrGet("src") or "")
+                if is_unsafe_url(src, image=True):
+                    self.warn("an image with an unsafe URL scheme was dropped")
+                    continue
+                title = token.attrGet("title")
+                items().append(InlineImage(src, self.alt_text(token), None if title is None else str(title)))
+            elif kind == "html_inline":
+                match = _HTML_TAG.match(token.content + " ")
+                if match is None:
+                    continue
+                closing, name = match.group(1), match.group(2).lower()
+                if name == "br" and not closing:
+                    items().append(LineBreak())
+                elif name in _HTML_INLINE:
+                    if closing:
+                        close(_HTML_INLINE[name], "html")
+                    else:
+                        push(_HTML_INLINE[name], "html")
+        while stack:
+            frame = stack.pop()
+            if not frame.flat:
+                items().append(frame.node())
+        return _joined(root)
+
+    # -- blocks
+
+    def html_blocks(self, html: str, depth: int) -> list[Block]:
+        """Raw HTML blocks go through the HTML parser's block mapping (sanitised, bounded)."""
+        limits = attrs.evolve(self.limits, max_depth=max(1, self.limits.max_depth - depth))
+        return list(fragment_blocks(html, base_url=None, limits=limits))
+
+    def blocks(self, tokens: Sequence[Token]) -> list[Block]:
+        max_depth = self.limits.max_depth
+        cap = _nesting(self.limits) - 1
+        root: list[Block] = []
+        # Each frame: [kind, sink, own list or items, depth, flat, ordered, start]
+        sinks: list[list[Block]] = [root]
+        frames: list[dict[str, Any]] = []
+        depth = 0
+        leaf: dict[str, Any] = {}
+        table: dict[str, Any] | None = None
+
+        for token in tokens:
+            kind = token.type
+            if kind == "inline":
+                budget = max_depth - depth - (2 if table is not None else 1)
+                leaf["children"] = self.inlines(token.children or [], max(budget, 0))
+            elif kind == "paragraph_open":
+                leaf = {"children": []}
+            elif kind == "paragraph_close":
+                children = leaf.get("children", [])
+                if len(children) == 1 and isinstance(children[0], InlineImage):
+                    image = children[0]
+                    sinks[-1].append(Figure(image.src, image.alt, image.title))
+                elif children:
+                    sinks[-1].append(Paragraph(children))
+            elif kind == "heading_open":
+                leaf = {"children": []}
+            elif kind == "heading_close":
+                sinks[-1].append(Heading(int(token.tag[1:]), leaf.get("children", [])))
+            elif kind in ("blockquote_open", "list_item_open") and token.level >= cap:
+                sinks[-1].extend(self.cut_text(token))
+                frames.append({"kind": kind, "flat": True, "blocks": [], "items": []})
+            elif kind in ("blockquote_open", "bullet_list_open", "ordered_list_open"):
+                flat = depth + 3 > max_depth
+                if flat:
+                    self.flatten_warning()
+                frame: dict[str, Any] = {"kind": kind, "flat": flat, "blocks": [], "items": []}
+                if kind == "ordered_list_open":
+                    start = token.attrGet("start")
+                    frame["start"] = 1 if start is None else int(start)
+                frames.append(frame)
+                if not flat:
+                    depth += 1
+                    if kind == "blockquote_open":
+                        sinks.append(frame["blocks"])
+            elif kind in ("blockquote_close", "bullet_list_close", "ordered_list_close"):
+                frame = frames.pop()
+                if frame["flat"]:
+                    continue
+                depth -= 1
+                if kind == "blockquote_close":
+                    sinks.pop()
+                    sinks[-1].append(BlockQuote(frame["blocks"]))
+                elif kind == "bullet_list_close":
+                    sinks[-1].append(ListBlock(frame["items"]))
+                else:
+                    sinks[-1].append(ListBlock(frame["items"], ordered=True, start=frame["start"]))
+            elif kind == "list_item_open":
+                parent = frames[-1]
+                item: dict[str, Any] = {"kind": kind, "flat": parent["flat"], "blocks": []}
+                frames.append(item)
+                if not item["flat"]:
+                    sinks.append(item["blocks"])
+            elif kind == "list_item_close":
+                item = frames.pop()
+                if not item["flat"]:
+                    sinks.pop()
+                    frames[-1]["items"].append(ListItem(item["blocks"]))
+            elif kind in ("fence", "code_block"):
+                code = token.content[:-1] if token.content.endswith("\n") else token.content
+                info = unescapeAll(token.info).split() if kind == "fence" else []
+                sinks[-1].append(CodeBlock(code, info[0] if info else None))
+            elif kind == "hr":
+                sinks[-1].append(ThematicBreak())
+            elif kind == "html_block":
+                sinks[-1].extend(self.html_blocks(token.content, depth))
+            elif kind == "table_open":
+                table = {"header": [], "rows": [], "head": False, "cells": []}
+            elif kind == "thead_open" and table is not None:
+                table["head"] = True
+            elif kind == "tbody_open" and table is not None:
+                table["head"] = False
+            elif kind in ("th_open", "td_open"):
+                leaf = {"children": []}
+                match = _ALIGN.search(str(token.attrGet("style") or ""))
+                leaf["align"] = match.group(1) if match else None
+            elif kind in ("th_close", "td_close") and table is not None:
+                table["cells"].append(TableCell(leaf.get("children", []), leaf.get("align")))
+            elif kind == "tr_close" and table is not None:
+                (table["header"] if table["head"] else table["rows"]).append(TableRow(table["cells"]))
+                table["cells"] = []
+            elif kind == "table_close" and table is not None:
+                sinks[-1].append(Table(table["header"], table["rows"]))
+                table = None
+        return root
+
+
+# --------------------------------------------------------------------------- the parser
+
+
+def _front_matter_data(
+    text: str, limits: Limits, warnings: list[str]
+) -> tuple[str, dict[str, Any] | None, bool, int]:
+    """Find front matter: (markdown body, loaded mapping or None, use the YAML rule, body line offset)."""
+    if _frontmatter.starts_with_toml_fence(text):
+        split = _frontmatter.split_toml(text)
+        if split is None:
+            warnings.append("the '+++' front matter is never closed; it was read as Markdown")
+            return text, None, False, 0
+        source, body, body_line = split
+        return body, _frontmatter.load_toml(source, first_line=2, limits=limits), False, body_line - 1
+    return text, None, _YAML_FENCE.match(text) is not None, 0
+
+
+def parse_markdown(
+    data: str | bytes,
+    *,
+    url: str | None = None,
+    quotes: bool = True,
+    limits: Limits | None = None,
+) -> Article:
+    """Parse a Markdown document (with optional YAML or TOML front matter) into an Article.
+
+    * Front matter fills the metadata (``docs/guide/markdown.rst`` has the key
+      table); unknown keys go to :attr:`Article.extra`.  A ``---`` or ``+++``
+      block that is never closed is read as Markdown, with a warning.  A
+      ``---`` block holding valid YAML that is not a mapping (``---\\nFoo\\n---``
+      is a thematic break and a heading in CommonMark) is read as Markdown too.
+    * Title: the front matter ``title``; without that key, a level-1 heading
+      that opens the body becomes the title and leaves the body.
+    * Raw HTML is never passed through: HTML blocks become the blocks (or the
+      visible text) they hold; inline ``<br>``, ``<em>``/``<i>``,
+      ``<strong>``/``<b>`` and ``<del>``/``<s>`` become the matching nodes and
+      other inline tags are dropped.  Links and images with ``javascript:``,
+      ``vbscript:``, ``file:`` or (non-image) ``data:`` URLs are unlinked or
+      dropped, with a warning.
+
+    :param url: where the document was read from (wins over a front-matter ``url``,
+        which is then kept in ``extra``).
+    :param quotes: extract quotes (see :func:`articlekit.extract_quotes`).
+    :raises FrontMatterError: malformed front matter, with its line number.
+    :raises ParseError: empty, binary or oversized input (see :class:`~articlekit.Limits`).
+
+    >>> parse_markdown("# Title\\n\\nBody text.", quotes=False).title
+    'Title'
+    """
+    limits = limits or Limits()
+    decoded = decode_input(data, source="markdown", limits=limits)
+    warnings: list[str] = []
+    body_text, loaded, yaml_rule, _ = _front_matter_data(decoded.text, limits, warnings)
+
+    tokens = make_markdown_it(limits=limits, front_matter=yaml_rule).parse(body_text)
+    if yaml_rule:
+        if tokens and tokens[0].type == "front_matter":
+            loaded = _frontmatter.load_yaml(tokens[0].content, first_line=2, limits=limits)
+            tokens = tokens[1:]
+            if loaded is None:
+                warnings.append("the '---' block is not a YAML mapping; it was read as Markdown")
+                tokens = make_markdown_it(limits=limits, front_matter=False).parse(body_text)
+        else:
+            warnings.append("the '---' front matter is never closed; it was read as Markdown")
+
+    builder = _Builder(limits, body_text)
+    body = builder.blocks(tokens)
+
+    meta = _frontmatter.map_front_matter(loaded or {}, limits=limits)
+    fields = meta.fields
+    extra = meta.extra
+    if url is not None:
+        if "url" in fields:
+            extra.setdefault("url", fields["url"])
+        fields["url"] = url
+    if not meta.has_title_key and body and isinstance(body[0], Heading) and body[0].level == 1:
+        title = inline_text(body[0].children)
+        if len(title) > limits.max_title_chars:
+            message = f"the title is longer than Limits.max_title_chars ({limits.max_title_chars:,}); cut"
+            if limits.strict:
+                raise ResourceLimitError(message, source="markdown")
+            warnings.append(message)
+            title = title[: limits.max_title_chars]
+        fields["title"] = title
+        body = body[1:]
+    article = Article(
+        **fields,
+        body=body,
+        source_format="markdown",
+        encoding=decoded.encoding,
+        encoding_source=decoded.encoding_source,
+        extra=extra,
+        warnings=[*warnings, *meta.warnings, *builder.warnings],
+    )
+    return enrich(article, quotes=quotes, limits=limits)

@@ -1,0 +1,94 @@
+"""Hostile Markdown: deep nesting, huge paragraphs, unterminated and explosive front matter.
+
+Every case must return an Article or raise an articlekit error (never RecursionError or a
+hang; the pytest-timeout in pyproject.toml is the hang detector).  Timings live in
+benchmarks/bench_markdown.py, not here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articlekit import ArticleKitError, FrontMatterError, Limits, parse_markdown
+from articlekit.model import MAX_DEPTH
+from markdown_strategies import markdown_documents
+
+
+def _depth(article: object) -> int:
+    return max((getattr(b, "_depth", 0) for b in getattr(article, "body", ())), default=0)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param("> " * 10_000 + "deep", id="10k-nested-quotes"),
+        pytest.param("\n".join(">" * i + " line" for i in range(1, 400)), id="quotes-deepening-per-line"),
+        pytest.param("- " * 50_000 + "deep", id="50k-nested-bullets"),
+        pytest.param("1. " * 50_000 + "deep", id="50k-nested-ordered"),
+        pytest.param("\n".join("  " * i + "- item" for i in range(2_000)), id="2k-indented-list-levels"),
+        pytest.param("*" * 40 + "x" + "*" * 40 + " " + "<em>" * 200 + "x", id="deep-inline"),
+    ],
+)
+def test_deep_nesting_is_flattened_with_a_warning(source: str) -> None:
+    article = parse_markdown(source, quotes=False)
+    assert _depth(article) <= MAX_DEPTH
+    assert "deep" in article.text or "line" in article.text or "item" in article.text or "x" in article.text
+    if not source.startswith("*"):
+        assert any("flattened" in w for w in article.warnings)
+
+
+def test_five_megabyte_paragraph() -> None:
+    source = "word " * 1_000_000
+    article = parse_markdown(source, quotes=False)
+    assert len(article.body) == 1
+    assert len(article.text) == len(source.strip())
+
+
+def test_unterminated_front_matter_of_a_megabyte_is_body() -> None:
+    article = parse_markdown("---\n" + "key: value\n" * 100_000, quotes=False)
+    assert any("never closed" in w for w in article.warnings)
+    assert article.text.startswith("key: value")
+
+
+def test_yaml_alias_bomb_fails_fast() -> None:
+    lines = ["---", "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, 9):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    with pytest.raises(FrontMatterError):
+        parse_markdown("\n".join([*lines, "---", "body"]))
+
+
+def test_recursive_yaml_alias_is_refused() -> None:
+    with pytest.raises(FrontMatterError):
+        parse_markdown("---\na: &a [*a]\n---\nbody")
+
+
+def test_deep_toml_nesting_is_refused() -> None:
+    with pytest.raises(FrontMatterError):
+        parse_markdown("+++\na = " + "[" * 5_000 + "]" * 5_000 + "\n+++\nbody")
+
+
+@pytest.mark.parametrize("size", [1_000, 30_000])
+def test_delimiter_and_bracket_runs(size: int) -> None:
+    for source in ("*a " * size, "[" * size, "`" * size, "<" * size, "![" * size, "&#" * size):
+        parse_markdown(source, quotes=False)
+
+
+@given(markdown_documents())
+def test_any_markdown_returns_an_article_or_an_articlekit_error(source: str) -> None:
+    try:
+        article = parse_markdown(source, limits=Limits(max_depth=8))
+    except ArticleKitError:
+        return
+    assert _depth(article) <= 8
+
+
+@given(st.binary(max_size=2_000))
+def test_any_bytes_return_an_article_or_an_articlekit_error(data: bytes) -> None:
+    with contextlib.suppress(ArticleKitError):
+        assert parse_markdown(data).source_format == "markdown"
