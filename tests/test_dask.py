@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from distributed import Client, LocalCluster
-from test_batch import build_warc, page
 
 import articlekit
 from articlekit import Article, Paragraph, Text, to_json
 from articlekit.batch import error_line, parse_many, result_line
 from articlekit.dask import COLUMNS, read_articles, records, to_jsonl, to_parquet
+from test_batch import build_warc, page
 
 ROOT = Path(__file__).parent.parent
 REFERENCE = ROOT / "examples" / "reference-article.json"
