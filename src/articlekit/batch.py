@@ -535,7 +535,11 @@ class _Pool:
         while True:
             # A second job is queued on a busy worker only once every worker is up.
             depth = self.depth if all(w.ready for w in self.workers) else 1
-            candidates = [w for w in self.workers if w.ready and len(w.jobs) < depth]
+            # (Nor on a worker that retires after the jobs it has: max_tasks_per_child.)
+            candidates = [
+                w for w in self.workers
+                if w.ready and len(w.jobs) < depth and w.done + len(w.jobs) < self.max_tasks
+            ]
             if not candidates:
                 return
             worker = min(candidates, key=lambda w: len(w.jobs))
