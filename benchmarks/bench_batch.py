@@ -75,6 +75,21 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
+_SPIN = "s = 0\nfor i in range(20_000_000):\n    s += i\n"
+
+
+def capacity() -> float:
+    """How many cores this machine gives us right now: 2 CPU-bound processes vs 1 (2.0 on an idle 2-core machine)."""
+    def spin(count: int) -> float:
+        start = time.perf_counter()
+        processes = [subprocess.Popen([sys.executable, "-c", _SPIN]) for _ in range(count)]
+        for process in processes:
+            process.wait()
+        return time.perf_counter() - start
+
+    return 2 * spin(1) / spin(2)
+
+
 def run(folder: Path, jobs: int, *, sample: bool) -> dict[str, float]:
     out = folder.parent / f"out-{jobs}.jsonl"
     command = [sys.executable, "-m", "articlekit", "batch", str(folder), "--out", str(out),
@@ -126,7 +141,8 @@ def main() -> None:
                   f"(exit {r['rc']}; load {r['load_before']:.2f} -> {r['load_after']:.2f}); CPU {r['cpu']:.1f} s "
                   f"in all, {r['main_cpu']:.1f} s in the main process, {r['pages'] / max(r['cpu'], 1e-9):.1f} pages/CPU-s")
         if rates:
-            print(f"speed-up with 2 jobs: {rates[2] / rates[1]:.2f}x (target >= 1.7x)")
+            print(f"speed-up with 2 jobs: {rates[2] / rates[1]:.2f}x (target >= 1.7x); control: two CPU-bound "
+                  f"processes get {capacity():.2f}x the work of one done in the same time right now")
     if args.skip_memory:
         return
     peaks = {}
