@@ -9,7 +9,12 @@ its worker processes).
     PYTHONPATH=src python benchmarks/bench_batch.py [--repeat 4] [--small 1000] [--large 10000]
 
 The figures depend on the load of the machine: the load average is printed
-before and after each run.
+before and after each run, and a control measures how much parallel CPU the
+machine gives this session right now (two CPU-bound processes against one).
+With Linux autogroup scheduling (``/proc/sys/kernel/sched_autogroup_enabled``),
+CPU time is shared fairly between sessions, not processes: while other
+sessions keep the cores busy, a second worker in this session cannot get more
+CPU and the speed-up stays near 1x whatever the batch runner does.
 """
 
 from __future__ import annotations
@@ -129,7 +134,12 @@ def main() -> None:
     options.add_argument("--skip-speed", action="store_true")
     args = options.parse_args()
     pages = len(list(CORPUS.glob("*.html.gz")))
-    print(f"corpus: {pages} pages; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}")
+    try:
+        autogroup = Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+    except OSError:
+        autogroup = False
+    print(f"corpus: {pages} pages; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}; "
+          f"autogroup scheduling {'on' if autogroup else 'off'}")
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "speed").mkdir()
         folder = _pages(Path(tmp) / "speed", 0 if args.skip_speed else pages * args.repeat)
