@@ -291,12 +291,51 @@ def svg_plot(results: dict[str, dict[str, object]]) -> str:
     return "\n".join(out) + "\n"
 
 
+def stage_times(corpus: Path) -> dict[str, float]:
+    """articlekit's CPU milliseconds per page in each stage of parse_html (best of 3 passes)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from articlekit._input import decode_input
+    from articlekit.limits import Limits
+    from articlekit.parsers.html import _finish_body
+    from articlekit.parsers.html._blocks import BlockBuilder
+    from articlekit.parsers.html._content import drop_ui_lines, extract_content
+    from articlekit.parsers.html._metadata import extract_metadata
+    from articlekit.parsers.html._tree import parse_tree
+
+    pages, _, urls = load_corpus(corpus)
+    limits = Limits()
+    best: dict[str, float] = {}
+    for _ in range(3):
+        totals = dict.fromkeys(("decode", "parse", "metadata", "content", "blocks", "finish"), 0.0)
+        for key, html in pages.items():
+            t0 = time.process_time()
+            decoded = decode_input(html, source="html", limits=limits, html=True, clean=False)
+            t1 = time.process_time()
+            root, _warnings = parse_tree(decoded.text, limits=limits)
+            t2 = time.process_time()
+            meta = extract_metadata(root, url=urls[key], limits=limits)
+            t3 = time.process_time()
+            content = extract_content(root)
+            t4 = time.process_time()
+            builder = BlockBuilder(base_url=meta.base_url, limits=limits)
+            body = [b for el in content for b in builder.build(el)]
+            t5 = time.process_time()
+            _finish_body(drop_ui_lines(body), title=meta.title, standfirst=meta.standfirst, root=root, content=content)
+            t6 = time.process_time()
+            for name, dt in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5), strict=True):
+                totals[name] += dt
+        for name, total in totals.items():
+            best[name] = min(best.get(name, float("inf")), total * 1000 / len(pages))
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--systems", nargs="*", default=SYSTEMS)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--out", type=Path, default=None, help="results file stem (default: benchmarks/results/html)")
     parser.add_argument("--rounds", type=int, default=3, help="timing rounds; each system's fastest is kept")
+    parser.add_argument("--stages", action="store_true", help="also print articlekit's CPU time per stage")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst articlekit pages")
     parser.add_argument("--dump", type=Path, default=None, help="write each system's texts to DIR/<system>.json")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -371,6 +410,10 @@ def main() -> None:
         assert isinstance(times, dict)
         slow = sorted(times.items(), key=lambda kv: -kv[1])[:5]
         print("slowest articlekit pages (CPU ms):", ", ".join(f"{k[:10]} {v * 1000:.1f}" for k, v in slow))
+    stages = stage_times(args.corpus) if args.stages else None
+    if stages:
+        print("\narticlekit CPU ms per page by stage (best of 3): "
+              + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
     complete = set(results) == set(args.systems) and set(args.systems) == set(SYSTEMS)
     stem = args.out or (HERE / "results" / "html" if complete else None)
     if stem is not None:
@@ -382,6 +425,7 @@ def main() -> None:
             "date": time.strftime("%Y-%m-%d", time.gmtime()),
             "command": "PYTHONPATH=src python benchmarks/bench_html.py",
             "rounds": args.rounds,
+            "articlekit_stage_ms_per_page": {k: round(v, 2) for k, v in stages.items()} if stages else None,
             "systems": results,
         }
         Path(f"{stem}.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

@@ -10,7 +10,9 @@ from articlekit import Article
 def to_shout(article: Article, **options: Any) -> str:
     """Write the title, then one line per attributed quote, upper-cased."""
     lines = [(article.title or "UNTITLED").upper()]
-    for quote in article.quotes:
-        if quote.speaker is not None and quote.kind != "indirect":
-            lines.append(f"{quote.speaker.name.upper()}: {quote.text.upper()}")
+    lines.extend(
+        f"{quote.speaker.name.upper()}: {quote.text.upper()}"
+        for quote in article.quotes
+        if quote.speaker is not None and quote.kind != "indirect"
+    )
     return "\n".join(lines)

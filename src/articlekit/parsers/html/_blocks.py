@@ -259,6 +259,14 @@ class BlockBuilder:
                     pushed.append("heading")
                 elif tag == "p":
                     flush()
+                    if len(el) == 0:
+                        # A paragraph of plain text (the most common kind): no frames needed.
+                        walker.skip_subtree()
+                        pushed.append("skip")
+                        para = self.inlines([el.text or ""])
+                        if para:
+                            _add_block(Paragraph(para))
+                        continue
                     pushed.append("block")
                 elif tag in ("ul", "ol", "menu", "dir"):
                     flush()

@@ -51,7 +51,7 @@ _STRIP = (
     "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "frameset",
     "object", "embed", "applet", "canvas", "button", "input", "select", "textarea", "option",
     "datalist", "dialog", "map", "audio", "video", "source", "track", "nav", "aside", "footer",
-    "menu", "form-control", "link", "meta", "head", "title",
+    "menu", "link", "meta", "head", "title",
 )
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -72,7 +72,7 @@ _NEGATIVE_WORDS = frozenset(
     mostread promo promoted promotion sponsor sponsored sidebar masthead navbar nav navigation
     menu pagination pager skip toolbar tools print rss tags taglist keywords topics bio byline
     dateline timestamp footer foot copyright legal login hidden jump playlist carousel slider
-    ticker donate donation membership outstream teaser teasers widget-area""".split()  # noqa: SIM905
+    ticker donate donation membership outstream teaser teasers""".split()  # noqa: SIM905
 )
 # Pairs of words that are furniture together ("read more", "more stories").
 _NEGATIVE_PAIRS = frozenset(
@@ -106,11 +106,6 @@ _PARA_TAGS = ("p", "pre", "td", "blockquote", "h2", "h3", "dd")
 _TEXT_DIVS = lxml.etree.XPath(".//div[text()[normalize-space()]]")
 _COMMAS = re.compile(r"[,\uff0c\u3001\u060c]")
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]['\"\u201d\u2019)]?\s*$")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_FURNITURE_ROLES = frozenset(
-    ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu", "menubar")
-)
-_SPLIT_NAMES = re.compile(r"[^a-z0-9]+")
 
 # Verdicts on an element's own attributes.
 _PLAIN, _HINT, _NEGATIVE, _HIDDEN = 0, 1, 2, 3
@@ -402,7 +397,8 @@ def _drop_link_paragraphs(content: lxml.html.HtmlElement) -> None:
         if not links:
             continue
         # Hover cards inside running text (a picture and links about a linked name).
-        for box in list(para.iter("span", "div")):
+        # Innermost first: the card goes, the linked name it hangs from stays.
+        for box in reversed(list(para.iter("span", "div"))):
             if box.getparent() is not None and box.find(".//img") is not None and _link_density(box) > 0.8:
                 _remove(box)
         links = para.findall(".//a")
@@ -536,6 +532,8 @@ def extract_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     best: lxml.html.HtmlElement | None = None
     best_score = float("-inf")
     for el, raw in ranked:
+        if raw <= best_score:
+            break  # a final score is never above the raw one: nothing left can win
         final = raw * (1.0 - _link_density(el))
         if final > best_score:
             best, best_score = el, final
