@@ -99,6 +99,7 @@ _EXTENSIONS = {
     ".json": "json",
 }
 _GLOB_CHARS = frozenset("*?[")
+_WINDOW_PER_PROCESS = 16
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\x7fELF")
 _CONTROLS = bytes([*range(9), 11, *range(14, 27), *range(28, 32)])
@@ -506,7 +507,9 @@ class _Pool:
         self.next_in = 0
         self.next_out = 0
         self.exhausted = False
-        self.window = max(4 * processes, 8)
+        # Documents in flight or waiting to be yielded in order: enough that one slow page does not
+        # leave the other workers idle, few enough to keep memory flat.
+        self.window = _WINDOW_PER_PROCESS * processes
         self.depth = 2  # jobs queued per worker, so none waits for the parent
         self.failed_starts = 0
 
