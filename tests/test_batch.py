@@ -17,7 +17,7 @@ from warcio.warcwriter import WARCWriter
 
 import articlekit
 from articlekit import Article, Limits, to_json
-from articlekit.batch import BatchResult, Document, iter_documents, parse_many
+from articlekit.batch import _WINDOW_PER_PROCESS, BatchResult, Document, iter_documents, parse_many
 from batch_helpers import title_parser
 
 REFERENCE = Path(__file__).parent.parent / "examples" / "reference-article.json"
@@ -113,7 +113,7 @@ def test_inputs_are_read_lazily_a_bounded_window_ahead():
     first = [next(results) for _ in range(5)]
     results.close()
     assert [r.name for r in first] == ["d0", "d1", "d2", "d3", "d4"]
-    assert pulled <= 5 + 8 + 1, "the runner must not read its input far ahead of its output"
+    assert pulled <= 5 + _WINDOW_PER_PROCESS * 2 + 1, "the runner must not read its input far ahead of its output"
 
 
 # --------------------------------------------------------------------------- inputs

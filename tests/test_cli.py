@@ -100,7 +100,10 @@ def test_parse_reads_standard_input(fmt):
 SOURCES = {
     "page.html": page("Council approves the tram", "“We will build it by 2030,” said Anna Berg, the mayor."),
     "notes.txt": "Council approves the tram\n\n“We will build it by 2030,” said Anna Berg, the mayor.\n\nWork starts in May.\n",
+    "story.md": "---\ntitle: Council approves the tram\n---\n\n“We will build it by 2030,” said *Anna Berg*, the mayor.\n\n"
+    "## Next steps\n\n- Work starts in May.\n",
 }
+_FORMAT_OF = {".html": "html", ".txt": "text", ".md": "markdown"}
 
 
 @pytest.mark.parametrize("name", SOURCES)
@@ -108,7 +111,7 @@ SOURCES = {
 def test_parse_html_and_text_files(tmp_path: Path, name: str, fmt: str):
     path = tmp_path / name
     path.write_text(SOURCES[name], encoding="utf-8")
-    expected = articlekit.parse(SOURCES[name].encode(), format="html" if name.endswith(".html") else "text")
+    expected = articlekit.parse(SOURCES[name].encode(), format=_FORMAT_OF[Path(name).suffix])
     done = run("parse", path, "--to", fmt)
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip("\n") == dumps(expected, fmt).rstrip("\n")
@@ -165,35 +168,21 @@ def test_parse_over_max_bytes_is_refused(tmp_path: Path):
 # --------------------------------------------------------------------------- quotes
 
 
-def _expected_quotes():
-    return [
-        {
-            "speaker": q.speaker.name if q.speaker else None,
-            "role": q.speaker.role if q.speaker else None,
-            "kind": q.kind,
-            "cue": q.cue,
-            "start": q.span[0],
-            "end": q.span[1],
-            "text": q.text,
-        }
-        for q in ARTICLE.quotes
-    ]
-
-
 def test_quotes_as_jsonl():
     done = run("quotes", REFERENCE, "--to", "jsonl")
     assert done.returncode == 0, done.stderr
+    assert done.stdout == dumps(ARTICLE, "quotes-jsonl")
     rows = [json.loads(line) for line in done.stdout.splitlines()]
-    assert rows == _expected_quotes()
+    assert [r["text"] for r in rows] == [q.text for q in ARTICLE.quotes]
     assert rows, "the reference article has quotes"
 
 
 def test_quotes_as_csv_from_standard_input():
     done = run("quotes", "-", "--from", "json", "--to", "csv", stdin=REFERENCE.read_bytes())
     assert done.returncode == 0, done.stderr
+    assert done.stdout.replace("\r\n", "\n") == dumps(ARTICLE, "quotes-csv").replace("\r\n", "\n")
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
-    expected = [{k: "" if v is None else str(v) for k, v in row.items()} for row in _expected_quotes()]
-    assert rows == expected
+    assert [r["speaker"] for r in rows] == [q.speaker.name if q.speaker else "" for q in ARTICLE.quotes]
 
 
 def test_quotes_as_an_aligned_table():
@@ -254,12 +243,13 @@ def mixed(tmp_path: Path) -> tuple[Path, list[str], list[str]]:
         "z.json": b'{"schema_version": 99}',
         "2024/05/story.html": SOURCES["page.html"].encode(),
         "2024/notes.txt": SOURCES["notes.txt"].encode(),
+        "2024/05/story.md": SOURCES["story.md"].encode(),
         "2024/photo.jpg": b"\xff\xd8\xff\xe0" + bytes(range(256)) * 20,
         "2024/05/blank.html": b"\n \n",
     }
     for name, data in contents.items():
         (folder / name).write_bytes(data)
-        ok = name in ("a.json", "2024/b.json", "2024/05/c.json", "2024/05/story.html", "2024/notes.txt")
+        ok = name in ("a.json", "2024/b.json", "2024/05/c.json", "2024/05/story.html", "2024/notes.txt", "2024/05/story.md")
         (good if ok else bad).append(str(folder / name))
     return folder, sorted(good), sorted(bad)
 
@@ -273,12 +263,24 @@ def test_batch_over_a_folder_with_corrupt_files(tmp_path: Path, mixed, jobs):
     lines = _read_jsonl(out)
     assert [line["input"] for line in lines] == good
     for line in lines:
-        assert articlekit.from_dict(line["article"]) == articlekit.parse(Path(line["input"]).read_bytes())
+        path = Path(line["input"])
+        expected = articlekit.parse(path.read_bytes(), format=_FORMAT_OF.get(path.suffix, "json"))
+        assert articlekit.from_dict(line["article"]) == expected
         assert line["url"] is None
     failures = _read_jsonl(errors)
     assert sorted(f["input"] for f in failures) == bad
     assert all(f["error"] and f["message"] for f in failures)
     assert f"{len(bad)} of {len(bad) + len(good)} documents failed" in done.stderr
+
+
+def test_batch_never_reads_its_own_output_files(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.json").write_bytes(REFERENCE.read_bytes())
+    done = run("batch", folder, "--out", folder / "out.jsonl", "--errors", folder / "errors.jsonl", "--jobs", "0")
+    assert done.returncode == 0, done.stderr
+    assert [line["input"] for line in _read_jsonl(folder / "out.jsonl")] == [str(folder / "a.json")]
+    assert (folder / "errors.jsonl").read_text() == ""
 
 
 def test_batch_without_an_errors_file_reports_on_stderr(tmp_path: Path, mixed):
@@ -330,7 +332,7 @@ def test_batch_globs_and_names_from_standard_input(tmp_path: Path, mixed):
     by_glob = run("batch", *patterns, "--jobs", "2")
     assert by_glob.returncode == 0, by_glob.stderr
     expected = sorted(g for g in good if g.endswith(".json")) + [g for g in good if g.endswith(".txt")]
-    expected += [g for g in good if g.endswith(".html")]
+    expected += [g for g in good if g.endswith(".html")] + [g for g in good if g.endswith(".md")]
     assert [json.loads(line)["input"] for line in by_glob.stdout.splitlines()] == expected
     names = "\n".join(reversed(good)) + "\n"
     by_stdin = run("batch", "-", "--jobs", "2", stdin=names.encode())

@@ -14,6 +14,7 @@ import articlekit
 from articlekit import Article, Paragraph, Text, to_json
 from articlekit.batch import error_line, parse_many, result_line
 from articlekit.dask import COLUMNS, read_articles, records, to_jsonl, to_parquet
+from test_batch import build_warc, page
 
 ROOT = Path(__file__).parent.parent
 REFERENCE = ROOT / "examples" / "reference-article.json"
@@ -32,7 +33,10 @@ def inputs(tmp_path: Path) -> list[str]:
     (folder / "reference.json.gz").write_bytes(gzip.compress(REFERENCE.read_bytes()))
     (folder / "empty.json").write_bytes(b"")
     (folder / "broken.json").write_bytes(b"{")
-    paths[3:3] = [folder / "reference.json.gz", folder / "empty.json", folder / "broken.json"]
+    build_warc(folder / "crawl.warc.gz")
+    (folder / "page.html").write_text(page("Council approves the tram", "Work starts in May."), encoding="utf-8")
+    paths[3:3] = [folder / "reference.json.gz", folder / "empty.json", folder / "crawl.warc.gz", folder / "broken.json"]
+    paths.append(folder / "page.html")
     return [str(p) for p in paths]
 
 
@@ -50,7 +54,7 @@ def _single_process(paths: list[str]) -> tuple[str, str]:
 
 def test_a_local_cluster_with_two_worker_processes_matches_one_process(tmp_path: Path, inputs: list[str]):
     expected_good, expected_bad = _single_process(inputs)
-    assert expected_good.count("\n") == 8
+    assert expected_good.count("\n") == 12
     assert expected_bad.count("\n") == 2
     env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
     with (
@@ -69,10 +73,13 @@ def test_a_local_cluster_with_two_worker_processes_matches_one_process(tmp_path:
     assert _concatenated(bad) == expected_bad
     frame = pd.read_parquet(tmp_path / "all.parquet")
     assert list(frame.columns) == list(COLUMNS)
-    assert list(frame["input"]) == inputs
-    assert list(frame["ok"]) == [not p.endswith(("empty.json", "broken.json")) for p in inputs]
+    single = list(parse_many(inputs, jobs=0, to="json"))
+    assert list(frame["input"]) == [r.name for r in single]
+    assert list(frame["ok"]) == [r.ok for r in single]
+    assert sum(name.startswith(inputs[5] + "#") for name in frame["input"]) == 3, "three pages from the WARC"
     parsed = [articlekit.from_json(c) for c in frame["content"] if isinstance(c, str)]
     assert parsed[3] == articlekit.from_json(REFERENCE.read_bytes())
+    assert parsed[-1].title == "Council approves the tram"
 
 
 def test_the_default_scheduler_gives_the_same_records(inputs: list[str]):

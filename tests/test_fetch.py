@@ -89,7 +89,7 @@ def server() -> Iterator[str]:
     stop = threading.Event()
     handler = type("Handler", (_Handler,), {"stop": stop, "seen_agents": []})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
+    httpd.daemon_threads = False  # server_close() joins every handler: all sockets closed in the test
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{httpd.server_address[1]}"

@@ -56,6 +56,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: http.client.HTTPMessage, newurl: str
     ) -> urllib.request.Request | None:
         if not _is_url(newurl):
+            fp.close()
             raise FetchError(f"{req.full_url}: refusing a redirect to {newurl!r}")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 

@@ -99,6 +99,7 @@ _EXTENSIONS = {
     ".json": "json",
 }
 _GLOB_CHARS = frozenset("*?[")
+_WINDOW_PER_PROCESS = 16
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\x7fELF")
 _CONTROLS = bytes([*range(9), 11, *range(14, 27), *range(28, 32)])
@@ -506,7 +507,9 @@ class _Pool:
         self.next_in = 0
         self.next_out = 0
         self.exhausted = False
-        self.window = max(4 * processes, 8)
+        # Documents in flight or waiting to be yielded in order: enough that one slow page does not
+        # leave the other workers idle, few enough to keep memory flat.
+        self.window = _WINDOW_PER_PROCESS * processes
         self.depth = 2  # jobs queued per worker, so none waits for the parent
         self.failed_starts = 0
 
@@ -535,7 +538,11 @@ class _Pool:
         while True:
             # A second job is queued on a busy worker only once every worker is up.
             depth = self.depth if all(w.ready for w in self.workers) else 1
-            candidates = [w for w in self.workers if w.ready and len(w.jobs) < depth]
+            # (Nor on a worker that retires after the jobs it has: max_tasks_per_child.)
+            candidates = [
+                w for w in self.workers
+                if w.ready and len(w.jobs) < depth and w.done + len(w.jobs) < self.max_tasks
+            ]
             if not candidates:
                 return
             worker = min(candidates, key=lambda w: len(w.jobs))
@@ -697,6 +704,7 @@ def parse_many(
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
     max_tasks_per_child: int = DEFAULT_MAX_TASKS_PER_CHILD,
     parser: Parser | None = None,
+    exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> Generator[BatchResult, None, None]:
     """Parse every document in *inputs*; yield one :class:`BatchResult` each, in input order.
 
@@ -720,6 +728,8 @@ def parse_many(
     :param parser: a parse function of the :data:`Parser` shape, to use
         instead of :func:`parse_document`; it must be importable by name
         (a module-level function) when *jobs* > 0.
+    :param exclude: files never read as inputs, even inside a folder or glob
+        given (the command line passes its own output and errors files).
     :raises ValidationError: a bad argument (checked before any work).
     :raises UnknownFormatError: *format* or *to* is not known.
 
@@ -744,7 +754,11 @@ def parse_many(
     if isinstance(inputs, (str, bytes, os.PathLike, Document)):
         inputs = [inputs]
     options = _Options(parser, format, quotes, limits, to, memory_limit)
-    return _generate(_jobs(inputs, limits), options, jobs, timeout, max_tasks_per_child)
+    source = _jobs(inputs, limits)
+    excluded = {os.path.realpath(p) for p in exclude}
+    if excluded:
+        source = (j for j in source if j.path is None or os.path.realpath(j.path) not in excluded)
+    return _generate(source, options, jobs, timeout, max_tasks_per_child)
 
 
 def _generate(

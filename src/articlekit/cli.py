@@ -18,9 +18,6 @@ a size cap and an ``articlekit`` User-Agent); the library never does.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import os
 import signal
 import sys
@@ -185,7 +182,7 @@ def _build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("input", metavar="FILE|URL|-", help="a file, an http(s) URL, or - for standard input")
     quotes.add_argument(
         "--to", choices=_QUOTE_FORMATS, default="table",
-        help="table (aligned columns, default), csv, or jsonl (one JSON object per quote)",
+        help="table (aligned columns, default), csv or jsonl (the quotes-csv and quotes-jsonl formats)",
     )
     quotes.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     _common(quotes)
@@ -296,21 +293,6 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _quote_rows(article: Article) -> list[dict[str, Any]]:
-    return [
-        {
-            "speaker": None if q.speaker is None else q.speaker.name,
-            "role": None if q.speaker is None else q.speaker.role,
-            "kind": q.kind,
-            "cue": q.cue,
-            "start": q.span[0],
-            "end": q.span[1],
-            "text": q.text,
-        }
-        for q in article.quotes
-    ]
-
-
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -341,23 +323,17 @@ def quotes_table(rows: Sequence[dict[str, Any]], *, width: int = 100) -> str:
 
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
+    from articlekit.serializers.quotes_table import quote_rows
+
     article = _load_one(args)
-    rows = _quote_rows(article)
     with _output(args.output) as out:
-        if args.to == "jsonl":
-            for row in rows:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        elif args.to == "csv":
-            buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=["speaker", "role", "kind", "cue", "start", "end", "text"], lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-            out.write(buffer.getvalue())
+        if args.to in ("csv", "jsonl"):
+            out.write(dumps(article, f"quotes-{args.to}"))
         else:
             width = 100
             if out.isatty():
                 width = os.get_terminal_size(out.fileno()).columns
-            out.write(quotes_table(rows, width=width) + "\n")
+            out.write(quotes_table(quote_rows(article), width=width) + "\n")
     return EXIT_OK
 
 
@@ -472,6 +448,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             timeout=args.timeout,
             memory_limit=args.memory_limit * 2**20,
             max_tasks_per_child=args.max_tasks_per_child,
+            exclude=[path for path in (args.out, args.errors) if path and path != "-"],
         )
         try:
             for result in results:

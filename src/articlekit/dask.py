@@ -149,8 +149,16 @@ def to_jsonl(bag: dask.bag.Bag, directory: str | os.PathLike[str], *, errors: bo
     return written
 
 
+def _part_name(index: int) -> str:
+    return f"part.{index:06d}.parquet"
+
+
 def to_parquet(bag: dask.bag.Bag, path: str | os.PathLike[str]) -> None:
-    """Write every record (parsed and failed) as a Parquet dataset at *path* (needs pyarrow)."""
+    """Write every record (parsed and failed) as a Parquet dataset at *path* (needs pyarrow).
+
+    One file per partition, ``part.000000.parquet``, ``part.000001.parquet`` ...,
+    so reading the folder in file-name order gives the records in input order.
+    """
     pd: Any = importlib.import_module("pandas")
 
     meta = pd.DataFrame(
@@ -165,4 +173,5 @@ def to_parquet(bag: dask.bag.Bag, path: str | os.PathLike[str]) -> None:
         }
     )
     frame = cast(Any, bag).to_dataframe(meta=meta)
-    frame.to_parquet(os.fspath(path), engine="pyarrow", write_index=False)
+    # Zero-padded part names: readers that sort file names read the rows in input order.
+    frame.to_parquet(os.fspath(path), engine="pyarrow", write_index=False, name_function=_part_name)
