@@ -28,7 +28,8 @@ and ``&``, so no field can close the script).  That script is the only
 Quotes (:attr:`Article.quotes`) are marked up where they lie inside one block:
 ``<q>`` for quoted speech (``direct``, ``partial``, ``headline``, ``scare``)
 and ``<span>`` for reported (``indirect``) speech, with ``data-kind``,
-``data-speaker``, ``data-role`` and ``data-cue`` attributes.  The quote marks
+``data-speaker``, ``data-role`` and ``data-cue`` attributes (at most 100 quotes
+in one block are marked up, which keeps the writer linear).  The quote marks
 stay in the text as the source printed them, so a page may want
 ``q { quotes: none }`` in its stylesheet.
 
@@ -183,6 +184,11 @@ _BLOCK_QUOTE_KINDS = frozenset({"direct", "partial", "headline", "scare"})
 # How many quotes may nest inside one another in the markup (deeper ones are
 # not marked up; they are still in the JSON-LD).
 _MAX_QUOTE_NESTING = 8
+# How many quotes are marked up in one block: placing each costs time in
+# proportion to the pieces the block is already split into, so the cap keeps
+# to_html linear on blocks with thousands of quotes.  The rest are not marked
+# up (they are still in the JSON-LD).
+_MAX_QUOTES_PER_BLOCK = 100
 
 
 def safe_url(url: str) -> str | None:
@@ -439,7 +445,7 @@ class _Body:
     def inline_content(self, children: tuple[Inline, ...], pos: int) -> None:
         items: list[_Item] = list(children)
         quotes = self.quotes.within(pos, pos + len(inline_text(children))) if children else []
-        for quote in quotes:
+        for quote in quotes[:_MAX_QUOTES_PER_BLOCK]:
             _insert(items, quote.span[0] - pos, quote.span[1] - pos, quote, 0)
         self.inlines(items, in_link=False)
 
