@@ -134,6 +134,7 @@ def test_extra_is_frozen_and_hash_safe():
     a = ak.Article(extra={"b": [1, {"c": "d"}], "a": None})
     assert list(a.extra) == ["a", "b"]
     assert a.extra["b"] == (1, {"c": "d"})
+    assert type(a.extra).__name__ == "FrozenDict"
     with pytest.raises(TypeError):
         a.extra["x"] = 1  # type: ignore[index]
     assert isinstance(hash(a), int)
@@ -167,3 +168,12 @@ def test_text_is_a_pure_function_of_title_standfirst_body(body, title, standfirs
 @given(inlines())
 def test_inline_nodes_round_trip_through_evolve(node):
     assert attrs.evolve(node) == node
+
+
+@given(articles())
+def test_articles_pickle(article):
+    import pickle
+
+    again = pickle.loads(pickle.dumps(article))
+    assert again == article
+    assert again.text == article.text

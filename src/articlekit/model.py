@@ -30,9 +30,8 @@ rejected (parsers flatten deeper input and record a warning).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
-from types import MappingProxyType
 from typing import Any, Literal, TypeAlias, get_args
 
 import attrs
@@ -637,6 +636,38 @@ def _check_source_format(owner: object, attribute: attrs.Attribute[Any], value: 
 FrozenJSON: TypeAlias = bool | int | float | str | tuple["FrozenJSON", ...] | Mapping[str, "FrozenJSON"] | None
 
 
+class FrozenDict(Mapping[str, "FrozenJSON"]):
+    """A read-only mapping (what :attr:`Article.extra` and the mappings inside it are).
+
+    Unlike :class:`types.MappingProxyType` it can be pickled, so Articles travel
+    between processes (multiprocessing, Dask, Spark).
+    """
+
+    __slots__ = ("_data",)
+    _data: dict[str, FrozenJSON]
+
+    def __init__(self, data: dict[str, FrozenJSON] | None = None) -> None:
+        object.__setattr__(self, "_data", dict(data or {}))
+
+    def __getitem__(self, key: str) -> FrozenJSON:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"FrozenDict({self._data!r})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("FrozenDict is read-only")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (FrozenDict, (self._data,))
+
+
 def _freeze(value: object, path: str) -> FrozenJSON:
     # Iterative deep freeze of a JSON-like value (lists -> tuples, dicts -> read-only mappings).
     if value is None or isinstance(value, (bool, int, str)):
@@ -657,7 +688,7 @@ def _freeze(value: object, path: str) -> FrozenJSON:
             if not isinstance(k, str):
                 raise ValidationError(f"Article.extra{path}: keys must be str, got {type(k).__name__}")
             out[k] = _freeze(v, f"{path}[{k!r}]")
-        return MappingProxyType(dict(sorted(out.items())))
+        return FrozenDict(dict(sorted(out.items())))
     raise ValidationError(f"Article.extra{path}: {type(value).__name__} is not a JSON value")
 
 
@@ -731,7 +762,7 @@ class Article:
     encoding: str | None = attrs.field(default=None, validator=_check_opt_nonempty_str)
     encoding_source: str | None = attrs.field(default=None, validator=_check_opt_nonempty_str)
     extra: Mapping[str, FrozenJSON] = attrs.field(
-        converter=_freeze_extra, factory=lambda: MappingProxyType({}), hash=False
+        converter=_freeze_extra, factory=FrozenDict, hash=False
     )
     warnings: tuple[str, ...] = attrs.field(converter=_strs, validator=_members(str), factory=tuple)
     _text: str = attrs.field(init=False, default="", eq=False, repr=False, hash=False)
