@@ -60,3 +60,11 @@ nitpicky = False
 # only; set ARTICLEKIT_DOCS_ONLINE=1 to check external links too.
 linkcheck_ignore = [] if os.environ.get("ARTICLEKIT_DOCS_ONLINE") else [r"^https?://", r"^mailto:"]
 linkcheck_anchors = True
+
+# The same doctest options as pytest's (pyproject.toml): white space runs compare equal
+# (CSV output ends its lines with \r\n, as RFC 4180 says).
+import doctest  # noqa: E402
+
+doctest_default_flags = (
+    doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.IGNORE_EXCEPTION_DETAIL | doctest.DONT_ACCEPT_TRUE_FOR_1
+)
