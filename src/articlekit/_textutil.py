@@ -28,7 +28,6 @@ _UNCLEAN = re.compile(
 # controls, zero-width space, word joiner, BOM.  ZWJ/ZWNJ (U+200C/D) are kept:
 # they matter in Arabic, Persian and Indic scripts.
 _INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
-_SPACES = re.compile(r"\s+")
 
 
 def find_unclean(text: str) -> int:
@@ -61,7 +60,7 @@ def clean_name(text: str) -> str:
     'Peskov'
     """
     text = _INVISIBLE.sub("", clean_text(text))
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # the white space of str.split() is re's \s
 
 
 def name_key(name: str) -> str:

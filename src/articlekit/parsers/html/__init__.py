@@ -24,7 +24,7 @@ from attrs import evolve as _evolve
 
 from articlekit._dedupe import dedupe_key
 from articlekit._enrich import enrich
-from articlekit._input import decode_input
+from articlekit._input import Decoded, decode_input
 from articlekit._render import inline_text
 from articlekit.errors import ResourceLimitError
 from articlekit.limits import Limits
@@ -84,7 +84,7 @@ def parse_html(
     """
     limits = limits or Limits()
     decoded = decode_input(data, source="html", limits=limits, encoding=encoding, html=True, clean=False)
-    root, warnings = parse_tree(decoded.text, limits=limits)
+    root, warnings = parse_tree(decoded.text, limits=limits, utf8=_as_utf8(data, decoded))
     if not warnings:
         own = read_own_html(root, limits=limits)
         if own is not None:
@@ -128,6 +128,20 @@ def parse_html(
         warnings=_unique(warnings),
     )
     return enrich(article, quotes=quotes, limits=limits)
+
+
+def _as_utf8(data: object, decoded: Decoded) -> bytes | None:
+    """The input bytes when they are exactly the decoded text in UTF-8 (then the
+    tree parser takes them as they are); None when the text must be encoded again."""
+    if (
+        isinstance(data, bytes)
+        and decoded.encoding == "utf-8"
+        and decoded.encoding_source != "bom"
+        and b"\x00" not in data
+        and "\ufffd" not in decoded.text
+    ):
+        return data
+    return None
 
 
 def _same(text: str, key: str, other: str) -> bool:

@@ -459,26 +459,44 @@ _STOPWORDS = {
     "nl": ("de", "het", "een", "van", "en", "niet", "dat", "zijn", "voor", "met", "ook", "op"),
 }
 _STOPSETS = {lang: frozenset(words) for lang, words in _STOPWORDS.items()}
-_WORD = re.compile(r"[^\W\d_]+")
-_LETTERS = re.compile(r"[^\W\d_]")
-_NON_LATIN = re.compile("[\u0370-\u06ff\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
-_SCRIPTS = {
-    "ko": re.compile("[\uac00-\ud7af\u1100-\u11ff]"),
-    "ja": re.compile("[\u3040-\u30ff]"),
-    "han": re.compile("[\u4e00-\u9fff]"),
-    "ru": re.compile("[\u0400-\u04ff]"),
-    "ar": re.compile("[\u0600-\u06ff]"),
-    "he": re.compile("[\u0590-\u05ff]"),
-    "el": re.compile("[\u0370-\u03ff]"),
-    "th": re.compile("[\u0e00-\u0e7f]"),
-    "latin": re.compile("[A-Za-z\u00c0-\u024f]"),
+#: Each stop word with the languages it belongs to, in the order of :data:`_STOPWORDS`.
+_STOPWORD_LANGS: dict[str, tuple[str, ...]] = {
+    word: tuple(lang for lang, stopset in _STOPSETS.items() if word in stopset)
+    for words in _STOPWORDS.values()
+    for word in words
 }
+_WORD = re.compile(r"[^\W\d_]+")
+#: Runs of characters of each non-Latin script, and of Latin letters.
+_SCRIPTS = {
+    "ko": re.compile("[\uac00-\ud7af\u1100-\u11ff]+"),
+    "ja": re.compile("[\u3040-\u30ff]+"),
+    "han": re.compile("[\u4e00-\u9fff]+"),
+    "ru": re.compile("[\u0400-\u04ff]+"),
+    "ar": re.compile("[\u0600-\u06ff]+"),
+    "he": re.compile("[\u0590-\u05ff]+"),
+    "el": re.compile("[\u0370-\u03ff]+"),
+    "th": re.compile("[\u0e00-\u0e7f]+"),
+    "latin": re.compile("[A-Za-z\u00c0-\u024f]+"),
+}
+_NON_LATIN = re.compile("[\u0370-\u06ff\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+")
 _SCRIPT_LANGUAGES = frozenset(("ko", "ja", "zh", "ru", "ar", "he", "el", "th"))
 
 
-def _stopword_scores(text: str) -> dict[str, int]:
-    words = [w.casefold() for w in _WORD.findall(text[:1_500])]
-    return {lang: sum(1 for w in words if w in stopset) for lang, stopset in _STOPSETS.items()}
+def _run_length(pattern: re.Pattern[str], text: str) -> int:
+    """How many characters of *text* the runs *pattern* matches cover."""
+    return sum(map(len, pattern.findall(text)))
+
+
+def _stopword_scores(text: str, words: list[str] | None = None) -> dict[str, int]:
+    if words is None:
+        words = _WORD.findall(text[:1_500])
+    scores = dict.fromkeys(_STOPWORDS, 0)
+    for word in words:
+        langs = _STOPWORD_LANGS.get(word) or _STOPWORD_LANGS.get(word.casefold())
+        if langs:
+            for lang in langs:
+                scores[lang] += 1
+    return scores
 
 
 def _stopwords_confident(text: str, guessed: str, declared: str) -> bool:
@@ -501,13 +519,16 @@ def guess_language(text: str) -> str | None:
     ('en', 'ko')
     """
     sample = text[:1500]
-    letters = len(_LETTERS.findall(sample))
+    words = _WORD.findall(sample)
+    letters = sum(map(len, words))
     if not letters:
         return None
-    if len(_NON_LATIN.findall(sample)) < letters * 0.05:
-        counts = {"latin": len(_SCRIPTS["latin"].findall(sample))}
+    if sample.isascii():
+        counts = {"latin": letters}
+    elif _run_length(_NON_LATIN, sample) < letters * 0.05:
+        counts = {"latin": _run_length(_SCRIPTS["latin"], sample)}
     else:
-        counts = {key: len(pattern.findall(sample)) for key, pattern in _SCRIPTS.items()}
+        counts = {key: _run_length(pattern, sample) for key, pattern in _SCRIPTS.items()}
     if counts.get("ko", 0) > letters * 0.2:
         return "ko"
     if counts.get("ja", 0) > letters * 0.05:
@@ -519,12 +540,10 @@ def guess_language(text: str) -> str | None:
             return key
     if counts.get("latin", 0) < letters * 0.5:
         return None
-    words = [w.casefold() for w in _WORD.findall(sample)]
     if len(words) < 5:
         return None
     best, best_score = None, 0
-    for lang, stopset in _STOPSETS.items():
-        score = sum(1 for w in words if w in stopset)
+    for lang, score in _stopword_scores(sample, words).items():
         if score > best_score:
             best, best_score = lang, score
     return best if best_score >= max(2, len(words) // 20) else None
@@ -796,8 +815,9 @@ def _excluded(el: Any, bad: re.Pattern[str]) -> bool:
 
 
 # XPath expressions (evaluated in C: far cheaper than visiting every element in Python).
-_XP_ITEMPROPS = "//*[@itemprop]"
-_XP_REL = "//a[@rel]"
+_XP_ITEMPROPS = "descendant-or-self::*[@itemprop]"
+_XP_REL = "descendant-or-self::a[@rel]"
+_XP_NAMED = lxml.etree.XPath("descendant-or-self::*[@class or @id]")
 _COLLECT_TAGS = ("meta", "script", "title", "html", "base", "link", "h1", "p", "img", "time")
 
 
@@ -822,9 +842,7 @@ def _find_by_class(root: Any) -> dict[str, list[Any]]:
     bylines: list[Any] = []
     headlines: list[Any] = []
     dates: list[Any] = []
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in _XP_NAMED(root):
         cls = el.get("class")
         ident = el.get("id")
         if not cls and not ident:
@@ -950,9 +968,18 @@ def _visible_text(src: _Sources) -> str:
         hidden = [el.text for el in body.iter("script", "style", "noscript", "template") if el.text]
     except (ValueError, TypeError):  # pragma: no cover - defensive
         return ""
-    for chunk in hidden:  # text_content() includes script text: take it out again
-        text = text.replace(chunk, " ", 1)
-    src.visible_text = " ".join(text.split()).casefold()
+    # text_content() includes script text: take it out again, in one pass (the
+    # chunks come in document order; one cut off by the length cap ends the pass).
+    parts: list[str] = []
+    pos = 0
+    for chunk in hidden:
+        at = text.find(chunk, pos)
+        if at < 0:
+            break
+        parts.append(text[pos:at])
+        pos = at + len(chunk)
+    parts.append(text[pos:])
+    src.visible_text = " ".join(" ".join(parts).split()).casefold()
     return src.visible_text
 
 

@@ -129,8 +129,12 @@ def _empty_root() -> lxml.html.HtmlElement:
     return root
 
 
-def parse_tree(text: str, *, limits: Limits) -> tuple[lxml.html.HtmlElement, list[str]]:
+def parse_tree(text: str, *, limits: Limits, utf8: bytes | None = None) -> tuple[lxml.html.HtmlElement, list[str]]:
     """Parse *text* (clean, decoded HTML) into an lxml tree.
+
+    *utf8*, when given, is *text* exactly as UTF-8 bytes (the page as it was
+    downloaded, when that was valid UTF-8 without NUL bytes): it is parsed
+    as it is instead of encoding *text* again.
 
     Returns the root ``<html>`` element (an empty document when the input holds
     no elements at all) and the warnings about anything libxml2 had to cut.
@@ -142,9 +146,12 @@ def parse_tree(text: str, *, limits: Limits) -> tuple[lxml.html.HtmlElement, lis
     :raises ResourceLimitError: libxml2 hit one of its limits and
         ``limits.strict`` is set.
     """
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-    data = text.encode("utf-8", "replace")
+    if utf8 is not None:
+        data = utf8
+    else:
+        if "\x00" in text:
+            text = text.replace("\x00", "")
+        data = text.encode("utf-8", "replace")
     root, problems = _parse(data)
     warnings: list[str] = []
     if problems:
