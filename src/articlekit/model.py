@@ -693,6 +693,8 @@ def _freeze(value: object, path: str) -> FrozenJSON:
 
 
 def _freeze_extra(value: object) -> Mapping[str, FrozenJSON]:
+    if type(value) is FrozenDict and not value:
+        return value  # the default: empty, nothing to freeze or check
     if not isinstance(value, Mapping):
         raise ValidationError(f"Article.extra: expected a mapping, got {type(value).__name__}")
     frozen = _freeze(value, "")

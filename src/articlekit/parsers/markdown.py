@@ -218,6 +218,7 @@ class _Builder:
         self.source = source
         self.warnings: list[str] = []
         self._lines: list[str] | None = None
+        self._fragment_limits: dict[int, Limits] = {}
 
     def cut_text(self, token: Token) -> list[Block]:
         """The text of the lines markdown-it stopped following (nesting past ``maxNesting``).
@@ -346,7 +347,10 @@ class _Builder:
 
     def html_blocks(self, html: str, depth: int) -> list[Block]:
         """Raw HTML blocks go through the HTML parser's block mapping (sanitised, bounded)."""
-        limits = attrs.evolve(self.limits, max_depth=max(1, self.limits.max_depth - depth))
+        max_depth = max(1, self.limits.max_depth - depth)
+        limits = self._fragment_limits.get(max_depth)
+        if limits is None:
+            limits = self._fragment_limits[max_depth] = attrs.evolve(self.limits, max_depth=max_depth)
         return list(fragment_blocks(html, base_url=None, limits=limits))
 
     def blocks(self, tokens: Sequence[Token]) -> list[Block]:

@@ -755,7 +755,9 @@ def fragment_blocks(html: str, *, base_url: str | None = None, limits: Limits | 
     text = clean_text(html)
     if not text.strip():
         return ()
-    root, _ = parse_tree(text, limits=Limits(max_bytes=limits.max_bytes, max_depth=limits.max_depth))
+    # Never strict here: a fragment is taken as far as the parser gets.
+    tree_limits = Limits(max_bytes=limits.max_bytes, max_depth=limits.max_depth) if limits.strict else limits
+    root, _ = parse_tree(text, limits=tree_limits)
     body = root.find("body")
     if body is None:
         body = root
