@@ -134,7 +134,12 @@ def _check_name(owner: object, attribute: attrs.Attribute[Any], value: object) -
 
 
 def _to_tuple(value: Any) -> Any:
-    if type(value) is tuple or isinstance(value, tuple):
+    kind = type(value)
+    if kind is tuple:
+        return value
+    if kind is list:
+        return tuple(value)
+    if isinstance(value, tuple):
         return value
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         # Left as is: the validator reports the wrong type with the field's name.
@@ -771,9 +776,6 @@ class Article:
 
     def __attrs_post_init__(self) -> None:
         _check_nodes(self, "body", self.body, _BLOCK_TYPES, _BLOCK_TYPE_SET)
-        # Imported here: _render depends on the node classes defined above.
-        from articlekit._render import article_text
-
         text = article_text(self.title, self.standfirst, self.body)
         object.__setattr__(self, "_text", text)
         for i, quote in enumerate(self.quotes):
@@ -810,3 +812,7 @@ class Article:
         * thematic break: nothing (it adds no blank line either).
         """
         return self._text
+
+
+# At the end: _render reads the node classes defined above (Article.__attrs_post_init__ uses it).
+from articlekit._render import article_text  # noqa: E402
