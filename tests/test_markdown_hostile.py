@@ -12,9 +12,12 @@ import contextlib
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from articlekit import ArticleKitError, FrontMatterError, Limits, parse_markdown
 from articlekit.model import MAX_DEPTH
+from articlekit.parsers.markdown import make_markdown_it
 from markdown_strategies import markdown_documents
 
 
@@ -92,3 +95,35 @@ def test_any_markdown_returns_an_article_or_an_articlekit_error(source: str) -> 
 def test_any_bytes_return_an_article_or_an_articlekit_error(data: bytes) -> None:
     with contextlib.suppress(ArticleKitError):
         assert parse_markdown(data).source_format == "markdown"
+
+
+def _plain_markdown_it() -> MarkdownIt:
+    # The configuration of make_markdown_it, with markdown-it's own link and image rules.
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": Limits().max_depth + 8})
+    md.enable(["table", "strikethrough"])
+    return md
+
+
+def _shape(tokens: list[Token]) -> list[object]:
+    return [(t.type, t.content, t.attrs, _shape(t.children or [])) for t in tokens]
+
+
+_LINKISH = st.lists(
+    st.sampled_from(["[", "]", "(", ")", "![", "a", "/x", " ", "\n", "`", "*", "\\", "<", ">", "[a](/b)", "]: /r"]),
+    max_size=30,
+).map("".join)
+
+
+@given(_LINKISH)
+def test_the_bracket_guard_never_changes_the_tokens(source: str) -> None:
+    # The link and image rules are skipped where no "]" follows: exactly where they would fail.
+    ours = make_markdown_it(front_matter=False)
+    assert _shape(ours.parse(source)) == _shape(_plain_markdown_it().parse(source))
+
+
+def test_the_bracket_guard_keeps_links_and_images() -> None:
+    tokens = make_markdown_it(front_matter=False).parse("[[[a [b](/x) ![c](/y.png) [d]\n\n[d]: /z\n")
+    inline = next(t for t in tokens if t.type == "inline")
+    kinds = [c.type for c in inline.children or []]
+    assert kinds.count("link_open") == 2
+    assert kinds.count("image") == 1

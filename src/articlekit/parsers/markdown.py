@@ -25,6 +25,9 @@ from typing import Any
 import attrs
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
+from markdown_it.rules_inline import image as _image_rule
+from markdown_it.rules_inline import link as _link_rule
+from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -125,11 +128,35 @@ def _nesting(limits: Limits) -> int:
     return limits.max_depth + 8
 
 
+def _closes_after(state: StateInline) -> bool:
+    """Whether a "]" follows the current position in the inline content (found once per content).
+
+    A link or an image needs one; without this check markdown-it rescans every
+    unclosed "[" of a long run, up to ``maxNesting`` levels each time.
+    """
+    last = getattr(state, "_articlekit_last_close", None)
+    if last is None:
+        last = state.src.rfind("]")
+        state._articlekit_last_close = last  # type: ignore[attr-defined]
+    return bool(last > state.pos)
+
+
+def _link(state: StateInline, silent: bool) -> bool:
+    return _closes_after(state) and _link_rule(state, silent)
+
+
+def _image(state: StateInline, silent: bool) -> bool:
+    return _closes_after(state) and _image_rule(state, silent)
+
+
 def make_markdown_it(*, limits: Limits | None = None, front_matter: bool = True) -> MarkdownIt:
     """A new markdown-it parser configured as :func:`parse_markdown` uses it."""
     limits = limits or Limits()
     md = _MarkdownIt("commonmark", {"html": True, "maxNesting": _nesting(limits)})
     md.enable(["table", "strikethrough"])
+    # The same rules, skipped at once where no "]" follows (runs of unclosed brackets).
+    md.inline.ruler.at("link", _link)
+    md.inline.ruler.at("image", _image)
     if front_matter:
         md.use(front_matter_plugin)
     md.parse("")  # compile the rule chains now: the parser is never changed after this
