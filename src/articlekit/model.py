@@ -673,6 +673,9 @@ class FrozenDict(Mapping[str, "FrozenJSON"]):
         return (FrozenDict, (self._data,))
 
 
+_EMPTY_EXTRA = FrozenDict()
+
+
 def _freeze(value: object, path: str) -> FrozenJSON:
     # Iterative deep freeze of a JSON-like value (lists -> tuples, dicts -> read-only mappings).
     if value is None or isinstance(value, (bool, int, str)):
@@ -698,8 +701,8 @@ def _freeze(value: object, path: str) -> FrozenJSON:
 
 
 def _freeze_extra(value: object) -> Mapping[str, FrozenJSON]:
-    if type(value) is FrozenDict and not value:
-        return value  # the default: empty, nothing to freeze or check
+    if not value and (type(value) is FrozenDict or type(value) is dict):
+        return _EMPTY_EXTRA  # the common case: nothing to freeze or check
     if not isinstance(value, Mapping):
         raise ValidationError(f"Article.extra: expected a mapping, got {type(value).__name__}")
     frozen = _freeze(value, "")
@@ -749,32 +752,33 @@ class Article:
     :param warnings: what the parser had to cut, guess or skip.
     """
 
-    title: str | None = attrs.field(default=None, validator=_check_opt_str)
-    standfirst: str | None = attrs.field(default=None, validator=_check_opt_str)
-    authors: tuple[Person, ...] = attrs.field(converter=_persons, validator=_members(Person), factory=tuple)
-    credits: tuple[str, ...] = attrs.field(converter=_strs, validator=_members(str), factory=tuple)
-    published: datetime | None = attrs.field(default=None, validator=_check_datetime)
-    modified: datetime | None = attrs.field(default=None, validator=_check_datetime)
-    language: str | None = attrs.field(default=None, validator=_check_language)
-    site_name: str | None = attrs.field(default=None, validator=_check_opt_str)
-    url: str | None = attrs.field(default=None, validator=_check_opt_str)
-    canonical_url: str | None = attrs.field(default=None, validator=_check_opt_str)
-    section: str | None = attrs.field(default=None, validator=_check_opt_str)
-    tags: tuple[str, ...] = attrs.field(converter=_strs, validator=_members(str), factory=tuple)
-    description: str | None = attrs.field(default=None, validator=_check_opt_str)
-    images: tuple[Image, ...] = attrs.field(converter=_images, validator=_members(Image), factory=tuple)
+    title: str | None = attrs.field(default=None)
+    standfirst: str | None = attrs.field(default=None)
+    authors: tuple[Person, ...] = attrs.field(converter=_persons, factory=tuple)
+    credits: tuple[str, ...] = attrs.field(converter=_strs, factory=tuple)
+    published: datetime | None = attrs.field(default=None)
+    modified: datetime | None = attrs.field(default=None)
+    language: str | None = attrs.field(default=None)
+    site_name: str | None = attrs.field(default=None)
+    url: str | None = attrs.field(default=None)
+    canonical_url: str | None = attrs.field(default=None)
+    section: str | None = attrs.field(default=None)
+    tags: tuple[str, ...] = attrs.field(converter=_strs, factory=tuple)
+    description: str | None = attrs.field(default=None)
+    images: tuple[Image, ...] = attrs.field(converter=_images, factory=tuple)
     body: tuple[Block, ...] = attrs.field(converter=_blocks, factory=tuple)
-    quotes: tuple[Quote, ...] = attrs.field(converter=_quotes, validator=_members(Quote), factory=tuple)
-    source_format: SourceFormat | None = attrs.field(default=None, validator=_check_source_format)
-    encoding: str | None = attrs.field(default=None, validator=_check_opt_nonempty_str)
-    encoding_source: str | None = attrs.field(default=None, validator=_check_opt_nonempty_str)
+    quotes: tuple[Quote, ...] = attrs.field(converter=_quotes, factory=tuple)
+    source_format: SourceFormat | None = attrs.field(default=None)
+    encoding: str | None = attrs.field(default=None)
+    encoding_source: str | None = attrs.field(default=None)
     extra: Mapping[str, FrozenJSON] = attrs.field(
         converter=_freeze_extra, factory=FrozenDict, hash=False
     )
-    warnings: tuple[str, ...] = attrs.field(converter=_strs, validator=_members(str), factory=tuple)
+    warnings: tuple[str, ...] = attrs.field(converter=_strs, factory=tuple)
     _text: str = attrs.field(init=False, default="", eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
+        _check_article(self)
         _check_nodes(self, "body", self.body, _BLOCK_TYPES, _BLOCK_TYPE_SET)
         text = article_text(self.title, self.standfirst, self.body)
         object.__setattr__(self, "_text", text)
@@ -812,6 +816,52 @@ class Article:
         * thematic break: nothing (it adds no blank line either).
         """
         return self._text
+
+
+_ARTICLE_FIELDS = attrs.fields(Article)
+_CHECK_PERSONS = _members(Person)
+_CHECK_STRS = _members(str)
+_CHECK_IMAGES = _members(Image)
+_CHECK_QUOTES = _members(Quote)
+
+
+def _check_article(article: Article) -> None:
+    """Article's field checks, in field order, in one pass (most fields are None or empty)."""
+    f = _ARTICLE_FIELDS
+    for name in ("title", "standfirst"):
+        value = getattr(article, name)
+        if value is not None:
+            _check_str(article, getattr(f, name), value)
+    if type(article.authors) is not tuple or article.authors:
+        _CHECK_PERSONS(article, f.authors, article.authors)
+    if type(article.credits) is not tuple or article.credits:
+        _CHECK_STRS(article, f.credits, article.credits)
+    if article.published is not None:
+        _check_datetime(article, f.published, article.published)
+    if article.modified is not None:
+        _check_datetime(article, f.modified, article.modified)
+    if article.language is not None:
+        _check_language(article, f.language, article.language)
+    for name in ("site_name", "url", "canonical_url", "section"):
+        value = getattr(article, name)
+        if value is not None:
+            _check_str(article, getattr(f, name), value)
+    if type(article.tags) is not tuple or article.tags:
+        _CHECK_STRS(article, f.tags, article.tags)
+    if article.description is not None:
+        _check_str(article, f.description, article.description)
+    if type(article.images) is not tuple or article.images:
+        _CHECK_IMAGES(article, f.images, article.images)
+    if type(article.quotes) is not tuple or article.quotes:
+        _CHECK_QUOTES(article, f.quotes, article.quotes)
+    if article.source_format is not None:
+        _check_source_format(article, f.source_format, article.source_format)
+    for name in ("encoding", "encoding_source"):
+        value = getattr(article, name)
+        if value is not None:
+            _check_opt_nonempty_str(article, getattr(f, name), value)
+    if type(article.warnings) is not tuple or article.warnings:
+        _CHECK_STRS(article, f.warnings, article.warnings)
 
 
 # At the end: _render reads the node classes defined above (Article.__attrs_post_init__ uses it).
