@@ -142,10 +142,14 @@ def _closes_after(state: StateInline) -> bool:
 
 
 def _link(state: StateInline, silent: bool) -> bool:
+    if state.src[state.pos] != "[":
+        return False  # markdown-it's own first test, before the cached search
     return _closes_after(state) and _link_rule(state, silent)
 
 
 def _image(state: StateInline, silent: bool) -> bool:
+    if state.src[state.pos] != "!":
+        return False
     return _closes_after(state) and _image_rule(state, silent)
 
 
