@@ -91,7 +91,7 @@ def parse_html(
             # A page written by articlekit's to_html(standalone=True): read exactly.
             own = _evolve(own, encoding=decoded.encoding, encoding_source=decoded.encoding_source)
             return enrich(own, quotes=quotes, limits=limits)
-    meta = extract_metadata(root, url=url, limits=limits)
+    meta = extract_metadata(root, url=url, limits=limits, source=decoded.text)
     warnings.extend(meta.warnings)
     content = extract_content(root)
     builder = BlockBuilder(base_url=meta.base_url or url, limits=limits)

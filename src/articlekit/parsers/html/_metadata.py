@@ -879,7 +879,12 @@ def _xpath(root: Any, expr: str, limit: int = _MAX_CANDIDATES) -> list[Any]:
     return list(found[:limit]) if isinstance(found, list) else []
 
 
-def _collect(root: Any) -> _Sources:
+def _mentions(source: str, word: str) -> bool:
+    """Whether the lower-case *word* occurs in *source* in any case (the cheap test first)."""
+    return word in source or word in source.lower()
+
+
+def _collect(root: Any, *, microdata: bool = True) -> _Sources:
     src = _Sources()
     metas = 0
     jsonld_total = 0
@@ -939,7 +944,7 @@ def _collect(root: Any) -> _Sources:
                 src.logo_alts.append(_text(alt, 300))
         elif tag == "time" and len(src.times) < _MAX_CANDIDATES and (_attr(el, "datetime") or el.text):
             src.times.append(el)
-    for el in _xpath(root, _XP_ITEMPROPS, 2_000):
+    for el in _xpath(root, _XP_ITEMPROPS, 2_000) if microdata else ():
         if el.tag in ("meta", "link", "script", "style"):
             continue
         for prop in _attr(el, "itemprop").lower().split()[:4]:
@@ -1604,10 +1609,14 @@ def _date_elements(src: _Sources) -> Iterator[str]:
 # --------------------------------------------------------------------------- the main entry
 
 
-def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Limits) -> PageMetadata:
+def extract_metadata(
+    root: lxml.html.HtmlElement, *, url: str | None, limits: Limits, source: str | None = None
+) -> PageMetadata:
     """Read every metadata source of a parsed page and merge them.
 
     :param root: the page's root element (from an lxml HTML parser).
+    :param source: the page's HTML text, when at hand: a source that never
+        writes ``itemprop`` has no microdata to look for.
     :param url: where the page was read from, if known (resolves relative links;
         gives the host name and a date in the path as last resorts).
     :param limits: caps on titles, names, authors and tags; values over a cap are
@@ -1648,7 +1657,7 @@ def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None, limits: Li
     """
     warnings: list[str] = []
     try:
-        src = _collect(root)
+        src = _collect(root, microdata=source is None or _mentions(source, "itemprop"))
     except (ValueError, TypeError, RecursionError):  # pragma: no cover - defensive
         src = _Sources()
         warnings.append("metadata: the page could not be scanned")
