@@ -167,6 +167,36 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
     return k
 
 
+_PLURAL_SUBJECTS = frozenset(("i", "we", "you", "they", "and", "or", "but", "who", "that", "which", "not", "never"))
+
+
+def _bare_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
+    """Whether the bare-lemma cue word at *i* (``show``, ``plan``, ``state``) is a noun.
+
+    A bare lemma is a verb only after a plural subject (``officials say``,
+    ``they say``, ``Clinton and Sanders say``), an auxiliary (``will say``) or
+    an adverb; after a singular word or a possessive it is a noun (``a reality
+    TV show``, ``Trump's plan``, ``neighboring state``).
+    """
+    prev = toks[i - 1].low
+    if prev.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+        return True  # a possessive: "Trump's plan"
+    if prev in _PLURAL_SUBJECTS or prev in lex.skip or prev.endswith(("s", "ly")):
+        return False
+    if lex.titles.get(prev) == "plural" or _contracted(prev):
+        return False
+    return all(toks[k].low != "and" for k in range(max(lo, i - 4), i - 1))
+
+
+def _contracted(low: str) -> bool:
+    """``they'll``, ``we'd``, ``I'd``: a pronoun and an auxiliary."""
+    for mark in ("'", "\u2019"):
+        head, sep, tail = low.partition(mark)
+        if sep and head in ("i", "we", "you", "they", "he", "she") and tail in ("ll", "d", "ve", "re", "m"):
+            return True
+    return False
+
+
 def _find_cues(
     toks: list[Token], lo: int, hi: int, lex: Lexicon, title: bool = False
 ) -> list[_Cue]:
@@ -195,6 +225,9 @@ def _find_cues(
         if prev in determiners or (prev == "to" and kind != "according"):
             i += width  # a noun ("the report") or an infinitive ("to say")
             continue
+        if low in lex.bases and i > lo and toks[i - 1].kind == "w" and _bare_noun(toks, i, lo, lex):
+            i += width  # "reality TV show", "Trump's plan": a noun, not a verb
+            continue
         surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
         cues.append(_Cue(i, i + width, surface, kind))
         i += width
@@ -213,18 +246,31 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             if k > lo + 1 and toks[k - 1].low in ("who", "which"):
                 # "Jane Doe, who leads the group, said" / "Jane Doe, who said"
                 k = k - 2 if toks[k - 2].text == "," else k - 1
-            phrase = phrase_before(text, toks, k, lex, lo) or phrase_apposed(text, toks, k, lex, lo)
-            if phrase is None:
+            coordinated = k > lo and toks[k - 1].low in ("and", "but", "or")
+            if not coordinated:  # "… and called it": the subject of the first verb
+                phrase = phrase_before(text, toks, k, lex, lo) or phrase_apposed(
+                    text, toks, k, lex, lo
+                )
+            if phrase is None and not coordinated:
                 before = toks[k - 1] if k > lo else None
                 after_quote = (
                     before is None
                     or before.kind == "q"
                     or (before.text == "," and k - 2 >= lo and toks[k - 2].kind == "q")
                 )
-                if after_quote and not (
-                    cue.surface.endswith("ing") and before is not None and before.text == ","
-                ):
+                gerund = cue.surface.endswith("ing")
+                if after_quote and not (gerund and before is not None and before.text == ","):
                     phrase = phrase_after(text, toks, cue.b, lex, hi)
+                elif before is not None and before.text == "," and not gerund:
+                    # "But, said Solovey, …" / "… is bad, said Jane Doe."
+                    after = phrase_after(text, toks, cue.b, lex, hi)
+                    if (
+                        after is not None
+                        and after.kind != "pronoun"
+                        and (after.name is not None or after.role is not None)
+                        and (after.end >= hi or toks[after.end].kind != "w")
+                    ):
+                        phrase = after
         if phrase is not None:
             cue.phrase = phrase
             cue.speaker, cue.entity = _speaker_of(state, phrase)
@@ -233,7 +279,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
         elif previous is not None and previous.speaker is not None:
             cue.speaker, cue.entity = previous.speaker, previous.entity
         elif cue.kind != "according":
-            subject = _subject(state, toks, lo, cue.a)
+            subject = _subject(state, toks, lo, cue.a, loose=True)
             if subject is not None:
                 cue.speaker, cue.entity = subject
         if cue.speaker is not None:
@@ -260,11 +306,16 @@ def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at:
             done = phrase.end
 
 
-def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speaker, Entity] | None:
+def _subject(
+    state: _State, toks: list[Token], lo: int, hi: int, loose: bool = False
+) -> tuple[Speaker, Entity] | None:
     """The subject of a sentence, for a cue with none of its own (``Trump …, telling Reuters``).
 
     A pronoun or a name (known already, or a full name, or with a role) that
     starts the sentence or follows an introductory phrase ending in a comma.
+    With *loose* (a cue is looking for its subject), a single unknown name
+    that starts the sentence before a lower-case verb counts too
+    (``Carson took the stage … and called``).
     """
     lex = state.lex
     limit = min(hi, lo + 30)
@@ -309,6 +360,14 @@ def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speake
                             and (
                                 nxt.low in lex.skip or nxt.low in lex.cues or nxt.low.endswith("ed")
                             )
+                        )
+                        or (
+                            loose
+                            and phrase.start == lo
+                            and nxt is not None
+                            and nxt.kind == "w"
+                            and not nxt.cap
+                            and nxt.low not in lex.determiners
                         )
                     )
                 )
@@ -579,15 +638,20 @@ def attribute(
                     elif i == 0 and previous_line is not None:
                         speaker, cue_text = previous_line
                 if speaker is None and is_direct and i > s0 and toks[i - 1].text == ":":
-                    # "Clinton has since apologized for what happened: “…”"
-                    subject = _subject(state, toks, s0, i - 1)
-                    if subject is not None:
-                        speaker = subject[0]
+                    # "… doesn't surprise Republican pollster Daron Shaw: “…”"
+                    named = phrase_before(text, toks, i - 1, lex, s0)
+                    if named is not None and named.name is not None and named.kind == "person":
+                        speaker, _ = _speaker_of(state, named)
+                    else:
+                        # "Clinton has since apologized for what happened: “…”"
+                        subject = _subject(state, toks, s0, i - 1)
+                        if subject is not None:
+                            speaker = subject[0]
                 said = speaker is not None or any(
                     c.kind in ("speech", "naming", "according") for c in cues
                 )
                 kind = "direct" if is_direct else ("partial" if said else "scare")
-                if not right_after and _is_work_title(body):
+                if not right_after and _is_work_title(body.rstrip().rstrip(",")):
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
                 made = _make(text, q, kind, speaker, cue_text)
                 if made is None:
@@ -702,6 +766,8 @@ def _object(
     if lex.is_object_first(cue.surface.lower()):
         return None  # "told reporters": the object is who was told, not what
     a = cue.b
+    if a < s1 and cue.kind == "speech" and toks[a].low in ("on", "in", "at", "during", "after", "before", "via"):
+        return None  # "said on Twitter", "told reporters in Ohio": where, not what
     if a < s1 and toks[a].low in ("to", "for", "on", "about", "at", "with", "that"):
         a += 1
     if a >= s1 or toks[a].kind != "w":
