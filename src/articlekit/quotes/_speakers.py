@@ -229,7 +229,7 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
     while n > a:
         tok = toks[n - 1]
         low = tok.low
-        if n - 2 >= a and n < b and toks[n - 2].low == "of" and toks[n - 3].low in lex.titles:
+        if n - 3 >= a and n < b and toks[n - 2].low == "of" and toks[n - 3].low in lex.titles:
             break  # "Secretary of State John Kerry": "State" belongs to the role
         if tok.cap and lex.titles.get(low, "org") == "org" and not low.endswith(("\u2019s", "'s")):
             n -= 1  # a name word ("State Department": capitalised organisation words are names)
@@ -247,17 +247,20 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
         else:
             break
     gender = ""
+    titles = lex.titles
     for k in range(a, b):
-        g = lex.titles.get(toks[k].low.rstrip("."), lex.titles.get(toks[k].low, ""))
-        if g in ("male", "female"):
-            gender = g
+        low = toks[k].low
+        if low in titles or low[-1] == ".":
+            g = titles.get(low.rstrip("."), titles.get(low, ""))
+            if g in ("male", "female"):
+                gender = g
     if n < b:
         if not gender and b - n >= 2:
             gender = lex.first_names.get(toks[n].low, "")
         name = _span_text(text, toks, n, b)
         role = _span_text(text, toks, a, n) if n > a else None
-        words = {t.low for t in toks[n:b]}
-        is_org = bool(words & lex.organisation_words) or (definite and n == a)
+        org_words = lex.organisation_words
+        is_org = (definite and n == a) or any(toks[k].low in org_words for k in range(n, b))
         if b - n == 1 and toks[n].text.isupper() and len(toks[n].text) > 1:
             is_org = True  # an acronym: NATO, CNN
         return Phrase(a0, b0, name, role, "org" if is_org else "person", gender)
