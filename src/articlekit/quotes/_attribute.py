@@ -666,7 +666,8 @@ def attribute(
                     c.kind in ("speech", "naming", "according") for c in cues
                 )
                 kind = "direct" if is_direct else ("partial" if said else "scare")
-                if not right_after and _is_work_title(body.rstrip().rstrip(",")):
+                title_body = body.rstrip().rstrip(",") if is_direct else body.rstrip().rstrip(".,!?")
+                if not right_after and _is_work_title(title_body):
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
                 made = _make(text, q, kind, speaker, cue_text)
                 if made is None:
@@ -744,6 +745,12 @@ def _indirect(
         state.indirect.append((start, end, cue.speaker, cue.surface))
 
 
+_WHEN = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+     "today", "tonight", "earlier", "later", "recently", "last", "this", "next"]
+)  # fmt: skip
+
+
 def _mixed(
     toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
 ) -> tuple[int, int] | None:
@@ -751,6 +758,8 @@ def _mixed(
     a = cue.b
     if a < s1 and toks[a].low == "that":
         a += 1
+    if a < s1 and (toks[a].low in _PLACES or toks[a].low in _WHEN):
+        return None  # "said Sunday on NBC's “Meet the Press”": when and where, not what
     b = a
     has_partial = False
     while b < s1 and b - a < 60:
@@ -773,6 +782,9 @@ def _mixed(
     return (a, b) if b > a else None
 
 
+_PLACES = frozenset(("on", "in", "at", "during", "after", "before", "via"))
+
+
 def _object(
     toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
 ) -> tuple[int, int] | None:
@@ -781,8 +793,12 @@ def _object(
     if lex.is_object_first(cue.surface.lower()):
         return None  # "told reporters": the object is who was told, not what
     a = cue.b
-    if a < s1 and cue.kind == "speech" and toks[a].low in ("on", "in", "at", "during", "after", "before", "via"):
-        return None  # "said on Twitter", "told reporters in Ohio": where, not what
+    if cue.kind == "speech":
+        k = a
+        while k < s1 and k - a < 4 and toks[k].low in lex.adverbials and toks[k].low not in _PLACES:
+            k += 1  # "said Sunday", "said this week"
+        if k < s1 and toks[k].low in _PLACES:
+            return None  # "said on Twitter", "said Sunday on NBC's “Meet the Press”": where, not what
     if a < s1 and toks[a].low in ("to", "for", "on", "about", "at", "with", "that"):
         a += 1
     if a >= s1 or toks[a].kind != "w":
