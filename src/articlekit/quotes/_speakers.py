@@ -366,6 +366,27 @@ _DEFINITE = frozenset(
 )
 
 
+_QUANTITIES = frozenset(
+    ["dozen", "dozens", "percent", "number", "numbers", "hundred", "hundreds", "thousand",
+     "thousands", "million", "millions", "few", "lot", "half", "majority", "rest", "same", "past",
+     "key", "left", "right", "core", "fact", "way", "case", "result", "results", "rate"]
+)  # fmt: skip
+
+
+def _not_a_source(head: str, lex: Lexicon) -> bool:
+    """A time, a quantity or an adjective: ``a dozen states``, ``this week said``, ``the best``."""
+    return (
+        head in lex.adverbials
+        or head in _QUANTITIES
+        or head.endswith(("est", "ous", "ed"))
+        or head[:1].isdigit()
+        or head in _NUMBER_WORDS
+    )
+
+
+_NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+
+
 def _common_noun_before(
     text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
 ) -> Phrase | None:
@@ -380,7 +401,8 @@ def _common_noun_before(
         k -= 1
     if k == end or k <= lo or toks[k - 1].low not in _DEFINITE:
         return None
-    if lex.cue_kind(toks[end - 1].low) is not None:
+    head = toks[end - 1].low
+    if lex.cue_kind(head) is not None or _not_a_source(head, lex):
         return None
     role = _span_text(text, toks, k, end)
     return Phrase(k - 1, end, None, role, "group", "")
