@@ -797,8 +797,8 @@ def _object(
         k = a
         while k < s1 and k - a < 4 and toks[k].low in lex.adverbials and toks[k].low not in _PLACES:
             k += 1  # "said Sunday", "said this week"
-        if k < s1 and toks[k].low in _PLACES:
-            return None  # "said on Twitter", "said Sunday on NBC's “Meet the Press”": where, not what
+        if k >= s1 or toks[k].kind == "p" or toks[k].low in _PLACES:
+            return None  # "said on Twitter", "spoke next", "said Sunday on NBC's …": when and where
     if a < s1 and toks[a].low in ("to", "for", "on", "about", "at", "with", "that"):
         a += 1
     if a >= s1 or toks[a].kind != "w":

@@ -533,6 +533,10 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     return phrase
 
 
+#: Role words that tell two holders of an office apart ("former president", "vice president").
+_RANKS = frozenset(["former", "vice", "deputy", "acting", "assistant", "associate", "ex", "outgoing", "incoming"])
+
+
 class Entity:
     """Someone (or an organisation) who speaks in the article."""
 
@@ -613,6 +617,10 @@ class Registry:
             definite = not text_before.startswith(
                 ("a ", "an ", "one ", "two ", "some ", "several ")
             )
+            if entity is not None and entity.role is not None:
+                known = entity.role.lower().split()
+                if any(w in _RANKS and w not in known for w in words[:-1]):
+                    entity = None  # "the former president" is not the vice president met before
             if entity is not None and definite and phrase.gender != "plural":
                 self._remember(entity)
                 return entity
@@ -628,13 +636,16 @@ class Registry:
         """The most recent speaker that fits the pronoun of *phrase*."""
         want = phrase.gender
         if want in ("male", "female"):
-            weak = None
+            found = None
             for entity in reversed(self.recent):
                 if entity.kind == "person" and entity.gender in (want, ""):
                     if entity.strong:
-                        return entity
-                    weak = weak or entity
-            return weak
+                        found = entity
+                        break
+                    found = found or entity
+            if found is not None and not found.gender:
+                found.gender = want  # "…, she said": she is a woman from now on
+            return found
         for entity in reversed(self.recent):
             if want == "plural":
                 if entity.kind in ("org", "group") or entity.gender == "plural":
