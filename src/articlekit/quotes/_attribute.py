@@ -28,6 +28,7 @@ of the same words quoted in the body.
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 
 from articlekit.limits import Limits
 from articlekit.model import Quote, Speaker
@@ -198,14 +199,17 @@ def _contracted(low: str) -> bool:
 
 
 def _find_cues(
-    toks: list[Token], lo: int, hi: int, lex: Lexicon, title: bool = False
+    toks: list[Token], lo: int, hi: int, lex: Lexicon, title: bool, candidates: list[int]
 ) -> list[_Cue]:
+    """The cues of the sentence ``lo:hi``; *candidates* are the line's tokens that may start one."""
     cues: list[_Cue] = []
     table = lex.cues
     multi = lex.multi_first
     determiners = lex.determiners
-    i = lo
-    while i < hi:
+    after = lo  # tokens before this are part of a cue already read
+    for i in candidates[bisect.bisect_left(candidates, lo) : bisect.bisect_left(candidates, hi)]:
+        if i < after:
+            continue
         tok = toks[i]
         low = tok.low
         kind = table.get(low)
@@ -219,18 +223,15 @@ def _find_cues(
             or tok.kind != "w"
             or (tok.cap and i > lo and not title and toks[i - 1].kind == "w")
         ):
-            i += 1  # not a cue ("the United States", a name)
-            continue
+            continue  # not a cue ("the United States", a name)
+        after = i + width
         prev = toks[i - 1].low if i > lo else ""
         if prev in determiners or (prev == "to" and kind != "according"):
-            i += width  # a noun ("the report") or an infinitive ("to say")
-            continue
+            continue  # a noun ("the report") or an infinitive ("to say")
         if low in lex.bases and i > lo and toks[i - 1].kind == "w" and _bare_noun(toks, i, lo, lex):
-            i += width  # "reality TV show", "Trump's plan": a noun, not a verb
-            continue
+            continue  # "reality TV show", "Trump's plan": a noun, not a verb
         surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
         cues.append(_Cue(i, i + width, surface, kind))
-        i += width
     return cues
 
 
@@ -306,6 +307,9 @@ def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at:
             done = phrase.end
 
 
+_CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or", "then"])
+
+
 def _subject(
     state: _State, toks: list[Token], lo: int, hi: int, loose: bool = False
 ) -> tuple[Speaker, Entity] | None:
@@ -320,6 +324,8 @@ def _subject(
     lex = state.lex
     limit = min(hi, lo + 30)
     k = lo
+    while k < limit and toks[k].low in _CONJUNCTIONS:
+        k += 1  # "And Mr. Christie gloated: …"
     candidate = True
     while k < limit:
         tok = toks[k]
@@ -368,6 +374,8 @@ def _subject(
                             and nxt.kind == "w"
                             and not nxt.cap
                             and nxt.low not in lex.determiners
+                            and nxt.low not in _INTRODUCTORY
+                            and nxt.low not in lex.adverbials
                         )
                     )
                 )
@@ -581,6 +589,7 @@ def attribute(
     state = _State(text, lex, limits)
     first = 0
     headline_pending: list[Quote] = []
+    cue_table, cue_multi = lex.cues, lex.multi_first
     for start, end, is_title in _chunked(text, lines, raw):
         toks, nxt = tokenize(text, start, end, raw, first, lex)
         first = max(first, nxt)
@@ -592,14 +601,19 @@ def attribute(
         state.colon_intro = None
         first_names = lex.first_names
         quote_at = [k for k, t in enumerate(toks) if t.kind == "q"]
+        cue_at = [k for k, t in enumerate(toks) if t.low in cue_table or t.low in cue_multi]
         names_at = [k for k, t in enumerate(toks) if t.cap and t.low in first_names]
+        tail: int | None = None  # a direct quotation that ended the previous sentence, with no cue
         for s0, s1 in sentences(toks, inner):
-            cues = _find_cues(toks, s0, s1, lex, is_title)
+            cues = _find_cues(toks, s0, s1, lex, is_title, cue_at)
             if names_at:
                 _mention_names(state, toks, s0, s1, names_at)
             if not cues or cues[0].a - s0 > 2:
                 _subject(state, toks, s0, cues[0].a if cues else s1)
             _resolve_cues(state, toks, s0, s1, cues)
+            if tail is not None:
+                _said_after(state, toks, s0, s1, cues, tail)
+                tail = None
             sentence_last = next(
                 (c for c in reversed(cues) if c.speaker is not None and c.kind != "action"), None
             )
@@ -672,6 +686,8 @@ def attribute(
                 made = _make(text, q, kind, speaker, cue_text)
                 if made is None:
                     continue
+                if picked is None and kind == "direct" and i == s1 - 1:
+                    tail = len(state.quotes)  # "“…?” Mrs. Clinton asked." may follow
                 state.quotes.append(made)
                 if speaker is not None:
                     state.last = (speaker, cue_text)
@@ -694,6 +710,26 @@ def attribute(
     _fill_headlines(headline_pending, state, sum(e - s for s, e, t in lines if t))
     merged = _merge(state)
     return merged, state.truncated or len(raw) > limits.max_quotes
+
+
+def _said_after(
+    state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cue], tail: int
+) -> None:
+    """``“Why do they get away with it?” Mrs. Clinton asked.``: a short said-clause after a
+    quotation that ended its sentence gives the quotation its speaker."""
+    if not cues or s1 - s0 > 12:
+        return
+    cue = cues[0]
+    phrase = cue.phrase
+    if cue.kind != "speech" or cue.speaker is None or phrase is None:
+        return
+    if not (cue.a == s0 and phrase.start == cue.b) and not (
+        phrase.start == s0 and phrase.end <= cue.a and cue.a - phrase.end <= 2
+    ):
+        return  # "Mrs. Clinton asked" / "he said" / "asked Mrs. Clinton", and nothing before
+    quote = state.quotes[tail]
+    state.quotes[tail] = new_quote(quote.text, quote.kind, quote.span, cue.speaker, cue.surface)
+    state.last = (cue.speaker, cue.surface)
 
 
 def _indirect(
@@ -876,9 +912,12 @@ def _fill_headlines(pending: list[Quote], state: _State, title_length: int) -> N
     state.quotes = out
 
 
+_by_span = attrgetter("span")
+
+
 def _merge(state: _State) -> list[Quote]:
     """Direct, partial, headline and scare quotes, plus indirect ones that cross none of them."""
-    quotes = sorted(state.quotes, key=lambda q: q.span)
+    quotes = sorted(state.quotes, key=_by_span)
     kept: list[Quote] = list(quotes)
     indirect = sorted(state.indirect, key=lambda q: (q[0], -q[1]))
     spans = [q.span for q in quotes]

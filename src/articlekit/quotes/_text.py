@@ -103,17 +103,19 @@ def sentences(tokens: list[Token], inner: list[str]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     begin = 0
     n = len(tokens)
-    for i, tok in enumerate(tokens):
+    # Only punctuation and quotations can end a sentence: look at those alone.
+    for i in [i for i, t in enumerate(tokens) if t.kind != "w"]:
         if i + 1 >= n:
             break
-        if i + 1 - begin >= MAX_SENTENCE:
-            out.append((begin, i + 1))
-            begin = i + 1
+        while begin + MAX_SENTENCE <= i + 1 and begin + MAX_SENTENCE < n:
+            out.append((begin, begin + MAX_SENTENCE))  # bounded work per sentence
+            begin += MAX_SENTENCE
+        if i < begin:
             continue
-        ends = False
-        if tok.kind == "p" and tok.text in _ENDERS:
-            ends = True
-        elif tok.kind == "q":
+        tok = tokens[i]
+        if tok.kind == "p":
+            ends = tok.text in _ENDERS
+        else:
             body = inner[tok.quote].rstrip()
             ends = bool(body) and body[-1] in _ENDERS
         if not ends:
@@ -124,6 +126,9 @@ def sentences(tokens: list[Token], inner: list[str]) -> list[tuple[int, int]]:
         ):
             out.append((begin, i + 1))
             begin = i + 1
+    while begin + MAX_SENTENCE < n:
+        out.append((begin, begin + MAX_SENTENCE))
+        begin += MAX_SENTENCE
     if begin < n:
         out.append((begin, n))
     return out
