@@ -312,7 +312,7 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
                 if show_errors and shown < show_errors and quoted_only and not ok:
                     shown += 1
                     print(
-                        f"--- SPEAKER {stem}: gold source {g.source_text!r}; ours {speaker}; quote {ps[main][0].text[:80]!r}"
+                        f"--- SPEAKER {stem}: gold source {g.source_text!r}; ours {speaker} cue {ps[main][0].cue!r} kind {ps[main][0].kind}; quote {ps[main][0].text[:80]!r}"
                     )
             if quoted_only:
                 counts["gold_q"] += len(gs)

@@ -28,6 +28,7 @@ of the same words quoted in the body.
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 
 from articlekit.limits import Limits
 from articlekit.model import Quote, Speaker
@@ -167,15 +168,48 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
     return k
 
 
+_PLURAL_SUBJECTS = frozenset(("i", "we", "you", "they", "and", "or", "but", "who", "that", "which", "not", "never"))
+
+
+def _bare_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
+    """Whether the bare-lemma cue word at *i* (``show``, ``plan``, ``state``) is a noun.
+
+    A bare lemma is a verb only after a plural subject (``officials say``,
+    ``they say``, ``Clinton and Sanders say``), an auxiliary (``will say``) or
+    an adverb; after a singular word or a possessive it is a noun (``a reality
+    TV show``, ``Trump's plan``, ``neighboring state``).
+    """
+    prev = toks[i - 1].low
+    if prev.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+        return True  # a possessive: "Trump's plan"
+    if prev in _PLURAL_SUBJECTS or prev in lex.skip or prev.endswith(("s", "ly")):
+        return False
+    if lex.titles.get(prev) == "plural" or _contracted(prev):
+        return False
+    return all(toks[k].low != "and" for k in range(max(lo, i - 4), i - 1))
+
+
+def _contracted(low: str) -> bool:
+    """``they'll``, ``we'd``, ``I'd``: a pronoun and an auxiliary."""
+    for mark in ("'", "\u2019"):
+        head, sep, tail = low.partition(mark)
+        if sep and head in ("i", "we", "you", "they", "he", "she") and tail in ("ll", "d", "ve", "re", "m"):
+            return True
+    return False
+
+
 def _find_cues(
-    toks: list[Token], lo: int, hi: int, lex: Lexicon, title: bool = False
+    toks: list[Token], lo: int, hi: int, lex: Lexicon, title: bool, candidates: list[int]
 ) -> list[_Cue]:
+    """The cues of the sentence ``lo:hi``; *candidates* are the line's tokens that may start one."""
     cues: list[_Cue] = []
     table = lex.cues
     multi = lex.multi_first
     determiners = lex.determiners
-    i = lo
-    while i < hi:
+    after = lo  # tokens before this are part of a cue already read
+    for i in candidates[bisect.bisect_left(candidates, lo) : bisect.bisect_left(candidates, hi)]:
+        if i < after:
+            continue
         tok = toks[i]
         low = tok.low
         kind = table.get(low)
@@ -189,15 +223,15 @@ def _find_cues(
             or tok.kind != "w"
             or (tok.cap and i > lo and not title and toks[i - 1].kind == "w")
         ):
-            i += 1  # not a cue ("the United States", a name)
-            continue
+            continue  # not a cue ("the United States", a name)
+        after = i + width
         prev = toks[i - 1].low if i > lo else ""
         if prev in determiners or (prev == "to" and kind != "according"):
-            i += width  # a noun ("the report") or an infinitive ("to say")
-            continue
+            continue  # a noun ("the report") or an infinitive ("to say")
+        if low in lex.bases and i > lo and toks[i - 1].kind == "w" and _bare_noun(toks, i, lo, lex):
+            continue  # "reality TV show", "Trump's plan": a noun, not a verb
         surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
         cues.append(_Cue(i, i + width, surface, kind))
-        i += width
     return cues
 
 
@@ -213,18 +247,31 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             if k > lo + 1 and toks[k - 1].low in ("who", "which"):
                 # "Jane Doe, who leads the group, said" / "Jane Doe, who said"
                 k = k - 2 if toks[k - 2].text == "," else k - 1
-            phrase = phrase_before(text, toks, k, lex, lo) or phrase_apposed(text, toks, k, lex, lo)
-            if phrase is None:
+            coordinated = k > lo and toks[k - 1].low in ("and", "but", "or")
+            if not coordinated:  # "… and called it": the subject of the first verb
+                phrase = phrase_before(text, toks, k, lex, lo) or phrase_apposed(
+                    text, toks, k, lex, lo
+                )
+            if phrase is None and not coordinated:
                 before = toks[k - 1] if k > lo else None
                 after_quote = (
                     before is None
                     or before.kind == "q"
                     or (before.text == "," and k - 2 >= lo and toks[k - 2].kind == "q")
                 )
-                if after_quote and not (
-                    cue.surface.endswith("ing") and before is not None and before.text == ","
-                ):
+                gerund = cue.surface.endswith("ing")
+                if after_quote and not (gerund and before is not None and before.text == ","):
                     phrase = phrase_after(text, toks, cue.b, lex, hi)
+                elif before is not None and before.text == "," and not gerund:
+                    # "But, said Solovey, …" / "… is bad, said Jane Doe."
+                    after = phrase_after(text, toks, cue.b, lex, hi)
+                    if (
+                        after is not None
+                        and after.kind != "pronoun"
+                        and (after.name is not None or after.role is not None)
+                        and (after.end >= hi or toks[after.end].kind != "w")
+                    ):
+                        phrase = after
         if phrase is not None:
             cue.phrase = phrase
             cue.speaker, cue.entity = _speaker_of(state, phrase)
@@ -233,7 +280,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
         elif previous is not None and previous.speaker is not None:
             cue.speaker, cue.entity = previous.speaker, previous.entity
         elif cue.kind != "according":
-            subject = _subject(state, toks, lo, cue.a)
+            subject = _subject(state, toks, lo, cue.a, loose=True)
             if subject is not None:
                 cue.speaker, cue.entity = subject
         if cue.speaker is not None:
@@ -260,15 +307,25 @@ def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at:
             done = phrase.end
 
 
-def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speaker, Entity] | None:
+_CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or", "then"])
+
+
+def _subject(
+    state: _State, toks: list[Token], lo: int, hi: int, loose: bool = False
+) -> tuple[Speaker, Entity] | None:
     """The subject of a sentence, for a cue with none of its own (``Trump …, telling Reuters``).
 
     A pronoun or a name (known already, or a full name, or with a role) that
     starts the sentence or follows an introductory phrase ending in a comma.
+    With *loose* (a cue is looking for its subject), a single unknown name
+    that starts the sentence before a lower-case verb counts too
+    (``Carson took the stage … and called``).
     """
     lex = state.lex
     limit = min(hi, lo + 30)
     k = lo
+    while k < limit and toks[k].low in _CONJUNCTIONS:
+        k += 1  # "And Mr. Christie gloated: …"
     candidate = True
     while k < limit:
         tok = toks[k]
@@ -309,6 +366,16 @@ def _subject(state: _State, toks: list[Token], lo: int, hi: int) -> tuple[Speake
                             and (
                                 nxt.low in lex.skip or nxt.low in lex.cues or nxt.low.endswith("ed")
                             )
+                        )
+                        or (
+                            loose
+                            and phrase.start == lo
+                            and nxt is not None
+                            and nxt.kind == "w"
+                            and not nxt.cap
+                            and nxt.low not in lex.determiners
+                            and nxt.low not in _INTRODUCTORY
+                            and nxt.low not in lex.adverbials
                         )
                     )
                 )
@@ -419,8 +486,23 @@ def _pick_cue(
 def new_quote(
     text: str, kind: str, span: tuple[int, int], speaker: Speaker | None, cue: str | None
 ) -> Quote:
-    """Build a Quote (one place for the model's converter typing)."""
-    return Quote(text, kind=kind, span=span, speaker=speaker, cue=cue)  # type: ignore[arg-type]
+    """Build a Quote from parts that are valid by construction.
+
+    *text* is a slice of the (validated, clean) ``Article.text`` at *span*,
+    *kind* one of the model's kinds, *speaker* a validated :class:`Speaker`
+    (None for a scare quote) and *cue* a non-empty word of the text: so the
+    model's validators, which cost as much as the rest of the extraction of a
+    short quote, are not run again (the property tests check these invariants
+    on arbitrary input).
+    """
+    quote: Quote = object.__new__(Quote)
+    put = object.__setattr__
+    put(quote, "text", text)
+    put(quote, "kind", kind)
+    put(quote, "span", span)
+    put(quote, "speaker", speaker)
+    put(quote, "cue", cue)
+    return quote
 
 
 def _make(
@@ -507,6 +589,7 @@ def attribute(
     state = _State(text, lex, limits)
     first = 0
     headline_pending: list[Quote] = []
+    cue_table, cue_multi = lex.cues, lex.multi_first
     for start, end, is_title in _chunked(text, lines, raw):
         toks, nxt = tokenize(text, start, end, raw, first, lex)
         first = max(first, nxt)
@@ -518,14 +601,19 @@ def attribute(
         state.colon_intro = None
         first_names = lex.first_names
         quote_at = [k for k, t in enumerate(toks) if t.kind == "q"]
+        cue_at = [k for k, t in enumerate(toks) if t.low in cue_table or t.low in cue_multi]
         names_at = [k for k, t in enumerate(toks) if t.cap and t.low in first_names]
+        tail: int | None = None  # a direct quotation that ended the previous sentence, with no cue
         for s0, s1 in sentences(toks, inner):
-            cues = _find_cues(toks, s0, s1, lex, is_title)
+            cues = _find_cues(toks, s0, s1, lex, is_title, cue_at)
             if names_at:
                 _mention_names(state, toks, s0, s1, names_at)
             if not cues or cues[0].a - s0 > 2:
                 _subject(state, toks, s0, cues[0].a if cues else s1)
             _resolve_cues(state, toks, s0, s1, cues)
+            if tail is not None:
+                _said_after(state, toks, s0, s1, cues, tail)
+                tail = None
             sentence_last = next(
                 (c for c in reversed(cues) if c.speaker is not None and c.kind != "action"), None
             )
@@ -579,19 +667,27 @@ def attribute(
                     elif i == 0 and previous_line is not None:
                         speaker, cue_text = previous_line
                 if speaker is None and is_direct and i > s0 and toks[i - 1].text == ":":
-                    # "Clinton has since apologized for what happened: “…”"
-                    subject = _subject(state, toks, s0, i - 1)
-                    if subject is not None:
-                        speaker = subject[0]
+                    # "… doesn't surprise Republican pollster Daron Shaw: “…”"
+                    named = phrase_before(text, toks, i - 1, lex, s0)
+                    if named is not None and named.name is not None and named.kind == "person":
+                        speaker, _ = _speaker_of(state, named)
+                    else:
+                        # "Clinton has since apologized for what happened: “…”"
+                        subject = _subject(state, toks, s0, i - 1)
+                        if subject is not None:
+                            speaker = subject[0]
                 said = speaker is not None or any(
                     c.kind in ("speech", "naming", "according") for c in cues
                 )
                 kind = "direct" if is_direct else ("partial" if said else "scare")
-                if not right_after and _is_work_title(body):
+                title_body = body.rstrip().rstrip(",") if is_direct else body.rstrip().rstrip(".,!?")
+                if not right_after and _is_work_title(title_body):
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
                 made = _make(text, q, kind, speaker, cue_text)
                 if made is None:
                     continue
+                if picked is None and kind == "direct" and i == s1 - 1:
+                    tail = len(state.quotes)  # "“…?” Mrs. Clinton asked." may follow
                 state.quotes.append(made)
                 if speaker is not None:
                     state.last = (speaker, cue_text)
@@ -614,6 +710,26 @@ def attribute(
     _fill_headlines(headline_pending, state, sum(e - s for s, e, t in lines if t))
     merged = _merge(state)
     return merged, state.truncated or len(raw) > limits.max_quotes
+
+
+def _said_after(
+    state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cue], tail: int
+) -> None:
+    """``“Why do they get away with it?” Mrs. Clinton asked.``: a short said-clause after a
+    quotation that ended its sentence gives the quotation its speaker."""
+    if not cues or s1 - s0 > 12:
+        return
+    cue = cues[0]
+    phrase = cue.phrase
+    if cue.kind != "speech" or cue.speaker is None or phrase is None:
+        return
+    if not (cue.a == s0 and phrase.start == cue.b) and not (
+        phrase.start == s0 and phrase.end <= cue.a and cue.a - phrase.end <= 2
+    ):
+        return  # "Mrs. Clinton asked" / "he said" / "asked Mrs. Clinton", and nothing before
+    quote = state.quotes[tail]
+    state.quotes[tail] = new_quote(quote.text, quote.kind, quote.span, cue.speaker, cue.surface)
+    state.last = (cue.speaker, cue.surface)
 
 
 def _indirect(
@@ -665,6 +781,12 @@ def _indirect(
         state.indirect.append((start, end, cue.speaker, cue.surface))
 
 
+_WHEN = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+     "today", "tonight", "earlier", "later", "recently", "last", "this", "next"]
+)  # fmt: skip
+
+
 def _mixed(
     toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
 ) -> tuple[int, int] | None:
@@ -672,6 +794,8 @@ def _mixed(
     a = cue.b
     if a < s1 and toks[a].low == "that":
         a += 1
+    if a < s1 and (toks[a].low in _PLACES or toks[a].low in _WHEN):
+        return None  # "said Sunday on NBC's “Meet the Press”": when and where, not what
     b = a
     has_partial = False
     while b < s1 and b - a < 60:
@@ -694,6 +818,9 @@ def _mixed(
     return (a, b) if b > a else None
 
 
+_PLACES = frozenset(("on", "in", "at", "during", "after", "before", "via"))
+
+
 def _object(
     toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
 ) -> tuple[int, int] | None:
@@ -702,6 +829,12 @@ def _object(
     if lex.is_object_first(cue.surface.lower()):
         return None  # "told reporters": the object is who was told, not what
     a = cue.b
+    if cue.kind == "speech":
+        k = a
+        while k < s1 and k - a < 4 and toks[k].low in lex.adverbials and toks[k].low not in _PLACES:
+            k += 1  # "said Sunday", "said this week"
+        if k >= s1 or toks[k].kind == "p" or toks[k].low in _PLACES:
+            return None  # "said on Twitter", "spoke next", "said Sunday on NBC's …": when and where
     if a < s1 and toks[a].low in ("to", "for", "on", "about", "at", "with", "that"):
         a += 1
     if a >= s1 or toks[a].kind != "w":
@@ -779,9 +912,12 @@ def _fill_headlines(pending: list[Quote], state: _State, title_length: int) -> N
     state.quotes = out
 
 
+_by_span = attrgetter("span")
+
+
 def _merge(state: _State) -> list[Quote]:
     """Direct, partial, headline and scare quotes, plus indirect ones that cross none of them."""
-    quotes = sorted(state.quotes, key=lambda q: q.span)
+    quotes = sorted(state.quotes, key=_by_span)
     kept: list[Quote] = list(quotes)
     indirect = sorted(state.indirect, key=lambda q: (q[0], -q[1]))
     spans = [q.span for q in quotes]

@@ -90,6 +90,8 @@ class Lexicon:
     clause_openers: frozenset[str]
     first_names: Mapping[str, str]  # lower-case first name -> "male" / "female"
     multi_first: frozenset[str]  # first words of multi-word cues
+    #: Cue forms that are also the bare lemma (*state, report, show*): often nouns.
+    bases: frozenset[str] = frozenset()
 
     def cue_kind(self, words: str) -> str | None:
         """The kind of cue *words* (lower case) are, or None."""
@@ -116,10 +118,13 @@ def _forms(entry: str, inflect: str | None) -> tuple[str, ...]:
 def _build(data: dict[str, Any]) -> Lexicon:
     inflect = data.get("inflect")
     cues: dict[str, str] = {}
+    bases: set[str] = set()
     cue_data: dict[str, list[str]] = data.get("cues", {})
     for kind in _KIND_ORDER:
         for entry in cue_data.get(kind, ()):
             forms = (entry.strip().lower(),) if kind == "according" else _forms(entry, inflect)
+            if kind != "according" and forms:
+                bases.add(forms[0])
             for form in forms:
                 cues.setdefault(form, kind)
     object_first: set[str] = set()
@@ -142,6 +147,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         clause_openers=frozenset(w.lower() for w in data.get("clause_openers", ())),
         first_names=MappingProxyType(_first_names(data.get("first_names", {}))),
         multi_first=frozenset(c.split()[0] for c in cues if " " in c),
+        bases=frozenset(bases),
     )
 
 

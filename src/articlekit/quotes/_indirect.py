@@ -154,6 +154,15 @@ def content_after(
         if strict or j >= hi:
             return None
         a = j
+        # "said Sunday on NBC's …", "said on Monday the talks …": when and where come first
+        while (
+            a < min(hi, j + _MAX_ADVERBIALS)
+            and toks[a].low in lex.adverbials
+            and toks[a].low not in _SUBJECT_STARTS
+        ):
+            a += 1
+        if a >= hi:
+            return None
         first = toks[a]
         if first.kind != "w" or not (
             first.low in _SUBJECT_STARTS or first.cap or first.text[0].isdigit()

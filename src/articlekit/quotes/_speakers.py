@@ -171,7 +171,7 @@ _NOT_NAMES = frozenset(
 class Phrase:
     """A noun phrase next to a cue: its token range, name, role, kind and gender."""
 
-    __slots__ = ("end", "gender", "kind", "name", "pronoun", "role", "start")
+    __slots__ = ("end", "gender", "kind", "name", "pronoun", "role", "start", "via")
 
     def __init__(
         self,
@@ -190,6 +190,7 @@ class Phrase:
         self.kind = kind  # "person", "org", "group" (a role with no name), "pronoun"
         self.gender = gender
         self.pronoun = pronoun
+        self.via = False  # found past a prepositional phrase ("Jane Doe of Aurora")
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Phrase({self.name!r}, role={self.role!r}, kind={self.kind})"
@@ -228,8 +229,12 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
     while n > a:
         tok = toks[n - 1]
         low = tok.low
+        if n - 3 >= a and n < b and toks[n - 2].low == "of" and toks[n - 3].low in lex.titles:
+            break  # "Secretary of State John Kerry": "State" belongs to the role
         if tok.cap and lex.titles.get(low, "org") == "org" and not low.endswith(("\u2019s", "'s")):
             n -= 1  # a name word ("State Department": capitalised organisation words are names)
+        elif low == "of" and n < b and n - 1 > a and toks[n - 2].cap and toks[n - 2].low in lex.organisation_words:
+            n -= 1  # "Bank of America", "University of Texas": one name
         elif low in lex.particles and n < b:
             # von der / de la / bin: part of the name when a name word comes before them
             j = n - 1
@@ -242,17 +247,20 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
         else:
             break
     gender = ""
+    titles = lex.titles
     for k in range(a, b):
-        g = lex.titles.get(toks[k].low.rstrip("."), lex.titles.get(toks[k].low, ""))
-        if g in ("male", "female"):
-            gender = g
+        low = toks[k].low
+        if low in titles or low[-1] == ".":
+            g = titles.get(low.rstrip("."), titles.get(low, ""))
+            if g in ("male", "female"):
+                gender = g
     if n < b:
         if not gender and b - n >= 2:
             gender = lex.first_names.get(toks[n].low, "")
         name = _span_text(text, toks, n, b)
         role = _span_text(text, toks, a, n) if n > a else None
-        words = {t.low for t in toks[n:b]}
-        is_org = bool(words & lex.organisation_words) or (definite and n == a)
+        org_words = lex.organisation_words
+        is_org = (definite and n == a) or any(toks[k].low in org_words for k in range(n, b))
         if b - n == 1 and toks[n].text.isupper() and len(toks[n].text) > 1:
             is_org = True  # an acronym: NATO, CNN
         return Phrase(a0, b0, name, role, "org" if is_org else "person", gender)
@@ -276,8 +284,14 @@ def _contracted_pronoun(low: str) -> str | None:
     return None
 
 
-def phrase_before(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
-    """The noun phrase ending at token ``end - 1`` (not before token *lo*), or None."""
+def phrase_before(
+    text: str, toks: list[Token], end: int, lex: Lexicon, lo: int, outer: bool = True
+) -> Phrase | None:
+    """The noun phrase ending at token ``end - 1`` (not before token *lo*), or None.
+
+    A phrase that is the object of a preposition is not the subject; with
+    *outer*, the phrase before the preposition is tried instead (once).
+    """
     if end <= lo:
         return None
     last = toks[end - 1]
@@ -290,16 +304,87 @@ def phrase_before(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int)
     limit = max(lo, end - _MAX_PHRASE)
     while a > limit and _is_np_word(toks[a - 1], lex):
         a -= 1
+        if (
+            a - 2 >= limit
+            and toks[a - 1].low == "of"
+            and toks[a].cap
+            and (toks[a - 2].low in lex.titles or toks[a - 2].low in lex.organisation_words)
+        ):
+            a -= 1  # "Secretary of State John Kerry", "Department of Justice"
     if a > limit and toks[a - 1].low in lex.determiners:
         a -= 1
     if a == end:
         return _common_noun_before(text, toks, end, lex, lo)
+    if a > lo and _object_of_preposition(toks, a, lo):
+        # "in Baltimore said", "Jane Doe of Aurora, Colorado, said": not the subject, but
+        # the phrase before the preposition may be ("a spokesman for Trump said")
+        if not outer:
+            return None
+        k = a - 1 if toks[a - 1].low in _PREPOSITIONS else a - 3
+        if toks[k].low not in _HEAD_PREPOSITIONS:
+            return None
+        inner = phrase_before(text, toks, k, lex, lo, outer=False)
+        if inner is None or inner.kind == "pronoun" or (inner.name is None and inner.role is None):
+            return None
+        inner.end = end
+        inner.via = True
+        return inner
     return _build(text, toks, a, end, lex)
+
+
+#: Prepositions whose object is never the subject of the verb after it.
+_PREPOSITIONS = frozenset(
+    ["in", "at", "from", "of", "near", "on", "into", "across", "outside", "inside", "toward",
+     "towards", "throughout", "with", "by", "to", "for", "about", "against", "over", "under",
+     "between", "among", "through", "via", "like", "than", "around"]
+)  # fmt: skip
+
+
+#: Prepositions that attach a phrase to the noun before them ("a spokesman for Trump").
+_HEAD_PREPOSITIONS = frozenset(["of", "for", "from", "at", "with"])
+
+
+def _object_of_preposition(toks: list[Token], a: int, lo: int) -> bool:
+    """Whether the phrase starting at token *a* is the object of a preposition.
+
+    ``in Baltimore``, and a place after a place: ``in Aurora, Colorado``.
+    """
+    prev = toks[a - 1]
+    if prev.low in _PREPOSITIONS:
+        return True
+    return (
+        prev.text == ","
+        and a - 3 >= lo
+        and toks[a - 2].cap
+        and toks[a - 3].low in _PREPOSITIONS
+        and toks[a].cap
+    )
 
 
 _DEFINITE = frozenset(
     ("the", "a", "an", "this", "that", "one", "another", "his", "her", "their", "its")
 )
+
+
+_QUANTITIES = frozenset(
+    ["dozen", "dozens", "percent", "number", "numbers", "hundred", "hundreds", "thousand",
+     "thousands", "million", "millions", "few", "lot", "half", "majority", "rest", "same", "past",
+     "key", "left", "right", "core", "fact", "way", "case", "result", "results", "rate"]
+)  # fmt: skip
+
+
+def _not_a_source(head: str, lex: Lexicon) -> bool:
+    """A time, a quantity or an adjective: ``a dozen states``, ``this week said``, ``the best``."""
+    return (
+        head in lex.adverbials
+        or head in _QUANTITIES
+        or head.endswith(("est", "ous", "ed"))
+        or head[:1].isdigit()
+        or head in _NUMBER_WORDS
+    )
+
+
+_NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
 
 
 def _common_noun_before(
@@ -316,7 +401,8 @@ def _common_noun_before(
         k -= 1
     if k == end or k <= lo or toks[k - 1].low not in _DEFINITE:
         return None
-    if lex.cue_kind(toks[end - 1].low) is not None:
+    head = toks[end - 1].low
+    if lex.cue_kind(head) is not None or _not_a_source(head, lex):
         return None
     role = _span_text(text, toks, k, end)
     return Phrase(k - 1, end, None, role, "group", "")
@@ -352,7 +438,7 @@ def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
     j = end - 2
     limit = max(lo, end - 26)
     while j > limit and toks[j].text != ",":
-        if toks[j].kind != "w" and toks[j].text not in "-’'()":
+        if toks[j].kind != "w" and toks[j].text not in "-’'().":
             return None
         j -= 1
     if j <= lo or toks[j].text != "," or j == end - 2:
@@ -370,10 +456,18 @@ def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
         first = 1 if segment[0].low in ("a", "an", "the") else 0
         if first < len(segment):
             phrase.role = _span_text(text, segment, first, len(segment))
-    elif not (len(segment) == 1 and segment[0].text.isdigit()):
-        return None
+    elif not (len(segment) == 1 and segment[0].text.isdigit()) and not _party_state(segment) and not (
+        phrase.via and len(segment) <= 3 and all(t.cap for t in segment)
+    ):
+        return None  # (a place after a place is fine: "Jane Doe of Aurora, Colorado, said")
     phrase.end = end
     return phrase
+
+
+def _party_state(segment: list[Token]) -> bool:
+    """``R-Ky.``, ``D-N.Y.``, ``I-Vt``: a party and a state after a name."""
+    first = segment[0].text
+    return len(segment) <= 3 and len(first) > 2 and first[0] in "RDI" and first[1] == "-"
 
 
 def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int) -> Phrase | None:
@@ -437,6 +531,10 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
                 phrase.role = _span_text(text, toks, role_start, d)
                 phrase.end = d
     return phrase
+
+
+#: Role words that tell two holders of an office apart ("former president", "vice president").
+_RANKS = frozenset(["former", "vice", "deputy", "acting", "assistant", "associate", "ex", "outgoing", "incoming"])
 
 
 class Entity:
@@ -519,6 +617,10 @@ class Registry:
             definite = not text_before.startswith(
                 ("a ", "an ", "one ", "two ", "some ", "several ")
             )
+            if entity is not None and entity.role is not None:
+                known = entity.role.lower().split()
+                if any(w in _RANKS and w not in known for w in words[:-1]):
+                    entity = None  # "the former president" is not the vice president met before
             if entity is not None and definite and phrase.gender != "plural":
                 self._remember(entity)
                 return entity
@@ -534,13 +636,16 @@ class Registry:
         """The most recent speaker that fits the pronoun of *phrase*."""
         want = phrase.gender
         if want in ("male", "female"):
-            weak = None
+            found = None
             for entity in reversed(self.recent):
                 if entity.kind == "person" and entity.gender in (want, ""):
                     if entity.strong:
-                        return entity
-                    weak = weak or entity
-            return weak
+                        found = entity
+                        break
+                    found = found or entity
+            if found is not None and not found.gender:
+                found.gender = want  # "…, she said": she is a woman from now on
+            return found
         for entity in reversed(self.recent):
             if want == "plural":
                 if entity.kind in ("org", "group") or entity.gender == "plural":

@@ -10,7 +10,6 @@ an abbreviation (``Dr.``, ``U.S.``) or inside a quotation.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 
 from articlekit.quotes._cues import Lexicon
 from articlekit.quotes._marks import RawQuote
@@ -20,12 +19,12 @@ __all__ = ["MAX_SENTENCE", "Token", "sentences", "tokenize"]
 #: The most tokens in one sentence; longer runs are cut (bounded work per sentence).
 MAX_SENTENCE = 200
 
-# White space, an abbreviation or initials (checked against the lexicon afterwards), a word
-# (inner apostrophes and hyphens kept), or one other character: together they cover every
-# character, so token offsets are running sums of lengths.  No nested quantifiers.
+# An abbreviation or initials (group 1, checked against the lexicon afterwards), a word
+# (group 2: inner apostrophes and hyphens kept), or one other character that is not white
+# space.  No nested quantifiers.
 _PIECES = re.compile(
-    r"\s+|(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,4}\."
-    r"|[\w\u2019'][\w\u2019'\-\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*|[^\w\s]"
+    r"((?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,4}\.)"
+    r"|([\w\u2019'][\w\u2019'\-\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*)|[^\w\s]"
 )  # (invisible and bidi characters inside a word stay in it: "Pe\u200bskov" is one word)
 _ENDERS = frozenset(".?!")
 _WORD_START = frozenset("_\u2019'")
@@ -54,17 +53,22 @@ class Token:
 
 
 def _words(text: str, start: int, end: int, lex: Lexicon, out: list[Token]) -> None:
-    pieces = _PIECES.findall(text, start, end)
-    offsets = accumulate(map(len, pieces), initial=start)
-    toks = [Token(o, p) for p, o in zip(pieces, offsets, strict=False) if not p[0].isspace()]
     abbreviations = lex.abbreviations
-    for k in [k for k, t in enumerate(toks) if t.text[-1] == "." and len(t.text) > 2][::-1]:
-        word = toks[k].text
-        if word[-3] == "." or word.lower() in abbreviations:
-            continue  # U.S., Dr.
-        s = toks[k].start
-        toks[k : k + 1] = [Token(s, word[:-1]), Token(s + len(word) - 1, ".")]
-    out.extend(toks)
+    append = out.append
+    for m in _PIECES.finditer(text, start, end):
+        group = m.lastindex
+        if group == 2:
+            append(Token(m.start(), m.group(), "w"))
+        elif group is None:
+            append(Token(m.start(), m.group(), "p"))
+        else:
+            word = m.group()
+            s = m.start()
+            if len(word) <= 2 or word[-3] == "." or word.lower() in abbreviations:
+                append(Token(s, word, "w"))  # U.S., Dr., J.
+            else:
+                append(Token(s, word[:-1], "w"))  # "Trump." ends a sentence
+                append(Token(s + len(word) - 1, ".", "p"))
 
 
 def tokenize(
@@ -99,17 +103,19 @@ def sentences(tokens: list[Token], inner: list[str]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     begin = 0
     n = len(tokens)
-    for i, tok in enumerate(tokens):
+    # Only punctuation and quotations can end a sentence: look at those alone.
+    for i in [i for i, t in enumerate(tokens) if t.kind != "w"]:
         if i + 1 >= n:
             break
-        if i + 1 - begin >= MAX_SENTENCE:
-            out.append((begin, i + 1))
-            begin = i + 1
+        while begin + MAX_SENTENCE <= i + 1 and begin + MAX_SENTENCE < n:
+            out.append((begin, begin + MAX_SENTENCE))  # bounded work per sentence
+            begin += MAX_SENTENCE
+        if i < begin:
             continue
-        ends = False
-        if tok.kind == "p" and tok.text in _ENDERS:
-            ends = True
-        elif tok.kind == "q":
+        tok = tokens[i]
+        if tok.kind == "p":
+            ends = tok.text in _ENDERS
+        else:
             body = inner[tok.quote].rstrip()
             ends = bool(body) and body[-1] in _ENDERS
         if not ends:
@@ -120,6 +126,9 @@ def sentences(tokens: list[Token], inner: list[str]) -> list[tuple[int, int]]:
         ):
             out.append((begin, i + 1))
             begin = i + 1
+    while begin + MAX_SENTENCE < n:
+        out.append((begin, begin + MAX_SENTENCE))
+        begin += MAX_SENTENCE
     if begin < n:
         out.append((begin, n))
     return out
