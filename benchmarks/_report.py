@@ -25,7 +25,20 @@ from pathlib import Path
 RESULTS = Path(__file__).resolve().parent / "results"
 
 #: Colours: articlekit first (red), then the peers.
-PALETTE = ("#c0392b", "#2c3e50", "#2980b9", "#27ae60", "#8e44ad", "#d35400", "#7f8c8d", "#16a085")
+PALETTE = (
+    "#c0392b",
+    "#2c3e50",
+    "#2980b9",
+    "#27ae60",
+    "#8e44ad",
+    "#d35400",
+    "#7f8c8d",
+    "#16a085",
+    "#f1c40f",
+    "#e84393",
+    "#6c5ce7",
+    "#00cec9",
+)
 
 
 def add_out_option(parser: argparse.ArgumentParser, name: str) -> None:
@@ -54,20 +67,29 @@ def environment(command: str) -> dict[str, object]:
     }
 
 
-def md_table(header: Sequence[str], rows: Sequence[Sequence[object]], align: str | None = None) -> str:
+def md_table(
+    header: Sequence[str], rows: Sequence[Sequence[object]], align: str | None = None
+) -> str:
     """A Markdown (GFM) table; *align* has one letter per column, ``l`` or ``r`` (default: text left, numbers right)."""
     if align is None:
         first = rows[0] if rows else ["" for _ in header]
         align = "".join("r" if isinstance(cell, int | float) else "l" for cell in first)
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---:" if a == "r" else "---" for a in align) + "|"]
-    lines.extend("| " + " | ".join(str(cell).replace("|", "\\|") for cell in row) + " |" for row in rows)
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join("---:" if a == "r" else "---" for a in align) + "|",
+    ]
+    lines.extend(
+        "| " + " | ".join(str(cell).replace("|", "\\|") for cell in row) + " |" for row in rows
+    )
     return "\n".join(lines) + "\n"
 
 
 def write(stem: Path, data: Mapping[str, object], markdown: str, svg: str | None = None) -> None:
     """Write ``stem.json``, ``stem.md`` and (when given) ``stem.svg``; print what was written."""
     stem.parent.mkdir(parents=True, exist_ok=True)
-    Path(f"{stem}.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    Path(f"{stem}.json").write_text(
+        json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     Path(f"{stem}.md").write_text(markdown, encoding="utf-8")
     written = [f"{stem}.json", f"{stem}.md"]
     if svg is not None:
@@ -132,7 +154,11 @@ def bar_chart(
         hi = max(hi, lo * 10)
 
         def sx(v: float) -> float:
-            return plot_w * (math.log10(max(v, lo)) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
+            return (
+                plot_w
+                * (math.log10(max(v, lo)) - math.log10(lo))
+                / (math.log10(hi) - math.log10(lo))
+            )
 
         ticks = [lo * 10**i for i in range(round(math.log10(hi / lo)) + 1)]
     else:
@@ -148,7 +174,9 @@ def bar_chart(
         x = label_w + sx(t)
         out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="#ddd"/>')
         out.append(f'<text x="{x:.1f}" y="{bottom + 14}" text-anchor="middle">{_fmt(t)}</text>')
-    out.append(f'<text x="{label_w + plot_w / 2}" y="{bottom + 32}" text-anchor="middle">{escape(xlabel)}</text>')
+    out.append(
+        f'<text x="{label_w + plot_w / 2}" y="{bottom + 32}" text-anchor="middle">{escape(xlabel)}</text>'
+    )
     for i, category in enumerate(categories):
         y0 = top + i * group_h
         out.append(
@@ -165,7 +193,9 @@ def bar_chart(
                 f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h - 2}" fill="{color}">'
                 f"<title>{escape(name)}: {_fmt(v)}</title></rect>"
             )
-            out.append(f'<text x="{label_w + w + 4:.1f}" y="{y + bar_h - 4}" font-size="10">{_fmt(v)}</text>')
+            out.append(
+                f'<text x="{label_w + w + 4:.1f}" y="{y + bar_h - 4}" font-size="10">{_fmt(v)}</text>'
+            )
     out.append(f'<line x1="{label_w}" y1="{top}" x2="{label_w}" y2="{bottom}" stroke="black"/>')
     out.extend(_legend(list(series), bottom + 44, width))
     out.append("</svg>")
@@ -178,7 +208,9 @@ def _legend(names: Sequence[str], y: float, width: int) -> list[str]:
     for k, name in enumerate(names):
         x = 20 + col * (k % 3)
         yy = y + 18 * (k // 3)
-        out.append(f'<rect x="{x:.1f}" y="{yy}" width="12" height="12" fill="{PALETTE[k % len(PALETTE)]}"/>')
+        out.append(
+            f'<rect x="{x:.1f}" y="{yy}" width="12" height="12" fill="{PALETTE[k % len(PALETTE)]}"/>'
+        )
         out.append(f'<text x="{x + 16:.1f}" y="{yy + 10}">{escape(name)}</text>')
     return out
 
@@ -223,25 +255,37 @@ def line_chart(
 
     def sx(x: float) -> float:
         if logx:
-            return left + plot_w * (math.log(x) - math.log(x0)) / ((math.log(x1) - math.log(x0)) or 1)
+            return left + plot_w * (math.log(x) - math.log(x0)) / (
+                (math.log(x1) - math.log(x0)) or 1
+            )
         return left + plot_w * (x - x0) / ((x1 - x0) or 1)
 
     def sy(y: float) -> float:
         if logy:
             y = max(y, y0)
-            return top + plot_h - plot_h * (math.log(y) - math.log(y0)) / ((math.log(y1) - math.log(y0)) or 1)
+            return (
+                top
+                + plot_h
+                - plot_h * (math.log(y) - math.log(y0)) / ((math.log(y1) - math.log(y0)) or 1)
+            )
         return top + plot_h - plot_h * (y - y0) / ((y1 - y0) or 1)
 
     out = _head(width, height, title)
     bottom = top + plot_h
     for t in yticks:
-        out.append(f'<line x1="{left}" y1="{sy(t):.1f}" x2="{left + plot_w}" y2="{sy(t):.1f}" stroke="#ddd"/>')
+        out.append(
+            f'<line x1="{left}" y1="{sy(t):.1f}" x2="{left + plot_w}" y2="{sy(t):.1f}" stroke="#ddd"/>'
+        )
         out.append(f'<text x="{left - 6}" y="{sy(t) + 4:.1f}" text-anchor="end">{_fmt(t)}</text>')
     for t in xticks:
         out.append(f'<text x="{sx(t):.1f}" y="{bottom + 16}" text-anchor="middle">{_fmt(t)}</text>')
-    out.append(f'<line x1="{left}" y1="{bottom}" x2="{left + plot_w}" y2="{bottom}" stroke="black"/>')
+    out.append(
+        f'<line x1="{left}" y1="{bottom}" x2="{left + plot_w}" y2="{bottom}" stroke="black"/>'
+    )
     out.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" stroke="black"/>')
-    out.append(f'<text x="{left + plot_w / 2}" y="{bottom + 36}" text-anchor="middle">{escape(xlabel)}</text>')
+    out.append(
+        f'<text x="{left + plot_w / 2}" y="{bottom + 36}" text-anchor="middle">{escape(xlabel)}</text>'
+    )
     out.append(
         f'<text x="16" y="{top + plot_h / 2}" text-anchor="middle" '
         f'transform="rotate(-90 16 {top + plot_h / 2})">{escape(ylabel)}</text>'

@@ -468,15 +468,17 @@ def svg(scaling_rows: list[dict[str, object]], sizes: tuple[int, ...]) -> str:
         for mb in sizes:
             run = r["runs"][str(mb)]  # type: ignore[index]
             if run["cpu"] is not None and run["status"] in ("ok", "error"):
-                pts.append((float(run["bytes"]) / MB, max(float(run["cpu"]), 1e-3)))
+                pts.append((float(mb), max(float(run["cpu"]), 1e-3)))
         series[str(r["row"])] = pts
     return _report.line_chart(
         "CPU seconds against input size (realistic inputs)",
         series,
-        "input size (MB)",
-        "CPU seconds",
+        "input size (MB, nominal)",
+        "CPU seconds (log scale)",
         logx=True,
         logy=True,
+        reference=[(float(sizes[0]), 1.0), (float(sizes[-1]), float(sizes[-1]) / sizes[0])],
+        reference_label="linear growth from 1 s",
     )
 
 
