@@ -6,12 +6,16 @@ of a 1,000-page and a 10,000-page run (pages repeated from the corpus through
 symbolic links), sampled over the whole process tree (the main process and
 its worker processes).
 
-    PYTHONPATH=src python benchmarks/bench_batch.py [--repeat 10] [--small 1000] [--large 10000]
+    PYTHONPATH=src python benchmarks/bench_batch.py [--repeat 10] [--small 1000] [--large 10000] [--out STEM]
 
 The speed runs parse the corpus ``--repeat`` times over (910 pages by default, about
 ten seconds of work for one process): long enough that the fixed start-up of the
 command and its workers (a fraction of a second) does not decide the ratio, as it
 does not in the batch runs of thousands of pages the command is made for.
+
+Results go to ``benchmarks/results/batch.md`` and ``batch.json``.  A run with ``--skip-speed``
+or ``--skip-memory`` replaces only the part it measured and keeps the other part of an
+existing ``batch.json``, so the two parts can be measured at different times.
 
 The figures depend on the load of the machine: the load average is printed
 before and after each run, and a control measures how much parallel CPU the
@@ -25,12 +29,15 @@ CPU and the speed-up stays near 1x whatever the batch runner does.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import _report
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent.parent / "shared" / "corpus" / "scrapinghub-dev" / "html"
@@ -155,7 +162,10 @@ def main() -> None:
     options.add_argument("--large", type=int, default=10000)
     options.add_argument("--skip-memory", action="store_true")
     options.add_argument("--skip-speed", action="store_true")
+    _report.add_out_option(options, "batch")
     args = options.parse_args()
+    previous = Path(f"{args.out}.json")
+    data = json.loads(previous.read_text("utf-8")) if previous.exists() else {}
     pages = len(list(CORPUS.glob("*.html.gz")))
     try:
         autogroup = Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
@@ -168,16 +178,23 @@ def main() -> None:
         (Path(tmp) / "speed").mkdir()
         folder = _pages(Path(tmp) / "speed", 0 if args.skip_speed else pages * args.repeat)
         rates = {}
+        speed_runs = {}
         for jobs in () if args.skip_speed else (1, 2):
             r = run(folder, jobs, sample=False)
             rates[jobs] = r["rate"]
+            speed_runs[str(jobs)] = r
             print(f"batch --jobs {jobs}: {r['pages']} pages in {r['seconds']:.1f} s = {r['rate']:.1f} pages/s "
                   f"(exit {r['rc']}; load {r['load_before']:.2f} -> {r['load_after']:.2f}); CPU {r['cpu']:.1f} s "
                   f"in all, {r['main_cpu']:.1f} s in the main process, {r['pages'] / max(r['cpu'], 1e-9):.1f} pages/CPU-s")
         if rates:
+            control = capacity()
             print(f"speed-up with 2 jobs: {rates[2] / rates[1]:.2f}x (target >= 1.7x); control: two CPU-bound "
-                  f"processes get {capacity():.2f}x the work of one done in the same time right now")
+                  f"processes get {control:.2f}x the work of one done in the same time right now")
+            data["speed"] = {**_report.environment("PYTHONPATH=src python benchmarks/bench_batch.py --skip-memory"),
+                             "autogroup": autogroup, "pages": pages * args.repeat, "runs": speed_runs,
+                             "speed_up": round(rates[2] / rates[1], 2), "control_capacity": round(control, 2)}
     if args.skip_memory:
+        write_results(args.out, data)
         return
     peaks = {}
     for count in (args.small, args.large):
@@ -191,6 +208,42 @@ def main() -> None:
     small, large = peaks[args.small], peaks[args.large]
     print(f"peak RSS ratio {args.large:,} / {args.small:,} pages: main {large['main_mib'] / small['main_mib']:.2f}x, "
           f"whole tree {large['tree_mib'] / small['tree_mib']:.2f}x (target <= 1.5x)")
+    data["memory"] = {**_report.environment("PYTHONPATH=src python benchmarks/bench_batch.py --skip-speed"),
+                      "runs": {str(k): v for k, v in peaks.items()},
+                      "main_ratio": round(large["main_mib"] / small["main_mib"], 2),
+                      "tree_ratio": round(large["tree_mib"] / small["tree_mib"], 2)}
+    write_results(args.out, data)
+
+
+def write_results(stem: Path, data: dict[str, object]) -> None:
+    """The Markdown tables of the parts measured so far (speed, memory) and the JSON."""
+    parts = []
+    speed = data.get("speed")
+    if isinstance(speed, dict):
+        rows = []
+        for jobs, r in speed["runs"].items():
+            rows.append([f"--jobs {jobs}", r["pages"], f"{r['seconds']:.1f}", f"{r['rate']:.1f}",
+                         f"{r['cpu']:.1f}", f"{r['pages'] / max(r['cpu'], 1e-9):.1f}",
+                         f"{r['load_before']:.2f} -> {r['load_after']:.2f}"])
+        parts.append(_report.md_table(["run", "pages", "wall s", "pages / s", "CPU s (all processes)",
+                                       "pages / CPU-s", "load average"], rows, align="lrrrrrl"))
+        parts.append(f"\nSpeed-up with 2 jobs: **{speed['speed_up']:.2f}x** (target 1.7x); control: two CPU-bound "
+                     f"processes got {speed['control_capacity']:.2f}x the work of one in the same time "
+                     f"(measured {speed['date']}, {speed['cpus']} CPUs).\n")
+    memory = data.get("memory")
+    if isinstance(memory, dict):
+        rows = []
+        for count, r in memory["runs"].items():
+            rows.append([f"{int(count):,} pages, --jobs 2", f"{r['seconds']:.1f}", f"{r['rate']:.1f}",
+                         f"{r['main_mib']:.0f}", f"{r['worker_mib']:.0f}", f"{r['tree_mib']:.0f}"])
+        if parts:
+            parts.append("")
+        parts.append(_report.md_table(["run", "wall s", "pages / s", "peak RSS main (MiB)",
+                                       "largest worker (MiB)", "whole tree (MiB)"], rows, align="lrrrrr"))
+        parts.append(f"\nPeak RSS ratio, large run / small run: main process **{memory['main_ratio']:.2f}x**, "
+                     f"whole process tree **{memory['tree_ratio']:.2f}x** (target at most 1.5x; measured "
+                     f"{memory['date']}).\n")
+    _report.write(stem, data, "\n".join(parts))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Throughput of parse_markdown beside markdown-it-py's own tokenizer, on the same inputs.
 
-Run:  PYTHONPATH=src python benchmarks/bench_markdown.py [--repeat N]
+Run:  PYTHONPATH=src python benchmarks/bench_markdown.py [--repeat N] [--out STEM]
 
 Inputs (built in memory, nothing fetched):
 
@@ -12,7 +12,8 @@ Inputs (built in memory, nothing fetched):
 For each set it prints MB/s of ``MarkdownIt().parse`` (the commonmark preset, created once),
 of ``parse_markdown(quotes=False)`` and of ``parse_markdown(quotes=True)``, and the ratio
 articlekit/markdown-it (the acceptance bar is >= 0.67 with quotes=False: articlekit's
-overhead over the tokenizer at most 50 %).  Best of N runs, CPU time.
+overhead over the tokenizer at most 50 %).  Best of N runs, CPU time.  The table goes to
+``benchmarks/results/markdown.md`` (with ``.json`` and a bar chart of MB/s, ``.svg``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import _report
 from markdown_it import MarkdownIt
 
 from articlekit import parse_html, parse_markdown, to_markdown
@@ -72,9 +74,11 @@ def bench(func: Callable[[str], object], docs: list[str], repeat: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    _report.add_out_option(parser, "markdown")
     args = parser.parse_args()
     tokenizer = MarkdownIt()
     print(f"{'input':8} {'MB':>6} {'markdown-it':>12} {'articlekit':>11} {'ratio':>6} {'+quotes':>8} {'ratio':>6}")
+    results: dict[str, dict[str, float]] = {}
     for name, docs in inputs().items():
         size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
         t_mdit = bench(tokenizer.parse, docs, args.repeat)
@@ -84,6 +88,43 @@ def main() -> None:
             f"{name:8} {size:6.2f} {size / t_mdit:9.2f} MB/s {size / t_ours:6.2f} MB/s {t_mdit / t_ours:6.2f}"
             f" {size / t_quotes:5.2f} MB/s {t_mdit / t_quotes:6.2f}"
         )
+        results[name] = {
+            "documents": len(docs),
+            "mb": round(size, 3),
+            "markdown_it_mb_s": round(size / t_mdit, 3),
+            "articlekit_mb_s": round(size / t_ours, 3),
+            "articlekit_quotes_mb_s": round(size / t_quotes, 3),
+            "ratio": round(t_mdit / t_ours, 3),
+            "ratio_quotes": round(t_mdit / t_quotes, 3),
+        }
+    rows = [
+        [f"{name} ({r['documents']:.0f} docs)", f"{r['mb']:.2f}", f"{r['markdown_it_mb_s']:.2f}", f"{r['articlekit_mb_s']:.2f}",
+         f"{r['ratio']:.2f}", f"{r['articlekit_quotes_mb_s']:.2f}", f"{r['ratio_quotes']:.2f}"]
+        for name, r in results.items()
+    ]
+    header = ["input", "MB", "markdown-it MB/CPU-s", "parse_markdown MB/CPU-s", "ratio",
+              "parse_markdown + quotes MB/CPU-s", "ratio"]
+    markdown = _report.md_table(header, rows, align="lrrrrrr")
+    markdown += (f"\nBest of {args.repeat} runs, CPU time. ratio: markdown-it's time / articlekit's "
+                 "(1.0: as fast as the bare tokenizer; the bar is 0.67 without quotes).\n")
+    svg = _report.bar_chart(
+        "Markdown throughput beside markdown-it-py's tokenizer",
+        list(results),
+        {
+            "parse_markdown(quotes=False)": [r["articlekit_mb_s"] for r in results.values()],
+            "markdown-it-py parse (tokens only)": [r["markdown_it_mb_s"] for r in results.values()],
+            "parse_markdown (with quotes)": [r["articlekit_quotes_mb_s"] for r in results.values()],
+        },
+        "MB per CPU-second (higher is faster)",
+    )
+    from importlib.metadata import version
+
+    import articlekit
+
+    data = {**_report.environment("PYTHONPATH=src python benchmarks/bench_markdown.py"),
+            "versions": {"articlekit": articlekit.__version__, "markdown-it-py": version("markdown-it-py")},
+            "repeat": args.repeat, "inputs": results}
+    _report.write(args.out, data, markdown, svg)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    PYTHONPATH=src python benchmarks/bench_metadata.py [--corpus DIR] [--labels FILE] [--misses]
+    PYTHONPATH=src python benchmarks/bench_metadata.py [--corpus DIR] [--labels FILE] [--misses] [--out STEM]
 
 It reads the 91 pages of ``../shared/corpus/scrapinghub-dev`` (gzip HTML plus
 ``ground-truth.json`` for their URLs) and the hand labels in
@@ -18,7 +18,8 @@ extractor on each page and prints, per field, the share of pages it gets right:
 * **site name**: equal, case-insensitively, to one of the labelled variants.
 
 ``--misses`` also lists articlekit's wrong answers, one line each.  Speed is
-not measured here (see the content-extraction benchmark).
+not measured here (see the content-extraction benchmark).  The table is written to
+``benchmarks/results/metadata.md`` (with ``.json`` and a bar chart ``.svg``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import _report
 import lxml.html
 
 from articlekit._textutil import clean_name, name_key
@@ -149,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     ap.add_argument("--misses", action="store_true", help="list articlekit's wrong answers")
+    _report.add_out_option(ap, "metadata")
     args = ap.parse_args(argv)
 
     labels = json.loads(args.labels.read_text(encoding="utf-8"))["pages"]
@@ -197,7 +200,37 @@ def main(argv: list[str] | None = None) -> int:
     if misses:
         print("\narticlekit misses:")
         print("\n".join(misses))
+    share = {name: {f: round(100 * totals[name][f] / n, 1) for f in FIELDS} for name in extractors}
+    rows = [[field.replace("_", " "), *(f"{share[name][field]:.1f} %" for name in extractors)] for field in FIELDS]
+    mean = {name: round(sum(share[name].values()) / len(FIELDS), 1) for name in extractors}
+    rows.append(["**mean**", *(f"**{mean[name]:.1f} %**" for name in extractors)])
+    markdown = _report.md_table(["field", *extractors], rows, align="l" + "r" * len(extractors))
+    markdown += f"\nShare of the {n} hand-labelled pages of `{args.corpus.name}` on which each extractor's answer is right.\n"
+    svg = _report.bar_chart(
+        f"Metadata accuracy on {n} hand-labelled pages",
+        [f.replace("_", " ") for f in FIELDS],
+        {name: [share[name][f] for f in FIELDS] for name in extractors},
+        "pages right (%)",
+    )
+    versions = {name: _version(name) for name in extractors}
+    data = {**_report.environment("PYTHONPATH=src python benchmarks/bench_metadata.py"),
+            "corpus": args.corpus.name, "pages": n, "versions": versions,
+            "accuracy_percent": share, "mean_percent": mean}
+    _report.write(args.out, data, markdown, svg)
     return 0
+
+
+def _version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    if name == "articlekit":
+        import articlekit
+
+        return articlekit.__version__
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "?"
 
 
 if __name__ == "__main__":

@@ -10,6 +10,10 @@ working tree (git-ignored; the articles are copyrighted).  Then::
 Develop on ``train`` and ``dev``; ``test`` is the held-out measure (run it
 once, for the report; ``--show-errors`` is refused on it).
 
+Every run writes its figures: ``benchmarks/results/quotes_polnear.md`` and ``.json`` for the
+``test`` split (the figures the documentation shows), ``quotes_polnear_<split>.{md,json}`` for
+the others (``--out STEM`` chooses another stem; ``--limit`` runs write nothing unless it is given).
+
 Quote marks are “ ” " „ « » ‹ › 「 」, an opening ‘, and the doubled apostrophes and backticks
 ('' and ``) that some ASCII news text (PolNeAR's New York Times articles) uses; apostrophes are not.
 
@@ -39,6 +43,8 @@ import re
 import sys
 import time
 from pathlib import Path
+
+import _report
 
 from articlekit import Article, Paragraph, Text
 from articlekit.quotes import extract_quotes
@@ -397,6 +403,9 @@ def main(argv: list[str] | None = None) -> int:
         help="print N errors (negative: N reported-speech errors)",
     )
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--out", type=Path, default=None,
+                        help="results file stem (default benchmarks/results/quotes_polnear for --split test, "
+                             "quotes_polnear_<split> otherwise)")
     args = parser.parse_args(argv)
     if args.split == "test" and args.show_errors:
         parser.error("--show-errors is refused on the held-out test split")
@@ -407,7 +416,31 @@ def main(argv: list[str] | None = None) -> int:
     print(f"PolNeAR {args.split}:")
     for key, value in result.items():
         print(f"  {key:16} {value:.3f}" if isinstance(value, float) else f"  {key:16} {value}")
+    stem = args.out
+    if stem is None and args.limit is None:
+        stem = _report.RESULTS / ("quotes_polnear" if args.split == "test" else f"quotes_polnear_{args.split}")
+    if stem is not None:
+        write_results(stem, args.split, result)
     return 0
+
+
+def write_results(stem: Path, split: str, result: dict[str, float]) -> None:
+    """The scores as a Markdown table and JSON."""
+    r = result
+    rows = [
+        ["direct and mixed quotes (quote marks)", f"{r['quote_P']:.3f}", f"{r['quote_R']:.3f}", f"{r['quote_F1']:.3f}",
+         f"{r['gold_quotes']:.0f} gold, {r['predicted']:.0f} predicted"],
+        ["quote and speaker (end to end)", f"{r['e2e_P']:.3f}", f"{r['e2e_R']:.3f}", f"{r['e2e_F1']:.3f}", ""],
+        ["speaker of a found quote", "", "", "", f"accuracy {r['speaker_acc']:.3f}"],
+        ["pronoun speakers resolved", "", "", "", f"{r['pronoun_rate']:.3f} of {r['pronoun_n']:.0f}"],
+        ["all attributions, reported speech included (end to end)", "", f"{r['indirect_e2e_R']:.3f}", "",
+         f"{r['gold_all']:.0f} gold"],
+    ]
+    markdown = _report.md_table(["PolNeAR " + split, "precision", "recall", "F1", ""], rows, align="lrrrl")
+    markdown += (f"\n{r['articles']:.0f} articles; extraction speed {r['MB_per_s']:.2f} MB per CPU-second. "
+                 "Matching on word tokens, Dice at least 0.5 (see the script's docstring).\n")
+    command = f"PYTHONPATH=src python benchmarks/bench_quotes_polnear.py --split {split}"
+    _report.write(stem, {**_report.environment(command), "split": split, "scores": result}, markdown)
 
 
 if __name__ == "__main__":

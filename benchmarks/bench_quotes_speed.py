@@ -7,10 +7,12 @@ ratio t(8 MB) / t(1 MB) (linear scaling gives about 8; the acceptance bound is
 Times are CPU times of this process (``time.process_time``), so other load on
 the machine does not count.  One process, one core::
 
-    PYTHONPATH=src python benchmarks/bench_quotes_speed.py [--repeat 3]
+    PYTHONPATH=src python benchmarks/bench_quotes_speed.py [--repeat 3] [--out STEM]
 
 The news text is the reference article and the development passages
-(``tests/fixtures/quotes/dev.json``), repeated; each block is a paragraph.
+(``tests/fixtures/quotes/dev.json``), repeated; each block is a paragraph.  The tables go to
+``benchmarks/results/quotes_speed.md`` (with ``.json`` and a bar chart of MB/s at 1 and 8 MB,
+``.svg``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import _report
 
 from articlekit import Article, Limits, Paragraph, Text
 from articlekit.quotes import extract_quotes
@@ -101,9 +105,12 @@ def _time(article: Article, repeat: int) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
+    _report.add_out_option(parser, "quotes_speed")
     args = parser.parse_args(argv)
     print(f"{'family':22} {'t(1MB) s':>9} {'t(8MB) s':>9} {'MB/s':>7} {'8MB/1MB':>8}")
     worst = 0.0
+    families: dict[str, dict[str, float]] = {}
+    bait: dict[str, dict[str, float]] = {}
     for name, build in FAMILIES.items():
         small, large = build(MB), build(8 * MB)
         size_small = len(small.text) / MB
@@ -112,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
         ratio = t8 / max(t1, 1e-9)
         worst = max(worst, ratio)
         print(f"{name:22} {t1:9.3f} {t8:9.3f} {size_small / t1:7.2f} {ratio:8.2f}")
+        size_large = len(large.text) / MB
+        families[name] = {"t_1mb_s": round(t1, 4), "t_8mb_s": round(t8, 4), "mb_s_1mb": round(size_small / t1, 3),
+                          "mb_s_8mb": round(size_large / t8, 3), "ratio": round(ratio, 2)}
     print(f"worst 8MB/1MB ratio: {worst:.2f} (bound 10)")
     print()
     print(f"{'quote bait (marks)':22} {'t(10k) s':>9} {'t(100k) s':>9} {'ratio':>7}")
@@ -124,6 +134,27 @@ def main(argv: list[str] | None = None) -> int:
         t10 = _time(_one_block(unit, 10_000 * len(unit)), args.repeat)
         t100 = _time(_one_block(unit, 100_000 * len(unit)), args.repeat)
         print(f"{name:22} {t10:9.4f} {t100:9.4f} {t100 / max(t10, 1e-9):7.2f}")
+        bait[name] = {"t_10k_s": round(t10, 5), "t_100k_s": round(t100, 5), "ratio": round(t100 / max(t10, 1e-9), 2)}
+    rows = [[name, f"{r['t_1mb_s']:.3f}", f"{r['t_8mb_s']:.3f}", f"{r['mb_s_1mb']:.2f}", f"{r['mb_s_8mb']:.2f}",
+             f"{r['ratio']:.2f}"] for name, r in families.items()]
+    markdown = _report.md_table(["text", "t(1 MB) CPU s", "t(8 MB) CPU s", "MB/s at 1 MB", "MB/s at 8 MB",
+                                 "t(8 MB) / t(1 MB)"], rows, align="lrrrrr")
+    markdown += f"\nWorst ratio t(8 MB) / t(1 MB): **{worst:.2f}** (linear: 8; bound 10).\n\n"
+    markdown += _report.md_table(["quote bait", "t(10k marks) CPU s", "t(100k marks) CPU s", "ratio"],
+                                 [[name, f"{r['t_10k_s']:.4f}", f"{r['t_100k_s']:.4f}", f"{r['ratio']:.2f}"]
+                                  for name, r in bait.items()], align="lrrr")
+    markdown += (f"\nCPU seconds of `extract_quotes` (best of {args.repeat}), quote cap raised so the work grows "
+                 "with the input. Bait ratio: linear is 10, the bound 15.\n")
+    svg = _report.bar_chart(
+        "Quote extraction throughput at 1 MB and 8 MB",
+        list(families),
+        {"1 MB": [r["mb_s_1mb"] for r in families.values()], "8 MB": [r["mb_s_8mb"] for r in families.values()]},
+        "MB per CPU-second (log scale; equal bars: linear time)",
+        log=True,
+    )
+    data = {**_report.environment("PYTHONPATH=src python benchmarks/bench_quotes_speed.py"),
+            "repeat": args.repeat, "families": families, "worst_ratio": round(worst, 2), "bait": bait}
+    _report.write(args.out, data, markdown, svg)
     return 0
 
 

@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    PYTHONPATH=src:tests python benchmarks/bench_serializers.py [--generated N] [--seconds S]
+    PYTHONPATH=src:tests python benchmarks/bench_serializers.py [--generated N] [--seconds S] [--out STEM]
 
 Corpora (each printed when available):
 
@@ -17,7 +17,8 @@ Parse columns, for the same articles: ``from_json`` of the article's JSON, the o
 reader on the standalone page (lxml parse + ``read_own_html``), ``parse_html`` of that
 page, and for ``corpus-parsed`` ``parse_html`` of the original web page (with quote
 extraction: what a user's parse costs).  Figures are CPU time (``time.process_time``), so
-they hold on a shared machine; no figure is asserted.
+they hold on a shared machine; no figure is asserted.  The table goes to
+``benchmarks/results/serializers.md`` (with ``.json`` and a bar chart, ``.svg``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import _report
 import lxml.html
 
 import articlekit as ak
@@ -107,7 +109,9 @@ def _own_reader(page: str) -> object:
     return read_own_html(root)
 
 
-def bench(name: str, articles: list[ak.Article], seconds: float, sources: list[bytes] | None = None) -> None:
+def bench(
+    name: str, articles: list[ak.Article], seconds: float, sources: list[bytes] | None = None
+) -> dict[str, object]:
     formats: dict[str, Callable[[ak.Article], str]] = {
         "json": ak.to_json,
         "html": ak.to_html,
@@ -144,29 +148,70 @@ def bench(name: str, articles: list[ak.Article], seconds: float, sources: list[b
     for label, rate in parses.items():
         verdict = "faster" if rates[slowest] >= rate else "SLOWER"
         print(f"slowest format ({slowest}) is {verdict} than {label}: {rates[slowest]:,.0f} vs {rate:,.0f}")
+    return {
+        "articles": len(articles),
+        "mean_text_chars": round(chars),
+        "serialise_articles_per_cpu_s": {k: round(v, 1) for k, v in rates.items()},
+        "parse_articles_per_cpu_s": {k: round(v, 1) for k, v in parses.items()},
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--generated", type=int, default=200, help="how many generated articles")
     parser.add_argument("--seconds", type=float, default=1.0, help="CPU seconds per measurement")
+    _report.add_out_option(parser, "serializers")
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")
     sys.path.insert(0, str(ROOT / "tests"))
     from reference_example import reference_article
 
     print(f"articlekit {ak.__version__}, Python {sys.version.split()[0]}")
-    bench("reference", [reference_article()], args.seconds)
-    bench("generated", _generated(args.generated), args.seconds)
+    results: dict[str, dict[str, Any]] = {}
+    results["reference"] = bench("reference", [reference_article()], args.seconds)
+    results["generated"] = bench("generated", _generated(args.generated), args.seconds)
     if CORPUS.exists():
-        bench("corpus-truth", _corpus_truth(), args.seconds)
+        results["corpus-truth"] = bench("corpus-truth", _corpus_truth(), args.seconds)
         parse_html = _parse_html()
         if parse_html is not None:
             parsed, sources = _corpus_parsed(parse_html)
-            bench("corpus-parsed", parsed, args.seconds, sources)
+            results["corpus-parsed"] = bench("corpus-parsed", parsed, args.seconds, sources)
         else:
             print("\n(corpus-parsed: parse_html is not in this tree yet)")
+    write_results(args, results)
     return 0
+
+
+def write_results(args: argparse.Namespace, results: dict[str, dict[str, Any]]) -> None:
+    """The table (one row per format or parser, one column per corpus), JSON and a bar chart."""
+    corpora = list(results)
+    formats = list(dict.fromkeys(k for r in results.values() for k in r["serialise_articles_per_cpu_s"]))
+    parses = list(dict.fromkeys(k for r in results.values() for k in r["parse_articles_per_cpu_s"]))
+    header = ["", *(f"{c} ({results[c]['articles']} articles, {results[c]['mean_text_chars']:,} chars)" for c in corpora)]
+    rows: list[list[object]] = []
+    for group, keys in (("serialise", formats), ("parse", parses)):
+        for key in keys:
+            cells = []
+            for c in corpora:
+                value = results[c][f"{group}_articles_per_cpu_s"].get(key)
+                cells.append("-" if value is None else f"{value:,.0f}")
+            rows.append([f"{group}: {key}", *cells])
+    markdown = _report.md_table(header, rows, align="l" + "r" * len(corpora))
+    markdown += (f"\nArticles per CPU-second (higher is faster), each measured for {args.seconds:g} CPU-second(s). "
+                 "Parse rows read the same articles back: `from_json` of their JSON, the own-HTML reader and "
+                 "`parse_html` on their standalone HTML page, and (corpus-parsed) `parse_html` of the original page.\n")
+    svg = _report.bar_chart(
+        "Serialisers and parsers: articles per CPU-second",
+        [*formats, *parses],
+        {c: [results[c]["serialise_articles_per_cpu_s"].get(k) for k in formats]
+         + [results[c]["parse_articles_per_cpu_s"].get(k) for k in parses] for c in corpora},
+        "articles per CPU-second (log scale)",
+        log=True,
+    )
+    data = {**_report.environment("PYTHONPATH=src:tests python benchmarks/bench_serializers.py"),
+            "articlekit": ak.__version__, "generated": args.generated, "seconds": args.seconds,
+            "corpora": results}
+    _report.write(args.out, data, markdown, svg)
 
 
 if __name__ == "__main__":
