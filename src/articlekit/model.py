@@ -819,49 +819,38 @@ class Article:
 
 
 _ARTICLE_FIELDS = attrs.fields(Article)
-_CHECK_PERSONS = _members(Person)
-_CHECK_STRS = _members(str)
-_CHECK_IMAGES = _members(Image)
-_CHECK_QUOTES = _members(Quote)
+_STR_ITEMS = _members(str)
+# (field, check, is a sequence): in field order; an optional field is checked unless None,
+# a sequence unless it is an empty tuple (most of an article's fields are one or the other).
+_ARTICLE_CHECKS: tuple[tuple[str, Any, bool], ...] = (
+    ("title", _check_str, False),
+    ("standfirst", _check_str, False),
+    ("authors", _members(Person), True),
+    ("credits", _STR_ITEMS, True),
+    ("published", _check_datetime, False),
+    ("modified", _check_datetime, False),
+    ("language", _check_language, False),
+    ("site_name", _check_str, False),
+    ("url", _check_str, False),
+    ("canonical_url", _check_str, False),
+    ("section", _check_str, False),
+    ("tags", _STR_ITEMS, True),
+    ("description", _check_str, False),
+    ("images", _members(Image), True),
+    ("quotes", _members(Quote), True),
+    ("source_format", _check_source_format, False),
+    ("encoding", _check_opt_nonempty_str, False),
+    ("encoding_source", _check_opt_nonempty_str, False),
+    ("warnings", _STR_ITEMS, True),
+)
 
 
 def _check_article(article: Article) -> None:
     """Article's field checks, in field order, in one pass (most fields are None or empty)."""
-    f = _ARTICLE_FIELDS
-    for name in ("title", "standfirst"):
+    for name, check, sequence in _ARTICLE_CHECKS:
         value = getattr(article, name)
-        if value is not None:
-            _check_str(article, getattr(f, name), value)
-    if type(article.authors) is not tuple or article.authors:
-        _CHECK_PERSONS(article, f.authors, article.authors)
-    if type(article.credits) is not tuple or article.credits:
-        _CHECK_STRS(article, f.credits, article.credits)
-    if article.published is not None:
-        _check_datetime(article, f.published, article.published)
-    if article.modified is not None:
-        _check_datetime(article, f.modified, article.modified)
-    if article.language is not None:
-        _check_language(article, f.language, article.language)
-    for name in ("site_name", "url", "canonical_url", "section"):
-        value = getattr(article, name)
-        if value is not None:
-            _check_str(article, getattr(f, name), value)
-    if type(article.tags) is not tuple or article.tags:
-        _CHECK_STRS(article, f.tags, article.tags)
-    if article.description is not None:
-        _check_str(article, f.description, article.description)
-    if type(article.images) is not tuple or article.images:
-        _CHECK_IMAGES(article, f.images, article.images)
-    if type(article.quotes) is not tuple or article.quotes:
-        _CHECK_QUOTES(article, f.quotes, article.quotes)
-    if article.source_format is not None:
-        _check_source_format(article, f.source_format, article.source_format)
-    for name in ("encoding", "encoding_source"):
-        value = getattr(article, name)
-        if value is not None:
-            _check_opt_nonempty_str(article, getattr(f, name), value)
-    if type(article.warnings) is not tuple or article.warnings:
-        _CHECK_STRS(article, f.warnings, article.warnings)
+        if (type(value) is not tuple or value) if sequence else value is not None:
+            check(article, getattr(_ARTICLE_FIELDS, name), value)
 
 
 # At the end: _render reads the node classes defined above (Article.__attrs_post_init__ uses it).
