@@ -51,10 +51,15 @@ def test_five_megabyte_paragraph() -> None:
     assert len(article.text) == len(source.strip())
 
 
-def test_unterminated_front_matter_of_a_megabyte_is_body() -> None:
-    article = parse_markdown("---\n" + "key: value\n" * 100_000, quotes=False)
+def test_unterminated_front_matter_of_a_megabyte_is_an_error_before_any_markdown_parsing() -> None:
+    with pytest.raises(FrontMatterError, match="never closed"):
+        parse_markdown("---\n" + "key: value\n" * 100_000, quotes=False)
+
+
+def test_a_megabyte_after_a_dash_line_that_is_never_closed_is_body() -> None:
+    article = parse_markdown("---\n" + "Some prose here.\n" * 50_000, quotes=False)
     assert any("never closed" in w for w in article.warnings)
-    assert article.text.startswith("key: value")
+    assert article.text.startswith("Some prose here.")
 
 
 def test_yaml_alias_bomb_fails_fast() -> None:

@@ -166,16 +166,34 @@ def test_deep_yaml_nesting_is_refused() -> None:
         md("---\na: " + "[" * 100 + "]" * 100 + "\n---\nbody")
 
 
-def test_unterminated_yaml_front_matter_is_body_with_warning() -> None:
-    a = md("---\ntitle: never closed\n\nSome text.")
+def test_unterminated_yaml_front_matter_is_an_error_with_its_line() -> None:
+    with pytest.raises(FrontMatterError, match=r"'---' front matter is never closed.*line 1") as info:
+        md("---\ntitle: never closed\n\nSome text.")
+    assert info.value.line == 1
+
+
+def test_a_dash_line_before_prose_that_is_never_closed_is_markdown_with_warning() -> None:
+    # "---" then prose is a thematic break in CommonMark, not front matter left open.
+    a = md("---\nJust a rule, then prose.\n\nSome text.")
     assert a.title is None
     assert a.body[0] == ThematicBreak()
+    assert a.body[1] == Paragraph([Text("Just a rule, then prose.")])
     assert any("never closed" in w for w in a.warnings)
 
 
-def test_unterminated_toml_front_matter_is_body_with_warning() -> None:
-    a = md("+++\ntitle = 'x'\n")
-    assert a.body == (Paragraph([Text("+++ title = 'x'")]),)
+def test_a_yaml_block_closed_by_dots_is_front_matter() -> None:
+    assert md("---\ntitle: Dots\n...\nBody").title == "Dots"
+
+
+def test_unterminated_toml_front_matter_is_an_error_with_its_line() -> None:
+    for source in ("+++\ntitle = 'x'\n", '+++\n"quoted key" = 1\nBody', "+++\n[params]\nBody", "+++\na.b = 1\n"):
+        with pytest.raises(FrontMatterError, match=r"'\+\+\+' front matter is never closed.*line 1"):
+            md(source)
+
+
+def test_a_plus_line_before_prose_that_is_never_closed_is_markdown_with_warning() -> None:
+    a = md("+++\nNot TOML at all\n")
+    assert a.body == (Paragraph([Text("+++ Not TOML at all")]),)
     assert any("never closed" in w for w in a.warnings)
 
 

@@ -111,6 +111,46 @@ def split_toml(text: str) -> tuple[str, str, int] | None:
     return None
 
 
+# The first line inside an opening fence, when it reads as a key: then the block was meant
+# as front matter, and a missing closing fence is an error, not a thematic break and prose.
+_YAML_KEY_LINE = re.compile(r"[ \t]*[A-Za-z_][\w .-]*:(?:[ \t]|$)")
+_TOML_KEY_LINE = re.compile(r"[ \t]*(?:[A-Za-z0-9_-]+|\"[^\"\n]*\"|'[^'\n]*')[ \t]*(?:=|\.)|[ \t]*\[")
+# What ends a "---" block for markdown-it's front matter rule: a line of three or more
+# dashes (up to three spaces before) or "...", each with trailing spaces only.
+_YAML_CLOSE = re.compile(r"^(?: {0,3}-{3,}|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+def check_closed(text: str, *, toml: bool) -> None:
+    """Raise :class:`FrontMatterError` when *text* opens front matter that never closes.
+
+    *text* starts with a ``---`` (or, with *toml*, ``+++``) fence.  The block
+    counts as front matter when its first line reads as a key (``title: x``,
+    ``title = "x"``); without a closing fence the document is malformed.  A
+    fence followed by prose is left alone (``---`` is then a thematic break).
+
+    >>> check_closed("---\\nNot a key\\n", toml=False) is None
+    True
+    >>> check_closed("---\\ntitle: x\\nBody", toml=False)
+    Traceback (most recent call last):
+    ...
+    articlekit.errors.FrontMatterError: markdown input: the '---' front matter is never closed (no closing '---' line) (line 1)
+    """
+    newline = text.find("\n")
+    if newline < 0:
+        return
+    end = text.find("\n", newline + 1)
+    first = text[newline + 1 : len(text) if end < 0 else end]
+    if toml:
+        if not _TOML_KEY_LINE.match(first) or split_toml(text) is not None:
+            return
+    elif not _YAML_KEY_LINE.match(first) or _YAML_CLOSE.search(text, newline + 1) is not None:
+        return
+    fence = "+++" if toml else "---"
+    raise FrontMatterError(
+        f"the {fence!r} front matter is never closed (no closing {fence!r} line)", source="markdown", line=1
+    )
+
+
 def starts_with_toml_fence(text: str) -> bool:
     """True when the first line of *text* is a ``+++`` fence."""
     match = _TOML_FENCE.match(text)

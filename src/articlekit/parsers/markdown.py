@@ -492,11 +492,15 @@ def _front_matter_data(
     if _frontmatter.starts_with_toml_fence(text):
         split = _frontmatter.split_toml(text)
         if split is None:
+            _frontmatter.check_closed(text, toml=True)
             warnings.append("the '+++' front matter is never closed; it was read as Markdown")
             return text, None, False, 0
         source, body, body_line = split
         return body, _frontmatter.load_toml(source, first_line=2, limits=limits), False, body_line - 1
-    return text, None, _YAML_FENCE.match(text) is not None, 0
+    if _YAML_FENCE.match(text) is None:
+        return text, None, False, 0
+    _frontmatter.check_closed(text, toml=False)
+    return text, None, True, 0
 
 
 def _tokens(text: str, limits: Limits, *, front_matter: bool) -> list[Token]:
@@ -519,7 +523,9 @@ def parse_markdown(
 
     * Front matter fills the metadata (``docs/guide/markdown.rst`` has the key
       table); unknown keys go to :attr:`Article.extra`.  A ``---`` or ``+++``
-      block that is never closed is read as Markdown, with a warning.  A
+      block whose first line is a key (``title: x``) but that is never closed
+      raises :class:`~articlekit.FrontMatterError`; one whose first line is
+      prose is read as Markdown, with a warning.  A
       ``---`` block holding valid YAML that is not a mapping (``---\\nFoo\\n---``
       is a thematic break and a heading in CommonMark) is read as Markdown too.
     * Title: the front matter ``title``; without that key, a level-1 heading
