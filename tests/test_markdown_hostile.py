@@ -103,10 +103,11 @@ def test_any_bytes_return_an_article_or_an_articlekit_error(data: bytes) -> None
 
 
 def _plain_markdown_it() -> MarkdownIt:
-    # The configuration of make_markdown_it (links kept as written), with markdown-it's own
-    # link and image rules.
+    # The configuration of make_markdown_it (links kept as written, no normalize or text_join
+    # core rules), with markdown-it's own link and image rules.
     md = _MarkdownIt("commonmark", {"html": True, "maxNesting": Limits().max_depth + 8})
     md.enable(["table", "strikethrough"])
+    md.core.ruler.disable(["normalize", "text_join"])
     return md
 
 

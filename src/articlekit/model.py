@@ -775,13 +775,15 @@ class Article:
         converter=_freeze_extra, factory=FrozenDict, hash=False
     )
     warnings: tuple[str, ...] = attrs.field(converter=_strs, factory=tuple)
-    _text: str = attrs.field(init=False, default="", eq=False, repr=False, hash=False)
+    # Article.text, computed on first use (most articles built in a parse are never asked).
+    _text: str | None = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         _check_article(self)
         _check_nodes(self, "body", self.body, _BLOCK_TYPES, _BLOCK_TYPE_SET)
-        text = article_text(self.title, self.standfirst, self.body)
-        object.__setattr__(self, "_text", text)
+        if not self.quotes:
+            return
+        text = self.text
         for i, quote in enumerate(self.quotes):
             start, end = quote.span
             if end > len(text):
@@ -815,7 +817,11 @@ class Article:
         * table: the caption, then each row on its own line, cells joined by a tab;
         * thematic break: nothing (it adds no blank line either).
         """
-        return self._text
+        text = self._text
+        if text is None:  # a pure function of frozen fields: computing it twice is harmless
+            text = article_text(self.title, self.standfirst, self.body)
+            object.__setattr__(self, "_text", text)
+        return text
 
 
 _ARTICLE_FIELDS = attrs.fields(Article)

@@ -154,10 +154,17 @@ def _image(state: StateInline, silent: bool) -> bool:
 
 
 def make_markdown_it(*, limits: Limits | None = None, front_matter: bool = True) -> MarkdownIt:
-    """A new markdown-it parser configured as :func:`parse_markdown` uses it."""
+    """A new markdown-it parser configured as :func:`parse_markdown` uses it.
+
+    It expects text as :func:`parse_markdown` passes it: line ends normalised to
+    ``\\n`` and no NUL characters; escaped characters come as ``text_special`` tokens.
+    """
     limits = limits or Limits()
     md = _MarkdownIt("commonmark", {"html": True, "maxNesting": _nesting(limits)})
     md.enable(["table", "strikethrough"])
+    # decode_input has normalised line ends and NULs already, and the builder joins runs of
+    # text itself (a "text_special" token, an escaped character, reads as text there).
+    md.core.ruler.disable(["normalize", "text_join"])
     # The same rules, skipped at once where no "]" follows (runs of unclosed brackets).
     md.inline.ruler.at("link", _link)
     md.inline.ruler.at("image", _image)
@@ -286,7 +293,7 @@ class _Builder:
         todo: list[Token] = list(reversed(token.children or []))
         while todo:
             child = todo.pop()
-            if child.type in ("text", "code_inline"):
+            if child.type in ("text", "text_special", "code_inline"):
                 parts.append(child.content)
             elif child.type == "softbreak":
                 parts.append(" ")
@@ -329,7 +336,7 @@ class _Builder:
 
         for token in tokens:
             kind = token.type
-            if kind == "text":
+            if kind == "text" or kind == "text_special":
                 items().append(token.content)
             elif kind == "softbreak":
                 items().append(" ")
