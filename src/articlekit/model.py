@@ -29,10 +29,11 @@ rejected (parsers flatten deeper input and record a warning).
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
-from typing import Any, Literal, TypeAlias, get_args
+from typing import Any, ClassVar, Literal, TypeAlias, get_args
 
 import attrs
 
@@ -232,12 +233,16 @@ def _inlines(value: Iterable[Inline]) -> tuple[Inline, ...]:
 class Text:
     """Plain text inside a paragraph-like block."""
 
+    _depth: ClassVar[int] = 0  # a leaf: no nesting below it
+
     text: str = attrs.field(validator=_check_str)
 
 
 @attrs.frozen
 class InlineCode:
     """Code inside running text (Markdown ```code```, HTML ``<code>``)."""
+
+    _depth: ClassVar[int] = 0  # a leaf: no nesting below it
 
     code: str = attrs.field(validator=_check_str)
 
@@ -246,10 +251,14 @@ class InlineCode:
 class LineBreak:
     """A hard line break inside a paragraph (HTML ``<br>``)."""
 
+    _depth: ClassVar[int] = 0  # a leaf: no nesting below it
+
 
 @attrs.frozen
 class InlineImage:
     """An image that stands inside running text (an icon or badge), not a figure."""
+
+    _depth: ClassVar[int] = 0  # a leaf: no nesting below it
 
     src: str = attrs.field(validator=_check_str)
     alt: str = attrs.field(default="", validator=_check_str)
@@ -260,7 +269,7 @@ class InlineImage:
 class Emphasis:
     """Emphasised text (``<em>``, Markdown ``*text*``)."""
 
-    children: tuple[Inline, ...] = attrs.field(converter=_inlines, factory=tuple)
+    children: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -271,7 +280,7 @@ class Emphasis:
 class Strong:
     """Strongly emphasised text (``<strong>``, Markdown ``**text**``)."""
 
-    children: tuple[Inline, ...] = attrs.field(converter=_inlines, factory=tuple)
+    children: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -282,7 +291,7 @@ class Strong:
 class Strikethrough:
     """Struck-out text (``<del>``/``<s>``, GFM ``~~text~~``)."""
 
-    children: tuple[Inline, ...] = attrs.field(converter=_inlines, factory=tuple)
+    children: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -294,7 +303,7 @@ class Link:
     """A hyperlink: its target ``href``, an optional ``title`` and the linked content."""
 
     href: str = attrs.field(validator=_check_str)
-    children: tuple[Inline, ...] = attrs.field(converter=_inlines, factory=tuple)
+    children: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())
     title: str | None = attrs.field(default=None, validator=_check_opt_str)
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
@@ -344,7 +353,7 @@ class Heading:
     """A section heading of ``level`` 1 to 6."""
 
     level: int = attrs.field(validator=_check_level)
-    children: tuple[Inline, ...] = attrs.field(converter=_inlines, factory=tuple)
+    children: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -355,7 +364,7 @@ class Heading:
 class Paragraph:
     """A paragraph of running text."""
 
-    children: tuple[Inline, ...] = attrs.field(converter=_inlines, factory=tuple)
+    children: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -366,6 +375,8 @@ class Paragraph:
 class CodeBlock:
     """A block of preformatted code, with its ``language`` when known."""
 
+    _depth: ClassVar[int] = 0  # a leaf: no nesting below it
+
     code: str = attrs.field(validator=_check_str)
     language: str | None = attrs.field(default=None, validator=_check_opt_nonempty_str)
 
@@ -373,6 +384,8 @@ class CodeBlock:
 @attrs.frozen
 class ThematicBreak:
     """A thematic break between sections (``<hr>``, Markdown ``---``)."""
+
+    _depth: ClassVar[int] = 0  # a leaf: no nesting below it
 
 
 @attrs.frozen
@@ -385,7 +398,7 @@ class Figure:
     src: str = attrs.field(validator=_check_str)
     alt: str = attrs.field(default="", validator=_check_str)
     title: str | None = attrs.field(default=None, validator=_check_opt_str)
-    caption: tuple[Inline, ...] = attrs.field(converter=_inlines, factory=tuple)
+    caption: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())
     credit: str | None = attrs.field(default=None, validator=_check_opt_str)
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
@@ -403,7 +416,7 @@ def _check_align(owner: object, attribute: attrs.Attribute[Any], value: object) 
 class TableCell:
     """One cell of a table: inline content and an optional alignment."""
 
-    children: tuple[Inline, ...] = attrs.field(converter=_inlines, factory=tuple)
+    children: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())
     align: Alignment | None = attrs.field(default=None, validator=_check_align)
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
@@ -420,7 +433,7 @@ class TableRow:
     """One row of table cells."""
 
     cells: tuple[TableCell, ...] = attrs.field(
-        converter=_cells, validator=_members(TableCell), factory=tuple
+        converter=_cells, validator=_members(TableCell), default=()
     )
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
@@ -437,12 +450,12 @@ class Table:
     """A table: ``header`` rows (usually one), body ``rows`` and an optional caption."""
 
     header: tuple[TableRow, ...] = attrs.field(
-        converter=_rows, validator=_members(TableRow), factory=tuple
+        converter=_rows, validator=_members(TableRow), default=()
     )
     rows: tuple[TableRow, ...] = attrs.field(
-        converter=_rows, validator=_members(TableRow), factory=tuple
+        converter=_rows, validator=_members(TableRow), default=()
     )
-    caption: tuple[Inline, ...] = attrs.field(converter=_inlines, factory=tuple)
+    caption: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -458,7 +471,7 @@ def _blocks(value: Iterable[Block]) -> tuple[Block, ...]:
 class ListItem:
     """One item of a list: a sequence of blocks (usually one paragraph, maybe a nested list)."""
 
-    blocks: tuple[Block, ...] = attrs.field(converter=_blocks, factory=tuple)
+    blocks: tuple[Block, ...] = attrs.field(converter=_blocks, default=())
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -486,7 +499,7 @@ class ListBlock:
     """
 
     items: tuple[ListItem, ...] = attrs.field(
-        converter=_items, validator=_members(ListItem), factory=tuple
+        converter=_items, validator=_members(ListItem), default=()
     )
     ordered: bool = attrs.field(default=False, validator=_check_bool)
     start: int | None = attrs.field(default=None, validator=_check_start)
@@ -504,7 +517,7 @@ class ListBlock:
 class BlockQuote:
     """A block quotation, holding blocks (``<blockquote>``, Markdown ``>``)."""
 
-    blocks: tuple[Block, ...] = attrs.field(converter=_blocks, factory=tuple)
+    blocks: tuple[Block, ...] = attrs.field(converter=_blocks, default=())
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -754,8 +767,8 @@ class Article:
 
     title: str | None = attrs.field(default=None)
     standfirst: str | None = attrs.field(default=None)
-    authors: tuple[Person, ...] = attrs.field(converter=_persons, factory=tuple)
-    credits: tuple[str, ...] = attrs.field(converter=_strs, factory=tuple)
+    authors: tuple[Person, ...] = attrs.field(converter=_persons, default=())
+    credits: tuple[str, ...] = attrs.field(converter=_strs, default=())
     published: datetime | None = attrs.field(default=None)
     modified: datetime | None = attrs.field(default=None)
     language: str | None = attrs.field(default=None)
@@ -763,18 +776,18 @@ class Article:
     url: str | None = attrs.field(default=None)
     canonical_url: str | None = attrs.field(default=None)
     section: str | None = attrs.field(default=None)
-    tags: tuple[str, ...] = attrs.field(converter=_strs, factory=tuple)
+    tags: tuple[str, ...] = attrs.field(converter=_strs, default=())
     description: str | None = attrs.field(default=None)
-    images: tuple[Image, ...] = attrs.field(converter=_images, factory=tuple)
-    body: tuple[Block, ...] = attrs.field(converter=_blocks, factory=tuple)
-    quotes: tuple[Quote, ...] = attrs.field(converter=_quotes, factory=tuple)
+    images: tuple[Image, ...] = attrs.field(converter=_images, default=())
+    body: tuple[Block, ...] = attrs.field(converter=_blocks, default=())
+    quotes: tuple[Quote, ...] = attrs.field(converter=_quotes, default=())
     source_format: SourceFormat | None = attrs.field(default=None)
     encoding: str | None = attrs.field(default=None)
     encoding_source: str | None = attrs.field(default=None)
     extra: Mapping[str, FrozenJSON] = attrs.field(
-        converter=_freeze_extra, factory=FrozenDict, hash=False
+        converter=_freeze_extra, default=_EMPTY_EXTRA, hash=False
     )
-    warnings: tuple[str, ...] = attrs.field(converter=_strs, factory=tuple)
+    warnings: tuple[str, ...] = attrs.field(converter=_strs, default=())
     # Article.text, computed on first use (most articles built in a parse are never asked).
     _text: str | None = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)
 
@@ -851,10 +864,12 @@ _ARTICLE_CHECKS: tuple[tuple[str, Any, bool], ...] = (
 )
 
 
+_ARTICLE_VALUES = operator.attrgetter(*(name for name, _, _ in _ARTICLE_CHECKS))
+
+
 def _check_article(article: Article) -> None:
     """Article's field checks, in field order, in one pass (most fields are None or empty)."""
-    for name, check, sequence in _ARTICLE_CHECKS:
-        value = getattr(article, name)
+    for (name, check, sequence), value in zip(_ARTICLE_CHECKS, _ARTICLE_VALUES(article), strict=True):
         if (type(value) is not tuple or value) if sequence else value is not None:
             check(article, getattr(_ARTICLE_FIELDS, name), value)
 

@@ -206,6 +206,10 @@ def is_unsafe_url(url: str, *, image: bool = False) -> bool:
 # --------------------------------------------------------------------------- inline mapping
 
 
+# Inline tokens that are text alone (a soft break reads as a space).
+_PLAIN_INLINE = frozenset({"text", "text_special", "softbreak"})
+
+
 class _Frame:
     """An inline container being built (emphasis, strong, strikethrough, link)."""
 
@@ -304,6 +308,10 @@ class _Builder:
         return "".join(parts)
 
     def inlines(self, tokens: Sequence[Token], budget: int) -> list[Inline]:
+        if not tokens:
+            return []
+        if all(t.type in _PLAIN_INLINE for t in tokens):  # plain text, the common case
+            return [Text("".join(" " if t.type == "softbreak" else t.content for t in tokens))]
         root: list[Inline | str] = []
         stack: list[_Frame] = []
         opened = 0
