@@ -12,7 +12,7 @@ Inputs (built in memory, nothing fetched):
 For each set it prints MB/s of ``MarkdownIt().parse`` (the commonmark preset, created once),
 of ``parse_markdown(quotes=False)`` and of ``parse_markdown(quotes=True)``, and the ratio
 articlekit/markdown-it (the acceptance bar is >= 0.67 with quotes=False: articlekit's
-overhead over the tokenizer at most 50 %).  Best of N runs, CPU time.  The table goes to
+overhead over the tokenizer at most 50 %).  Best of N interleaved rounds (each times every system once), CPU time.  The table goes to
 ``benchmarks/results/markdown.md`` (with ``.json`` and a bar chart of MB/s, ``.svg``).
 """
 
@@ -61,19 +61,25 @@ def inputs() -> dict[str, list[str]]:
     return sets
 
 
-def bench(func: Callable[[str], object], docs: list[str], repeat: int) -> float:
-    best = float("inf")
+def bench(funcs: list[Callable[[str], object]], docs: list[str], repeat: int) -> list[float]:
+    """Best CPU time of each function over *docs*, the functions' rounds interleaved.
+
+    Each round times every function once, in turn, so a change in the machine's load
+    during the run touches all of them alike and the ratios stay steady.
+    """
+    best = [float("inf")] * len(funcs)
     for _ in range(repeat):
-        start = time.process_time()
-        for doc in docs:
-            func(doc)
-        best = min(best, time.process_time() - start)
+        for i, func in enumerate(funcs):
+            start = time.process_time()
+            for doc in docs:
+                func(doc)
+            best[i] = min(best[i], time.process_time() - start)
     return best
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=10)
     _report.add_out_option(parser, "markdown")
     args = parser.parse_args()
     tokenizer = MarkdownIt()
@@ -81,9 +87,11 @@ def main() -> None:
     results: dict[str, dict[str, float]] = {}
     for name, docs in inputs().items():
         size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
-        t_mdit = bench(tokenizer.parse, docs, args.repeat)
-        t_ours = bench(lambda d: parse_markdown(d, quotes=False), docs, args.repeat)
-        t_quotes = bench(lambda d: parse_markdown(d, quotes=True), docs, args.repeat)
+        t_mdit, t_ours, t_quotes = bench(
+            [tokenizer.parse, lambda d: parse_markdown(d, quotes=False), lambda d: parse_markdown(d, quotes=True)],
+            docs,
+            args.repeat,
+        )
         print(
             f"{name:8} {size:6.2f} {size / t_mdit:9.2f} MB/s {size / t_ours:6.2f} MB/s {t_mdit / t_ours:6.2f}"
             f" {size / t_quotes:5.2f} MB/s {t_mdit / t_quotes:6.2f}"
@@ -105,7 +113,7 @@ def main() -> None:
     header = ["input", "MB", "markdown-it MB/CPU-s", "parse_markdown MB/CPU-s", "ratio",
               "parse_markdown + quotes MB/CPU-s", "ratio"]
     markdown = _report.md_table(header, rows, align="lrrrrrr")
-    markdown += (f"\nBest of {args.repeat} runs, CPU time. ratio: markdown-it's time / articlekit's "
+    markdown += (f"\nBest of {args.repeat} interleaved rounds, CPU time. ratio: markdown-it's time / articlekit's "
                  "(1.0: as fast as the bare tokenizer; the bar is 0.67 without quotes).\n")
     svg = _report.bar_chart(
         "Markdown throughput beside markdown-it-py's tokenizer",
