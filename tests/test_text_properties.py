@@ -49,7 +49,7 @@ from articlekit import (
 from articlekit._dedupe import dedupe_key
 from articlekit._render import block_text, inline_text
 from articlekit._textutil import clean_name
-from articlekit.parsers._textlines import _structural, heading_like
+from articlekit.parsers._textlines import _structural, heading_like, reads_as_markup
 from articlekit.testing import articles, aware_datetimes, inlines, texts
 
 
@@ -133,6 +133,8 @@ def test_round_trip_recovers_title_paragraphs_authors_dates(article):
 
 
 @given(qualifying_articles(), st.integers(min_value=30, max_value=120))
+@example(Article(title="0", body=[Paragraph([Text("It 0 ><script>alert(1)</script> end.")])]), 30)
+@example(Article(title="T", body=[Paragraph([Text("Some words here - and more words after it")])]), 30)
 def test_round_trip_with_wrapping_keeps_title_and_words(article, width):
     # Wrapped prose is joined back and its words come back in order.  (A wrapped first
     # line can come out short, "It" before a long word, and then reads as a heading:
@@ -158,8 +160,15 @@ def test_to_text_writes_any_article_and_parse_text_reads_it(article, width):
     for line in wrapped.split("\n"):
         words = [w for w in line.split() if any(c.isalnum() for c in w)]
         # Too long only when it holds one unbreakable word (after its marker; tokens without a
-        # letter or digit, such as "-" or ">", do not count) or was never wrapped.
-        assert len(line) <= width or len(words) <= 2 or line in plain_lines
+        # letter or digit, such as "-" or ">", do not count), was never wrapped, or a break in it
+        # would have started a line that reads as markup ("- x", "> x", "Q: x").
+        pieces = line.lstrip("> ").split()
+        assert (
+            len(line) <= width
+            or len(words) <= 2
+            or line in plain_lines
+            or any(reads_as_markup(" ".join(pieces[j:])) for j in range(1, len(pieces)))
+        )
     try:
         back = parse_text(out, quotes=False)
     except ArticleKitError:
@@ -249,3 +258,10 @@ def test_deep_nesting_is_flattened_with_a_warning():
     assert lists.text.count("item") == 200
     assert isinstance(lists.body[0], ListBlock)
     assert isinstance(quotes.body[0], BlockQuote)
+
+
+def test_a_wrapped_line_never_starts_with_markup():
+    body = [Paragraph([Text("Tell them - now > later 1. first Q: why - it")])]
+    for width in range(1, 40):
+        lines = to_text(Article(title="T", body=body), width=width).split("\n")[2:]
+        assert not any(reads_as_markup(line) for line in lines if line), width

@@ -16,7 +16,7 @@ from articlekit._noise import is_placeholder
 from articlekit._textutil import _INVISIBLE
 from articlekit.parsers._textmeta import parse_meta_line
 
-__all__ = ["Chunk", "heading_like", "title_like"]
+__all__ = ["Chunk", "heading_like", "reads_as_markup", "title_like"]
 
 _OTHER_SPACE = re.compile(r"[^\S\n ]")
 _SPACES = re.compile(r" {2,}")
@@ -112,6 +112,18 @@ def _structural(text: str) -> bool:
         or _RULE.fullmatch(text)
         or _UNDERLINE.fullmatch(text)
     )
+
+
+def reads_as_markup(text: str) -> bool:
+    """Whether a line starting with *text* would not read as prose inside a paragraph.
+
+    A list item, a block quote, a rule or an underline, or a speaker label
+    (``Q: ...``): :func:`~articlekit.to_text` never starts a wrapped line so.
+
+    >>> reads_as_markup("> quoted"), reads_as_markup("- item"), reads_as_markup("Q: why"), reads_as_markup("So - it")
+    (True, True, True, False)
+    """
+    return _structural(text) or _SPEAKER.match(text) is not None
 
 
 def _is_meta(text: str) -> bool:

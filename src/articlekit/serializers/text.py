@@ -39,7 +39,6 @@ Hi there.
 
 from __future__ import annotations
 
-import textwrap
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
@@ -66,6 +65,7 @@ from articlekit.model import (
     Text,
     ThematicBreak,
 )
+from articlekit.parsers._textlines import reads_as_markup
 
 __all__ = ["to_text"]
 
@@ -111,14 +111,38 @@ def _inline_lines(nodes: Iterable[Inline]) -> list[str]:
 
 
 def _wrap(line: str, width: int | None, indent: int = 0) -> list[str]:
+    """Greedy word wrap that never starts a line with what parse_text reads as markup.
+
+    Words are never broken; a line that would start with a list marker, ``>``, a
+    rule or a speaker label keeps that word on the line before, even past *width*.
+    """
     if width is None or _width(line) + indent <= width:
         return [line]
-    return textwrap.wrap(
-        line,
-        width=max(1, width - indent),
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [line]
+    limit = max(1, width - indent)
+    words = line.split()
+    if not words:
+        return [line]
+    sizes = [_width(w) for w in words]
+    count = len(words)
+
+    def fill(first: int) -> int:  # the end of a greedy line that starts at word *first*
+        end, used = first + 1, sizes[first]
+        while end < count and used + 1 + sizes[end] <= limit:
+            used += 1 + sizes[end]
+            end += 1
+        return end
+
+    out: list[str] = []
+    start, end = 0, fill(0)
+    while end < count:
+        following = fill(end)
+        if reads_as_markup(" ".join(words[end:following])):
+            end += 1  # no break here: the next line would read as markup
+            continue
+        out.append(" ".join(words[start:end]))
+        start, end = end, following
+    out.append(" ".join(words[start:end]))
+    return out
 
 
 def _underline(line: str, char: str) -> list[str]:
