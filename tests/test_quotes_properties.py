@@ -33,6 +33,9 @@ def check_invariants(article: Article, quotes: tuple[Quote, ...]) -> None:
     spans = []
     for q in quotes:
         assert isinstance(q, Quote)
+        # The extractor builds quotes without re-running the model's validators (new_quote):
+        # the same fields through the checked constructor give an equal, valid Quote.
+        assert Quote(text=q.text, kind=q.kind, span=q.span, speaker=q.speaker, cue=q.cue) == q
         start, end = q.span
         assert 0 <= start <= end <= len(text)
         assert text[start:end] == q.text
