@@ -38,6 +38,11 @@ Run (about 20 minutes; ``--quick`` skips trafilatura and the 8 MB inputs)::
 
     PYTHONPATH=src python benchmarks/bench_torture.py [--quick] [--out STEM]
 
+To re-measure some entry points only, keeping every other row of the existing results
+(trafilatura's included)::
+
+    PYTHONPATH=src python benchmarks/bench_torture.py --entry parse_markdown parse_text --no-peers --keep
+
 Results: ``benchmarks/results/torture.md`` (the scaling table, one row per entry point) and
 ``torture.json`` (every figure, the per-file torture table included), ``torture.svg`` (CPU
 seconds against input size, log-log).
@@ -54,6 +59,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import _report
 
@@ -482,6 +488,32 @@ def svg(scaling_rows: list[dict[str, object]], sizes: tuple[int, ...]) -> str:
     )
 
 
+def _kept(
+    args: argparse.Namespace,
+    torture_rows: list[dict[str, Any]],
+    scaling_rows: list[dict[str, Any]],
+    measured: set[str],
+    sizes: tuple[int, ...],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """This run's rows, with the existing results' rows for what it did not measure (``--keep``)."""
+    path = Path(f"{args.out}.json")
+    if not path.exists():
+        return torture_rows, scaling_rows
+    old = json.loads(path.read_text(encoding="utf-8"))
+    if list(old.get("sizes_mb", [])) != list(sizes):
+        raise SystemExit(f"--keep: {path} was measured at sizes {old.get('sizes_mb')}, this run at {list(sizes)}")
+
+    def merged(new: list[dict[str, Any]], previous: list[dict[str, Any]], skipped: bool) -> list[dict[str, Any]]:
+        if skipped:
+            return previous
+        return [*new, *(r for r in previous if r["entry_point"] not in measured)]
+
+    return (
+        merged(torture_rows, old.get("torture", []), args.no_torture),
+        merged(scaling_rows, old.get("scaling", []), args.no_scaling),
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kill", type=float, default=240.0, help="hard kill after this many seconds")
@@ -491,6 +523,12 @@ def main() -> int:
     parser.add_argument("--entry", nargs="*", default=list(ENTRY_POINTS), help="entry points to run")
     parser.add_argument("--sizes", type=int, nargs="*", help="input sizes in MB (default 1 2 4 8)")
     parser.add_argument("--no-peers", action="store_true", help="skip trafilatura")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the rows of the existing STEM.json this run does not measure (other entry points, "
+        "trafilatura with --no-peers, the part skipped by --no-torture or --no-scaling)",
+    )
     _report.add_out_option(parser, "torture")
     args = parser.parse_args()
     try:
@@ -511,6 +549,11 @@ def main() -> int:
         if torture_rows:
             print(f"\nbudget violations (articlekit): {violations} of {len(ours)}; contract violations: {contract}")
         scaling_rows = [] if args.no_scaling else scaling(tmp, args.kill, sizes, peers, names)
+    if args.keep:
+        torture_rows, scaling_rows = _kept(args, torture_rows, scaling_rows, set(names) | ({"trafilatura"} if peers else set()), sizes)
+        ours = [t for t in torture_rows if t["entry_point"] != "trafilatura"]
+        violations = sum(1 for t in ours if not t["within_budget"])
+        contract = sum(1 for t in ours if str(t["status"]).startswith(("VIOLATION", "CRASH", "KILLED")))
     table, records = summary(torture_rows, scaling_rows, sizes)
     last = sizes[-1]
     header = [
