@@ -506,7 +506,9 @@ def _kept(
     def merged(new: list[dict[str, Any]], previous: list[dict[str, Any]], skipped: bool) -> list[dict[str, Any]]:
         if skipped:
             return previous
-        return [*new, *(r for r in previous if r["entry_point"] not in measured)]
+        rows = [*new, *(r for r in previous if r["entry_point"] not in measured)]
+        order = {name: i for i, name in enumerate(ENTRY_POINTS)}  # the peers after articlekit
+        return sorted(rows, key=lambda r: order.get(r["entry_point"], len(order)))  # stable
 
     return (
         merged(torture_rows, old.get("torture", []), args.no_torture),
