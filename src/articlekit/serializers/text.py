@@ -113,8 +113,9 @@ def _inline_lines(nodes: Iterable[Inline]) -> list[str]:
 def _wrap(line: str, width: int | None, indent: int = 0) -> list[str]:
     """Greedy word wrap that never starts a line with what parse_text reads as markup.
 
-    Words are never broken; a line that would start with a list marker, ``>``, a
-    rule or a speaker label keeps that word on the line before, even past *width*.
+    Words are never broken.  Where a line would start with a list marker, ``>``, a
+    rule or a speaker label, the break moves one word earlier; when that line too
+    would read as markup, the word stays on the line before, even past *width*.
     """
     if width is None or _width(line) + indent <= width:
         return [line]
@@ -137,7 +138,14 @@ def _wrap(line: str, width: int | None, indent: int = 0) -> list[str]:
     while end < count:
         following = fill(end)
         if reads_as_markup(" ".join(words[end:following])):
-            end += 1  # no break here: the next line would read as markup
+            # No break here: the next line would read as markup ("29. Most of ...").  Break a
+            # word earlier if that line reads as prose ("Sept. 29. Most ..."), else overflow.
+            earlier = end - 1
+            if earlier > start and not reads_as_markup(" ".join(words[earlier : fill(earlier)])):
+                out.append(" ".join(words[start:earlier]))
+                start, end = earlier, fill(earlier)
+            else:
+                end += 1
             continue
         out.append(" ".join(words[start:end]))
         start, end = end, following
