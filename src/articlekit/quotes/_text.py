@@ -27,48 +27,51 @@ _PIECES = re.compile(
     r"|([\w\u2019'][\w\u2019'\-\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*)|[^\w\s]"
 )  # (invisible and bidi characters inside a word stay in it: "Pe\u200bskov" is one word)
 _ENDERS = frozenset(".?!")
-_WORD_START = frozenset("_\u2019'")
 
 
 class Token:
-    """A word (``kind`` ``"w"``), a punctuation mark (``"p"``) or a quotation (``"q"``)."""
+    """A word (``kind`` ``"w"``), a punctuation mark (``"p"``) or a quotation (``"q"``).
+
+    The fields are computed by the tokenizer, once: ``low`` is ``text.lower()``
+    and ``cap`` whether the token is a word that starts with an upper-case letter.
+    """
 
     __slots__ = ("cap", "end", "kind", "low", "quote", "start", "text")
 
-    def __init__(self, start: int, text: str, kind: str = "", quote: int = -1) -> None:
+    def __init__(
+        self, start: int, end: int, text: str, low: str, kind: str, quote: int = -1, cap: bool = False
+    ) -> None:
         self.start = start
-        self.end = start + len(text)
+        self.end = end
         self.text = text
-        self.low = text.lower()
-        first = text[0]
-        if not kind:
-            kind = "w" if first.isalnum() or first in _WORD_START else "p"
+        self.low = low
         self.kind = kind
         self.quote = quote
-        #: Whether the token is a word that starts with an upper-case letter.
-        self.cap = kind == "w" and first.isupper()
+        self.cap = cap
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Token({self.text!r}, {self.kind})"
 
 
-def _words(text: str, start: int, end: int, lex: Lexicon, out: list[Token]) -> None:
-    abbreviations = lex.abbreviations
+def _words(text: str, start: int, end: int, abbreviations: frozenset[str], out: list[Token]) -> None:
     append = out.append
     for m in _PIECES.finditer(text, start, end):
+        word = m.group()
+        s = m.start()
         group = m.lastindex
         if group == 2:
-            append(Token(m.start(), m.group(), "w"))
+            append(Token(s, s + len(word), word, word.lower(), "w", -1, word[0].isupper()))
         elif group is None:
-            append(Token(m.start(), m.group(), "p"))
+            append(Token(s, s + 1, word, word.lower(), "p"))  # one character
         else:
-            word = m.group()
-            s = m.start()
-            if len(word) <= 2 or word[-3] == "." or word.lower() in abbreviations:
-                append(Token(s, word, "w"))  # U.S., Dr., J.
+            low = word.lower()
+            cap = word[0].isupper()
+            if len(word) <= 2 or word[-3] == "." or low in abbreviations:
+                append(Token(s, s + len(word), word, low, "w", -1, cap))  # U.S., Dr., J.
             else:
-                append(Token(s, word[:-1], "w"))  # "Trump." ends a sentence
-                append(Token(s + len(word) - 1, ".", "p"))
+                e = s + len(word) - 1
+                append(Token(s, e, word[:-1], low[:-1], "w", -1, cap))  # "Trump." ends a sentence
+                append(Token(e, e + 1, ".", ".", "p"))
 
 
 def tokenize(
@@ -79,17 +82,19 @@ def tokenize(
     Returns the tokens and the index of the first quotation after *end*.
     """
     out: list[Token] = []
+    abbreviations = lex.abbreviations
     pos = start
     k = first
     while k < len(quotes) and quotes[k].open < end:
         q = quotes[k]
         if q.open >= pos:
-            _words(text, pos, q.open, lex, out)
+            _words(text, pos, q.open, abbreviations, out)
             close = min(q.close + q.close_len, end) if q.closed else q.close
-            out.append(Token(q.open, text[q.open : close], "q", k))
+            body = text[q.open : close]
+            out.append(Token(q.open, close, body, body.lower(), "q", k))
             pos = close
         k += 1
-    _words(text, pos, end, lex, out)
+    _words(text, pos, end, abbreviations, out)
     return out, k
 
 
