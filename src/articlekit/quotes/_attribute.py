@@ -43,7 +43,7 @@ from articlekit.quotes._speakers import (
     phrase_apposed,
     phrase_before,
 )
-from articlekit.quotes._text import Token, sentences, tokenize
+from articlekit.quotes._text import Token, inert, sentences, tokenize
 
 __all__ = ["attribute"]
 
@@ -308,6 +308,8 @@ def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at:
 
 
 _CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or", "then"])
+#: Lower-case words that may start the subject of a sentence (:func:`_subject`).
+_SUBJECT_WORDS = frozenset(["he", "she", "they", "the"])
 
 
 def _subject(
@@ -329,7 +331,7 @@ def _subject(
     candidate = True
     while k < limit:
         tok = toks[k]
-        if candidate and tok.kind == "w" and (tok.low in ("he", "she", "they", "the") or tok.cap):
+        if candidate and tok.kind == "w" and (tok.low in _SUBJECT_WORDS or tok.cap):
             phrase = phrase_after(state.text, toks, k, lex, hi)
             if phrase is not None:
                 if phrase.kind == "pronoun":
@@ -590,7 +592,15 @@ def attribute(
     first = 0
     headline_pending: list[Quote] = []
     cue_table, cue_multi = lex.cues, lex.multi_first
+    # A line with one of these words may attribute a quote or mention a speaker.
+    triggers = frozenset(cue_table) | cue_multi | _SUBJECT_WORDS
+    end_of_text = lines[-1][1] if lines else 0
     for start, end, is_title in _chunked(text, lines, raw):
+        if (first >= len(raw) or raw[first].open >= end) and inert(text, start, end, triggers):
+            state.last = state.colon_intro = None  # as after reading the line
+            if _enough(state, end, end_of_text):
+                break
+            continue
         toks, nxt = tokenize(text, start, end, raw, first, lex)
         first = max(first, nxt)
         while first < len(raw) and raw[first].open < end:
@@ -703,13 +713,20 @@ def attribute(
                     subject = _subject(state, toks, s0, s1 - 1)
                     if subject is not None:
                         state.colon_intro = (subject[0], None)
-        if len(state.quotes) + len(state.indirect) >= limits.max_quotes and end < lines[-1][1]:
-            state.truncated = True  # enough: the rest of the text is not read
+        if _enough(state, end, end_of_text):
             break
     _fill_groups(state, raw)
     _fill_headlines(headline_pending, state, sum(e - s for s, e, t in lines if t))
     merged = _merge(state)
     return merged, state.truncated or len(raw) > limits.max_quotes
+
+
+def _enough(state: _State, end: int, end_of_text: int) -> bool:
+    """Whether ``limits.max_quotes`` quotes were found before *end*: the rest of the text is not read."""
+    if len(state.quotes) + len(state.indirect) >= state.limits.max_quotes and end < end_of_text:
+        state.truncated = True
+        return True
+    return False
 
 
 def _said_after(

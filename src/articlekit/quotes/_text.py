@@ -14,7 +14,7 @@ import re
 from articlekit.quotes._cues import Lexicon
 from articlekit.quotes._marks import RawQuote
 
-__all__ = ["MAX_SENTENCE", "Token", "sentences", "tokenize"]
+__all__ = ["MAX_SENTENCE", "Token", "inert", "sentences", "tokenize"]
 
 #: The most tokens in one sentence; longer runs are cut (bounded work per sentence).
 MAX_SENTENCE = 200
@@ -27,6 +27,10 @@ _PIECES = re.compile(
     r"|([\w\u2019'][\w\u2019'\-\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*)|[^\w\s]"
 )  # (invisible and bidi characters inside a word stay in it: "Pe\u200bskov" is one word)
 _ENDERS = frozenset(".?!")
+# In ASCII text: an upper-case letter, and the words as the tokenizer cuts them (apart from
+# abbreviations, which hold a full stop).
+_ASCII_UPPER = re.compile("[A-Z]")
+_ASCII_WORDS = re.compile(r"[\w'][\w'\-]*", re.ASCII)
 
 
 class Token:
@@ -72,6 +76,27 @@ def _words(text: str, start: int, end: int, abbreviations: frozenset[str], out: 
                 e = s + len(word) - 1
                 append(Token(s, e, word[:-1], low[:-1], "w", -1, cap))  # "Trump." ends a sentence
                 append(Token(e, e + 1, ".", ".", "p"))
+
+
+def inert(text: str, start: int, end: int, triggers: frozenset[str]) -> bool:
+    """Whether ``text[start:end]``, which holds no quotation, cannot hold a cue nor a speaker.
+
+    True for ASCII text with no capital letter and none of the *triggers*
+    (the cue words and the words that may start a subject) among its words:
+    its sentences attribute nothing and mention nobody, so they need no tokens
+    (long runs of links, code or numbers cost nothing).
+
+    >>> inert("see https://example.com/1 and 2", 0, 31, frozenset(["said"]))
+    True
+    >>> inert("as he said", 0, 10, frozenset(["said"]))
+    False
+    """
+    chunk = text[start:end]
+    return (
+        chunk.isascii()
+        and _ASCII_UPPER.search(chunk) is None
+        and triggers.isdisjoint(_ASCII_WORDS.findall(chunk))
+    )
 
 
 def tokenize(
