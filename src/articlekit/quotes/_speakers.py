@@ -200,7 +200,7 @@ def _is_np_word(tok: Token, lex: Lexicon) -> bool:
     if tok.kind != "w":
         return False
     low = tok.low
-    if tok.text[0].isupper() or tok.text[0].isdigit():
+    if tok.cap or tok.text[0].isdigit():  # (a word's cap: its first letter is upper-case)
         return low not in _NOT_NAMES or low in lex.titles
     if low in lex.titles or low in lex.role_modifiers or low in lex.particles:
         return True
@@ -259,8 +259,13 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
             gender = lex.first_names.get(toks[n].low, "")
         name = _span_text(text, toks, n, b)
         role = _span_text(text, toks, a, n) if n > a else None
-        org_words = lex.organisation_words
-        is_org = (definite and n == a) or any(toks[k].low in org_words for k in range(n, b))
+        is_org = definite and n == a
+        if not is_org:
+            org_words = lex.organisation_words
+            for k in range(n, b):
+                if toks[k].low in org_words:
+                    is_org = True
+                    break
         if b - n == 1 and toks[n].text.isupper() and len(toks[n].text) > 1:
             is_org = True  # an acronym: NATO, CNN
         return Phrase(a0, b0, name, role, "org" if is_org else "person", gender)
@@ -277,6 +282,8 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
 
 def _contracted_pronoun(low: str) -> str | None:
     """``he’s`` → ``he``, ``they’ve`` → ``they``; None for other words."""
+    if "\u2019" not in low and "'" not in low:
+        return None
     for mark in ("\u2019", "'"):
         head, sep, tail = low.partition(mark)
         if sep and tail in ("s", "ve", "d", "ll", "re", "m"):
@@ -485,8 +492,9 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     limit = min(hi, start + _MAX_PHRASE)
     # "said trader Paul Smith": a few lower-case role words before a name
     k = b
+    roles_end = min(limit, b + 3)
     while (
-        k < min(limit, b + 3)
+        k < roles_end
         and toks[k].kind == "w"
         and not toks[k].cap
         and toks[k].low not in _NOT_NAMES
