@@ -592,8 +592,9 @@ def attribute(
     first = 0
     headline_pending: list[Quote] = []
     cue_table, cue_multi = lex.cues, lex.multi_first
+    cue_words = frozenset(cue_table) | cue_multi  # the words that may start a cue
     # A line with one of these words may attribute a quote or mention a speaker.
-    triggers = frozenset(cue_table) | cue_multi | _SUBJECT_WORDS
+    triggers = cue_words | _SUBJECT_WORDS
     end_of_text = lines[-1][1] if lines else 0
     for start, end, is_title in _chunked(text, lines, raw):
         if (first >= len(raw) or raw[first].open >= end) and inert(text, start, end, triggers):
@@ -611,7 +612,7 @@ def attribute(
         state.colon_intro = None
         first_names = lex.first_names
         quote_at = [k for k, t in enumerate(toks) if t.kind == "q"]
-        cue_at = [k for k, t in enumerate(toks) if t.low in cue_table or t.low in cue_multi]
+        cue_at = [k for k, t in enumerate(toks) if t.low in cue_words]
         names_at = [k for k, t in enumerate(toks) if t.cap and t.low in first_names]
         tail: int | None = None  # a direct quotation that ended the previous sentence, with no cue
         for s0, s1 in sentences(toks, inner):

@@ -21,9 +21,10 @@ MAX_SENTENCE = 200
 
 # An abbreviation or initials (group 1, checked against the lexicon afterwards), a word
 # (group 2: inner apostrophes and hyphens kept), or one other character that is not white
-# space.  No nested quantifiers.
+# space.  No nested quantifiers.  (The lookahead, which both forms of group 1 need, lets a word
+# skip them quickly.)
 _PIECES = re.compile(
-    r"((?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,4}\.)"
+    r"(?=[A-Za-z][a-z]{0,4}\.)((?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,4}\.)"
     r"|([\w\u2019'][\w\u2019'\-\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*)|[^\w\s]"
 )  # (invisible and bidi characters inside a word stay in it: "Pe\u200bskov" is one word)
 _ENDERS = frozenset(".?!")
