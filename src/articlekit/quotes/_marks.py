@@ -251,12 +251,14 @@ def _role(text: str, i: int, ch: str, stack: list[_Frame]) -> str:
             return "close"  # “…" (mixed marks)
         return "open" if not nxt.isspace() else "none"
     if ch == "\u201c":
-        if any(ch in f.closers and f.mark == "\u201e" for f in stack):
-            return "close"
+        for f in stack:  # (loops, not any(): the stack is short, this runs for every mark)
+            if f.mark == "\u201e":
+                return "close"  # „ is closed by “
         return "open"
     if ch == "\u201d":
-        if any(ch in f.closers for f in stack):
-            return "close"
+        for f in stack:
+            if ch in f.closers:
+                return "close"
         if stack and stack[-1].mark == '"':
             return "close"  # "…” (mixed marks)
         return "none"
