@@ -28,6 +28,7 @@ of the same words quoted in the body.
 from __future__ import annotations
 
 import bisect
+import re
 from operator import attrgetter
 
 from articlekit.limits import Limits
@@ -414,10 +415,13 @@ _SMALL_WORDS = frozenset(
 )
 
 
+_SENTENCE_PUNCTUATION = re.compile("[.,;:?!\u2026]")
+
+
 def _is_work_title(body: str) -> bool:
     """A short Title Case name in quote marks (a show, a book, a slogan), with no sentence punctuation."""
     words = body.split()
-    if not words or len(words) > 7 or any(ch in body for ch in ".,;:?!\u2026"):
+    if not words or len(words) > 7 or _SENTENCE_PUNCTUATION.search(body) is not None:
         return False
     capital = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(capital) and all(w[:1].isupper() or w[:1].isdigit() for w in capital)
@@ -507,6 +511,14 @@ def new_quote(
     return quote
 
 
+def _has_letter(body: str) -> bool:
+    # A loop, not any() over a generator (which costs more): the first character is usually one.
+    for ch in body:  # noqa: SIM110
+        if ch.isalpha():
+            return True
+    return False
+
+
 def _make(
     text: str, q: RawQuote, kind: str, speaker: Speaker | None, cue: str | None
 ) -> Quote | None:
@@ -516,7 +528,7 @@ def _make(
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     body = text[start:end]
-    if end <= start or not any(ch.isalpha() for ch in body):
+    if end <= start or not _has_letter(body):
         return None
     if " " not in body and (body[0] in "@#" or "://" in body or body.startswith("www.")):
         return None  # a handle, a hashtag or a link in quote marks
@@ -625,9 +637,7 @@ def attribute(
             if tail is not None:
                 _said_after(state, toks, s0, s1, cues, tail)
                 tail = None
-            sentence_last = next(
-                (c for c in reversed(cues) if c.speaker is not None and c.kind != "action"), None
-            )
+            sentence_last = _last_speaking(cues)
             direct: set[int] = set()
             for i in quote_at[bisect.bisect_left(quote_at, s0) : bisect.bisect_left(quote_at, s1)]:
                 tok = toks[i]
@@ -728,6 +738,14 @@ def _enough(state: _State, end: int, end_of_text: int) -> bool:
         state.truncated = True
         return True
     return False
+
+
+def _last_speaking(cues: list[_Cue]) -> _Cue | None:
+    """The last cue with a speaker that is not an action (``said``, not ``met``)."""
+    for cue in reversed(cues):
+        if cue.speaker is not None and cue.kind != "action":
+            return cue
+    return None
 
 
 def _said_after(

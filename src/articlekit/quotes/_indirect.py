@@ -171,7 +171,10 @@ def content_after(
     if a >= hi:
         return None
     b = _end_of_clause(toks, a, hi, lex, direct)
-    words = sum(1 for t in toks[a:b] if t.kind != "p")
+    words = 0
+    for k in range(a, b):
+        if toks[k].kind != "p":
+            words += 1
     if words < 3:
         return None
     if toks[a].kind == "q" and toks[a].quote in direct:
