@@ -61,7 +61,7 @@ class Token:
 def _words(text: str, start: int, end: int, abbreviations: frozenset[str], out: list[Token]) -> None:
     append = out.append
     for m in _PIECES.finditer(text, start, end):
-        word = m.group()
+        word = m[0]
         s = m.start()
         group = m.lastindex
         if group == 2:
