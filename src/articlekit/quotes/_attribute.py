@@ -462,31 +462,25 @@ def _pick_cue(
     The cue right after it (``“…,” he said``), else the nearest before it in the
     sentence, else the nearest after it.
     """
-    usable = [
-        c
-        for c in cues
-        if c.speaker is not None and c.kind != "action" and not (direct and c.kind == "attitude")
-    ]
-    for cue in usable:
+    before: _Cue | None = None  # the last usable cue before the quotation
+    for cue in cues:  # (in text order)
+        if cue.speaker is None or cue.kind == "action" or (direct and cue.kind == "attitude"):
+            continue  # not usable
         if cue.a > i:
             # "“…,” he said" / "“…,” said Doe" / "“…,” Peskov told reporters"
             phrase = cue.phrase
-            ok = True
             for k in range(i + 1, cue.a):
                 t = toks[k]
                 if t.text in ",\u2014\u2013" or t.low in lex.skip:
                     continue
                 if phrase is None or not phrase.start <= k < phrase.end:
-                    ok = False
                     break
-            if ok:
+            else:
                 return cue, True
-            break
-    before = [c for c in usable if c.b <= i]
-    if before:
-        return before[-1], False
-    after = [c for c in usable if c.a > i]
-    return (after[0] if after else None), False
+            return (before if before is not None else cue), False
+        if cue.b <= i:
+            before = cue
+    return before, False
 
 
 def new_quote(

@@ -217,9 +217,10 @@ def _span_text(text: str, toks: list[Token], a: int, b: int) -> str:
 def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase | None:
     """Split tokens ``a:b`` (a noun phrase, determiners included) into role and name."""
     a0, b0 = a, b
-    while a < b and toks[a].low in lex.determiners:
+    titles, particles, determiners = lex.titles, lex.particles, lex.determiners
+    while a < b and toks[a].low in determiners:
         a += 1
-    while b > a and (toks[b - 1].low in ("and", "of") or toks[b - 1].low in lex.particles):
+    while b > a and (toks[b - 1].low in ("and", "of") or toks[b - 1].low in particles):
         b -= 1
     if a >= b:
         return None
@@ -229,25 +230,24 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
     while n > a:
         tok = toks[n - 1]
         low = tok.low
-        if n - 3 >= a and n < b and toks[n - 2].low == "of" and toks[n - 3].low in lex.titles:
+        if n - 3 >= a and n < b and toks[n - 2].low == "of" and toks[n - 3].low in titles:
             break  # "Secretary of State John Kerry": "State" belongs to the role
-        if tok.cap and lex.titles.get(low, "org") == "org" and not low.endswith(("\u2019s", "'s")):
+        if tok.cap and titles.get(low, "org") == "org" and not low.endswith(("\u2019s", "'s")):
             n -= 1  # a name word ("State Department": capitalised organisation words are names)
         elif low == "of" and n < b and n - 1 > a and toks[n - 2].cap and toks[n - 2].low in lex.organisation_words:
             n -= 1  # "Bank of America", "University of Texas": one name
-        elif low in lex.particles and n < b:
+        elif low in particles and n < b:
             # von der / de la / bin: part of the name when a name word comes before them
             j = n - 1
-            while j > a and toks[j - 1].low in lex.particles:
+            while j > a and toks[j - 1].low in particles:
                 j -= 1
-            if j > a and toks[j - 1].cap and toks[j - 1].low not in lex.titles:
+            if j > a and toks[j - 1].cap and toks[j - 1].low not in titles:
                 n = j
             else:
                 break
         else:
             break
     gender = ""
-    titles = lex.titles
     for k in range(a, b):
         low = toks[k].low
         if low in titles or low[-1] == ".":
