@@ -329,10 +329,9 @@ def _subject(
     k = lo
     while k < limit and toks[k].low in _CONJUNCTIONS:
         k += 1  # "And Mr. Christie gloated: …"
-    candidate = True
-    while k < limit:
+    while k < limit:  # k: the sentence's first word, or a token after a comma
         tok = toks[k]
-        if candidate and tok.kind == "w" and (tok.low in _SUBJECT_WORDS or tok.cap):
+        if tok.kind == "w" and (tok.low in _SUBJECT_WORDS or tok.cap):
             phrase = phrase_after(state.text, toks, k, lex, hi)
             if phrase is not None:
                 if phrase.kind == "pronoun":
@@ -386,7 +385,8 @@ def _subject(
                     speaker, entity = _speaker_of(state, phrase)
                     if speaker is not None and entity is not None:
                         return speaker, entity
-        candidate = tok.text == ","
+        while k < limit and toks[k].text != ",":
+            k += 1
         k += 1
     return None
 
