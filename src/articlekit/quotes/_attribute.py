@@ -28,6 +28,7 @@ of the same words quoted in the body.
 from __future__ import annotations
 
 import bisect
+import re
 from operator import attrgetter
 
 from articlekit.limits import Limits
@@ -43,7 +44,7 @@ from articlekit.quotes._speakers import (
     phrase_apposed,
     phrase_before,
 )
-from articlekit.quotes._text import Token, sentences, tokenize
+from articlekit.quotes._text import Token, inert, sentences, tokenize
 
 __all__ = ["attribute"]
 
@@ -308,6 +309,8 @@ def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at:
 
 
 _CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or", "then"])
+#: Lower-case words that may start the subject of a sentence (:func:`_subject`).
+_SUBJECT_WORDS = frozenset(["he", "she", "they", "the"])
 
 
 def _subject(
@@ -326,10 +329,9 @@ def _subject(
     k = lo
     while k < limit and toks[k].low in _CONJUNCTIONS:
         k += 1  # "And Mr. Christie gloated: …"
-    candidate = True
-    while k < limit:
+    while k < limit:  # k: the sentence's first word, or a token after a comma
         tok = toks[k]
-        if candidate and tok.kind == "w" and (tok.low in ("he", "she", "they", "the") or tok.cap):
+        if tok.kind == "w" and (tok.low in _SUBJECT_WORDS or tok.cap):
             phrase = phrase_after(state.text, toks, k, lex, hi)
             if phrase is not None:
                 if phrase.kind == "pronoun":
@@ -383,7 +385,8 @@ def _subject(
                     speaker, entity = _speaker_of(state, phrase)
                     if speaker is not None and entity is not None:
                         return speaker, entity
-        candidate = tok.text == ","
+        while k < limit and toks[k].text != ",":
+            k += 1
         k += 1
     return None
 
@@ -412,10 +415,13 @@ _SMALL_WORDS = frozenset(
 )
 
 
+_SENTENCE_PUNCTUATION = re.compile("[.,;:?!\u2026]")
+
+
 def _is_work_title(body: str) -> bool:
     """A short Title Case name in quote marks (a show, a book, a slogan), with no sentence punctuation."""
     words = body.split()
-    if not words or len(words) > 7 or any(ch in body for ch in ".,;:?!\u2026"):
+    if not words or len(words) > 7 or _SENTENCE_PUNCTUATION.search(body) is not None:
         return False
     capital = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(capital) and all(w[:1].isupper() or w[:1].isdigit() for w in capital)
@@ -456,31 +462,25 @@ def _pick_cue(
     The cue right after it (``“…,” he said``), else the nearest before it in the
     sentence, else the nearest after it.
     """
-    usable = [
-        c
-        for c in cues
-        if c.speaker is not None and c.kind != "action" and not (direct and c.kind == "attitude")
-    ]
-    for cue in usable:
+    before: _Cue | None = None  # the last usable cue before the quotation
+    for cue in cues:  # (in text order)
+        if cue.speaker is None or cue.kind == "action" or (direct and cue.kind == "attitude"):
+            continue  # not usable
         if cue.a > i:
             # "“…,” he said" / "“…,” said Doe" / "“…,” Peskov told reporters"
             phrase = cue.phrase
-            ok = True
             for k in range(i + 1, cue.a):
                 t = toks[k]
                 if t.text in ",\u2014\u2013" or t.low in lex.skip:
                     continue
                 if phrase is None or not phrase.start <= k < phrase.end:
-                    ok = False
                     break
-            if ok:
+            else:
                 return cue, True
-            break
-    before = [c for c in usable if c.b <= i]
-    if before:
-        return before[-1], False
-    after = [c for c in usable if c.a > i]
-    return (after[0] if after else None), False
+            return (before if before is not None else cue), False
+        if cue.b <= i:
+            before = cue
+    return before, False
 
 
 def new_quote(
@@ -505,6 +505,14 @@ def new_quote(
     return quote
 
 
+def _has_letter(body: str) -> bool:
+    # A loop, not any() over a generator (which costs more): the first character is usually one.
+    for ch in body:  # noqa: SIM110
+        if ch.isalpha():
+            return True
+    return False
+
+
 def _make(
     text: str, q: RawQuote, kind: str, speaker: Speaker | None, cue: str | None
 ) -> Quote | None:
@@ -514,7 +522,7 @@ def _make(
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     body = text[start:end]
-    if end <= start or not any(ch.isalpha() for ch in body):
+    if end <= start or not _has_letter(body):
         return None
     if " " not in body and (body[0] in "@#" or "://" in body or body.startswith("www.")):
         return None  # a handle, a hashtag or a link in quote marks
@@ -590,7 +598,16 @@ def attribute(
     first = 0
     headline_pending: list[Quote] = []
     cue_table, cue_multi = lex.cues, lex.multi_first
+    cue_words = frozenset(cue_table) | cue_multi  # the words that may start a cue
+    # A line with one of these words may attribute a quote or mention a speaker.
+    triggers = cue_words | _SUBJECT_WORDS
+    end_of_text = lines[-1][1] if lines else 0
     for start, end, is_title in _chunked(text, lines, raw):
+        if (first >= len(raw) or raw[first].open >= end) and inert(text, start, end, triggers):
+            state.last = state.colon_intro = None  # as after reading the line
+            if _enough(state, end, end_of_text):
+                break
+            continue
         toks, nxt = tokenize(text, start, end, raw, first, lex)
         first = max(first, nxt)
         while first < len(raw) and raw[first].open < end:
@@ -601,7 +618,7 @@ def attribute(
         state.colon_intro = None
         first_names = lex.first_names
         quote_at = [k for k, t in enumerate(toks) if t.kind == "q"]
-        cue_at = [k for k, t in enumerate(toks) if t.low in cue_table or t.low in cue_multi]
+        cue_at = [k for k, t in enumerate(toks) if t.low in cue_words]
         names_at = [k for k, t in enumerate(toks) if t.cap and t.low in first_names]
         tail: int | None = None  # a direct quotation that ended the previous sentence, with no cue
         for s0, s1 in sentences(toks, inner):
@@ -614,9 +631,7 @@ def attribute(
             if tail is not None:
                 _said_after(state, toks, s0, s1, cues, tail)
                 tail = None
-            sentence_last = next(
-                (c for c in reversed(cues) if c.speaker is not None and c.kind != "action"), None
-            )
+            sentence_last = _last_speaking(cues)
             direct: set[int] = set()
             for i in quote_at[bisect.bisect_left(quote_at, s0) : bisect.bisect_left(quote_at, s1)]:
                 tok = toks[i]
@@ -703,13 +718,28 @@ def attribute(
                     subject = _subject(state, toks, s0, s1 - 1)
                     if subject is not None:
                         state.colon_intro = (subject[0], None)
-        if len(state.quotes) + len(state.indirect) >= limits.max_quotes and end < lines[-1][1]:
-            state.truncated = True  # enough: the rest of the text is not read
+        if _enough(state, end, end_of_text):
             break
     _fill_groups(state, raw)
     _fill_headlines(headline_pending, state, sum(e - s for s, e, t in lines if t))
     merged = _merge(state)
     return merged, state.truncated or len(raw) > limits.max_quotes
+
+
+def _enough(state: _State, end: int, end_of_text: int) -> bool:
+    """Whether ``limits.max_quotes`` quotes were found before *end*: the rest of the text is not read."""
+    if len(state.quotes) + len(state.indirect) >= state.limits.max_quotes and end < end_of_text:
+        state.truncated = True
+        return True
+    return False
+
+
+def _last_speaking(cues: list[_Cue]) -> _Cue | None:
+    """The last cue with a speaker that is not an action (``said``, not ``met``)."""
+    for cue in reversed(cues):
+        if cue.speaker is not None and cue.kind != "action":
+            return cue
+    return None
 
 
 def _said_after(

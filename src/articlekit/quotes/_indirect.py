@@ -76,14 +76,18 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
     hi = min(hi, a + _MAX_CLAUSE)
     while b < hi:
         tok = toks[b]
-        if tok.kind == "q" and tok.quote in direct:
+        kind = tok.kind
+        if kind == "w":  # (most tokens: only "and" and "but" end a clause)
+            if tok.low in ("and", "but") and b > a + 2 and b + 1 < hi and lex.cue_kind(toks[b + 1].low) in ("speech", "naming"):
+                break  # "he found Trump “charming” and called his standing “unheard of”"
+            b += 1
+            continue
+        if kind == "q" and tok.quote in direct:
             break
-        if tok.kind == "p" and tok.text in _CLAUSE_ENDS:
+        if kind == "p" and tok.text in _CLAUSE_ENDS:
             break
-        if tok.kind == "p" and tok.text in "\u2014\u2013" and b > a + 3:
+        if kind == "p" and tok.text in "\u2014\u2013" and b > a + 3:
             break
-        if tok.low in ("and", "but") and b > a + 2 and b + 1 < hi and lex.cue_kind(toks[b + 1].low) in ("speech", "naming"):
-            break  # "he found Trump “charming” and called his standing “unheard of”"
         if tok.text == "," and b + 1 < hi:
             nxt = toks[b + 1]
             if nxt.low.endswith("ing") and lex.cue_kind(nxt.low) is not None:
@@ -171,7 +175,10 @@ def content_after(
     if a >= hi:
         return None
     b = _end_of_clause(toks, a, hi, lex, direct)
-    words = sum(1 for t in toks[a:b] if t.kind != "p")
+    words = 0
+    for k in range(a, b):
+        if toks[k].kind != "p":
+            words += 1
     if words < 3:
         return None
     if toks[a].kind == "q" and toks[a].quote in direct:

@@ -111,7 +111,7 @@ def _single_role(text: str, i: int, ch: str, stack: list[_Frame]) -> str:
         return "none"  # don’t, Russia’s
     if nxt.isdigit() and i + 2 < len(text) and text[i + 2].isdigit():
         return "none"  # ’90s, '16
-    open_single = any(f.mark in _SINGLE for f in stack)
+    open_single = _open(stack, _SINGLE)
     if (prev.isspace() or prev in _OPEN_CONTEXT) and nxt.isalnum():
         if ch == "\u2019" and not open_single:
             return "none"  # ’em, ’til written with a right mark
@@ -226,12 +226,29 @@ def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) 
     return out
 
 
+# (Loops, not any() over a generator: the stack is short and these run for every mark.)
+def _open(stack: list[_Frame], marks: str | tuple[str, ...]) -> bool:
+    """Whether a quotation opened by one of *marks* is open."""
+    for frame in stack:  # noqa: SIM110
+        if frame.mark in marks:
+            return True
+    return False
+
+
+def _closes(stack: list[_Frame], ch: str) -> bool:
+    """Whether *ch* closes one of the open quotations."""
+    for frame in stack:  # noqa: SIM110
+        if ch in frame.closers:
+            return True
+    return False
+
+
 def _role(text: str, i: int, ch: str, stack: list[_Frame]) -> str:
     """Whether the mark at *i* opens a quotation, closes one, or neither."""
     if ch == "``":
         return "open"
     if ch == "''":
-        if any(f.mark in ("``", "''") for f in stack):
+        if _open(stack, ("``", "''")):
             return "close"
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 2] if i + 2 < len(text) else " "
@@ -243,7 +260,7 @@ def _role(text: str, i: int, ch: str, stack: list[_Frame]) -> str:
             return "close"  # ‚…‘ (German single)
         return _single_role(text, i, ch, stack)
     if ch == '"':
-        if any(f.mark == '"' for f in stack):
+        if _open(stack, ('"',)):
             return "close"
         nxt = text[i + 1] if i + 1 < len(text) else " "
         prev = text[i - 1] if i > 0 else " "
@@ -251,26 +268,24 @@ def _role(text: str, i: int, ch: str, stack: list[_Frame]) -> str:
             return "close"  # “…" (mixed marks)
         return "open" if not nxt.isspace() else "none"
     if ch == "\u201c":
-        if any(ch in f.closers and f.mark == "\u201e" for f in stack):
-            return "close"
-        return "open"
+        return "close" if _open(stack, ("\u201e",)) else "open"  # „ is closed by “
     if ch == "\u201d":
-        if any(ch in f.closers for f in stack):
+        if _closes(stack, ch):
             return "close"
         if stack and stack[-1].mark == '"':
             return "close"  # "…” (mixed marks)
         return "none"
     if ch in "\u00bb\u203a":
-        if any(ch in f.closers for f in stack):
+        if _closes(stack, ch):
             return "close"
         nxt = text[i + 1] if i + 1 < len(text) else " "
         return "open" if nxt.isalnum() else "none"
     if ch in "\u00ab\u2039":
-        if any(ch in f.closers for f in stack):
+        if _closes(stack, ch):
             return "close"
         return "open"
     if ch in "\u300c\u300e\u201f\u201e":
         return "open"
     if ch in "\u300d\u300f":
-        return "close" if any(ch in f.closers for f in stack) else "none"
+        return "close" if _closes(stack, ch) else "none"
     return "none"  # pragma: no cover - every mark is handled above

@@ -200,7 +200,7 @@ def _is_np_word(tok: Token, lex: Lexicon) -> bool:
     if tok.kind != "w":
         return False
     low = tok.low
-    if tok.text[0].isupper() or tok.text[0].isdigit():
+    if tok.cap or tok.text[0].isdigit():  # (a word's cap: its first letter is upper-case)
         return low not in _NOT_NAMES or low in lex.titles
     if low in lex.titles or low in lex.role_modifiers or low in lex.particles:
         return True
@@ -217,9 +217,10 @@ def _span_text(text: str, toks: list[Token], a: int, b: int) -> str:
 def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase | None:
     """Split tokens ``a:b`` (a noun phrase, determiners included) into role and name."""
     a0, b0 = a, b
-    while a < b and toks[a].low in lex.determiners:
+    titles, particles, determiners = lex.titles, lex.particles, lex.determiners
+    while a < b and toks[a].low in determiners:
         a += 1
-    while b > a and (toks[b - 1].low in ("and", "of") or toks[b - 1].low in lex.particles):
+    while b > a and (toks[b - 1].low in ("and", "of") or toks[b - 1].low in particles):
         b -= 1
     if a >= b:
         return None
@@ -229,25 +230,24 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
     while n > a:
         tok = toks[n - 1]
         low = tok.low
-        if n - 3 >= a and n < b and toks[n - 2].low == "of" and toks[n - 3].low in lex.titles:
+        if n - 3 >= a and n < b and toks[n - 2].low == "of" and toks[n - 3].low in titles:
             break  # "Secretary of State John Kerry": "State" belongs to the role
-        if tok.cap and lex.titles.get(low, "org") == "org" and not low.endswith(("\u2019s", "'s")):
+        if tok.cap and titles.get(low, "org") == "org" and not low.endswith(("\u2019s", "'s")):
             n -= 1  # a name word ("State Department": capitalised organisation words are names)
         elif low == "of" and n < b and n - 1 > a and toks[n - 2].cap and toks[n - 2].low in lex.organisation_words:
             n -= 1  # "Bank of America", "University of Texas": one name
-        elif low in lex.particles and n < b:
+        elif low in particles and n < b:
             # von der / de la / bin: part of the name when a name word comes before them
             j = n - 1
-            while j > a and toks[j - 1].low in lex.particles:
+            while j > a and toks[j - 1].low in particles:
                 j -= 1
-            if j > a and toks[j - 1].cap and toks[j - 1].low not in lex.titles:
+            if j > a and toks[j - 1].cap and toks[j - 1].low not in titles:
                 n = j
             else:
                 break
         else:
             break
     gender = ""
-    titles = lex.titles
     for k in range(a, b):
         low = toks[k].low
         if low in titles or low[-1] == ".":
@@ -259,8 +259,13 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
             gender = lex.first_names.get(toks[n].low, "")
         name = _span_text(text, toks, n, b)
         role = _span_text(text, toks, a, n) if n > a else None
-        org_words = lex.organisation_words
-        is_org = (definite and n == a) or any(toks[k].low in org_words for k in range(n, b))
+        is_org = definite and n == a
+        if not is_org:
+            org_words = lex.organisation_words
+            for k in range(n, b):
+                if toks[k].low in org_words:
+                    is_org = True
+                    break
         if b - n == 1 and toks[n].text.isupper() and len(toks[n].text) > 1:
             is_org = True  # an acronym: NATO, CNN
         return Phrase(a0, b0, name, role, "org" if is_org else "person", gender)
@@ -277,6 +282,8 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
 
 def _contracted_pronoun(low: str) -> str | None:
     """``he’s`` → ``he``, ``they’ve`` → ``they``; None for other words."""
+    if "\u2019" not in low and "'" not in low:
+        return None
     for mark in ("\u2019", "'"):
         head, sep, tail = low.partition(mark)
         if sep and tail in ("s", "ve", "d", "ll", "re", "m"):
@@ -485,8 +492,9 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     limit = min(hi, start + _MAX_PHRASE)
     # "said trader Paul Smith": a few lower-case role words before a name
     k = b
+    roles_end = min(limit, b + 3)
     while (
-        k < min(limit, b + 3)
+        k < roles_end
         and toks[k].kind == "w"
         and not toks[k].cap
         and toks[k].low not in _NOT_NAMES

@@ -14,61 +14,90 @@ import re
 from articlekit.quotes._cues import Lexicon
 from articlekit.quotes._marks import RawQuote
 
-__all__ = ["MAX_SENTENCE", "Token", "sentences", "tokenize"]
+__all__ = ["MAX_SENTENCE", "Token", "inert", "sentences", "tokenize"]
 
 #: The most tokens in one sentence; longer runs are cut (bounded work per sentence).
 MAX_SENTENCE = 200
 
 # An abbreviation or initials (group 1, checked against the lexicon afterwards), a word
 # (group 2: inner apostrophes and hyphens kept), or one other character that is not white
-# space.  No nested quantifiers.
+# space.  No nested quantifiers.  (The lookahead, which both forms of group 1 need, lets a word
+# skip them quickly.)
 _PIECES = re.compile(
-    r"((?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,4}\.)"
+    r"(?=[A-Za-z][a-z]{0,4}\.)((?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,4}\.)"
     r"|([\w\u2019'][\w\u2019'\-\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*)|[^\w\s]"
 )  # (invisible and bidi characters inside a word stay in it: "Pe\u200bskov" is one word)
 _ENDERS = frozenset(".?!")
-_WORD_START = frozenset("_\u2019'")
+# In ASCII text: an upper-case letter, and the words as the tokenizer cuts them (apart from
+# abbreviations, which hold a full stop).
+_ASCII_UPPER = re.compile("[A-Z]")
+_ASCII_WORDS = re.compile(r"[\w'][\w'\-]*", re.ASCII)
 
 
 class Token:
-    """A word (``kind`` ``"w"``), a punctuation mark (``"p"``) or a quotation (``"q"``)."""
+    """A word (``kind`` ``"w"``), a punctuation mark (``"p"``) or a quotation (``"q"``).
+
+    The fields are computed by the tokenizer, once: ``low`` is ``text.lower()``
+    and ``cap`` whether the token is a word that starts with an upper-case letter.
+    """
 
     __slots__ = ("cap", "end", "kind", "low", "quote", "start", "text")
 
-    def __init__(self, start: int, text: str, kind: str = "", quote: int = -1) -> None:
+    def __init__(
+        self, start: int, end: int, text: str, low: str, kind: str, quote: int = -1, cap: bool = False
+    ) -> None:
         self.start = start
-        self.end = start + len(text)
+        self.end = end
         self.text = text
-        self.low = text.lower()
-        first = text[0]
-        if not kind:
-            kind = "w" if first.isalnum() or first in _WORD_START else "p"
+        self.low = low
         self.kind = kind
         self.quote = quote
-        #: Whether the token is a word that starts with an upper-case letter.
-        self.cap = kind == "w" and first.isupper()
+        self.cap = cap
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Token({self.text!r}, {self.kind})"
 
 
-def _words(text: str, start: int, end: int, lex: Lexicon, out: list[Token]) -> None:
-    abbreviations = lex.abbreviations
+def _words(text: str, start: int, end: int, abbreviations: frozenset[str], out: list[Token]) -> None:
     append = out.append
     for m in _PIECES.finditer(text, start, end):
+        word = m[0]
+        s = m.start()
         group = m.lastindex
         if group == 2:
-            append(Token(m.start(), m.group(), "w"))
+            append(Token(s, s + len(word), word, word.lower(), "w", -1, word[0].isupper()))
         elif group is None:
-            append(Token(m.start(), m.group(), "p"))
+            append(Token(s, s + 1, word, word.lower(), "p"))  # one character
         else:
-            word = m.group()
-            s = m.start()
-            if len(word) <= 2 or word[-3] == "." or word.lower() in abbreviations:
-                append(Token(s, word, "w"))  # U.S., Dr., J.
+            low = word.lower()
+            cap = word[0].isupper()
+            if len(word) <= 2 or word[-3] == "." or low in abbreviations:
+                append(Token(s, s + len(word), word, low, "w", -1, cap))  # U.S., Dr., J.
             else:
-                append(Token(s, word[:-1], "w"))  # "Trump." ends a sentence
-                append(Token(s + len(word) - 1, ".", "p"))
+                e = s + len(word) - 1
+                append(Token(s, e, word[:-1], low[:-1], "w", -1, cap))  # "Trump." ends a sentence
+                append(Token(e, e + 1, ".", ".", "p"))
+
+
+def inert(text: str, start: int, end: int, triggers: frozenset[str]) -> bool:
+    """Whether ``text[start:end]``, which holds no quotation, cannot hold a cue nor a speaker.
+
+    True for ASCII text with no capital letter and none of the *triggers*
+    (the cue words and the words that may start a subject) among its words:
+    its sentences attribute nothing and mention nobody, so they need no tokens
+    (long runs of links, code or numbers cost nothing).
+
+    >>> inert("see https://example.com/1 and 2", 0, 31, frozenset(["said"]))
+    True
+    >>> inert("as he said", 0, 10, frozenset(["said"]))
+    False
+    """
+    chunk = text[start:end]
+    return (
+        chunk.isascii()
+        and _ASCII_UPPER.search(chunk) is None
+        and triggers.isdisjoint(_ASCII_WORDS.findall(chunk))
+    )
 
 
 def tokenize(
@@ -79,17 +108,19 @@ def tokenize(
     Returns the tokens and the index of the first quotation after *end*.
     """
     out: list[Token] = []
+    abbreviations = lex.abbreviations
     pos = start
     k = first
     while k < len(quotes) and quotes[k].open < end:
         q = quotes[k]
         if q.open >= pos:
-            _words(text, pos, q.open, lex, out)
+            _words(text, pos, q.open, abbreviations, out)
             close = min(q.close + q.close_len, end) if q.closed else q.close
-            out.append(Token(q.open, text[q.open : close], "q", k))
+            body = text[q.open : close]
+            out.append(Token(q.open, close, body, body.lower(), "q", k))
             pos = close
         k += 1
-    _words(text, pos, end, lex, out)
+    _words(text, pos, end, abbreviations, out)
     return out, k
 
 
