@@ -505,6 +505,14 @@ def svg(scaling_rows: list[dict[str, object]], sizes: tuple[int, ...]) -> str:
     )
 
 
+def _counts(torture_rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int, int]:
+    """articlekit's torture rows, how many are over budget and how many broke the contract."""
+    ours = [t for t in torture_rows if t["entry_point"] != "trafilatura"]
+    violations = sum(1 for t in ours if not t["within_budget"])
+    contract = sum(1 for t in ours if str(t["status"]).startswith(("VIOLATION", "CRASH", "KILLED")))
+    return ours, violations, contract
+
+
 def _kept(
     args: argparse.Namespace,
     torture_rows: list[dict[str, Any]],
@@ -564,17 +572,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         torture_rows = [] if args.no_torture else torture(tmp, args.kill, names, peers)
-        ours = [t for t in torture_rows if t["entry_point"] != "trafilatura"]
-        violations = sum(1 for t in ours if not t["within_budget"])
-        contract = sum(1 for t in ours if str(t["status"]).startswith(("VIOLATION", "CRASH", "KILLED")))
+        ours, violations, contract = _counts(torture_rows)
         if torture_rows:
             print(f"\nbudget violations (articlekit): {violations} of {len(ours)}; contract violations: {contract}")
         scaling_rows = [] if args.no_scaling else scaling(tmp, args.kill, sizes, peers, names, args.repeat)
     if args.keep:
         torture_rows, scaling_rows = _kept(args, torture_rows, scaling_rows, set(names) | ({"trafilatura"} if peers else set()), sizes)
-        ours = [t for t in torture_rows if t["entry_point"] != "trafilatura"]
-        violations = sum(1 for t in ours if not t["within_budget"])
-        contract = sum(1 for t in ours if str(t["status"]).startswith(("VIOLATION", "CRASH", "KILLED")))
+        ours, violations, contract = _counts(torture_rows)
     table, records = summary(torture_rows, scaling_rows, sizes)
     last = sizes[-1]
     header = [

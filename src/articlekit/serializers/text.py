@@ -133,17 +133,22 @@ def _wrap(line: str, width: int | None, indent: int = 0) -> list[str]:
             end += 1
         return end
 
+    def markup_at(first: int) -> tuple[bool, int]:  # would a line from word *first* read as markup?
+        end = fill(first)
+        return reads_as_markup(" ".join(words[first:end])), end
+
     out: list[str] = []
     start, end = 0, fill(0)
     while end < count:
-        following = fill(end)
-        if reads_as_markup(" ".join(words[end:following])):
+        bad, following = markup_at(end)
+        if bad:
             # No break here: the next line would read as markup ("29. Most of ...").  Break a
             # word earlier if that line reads as prose ("Sept. 29. Most ..."), else overflow.
             earlier = end - 1
-            if earlier > start and not reads_as_markup(" ".join(words[earlier : fill(earlier)])):
+            bad_earlier, earlier_end = markup_at(earlier) if earlier > start else (True, 0)
+            if not bad_earlier:
                 out.append(" ".join(words[start:earlier]))
-                start, end = earlier, fill(earlier)
+                start, end = earlier, earlier_end
             else:
                 end += 1
             continue
