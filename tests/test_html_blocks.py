@@ -157,3 +157,56 @@ def test_no_break_spaces_at_paragraph_edges_are_trimmed_inside_kept() -> None:
         Paragraph([Text("Said he\u00a0would.")]),
         Paragraph([Strong([Text("Bold")]), Text(" end")]),
     )
+
+
+# -- fragments that map to nothing are recognised without the HTML parser
+
+_SILENT_PIECES = [
+    "<div>", "</div>", "<DIV CLASS=\"foo\">", "<div class>", "<a href=\"/x?a=1&b=2\">", "</a>", "<table>", "<tr>", "</tr>",
+    "</table>", "<ul>", "<li>", "</ul>", "<p/>", "<del>", "</del>", "<span title='a > b'>", "<h2 id=x>",
+    "<section\n  class=\"a\">", "<!-- note -->", "<!-- a\n\nb -->", " ", "\n", "\t",
+]
+_LOUD_PIECES = [
+    "text", "&nbsp;", "&amp;", "<td>", "<th>", "</td>", "<hr>", "<br>", "</br>", "<img src=\"i.png\" alt=\"A\">",
+    "<pre>", "<script>", "<!-->", "<!--->", "<!-- a -- b -->", "<div *x>", "<?php ?>",
+    "<!DOCTYPE html>", "<textarea>", "\u00a0", "<foo>", "x",
+]
+
+
+def _through_the_parser(html: str) -> tuple[object, ...]:
+    from articlekit._textutil import clean_text
+    from articlekit.parsers.html._blocks import BlockBuilder
+    from articlekit.parsers.html._tree import parse_tree
+
+    root, _ = parse_tree(clean_text(html), limits=Limits())
+    return BlockBuilder(base_url=None, limits=Limits()).build(next(root.iterchildren("body"), root))
+
+
+@given(st.lists(st.sampled_from(_SILENT_PIECES), min_size=1, max_size=12))
+def test_fragments_of_silent_tags_are_known_empty(parts: list[str]) -> None:
+    from articlekit.parsers.html._blocks import _is_silent
+
+    html = "".join(parts)
+    assert _is_silent(html)
+    assert fragment_blocks(html) == ()
+    assert _through_the_parser(html) == ()
+
+
+@given(st.lists(st.sampled_from(_SILENT_PIECES + _LOUD_PIECES), min_size=1, max_size=12))
+def test_the_silent_shortcut_agrees_with_the_parser(parts: list[str]) -> None:
+    from articlekit.parsers.html._blocks import _is_silent
+
+    html = "".join(parts)
+    assert fragment_blocks(html) == _through_the_parser(html)
+    if any(p.strip() and p in _LOUD_PIECES for p in parts):
+        assert not _is_silent(html)
+
+
+def test_silent_shortcut_examples() -> None:
+    from articlekit.parsers.html._blocks import _is_silent
+
+    assert _is_silent('<div id="foo"\n  class="bar">\n</div>\n')
+    assert _is_silent("  <!-- foo -->\n")
+    assert not _is_silent('<div id="foo"\n*hi*\n')  # not a complete tag
+    assert not _is_silent("<table><tr><td></td></tr></table>")  # an empty cell still makes a table
+    assert fragment_blocks("<table><tr><td></td></tr></table>") != ()

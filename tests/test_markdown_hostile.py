@@ -17,7 +17,7 @@ from markdown_it.token import Token
 
 from articlekit import ArticleKitError, FrontMatterError, Limits, parse_markdown
 from articlekit.model import MAX_DEPTH
-from articlekit.parsers.markdown import _MarkdownIt, make_markdown_it
+from articlekit.parsers.markdown import _Builder, _MarkdownIt, make_markdown_it
 from markdown_strategies import markdown_documents
 
 
@@ -104,10 +104,11 @@ def test_any_bytes_return_an_article_or_an_articlekit_error(data: bytes) -> None
 
 def _plain_markdown_it() -> MarkdownIt:
     # The configuration of make_markdown_it (links kept as written, no normalize or text_join
-    # core rules), with markdown-it's own link and image rules.
+    # core rules, no fragments_join), with markdown-it's own link and image rules.
     md = _MarkdownIt("commonmark", {"html": True, "maxNesting": Limits().max_depth + 8})
     md.enable(["table", "strikethrough"])
     md.core.ruler.disable(["normalize", "text_join"])
+    md.inline.ruler2.disable(["fragments_join"])
     return md
 
 
@@ -126,6 +127,18 @@ def test_the_bracket_guard_never_changes_the_tokens(source: str) -> None:
     # The link and image rules are skipped where no "]" follows: exactly where they would fail.
     ours = make_markdown_it(front_matter=False)
     assert _shape(ours.parse(source)) == _shape(_plain_markdown_it().parse(source))
+
+
+@given(markdown_documents())
+def test_skipping_fragments_join_never_changes_the_blocks(source: str) -> None:
+    # make_markdown_it leaves adjacent text tokens unjoined: the builder joins them itself.
+    text = source.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    joined = make_markdown_it(front_matter=False)
+    joined.inline.ruler2.enable(["fragments_join"])
+    joined.parse("")
+    ours = make_markdown_it(front_matter=False)
+    limits = Limits()
+    assert _Builder(limits, text).blocks(ours.parse(text)) == _Builder(limits, text).blocks(joined.parse(text))
 
 
 def test_the_bracket_guard_keeps_links_and_images() -> None:

@@ -165,6 +165,9 @@ def make_markdown_it(*, limits: Limits | None = None, front_matter: bool = True)
     # decode_input has normalised line ends and NULs already, and the builder joins runs of
     # text itself (a "text_special" token, an escaped character, reads as text there).
     md.core.ruler.disable(["normalize", "text_join"])
+    # fragments_join only merges adjacent text tokens (and renumbers inline levels, which
+    # the builder does not read): the builder joins runs of text pieces itself.
+    md.inline.ruler2.disable(["fragments_join"])
     # The same rules, skipped at once where no "]" follows (runs of unclosed brackets).
     md.inline.ruler.at("link", _link)
     md.inline.ruler.at("image", _image)

@@ -57,6 +57,7 @@ from articlekit.model import (
     Text,
     ThematicBreak,
 )
+from articlekit.parsers.html._tree import parse_tree
 
 __all__ = ["BlockBuilder", "fragment_blocks", "is_placeholder_alt", "resolve_url"]
 
@@ -739,6 +740,58 @@ def _has_text(node: Inline) -> bool:
     return False
 
 
+# Tags that yield no block and no inline when nothing inside them is text (no cell, no
+# image, no rule, no break, no raw-text element): a fragment made only of these tags,
+# comments and white space (markdown-it's HTML blocks often are: "<div>", "</table>")
+# maps to nothing, and is known to without building a tree.
+_SILENT_TAGS = frozenset(
+    ["a", "abbr", "article", "aside", "b", "blockquote", "center", "cite", "del", "div", "dl", "dd", "dt", "em", "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "i", "ins", "li", "main", "mark", "nav", "ol", "p", "s", "section", "small", "span", "strike", "strong", "sub", "sup", "table", "tbody", "tfoot", "thead", "tr", "u", "ul"]
+)
+_HTML_SPACE = " \t\n\r\f"
+_OPEN_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")
+# One attribute: white space, a name, and an optional (quoted or bare) value.
+_ATTRIBUTE = re.compile(
+    r"""[ \t\n\r\f]+[A-Za-z_:][A-Za-z0-9_:.-]{0,40}(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:"[^"]*"|'[^']*'|[^ \t\n\r\f"'=<>`]+))?"""
+)
+_TAG_END = re.compile(r"[ \t\n\r\f]*/?>")
+
+
+def _is_silent(html: str) -> bool:
+    """Whether *html* is only silent tags, plain comments and white space (a linear scan).
+
+    Anything else (text, an entity, another tag, a malformed tag or comment) says no:
+    the fragment then goes through the HTML parser.
+    """
+    pos, size = 0, len(html)
+    while True:
+        while pos < size and html[pos] in _HTML_SPACE:
+            pos += 1
+        if pos == size:
+            return True
+        if html.startswith("<!--", pos):
+            end = html.find("-->", pos + 4)
+            if end < 0:
+                return False
+            body = html[pos + 4 : end]
+            if body.startswith((">", "->")) or body.endswith("-") or "--" in body:
+                return False
+            pos = end + 3
+            continue
+        match = _OPEN_TAG.match(html, pos)
+        if match is None or match.group(2).lower() not in _SILENT_TAGS:
+            return False
+        pos = match.end()
+        if not match.group(1):
+            attribute = _ATTRIBUTE.match(html, pos)
+            while attribute is not None:
+                pos = attribute.end()
+                attribute = _ATTRIBUTE.match(html, pos)
+        end_match = _TAG_END.match(html, pos)
+        if end_match is None or (match.group(1) and "/" in end_match.group()):
+            return False
+        pos = end_match.end()
+
+
 def fragment_blocks(html: str, *, base_url: str | None = None, limits: Limits | None = None) -> tuple[Block, ...]:
     """Parse an HTML fragment (raw HTML inside Markdown, a snippet) into blocks.
 
@@ -749,16 +802,12 @@ def fragment_blocks(html: str, *, base_url: str | None = None, limits: Limits | 
     >>> [type(b).__name__ for b in fragment_blocks("<p>Hi <b>there</b></p><hr>")]
     ['Paragraph', 'ThematicBreak']
     """
-    from articlekit.parsers.html._tree import parse_tree
-
     limits = limits or Limits()
     text = clean_text(html)
-    if not text.strip():
+    if not text.strip() or _is_silent(text):
         return ()
     # Never strict here: a fragment is taken as far as the parser gets.
     tree_limits = Limits(max_bytes=limits.max_bytes, max_depth=limits.max_depth) if limits.strict else limits
     root, _ = parse_tree(text, limits=tree_limits)
-    body = root.find("body")
-    if body is None:
-        body = root
+    body = next(root.iterchildren("body"), root)
     return BlockBuilder(base_url=base_url, limits=limits).build(body)
