@@ -29,7 +29,6 @@ rejected (parsers flatten deeper input and record a warning).
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
@@ -150,7 +149,7 @@ def _to_tuple(value: Any) -> Any:
 
 # Typed converters: they give attrs' generated __init__ precise parameter types.
 def _strs(value: Iterable[str]) -> tuple[str, ...]:
-    return _to_tuple(value)  # type: ignore[no-any-return]
+    return value if type(value) is tuple else _to_tuple(value)
 
 
 def _span(value: Iterable[int]) -> tuple[int, int]:
@@ -335,9 +334,26 @@ def _check_nodes(owner: Any, name: str, value: object, types: tuple[type, ...], 
     _members(*types)(owner, attrs.fields_dict(type(owner))[name], value)
 
 
+def _checked_depth(owner: Any, name: str, value: object, types: tuple[type, ...], exact: frozenset[type]) -> int:
+    """Check *value* as :func:`_check_nodes` does and return the depth of its deepest member.
+
+    One pass, for a tuple of exact model types (what parsers build); the full check otherwise.
+    """
+    depth = 0
+    if type(value) is tuple:
+        for item in value:
+            if type(item) not in exact:
+                break
+            if item._depth > depth:
+                depth = item._depth
+        else:
+            return depth
+    _check_nodes(owner, name, value, types, exact)
+    return _depth_of(value)  # type: ignore[arg-type]
+
+
 def _validate_inline_children(node: Any) -> None:
-    _check_nodes(node, "children", node.children, _INLINE_TYPES, _INLINE_TYPE_SET)
-    _set_depth(node, _depth_of(node.children) + 1)
+    _set_depth(node, _checked_depth(node, "children", node.children, _INLINE_TYPES, _INLINE_TYPE_SET) + 1)
 
 
 # --------------------------------------------------------------------------- blocks
@@ -403,8 +419,7 @@ class Figure:
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        _check_nodes(self, "caption", self.caption, _INLINE_TYPES, _INLINE_TYPE_SET)
-        _set_depth(self, _depth_of(self.caption) + 1)
+        _set_depth(self, _checked_depth(self, "caption", self.caption, _INLINE_TYPES, _INLINE_TYPE_SET) + 1)
 
 
 def _check_align(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -459,12 +474,12 @@ class Table:
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        _check_nodes(self, "caption", self.caption, _INLINE_TYPES, _INLINE_TYPE_SET)
-        _set_depth(self, max(_depth_of(self.header), _depth_of(self.rows), _depth_of(self.caption)) + 1)
+        caption = _checked_depth(self, "caption", self.caption, _INLINE_TYPES, _INLINE_TYPE_SET)
+        _set_depth(self, max(_depth_of(self.header), _depth_of(self.rows), caption) + 1)
 
 
 def _blocks(value: Iterable[Block]) -> tuple[Block, ...]:
-    return _to_tuple(value)  # type: ignore[no-any-return]
+    return value if type(value) is tuple else _to_tuple(value)
 
 
 @attrs.frozen
@@ -475,8 +490,7 @@ class ListItem:
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        _check_nodes(self, "blocks", self.blocks, _BLOCK_TYPES, _BLOCK_TYPE_SET)
-        _set_depth(self, _depth_of(self.blocks))
+        _set_depth(self, _checked_depth(self, "blocks", self.blocks, _BLOCK_TYPES, _BLOCK_TYPE_SET))
 
 
 def _check_start(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -521,8 +535,7 @@ class BlockQuote:
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        _check_nodes(self, "blocks", self.blocks, _BLOCK_TYPES, _BLOCK_TYPE_SET)
-        _set_depth(self, _depth_of(self.blocks) + 1)
+        _set_depth(self, _checked_depth(self, "blocks", self.blocks, _BLOCK_TYPES, _BLOCK_TYPE_SET) + 1)
 
 
 #: Any block node.
@@ -724,15 +737,15 @@ def _freeze_extra(value: object) -> Mapping[str, FrozenJSON]:
 
 
 def _persons(value: Iterable[Person]) -> tuple[Person, ...]:
-    return _to_tuple(value)  # type: ignore[no-any-return]
+    return value if type(value) is tuple else _to_tuple(value)
 
 
 def _images(value: Iterable[Image]) -> tuple[Image, ...]:
-    return _to_tuple(value)  # type: ignore[no-any-return]
+    return value if type(value) is tuple else _to_tuple(value)
 
 
 def _quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
-    return _to_tuple(value)  # type: ignore[no-any-return]
+    return value if type(value) is tuple else _to_tuple(value)
 
 
 @attrs.frozen
@@ -839,39 +852,57 @@ class Article:
 
 _ARTICLE_FIELDS = attrs.fields(Article)
 _STR_ITEMS = _members(str)
-# (field, check, is a sequence): in field order; an optional field is checked unless None,
-# a sequence unless it is an empty tuple (most of an article's fields are one or the other).
-_ARTICLE_CHECKS: tuple[tuple[str, Any, bool], ...] = (
-    ("title", _check_str, False),
-    ("standfirst", _check_str, False),
-    ("authors", _members(Person), True),
-    ("credits", _STR_ITEMS, True),
-    ("published", _check_datetime, False),
-    ("modified", _check_datetime, False),
-    ("language", _check_language, False),
-    ("site_name", _check_str, False),
-    ("url", _check_str, False),
-    ("canonical_url", _check_str, False),
-    ("section", _check_str, False),
-    ("tags", _STR_ITEMS, True),
-    ("description", _check_str, False),
-    ("images", _members(Image), True),
-    ("quotes", _members(Quote), True),
-    ("source_format", _check_source_format, False),
-    ("encoding", _check_opt_nonempty_str, False),
-    ("encoding_source", _check_opt_nonempty_str, False),
-    ("warnings", _STR_ITEMS, True),
-)
-
-
-_ARTICLE_VALUES = operator.attrgetter(*(name for name, _, _ in _ARTICLE_CHECKS))
+_PERSON_ITEMS = _members(Person)
+_IMAGE_ITEMS = _members(Image)
+_QUOTE_ITEMS = _members(Quote)
 
 
 def _check_article(article: Article) -> None:
-    """Article's field checks, in field order, in one pass (most fields are None or empty)."""
-    for (name, check, sequence), value in zip(_ARTICLE_CHECKS, _ARTICLE_VALUES(article), strict=True):
-        if (type(value) is not tuple or value) if sequence else value is not None:
-            check(article, getattr(_ARTICLE_FIELDS, name), value)
+    """Article's field checks, in field order.
+
+    Straight-line code: an optional field is checked unless None, a sequence unless it
+    is an empty tuple, and most of an article's fields are one or the other (a loop over
+    a table of checks costs several times more per field, checked or not).
+    """
+    a, f = article, _ARTICLE_FIELDS
+    if a.title is not None:
+        _check_str(a, f.title, a.title)
+    if a.standfirst is not None:
+        _check_str(a, f.standfirst, a.standfirst)
+    if type(a.authors) is not tuple or a.authors:
+        _PERSON_ITEMS(a, f.authors, a.authors)
+    if type(a.credits) is not tuple or a.credits:
+        _STR_ITEMS(a, f.credits, a.credits)
+    if a.published is not None:
+        _check_datetime(a, f.published, a.published)
+    if a.modified is not None:
+        _check_datetime(a, f.modified, a.modified)
+    if a.language is not None:
+        _check_language(a, f.language, a.language)
+    if a.site_name is not None:
+        _check_str(a, f.site_name, a.site_name)
+    if a.url is not None:
+        _check_str(a, f.url, a.url)
+    if a.canonical_url is not None:
+        _check_str(a, f.canonical_url, a.canonical_url)
+    if a.section is not None:
+        _check_str(a, f.section, a.section)
+    if type(a.tags) is not tuple or a.tags:
+        _STR_ITEMS(a, f.tags, a.tags)
+    if a.description is not None:
+        _check_str(a, f.description, a.description)
+    if type(a.images) is not tuple or a.images:
+        _IMAGE_ITEMS(a, f.images, a.images)
+    if type(a.quotes) is not tuple or a.quotes:
+        _QUOTE_ITEMS(a, f.quotes, a.quotes)
+    if a.source_format is not None:
+        _check_source_format(a, f.source_format, a.source_format)
+    if a.encoding is not None:
+        _check_opt_nonempty_str(a, f.encoding, a.encoding)
+    if a.encoding_source is not None:
+        _check_opt_nonempty_str(a, f.encoding_source, a.encoding_source)
+    if type(a.warnings) is not tuple or a.warnings:
+        _STR_ITEMS(a, f.warnings, a.warnings)
 
 
 # At the end: _render reads the node classes defined above (Article.__attrs_post_init__ uses it).

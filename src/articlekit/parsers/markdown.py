@@ -255,6 +255,28 @@ def _joined(items: list[Inline | str]) -> list[Inline]:
     return out
 
 
+def _close(stack: list[_Frame], root: list[Inline | str], kind: str, origin: str) -> int:
+    """Close the innermost open frame of *kind* from *origin* and those inside it (all, for kind "").
+
+    Each closed frame's node goes to the items of the frame around it (or *root*);
+    returns how many non-flat frames were closed.
+    """
+    index = 0
+    if kind:
+        for index in range(len(stack) - 1, -1, -1):
+            if stack[index].kind == kind and stack[index].origin == origin:
+                break
+        else:
+            return 0
+    closed = 0
+    while len(stack) > index:
+        frame = stack.pop()
+        if not frame.flat:
+            closed += 1
+            (stack[-1].items if stack else root).append(frame.node())
+    return closed
+
+
 class _Builder:
     """Maps one markdown-it token stream onto model blocks, iteratively."""
 
@@ -311,85 +333,73 @@ class _Builder:
         return "".join(parts)
 
     def inlines(self, tokens: Sequence[Token], budget: int) -> list[Inline]:
-        if not tokens:
-            return []
-        if all(t.type in _PLAIN_INLINE for t in tokens):  # plain text, the common case
+        for token in tokens:
+            if token.type not in _PLAIN_INLINE:
+                break
+        else:  # plain text (or nothing), the common case
+            if not tokens:
+                return []
             return [Text("".join(" " if t.type == "softbreak" else t.content for t in tokens))]
         root: list[Inline | str] = []
         stack: list[_Frame] = []
+        sink = root  # where content goes: the innermost open frame's items (a flat frame shares its parent's)
         opened = 0
-
-        def items() -> list[Inline | str]:
-            return stack[-1].items if stack else root
-
-        def push(kind: str, origin: str, href: str = "", title: str | None = None, *, unsafe: bool = False) -> None:
-            nonlocal opened
-            if unsafe or opened >= budget:
-                if not unsafe:
-                    self.flatten_warning()
-                stack.append(_Frame(kind, origin, items(), flat=True))
-                return
-            opened += 1
-            stack.append(_Frame(kind, origin, [], href=href, title=title))
-
-        def close(kind: str, origin: str) -> None:
-            nonlocal opened
-            for index in range(len(stack) - 1, -1, -1):
-                if stack[index].kind == kind and stack[index].origin == origin:
-                    break
-            else:
-                return
-            while len(stack) > index:
-                frame = stack.pop()
-                if not frame.flat:
-                    opened -= 1
-                    items().append(frame.node())
-
         for token in tokens:
             kind = token.type
             if kind == "text" or kind == "text_special":
-                items().append(token.content)
+                sink.append(token.content)
             elif kind == "softbreak":
-                items().append(" ")
+                sink.append(" ")
             elif kind == "hardbreak":
-                items().append(LineBreak())
+                sink.append(LineBreak())
             elif kind == "code_inline":
-                items().append(InlineCode(token.content))
+                sink.append(InlineCode(token.content))
             elif kind in _MD_OPEN:
                 if kind == "link_open":
                     href = str(token.attrGet("href") or "")
                     title = token.attrGet("title")
-                    unsafe = is_unsafe_url(href)
-                    if unsafe:
+                    if is_unsafe_url(href):
                         self.warn("a link with an unsafe URL scheme was kept as plain text")
-                    push("a", "md", href, None if title is None else str(title), unsafe=unsafe)
+                        stack.append(_Frame("a", "md", sink, flat=True))
+                        continue
+                    frame = _Frame("a", "md", [], href=href, title=None if title is None else str(title))
                 else:
-                    push(_MD_OPEN[kind], "md")
+                    frame = _Frame(_MD_OPEN[kind], "md", [])
+                if opened >= budget:
+                    self.flatten_warning()
+                    frame = _Frame(frame.kind, "md", sink, flat=True)
+                else:
+                    opened += 1
+                stack.append(frame)
+                sink = frame.items
             elif kind in _MD_CLOSE:
-                close(_MD_CLOSE[kind], "md")
+                opened -= _close(stack, root, _MD_CLOSE[kind], "md")
+                sink = stack[-1].items if stack else root
             elif kind == "image":
                 src = str(token.attrGet("src") or "")
                 if is_unsafe_url(src, image=True):
                     self.warn("an image with an unsafe URL scheme was dropped")
                     continue
                 title = token.attrGet("title")
-                items().append(InlineImage(src, self.alt_text(token), None if title is None else str(title)))
+                sink.append(InlineImage(src, self.alt_text(token), None if title is None else str(title)))
             elif kind == "html_inline":
                 match = _HTML_TAG.match(token.content + " ")
                 if match is None:
                     continue
                 closing, name = match.group(1), match.group(2).lower()
                 if name == "br" and not closing:
-                    items().append(LineBreak())
+                    sink.append(LineBreak())
                 elif name in _HTML_INLINE:
                     if closing:
-                        close(_HTML_INLINE[name], "html")
+                        opened -= _close(stack, root, _HTML_INLINE[name], "html")
+                    elif opened >= budget:
+                        self.flatten_warning()
+                        stack.append(_Frame(_HTML_INLINE[name], "html", sink, flat=True))
                     else:
-                        push(_HTML_INLINE[name], "html")
-        while stack:
-            frame = stack.pop()
-            if not frame.flat:
-                items().append(frame.node())
+                        opened += 1
+                        stack.append(_Frame(_HTML_INLINE[name], "html", []))
+                    sink = stack[-1].items if stack else root
+        _close(stack, root, "", "")
         return _joined(root)
 
     # -- blocks
@@ -411,27 +421,27 @@ class _Builder:
         sinks: list[list[Block]] = [root]
         frames: list[dict[str, Any]] = []
         depth = 0
-        leaf: dict[str, Any] = {}
+        children: list[Inline] = []  # the inlines of the paragraph, heading or cell being built
+        align: str | None = None
         table: dict[str, Any] | None = None
 
         for token in tokens:
             kind = token.type
             if kind == "inline":
                 budget = max_depth - depth - (2 if table is not None else 1)
-                leaf["children"] = self.inlines(token.children or [], max(budget, 0))
+                children = self.inlines(token.children or [], max(budget, 0))
             elif kind == "paragraph_open":
-                leaf = {"children": []}
+                children = []
             elif kind == "paragraph_close":
-                children = leaf.get("children", [])
                 if len(children) == 1 and isinstance(children[0], InlineImage):
                     image = children[0]
                     sinks[-1].append(Figure(image.src, image.alt, image.title))
                 elif children:
                     sinks[-1].append(Paragraph(children))
             elif kind == "heading_open":
-                leaf = {"children": []}
+                children = []
             elif kind == "heading_close":
-                sinks[-1].append(Heading(int(token.tag[1:]), leaf.get("children", [])))
+                sinks[-1].append(Heading(int(token.tag[1:]), children))
             elif kind in ("blockquote_open", "list_item_open") and token.level >= cap:
                 sinks[-1].extend(self.cut_text(token))
                 frames.append({"kind": kind, "flat": True, "blocks": [], "items": []})
@@ -486,11 +496,11 @@ class _Builder:
             elif kind == "tbody_open" and table is not None:
                 table["head"] = False
             elif kind in ("th_open", "td_open"):
-                leaf = {"children": []}
+                children = []
                 match = _ALIGN.search(str(token.attrGet("style") or ""))
-                leaf["align"] = match.group(1) if match else None
+                align = match.group(1) if match else None
             elif kind in ("th_close", "td_close") and table is not None:
-                table["cells"].append(TableCell(leaf.get("children", []), leaf.get("align")))
+                table["cells"].append(TableCell(children, align))  # type: ignore[arg-type]
             elif kind == "tr_close" and table is not None:
                 (table["header"] if table["head"] else table["rows"]).append(TableRow(table["cells"]))
                 table["cells"] = []
