@@ -129,6 +129,25 @@ def test_the_bracket_guard_never_changes_the_tokens(source: str) -> None:
     assert _shape(ours.parse(source)) == _shape(_plain_markdown_it().parse(source))
 
 
+_BLOCKISH = st.lists(
+    st.sampled_from(
+        ["text", "", "    code", "\tcode", "> q", ">", "- a", "* b", "+ c", "1. d", "2) e", "***", "- - -", "___",
+         "# h", "###### h", "#no", "<div>", "<!-- c -->", "[r]: /u", "[r]", "```", "~~~", "``` py", "===", "---",
+         "| a | b |", "|---|---|", "  - nested", "   > quoted", "     deep"]
+    ),
+    max_size=12,
+).map("\n".join)
+
+
+@given(st.one_of(_BLOCKISH, markdown_documents()))
+def test_the_block_rule_guards_never_change_the_tokens(source: str) -> None:
+    # Block rules are skipped at once on lines that do not start with their marker
+    # (or are not indented enough for code): exactly where they would fail.
+    text = source.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    ours = make_markdown_it(front_matter=False)
+    assert _shape(ours.parse(text)) == _shape(_plain_markdown_it().parse(text))
+
+
 @given(markdown_documents())
 def test_skipping_fragments_join_never_changes_the_blocks(source: str) -> None:
     # make_markdown_it leaves adjacent text tokens unjoined: the builder joins them itself.

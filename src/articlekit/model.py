@@ -36,7 +36,7 @@ from typing import Any, ClassVar, Literal, TypeAlias, get_args
 
 import attrs
 
-from articlekit._textutil import find_unclean
+from articlekit._textutil import UNCLEAN, find_unclean
 from articlekit.errors import ValidationError
 
 __all__ = [
@@ -89,6 +89,7 @@ Alignment: TypeAlias = Literal["left", "center", "right"]
 _QUOTE_KINDS = frozenset(get_args(QuoteKind))
 _SOURCE_FORMATS = frozenset(get_args(SourceFormat))
 _ALIGNMENTS = frozenset(get_args(Alignment))
+_unclean_search = UNCLEAN.search
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 
 
@@ -103,6 +104,8 @@ def _fail(attribute: attrs.Attribute[Any], owner: object, message: str) -> Valid
 def _check_str(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise _fail(attribute, owner, f"expected str, got {type(value).__name__}")
+    if _unclean_search(value) is None:  # find_unclean's test, without its call (run for every string)
+        return
     bad = find_unclean(value)
     if bad >= 0:
         raise _fail(
@@ -219,10 +222,34 @@ def _merge_text(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def _inlines(value: Iterable[Inline]) -> tuple[Inline, ...]:
-    result: tuple[Inline, ...] = _to_tuple(value)
+    kind = type(value)
+    if kind is list:
+        return _merge_text(tuple(value))
+    result: tuple[Inline, ...] = value if kind is tuple else _to_tuple(value)  # type: ignore[assignment]
     if type(result) is tuple:
         return _merge_text(result)
     return result
+
+
+def _validate_inline_children(node: Any) -> None:
+    """An inline container's ``__attrs_post_init__``: check its children, set its depth.
+
+    The common case (a tuple of exact inline types, not too deep) in one loop, without
+    further calls; anything else takes :func:`_checked_depth`'s full check and message.
+    """
+    children = node.children
+    depth = 0
+    if type(children) is tuple:
+        for item in children:
+            if type(item) not in _INLINE_TYPE_SET:
+                break
+            if item._depth > depth:
+                depth = item._depth
+        else:
+            if depth < MAX_DEPTH:
+                object.__setattr__(node, "_depth", depth + 1)
+                return
+    _set_depth(node, _checked_depth(node, "children", children, _INLINE_TYPES, _INLINE_TYPE_SET) + 1)
 
 
 # --------------------------------------------------------------------------- inlines
@@ -271,8 +298,7 @@ class Emphasis:
     children: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        _validate_inline_children(self)
+    __attrs_post_init__ = _validate_inline_children
 
 
 @attrs.frozen
@@ -282,8 +308,7 @@ class Strong:
     children: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        _validate_inline_children(self)
+    __attrs_post_init__ = _validate_inline_children
 
 
 @attrs.frozen
@@ -293,8 +318,7 @@ class Strikethrough:
     children: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        _validate_inline_children(self)
+    __attrs_post_init__ = _validate_inline_children
 
 
 @attrs.frozen
@@ -306,8 +330,7 @@ class Link:
     title: str | None = attrs.field(default=None, validator=_check_opt_str)
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        _validate_inline_children(self)
+    __attrs_post_init__ = _validate_inline_children
 
 
 #: Any inline node.
@@ -352,10 +375,6 @@ def _checked_depth(owner: Any, name: str, value: object, types: tuple[type, ...]
     return _depth_of(value)  # type: ignore[arg-type]
 
 
-def _validate_inline_children(node: Any) -> None:
-    _set_depth(node, _checked_depth(node, "children", node.children, _INLINE_TYPES, _INLINE_TYPE_SET) + 1)
-
-
 # --------------------------------------------------------------------------- blocks
 
 
@@ -372,8 +391,7 @@ class Heading:
     children: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        _validate_inline_children(self)
+    __attrs_post_init__ = _validate_inline_children
 
 
 @attrs.frozen
@@ -383,8 +401,7 @@ class Paragraph:
     children: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        _validate_inline_children(self)
+    __attrs_post_init__ = _validate_inline_children
 
 
 @attrs.frozen
@@ -435,8 +452,7 @@ class TableCell:
     align: Alignment | None = attrs.field(default=None, validator=_check_align)
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        _validate_inline_children(self)
+    __attrs_post_init__ = _validate_inline_children
 
 
 def _cells(value: Iterable[TableCell]) -> tuple[TableCell, ...]:

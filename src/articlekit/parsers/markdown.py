@@ -153,6 +153,39 @@ def _image(state: StateInline, silent: bool) -> bool:
     return _closes_after(state) and _image_rule(state, silent)
 
 
+#: Block rules that only start at one of these characters (their own first test after
+#: logging their entry): on any other line they are skipped at once.
+_BLOCK_STARTS = {
+    "fence": "`~",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",
+    "reference": "[",
+    "html_block": "<",
+    "heading": "#",
+}
+
+
+def _starting_with(rule: Any, starts: str) -> Any:
+    def guarded(state: Any, start_line: int, end_line: int, silent: bool) -> bool:
+        pos = state.bMarks[start_line] + state.tShift[start_line]
+        if pos < state.eMarks[start_line] and state.src[pos] not in starts:
+            return False
+        return bool(rule(state, start_line, end_line, silent))
+
+    return guarded
+
+
+def _indented(rule: Any) -> Any:
+    # The indented-code rule's own first test: a line indented 4 columns past the block's.
+    def guarded(state: Any, start_line: int, end_line: int, silent: bool) -> bool:
+        if state.sCount[start_line] - state.blkIndent < 4:
+            return False
+        return bool(rule(state, start_line, end_line, silent))
+
+    return guarded
+
+
 def make_markdown_it(*, limits: Limits | None = None, front_matter: bool = True) -> MarkdownIt:
     """A new markdown-it parser configured as :func:`parse_markdown` uses it.
 
@@ -171,6 +204,13 @@ def make_markdown_it(*, limits: Limits | None = None, front_matter: bool = True)
     # The same rules, skipped at once where no "]" follows (runs of unclosed brackets).
     md.inline.ruler.at("link", _link)
     md.inline.ruler.at("image", _image)
+    # Block rules tried on every line, skipped at once where their own first test fails
+    # (each would log its entry first); a rule keeps its place in the terminator chains (alt).
+    for rule in md.block.ruler.__rules__:
+        if rule.name in _BLOCK_STARTS:
+            md.block.ruler.at(rule.name, _starting_with(rule.fn, _BLOCK_STARTS[rule.name]), {"alt": list(rule.alt)})
+        elif rule.name == "code":
+            md.block.ruler.at(rule.name, _indented(rule.fn), {"alt": list(rule.alt)})
     if front_matter:
         md.use(front_matter_plugin)
     md.parse("")  # compile the rule chains now: the parser is never changed after this
