@@ -51,6 +51,9 @@ _BLOCKS = [
     "[later]: https://example.com/later \"Title\"",
     "[another]:\n  https://example.com/another",
     "Plain paragraph with *emphasis* and `code`.",
+    "[d1]: /d1\n[d2]: /d2 'T'\n[d3]: /d3\n[later]: /first-wins",
+    "A paragraph line\n[p]: /p\n[d2]: /p2",
+    "Uses [d3], [p] and [d2][].",
     "- item\n  ```\n  fence opened in an item\n\nOutside again\n```\nafter",
 ]
 
@@ -97,6 +100,21 @@ def test_a_reference_defined_at_the_end_resolves_in_an_earlier_piece() -> None:
     assert not article.warnings
     assert "https://example.com/docs" in to_json(article)
     assert to_json(article) == to_json(parse_markdown(source, quotes=False, limits=WHOLE))
+
+
+def test_a_long_run_of_definitions_is_cut_between_its_lines() -> None:
+    source = "Intro.\n\n" + "".join(f"[r{i}]: https://example.com/{i}\n" for i in range(3_000)) + "\nSee [r1] and [r2999].\n"
+    pieces, whole = _same_as_whole(source, 2_000)
+    assert not pieces.warnings
+    assert to_json(pieces) == to_json(whole)
+    assert "https://example.com/2999" in to_json(pieces)
+
+
+def test_definition_lines_that_continue_a_paragraph_are_not_cut() -> None:
+    source = "Para\n" + "".join(f"[r{i}]: /u{i}\n" for i in range(500)) + "\n[r1]\n"
+    pieces, whole = _same_as_whole(source, 300)
+    assert _forced(pieces) or to_json(pieces) == to_json(whole)
+    assert '"/u1"' not in to_json(whole)  # they are paragraph text, not definitions: no link to /u1
 
 
 def test_front_matter_stays_in_the_first_piece() -> None:

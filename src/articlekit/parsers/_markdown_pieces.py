@@ -13,7 +13,9 @@ not a block-quote or list marker and not inside a fenced code block or one of
 the HTML blocks that may hold blank lines (``<pre>``, ``<script>``,
 ``<style>``, ``<textarea>``, comments, processing instructions, declarations,
 CDATA).  Every container is closed there, so markdown-it produces the same
-tokens for the two halves as for the whole.  (Link reference definitions are
+tokens for the two halves as for the whole.  Between two lines of a run of
+one-line link reference definitions that follows a blank line is clean too
+(each line is a definition on its own).  (Link reference definitions are
 document-wide; the parser collects them from every piece first.)
 
 When a stretch of ``max_markdown_piece_chars`` holds no clean cut (one block
@@ -30,6 +32,8 @@ parser says so in :attr:`Article.warnings` (or raises, in strict mode).
 (10, True)
 >>> Cutter("> a\\n> b\\n> c\\n").cut(0, 8)
 (8, True)
+>>> Cutter("Text.\\n\\n[a]: /a\\n[b]: /b 'B'\\n[c]: /c\\n").cut(0, 25)
+(15, False)
 """
 
 from __future__ import annotations
@@ -53,6 +57,14 @@ _HTML_END = {
     "![CDATA[": re.compile(r"\]\]>"),
 }
 _DECLARATION_END = re.compile(r">")
+# A link reference definition all on one line, in a form whose end is certain: a label without
+# brackets or backslashes, a destination without spaces, parentheses, "<" or backslashes, and
+# at most a title closed on the same line.  (A line starting with "[" is never a title.)
+_DEFINITION = re.compile(
+    r"^\[[^\[\]\\\n]*[^\[\]\\\s][^\[\]\\\n]*\]:[ \t]*[^\s<()\\]+"
+    r"""(?:[ \t]+(?:"[^"\\\n]*"|'[^'\\\n]*'|\([^()\\\n]*\)))?[ \t]*\n""",
+    re.MULTILINE,
+)
 _RAW_END = re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE)
 
 
@@ -87,6 +99,15 @@ class Cutter:
             self._starts.append(match.start())
             self._ends.append(stop)
             pos = max(stop, match.end())
+        # Cuts inside runs of definitions: each line of a run that starts after a blank line.
+        self._definition_cuts: list[int] = []
+        run_end = -1
+        for match in _DEFINITION.finditer(text):
+            begin = match.start()
+            if begin == run_end or (begin >= 2 and text[begin - 2 : begin] == "\n\n"):
+                if begin == run_end:
+                    self._definition_cuts.append(begin)
+                run_end = match.end()
 
     def _enclosing(self, pos: int) -> int | None:
         """The end of the blank-line-holding block that *pos* falls inside, if any."""
@@ -104,6 +125,14 @@ class Cutter:
                 best = cut
                 if first:
                     break
+        cuts = self._definition_cuts
+        low, high = bisect.bisect_right(cuts, start), bisect.bisect_right(cuts, stop)
+        for index in range(low, high) if first else range(high - 1, low - 1, -1):
+            cut = cuts[index]
+            if self._enclosing(cut) is None:
+                if best is None or (cut < best if first else cut > best):
+                    best = cut
+                break
         return best
 
     def cut(self, start: int, stop: int) -> tuple[int, bool]:

@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import unescapeAll
+from markdown_it.common.utils import normalizeReference, unescapeAll
 from markdown_it.rules_inline import image as _image_rule
 from markdown_it.rules_inline import link as _link_rule
 from markdown_it.rules_inline.state_inline import StateInline
@@ -68,6 +68,7 @@ __all__ = ["is_unsafe_url", "parse_markdown"]
 
 _DEFAULT_LIMITS = Limits()
 _YAML_FENCE = re.compile(r"---[ \t]*(?:\n|$)")
+_LABEL = re.compile(r"\[([^\[\]]{1,1000})\]")
 _YAML_CLOSE = re.compile(r"\n(?:-{3,}|\.\.\.)[ \t]*(?:\n|$)")
 _HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,20})(?=[\s/>])")
 _ALIGN = re.compile(r"text-align:\s*(left|center|right)")
@@ -520,16 +521,9 @@ def _front_matter_data(
     return text, None, True, 0
 
 
-def _tokens(
-    text: str, limits: Limits, *, front_matter: bool, env: dict[str, Any] | None = None, blocks_only: bool = False
-) -> list[Token]:
-    md = _shared_markdown_it(limits.max_depth, front_matter)
+def _tokens(text: str, limits: Limits, *, front_matter: bool, env: dict[str, Any] | None = None) -> list[Token]:
     try:
-        if blocks_only:  # block tokens only: enough to collect link reference definitions into env
-            tokens: list[Token] = []
-            md.block.parse(text, md, {} if env is None else env, tokens)
-            return tokens
-        return md.parse(text, env)
+        return _shared_markdown_it(limits.max_depth, front_matter).parse(text, env)
     except RecursionError:  # markdown-it recurses up to maxNesting; only a nearly full stack gets here
         raise ResourceLimitError(
             "the Markdown is nested too deeply for the space left on the call stack", source="markdown"
@@ -570,6 +564,16 @@ def _runs_off(tokens: list[Token], piece: str) -> bool:
     )
 
 
+def _uses_any(piece: str, labels: list[str]) -> bool:
+    """Whether *piece* may use one of the (normalised) link reference *labels*: ``[label]`` appears in it."""
+    if not labels or "[" not in piece:
+        return False
+    wanted = set(labels)
+    if any("[" in label or "]" in label or "\\" in label for label in wanted):
+        return True  # labels with escaped brackets: do not try to be clever
+    return any(normalizeReference(match.group(1)) in wanted for match in _LABEL.finditer(piece))
+
+
 def _pieces(
     text: str,
     cuts: list[tuple[int, bool]],
@@ -577,7 +581,6 @@ def _pieces(
     *,
     front_matter: bool,
     env: dict[str, Any],
-    blocks_only: bool = False,
 ) -> Iterator[tuple[int, int, bool, list[Token]]]:
     """Tokenize *text* piece by piece: ``(start, end, forced, tokens)`` per piece.
 
@@ -589,7 +592,7 @@ def _pieces(
     while index < len(cuts):
         cut, forced = cuts[index]
         first = front_matter and start == 0
-        tokens = _tokens(text[start:cut], limits, front_matter=first, env=env, blocks_only=blocks_only)
+        tokens = _tokens(text[start:cut], limits, front_matter=first, env=env)
         tries = 0
         while not forced and index + 1 < len(cuts) and _runs_off(tokens, text[start:cut]):
             tries += 1
@@ -598,7 +601,7 @@ def _pieces(
                 break
             index += 1
             cut, forced = cuts[index]
-            tokens = _tokens(text[start:cut], limits, front_matter=first, env=env, blocks_only=blocks_only)
+            tokens = _tokens(text[start:cut], limits, front_matter=first, env=env)
         yield start, cut, forced, tokens
         tokens = []  # let the caller's drop free this piece's tokens before the next is made
         start = cut
@@ -645,14 +648,11 @@ def parse_markdown(
     body_text, loaded, yaml_rule, _ = _front_matter_data(decoded.text, limits, warnings)
 
     builder = _Builder(limits)
-    body: list[Block] = []
     cuts = _cuts(body_text, limits, front_matter=yaml_rule)
     env: dict[str, Any] = {}
-    if len(cuts) > 1 and "]:" in body_text[cuts[0][0] :]:
-        # Link reference definitions hold for the whole document: collect them from every piece
-        # first (the pieces settled here are the ones tokenized below).
-        pieces = _pieces(body_text, cuts, limits, front_matter=yaml_rule, env=env, blocks_only=True)
-        cuts = [(cut, forced) for _, cut, forced, _ in pieces]
+    read: list[tuple[int, int, bool, int]] = []  # per piece: start, end, front-matter rule, tokens skipped
+    known: list[int] = []  # per piece: how many link reference definitions were known after it
+    bodies: list[list[Block]] = []
     for start, cut, forced, tokens in _pieces(body_text, cuts, limits, front_matter=yaml_rule, env=env):
         if forced and cut < len(body_text):
             message = (
@@ -663,19 +663,33 @@ def parse_markdown(
             if limits.strict:
                 raise ResourceLimitError(message, source="markdown")
             builder.warn(message)
-        if yaml_rule and start == 0:
+        rule, skip = yaml_rule and start == 0, 0
+        if rule:
             if tokens and tokens[0].type == "front_matter":
                 loaded = _frontmatter.load_yaml(tokens[0].content, first_line=2, limits=limits)
-                tokens = tokens[1:]
+                tokens, skip = tokens[1:], 1
                 if loaded is None:
                     warnings.append("the '---' block is not a YAML mapping; it was read as Markdown")
-                    tokens = _tokens(body_text[start:cut], limits, front_matter=False, env=env if len(cuts) > 1 else None)
+                    rule, skip = False, 0
+                    tokens = _tokens(body_text[start:cut], limits, front_matter=False, env=env if cuts[1:] else None)
             else:
                 warnings.append("the '---' front matter is never closed; it was read as Markdown")
         builder.source, builder._lines = body_text[start:cut], None
-        body.extend(builder.blocks(tokens))
+        bodies.append(builder.blocks(tokens))
         del tokens  # each piece's tokens go before the next piece is tokenized
-
+        read.append((start, cut, rule, skip))
+        known.append(len(env.get("references", ())))
+    if len(read) > 1:
+        # A piece that uses a link reference defined in a later piece is read again, knowing it.
+        labels = list(env.get("references", ()))
+        for index, (start, cut, rule, skip) in enumerate(read):
+            piece = body_text[start:cut]
+            if _uses_any(piece, labels[known[index] :]):
+                tokens = _tokens(piece, limits, front_matter=rule, env=env)[skip:]
+                builder.source, builder._lines = piece, None
+                bodies[index] = builder.blocks(tokens)
+                del tokens
+    body = [block for blocks in bodies for block in blocks]
     meta = _frontmatter.map_front_matter(loaded, limits=limits) if loaded else _frontmatter.Metadata()
     fields = meta.fields
     extra = meta.extra
