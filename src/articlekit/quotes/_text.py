@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from articlekit.quotes._cues import Lexicon
-from articlekit.quotes._marks import RawQuote
+from articlekit.quotes._marks import QuoteTexts, RawQuote
 
 __all__ = ["MAX_SENTENCE", "Token", "inert", "sentences", "tokenize"]
 
@@ -124,7 +124,7 @@ def tokenize(
     return out, k
 
 
-def sentences(tokens: list[Token], inner: list[str]) -> list[tuple[int, int]]:
+def sentences(tokens: list[Token], inner: QuoteTexts) -> list[tuple[int, int]]:
     """Cut *tokens* into sentences: ``(first, last + 1)`` index pairs.
 
     A sentence ends at ``.``, ``?`` or ``!`` (or a quotation whose text ends
