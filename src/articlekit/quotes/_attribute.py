@@ -304,7 +304,7 @@ def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at:
             and " " in phrase.name
             and phrase.kind == "person"
         ):
-            state.registry.mention(phrase)
+            state.registry.mention(phrase, salient=False)
             done = phrase.end
 
 
@@ -602,6 +602,10 @@ def attribute(
     # A line with one of these words may attribute a quote or mention a speaker.
     triggers = cue_words | _SUBJECT_WORDS
     end_of_text = lines[-1][1] if lines else 0
+    # Subject pronouns: after an abbreviation ("in the U.S. He says"), one starts a sentence.
+    starters = frozenset(
+        p for p in lex.pronouns if lex.pronouns[p] != "self" and p not in ("him", "her", "them")
+    )
     for start, end, is_title in _chunked(text, lines, raw):
         if (first >= len(raw) or raw[first].open >= end) and inert(text, start, end, triggers):
             state.last = state.colon_intro = None  # as after reading the line
@@ -621,7 +625,7 @@ def attribute(
         cue_at = [k for k, t in enumerate(toks) if t.low in cue_words]
         names_at = [k for k, t in enumerate(toks) if t.cap and t.low in first_names]
         tail: int | None = None  # a direct quotation that ended the previous sentence, with no cue
-        for s0, s1 in sentences(toks, inner):
+        for s0, s1 in sentences(toks, inner, starters):
             cues = _find_cues(toks, s0, s1, lex, is_title, cue_at)
             if names_at:
                 _mention_names(state, toks, s0, s1, names_at)
@@ -666,12 +670,20 @@ def attribute(
                     and body.rstrip()[-1:] in ",.?!"
                 ):
                     is_direct = True  # Then “Real quote,” said Ana Diaz.
+                labelled = None
+                if not right_after and _starts_upper(body):
+                    labelled = _dash_speaker(state, toks, i, s1)  # “…” ― Jane Doe
+                    if labelled is not None:
+                        is_direct = True
                 if is_direct:
                     direct.add(tok.quote)
+                    labelled = _label_speaker(state, body) or labelled  # “PENCE: …”
                 speaker: Speaker | None = None
                 cue_text: str | None = None
                 if picked is not None:
                     speaker, cue_text = picked.speaker, picked.surface
+                if labelled is not None:
+                    speaker, cue_text = labelled
                 if speaker is None and is_direct:
                     if q.group >= 0 and q.group in state.group_speaker:
                         speaker, cue_text = state.group_speaker[q.group]
@@ -709,6 +721,7 @@ def attribute(
                     if q.group >= 0:
                         state.group_speaker.setdefault(q.group, (speaker, cue_text))
             _indirect(state, toks, s0, s1, cues, direct)
+            _note_main_subject(state, cues)
             if sentence_last is not None:
                 state.last = (sentence_last.speaker, sentence_last.surface)
             if s1 > s0 and toks[s1 - 1].text == ":":
@@ -732,6 +745,64 @@ def _enough(state: _State, end: int, end_of_text: int) -> bool:
         state.truncated = True
         return True
     return False
+
+
+_DASHES = frozenset("\u2015\u2014\u2013")
+#: "NAME: …" at the start of a quotation: a transcript's speaker label (group 1).
+_LABEL = re.compile(r"\s{0,3}([A-Z][A-Z'\u2019.\- ]{1,30}):\s")
+#: Labels that head a note, not a speaker's turn.
+_NOT_LABELS = frozenset(
+    ["video", "update", "updated", "note", "breaking", "correction", "watch", "photo", "editor",
+     "audio", "transcript", "source", "sources", "warning", "caption", "live"]
+)  # fmt: skip
+
+
+def _label_speaker(state: _State, body: str) -> tuple[Speaker | None, str | None] | None:
+    """A transcript inside quotation marks: ``“PENCE: Well, look, …”`` is Pence speaking."""
+    m = _LABEL.match(body)
+    if m is None or m.group(1).lower() in _NOT_LABELS:
+        return None
+    label = m.group(1)
+    if label.count(" ") > 2 or "  " in label or label.endswith(" "):
+        return None
+    name = label.title()
+    phrase = Phrase(0, 0, name, None, "person")
+    speaker, _ = _speaker_of(state, phrase)
+    return (speaker, ":") if speaker is not None else None
+
+
+def _dash_speaker(
+    state: _State, toks: list[Token], i: int, s1: int
+) -> tuple[Speaker | None, str | None] | None:
+    """``“…” — Jane Doe``: a name after a dash closes a quotation (a pull quote, a roundup).
+
+    The name must end the sentence or stand before the next quotation.
+    """
+    j = i + 1
+    if j + 1 >= s1 or toks[j].text not in _DASHES:
+        return None
+    phrase = phrase_after(state.text, toks, j + 1, state.lex, s1)
+    if phrase is None or phrase.name is None or phrase.kind == "pronoun":
+        return None
+    end = phrase.end
+    if end < s1 and toks[end].text == ".":
+        end += 1
+    if end < s1 and toks[end].kind != "q":
+        return None
+    speaker, _ = _speaker_of(state, phrase)
+    return (speaker, toks[j].text) if speaker is not None else None
+
+
+def _note_main_subject(state: _State, cues: list[_Cue]) -> None:
+    """The speaker of a sentence's first cue (the main clause) is the most recent entity after it.
+
+    ``Cox says Obama is trying to …. He says …``: *he* is Cox, not Obama, the
+    subject of a cue inside Cox's words.
+    """
+    for cue in cues:
+        if cue.entity is not None:
+            state.registry.note(cue.entity)
+            return
 
 
 def _last_speaking(cues: list[_Cue]) -> _Cue | None:

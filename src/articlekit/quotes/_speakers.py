@@ -164,6 +164,30 @@ _NOT_NAMES = frozenset(
         "upon",
         "via",
         "per",
+        "perhaps",
+        "maybe",
+        "lest",
+        "indeed",
+        "finally",
+        "again",
+        "thus",
+        "hence",
+        "therefore",
+        "nevertheless",
+        "nonetheless",
+        "furthermore",
+        "additionally",
+        "likewise",
+        "similarly",
+        "otherwise",
+        "latest",
+        "hours",
+        "minutes",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "moments",
     ]
 )
 
@@ -322,7 +346,7 @@ def phrase_before(
         a -= 1
     if a == end:
         return _common_noun_before(text, toks, end, lex, lo)
-    if a > lo and _object_of_preposition(toks, a, lo):
+    if a > lo and _object_of_preposition(toks, a, end, lo):
         # "in Baltimore said", "Jane Doe of Aurora, Colorado, said": not the subject, but
         # the phrase before the preposition may be ("a spokesman for Trump said")
         if not outer:
@@ -351,16 +375,20 @@ _PREPOSITIONS = frozenset(
 _HEAD_PREPOSITIONS = frozenset(["of", "for", "from", "at", "with"])
 
 
-def _object_of_preposition(toks: list[Token], a: int, lo: int) -> bool:
-    """Whether the phrase starting at token *a* is the object of a preposition.
+def _object_of_preposition(toks: list[Token], a: int, end: int, lo: int) -> bool:
+    """Whether the phrase ``a:end`` is the object of a preposition.
 
-    ``in Baltimore``, and a place after a place: ``in Aurora, Colorado``.
+    ``in Baltimore``, and a place after a place, which a comma closes: ``in
+    Aurora, Colorado,`` (but in ``On the subject of Israel, Trump added`` the
+    name after the comma is the subject).
     """
     prev = toks[a - 1]
     if prev.low in _PREPOSITIONS:
         return True
     return (
         prev.text == ","
+        and end < len(toks)
+        and toks[end].text == ","
         and a - 3 >= lo
         and toks[a - 2].cap
         and toks[a - 3].low in _PREPOSITIONS
@@ -568,6 +596,7 @@ class Registry:
         self.by_part: dict[str, Entity] = {}
         self.by_role: dict[str, Entity] = {}
         self.recent: list[Entity] = []  # most recent last; bounded
+        self.passing: list[Entity] = []  # names met in passing, not as subjects; bounded
         self._keys: dict[str, str] = {}
 
     def key(self, name: str) -> str:
@@ -577,6 +606,14 @@ class Registry:
             found = self._keys[name] = name_key(name)
         return found
 
+    def _pass(self, entity: Entity) -> None:
+        passing = self.passing
+        if passing and passing[-1] is entity:
+            return
+        passing.append(entity)
+        if len(passing) > 16:
+            del passing[0]
+
     def _remember(self, entity: Entity) -> None:
         if self.recent and self.recent[-1] is entity:
             return
@@ -584,8 +621,13 @@ class Registry:
         if len(self.recent) > 16:
             del self.recent[0]
 
-    def mention(self, phrase: Phrase) -> Entity | None:
-        """Resolve a named or role phrase to an entity (registering a new one)."""
+    def mention(self, phrase: Phrase, salient: bool = True) -> Entity | None:
+        """Resolve a named or role phrase to an entity (registering a new one).
+
+        With *salient* False (a name met in passing, not a subject), the entity
+        does not become the most recent one: a pronoun takes it only when no
+        subject or speaker fits.
+        """
         if phrase.name:
             key = self.key(phrase.name)
             entity = self.by_name.get(key)
@@ -613,7 +655,10 @@ class Registry:
                 self.by_role[head] = entity
                 if entity.role is None:
                     entity.role = phrase.role
-            self._remember(entity)
+            if salient:
+                self._remember(entity)
+            else:
+                self._pass(entity)
             return entity
         if phrase.role:
             words = phrase.role.lower().split()
@@ -644,13 +689,7 @@ class Registry:
         """The most recent speaker that fits the pronoun of *phrase*."""
         want = phrase.gender
         if want in ("male", "female"):
-            found = None
-            for entity in reversed(self.recent):
-                if entity.kind == "person" and entity.gender in (want, ""):
-                    if entity.strong:
-                        found = entity
-                        break
-                    found = found or entity
+            found = self._gendered(self.recent, want) or self._gendered(self.passing, want)
             if found is not None and not found.gender:
                 found.gender = want  # "…, she said": she is a woman from now on
             return found
@@ -661,6 +700,17 @@ class Registry:
             elif want == "org" and entity.kind == "org":
                 return entity
         return None
+
+    @staticmethod
+    def _gendered(entities: list[Entity], want: str) -> Entity | None:
+        """The most recent strong person of gender *want* (or unknown), else the most recent one."""
+        found = None
+        for entity in reversed(entities):
+            if entity.kind == "person" and entity.gender in (want, ""):
+                if entity.strong:
+                    return entity
+                found = found or entity
+        return found
 
     def note(self, entity: Entity, spoke: bool = False) -> None:
         """Record a mention of *entity* (it becomes the most recent); *spoke*: it is a cue's speaker."""
