@@ -211,7 +211,7 @@ class Phrase:
         self.end = end  # index after the last token
         self.name = name
         self.role = role
-        self.kind = kind  # "person", "org", "group" (a role with no name), "pronoun"
+        self.kind = kind  # "person", "org", "group" (a role with no name), "text", "pronoun"
         self.gender = gender
         self.pronoun = pronoun
         self.via = False  # found past a prepositional phrase ("Jane Doe of Aurora")
@@ -251,6 +251,12 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
     definite = a > a0 and toks[a - 1].low == "the"
     # The name: the trailing run of capitalised non-title words (particles inside it).
     n = b
+    if b - a >= 2 and toks[b - 1].cap and toks[b - 1].low in titles:
+        before = toks[b - 2]
+        if before.cap and (
+            before.low in lex.first_names or (len(before.text) == 2 and before.text[1] == ".")
+        ):
+            n = b - 1  # a surname that is also a title: "Peter T. King", "Angus King"
     while n > a:
         tok = toks[n - 1]
         low = tok.low
@@ -411,7 +417,7 @@ _QUANTITIES = frozenset(
 def _not_a_source(head: str, lex: Lexicon) -> bool:
     """A time, a quantity or an adjective: ``a dozen states``, ``this week said``, ``the best``."""
     return (
-        head in lex.adverbials
+        (head in lex.adverbials and head not in lex.documents)
         or head in _QUANTITIES
         or head.endswith(("est", "ous", "ed"))
         or head[:1].isdigit()
@@ -420,6 +426,11 @@ def _not_a_source(head: str, lex: Lexicon) -> bool:
 
 
 _NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+
+
+def _group_kind(head: str, lex: Lexicon) -> str:
+    """``"text"`` for a document (*the statement*: later *it*, never *they*), else ``"group"``."""
+    return "text" if head in lex.documents else "group"
 
 
 def _common_noun_before(
@@ -437,10 +448,10 @@ def _common_noun_before(
     if k == end or k <= lo or toks[k - 1].low not in _DEFINITE:
         return None
     head = toks[end - 1].low
-    if lex.cue_kind(head) is not None or _not_a_source(head, lex):
+    if (lex.cue_kind(head) is not None and head not in lex.documents) or _not_a_source(head, lex):
         return None
     role = _span_text(text, toks, k, end)
-    return Phrase(k - 1, end, None, role, "group", "")
+    return Phrase(k - 1, end, None, role, _group_kind(head, lex), "")
 
 
 # Words that open an aside between a subject and its verb.
@@ -473,21 +484,32 @@ def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
     j = end - 2
     limit = max(lo, end - 26)
     while j > limit and toks[j].text != ",":
-        if toks[j].kind != "w" and toks[j].text not in "-’'().":
+        if toks[j].kind != "w" and toks[j].text not in "-’'().&":
             return None
         j -= 1
     if j <= lo or toks[j].text != "," or j == end - 2:
         return None
-    phrase = phrase_before(text, toks, j, lex, lo)
+    name_end = j
+    if toks[j - 1].text == ")":
+        # "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": skip the party and state
+        k = j - 2
+        while k > max(lo, j - 8) and toks[k].text != "(":
+            k -= 1
+        if toks[k].text == "(" and k > lo:
+            name_end = k
+    phrase = phrase_before(text, toks, name_end, lex, lo)
     if phrase is None or phrase.name is None:
         return None
     segment = toks[j + 1 : end - 1]
     if segment[0].low in _ASIDE:
         phrase.end = end  # "Mrs. Clinton, in response to …, accused"
         return phrase
-    if len(segment) > 14:
+    titled = any(t.low in lex.titles for t in segment)
+    # "a writer for The Atlantic", "the executive director at …": an appositive noun phrase
+    described = segment[0].low in ("a", "an", "the") and len(segment) > 1 and not segment[1].cap
+    if len(segment) > (22 if titled or described else 14):
         return None
-    if any(t.low in lex.titles for t in segment):
+    if titled or described:
         first = 1 if segment[0].low in ("a", "an", "the") else 0
         if first < len(segment):
             phrase.role = _span_text(text, segment, first, len(segment))
@@ -537,18 +559,24 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     if b == start:
         return None
     phrase = _build(text, toks, start, b, lex)
-    if phrase is None and toks[start].low in _DEFINITE and b == start + 1:
-        # "says a narrator.": a determiner and up to two lower-case words, then the sentence ends
-        c = b
+    if phrase is None and toks[start].low in _DEFINITE:
+        # "says a narrator.", "said the ruling.", "says the ad's narrator,": a determiner and up
+        # to two lower-case words, then the sentence or clause ends
+        c = start + 1
         while (
-            c < min(hi, b + 2)
+            c < min(hi, start + 3)
             and toks[c].kind == "w"
             and not toks[c].cap
             and toks[c].low not in _NOT_NAMES
         ):
             c += 1
-        if b < c and (c >= hi or toks[c].kind == "p"):
-            return Phrase(start, c, None, _span_text(text, toks, b, c), "group", "")
+        if (
+            start + 1 < c
+            and (c >= hi or toks[c].kind == "p")
+            and not _not_a_source(toks[c - 1].low, lex)
+        ):
+            kind = _group_kind(toks[c - 1].low, lex)
+            return Phrase(start, c, None, _span_text(text, toks, start + 1, c), kind, "")
     if phrase is None:
         return None
     # An appositive role after the name: "said Jane Doe, a spokeswoman for the campaign."
@@ -697,7 +725,7 @@ class Registry:
             if want == "plural":
                 if entity.kind in ("org", "group") or entity.gender == "plural":
                     return entity
-            elif want == "org" and entity.kind == "org":
+            elif want == "org" and entity.kind in ("org", "text"):
                 return entity
         return None
 
