@@ -1014,6 +1014,36 @@ def _fill_headlines(pending: list[Quote], state: _State, title_length: int) -> N
 
 
 _by_span = attrgetter("span")
+_CLOSERS = frozenset(",.!?\u201d\u2019\"'\u00bb\u203a\u300d")
+#: Cue kinds whose reported speech may quote someone else's words.
+_STANCE_KINDS = frozenset(("attitude", "action"))
+
+
+def _disowned(
+    quotes: list[Quote],
+    starts: list[int],
+    s: int,
+    e: int,
+    speaker: Speaker | None,
+    cue: str | None,
+    lex: Lexicon,
+) -> Quote | None:
+    """The quotation inside reported speech ``s:e`` read from a stance or action cue
+    (``America needs leaders “…,” Clinton said``) that a speech cue gives to someone
+    else: the words are that speaker's, so is the reported speech.  Else None.
+
+    Only the first quotation inside is looked at (bounded work).
+    """
+    kind = lex.cue_kind(cue.lower()) if cue else None
+    if kind not in _STANCE_KINDS:
+        return None
+    j = bisect.bisect_left(starts, s)
+    if j >= len(quotes) or quotes[j].span[1] > e:
+        return None
+    inner = quotes[j]
+    if inner.speaker is not None and inner.speaker != speaker and inner.kind != "scare":
+        return inner
+    return None
 
 
 def _merge(state: _State) -> list[Quote]:
@@ -1040,6 +1070,16 @@ def _merge(state: _State) -> list[Quote]:
                     crossing = True
         if crossing:
             continue
+        owner = _disowned(quotes, starts, s, e, speaker, cue, state.lex)
+        if owner is not None:
+            # the reported speech is the owner's, and ends with the quotation when the owner's
+            # cue follows it ("…,” Clinton said")
+            speaker, cue = owner.speaker, owner.cue
+            end = owner.span[1]
+            while end < e and state.text[end] in _CLOSERS:
+                end += 1
+            if cue is not None and state.text.find(cue, end, e) >= 0:
+                e = end
         kept.append(new_quote(state.text[s:e], "indirect", (s, e), speaker, cue))
         open_spans.append((s, e))
     kept.sort(key=lambda q: (q.span[0], -q.span[1]))
