@@ -817,10 +817,20 @@ def _said_after(
     state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cue], tail: int
 ) -> None:
     """``“Why do they get away with it?” Mrs. Clinton asked.``: a short said-clause after a
-    quotation that ended its sentence gives the quotation its speaker."""
-    if not cues or s1 - s0 > 12:
+    quotation that ended its sentence gives the quotation its speaker.
+
+    The clause is short after its cue; the speaker before the cue may carry an
+    appositive (``“Not us!” Jane Doe, the head of the group, tweeted on Friday.``).
+    """
+    if not cues or cues[0].a - s0 > 24:
         return
     cue = cues[0]
+    if s1 - cue.b > 8 and (
+        cue.b >= s1
+        or toks[cue.b].low not in state.lex.adverbials
+        or any(t.low == "that" or t.kind == "q" for t in toks[cue.b : s1])
+    ):
+        return  # more than a when and where after the cue: a sentence of its own
     phrase = cue.phrase
     if cue.kind != "speech" or cue.speaker is None or phrase is None:
         return
