@@ -276,7 +276,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
         if phrase is not None:
             cue.phrase = phrase
             cue.speaker, cue.entity = _speaker_of(state, phrase)
-            if cue.entity is not None and cue.kind in ("speech", "according"):
+            if cue.entity is not None:  # (the subject of any cue: it speaks or acts)
                 state.registry.note(cue.entity, spoke=True)
         elif previous is not None and previous.speaker is not None:
             cue.speaker, cue.entity = previous.speaker, previous.entity

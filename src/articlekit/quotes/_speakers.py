@@ -307,6 +307,8 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
     kind = "org" if role_kind == "org" or head in lex.organisation_words else "group"
     if role_kind == "plural":
         gender = "plural"
+    elif kind == "group" and definite and not head.endswith("s"):
+        kind = "person"  # "the Ohio governor": one person, whom "he" or "she" may mean next
     return Phrase(a0, b0, None, _span_text(text, toks, a, b), kind, gender)
 
 
