@@ -155,6 +155,8 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
             low in lex.skip or (low.endswith("ly") and not toks[k - 1].cap)
         ):
             k -= 1
+        elif toks[k - 1].kind == "w" and low in lex.adverbials and _time_phrase(toks, k, lo, lex) < k:
+            k = _time_phrase(toks, k, lo, lex)  # "Beck on Wednesday called", "Trump last week said"
         elif low == ")":
             # a party and state after a name: "Jason Chaffetz (R-Utah) said"
             j = k - 2
@@ -167,6 +169,25 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
         else:
             break
     return k
+
+
+_TIME_OPENERS = frozenset(["on", "last", "this", "earlier", "late", "early"])
+
+
+def _time_phrase(toks: list[Token], k: int, lo: int, lex: Lexicon) -> int:
+    """Start of a short time phrase ending at token *k* (``on Wednesday``, ``last week``,
+    ``on Tuesday night``) between a subject and its verb, or *k* when there is none."""
+    j = k
+    while j > lo + 1 and k - j < 3 and toks[j - 1].kind == "w" and toks[j - 1].low in lex.adverbials:
+        j -= 1
+    while j < k - 1 and toks[j].low not in _TIME_OPENERS:
+        j += 1  # the phrase starts with its opener ("said Jane on Monday": no)
+    if j >= k - 1 or toks[j].low not in _TIME_OPENERS:
+        return k
+    before = toks[j - 1]
+    if before.kind != "w" or not (before.cap or before.low in lex.pronouns):
+        return k  # a name or a pronoun must come before it
+    return j
 
 
 _PLURAL_SUBJECTS = frozenset(("i", "we", "you", "they", "and", "or", "but", "who", "that", "which", "not", "never"))
@@ -347,7 +368,10 @@ def _subject(
                     and phrase.role is not None
                     and not gerund
                     and phrase.end - phrase.start >= 2
-                    and any(t.cap for t in toks[phrase.start : phrase.end])
+                    and (
+                        phrase.kind == "person"  # "the candidate", "the former governor"
+                        or any(t.cap for t in toks[phrase.start : phrase.end])
+                    )
                 ):
                     speaker, entity = _speaker_of(
                         state, phrase
