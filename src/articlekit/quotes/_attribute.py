@@ -155,7 +155,11 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
             low in lex.skip or (low.endswith("ly") and not toks[k - 1].cap)
         ):
             k -= 1
-        elif toks[k - 1].kind == "w" and low in lex.adverbials and _time_phrase(toks, k, lo, lex) < k:
+        elif (
+            toks[k - 1].kind == "w"
+            and low in lex.adverbials
+            and _time_phrase(toks, k, lo, lex) < k
+        ):
             k = _time_phrase(toks, k, lo, lex)  # "Beck on Wednesday called", "Trump last week said"
         elif low == ")":
             # a party and state after a name: "Jason Chaffetz (R-Utah) said"
@@ -178,7 +182,9 @@ def _time_phrase(toks: list[Token], k: int, lo: int, lex: Lexicon) -> int:
     """Start of a short time phrase ending at token *k* (``on Wednesday``, ``last week``,
     ``on Tuesday night``) between a subject and its verb, or *k* when there is none."""
     j = k
-    while j > lo + 1 and k - j < 3 and toks[j - 1].kind == "w" and toks[j - 1].low in lex.adverbials:
+    while (
+        j > lo + 1 and k - j < 3 and toks[j - 1].kind == "w" and toks[j - 1].low in lex.adverbials
+    ):
         j -= 1
     while j < k - 1 and toks[j].low not in _TIME_OPENERS:
         j += 1  # the phrase starts with its opener ("said Jane on Monday": no)
