@@ -492,7 +492,9 @@ def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
     if j <= lo or toks[j].text != "," or j == end - 2:
         return None
     name_end = j
-    if toks[j - 1].text == ")":
+    if j - 2 > lo and toks[j - 1].low in ("who", "which") and toks[j - 2].text == ",":
+        name_end = j - 2  # "Bret Stephens, who, after trading insults with …, said"
+    elif toks[j - 1].text == ")":
         # "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": skip the party and state
         k = j - 2
         while k > max(lo, j - 8) and toks[k].text != "(":

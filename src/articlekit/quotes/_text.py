@@ -65,6 +65,8 @@ def _words(text: str, start: int, end: int, abbreviations: frozenset[str], out: 
         s = m.start()
         group = m.lastindex
         if group == 2:
+            if not word.strip("'\u2019"):
+                continue  # a stray apostrophe: a closing mark the scan left over ("…,''' said")
             append(Token(s, s + len(word), word, word.lower(), "w", -1, word[0].isupper()))
         elif group is None:
             append(Token(s, s + 1, word, word.lower(), "p"))  # one character
