@@ -733,8 +733,11 @@ def attribute(
                         subject = _subject(state, toks, s0, i - 1)
                         if subject is not None:
                             speaker = subject[0]
+                # a fragment nobody in the text is given is a scare quote, unless a speech cue
+                # stands right before it ("… described it as “a disgrace”")
                 said = speaker is not None or any(
-                    c.kind in ("speech", "naming", "according") for c in cues
+                    c.kind in ("speech", "naming", "according") and i - 3 <= c.b <= i
+                    for c in cues
                 )
                 kind = "direct" if is_direct else ("partial" if said else "scare")
                 title_body = body.rstrip().rstrip(",") if is_direct else body.rstrip().rstrip(".,!?")

@@ -445,6 +445,7 @@ def _common_noun_before(
         and toks[k - 1].kind == "w"
         and not toks[k - 1].cap
         and toks[k - 1].low not in _NOT_NAMES
+        and toks[k - 1].low not in lex.skip  # "the plan was described": no noun ends in "was"
     ):
         k -= 1
     if k == end or k <= lo or toks[k - 1].low not in _DEFINITE:
@@ -572,6 +573,7 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
             and toks[c].kind == "w"
             and not toks[c].cap
             and toks[c].low not in _NOT_NAMES
+            and toks[c].low not in lex.skip
         ):
             c += 1
         if (
