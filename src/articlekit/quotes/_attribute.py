@@ -256,11 +256,30 @@ def _find_cues(
         prev = toks[i - 1].low if i > lo else ""
         if prev in determiners or (prev == "to" and kind != "according"):
             continue  # a noun ("the report") or an infinitive ("to say")
-        if low in lex.bases and i > lo and toks[i - 1].kind == "w" and _bare_noun(toks, i, lo, lex):
+        if low in _TEXT_CUES:
+            if not _text_reads(toks, i, lo, hi, lex):
+                continue  # "read" speaks only for a text: "the letter reads", "…,” read the sign"
+        elif (
+            low in lex.bases and i > lo and toks[i - 1].kind == "w" and _bare_noun(toks, i, lo, lex)
+        ):
             continue  # "reality TV show", "Trump's plan": a noun, not a verb
         surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
         cues.append(_Cue(i, i + width, surface, kind))
     return cues
+
+
+#: Cues that only a text says ("the letter reads: …").
+_TEXT_CUES = frozenset(["read", "reads"])
+
+
+def _text_reads(toks: list[Token], i: int, lo: int, hi: int, lex: Lexicon) -> bool:
+    """Whether ``read`` at token *i* is a text speaking: after a document noun or *it*,
+    right after a quotation (``“…,” read one sign``), or before a colon or comma and a
+    quotation (``The sign read: “…”``)."""
+    prev = toks[i - 1] if i > lo else None
+    if prev is not None and (prev.kind == "q" or prev.low in lex.documents or prev.low == "it"):
+        return True
+    return i + 2 < hi and toks[i + 1].text in ":," and toks[i + 2].kind == "q"
 
 
 def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list[_Cue]) -> None:
@@ -478,7 +497,11 @@ def _is_direct(toks: list[Token], i: int, lo: int, inner: str, lex: Lexicon) -> 
     prev = toks[i - 1]
     if prev.kind == "p" and prev.text in _DIRECT_BEFORE:
         return starts_sentence
-    if prev.kind == "w" and lex.cue_kind(prev.low) in ("speech", "attitude"):
+    if (
+        prev.kind == "w"
+        and lex.cue_kind(prev.low) in ("speech", "attitude")
+        and prev.low not in _TEXT_CUES
+    ):
         return starts_sentence
     # A fragment that holds a whole sentence or more ("... finished. We are ...").
     return starts_sentence and (". " in body or "? " in body or "! " in body)
