@@ -155,12 +155,11 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
             low in lex.skip or (low.endswith("ly") and not toks[k - 1].cap)
         ):
             k -= 1
-        elif (
-            toks[k - 1].kind == "w"
-            and low in lex.adverbials
-            and _time_phrase(toks, k, lo, lex) < k
-        ):
-            k = _time_phrase(toks, k, lo, lex)  # "Beck on Wednesday called", "Trump last week said"
+        elif low in lex.adverbials and toks[k - 1].kind == "w":
+            j = _time_phrase(toks, k, lo, lex)  # "Beck on Wednesday called", "Trump last week said"
+            if j == k:
+                break
+            k = j
         elif low == ")":
             # a party and state after a name: "Jason Chaffetz (R-Utah) said"
             j = k - 2

@@ -65,7 +65,7 @@ def _words(text: str, start: int, end: int, abbreviations: frozenset[str], out: 
         s = m.start()
         group = m.lastindex
         if group == 2:
-            if not word.strip("'\u2019"):
+            if word[0] in "'\u2019" and not word.strip("'\u2019"):
                 continue  # a stray apostrophe: a closing mark the scan left over ("…,''' said")
             append(Token(s, s + len(word), word, word.lower(), "w", -1, word[0].isupper()))
         elif group is None:
