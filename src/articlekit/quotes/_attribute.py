@@ -758,8 +758,7 @@ def attribute(
                 # a fragment nobody in the text is given is a scare quote, unless a speech cue
                 # stands right before it ("… described it as “a disgrace”")
                 said = speaker is not None or any(
-                    c.kind in ("speech", "naming", "according") and i - 3 <= c.b <= i
-                    for c in cues
+                    c.kind in ("speech", "naming", "according") and i - 3 <= c.b <= i for c in cues
                 )
                 kind = "direct" if is_direct else ("partial" if said else "scare")
                 title_body = body.rstrip().rstrip(",") if is_direct else body.rstrip().rstrip(".,!?")
