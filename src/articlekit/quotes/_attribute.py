@@ -723,7 +723,12 @@ def attribute(
                 ):
                     is_direct = True  # Then “Real quote,” said Ana Diaz.
                 labelled = None
-                if not right_after and _starts_upper(body):
+                if (
+                    not right_after
+                    and i + 1 < s1
+                    and toks[i + 1].text in _DASHES
+                    and _starts_upper(body)
+                ):
                     labelled = _dash_speaker(state, toks, i, s1)  # “…” ― Jane Doe
                     if labelled is not None:
                         is_direct = True
@@ -775,7 +780,8 @@ def attribute(
                     if q.group >= 0:
                         state.group_speaker.setdefault(q.group, (speaker, cue_text))
             _indirect(state, toks, s0, s1, cues, direct)
-            _note_main_subject(state, cues)
+            if cues:
+                _note_main_subject(state, cues)
             if sentence_last is not None:
                 state.last = (sentence_last.speaker, sentence_last.surface)
             if s1 > s0 and toks[s1 - 1].text == ":":
@@ -813,6 +819,8 @@ _NOT_LABELS = frozenset(
 
 def _label_speaker(state: _State, body: str) -> tuple[Speaker | None, str | None] | None:
     """A transcript inside quotation marks: ``“PENCE: Well, look, …”`` is Pence speaking."""
+    if ":" not in body[:40]:
+        return None  # (most quotations: no regex needed)
     m = _LABEL.match(body)
     if m is None or m.group(1).lower() in _NOT_LABELS:
         return None
