@@ -5,8 +5,6 @@ Data flows one way: input -> parser -> Article -> enrichers -> serialiser.
 
 from __future__ import annotations
 
-import attrs
-
 from articlekit.limits import Limits
 from articlekit.model import Article
 
@@ -19,4 +17,4 @@ def enrich(article: Article, *, quotes: bool = True, limits: Limits | None = Non
         return article
     from articlekit.quotes import extract_quotes
 
-    return attrs.evolve(article, quotes=extract_quotes(article, limits=limits))
+    return article._with_quotes(extract_quotes(article, limits=limits))

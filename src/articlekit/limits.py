@@ -60,6 +60,12 @@ class Limits:
     :param max_quotes: the most quotes extracted from one article.
     :param strict: raise :class:`~articlekit.ResourceLimitError` instead of
         cutting and warning when a limit is hit.
+    :param max_markdown_piece_chars: Markdown longer than this is tokenized in
+        pieces of about this size, cut between top-level blocks, which bounds
+        the tokenizer's memory and leaves the result unchanged.  A single
+        top-level block longer than this (one block quote or list around a whole
+        document) is cut at a line end: its text is kept, the container becomes
+        two, and a warning says so.
     """
 
     max_bytes: int = attrs.field(default=32 * 1024 * 1024, validator=_positive)
@@ -73,3 +79,4 @@ class Limits:
     max_quote_chars: int = attrs.field(default=2_000, validator=_positive)
     max_quotes: int = attrs.field(default=10_000, validator=_positive)
     strict: bool = attrs.field(default=False, validator=_flag)
+    max_markdown_piece_chars: int = attrs.field(default=512 * 1024, validator=_positive)

@@ -794,8 +794,10 @@ class Article:
     def __attrs_post_init__(self) -> None:
         _check_article(self)
         _check_nodes(self, "body", self.body, _BLOCK_TYPES, _BLOCK_TYPE_SET)
-        if not self.quotes:
-            return
+        if self.quotes:
+            self._check_quotes()
+
+    def _check_quotes(self) -> None:
         text = self.text
         for i, quote in enumerate(self.quotes):
             start, end = quote.span
@@ -809,6 +811,15 @@ class Article:
                     f"Article.quotes[{i}]: Article.text[{start}:{end}] is {text[start:end]!r}, "
                     f"not the quote's text {quote.text!r}"
                 )
+
+    def _with_quotes(self, quotes: Iterable[Quote]) -> Article:
+        """This article with *quotes* (the enrichers' step), its text reused rather than rebuilt."""
+        article = attrs.evolve(self, quotes=())
+        object.__setattr__(article, "_text", self._text)
+        object.__setattr__(article, "quotes", _quotes(quotes))
+        if article.quotes:
+            article._check_quotes()
+        return article
 
     @property
     def text(self) -> str:

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import unescapeAll
+from markdown_it.common.utils import normalizeReference, unescapeAll
 from markdown_it.rules_inline import image as _image_rule
 from markdown_it.rules_inline import link as _link_rule
 from markdown_it.rules_inline.state_inline import StateInline
@@ -61,12 +61,15 @@ from articlekit.model import (
     ThematicBreak,
 )
 from articlekit.parsers import _frontmatter
+from articlekit.parsers._markdown_pieces import Cutter
 from articlekit.parsers.html._blocks import fragment_blocks
 
 __all__ = ["is_unsafe_url", "parse_markdown"]
 
 _DEFAULT_LIMITS = Limits()
 _YAML_FENCE = re.compile(r"---[ \t]*(?:\n|$)")
+_LABEL = re.compile(r"\[([^\[\]]{1,1000})\]")
+_YAML_CLOSE = re.compile(r"\n(?:-{3,}|\.\.\.)[ \t]*(?:\n|$)")
 _HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,20})(?=[\s/>])")
 _ALIGN = re.compile(r"text-align:\s*(left|center|right)")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]{0,40}):")
@@ -518,13 +521,91 @@ def _front_matter_data(
     return text, None, True, 0
 
 
-def _tokens(text: str, limits: Limits, *, front_matter: bool) -> list[Token]:
+def _tokens(text: str, limits: Limits, *, front_matter: bool, env: dict[str, Any] | None = None) -> list[Token]:
     try:
-        return _shared_markdown_it(limits.max_depth, front_matter).parse(text)
+        return _shared_markdown_it(limits.max_depth, front_matter).parse(text, env)
     except RecursionError:  # markdown-it recurses up to maxNesting; only a nearly full stack gets here
         raise ResourceLimitError(
             "the Markdown is nested too deeply for the space left on the call stack", source="markdown"
         ) from None
+
+
+def _cuts(text: str, limits: Limits, *, front_matter: bool) -> list[tuple[int, bool]]:
+    """Where *text* is cut into pieces to tokenize one at a time: ``(end, forced)`` per piece.
+
+    One piece unless the text is longer than ``Limits.max_markdown_piece_chars``
+    (see :mod:`articlekit.parsers._markdown_pieces`); the front matter stays in the first.
+    """
+    size = limits.max_markdown_piece_chars
+    if len(text) <= size:
+        return [(len(text), False)]
+    cutter = Cutter(text)
+    closing = _YAML_CLOSE.search(text, 3) if front_matter else None
+    floor = closing.end() if closing else 0
+    cuts: list[tuple[int, bool]] = []
+    start = 0
+    while start < len(text):
+        low = max(start, floor)
+        cut, forced = cutter.cut(low, low + size)
+        cuts.append((cut, forced))
+        start = cut
+    return cuts
+
+
+def _runs_off(tokens: list[Token], piece: str) -> bool:
+    """Whether the piece ends inside a fenced code or raw HTML block (a cut fell inside it)."""
+    last = tokens[-1] if tokens else None
+    return (
+        last is not None
+        and last.type in ("fence", "html_block")
+        and last.level == 0
+        and last.map is not None
+        and last.map[1] >= piece.count("\n")
+    )
+
+
+def _uses_any(piece: str, labels: list[str]) -> bool:
+    """Whether *piece* may use one of the (normalised) link reference *labels*: ``[label]`` appears in it."""
+    if not labels or "[" not in piece:
+        return False
+    wanted = set(labels)
+    if any("[" in label or "]" in label or "\\" in label for label in wanted):
+        return True  # labels with escaped brackets: do not try to be clever
+    return any(normalizeReference(match.group(1)) in wanted for match in _LABEL.finditer(piece))
+
+
+def _pieces(
+    text: str,
+    cuts: list[tuple[int, bool]],
+    limits: Limits,
+    *,
+    front_matter: bool,
+    env: dict[str, Any],
+) -> Iterator[tuple[int, int, bool, list[Token]]]:
+    """Tokenize *text* piece by piece: ``(start, end, forced, tokens)`` per piece.
+
+    A piece that ends inside a fenced code or raw HTML block (the cut scanner
+    missed the block) is joined to the next one and tokenized again, twice at
+    most; then its cut counts as forced.
+    """
+    start = index = 0
+    while index < len(cuts):
+        cut, forced = cuts[index]
+        first = front_matter and start == 0
+        tokens = _tokens(text[start:cut], limits, front_matter=first, env=env)
+        tries = 0
+        while not forced and index + 1 < len(cuts) and _runs_off(tokens, text[start:cut]):
+            tries += 1
+            if tries > 2:
+                forced = True
+                break
+            index += 1
+            cut, forced = cuts[index]
+            tokens = _tokens(text[start:cut], limits, front_matter=first, env=env)
+        yield start, cut, forced, tokens
+        tokens = []  # let the caller's drop free this piece's tokens before the next is made
+        start = cut
+        index += 1
 
 
 def parse_markdown(
@@ -566,20 +647,49 @@ def parse_markdown(
     warnings: list[str] = []
     body_text, loaded, yaml_rule, _ = _front_matter_data(decoded.text, limits, warnings)
 
-    tokens = _tokens(body_text, limits, front_matter=yaml_rule)
-    if yaml_rule:
-        if tokens and tokens[0].type == "front_matter":
-            loaded = _frontmatter.load_yaml(tokens[0].content, first_line=2, limits=limits)
-            tokens = tokens[1:]
-            if loaded is None:
-                warnings.append("the '---' block is not a YAML mapping; it was read as Markdown")
-                tokens = _tokens(body_text, limits, front_matter=False)
-        else:
-            warnings.append("the '---' front matter is never closed; it was read as Markdown")
-
-    builder = _Builder(limits, body_text)
-    body = builder.blocks(tokens)
-
+    builder = _Builder(limits)
+    cuts = _cuts(body_text, limits, front_matter=yaml_rule)
+    env: dict[str, Any] = {}
+    read: list[tuple[int, int, bool, int]] = []  # per piece: start, end, front-matter rule, tokens skipped
+    known: list[int] = []  # per piece: how many link reference definitions were known after it
+    bodies: list[list[Block]] = []
+    for start, cut, forced, tokens in _pieces(body_text, cuts, limits, front_matter=yaml_rule, env=env):
+        if forced and cut < len(body_text):
+            message = (
+                f"a top-level Markdown block is longer than Limits.max_markdown_piece_chars "
+                f"({limits.max_markdown_piece_chars:,} characters); it was tokenized in pieces, so a block "
+                "quote, list or code block that runs across a cut was split in two"
+            )
+            if limits.strict:
+                raise ResourceLimitError(message, source="markdown")
+            builder.warn(message)
+        rule, skip = yaml_rule and start == 0, 0
+        if rule:
+            if tokens and tokens[0].type == "front_matter":
+                loaded = _frontmatter.load_yaml(tokens[0].content, first_line=2, limits=limits)
+                tokens, skip = tokens[1:], 1
+                if loaded is None:
+                    warnings.append("the '---' block is not a YAML mapping; it was read as Markdown")
+                    rule, skip = False, 0
+                    tokens = _tokens(body_text[start:cut], limits, front_matter=False, env=env if cuts[1:] else None)
+            else:
+                warnings.append("the '---' front matter is never closed; it was read as Markdown")
+        builder.source, builder._lines = body_text[start:cut], None
+        bodies.append(builder.blocks(tokens))
+        del tokens  # each piece's tokens go before the next piece is tokenized
+        read.append((start, cut, rule, skip))
+        known.append(len(env.get("references", ())))
+    if len(read) > 1:
+        # A piece that uses a link reference defined in a later piece is read again, knowing it.
+        labels = list(env.get("references", ()))
+        for index, (start, cut, rule, skip) in enumerate(read):
+            piece = body_text[start:cut]
+            if _uses_any(piece, labels[known[index] :]):
+                tokens = _tokens(piece, limits, front_matter=rule, env=env)[skip:]
+                builder.source, builder._lines = piece, None
+                bodies[index] = builder.blocks(tokens)
+                del tokens
+    body = [block for blocks in bodies for block in blocks]
     meta = _frontmatter.map_front_matter(loaded, limits=limits) if loaded else _frontmatter.Metadata()
     fields = meta.fields
     extra = meta.extra

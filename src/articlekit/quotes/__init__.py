@@ -22,6 +22,8 @@ The extractor runs in stages, one module each:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from articlekit.errors import ResourceLimitError, ValidationError
 from articlekit.limits import Limits
 from articlekit.model import Article, Quote
@@ -31,9 +33,9 @@ from articlekit.quotes._cues import load_lexicon
 __all__ = ["extract_quotes"]
 
 
-def _lines(article: Article, text: str) -> list[tuple[int, int, bool]]:
+def _lines(article: Article, text: str) -> Iterator[tuple[int, int, bool]]:
+    """The non-empty lines of *text*: ``(start, end, is_title)``, made as they are read."""
     title_end = len(article.title) if article.title else 0
-    out: list[tuple[int, int, bool]] = []
     pos = 0
     n = len(text)
     while pos < n:
@@ -41,9 +43,8 @@ def _lines(article: Article, text: str) -> list[tuple[int, int, bool]]:
         if end < 0:
             end = n
         if end > pos:
-            out.append((pos, end, pos < title_end))
+            yield pos, end, pos < title_end
         pos = end + 1
-    return out
 
 
 def extract_quotes(article: Article, *, limits: Limits | None = None) -> tuple[Quote, ...]:

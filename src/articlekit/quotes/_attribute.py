@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from operator import attrgetter
 
 from articlekit.limits import Limits
 from articlekit.model import Quote, Speaker
 from articlekit.quotes._cues import Lexicon
 from articlekit.quotes._indirect import content_after, content_before
-from articlekit.quotes._marks import RawQuote, scan_quotes
+from articlekit.quotes._marks import QuoteTexts, RawQuote, scan_quotes
 from articlekit.quotes._speakers import (
     Entity,
     Phrase,
@@ -580,7 +581,7 @@ def _make(
         return None  # a handle, a hashtag or a link in quote marks
     if kind == "scare":
         speaker = None
-    return new_quote(text[start:end], kind, (start, end), speaker, cue)
+    return new_quote(body, kind, (start, end), speaker, cue)
 
 
 def _headline(state: _State, toks: list[Token], q_index: int) -> tuple[Speaker | None, str | None]:
@@ -609,15 +610,40 @@ def _title_colon(toks: list[Token], q_index: int) -> int:
     return -1
 
 
+class _Lines:
+    """The ``(start, end, is_title)`` lines as they are read, counting the title lines' characters."""
+
+    __slots__ = ("_lines", "_title")
+
+    def __init__(self, lines: Iterable[tuple[int, int, bool]]) -> None:
+        self._lines = iter(lines)
+        self._title = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> tuple[int, int, bool]:
+        line = next(self._lines)
+        if line[2]:
+            self._title += line[1] - line[0]
+        return line
+
+    def title_length(self) -> int:
+        """The characters of all title lines (those not read yet too: the title lines come first)."""
+        for _start, _end, is_title in self:
+            if not is_title:
+                break
+        return self._title
+
+
 def _chunked(
-    text: str, lines: list[tuple[int, int, bool]], raw: list[RawQuote]
-) -> list[tuple[int, int, bool]]:
+    text: str, lines: Iterable[tuple[int, int, bool]], raw: list[RawQuote]
+) -> Iterator[tuple[int, int, bool]]:
     """Lines, with any line longer than :data:`_CHUNK` characters cut into pieces.
 
     A cut never falls inside a quotation, and prefers a space; so the tokens of
     one piece are all that is held at a time, however long a line is.
     """
-    out: list[tuple[int, int, bool]] = []
     k = 0
     for start, end, is_title in lines:
         a = start
@@ -630,22 +656,21 @@ def _chunked(
                 k += 1
             if k < len(raw) and raw[k].open < b:
                 b = min(end, raw[k].close + raw[k].close_len)  # do not cut a quotation
-            out.append((a, b, is_title))
+            yield a, b, is_title
             a = b
         if end > a:
-            out.append((a, end, is_title))
-    return out
+            yield a, end, is_title
 
 
 def attribute(
-    text: str, lines: list[tuple[int, int, bool]], lex: Lexicon, limits: Limits
+    text: str, lines: Iterable[tuple[int, int, bool]], lex: Lexicon, limits: Limits
 ) -> tuple[list[Quote], bool]:
     """All quotations of *text*, attributed; *lines* are ``(start, end, is_title)`` ranges.
 
     Also says whether ``limits.max_quotes`` cut the list.
     """
     raw = scan_quotes(text, max_chars=limits.max_quote_chars, max_quotes=limits.max_quotes + 1)
-    inner = [text[q.start : q.end] for q in raw]
+    inner = QuoteTexts(text, raw)
     state = _State(text, lex, limits)
     first = 0
     headline_pending: list[Quote] = []
@@ -653,12 +678,15 @@ def attribute(
     cue_words = frozenset(cue_table) | cue_multi  # the words that may start a cue
     # A line with one of these words may attribute a quote or mention a speaker.
     triggers = cue_words | _SUBJECT_WORDS
-    end_of_text = lines[-1][1] if lines else 0
+    end_of_text = len(text)  # where the last line ends (the lines are read once, as they come)
+    while end_of_text and text[end_of_text - 1] == "\n":
+        end_of_text -= 1
     # Subject pronouns: after an abbreviation ("in the U.S. He says"), one starts a sentence.
     starters = frozenset(
         p for p in lex.pronouns if lex.pronouns[p] != "self" and p not in ("him", "her", "them")
     )
-    for start, end, is_title in _chunked(text, lines, raw):
+    read = _Lines(lines)
+    for start, end, is_title in _chunked(text, read, raw):
         if (first >= len(raw) or raw[first].open >= end) and inert(text, start, end, triggers):
             state.last = state.colon_intro = None  # as after reading the line
             if _enough(state, end, end_of_text):
@@ -794,7 +822,7 @@ def attribute(
         if _enough(state, end, end_of_text):
             break
     _fill_groups(state, raw)
-    _fill_headlines(headline_pending, state, sum(e - s for s, e, t in lines if t))
+    _fill_headlines(headline_pending, state, read.title_length())
     merged = _merge(state)
     return merged, state.truncated or len(raw) > limits.max_quotes
 

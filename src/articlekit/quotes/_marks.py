@@ -125,6 +125,20 @@ def _single_role(text: str, i: int, ch: str, stack: list[_Frame]) -> str:
     return "none"
 
 
+class QuoteTexts:
+    """The text inside each quotation's marks, by quote index, sliced when asked (not held)."""
+
+    __slots__ = ("raw", "text")
+
+    def __init__(self, text: str, raw: list[RawQuote]) -> None:
+        self.text = text
+        self.raw = raw
+
+    def __getitem__(self, index: int) -> str:
+        quote = self.raw[index]
+        return self.text[quote.start : quote.end]
+
+
 def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) -> list[RawQuote]:
     """Find the top-level quotations of *text*, in order (see the module docstring).
 

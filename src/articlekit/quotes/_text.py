@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from articlekit.quotes._cues import Lexicon
-from articlekit.quotes._marks import RawQuote
+from articlekit.quotes._marks import QuoteTexts, RawQuote
 
 __all__ = ["MAX_SENTENCE", "Token", "inert", "sentences", "tokenize"]
 
@@ -127,7 +127,7 @@ def tokenize(
 
 
 def sentences(
-    tokens: list[Token], inner: list[str], starters: frozenset[str] = frozenset()
+    tokens: list[Token], inner: QuoteTexts, starters: frozenset[str] = frozenset()
 ) -> list[tuple[int, int]]:
     """Cut *tokens* into sentences: ``(first, last + 1)`` index pairs.
 
