@@ -111,6 +111,7 @@ class _State:
         self.colon_intro: tuple[Speaker | None, str | None] | None = None
         self.group_speaker: dict[int, tuple[Speaker, str | None]] = {}
         self.speakers: dict[tuple[str, str | None], Speaker] = {}
+        self.texts: dict[str, str] = {}  # quotation texts: equal ones share one string
         self.indirect_title = False
         self.truncated = False  # more quotes were found than Limits.max_quotes
 
@@ -567,8 +568,9 @@ def _has_letter(body: str) -> bool:
 
 
 def _make(
-    text: str, q: RawQuote, kind: str, speaker: Speaker | None, cue: str | None
+    state: _State, q: RawQuote, kind: str, speaker: Speaker | None, cue: str | None
 ) -> Quote | None:
+    text = state.text
     start, end = q.start, q.end
     while start < end and text[start].isspace():
         start += 1
@@ -581,7 +583,7 @@ def _make(
         return None  # a handle, a hashtag or a link in quote marks
     if kind == "scare":
         speaker = None
-    return new_quote(body, kind, (start, end), speaker, cue)
+    return new_quote(state.texts.setdefault(body, body), kind, (start, end), speaker, cue)
 
 
 def _headline(state: _State, toks: list[Token], q_index: int) -> tuple[Speaker | None, str | None]:
@@ -727,7 +729,7 @@ def attribute(
                         picked, _ = _pick_cue(toks, i, cues, lex, True)
                         if picked is not None:
                             h_speaker, h_cue = picked.speaker, picked.surface
-                    made = _make(text, q, "headline", h_speaker, h_cue)
+                    made = _make(state, q, "headline", h_speaker, h_cue)
                     if made is not None:
                         state.quotes.append(made)
                         if h_speaker is None:
@@ -797,7 +799,7 @@ def attribute(
                 title_body = body.rstrip().rstrip(",") if is_direct else body.rstrip().rstrip(".,!?")
                 if not right_after and _is_work_title(title_body):
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
-                made = _make(text, q, kind, speaker, cue_text)
+                made = _make(state, q, kind, speaker, cue_text)
                 if made is None:
                     continue
                 if picked is None and kind == "direct" and i == s1 - 1:
