@@ -71,6 +71,11 @@ _PRONOUNS = frozenset(
         "our",
         "us",
         "me",
+        # relative pronouns ("Jane Doe, who said …"): a source that refers back like "she"
+        "who",
+        "whom",
+        "which",
+        "that",
     ]
 )
 _STOP = frozenset(

@@ -111,6 +111,7 @@ class _State:
         self.colon_intro: tuple[Speaker | None, str | None] | None = None
         self.group_speaker: dict[int, tuple[Speaker, str | None]] = {}
         self.speakers: dict[tuple[str, str | None], Speaker] = {}
+        self.texts: dict[str, str] = {}  # quotation texts: equal ones share one string
         self.indirect_title = False
         self.truncated = False  # more quotes were found than Limits.max_quotes
 
@@ -156,6 +157,11 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
             low in lex.skip or (low.endswith("ly") and not toks[k - 1].cap)
         ):
             k -= 1
+        elif low in lex.adverbials and toks[k - 1].kind == "w":
+            j = _time_phrase(toks, k, lo, lex)  # "Beck on Wednesday called", "Trump last week said"
+            if j == k:
+                break
+            k = j
         elif low == ")":
             # a party and state after a name: "Jason Chaffetz (R-Utah) said"
             j = k - 2
@@ -168,6 +174,27 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
         else:
             break
     return k
+
+
+_TIME_OPENERS = frozenset(["on", "last", "this", "earlier", "late", "early"])
+
+
+def _time_phrase(toks: list[Token], k: int, lo: int, lex: Lexicon) -> int:
+    """Start of a short time phrase ending at token *k* (``on Wednesday``, ``last week``,
+    ``on Tuesday night``) between a subject and its verb, or *k* when there is none."""
+    j = k
+    while (
+        j > lo + 1 and k - j < 3 and toks[j - 1].kind == "w" and toks[j - 1].low in lex.adverbials
+    ):
+        j -= 1
+    while j < k - 1 and toks[j].low not in _TIME_OPENERS:
+        j += 1  # the phrase starts with its opener ("said Jane on Monday": no)
+    if j >= k - 1 or toks[j].low not in _TIME_OPENERS:
+        return k
+    before = toks[j - 1]
+    if before.kind != "w" or not (before.cap or before.low in lex.pronouns):
+        return k  # a name or a pronoun must come before it
+    return j
 
 
 _PLURAL_SUBJECTS = frozenset(("i", "we", "you", "they", "and", "or", "but", "who", "that", "which", "not", "never"))
@@ -230,11 +257,30 @@ def _find_cues(
         prev = toks[i - 1].low if i > lo else ""
         if prev in determiners or (prev == "to" and kind != "according"):
             continue  # a noun ("the report") or an infinitive ("to say")
-        if low in lex.bases and i > lo and toks[i - 1].kind == "w" and _bare_noun(toks, i, lo, lex):
+        if low in _TEXT_CUES:
+            if not _text_reads(toks, i, lo, hi, lex):
+                continue  # "read" speaks only for a text: "the letter reads", "…,” read the sign"
+        elif (
+            low in lex.bases and i > lo and toks[i - 1].kind == "w" and _bare_noun(toks, i, lo, lex)
+        ):
             continue  # "reality TV show", "Trump's plan": a noun, not a verb
         surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
         cues.append(_Cue(i, i + width, surface, kind))
     return cues
+
+
+#: Cues that only a text says ("the letter reads: …").
+_TEXT_CUES = frozenset(["read", "reads"])
+
+
+def _text_reads(toks: list[Token], i: int, lo: int, hi: int, lex: Lexicon) -> bool:
+    """Whether ``read`` at token *i* is a text speaking: after a document noun or *it*,
+    right after a quotation (``“…,” read one sign``), or before a colon or comma and a
+    quotation (``The sign read: “…”``)."""
+    prev = toks[i - 1] if i > lo else None
+    if prev is not None and (prev.kind == "q" or prev.low in lex.documents or prev.low == "it"):
+        return True
+    return i + 2 < hi and toks[i + 1].text in ":," and toks[i + 2].kind == "q"
 
 
 def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list[_Cue]) -> None:
@@ -277,7 +323,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
         if phrase is not None:
             cue.phrase = phrase
             cue.speaker, cue.entity = _speaker_of(state, phrase)
-            if cue.entity is not None and cue.kind in ("speech", "according"):
+            if cue.entity is not None:  # (the subject of any cue: it speaks or acts)
                 state.registry.note(cue.entity, spoke=True)
         elif previous is not None and previous.speaker is not None:
             cue.speaker, cue.entity = previous.speaker, previous.entity
@@ -305,7 +351,7 @@ def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at:
             and " " in phrase.name
             and phrase.kind == "person"
         ):
-            state.registry.mention(phrase)
+            state.registry.mention(phrase, salient=False)
             done = phrase.end
 
 
@@ -348,7 +394,10 @@ def _subject(
                     and phrase.role is not None
                     and not gerund
                     and phrase.end - phrase.start >= 2
-                    and any(t.cap for t in toks[phrase.start : phrase.end])
+                    and (
+                        phrase.kind == "person"  # "the candidate", "the former governor"
+                        or any(t.cap for t in toks[phrase.start : phrase.end])
+                    )
                 ):
                     speaker, entity = _speaker_of(
                         state, phrase
@@ -449,7 +498,11 @@ def _is_direct(toks: list[Token], i: int, lo: int, inner: str, lex: Lexicon) -> 
     prev = toks[i - 1]
     if prev.kind == "p" and prev.text in _DIRECT_BEFORE:
         return starts_sentence
-    if prev.kind == "w" and lex.cue_kind(prev.low) in ("speech", "attitude"):
+    if (
+        prev.kind == "w"
+        and lex.cue_kind(prev.low) in ("speech", "attitude")
+        and prev.low not in _TEXT_CUES
+    ):
         return starts_sentence
     # A fragment that holds a whole sentence or more ("... finished. We are ...").
     return starts_sentence and (". " in body or "? " in body or "! " in body)
@@ -515,8 +568,9 @@ def _has_letter(body: str) -> bool:
 
 
 def _make(
-    text: str, q: RawQuote, kind: str, speaker: Speaker | None, cue: str | None
+    state: _State, q: RawQuote, kind: str, speaker: Speaker | None, cue: str | None
 ) -> Quote | None:
+    text = state.text
     start, end = q.start, q.end
     while start < end and text[start].isspace():
         start += 1
@@ -529,7 +583,7 @@ def _make(
         return None  # a handle, a hashtag or a link in quote marks
     if kind == "scare":
         speaker = None
-    return new_quote(body, kind, (start, end), speaker, cue)
+    return new_quote(state.texts.setdefault(body, body), kind, (start, end), speaker, cue)
 
 
 def _headline(state: _State, toks: list[Token], q_index: int) -> tuple[Speaker | None, str | None]:
@@ -629,6 +683,10 @@ def attribute(
     end_of_text = len(text)  # where the last line ends (the lines are read once, as they come)
     while end_of_text and text[end_of_text - 1] == "\n":
         end_of_text -= 1
+    # Subject pronouns: after an abbreviation ("in the U.S. He says"), one starts a sentence.
+    starters = frozenset(
+        p for p in lex.pronouns if lex.pronouns[p] != "self" and p not in ("him", "her", "them")
+    )
     read = _Lines(lines)
     for start, end, is_title in _chunked(text, read, raw):
         if (first >= len(raw) or raw[first].open >= end) and inert(text, start, end, triggers):
@@ -649,7 +707,7 @@ def attribute(
         cue_at = [k for k, t in enumerate(toks) if t.low in cue_words]
         names_at = [k for k, t in enumerate(toks) if t.cap and t.low in first_names]
         tail: int | None = None  # a direct quotation that ended the previous sentence, with no cue
-        for s0, s1 in sentences(toks, inner):
+        for s0, s1 in sentences(toks, inner, starters):
             cues = _find_cues(toks, s0, s1, lex, is_title, cue_at)
             if names_at:
                 _mention_names(state, toks, s0, s1, names_at)
@@ -671,7 +729,7 @@ def attribute(
                         picked, _ = _pick_cue(toks, i, cues, lex, True)
                         if picked is not None:
                             h_speaker, h_cue = picked.speaker, picked.surface
-                    made = _make(text, q, "headline", h_speaker, h_cue)
+                    made = _make(state, q, "headline", h_speaker, h_cue)
                     if made is not None:
                         state.quotes.append(made)
                         if h_speaker is None:
@@ -694,12 +752,25 @@ def attribute(
                     and body.rstrip()[-1:] in ",.?!"
                 ):
                     is_direct = True  # Then “Real quote,” said Ana Diaz.
+                labelled = None
+                if (
+                    not right_after
+                    and i + 1 < s1
+                    and toks[i + 1].text in _DASHES
+                    and _starts_upper(body)
+                ):
+                    labelled = _dash_speaker(state, toks, i, s1)  # “…” ― Jane Doe
+                    if labelled is not None:
+                        is_direct = True
                 if is_direct:
                     direct.add(tok.quote)
+                    labelled = _label_speaker(state, body) or labelled  # “PENCE: …”
                 speaker: Speaker | None = None
                 cue_text: str | None = None
                 if picked is not None:
                     speaker, cue_text = picked.speaker, picked.surface
+                if labelled is not None:
+                    speaker, cue_text = labelled
                 if speaker is None and is_direct:
                     if q.group >= 0 and q.group in state.group_speaker:
                         speaker, cue_text = state.group_speaker[q.group]
@@ -719,14 +790,16 @@ def attribute(
                         subject = _subject(state, toks, s0, i - 1)
                         if subject is not None:
                             speaker = subject[0]
+                # a fragment nobody in the text is given is a scare quote, unless a speech cue
+                # stands right before it ("… described it as “a disgrace”")
                 said = speaker is not None or any(
-                    c.kind in ("speech", "naming", "according") for c in cues
+                    c.kind in ("speech", "naming", "according") and i - 3 <= c.b <= i for c in cues
                 )
                 kind = "direct" if is_direct else ("partial" if said else "scare")
                 title_body = body.rstrip().rstrip(",") if is_direct else body.rstrip().rstrip(".,!?")
                 if not right_after and _is_work_title(title_body):
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
-                made = _make(text, q, kind, speaker, cue_text)
+                made = _make(state, q, kind, speaker, cue_text)
                 if made is None:
                     continue
                 if picked is None and kind == "direct" and i == s1 - 1:
@@ -737,6 +810,8 @@ def attribute(
                     if q.group >= 0:
                         state.group_speaker.setdefault(q.group, (speaker, cue_text))
             _indirect(state, toks, s0, s1, cues, direct)
+            if cues:
+                _note_main_subject(state, cues)
             if sentence_last is not None:
                 state.last = (sentence_last.speaker, sentence_last.surface)
             if s1 > s0 and toks[s1 - 1].text == ":":
@@ -762,6 +837,66 @@ def _enough(state: _State, end: int, end_of_text: int) -> bool:
     return False
 
 
+_DASHES = frozenset("\u2015\u2014\u2013")
+#: "NAME: …" at the start of a quotation: a transcript's speaker label (group 1).
+_LABEL = re.compile(r"\s{0,3}([A-Z][A-Z'\u2019.\- ]{1,30}):\s")
+#: Labels that head a note, not a speaker's turn.
+_NOT_LABELS = frozenset(
+    ["video", "update", "updated", "note", "breaking", "correction", "watch", "photo", "editor",
+     "audio", "transcript", "source", "sources", "warning", "caption", "live"]
+)  # fmt: skip
+
+
+def _label_speaker(state: _State, body: str) -> tuple[Speaker | None, str | None] | None:
+    """A transcript inside quotation marks: ``“PENCE: Well, look, …”`` is Pence speaking."""
+    if ":" not in body[:40]:
+        return None  # (most quotations: no regex needed)
+    m = _LABEL.match(body)
+    if m is None or m.group(1).lower() in _NOT_LABELS:
+        return None
+    label = m.group(1)
+    if label.count(" ") > 2 or "  " in label or label.endswith(" "):
+        return None
+    name = label.title()
+    phrase = Phrase(0, 0, name, None, "person")
+    speaker, _ = _speaker_of(state, phrase)
+    return (speaker, ":") if speaker is not None else None
+
+
+def _dash_speaker(
+    state: _State, toks: list[Token], i: int, s1: int
+) -> tuple[Speaker | None, str | None] | None:
+    """``“…” — Jane Doe``: a name after a dash closes a quotation (a pull quote, a roundup).
+
+    The name must end the sentence or stand before the next quotation.
+    """
+    j = i + 1
+    if j + 1 >= s1 or toks[j].text not in _DASHES:
+        return None
+    phrase = phrase_after(state.text, toks, j + 1, state.lex, s1)
+    if phrase is None or phrase.name is None or phrase.kind == "pronoun":
+        return None
+    end = phrase.end
+    if end < s1 and toks[end].text == ".":
+        end += 1
+    if end < s1 and toks[end].kind != "q":
+        return None
+    speaker, _ = _speaker_of(state, phrase)
+    return (speaker, toks[j].text) if speaker is not None else None
+
+
+def _note_main_subject(state: _State, cues: list[_Cue]) -> None:
+    """The speaker of a sentence's first cue (the main clause) is the most recent entity after it.
+
+    ``Cox says Obama is trying to …. He says …``: *he* is Cox, not Obama, the
+    subject of a cue inside Cox's words.
+    """
+    for cue in cues:
+        if cue.entity is not None:
+            state.registry.note(cue.entity)
+            return
+
+
 def _last_speaking(cues: list[_Cue]) -> _Cue | None:
     """The last cue with a speaker that is not an action (``said``, not ``met``)."""
     for cue in reversed(cues):
@@ -774,10 +909,20 @@ def _said_after(
     state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cue], tail: int
 ) -> None:
     """``“Why do they get away with it?” Mrs. Clinton asked.``: a short said-clause after a
-    quotation that ended its sentence gives the quotation its speaker."""
-    if not cues or s1 - s0 > 12:
+    quotation that ended its sentence gives the quotation its speaker.
+
+    The clause is short after its cue; the speaker before the cue may carry an
+    appositive (``“Not us!” Jane Doe, the head of the group, tweeted on Friday.``).
+    """
+    if not cues or cues[0].a - s0 > 24:
         return
     cue = cues[0]
+    if s1 - cue.b > 8 and (
+        cue.b >= s1
+        or toks[cue.b].low not in state.lex.adverbials
+        or any(t.low == "that" or t.kind == "q" for t in toks[cue.b : s1])
+    ):
+        return  # more than a when and where after the cue: a sentence of its own
     phrase = cue.phrase
     if cue.kind != "speech" or cue.speaker is None or phrase is None:
         return
@@ -971,6 +1116,36 @@ def _fill_headlines(pending: list[Quote], state: _State, title_length: int) -> N
 
 
 _by_span = attrgetter("span")
+_CLOSERS = frozenset(",.!?\u201d\u2019\"'\u00bb\u203a\u300d")
+#: Cue kinds whose reported speech may quote someone else's words.
+_STANCE_KINDS = frozenset(("attitude", "action"))
+
+
+def _disowned(
+    quotes: list[Quote],
+    starts: list[int],
+    s: int,
+    e: int,
+    speaker: Speaker | None,
+    cue: str | None,
+    lex: Lexicon,
+) -> Quote | None:
+    """The quotation inside reported speech ``s:e`` read from a stance or action cue
+    (``America needs leaders “…,” Clinton said``) that a speech cue gives to someone
+    else: the words are that speaker's, so is the reported speech.  Else None.
+
+    Only the first quotation inside is looked at (bounded work).
+    """
+    kind = lex.cue_kind(cue.lower()) if cue else None
+    if kind not in _STANCE_KINDS:
+        return None
+    j = bisect.bisect_left(starts, s)
+    if j >= len(quotes) or quotes[j].span[1] > e:
+        return None
+    inner = quotes[j]
+    if inner.speaker is not None and inner.speaker != speaker and inner.kind != "scare":
+        return inner
+    return None
 
 
 def _merge(state: _State) -> list[Quote]:
@@ -997,6 +1172,16 @@ def _merge(state: _State) -> list[Quote]:
                     crossing = True
         if crossing:
             continue
+        owner = _disowned(quotes, starts, s, e, speaker, cue, state.lex)
+        if owner is not None:
+            # the reported speech is the owner's, and ends with the quotation when the owner's
+            # cue follows it ("…,” Clinton said")
+            speaker, cue = owner.speaker, owner.cue
+            end = owner.span[1]
+            while end < e and state.text[end] in _CLOSERS:
+                end += 1
+            if cue is not None and state.text.find(cue, end, e) >= 0:
+                e = end
         kept.append(new_quote(state.text[s:e], "indirect", (s, e), speaker, cue))
         open_spans.append((s, e))
     kept.sort(key=lambda q: (q.span[0], -q.span[1]))

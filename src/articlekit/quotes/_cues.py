@@ -18,7 +18,8 @@ articlekit).  A file lists
   each with the gender or number it implies (``"male"``, ``"female"``,
   ``"plural"``, ``"org"`` or ``""``);
 * ``role_modifiers``, ``particles`` (*von, der, de, la*), ``determiners``,
-  ``organisation_words``, ``abbreviations`` (which never end a sentence),
+  ``organisation_words``, ``documents`` (texts that can be a source: *the
+  statement said*), ``abbreviations`` (which never end a sentence),
   ``skip_between_speaker_and_cue`` (*has, also*), ``pronouns`` and
   ``adverbials`` (what may stand between a cue and its content).
 
@@ -92,6 +93,8 @@ class Lexicon:
     multi_first: frozenset[str]  # first words of multi-word cues
     #: Cue forms that are also the bare lemma (*state, report, show*): often nouns.
     bases: frozenset[str] = frozenset()
+    #: Texts that can be a source (*the statement said, said the ruling*).
+    documents: frozenset[str] = frozenset()
 
     def cue_kind(self, words: str) -> str | None:
         """The kind of cue *words* (lower case) are, or None."""
@@ -148,6 +151,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         first_names=MappingProxyType(_first_names(data.get("first_names", {}))),
         multi_first=frozenset(c.split()[0] for c in cues if " " in c),
         bases=frozenset(bases),
+        documents=frozenset(w.lower() for w in data.get("documents", ())),
     )
 
 

@@ -164,6 +164,30 @@ _NOT_NAMES = frozenset(
         "upon",
         "via",
         "per",
+        "perhaps",
+        "maybe",
+        "lest",
+        "indeed",
+        "finally",
+        "again",
+        "thus",
+        "hence",
+        "therefore",
+        "nevertheless",
+        "nonetheless",
+        "furthermore",
+        "additionally",
+        "likewise",
+        "similarly",
+        "otherwise",
+        "latest",
+        "hours",
+        "minutes",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "moments",
     ]
 )
 
@@ -187,7 +211,7 @@ class Phrase:
         self.end = end  # index after the last token
         self.name = name
         self.role = role
-        self.kind = kind  # "person", "org", "group" (a role with no name), "pronoun"
+        self.kind = kind  # "person", "org", "group" (a role with no name), "text", "pronoun"
         self.gender = gender
         self.pronoun = pronoun
         self.via = False  # found past a prepositional phrase ("Jane Doe of Aurora")
@@ -227,6 +251,12 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
     definite = a > a0 and toks[a - 1].low == "the"
     # The name: the trailing run of capitalised non-title words (particles inside it).
     n = b
+    if b - a >= 2 and toks[b - 1].cap and toks[b - 1].low in titles:
+        before = toks[b - 2]
+        if before.cap and (
+            before.low in lex.first_names or (len(before.text) == 2 and before.text[1] == ".")
+        ):
+            n = b - 1  # a surname that is also a title: "Peter T. King", "Angus King"
     while n > a:
         tok = toks[n - 1]
         low = tok.low
@@ -277,6 +307,8 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
     kind = "org" if role_kind == "org" or head in lex.organisation_words else "group"
     if role_kind == "plural":
         gender = "plural"
+    elif kind == "group" and definite and not head.endswith("s"):
+        kind = "person"  # "the Ohio governor": one person, whom "he" or "she" may mean next
     return Phrase(a0, b0, None, _span_text(text, toks, a, b), kind, gender)
 
 
@@ -322,7 +354,7 @@ def phrase_before(
         a -= 1
     if a == end:
         return _common_noun_before(text, toks, end, lex, lo)
-    if a > lo and _object_of_preposition(toks, a, lo):
+    if a > lo and _object_of_preposition(toks, a, end, lo):
         # "in Baltimore said", "Jane Doe of Aurora, Colorado, said": not the subject, but
         # the phrase before the preposition may be ("a spokesman for Trump said")
         if not outer:
@@ -351,16 +383,20 @@ _PREPOSITIONS = frozenset(
 _HEAD_PREPOSITIONS = frozenset(["of", "for", "from", "at", "with"])
 
 
-def _object_of_preposition(toks: list[Token], a: int, lo: int) -> bool:
-    """Whether the phrase starting at token *a* is the object of a preposition.
+def _object_of_preposition(toks: list[Token], a: int, end: int, lo: int) -> bool:
+    """Whether the phrase ``a:end`` is the object of a preposition.
 
-    ``in Baltimore``, and a place after a place: ``in Aurora, Colorado``.
+    ``in Baltimore``, and a place after a place, which a comma closes: ``in
+    Aurora, Colorado,`` (but in ``On the subject of Israel, Trump added`` the
+    name after the comma is the subject).
     """
     prev = toks[a - 1]
     if prev.low in _PREPOSITIONS:
         return True
     return (
         prev.text == ","
+        and end < len(toks)
+        and toks[end].text == ","
         and a - 3 >= lo
         and toks[a - 2].cap
         and toks[a - 3].low in _PREPOSITIONS
@@ -383,7 +419,7 @@ _QUANTITIES = frozenset(
 def _not_a_source(head: str, lex: Lexicon) -> bool:
     """A time, a quantity or an adjective: ``a dozen states``, ``this week said``, ``the best``."""
     return (
-        head in lex.adverbials
+        (head in lex.adverbials and head not in lex.documents)
         or head in _QUANTITIES
         or head.endswith(("est", "ous", "ed"))
         or head[:1].isdigit()
@@ -392,6 +428,11 @@ def _not_a_source(head: str, lex: Lexicon) -> bool:
 
 
 _NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+
+
+def _group_kind(head: str, lex: Lexicon) -> str:
+    """``"text"`` for a document (*the statement*: later *it*, never *they*), else ``"group"``."""
+    return "text" if head in lex.documents else "group"
 
 
 def _common_noun_before(
@@ -404,15 +445,16 @@ def _common_noun_before(
         and toks[k - 1].kind == "w"
         and not toks[k - 1].cap
         and toks[k - 1].low not in _NOT_NAMES
+        and toks[k - 1].low not in lex.skip  # "the plan was described": no noun ends in "was"
     ):
         k -= 1
     if k == end or k <= lo or toks[k - 1].low not in _DEFINITE:
         return None
     head = toks[end - 1].low
-    if lex.cue_kind(head) is not None or _not_a_source(head, lex):
+    if (lex.cue_kind(head) is not None and head not in lex.documents) or _not_a_source(head, lex):
         return None
     role = _span_text(text, toks, k, end)
-    return Phrase(k - 1, end, None, role, "group", "")
+    return Phrase(k - 1, end, None, role, _group_kind(head, lex), "")
 
 
 # Words that open an aside between a subject and its verb.
@@ -445,21 +487,34 @@ def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
     j = end - 2
     limit = max(lo, end - 26)
     while j > limit and toks[j].text != ",":
-        if toks[j].kind != "w" and toks[j].text not in "-’'().":
+        if toks[j].kind != "w" and toks[j].text not in "-’'().&":
             return None
         j -= 1
     if j <= lo or toks[j].text != "," or j == end - 2:
         return None
-    phrase = phrase_before(text, toks, j, lex, lo)
+    name_end = j
+    if j - 2 > lo and toks[j - 1].low in ("who", "which") and toks[j - 2].text == ",":
+        name_end = j - 2  # "Bret Stephens, who, after trading insults with …, said"
+    elif toks[j - 1].text == ")":
+        # "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": skip the party and state
+        k = j - 2
+        while k > max(lo, j - 8) and toks[k].text != "(":
+            k -= 1
+        if toks[k].text == "(" and k > lo:
+            name_end = k
+    phrase = phrase_before(text, toks, name_end, lex, lo)
     if phrase is None or phrase.name is None:
         return None
     segment = toks[j + 1 : end - 1]
     if segment[0].low in _ASIDE:
         phrase.end = end  # "Mrs. Clinton, in response to …, accused"
         return phrase
-    if len(segment) > 14:
+    titled = any(t.low in lex.titles for t in segment)
+    # "a writer for The Atlantic", "the executive director at …": an appositive noun phrase
+    described = segment[0].low in ("a", "an", "the") and len(segment) > 1 and not segment[1].cap
+    if len(segment) > (22 if titled or described else 14):
         return None
-    if any(t.low in lex.titles for t in segment):
+    if titled or described:
         first = 1 if segment[0].low in ("a", "an", "the") else 0
         if first < len(segment):
             phrase.role = _span_text(text, segment, first, len(segment))
@@ -509,18 +564,25 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     if b == start:
         return None
     phrase = _build(text, toks, start, b, lex)
-    if phrase is None and toks[start].low in _DEFINITE and b == start + 1:
-        # "says a narrator.": a determiner and up to two lower-case words, then the sentence ends
-        c = b
+    if phrase is None and toks[start].low in _DEFINITE:
+        # "says a narrator.", "said the ruling.", "says the ad's narrator,": a determiner and up
+        # to two lower-case words, then the sentence or clause ends
+        c = start + 1
         while (
-            c < min(hi, b + 2)
+            c < min(hi, start + 3)
             and toks[c].kind == "w"
             and not toks[c].cap
             and toks[c].low not in _NOT_NAMES
+            and toks[c].low not in lex.skip
         ):
             c += 1
-        if b < c and (c >= hi or toks[c].kind == "p"):
-            return Phrase(start, c, None, _span_text(text, toks, b, c), "group", "")
+        if (
+            start + 1 < c
+            and (c >= hi or toks[c].kind == "p")
+            and not _not_a_source(toks[c - 1].low, lex)
+        ):
+            kind = _group_kind(toks[c - 1].low, lex)
+            return Phrase(start, c, None, _span_text(text, toks, start + 1, c), kind, "")
     if phrase is None:
         return None
     # An appositive role after the name: "said Jane Doe, a spokeswoman for the campaign."
@@ -568,6 +630,7 @@ class Registry:
         self.by_part: dict[str, Entity] = {}
         self.by_role: dict[str, Entity] = {}
         self.recent: list[Entity] = []  # most recent last; bounded
+        self.passing: list[Entity] = []  # names met in passing, not as subjects; bounded
         self._keys: dict[str, str] = {}
 
     def key(self, name: str) -> str:
@@ -577,6 +640,14 @@ class Registry:
             found = self._keys[name] = name_key(name)
         return found
 
+    def _pass(self, entity: Entity) -> None:
+        passing = self.passing
+        if passing and passing[-1] is entity:
+            return
+        passing.append(entity)
+        if len(passing) > 16:
+            del passing[0]
+
     def _remember(self, entity: Entity) -> None:
         if self.recent and self.recent[-1] is entity:
             return
@@ -584,8 +655,13 @@ class Registry:
         if len(self.recent) > 16:
             del self.recent[0]
 
-    def mention(self, phrase: Phrase) -> Entity | None:
-        """Resolve a named or role phrase to an entity (registering a new one)."""
+    def mention(self, phrase: Phrase, salient: bool = True) -> Entity | None:
+        """Resolve a named or role phrase to an entity (registering a new one).
+
+        With *salient* False (a name met in passing, not a subject), the entity
+        does not become the most recent one: a pronoun takes it only when no
+        subject or speaker fits.
+        """
         if phrase.name:
             key = self.key(phrase.name)
             entity = self.by_name.get(key)
@@ -613,7 +689,10 @@ class Registry:
                 self.by_role[head] = entity
                 if entity.role is None:
                     entity.role = phrase.role
-            self._remember(entity)
+            if salient:
+                self._remember(entity)
+            else:
+                self._pass(entity)
             return entity
         if phrase.role:
             words = phrase.role.lower().split()
@@ -644,13 +723,7 @@ class Registry:
         """The most recent speaker that fits the pronoun of *phrase*."""
         want = phrase.gender
         if want in ("male", "female"):
-            found = None
-            for entity in reversed(self.recent):
-                if entity.kind == "person" and entity.gender in (want, ""):
-                    if entity.strong:
-                        found = entity
-                        break
-                    found = found or entity
+            found = self._gendered(self.recent, want) or self._gendered(self.passing, want)
             if found is not None and not found.gender:
                 found.gender = want  # "…, she said": she is a woman from now on
             return found
@@ -658,9 +731,20 @@ class Registry:
             if want == "plural":
                 if entity.kind in ("org", "group") or entity.gender == "plural":
                     return entity
-            elif want == "org" and entity.kind == "org":
+            elif want == "org" and entity.kind in ("org", "text"):
                 return entity
         return None
+
+    @staticmethod
+    def _gendered(entities: list[Entity], want: str) -> Entity | None:
+        """The most recent strong person of gender *want* (or unknown), else the most recent one."""
+        found = None
+        for entity in reversed(entities):
+            if entity.kind == "person" and entity.gender in (want, ""):
+                if entity.strong:
+                    return entity
+                found = found or entity
+        return found
 
     def note(self, entity: Entity, spoke: bool = False) -> None:
         """Record a mention of *entity* (it becomes the most recent); *spoke*: it is a cue's speaker."""

@@ -65,6 +65,8 @@ def _words(text: str, start: int, end: int, abbreviations: frozenset[str], out: 
         s = m.start()
         group = m.lastindex
         if group == 2:
+            if word[0] in "'\u2019" and not word.strip("'\u2019"):
+                continue  # a stray apostrophe: a closing mark the scan left over ("…,''' said")
             append(Token(s, s + len(word), word, word.lower(), "w", -1, word[0].isupper()))
         elif group is None:
             append(Token(s, s + 1, word, word.lower(), "p"))  # one character
@@ -124,18 +126,22 @@ def tokenize(
     return out, k
 
 
-def sentences(tokens: list[Token], inner: QuoteTexts) -> list[tuple[int, int]]:
+def sentences(
+    tokens: list[Token], inner: QuoteTexts, starters: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Cut *tokens* into sentences: ``(first, last + 1)`` index pairs.
 
     A sentence ends at ``.``, ``?`` or ``!`` (or a quotation whose text ends
     with one, given in *inner* by quote index) followed by a capital letter,
-    a digit or a quotation.
+    a digit or a quotation.  An abbreviation (``U.S.``, ``D.C.``) ends one
+    when a capitalised word of *starters* (lower case: the subject pronouns)
+    follows it: ``… attacks in the U.S. He says …``.
     """
     out: list[tuple[int, int]] = []
     begin = 0
     n = len(tokens)
-    # Only punctuation and quotations can end a sentence: look at those alone.
-    for i in [i for i, t in enumerate(tokens) if t.kind != "w"]:
+    # Only punctuation, quotations and abbreviations can end a sentence: look at those alone.
+    for i in [i for i, t in enumerate(tokens) if t.kind != "w" or t.text[-1] == "."]:
         if i + 1 >= n:
             break
         while begin + MAX_SENTENCE <= i + 1 and begin + MAX_SENTENCE < n:
@@ -144,6 +150,12 @@ def sentences(tokens: list[Token], inner: QuoteTexts) -> list[tuple[int, int]]:
         if i < begin:
             continue
         tok = tokens[i]
+        if tok.kind == "w":
+            nxt = tokens[i + 1]
+            if nxt.kind == "w" and nxt.cap and nxt.low in starters:
+                out.append((begin, i + 1))
+                begin = i + 1
+            continue
         if tok.kind == "p":
             ends = tok.text in _ENDERS
         else:
