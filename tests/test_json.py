@@ -184,3 +184,14 @@ def test_parse_error_carries_position_and_pickles():
     again = pickle.loads(pickle.dumps(exc))
     assert type(again) is ak.JSONFormatError
     assert str(again) == str(exc)
+
+
+@given(articles())
+def test_from_dict_leaves_its_input_alone_and_from_json_agrees(article: ak.Article) -> None:
+    # from_json drops each JSON block once it is read (its own parse); from_dict must not
+    # change the caller's data.
+    data = ak.to_dict(article)
+    before = json.dumps(data, sort_keys=True)
+    assert ak.from_dict(data) == article
+    assert json.dumps(data, sort_keys=True) == before
+    assert ak.from_json(ak.to_json(article)) == ak.from_dict(data)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from datetime import datetime
 from importlib import resources
 from typing import Any, NoReturn
@@ -187,6 +188,11 @@ def to_json(article: Article, *, indent: int | None = None) -> str:
 # --------------------------------------------------------------------------- reading
 
 
+# Whether the JSON being read is from_json's own parse, whose arrays may be emptied as they are
+# read (a context variable: set per call, so threads and tasks never see each other's).
+_CONSUME: ContextVar[bool] = ContextVar("articlekit_json_consume", default=False)
+
+
 class _Reader:
     """Reads one JSON object with its path, raising JSONFormatError with that path."""
 
@@ -220,7 +226,15 @@ class _Reader:
 
     def items(self, key: str, depth: int, read: Callable[[object, str, int], Any]) -> list[Any]:
         value = self.get(key, list, default=[], optional=False)
-        return [read(v, f"{self.path}.{key}[{i}]", depth) for i, v in enumerate(value)]
+        if not _CONSUME.get():
+            return [read(v, f"{self.path}.{key}[{i}]", depth) for i, v in enumerate(value)]
+        # The list is ours (from_json's own parse): drop each JSON subtree once it is read, so
+        # the garbage collector does not walk the JSON and the Article both as they grow.
+        out = []
+        for i, v in enumerate(value):
+            out.append(read(v, f"{self.path}.{key}[{i}]", depth))
+            value[i] = None
+        return out
 
 
 _JSON_NAMES: dict[type, str] = {
@@ -447,11 +461,23 @@ def from_dict(data: Mapping[str, Any]) -> Article:
     """Build an Article from the dict form written by :func:`to_dict`.
 
     Fields other than ``schema_version`` may be left out (they take their
-    defaults); unknown fields are an error.
+    defaults); unknown fields are an error.  *data* is not changed.
 
     :raises JSONFormatError: the data is not a serialised Article (``path`` says where).
     :raises ResourceLimitError: content nested deeper than the model allows.
     """
+    return _from_dict(data, consume=False)
+
+
+def _from_dict(data: Mapping[str, Any], *, consume: bool) -> Article:
+    token = _CONSUME.set(consume)
+    try:
+        return _read_article(data)
+    finally:
+        _CONSUME.reset(token)
+
+
+def _read_article(data: Mapping[str, Any]) -> Article:
     r = _Reader(dict(data) if isinstance(data, Mapping) else data, "$")
     r.check_keys(_ARTICLE_KEYS, frozenset({"schema_version"}))
     version = r.get("schema_version", int, optional=False)
@@ -510,7 +536,7 @@ def from_json(data: str | bytes) -> Article:
     except ValueError as exc:  # e.g. an integer literal over Python's digit limit
         raise JSONFormatError(str(exc), source="json") from None
     try:
-        return from_dict(loaded)
+        return _from_dict(loaded, consume=True)  # the parsed JSON is ours to drop as it is read
     except RecursionError:
         raise ResourceLimitError("JSON nested too deeply to read", source="json") from None
 
