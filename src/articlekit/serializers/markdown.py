@@ -502,8 +502,15 @@ def _fence(code: str, language: str | None) -> list[str]:
     fence = "`" * max(3, longest + 1)
     info = ""
     if language:
+        # A backtick cannot stand in an info string, and a "|" there would let markdown-it read the
+        # fence line as a table header when the code's first line looks like a delimiter row
+        # ("--"): both are written as character references, which the info string decodes.
         info = "".join(
-            "&#96;" if ch == "`" else "\\" + ch if isMdAsciiPunct(ord(ch)) else _entity(ch) if _is_space(ch) else ch
+            "&#96;" if ch == "`"
+            else "&#124;" if ch == "|"
+            else "\\" + ch if isMdAsciiPunct(ord(ch))
+            else _entity(ch) if _is_space(ch)
+            else ch
             for ch in language
         )
     lines = [fence + info]
