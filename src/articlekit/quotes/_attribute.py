@@ -286,12 +286,21 @@ def _text_reads(toks: list[Token], i: int, lo: int, hi: int, lex: Lexicon) -> bo
 def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list[_Cue]) -> None:
     text, lex = state.text, state.lex
     previous: _Cue | None = None
+    spoken: _Cue | None = None  # the last cue with a speaker that speaks (not "like", "met")
     for cue in cues:
         phrase: Phrase | None = None
         if cue.kind == "according":
             phrase = phrase_after(text, toks, cue.b, lex, hi)
         else:
             k = _skip_back(toks, cue.a, lo, lex)
+            if (
+                k > lo
+                and cue.surface.endswith("ing")
+                and _after_comma(text, toks[k].start)
+                and _participle_subject(state, toks, lo, cue, spoken)
+            ):
+                previous = spoken = cue  # "Trump attacked the plan, calling it …"
+                continue
             if k > lo + 1 and toks[k - 1].low in ("who", "which"):
                 # "Jane Doe, who leads the group, said" / "Jane Doe, who said"
                 k = k - 2 if toks[k - 2].text == "," else k - 1
@@ -333,6 +342,40 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                 cue.speaker, cue.entity = subject
         if cue.speaker is not None:
             previous = cue
+            if cue.kind not in _STANCE_KINDS:
+                spoken = cue
+
+
+_CLOSING = frozenset("\u201d\u2019\"'")
+
+
+def _after_comma(text: str, at: int) -> bool:
+    """Whether a comma ends the text before *at*, inside a closing quotation mark or not."""
+    j = at
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    while j > 0 and text[j - 1] in _CLOSING:
+        j -= 1
+    return j > 0 and text[j - 1] == ","
+
+
+def _participle_subject(
+    state: _State, toks: list[Token], lo: int, cue: _Cue, spoken: _Cue | None
+) -> bool:
+    """Give a participle cue after a comma (``…, saying``) the subject of its main clause.
+
+    That is the speaker of the sentence's last speech cue before it (``…, Jane Doe said,
+    adding``), or else the sentence's subject (``Sanders attacked the plan, calling``);
+    not the noun just before the comma.  False when neither is known.
+    """
+    if spoken is not None and spoken.speaker is not None:
+        cue.speaker, cue.entity = spoken.speaker, spoken.entity
+        return True
+    subject = _subject(state, toks, lo, cue.a, loose=True)
+    if subject is None:
+        return False
+    cue.speaker, cue.entity = subject
+    return True
 
 
 def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at: list[int]) -> None:
