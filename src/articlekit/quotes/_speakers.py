@@ -15,6 +15,8 @@ pronoun (``he``, ``she``, ``they``) to the most recent speaker that fits it.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from articlekit._textutil import clean_name, name_key
 from articlekit.quotes._cues import Lexicon
 from articlekit.quotes._text import Token
@@ -484,6 +486,72 @@ def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
     """A name with an appositive before a cue: ``Jane Doe, a spokeswoman for X, said``, ``Sarandon, 69, told``."""
     if end - 1 <= lo or toks[end - 1].text != ",":
         return None
+    return _apposed_one(text, toks, end, lex, lo) or _apposed_chain(text, toks, end, lex, lo)
+
+
+#: Punctuation an appositive may hold.
+_APPOSITIVE_MARKS = frozenset(["-", "\u2019", "'", "(", ")", ".", "&"])
+
+
+def _apposed_chain(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
+    """A full name with an appositive of several comma-separated parts before a cue:
+    ``Jane Doe, 67, a retired nurse in Aurora, Colo., said``, ``Jane Doe, 30, of Aurora,
+    Colo., who voted early, said``, ``Jane Doe, wearing a red cap, said``.
+
+    The first part is an age, a description (``a retired nurse``), a place (``of Aurora``),
+    a relative clause or a participle; the others have no quotation and are short.
+    """
+    limit = max(lo, end - 36)
+    commas: list[int] = []
+    j = end - 2
+    while j > limit:
+        tok = toks[j]
+        if tok.text == ",":
+            commas.append(j)
+            if len(commas) == 4:
+                break
+        elif tok.kind != "w" and tok.text not in _APPOSITIVE_MARKS:
+            return None
+        j -= 1
+    # commas[-1] is the earliest comma; the name ends there, and at least two parts follow it
+    for n in range(len(commas), 1, -1):
+        c = commas[n - 1]
+        first = toks[c + 1 : commas[n - 2]]
+        if not first or any(len(part) > 14 for part in _parts(toks, commas[:n], end)):
+            continue
+        head = first[0]
+        kind = ""
+        if head.text.isdigit() and len(first) == 1:
+            kind = "age"
+        elif head.low in ("a", "an", "the") and len(first) > 1 and not first[1].cap:
+            kind = "described"
+        elif head.low in ("of", "from", "who") or (
+            head.kind == "w" and not head.cap and head.low.endswith("ing")
+        ):
+            kind = "aside"
+        if not kind:
+            continue
+        phrase = phrase_before(text, toks, c, lex, lo)
+        if phrase is None or phrase.name is None or phrase.kind != "person" or " " not in phrase.name:
+            continue
+        if phrase.role is None:
+            for part in _parts(toks, commas[:n], end):
+                if len(part) > 1 and part[0].low in ("a", "an", "the") and not part[1].cap:
+                    phrase.role = _span_text(text, part, 1, len(part))
+                    break
+        phrase.end = end
+        return phrase
+    return None
+
+
+def _parts(toks: list[Token], commas: list[int], end: int) -> list[list[Token]]:
+    """The comma-separated parts between the earliest of *commas* (descending) and ``end - 1``."""
+    bounds = [*reversed(commas), end - 1]
+    return [toks[a + 1 : b] for a, b in pairwise(bounds)]
+
+
+def _apposed_one(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
+    """:func:`phrase_apposed` with an appositive of one part (the comma at ``end - 1``)."""
     j = end - 2
     limit = max(lo, end - 26)
     while j > limit and toks[j].text != ",":
