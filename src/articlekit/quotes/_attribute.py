@@ -880,7 +880,7 @@ def _enough(state: _State, end: int, end_of_text: int) -> bool:
     return False
 
 
-_DASHES = frozenset("\u2015\u2014\u2013")
+_DASHES = frozenset(("\u2015", "\u2014", "\u2013", "-", "--"))  # a hyphen too: “…” - Jane Doe
 #: "NAME: …" at the start of a quotation: a transcript's speaker label (group 1).
 _LABEL = re.compile(r"\s{0,3}([A-Z][A-Z'\u2019.\- ]{1,30}):\s")
 #: Labels that head a note, not a speaker's turn.
@@ -911,7 +911,8 @@ def _dash_speaker(
 ) -> tuple[Speaker | None, str | None] | None:
     """``“…” — Jane Doe``: a name after a dash closes a quotation (a pull quote, a roundup).
 
-    The name must end the sentence or stand before the next quotation.
+    The name must end the sentence, stand before the next quotation or before a comma
+    (``— Jane Doe, Ohio``).
     """
     j = i + 1
     if j + 1 >= s1 or toks[j].text not in _DASHES:
@@ -922,7 +923,7 @@ def _dash_speaker(
     end = phrase.end
     if end < s1 and toks[end].text == ".":
         end += 1
-    if end < s1 and toks[end].kind != "q":
+    if end < s1 and toks[end].kind != "q" and toks[end].text != ",":
         return None
     speaker, _ = _speaker_of(state, phrase)
     return (speaker, toks[j].text) if speaker is not None else None
