@@ -301,12 +301,13 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             ):
                 previous = spoken = cue  # "Trump attacked the plan, calling it …"
                 continue
-            if k > lo + 1 and toks[k - 1].low in ("who", "which"):
+            relative = k > lo + 1 and toks[k - 1].low in ("who", "which")
+            if relative:
                 # "Jane Doe, who leads the group, said" / "Jane Doe, who said"
                 k = k - 2 if toks[k - 2].text == "," else k - 1
             coordinated = k > lo and toks[k - 1].low in ("and", "but", "or")
             if not coordinated:  # "… and called it": the subject of the first verb
-                phrase = phrase_before(text, toks, k, lex, lo) or phrase_apposed(
+                phrase = phrase_before(text, toks, k, lex, lo, relative=relative) or phrase_apposed(
                     text, toks, k, lex, lo
                 )
             if phrase is None and not coordinated:

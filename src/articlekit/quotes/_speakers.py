@@ -326,12 +326,21 @@ def _contracted_pronoun(low: str) -> str | None:
 
 
 def phrase_before(
-    text: str, toks: list[Token], end: int, lex: Lexicon, lo: int, outer: bool = True
+    text: str,
+    toks: list[Token],
+    end: int,
+    lex: Lexicon,
+    lo: int,
+    outer: bool = True,
+    relative: bool = False,
 ) -> Phrase | None:
     """The noun phrase ending at token ``end - 1`` (not before token *lo*), or None.
 
     A phrase that is the object of a preposition is not the subject; with
-    *outer*, the phrase before the preposition is tried instead (once).
+    *outer*, the phrase before the preposition is tried instead (once).  With
+    *relative* (the antecedent of *who*), the object is taken when it is a named
+    person and the phrase before the preposition names no one (``a reply from
+    Jane Doe, who``).
     """
     if end <= lo:
         return None
@@ -362,15 +371,27 @@ def phrase_before(
         if not outer:
             return None
         k = a - 1 if toks[a - 1].low in _PREPOSITIONS else a - 3
-        if toks[k].low not in _HEAD_PREPOSITIONS:
-            return None
-        inner = phrase_before(text, toks, k, lex, lo, outer=False)
+        head = toks[k].low in _HEAD_PREPOSITIONS
+        inner = phrase_before(text, toks, k, lex, lo, outer=False) if head else None
+        if relative and not _someone(inner, lex):
+            obj = _build(text, toks, a, end, lex)
+            if obj is not None and obj.kind == "person" and obj.name is not None:
+                return obj
         if inner is None or inner.kind == "pronoun" or (inner.name is None and inner.role is None):
             return None
         inner.end = end
         inner.via = True
         return inner
     return _build(text, toks, a, end, lex)
+
+
+def _someone(phrase: Phrase | None, lex: Lexicon) -> bool:
+    """Whether *phrase* names a person or a role (``a spokesman``), not a thing (``a reply``)."""
+    if phrase is None:
+        return False
+    if phrase.kind == "person" or phrase.name is not None:
+        return True
+    return phrase.role is not None and lex.is_role(phrase.role.split()[-1].lower())
 
 
 #: Prepositions whose object is never the subject of the verb after it.
