@@ -445,9 +445,13 @@ def _not_a_source(head: str, lex: Lexicon) -> bool:
         (head in lex.adverbials and head not in lex.documents)
         or head in _QUANTITIES
         or head.endswith(("est", "ous", "ed"))
-        or head[:1].isdigit()
+        or (head[:1].isdigit() and not head.endswith(_AGED))
         or head in _NUMBER_WORDS
     )
+
+
+#: A noun for a person of an age: ``the 46-year-old said``.
+_AGED = ("-year-old", "-year-olds")
 
 
 _NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
@@ -477,7 +481,8 @@ def _common_noun_before(
     if (lex.cue_kind(head) is not None and head not in lex.documents) or _not_a_source(head, lex):
         return None
     role = _span_text(text, toks, k, end)
-    return Phrase(k - 1, end, None, role, _group_kind(head, lex), "")
+    kind = "person" if head.endswith(_AGED[0]) else _group_kind(head, lex)
+    return Phrase(k - 1, end, None, role, kind, "")
 
 
 # Words that open an aside between a subject and its verb.
