@@ -840,7 +840,15 @@ def attribute(
                     c.kind in ("speech", "naming", "according") and i - 3 <= c.b <= i for c in cues
                 )
                 kind = "direct" if is_direct else ("partial" if said else "scare")
-                title_body = body.rstrip().rstrip(",") if is_direct else body.rstrip().rstrip(".,!?")
+                title_body = body.rstrip().rstrip(",:") if is_direct else body.rstrip().rstrip(".,!?")
+                if (
+                    is_direct
+                    and i > s0
+                    and title_body.endswith(".")
+                    and title_body[-2:-1].isalpha()
+                    and not any(i - 3 <= c.b <= i for c in cues)
+                ):
+                    title_body = title_body[:-1]  # her film, “Trainwreck.” (the period inside)
                 if not right_after and _is_work_title(title_body):
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
                 made = _make(state, q, kind, speaker, cue_text)
