@@ -330,6 +330,12 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                         and (after.end >= hi or toks[after.end].kind != "w")
                     ):
                         phrase = after
+            if phrase is not None and _sent_document(toks, lo, cue, phrase, lex):
+                subject = _subject(state, toks, lo, phrase.start, loose=True)
+                if subject is not None:  # "Jane Doe released a statement saying …": Jane Doe
+                    cue.speaker, cue.entity = subject
+                    previous = spoken = cue
+                    continue
         if phrase is not None:
             cue.phrase = phrase
             cue.speaker, cue.entity = _speaker_of(state, phrase)
@@ -345,6 +351,21 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             previous = cue
             if cue.kind not in _STANCE_KINDS:
                 spoken = cue
+
+
+def _sent_document(toks: list[Token], lo: int, cue: _Cue, phrase: Phrase, lex: Lexicon) -> bool:
+    """Whether a participle cue follows a document that is a verb's object:
+    ``released a statement saying``, ``sent an email calling`` (its sender speaks)."""
+    if not cue.surface.endswith("ing") or phrase.name is not None or phrase.role is None:
+        return False
+    if phrase.role.split()[-1].lower() not in lex.documents or phrase.start <= lo:
+        return False
+    verb = toks[phrase.start - 1]
+    return verb.kind == "w" and not verb.cap and (verb.low.endswith("ed") or verb.low in _SENT)
+
+
+#: Verbs (besides those in -ed) that send a document: "sent", "put out", "wrote".
+_SENT = frozenset(["sent", "put", "out", "wrote", "sends", "issues", "releases", "posts", "writes"])
 
 
 _CLOSING = frozenset("\u201d\u2019\"'")
