@@ -477,6 +477,14 @@ def _common_noun_before(
         k -= 1
     if k == end or k <= lo or toks[k - 1].low not in _DEFINITE:
         return None
+    if k - 2 >= lo and toks[k - 2].low in _PREPOSITIONS:
+        # "in his speech called": not the subject; a name before it is ("Trump in his speech")
+        before = phrase_before(text, toks, k - 2, lex, lo, outer=False)
+        if before is not None and before.name is not None and before.kind == "person":
+            before.end = end
+            before.via = True
+            return before
+        return None
     head = toks[end - 1].low
     if (lex.cue_kind(head) is not None and head not in lex.documents) or _not_a_source(head, lex):
         return None
