@@ -307,7 +307,11 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                 k = k - 2 if toks[k - 2].text == "," else k - 1
             coordinated = k > lo and toks[k - 1].low in ("and", "but", "or")
             if not coordinated:  # "… and called it": the subject of the first verb
-                phrase = phrase_before(text, toks, k, lex, lo, relative=relative) or phrase_apposed(
+                # "…, with Sen. Jane Doe calling it …": a name right before a participle is its subject
+                absolute = cue.surface.endswith("ing") and k > lo and toks[k - 1].cap
+                phrase = phrase_before(
+                    text, toks, k, lex, lo, relative=relative or absolute
+                ) or phrase_apposed(
                     text, toks, k, lex, lo
                 )
             if phrase is None and not coordinated:
