@@ -995,6 +995,8 @@ def _said_after(
     if not cues or cues[0].a - s0 > 24:
         return
     cue = cues[0]
+    if cue.b < s1 and toks[cue.b].text == ":":
+        return  # "Mr. Zahed said: “…”": the cue introduces the next quotation
     if s1 - cue.b > 8 and (
         cue.b >= s1
         or toks[cue.b].low not in state.lex.adverbials

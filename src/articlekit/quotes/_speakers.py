@@ -584,6 +584,20 @@ def _parts(toks: list[Token], commas: list[int], end: int) -> list[list[Token]]:
     return [toks[a + 1 : b] for a, b in pairwise(bounds)]
 
 
+def _role_then_name(
+    text: str, toks: list[Token], role: Phrase, j: int, end: int, lex: Lexicon
+) -> Phrase | None:
+    """``The deputy, Omar Haddad, said``: a role, then the name of its holder between commas."""
+    named = phrase_after(text, toks, j + 1, lex, end - 1)
+    if named is None or named.name is None or named.kind != "person" or named.end != end - 1:
+        return None
+    if named.role is None and role.role is not None:
+        named.role = role.role
+    named.start = role.start
+    named.end = end
+    return named
+
+
 def _apposed_one(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
     """:func:`phrase_apposed` with an appositive of one part (the comma at ``end - 1``)."""
     j = end - 2
@@ -605,6 +619,8 @@ def _apposed_one(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) 
         if toks[k].text == "(" and k > lo:
             name_end = k
     phrase = phrase_before(text, toks, name_end, lex, lo)
+    if phrase is not None and phrase.name is None and phrase.role is not None:
+        return _role_then_name(text, toks, phrase, j, end, lex)
     if phrase is None or phrase.name is None:
         return None
     segment = toks[j + 1 : end - 1]
