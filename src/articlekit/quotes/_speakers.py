@@ -629,7 +629,11 @@ def _apposed_one(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) 
         return phrase
     titled = any(t.low in lex.titles for t in segment)
     # "a writer for The Atlantic", "the executive director at …": an appositive noun phrase
-    described = segment[0].low in ("a", "an", "the") and len(segment) > 1 and not segment[1].cap
+    described = segment[0].low in ("a", "an", "the") and (
+        (len(segment) > 1 and not segment[1].cap)
+        # "the No. 2 in the party", "the U.S. envoy to Japan": a lower-case word further on
+        or (len(segment) > 3 and any(t.kind == "w" and not t.cap for t in segment[2:]))
+    )
     if len(segment) > (22 if titled or described else 14):
         return None
     if titled or described:
