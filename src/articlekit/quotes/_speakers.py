@@ -300,6 +300,8 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
                     break
         if b - n == 1 and toks[n].text.isupper() and len(toks[n].text) > 1:
             is_org = True  # an acronym: NATO, CNN
+        elif b - n >= 2 and all(t.text.isupper() for t in toks[n:b]):
+            is_org = True  # "FULL TEXT", "BREAKING NEWS": a label in capitals, not a person
         return Phrase(a0, b0, name, role, "org" if is_org else "person", gender)
     # No name: a role or a group ("the spokesperson", "officials", "the Trump campaign").
     head = toks[b - 1].low
