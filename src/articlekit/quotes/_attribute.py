@@ -798,10 +798,12 @@ def attribute(
                         picked, _ = _pick_cue(toks, i, cues, lex, True)
                         if picked is not None:
                             h_speaker, h_cue = picked.speaker, picked.surface
-                    made = _make(state, q, "headline", h_speaker, h_cue)
+                    # a fragment of a title with no cue ("Sanders' ‘Revolution’ Meets …") names
+                    short = i > s0 and len(body.split()) <= 3 and h_cue is None
+                    made = _make(state, q, "scare" if short else "headline", h_speaker, h_cue)
                     if made is not None:
                         state.quotes.append(made)
-                        if h_speaker is None:
+                        if h_speaker is None and not short:
                             headline_pending.append(made)
                     colon = _title_colon(toks, i)
                     if i == s0 or (colon > 0 and i == colon + 1):
