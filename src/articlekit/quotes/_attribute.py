@@ -293,9 +293,10 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             phrase = phrase_after(text, toks, cue.b, lex, hi)
         else:
             k = _skip_back(toks, cue.a, lo, lex)
+            gerund = cue.surface.endswith("ing")
             if (
                 k > lo
-                and cue.surface.endswith("ing")
+                and gerund
                 and _after_comma(text, toks[k].start)
                 and _participle_subject(state, toks, lo, cue, spoken)
             ):
@@ -308,7 +309,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             coordinated = k > lo and toks[k - 1].low in ("and", "but", "or")
             if not coordinated:  # "… and called it": the subject of the first verb
                 # "…, with Sen. Jane Doe calling it …": a name right before a participle is its subject
-                absolute = cue.surface.endswith("ing") and k > lo and toks[k - 1].cap
+                absolute = gerund and k > lo and toks[k - 1].cap
                 phrase = phrase_before(
                     text, toks, k, lex, lo, relative=relative or absolute
                 ) or phrase_apposed(
@@ -321,7 +322,6 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                     or before.kind == "q"
                     or (before.text == "," and k - 2 >= lo and toks[k - 2].kind == "q")
                 )
-                gerund = cue.surface.endswith("ing")
                 if after_quote and not (gerund and before is not None and before.text == ","):
                     phrase = phrase_after(text, toks, cue.b, lex, hi)
                 elif before is not None and before.text == "," and not gerund:
@@ -334,7 +334,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                         and (after.end >= hi or toks[after.end].kind != "w")
                     ):
                         phrase = after
-            if phrase is not None and _sent_document(toks, lo, cue, phrase, lex):
+            if phrase is not None and gerund and _sent_document(toks, lo, phrase, lex):
                 subject = _subject(state, toks, lo, phrase.start, loose=True)
                 if subject is not None:  # "Jane Doe released a statement saying …": Jane Doe
                     cue.speaker, cue.entity = subject
@@ -357,10 +357,10 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                 spoken = cue
 
 
-def _sent_document(toks: list[Token], lo: int, cue: _Cue, phrase: Phrase, lex: Lexicon) -> bool:
-    """Whether a participle cue follows a document that is a verb's object:
+def _sent_document(toks: list[Token], lo: int, phrase: Phrase, lex: Lexicon) -> bool:
+    """Whether a participle cue (the caller checks) follows a document that is a verb's object:
     ``released a statement saying``, ``sent an email calling`` (its sender speaks)."""
-    if not cue.surface.endswith("ing") or phrase.name is not None or phrase.role is None:
+    if phrase.name is not None or phrase.role is None:
         return False
     if phrase.role.split()[-1].lower() not in lex.documents or phrase.start <= lo:
         return False
