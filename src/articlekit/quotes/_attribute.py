@@ -286,18 +286,33 @@ def _text_reads(toks: list[Token], i: int, lo: int, hi: int, lex: Lexicon) -> bo
 def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list[_Cue]) -> None:
     text, lex = state.text, state.lex
     previous: _Cue | None = None
+    spoken: _Cue | None = None  # the last cue with a speaker that speaks (not "like", "met")
     for cue in cues:
         phrase: Phrase | None = None
         if cue.kind == "according":
             phrase = phrase_after(text, toks, cue.b, lex, hi)
         else:
             k = _skip_back(toks, cue.a, lo, lex)
-            if k > lo + 1 and toks[k - 1].low in ("who", "which"):
+            gerund = cue.surface.endswith("ing")
+            if (
+                k > lo
+                and gerund
+                and _after_comma(text, toks[k].start)
+                and _participle_subject(state, toks, lo, cue, spoken)
+            ):
+                previous = spoken = cue  # "Trump attacked the plan, calling it …"
+                continue
+            relative = k > lo + 1 and toks[k - 1].low in ("who", "which")
+            if relative:
                 # "Jane Doe, who leads the group, said" / "Jane Doe, who said"
                 k = k - 2 if toks[k - 2].text == "," else k - 1
             coordinated = k > lo and toks[k - 1].low in ("and", "but", "or")
             if not coordinated:  # "… and called it": the subject of the first verb
-                phrase = phrase_before(text, toks, k, lex, lo) or phrase_apposed(
+                # "…, with Sen. Jane Doe calling it …": a name right before a participle is its subject
+                absolute = gerund and k > lo and toks[k - 1].cap
+                phrase = phrase_before(
+                    text, toks, k, lex, lo, relative=relative or absolute
+                ) or phrase_apposed(
                     text, toks, k, lex, lo
                 )
             if phrase is None and not coordinated:
@@ -307,7 +322,6 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                     or before.kind == "q"
                     or (before.text == "," and k - 2 >= lo and toks[k - 2].kind == "q")
                 )
-                gerund = cue.surface.endswith("ing")
                 if after_quote and not (gerund and before is not None and before.text == ","):
                     phrase = phrase_after(text, toks, cue.b, lex, hi)
                 elif before is not None and before.text == "," and not gerund:
@@ -320,6 +334,12 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                         and (after.end >= hi or toks[after.end].kind != "w")
                     ):
                         phrase = after
+            if phrase is not None and gerund and _sent_document(toks, lo, phrase, lex):
+                subject = _subject(state, toks, lo, phrase.start, loose=True)
+                if subject is not None:  # "Jane Doe released a statement saying …": Jane Doe
+                    cue.speaker, cue.entity = subject
+                    previous = spoken = cue
+                    continue
         if phrase is not None:
             cue.phrase = phrase
             cue.speaker, cue.entity = _speaker_of(state, phrase)
@@ -333,6 +353,55 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                 cue.speaker, cue.entity = subject
         if cue.speaker is not None:
             previous = cue
+            if cue.kind not in _STANCE_KINDS:
+                spoken = cue
+
+
+def _sent_document(toks: list[Token], lo: int, phrase: Phrase, lex: Lexicon) -> bool:
+    """Whether a participle cue (the caller checks) follows a document that is a verb's object:
+    ``released a statement saying``, ``sent an email calling`` (its sender speaks)."""
+    if phrase.name is not None or phrase.role is None:
+        return False
+    if phrase.role.split()[-1].lower() not in lex.documents or phrase.start <= lo:
+        return False
+    verb = toks[phrase.start - 1]
+    return verb.kind == "w" and not verb.cap and (verb.low.endswith("ed") or verb.low in _SENT)
+
+
+#: Verbs (besides those in -ed) that send a document: "sent", "put out", "wrote".
+_SENT = frozenset(["sent", "put", "out", "wrote", "sends", "issues", "releases", "posts", "writes"])
+
+
+_CLOSING = frozenset("\u201d\u2019\"'")
+
+
+def _after_comma(text: str, at: int) -> bool:
+    """Whether a comma ends the text before *at*, inside a closing quotation mark or not."""
+    j = at
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    while j > 0 and text[j - 1] in _CLOSING:
+        j -= 1
+    return j > 0 and text[j - 1] == ","
+
+
+def _participle_subject(
+    state: _State, toks: list[Token], lo: int, cue: _Cue, spoken: _Cue | None
+) -> bool:
+    """Give a participle cue after a comma (``…, saying``) the subject of its main clause.
+
+    That is the speaker of the sentence's last speech cue before it (``…, Jane Doe said,
+    adding``), or else the sentence's subject (``Sanders attacked the plan, calling``);
+    not the noun just before the comma.  False when neither is known.
+    """
+    if spoken is not None and spoken.speaker is not None:
+        cue.speaker, cue.entity = spoken.speaker, spoken.entity
+        return True
+    subject = _subject(state, toks, lo, cue.a, loose=True)
+    if subject is None:
+        return False
+    cue.speaker, cue.entity = subject
+    return True
 
 
 def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at: list[int]) -> None:
@@ -729,10 +798,12 @@ def attribute(
                         picked, _ = _pick_cue(toks, i, cues, lex, True)
                         if picked is not None:
                             h_speaker, h_cue = picked.speaker, picked.surface
-                    made = _make(state, q, "headline", h_speaker, h_cue)
+                    # a fragment of a title with no cue ("Sanders' ‘Revolution’ Meets …") names
+                    short = i > s0 and len(body.split()) <= 3 and h_cue is None
+                    made = _make(state, q, "scare" if short else "headline", h_speaker, h_cue)
                     if made is not None:
                         state.quotes.append(made)
-                        if h_speaker is None:
+                        if h_speaker is None and not short:
                             headline_pending.append(made)
                     colon = _title_colon(toks, i)
                     if i == s0 or (colon > 0 and i == colon + 1):
@@ -796,7 +867,15 @@ def attribute(
                     c.kind in ("speech", "naming", "according") and i - 3 <= c.b <= i for c in cues
                 )
                 kind = "direct" if is_direct else ("partial" if said else "scare")
-                title_body = body.rstrip().rstrip(",") if is_direct else body.rstrip().rstrip(".,!?")
+                title_body = body.rstrip().rstrip(",:") if is_direct else body.rstrip().rstrip(".,!?")
+                if (
+                    is_direct
+                    and i > s0
+                    and title_body.endswith(".")
+                    and title_body[-2:-1].isalpha()
+                    and not any(i - 3 <= c.b <= i for c in cues)
+                ):
+                    title_body = title_body[:-1]  # her film, “Trainwreck.” (the period inside)
                 if not right_after and _is_work_title(title_body):
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
                 made = _make(state, q, kind, speaker, cue_text)
@@ -837,7 +916,7 @@ def _enough(state: _State, end: int, end_of_text: int) -> bool:
     return False
 
 
-_DASHES = frozenset("\u2015\u2014\u2013")
+_DASHES = frozenset(("\u2015", "\u2014", "\u2013", "-", "--"))  # a hyphen too: “…” - Jane Doe
 #: "NAME: …" at the start of a quotation: a transcript's speaker label (group 1).
 _LABEL = re.compile(r"\s{0,3}([A-Z][A-Z'\u2019.\- ]{1,30}):\s")
 #: Labels that head a note, not a speaker's turn.
@@ -868,7 +947,8 @@ def _dash_speaker(
 ) -> tuple[Speaker | None, str | None] | None:
     """``“…” — Jane Doe``: a name after a dash closes a quotation (a pull quote, a roundup).
 
-    The name must end the sentence or stand before the next quotation.
+    The name must end the sentence, stand before the next quotation or before a comma
+    (``— Jane Doe, Ohio``).
     """
     j = i + 1
     if j + 1 >= s1 or toks[j].text not in _DASHES:
@@ -879,7 +959,7 @@ def _dash_speaker(
     end = phrase.end
     if end < s1 and toks[end].text == ".":
         end += 1
-    if end < s1 and toks[end].kind != "q":
+    if end < s1 and toks[end].kind != "q" and toks[end].text != ",":
         return None
     speaker, _ = _speaker_of(state, phrase)
     return (speaker, toks[j].text) if speaker is not None else None
@@ -917,6 +997,8 @@ def _said_after(
     if not cues or cues[0].a - s0 > 24:
         return
     cue = cues[0]
+    if cue.b < s1 and toks[cue.b].text == ":":
+        return  # "Mr. Zahed said: “…”": the cue introduces the next quotation
     if s1 - cue.b > 8 and (
         cue.b >= s1
         or toks[cue.b].low not in state.lex.adverbials

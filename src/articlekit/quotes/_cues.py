@@ -54,13 +54,17 @@ def inflect_en(lemma: str) -> tuple[str, ...]:
 
     >>> inflect_en("state")
     ('state', 'states', 'stated', 'stating')
+    >>> inflect_en("agree")
+    ('agree', 'agrees', 'agreed', 'agreeing')
     >>> inflect_en("deny")
     ('deny', 'denies', 'denied', 'denying')
     >>> inflect_en("point out")
     ('point out', 'points out', 'pointed out', 'pointing out')
     """
     head, sep, tail = lemma.partition(" ")
-    if head.endswith("e") and not head.endswith("ee"):
+    if head.endswith("ee"):  # "agree": agreed, agreeing
+        forms = (head, head + "s", head + "d", head + "ing")
+    elif head.endswith("e"):
         forms = (head, head + "s", head + "d", head[:-1] + "ing")
     elif head.endswith("y") and len(head) > 1 and head[-2] not in "aeiou":
         forms = (head, head[:-1] + "ies", head[:-1] + "ied", head + "ing")

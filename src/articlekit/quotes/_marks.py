@@ -38,7 +38,7 @@ _MARKS = re.compile(
 
 # Openers and the closers that end them.
 _CLOSERS: dict[str, str] = {
-    "\u201c": '\u201d"',  # “ ” (or a straight mark, mixed)
+    "\u201c": '\u201d"\u201c',  # “ ” (or a straight mark, mixed; or a mistyped “ … “)
     "\u201f": "\u201d",  # ‟ ”
     "\u201e": "\u201c\u201d",  # „ “ or „ ”
     "\u00ab": "\u00bb",  # « »
@@ -282,7 +282,13 @@ def _role(text: str, i: int, ch: str, stack: list[_Frame]) -> str:
             return "close"  # “…" (mixed marks)
         return "open" if not nxt.isspace() else "none"
     if ch == "\u201c":
-        return "close" if _open(stack, ("\u201e",)) else "open"  # „ is closed by “
+        if _open(stack, ("\u201e",)):
+            return "close"  # „ is closed by “
+        if stack and stack[-1].mark == "\u201c" and i > 0 and text[i - 1] in ",.?!":
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            if nxt.isspace():
+                return "close"  # “It’s unusual,“ said Jane Doe (a mistyped closing mark)
+        return "open"
     if ch == "\u201d":
         if _closes(stack, ch):
             return "close"

@@ -15,6 +15,8 @@ pronoun (``he``, ``she``, ``they``) to the most recent speaker that fits it.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from articlekit._textutil import clean_name, name_key
 from articlekit.quotes._cues import Lexicon
 from articlekit.quotes._text import Token
@@ -298,6 +300,8 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
                     break
         if b - n == 1 and toks[n].text.isupper() and len(toks[n].text) > 1:
             is_org = True  # an acronym: NATO, CNN
+        elif b - n >= 2 and all(t.text.isupper() for t in toks[n:b]):
+            is_org = True  # "FULL TEXT", "BREAKING NEWS": a label in capitals, not a person
         return Phrase(a0, b0, name, role, "org" if is_org else "person", gender)
     # No name: a role or a group ("the spokesperson", "officials", "the Trump campaign").
     head = toks[b - 1].low
@@ -324,12 +328,21 @@ def _contracted_pronoun(low: str) -> str | None:
 
 
 def phrase_before(
-    text: str, toks: list[Token], end: int, lex: Lexicon, lo: int, outer: bool = True
+    text: str,
+    toks: list[Token],
+    end: int,
+    lex: Lexicon,
+    lo: int,
+    outer: bool = True,
+    relative: bool = False,
 ) -> Phrase | None:
     """The noun phrase ending at token ``end - 1`` (not before token *lo*), or None.
 
     A phrase that is the object of a preposition is not the subject; with
-    *outer*, the phrase before the preposition is tried instead (once).
+    *outer*, the phrase before the preposition is tried instead (once).  With
+    *relative* (the antecedent of *who*), the object is taken when it is a named
+    person and the phrase before the preposition names no one (``a reply from
+    Jane Doe, who``).
     """
     if end <= lo:
         return None
@@ -360,15 +373,27 @@ def phrase_before(
         if not outer:
             return None
         k = a - 1 if toks[a - 1].low in _PREPOSITIONS else a - 3
-        if toks[k].low not in _HEAD_PREPOSITIONS:
-            return None
-        inner = phrase_before(text, toks, k, lex, lo, outer=False)
+        head = toks[k].low in _HEAD_PREPOSITIONS
+        inner = phrase_before(text, toks, k, lex, lo, outer=False) if head else None
+        if relative and not _someone(inner, lex):
+            obj = _build(text, toks, a, end, lex)
+            if obj is not None and obj.kind == "person" and obj.name is not None:
+                return obj
         if inner is None or inner.kind == "pronoun" or (inner.name is None and inner.role is None):
             return None
         inner.end = end
         inner.via = True
         return inner
     return _build(text, toks, a, end, lex)
+
+
+def _someone(phrase: Phrase | None, lex: Lexicon) -> bool:
+    """Whether *phrase* names a person or a role (``a spokesman``), not a thing (``a reply``)."""
+    if phrase is None:
+        return False
+    if phrase.kind == "person" or phrase.name is not None:
+        return True
+    return phrase.role is not None and lex.is_role(phrase.role.split()[-1].lower())
 
 
 #: Prepositions whose object is never the subject of the verb after it.
@@ -422,9 +447,13 @@ def _not_a_source(head: str, lex: Lexicon) -> bool:
         (head in lex.adverbials and head not in lex.documents)
         or head in _QUANTITIES
         or head.endswith(("est", "ous", "ed"))
-        or head[:1].isdigit()
+        or (head[:1].isdigit() and not head.endswith(_AGED))
         or head in _NUMBER_WORDS
     )
+
+
+#: A noun for a person of an age: ``the 46-year-old said``.
+_AGED = ("-year-old", "-year-olds")
 
 
 _NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
@@ -450,11 +479,20 @@ def _common_noun_before(
         k -= 1
     if k == end or k <= lo or toks[k - 1].low not in _DEFINITE:
         return None
+    if k - 2 >= lo and toks[k - 2].low in _PREPOSITIONS:
+        # "in his speech called": not the subject; a name before it is ("Trump in his speech")
+        before = phrase_before(text, toks, k - 2, lex, lo, outer=False)
+        if before is not None and before.name is not None and before.kind == "person":
+            before.end = end
+            before.via = True
+            return before
+        return None
     head = toks[end - 1].low
     if (lex.cue_kind(head) is not None and head not in lex.documents) or _not_a_source(head, lex):
         return None
     role = _span_text(text, toks, k, end)
-    return Phrase(k - 1, end, None, role, _group_kind(head, lex), "")
+    kind = "person" if head.endswith(_AGED[0]) else _group_kind(head, lex)
+    return Phrase(k - 1, end, None, role, kind, "")
 
 
 # Words that open an aside between a subject and its verb.
@@ -484,6 +522,86 @@ def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
     """A name with an appositive before a cue: ``Jane Doe, a spokeswoman for X, said``, ``Sarandon, 69, told``."""
     if end - 1 <= lo or toks[end - 1].text != ",":
         return None
+    return _apposed_one(text, toks, end, lex, lo) or _apposed_chain(text, toks, end, lex, lo)
+
+
+#: Punctuation an appositive may hold.
+_APPOSITIVE_MARKS = frozenset(["-", "\u2019", "'", "(", ")", ".", "&"])
+
+
+def _apposed_chain(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
+    """A full name with an appositive of several comma-separated parts before a cue:
+    ``Jane Doe, 67, a retired nurse in Aurora, Colo., said``, ``Jane Doe, 30, of Aurora,
+    Colo., who voted early, said``, ``Jane Doe, wearing a red cap, said``.
+
+    The first part is an age, a description (``a retired nurse``), a place (``of Aurora``),
+    a relative clause or a participle; the others have no quotation and are short.
+    """
+    limit = max(lo, end - 36)
+    commas: list[int] = []
+    j = end - 2
+    while j > limit:
+        tok = toks[j]
+        if tok.text == ",":
+            commas.append(j)
+            if len(commas) == 4:
+                break
+        elif tok.kind != "w" and tok.text not in _APPOSITIVE_MARKS:
+            return None
+        j -= 1
+    # commas[-1] is the earliest comma; the name ends there, and at least two parts follow it
+    for n in range(len(commas), 1, -1):
+        c = commas[n - 1]
+        first = toks[c + 1 : commas[n - 2]]
+        if not first or any(len(part) > 14 for part in _parts(toks, commas[:n], end)):
+            continue
+        head = first[0]
+        kind = ""
+        if head.text.isdigit() and len(first) == 1:
+            kind = "age"
+        elif head.low in ("a", "an", "the") and len(first) > 1 and not first[1].cap:
+            kind = "described"
+        elif head.low in ("of", "from", "who") or (
+            head.kind == "w" and not head.cap and head.low.endswith("ing")
+        ):
+            kind = "aside"
+        if not kind:
+            continue
+        phrase = phrase_before(text, toks, c, lex, lo)
+        if phrase is None or phrase.name is None or phrase.kind != "person" or " " not in phrase.name:
+            continue
+        if phrase.role is None:
+            for part in _parts(toks, commas[:n], end):
+                if len(part) > 1 and part[0].low in ("a", "an", "the") and not part[1].cap:
+                    phrase.role = _span_text(text, part, 1, len(part))
+                    break
+        phrase.end = end
+        return phrase
+    return None
+
+
+def _parts(toks: list[Token], commas: list[int], end: int) -> list[list[Token]]:
+    """The comma-separated parts between the earliest of *commas* (descending) and ``end - 1``."""
+    bounds = [*reversed(commas), end - 1]
+    return [toks[a + 1 : b] for a, b in pairwise(bounds)]
+
+
+def _role_then_name(
+    text: str, toks: list[Token], role: Phrase, j: int, end: int, lex: Lexicon
+) -> Phrase | None:
+    """``The deputy, Omar Haddad, said``: a role, then the name of its holder between commas."""
+    named = phrase_after(text, toks, j + 1, lex, end - 1)
+    if named is None or named.name is None or named.kind != "person" or named.end != end - 1:
+        return None
+    if named.role is None and role.role is not None:
+        named.role = role.role
+    named.start = role.start
+    named.end = end
+    return named
+
+
+def _apposed_one(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
+    """:func:`phrase_apposed` with an appositive of one part (the comma at ``end - 1``)."""
     j = end - 2
     limit = max(lo, end - 26)
     while j > limit and toks[j].text != ",":
@@ -503,6 +621,8 @@ def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
         if toks[k].text == "(" and k > lo:
             name_end = k
     phrase = phrase_before(text, toks, name_end, lex, lo)
+    if phrase is not None and phrase.name is None and phrase.role is not None:
+        return _role_then_name(text, toks, phrase, j, end, lex)
     if phrase is None or phrase.name is None:
         return None
     segment = toks[j + 1 : end - 1]
@@ -511,7 +631,11 @@ def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
         return phrase
     titled = any(t.low in lex.titles for t in segment)
     # "a writer for The Atlantic", "the executive director at …": an appositive noun phrase
-    described = segment[0].low in ("a", "an", "the") and len(segment) > 1 and not segment[1].cap
+    described = segment[0].low in ("a", "an", "the") and (
+        (len(segment) > 1 and not segment[1].cap)
+        # "the No. 2 in the party", "the U.S. envoy to Japan": a lower-case word further on
+        or (len(segment) > 3 and any(t.kind == "w" and not t.cap for t in segment[2:]))
+    )
     if len(segment) > (22 if titled or described else 14):
         return None
     if titled or described:
