@@ -108,6 +108,34 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
     return b
 
 
+_PREPOSITIONS = frozenset(
+    ["in", "on", "at", "during", "with", "to", "by", "via", "over", "for", "from", "about", "of",
+     "after", "before", "through"]
+)  # fmt: skip
+_MAX_PHRASE = 12  # words of a prepositional phrase between a cue and its content
+
+
+def _after_phrase(toks: list[Token], a: int, hi: int, direct: set[int]) -> int:
+    """Where the content starts after a prepositional phrase starting at token *a*: after a
+    ``that`` or a comma that ends it (``in an interview with CNN, …``); -1 when none does."""
+    for m in range(a, min(hi - 1, a + _MAX_PHRASE)):
+        tok = toks[m]
+        if tok.kind == "w":
+            if tok.low == "that":
+                return m + 1
+            continue
+        if tok.kind == "q":
+            if tok.quote in direct:
+                return -1
+            continue
+        if tok.text == ",":
+            nxt = toks[m + 1]
+            return m + 1 if nxt.kind == "w" and (nxt.low in _SUBJECT_STARTS or nxt.cap) else -1
+        if tok.text not in "-'\u2019.":
+            return -1
+    return -1
+
+
 def content_after(
     toks: list[Token],
     cue_end: int,
@@ -144,6 +172,7 @@ def content_after(
             j += 1
             while j < hi and toks[j].cap:
                 j += 1
+    least = 3  # words of a content clause
     k = j
     while (
         k < min(hi, j + _MAX_ADVERBIALS)
@@ -167,6 +196,14 @@ def content_after(
             a += 1
         if a >= hi:
             return None
+        if a > j and toks[a - 1].low in _PREPOSITIONS:
+            # "said in a follow-up interview that …": the words after a preposition are its
+            # object (where, when, to whom), not what was said; the content follows them, if anything
+            after = _after_phrase(toks, a, hi, direct)
+            if after >= 0:
+                a = after
+            else:
+                least = 6  # "said in a follow-up interview.": no clause follows
         first = toks[a]
         if first.kind != "w" or not (
             first.low in _SUBJECT_STARTS or first.cap or first.text[0].isdigit()
@@ -179,7 +216,7 @@ def content_after(
     for k in range(a, b):
         if toks[k].kind != "p":
             words += 1
-    if words < 3:
+    if words < least:
         return None
     if toks[a].kind == "q" and toks[a].quote in direct:
         return None
