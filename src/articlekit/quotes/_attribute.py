@@ -255,18 +255,46 @@ def _find_cues(
             continue  # not a cue ("the United States", a name)
         after = i + width
         prev = toks[i - 1].low if i > lo else ""
-        if prev in determiners or (prev == "to" and kind != "according"):
-            continue  # a noun ("the report") or an infinitive ("to say")
+        start = i
+        if prev == "to" and kind != "according":
+            start = _said_to(toks, i, lo)
+            if start < 0:
+                continue  # an infinitive ("wants to say"), not a cue
+        elif prev in determiners:
+            continue  # a noun ("the report")
         if low in _TEXT_CUES:
             if not _text_reads(toks, i, lo, hi, lex):
                 continue  # "read" speaks only for a text: "the letter reads", "…,” read the sign"
         elif (
-            low in lex.bases and i > lo and toks[i - 1].kind == "w" and _bare_noun(toks, i, lo, lex)
+            low in lex.bases
+            and start == i
+            and i > lo
+            and toks[i - 1].kind == "w"
+            and _bare_noun(toks, i, lo, lex)
         ):
             continue  # "reality TV show", "Trump's plan": a noun, not a verb
         surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
-        cues.append(_Cue(i, i + width, surface, kind))
+        cues.append(_Cue(start, i + width, surface, kind))
     return cues
+
+
+#: Verbs whose ``to`` infinitive is a cue of their subject: "went on to say", "was prompted to
+#: add", "proceeded to call".
+_TO_CUE = frozenset(["prompted", "proceeded", "continued", "continues", "hastened", "paused"])
+_GO_ON = frozenset(["went", "go", "goes", "going", "gone"])
+
+
+def _said_to(toks: list[Token], i: int, lo: int) -> int:
+    """The start of ``went on to`` / ``was prompted to`` before the infinitive cue at token *i*
+    (after ``to``), or -1 when the infinitive is no cue (``wants to say``)."""
+    if i - 2 < lo:
+        return -1
+    before = toks[i - 2].low
+    if before in _TO_CUE:
+        return i - 2
+    if before == "on" and i - 3 >= lo and toks[i - 3].low in _GO_ON:
+        return i - 3
+    return -1
 
 
 #: Cues that only a text says ("the letter reads: …").
