@@ -218,6 +218,29 @@ def _bare_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
     return all(toks[k].low != "and" for k in range(max(lo, i - 4), i - 1))
 
 
+#: Prepositions that take a noun phrase: a cue form in -s right after one, with only lower-case
+#: words between, is a plural noun ("about criminal justice issues", "on trade plans").
+_NOUN_PREPOSITIONS = frozenset(
+    ["about", "on", "for", "with", "over", "against", "regarding", "into", "from", "to", "by",
+     "at", "in", "among", "amid", "without"]
+)  # fmt: skip
+
+
+def _plural_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
+    """Whether the cue form in -s at token *i* is a plural noun after a preposition."""
+    j = i - 1
+    while j > lo and i - j <= 3:
+        tok = toks[j]
+        if tok.kind != "w" or tok.cap or tok.low in lex.skip or tok.low in lex.determiners:
+            return False
+        if tok.low in _NOUN_PREPOSITIONS:
+            return j < i - 1
+        if tok.low in lex.pronouns or tok.low in _PLURAL_SUBJECTS or tok.low.endswith("ly"):
+            return False
+        j -= 1
+    return False
+
+
 def _contracted(low: str) -> bool:
     """``they'll``, ``we'd``, ``I'd``: a pronoun and an auxiliary."""
     for mark in ("'", "\u2019"):
@@ -273,6 +296,8 @@ def _find_cues(
             and _bare_noun(toks, i, lo, lex)
         ):
             continue  # "reality TV show", "Trump's plan": a noun, not a verb
+        elif low[-1] == "s" and i > lo + 1 and toks[i - 1].kind == "w" and _plural_noun(toks, i, lo, lex):
+            continue  # "talked about criminal justice issues, saying": a noun
         surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
         cues.append(_Cue(start, i + width, surface, kind))
     return cues
@@ -1069,6 +1094,7 @@ def _indirect(
                 k - 1 > s0
                 and toks[k - 1].text == ","
                 and cue.kind in ("speech", "attitude")
+                and not (cue.surface.endswith("ing") and cue.a == subject_start)
                 and toks[s0].low not in _INTRODUCTORY
                 and _tail_is_short(toks, cue, s1)
             ):
