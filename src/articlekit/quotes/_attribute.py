@@ -35,7 +35,7 @@ from operator import attrgetter
 from articlekit.limits import Limits
 from articlekit.model import Quote, Speaker
 from articlekit.quotes._cues import Lexicon
-from articlekit.quotes._indirect import content_after, content_before
+from articlekit.quotes._indirect import content_after, content_before, second_verb
 from articlekit.quotes._marks import QuoteTexts, RawQuote, scan_quotes
 from articlekit.quotes._speakers import (
     Entity,
@@ -1143,6 +1143,10 @@ def _mixed(
             if tok.quote in direct:
                 break
             has_partial = True
+        elif (
+            tok.kind == "w" and tok.low in ("and", "but") and b > a + 1 and b + 1 < s1 and second_verb(toks, b, lex)
+        ):
+            break  # "called her “third-rate” and boycotted …"
         elif (tok.kind == "p" and tok.text in ";:()") or (
             tok.text == ","
             and b + 1 < s1

@@ -18,7 +18,7 @@ from __future__ import annotations
 from articlekit.quotes._cues import Lexicon
 from articlekit.quotes._text import Token
 
-__all__ = ["content_after", "content_before"]
+__all__ = ["content_after", "content_before", "second_verb"]
 
 _SUBJECT_STARTS = frozenset(
     [
@@ -70,6 +70,24 @@ _MAX_CLAUSE = 80  # tokens: content clauses longer than this are cut
 _CLAUSE_ENDS = frozenset(";:()[]")
 
 
+_CLOSERS = "\u201d\u2019\"'\u00bb\u203a\u300d` "
+#: Auxiliaries that start a second verb phrase after "and"/"but" ("but did not say").
+_SECOND_AUXILIARIES = frozenset(["did", "didn't", "didn\u2019t", "does", "doesn't", "doesn\u2019t"])
+
+
+def second_verb(toks: list[Token], b: int, lex: Lexicon) -> bool:
+    """Whether ``and``/``but`` at token *b* opens a second verb phrase of the cue's subject:
+    another cue (``and called it …``), ``but did not …``, or a past tense right after a quoted
+    fragment (``called her “third-rate” and boycotted …``)."""
+    nxt = toks[b + 1]
+    if nxt.kind != "w" or nxt.cap:
+        return False
+    low = nxt.low
+    if lex.cue_kind(low) is not None or low in _SECOND_AUXILIARIES:
+        return True
+    return toks[b - 1].kind == "q" and low.endswith("ed")
+
+
 def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set[int]) -> int:
     """Where the content clause starting at token *a* ends (exclusive)."""
     b = a
@@ -78,12 +96,18 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
         tok = toks[b]
         kind = tok.kind
         if kind == "w":  # (most tokens: only "and" and "but" end a clause)
-            if tok.low in ("and", "but") and b > a + 2 and b + 1 < hi and lex.cue_kind(toks[b + 1].low) in ("speech", "naming"):
+            if tok.low in ("and", "but") and b > a + 2 and b + 1 < hi and second_verb(toks, b, lex):
                 break  # "he found Trump “charming” and called his standing “unheard of”"
             b += 1
             continue
-        if kind == "q" and tok.quote in direct:
-            break
+        if kind == "q":
+            if tok.quote in direct:
+                break
+            if b + 1 < hi and tok.text.rstrip(_CLOSERS).endswith(","):
+                nxt = toks[b + 1]
+                if nxt.low.endswith("ing") and lex.cue_kind(nxt.low) is not None:
+                    b += 1
+                    break  # "… has “expanded the party,” claiming …"
         if kind == "p" and tok.text in _CLAUSE_ENDS:
             break
         if kind == "p" and tok.text in "\u2014\u2013" and b > a + 3:
