@@ -346,7 +346,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             phrase = phrase_after(text, toks, cue.b, lex, hi)
         else:
             k = _skip_back(toks, cue.a, lo, lex)
-            gerund = cue.surface.endswith("ing")
+            gerund = cue.surface.partition(" ")[0].endswith("ing")  # (also "referring to")
             if (
                 k > lo
                 and gerund
@@ -375,7 +375,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                     or before.kind == "q"
                     or (before.text == "," and k - 2 >= lo and toks[k - 2].kind == "q")
                 )
-                if after_quote and not (gerund and before is not None and before.text == ","):
+                if after_quote and not (gerund and before is not None and before.kind != "w"):
                     phrase = phrase_after(text, toks, cue.b, lex, hi)
                 elif before is not None and before.text == "," and not gerund:
                     # "But, said Solovey, …" / "… is bad, said Jane Doe."
@@ -1143,6 +1143,9 @@ def _mixed(
             if tok.quote in direct:
                 break
             has_partial = True
+            if b > a and toks[b - 1].text != "," and tok.text.rstrip(_QUOTE_CLOSERS).endswith(","):
+                b += 1
+                break  # "dubbed it “the yuca primary,” referring to …": the fragment ends the content
         elif (
             tok.kind == "w" and tok.low in ("and", "but") and b > a + 1 and b + 1 < s1 and second_verb(toks, b, lex)
         ):
@@ -1161,6 +1164,7 @@ def _mixed(
     return (a, b) if b > a else None
 
 
+_QUOTE_CLOSERS = "\u201d\u2019\"'\u00bb\u203a\u300d` "
 _PLACES = frozenset(("on", "in", "at", "during", "after", "before", "via"))
 
 

@@ -103,11 +103,10 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
         if kind == "q":
             if tok.quote in direct:
                 break
-            if b + 1 < hi and tok.text.rstrip(_CLOSERS).endswith(","):
-                nxt = toks[b + 1]
-                if nxt.low.endswith("ing") and lex.cue_kind(nxt.low) is not None:
-                    b += 1
-                    break  # "… has “expanded the party,” claiming …"
+            if b > a and b + 1 < hi and toks[b - 1].text != "," and tok.text.rstrip(_CLOSERS).endswith(","):
+                b += 1
+                break  # "… has “expanded the party,” claiming …": a quoted fragment ends with a comma
+                # (not an apposition: "the plan, “a disaster,” would …")
         if kind == "p" and tok.text in _CLAUSE_ENDS:
             break
         if kind == "p" and tok.text in "\u2014\u2013" and b > a + 3:
