@@ -1090,15 +1090,23 @@ def _indirect(
             phrase = cue.phrase
             subject_start = phrase.start if phrase is not None and phrase.end <= cue.a else cue.a
             k = _skip_back(toks, subject_start, s0, lex)
+            comma = k - 1
             if (
-                k - 1 > s0
-                and toks[k - 1].text == ","
+                comma > s0
+                and toks[comma].kind == "q"
+                and toks[comma].quote not in direct
+                and toks[comma].text.rstrip(_QUOTE_CLOSERS).endswith(",")
+            ):
+                comma = k  # "… will play the “woman card,” Fiorina said": the comma is inside
+            if (
+                comma > s0
+                and (comma == k or toks[comma].text == ",")
                 and cue.kind in ("speech", "attitude")
                 and not (cue.surface.endswith("ing") and cue.a == subject_start)
                 and toks[s0].low not in _INTRODUCTORY
                 and _tail_is_short(toks, cue, s1)
             ):
-                span = content_before(toks, s0, k - 1, direct)
+                span = content_before(toks, s0, comma, direct)
             if span is None and (phrase is None or phrase.start < cue.a) and cue.kind != "naming":
                 span = content_after(
                     toks,
