@@ -35,7 +35,7 @@ from operator import attrgetter
 from articlekit.limits import Limits
 from articlekit.model import Quote, Speaker
 from articlekit.quotes._cues import Lexicon
-from articlekit.quotes._indirect import content_after, content_before, second_verb
+from articlekit.quotes._indirect import CONTINUATIONS, content_after, content_before, second_verb
 from articlekit.quotes._marks import QuoteTexts, RawQuote, scan_quotes
 from articlekit.quotes._speakers import (
     Entity,
@@ -1151,7 +1151,12 @@ def _mixed(
             if tok.quote in direct:
                 break
             has_partial = True
-            if b > a and toks[b - 1].text != "," and tok.text.rstrip(_QUOTE_CLOSERS).endswith(","):
+            if (
+                b > a
+                and toks[b - 1].text != ","
+                and (b + 1 >= s1 or toks[b + 1].low not in CONTINUATIONS)
+                and tok.text.rstrip(_QUOTE_CLOSERS).endswith(",")
+            ):
                 b += 1
                 break  # "dubbed it “the yuca primary,” referring to …": the fragment ends the content
         elif (

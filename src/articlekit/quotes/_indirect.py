@@ -18,7 +18,7 @@ from __future__ import annotations
 from articlekit.quotes._cues import Lexicon
 from articlekit.quotes._text import Token
 
-__all__ = ["content_after", "content_before", "second_verb"]
+__all__ = ["CONTINUATIONS", "content_after", "content_before", "second_verb"]
 
 _SUBJECT_STARTS = frozenset(
     [
@@ -70,6 +70,13 @@ _MAX_CLAUSE = 80  # tokens: content clauses longer than this are cut
 _CLAUSE_ENDS = frozenset(";:()[]")
 
 
+#: Words that carry a content clause on past a quoted fragment ending in a comma
+#: ("waterboarding is “peanuts,” compared to …", "“could be unyielding,” and that …").
+CONTINUATIONS = frozenset(
+    ["because", "compared", "and", "but", "or", "as", "since", "if", "so", "than", "unless", "until",
+     "when", "where", "in", "to", "for", "with", "at", "on", "from", "of", "after", "though",
+     "although", "even", "especially", "particularly", "not", "rather"]
+)  # fmt: skip
 _CLOSERS = "\u201d\u2019\"'\u00bb\u203a\u300d` "
 #: Auxiliaries that start a second verb phrase after "and"/"but" ("but did not say").
 _SECOND_AUXILIARIES = frozenset(["did", "didn't", "didn\u2019t", "does", "doesn't", "doesn\u2019t"])
@@ -103,7 +110,13 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
         if kind == "q":
             if tok.quote in direct:
                 break
-            if b > a and b + 1 < hi and toks[b - 1].text != "," and tok.text.rstrip(_CLOSERS).endswith(","):
+            if (
+                b > a
+                and b + 1 < hi
+                and toks[b - 1].text != ","
+                and toks[b + 1].low not in CONTINUATIONS
+                and tok.text.rstrip(_CLOSERS).endswith(",")
+            ):
                 b += 1
                 break  # "… has “expanded the party,” claiming …": a quoted fragment ends with a comma
                 # (not an apposition: "the plan, “a disaster,” would …")
