@@ -929,7 +929,10 @@ def attribute(
                     and not any(i - 3 <= c.b <= i for c in cues)
                 ):
                     title_body = title_body[:-1]  # her film, “Trainwreck.” (the period inside)
-                if not right_after and _is_work_title(title_body):
+                if (
+                    not right_after or (picked is not None and picked.surface.partition(" ")[0].endswith("ing"))
+                ) and _is_work_title(title_body):
+                    # (a participle after the name does not say it: "on “Morning Joe,” adding …")
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
                 made = _make(state, q, kind, speaker, cue_text)
                 if made is None:
