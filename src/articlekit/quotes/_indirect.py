@@ -66,6 +66,8 @@ _SUBJECT_STARTS = frozenset(
 )
 _MAX_OBJECT = 6
 _MAX_ADVERBIALS = 8
+_MAX_LONG_OBJECT = 24
+_OBJECT_MARKS = frozenset([",", ".", "-", "'", "\u2019"])
 _MAX_CLAUSE = 80  # tokens: content clauses longer than this are cut
 _CLAUSE_ENDS = frozenset(";:()[]")
 
@@ -198,6 +200,17 @@ def content_after(
         k = j
         while k < min(hi, j + _MAX_OBJECT) and toks[k].kind == "w" and toks[k].low != "that":
             k += 1
+        if k < hi and toks[k].low != "that" and toks[k].kind != "q":
+            # "telling a packed crowd in Windham, New Hampshire, on Monday that …": a longer
+            # object with commas, still before a "that"
+            m = k
+            while m < min(hi, j + _MAX_LONG_OBJECT) and (
+                (toks[m].kind == "w" and toks[m].low != "that" and lex.cue_kind(toks[m].low) is None)
+                or toks[m].text in _OBJECT_MARKS
+            ):
+                m += 1
+            if m < hi and toks[m].low == "that" and toks[m - 1].text != ",":
+                k = m
         if k < hi and toks[k].low == "that":
             j = k
         elif (
