@@ -263,8 +263,11 @@ def content_after(
     b = _end_of_clause(toks, a, hi, lex, direct)
     words = 0
     for k in range(a, b):
-        if toks[k].kind != "p":
+        kind = toks[k].kind
+        if kind == "w":
             words += 1
+        elif kind == "q":
+            words += toks[k].text.count(" ") + 1  # the words of a quoted fragment
     if words < least:
         return None
     if toks[a].kind == "q" and toks[a].quote in direct:
