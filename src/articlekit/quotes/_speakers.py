@@ -379,6 +379,19 @@ def phrase_before(
             obj = _build(text, toks, a, end, lex)
             if obj is not None and obj.kind == "person" and obj.name is not None:
                 return obj
+        if not head:
+            # "The Council on Foreign Relations President Jane Doe said": the object of the
+            # preposition ends with a title and a person's full name, who is the subject
+            obj = _build(text, toks, a, end, lex)
+            if (
+                obj is not None
+                and obj.kind == "person"
+                and obj.name is not None
+                and " " in obj.name
+                and obj.role is not None
+                and lex.titles.get(toks[end - obj.name.count(" ") - 2].low, "org") != "org"
+            ):
+                return obj
         if inner is None or inner.kind == "pronoun" or (inner.name is None and inner.role is None):
             return None
         inner.end = end
