@@ -1107,9 +1107,11 @@ def _indirect(
                 and cue.kind in ("speech", "attitude")
                 and not (cue.surface.endswith("ing") and cue.a == subject_start)
                 and toks[s0].low not in _INTRODUCTORY
-                and _tail_is_short(toks, cue, s1)
             ):
-                span = content_before(toks, s0, comma, direct)
+                if cue.kind == "speech":
+                    span = _interrupted(state, toks, s0, s1, comma, cue, direct)
+                if span is None and _tail_is_short(toks, cue, s1):
+                    span = content_before(toks, s0, comma, direct)
             if span is None and (phrase is None or phrase.start < cue.a) and cue.kind != "naming":
                 span = content_after(
                     toks,
@@ -1220,6 +1222,44 @@ def _object(
     while b > a and toks[b - 1].kind == "p":
         b -= 1
     return (a, b) if b - a >= 1 else None
+
+
+#: Words after ", SPEAKER said," that do not carry on the reported clause.
+_NOT_RESUMING = frozenset(
+    ["and", "but", "according", "who", "which", "as", "while", "when", "before", "after", "in",
+     "on", "at", "during", "with", "to", "for", "because", "though", "although", "or"]
+)  # fmt: skip
+
+
+def _interrupted(
+    state: _State, toks: list[Token], s0: int, s1: int, comma: int, cue: _Cue, direct: set[int]
+) -> tuple[int, int] | None:
+    """``CONTENT, SPEAKER said, CONTENT``: a cue that interrupts its content.
+
+    Returns the part before the cue, and records the part after it (the two make
+    one attribution); None when the cue is not followed by a comma and a clause.
+    """
+    after = cue.b
+    if cue.phrase is not None and cue.phrase.start >= cue.b:
+        after = cue.phrase.end
+    if after + 2 >= s1 or toks[after].text != ",":
+        return None
+    nxt = toks[after + 1]
+    if nxt.kind != "q" and (
+        nxt.kind != "w"
+        or nxt.low in _NOT_RESUMING
+        or nxt.low.endswith("ing")
+        or state.lex.cue_kind(nxt.low) is not None
+    ):
+        return None
+    first = content_before(toks, s0, comma, direct)
+    if first is None:
+        return None
+    rest = content_after(toks, after + 1, s1, state.lex, False, direct, False, free=True)
+    if rest is None:
+        return None
+    state.indirect.append((toks[rest[0]].start, toks[rest[1] - 1].end, cue.speaker, cue.surface))
+    return first
 
 
 def _tail_is_short(toks: list[Token], cue: _Cue, s1: int) -> bool:
