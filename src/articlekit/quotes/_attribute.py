@@ -162,6 +162,13 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
             if j == k:
                 break
             k = j
+        elif (
+            low == ","
+            and k - 3 >= lo
+            and toks[k - 2].low in _ASIDE_ADVERBS
+            and toks[k - 3].text == ","
+        ):
+            k -= 3  # "Hunter, meanwhile, told": an adverb set off by commas
         elif low == ")":
             # a party and state after a name: "Jason Chaffetz (R-Utah) said"
             j = k - 2
@@ -176,6 +183,12 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
     return k
 
 
+#: Sentence adverbs set off by commas between a subject and its cue ("Jane Doe, however, said").
+_ASIDE_ADVERBS = frozenset(
+    ["meanwhile", "however", "too", "though", "instead", "moreover", "nonetheless", "nevertheless",
+     "also", "separately", "likewise", "similarly", "meantime", "then", "now", "later", "earlier",
+     "still", "again", "therefore", "furthermore", "today", "yesterday"]
+)  # fmt: skip
 _TIME_OPENERS = frozenset(["on", "last", "this", "earlier", "late", "early"])
 
 
