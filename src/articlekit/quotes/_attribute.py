@@ -1157,8 +1157,8 @@ def _mixed(
 ) -> tuple[int, int] | None:
     """Content mixing words and a quoted fragment: ``called Trump “unhinged”``, ``calls for more “flexibility” for …``."""
     a = cue.b
-    if a < s1 and toks[a].low == "that":
-        a += 1
+    if a < s1 and (toks[a].low == "that" or toks[a].text == ","):
+        a += 1  # (", “…” …": what follows the comma)
     if a < s1 and (toks[a].low in _PLACES or toks[a].low in _WHEN):
         return None  # "said Sunday on NBC's “Meet the Press”": when and where, not what
     b = a
@@ -1265,9 +1265,9 @@ def _interrupted(
         or state.lex.cue_kind(nxt.low) is not None
     ):
         return None
-    first = content_before(toks, s0, comma, direct)
-    if first is None:
-        return None
+    first = content_before(toks, s0, comma, direct, least=2)  # "The plan, she said, …"
+    if first is None and comma - s0 > 1:
+        return None  # (one word before: "Yesterday, she said, …", "But, she said, …": the rest alone)
     rest = content_after(toks, after + 1, s1, state.lex, False, direct, False, free=True)
     if rest is None:
         return None

@@ -276,13 +276,14 @@ def content_after(
 
 
 def content_before(
-    toks: list[Token], lo: int, comma: int, direct: set[int]
+    toks: list[Token], lo: int, comma: int, direct: set[int], least: int = 3
 ) -> tuple[int, int] | None:
     """The content clause ``lo:comma`` before ``, SPEAKER CUE``, or None.
 
-    *comma* may also be the token after a quotation that holds the comma (``… the “woman card,”``).
+    *comma* may also be the token after a quotation that holds the comma (``… the “woman card,”``);
+    the clause has at least *least* tokens.
     """
-    if comma - lo < 3 or (toks[comma].text != "," and toks[comma - 1].kind != "q"):
+    if comma - lo < least or (toks[comma].text != "," and toks[comma - 1].kind != "q"):
         return None
     if toks[lo].kind == "q" and toks[lo].quote in direct:
         return None
