@@ -365,6 +365,14 @@ def phrase_before(
             a -= 1  # "Secretary of State John Kerry", "Department of Justice"
     if a > limit and toks[a - 1].low in lex.determiners:
         a -= 1
+    elif lo < a < end and toks[a].cap and toks[a - 1].kind == "w" and not toks[a - 1].cap:
+        # "…,” engineer Sofia Marek said": a lower-case role word or two before the name,
+        # after a comma, a quotation or the sentence start
+        j = a
+        while j > lo and a - j < 2 and _role_word(toks[j - 1], lex):
+            j -= 1
+        if j < a and (j == lo or toks[j - 1].text == "," or toks[j - 1].kind == "q"):
+            a = j
     if a == end:
         return _common_noun_before(text, toks, end, lex, lo)
     if a > lo and _object_of_preposition(toks, a, end, lo):
@@ -398,6 +406,22 @@ def phrase_before(
         inner.via = True
         return inner
     return _build(text, toks, a, end, lex)
+
+
+def _role_word(tok: Token, lex: Lexicon) -> bool:
+    """Whether *tok* may be a lower-case role word before a name (``engineer``, ``campaign``)."""
+    low = tok.low
+    return (
+        tok.kind == "w"
+        and not tok.cap
+        and low not in _NOT_NAMES
+        and low not in lex.determiners
+        and low not in lex.pronouns
+        and low not in lex.skip
+        and lex.cue_kind(low) is None
+        and not low.endswith(("ly", "ed", "ing"))
+        and low.isalpha()
+    )
 
 
 def _someone(phrase: Phrase | None, lex: Lexicon) -> bool:
