@@ -174,6 +174,20 @@ def _after_phrase(toks: list[Token], a: int, hi: int, direct: set[int]) -> int:
     return -1
 
 
+def _quoted_name(quoted: str) -> bool:
+    """Whether a quotation (marks included) is a name in Title Case (``“Meet the Press”``,
+    a show or a book), not speech."""
+    parts = quoted.strip(_CLOSERS + "\u201c\u2018\u201e\u00ab\u2039").split()
+    return any(p[:1].isupper() for p in parts) and all(
+        p[:1].isupper() or not p[:1].isalpha() or len(p) <= 3 for p in parts
+    )
+
+
+def _quoted_words(quoted: str) -> int:
+    """How many words a quoted fragment adds to a clause: its words, or one for a name."""
+    return 1 if _quoted_name(quoted) else quoted.count(" ") + 1
+
+
 def content_after(
     toks: list[Token],
     cue_end: int,
@@ -262,12 +276,16 @@ def content_after(
         return None
     b = _end_of_clause(toks, a, hi, lex, direct)
     words = 0
+    plain = 0
     for k in range(a, b):
         kind = toks[k].kind
         if kind == "w":
-            words += 1
+            plain += 1
         elif kind == "q":
-            words += toks[k].text.count(" ") + 1  # the words of a quoted fragment
+            words += _quoted_words(toks[k].text)
+    if least > 3:
+        words = 0  # after a prepositional phrase: words outside quotation marks only
+    words += plain
     if words < least:
         return None
     if toks[a].kind == "q" and toks[a].quote in direct:
