@@ -214,14 +214,18 @@ def content_after(
         k = j
         while k < min(hi, j + _MAX_OBJECT) and toks[k].kind == "w" and toks[k].low != "that":
             k += 1
-        if k < hi and toks[k].low != "that" and toks[k].kind != "q":
+        if k < hi and toks[k].text == ",":
             # "telling a packed crowd in Windham, New Hampshire, on Monday that …": a longer
             # object with commas, still before a "that"
             m = k
-            while m < min(hi, j + _MAX_LONG_OBJECT) and (
-                (toks[m].kind == "w" and toks[m].low != "that" and lex.cue_kind(toks[m].low) is None)
-                or toks[m].text in _OBJECT_MARKS
-            ):
+            stop = min(hi, j + _MAX_LONG_OBJECT)
+            while m < stop:
+                tok = toks[m]
+                if tok.kind == "w":
+                    if tok.low == "that" or lex.cue_kind(tok.low) is not None:
+                        break
+                elif tok.text not in _OBJECT_MARKS:
+                    break
                 m += 1
             if m < hi and toks[m].low == "that" and toks[m - 1].text != ",":
                 k = m
@@ -276,16 +280,17 @@ def content_after(
         return None
     b = _end_of_clause(toks, a, hi, lex, direct)
     words = 0
-    plain = 0
+    quoted = []
     for k in range(a, b):
         kind = toks[k].kind
         if kind == "w":
-            plain += 1
+            words += 1
         elif kind == "q":
+            quoted.append(k)
+    if words < least and least <= 3:
+        # the words of quoted fragments count too (not after a prepositional phrase)
+        for k in quoted:
             words += _quoted_words(toks[k].text)
-    if least > 3:
-        words = 0  # after a prepositional phrase: words outside quotation marks only
-    words += plain
     if words < least:
         return None
     if toks[a].kind == "q" and toks[a].quote in direct:
