@@ -79,3 +79,11 @@ def test_invisible_characters_do_not_change_the_speaker(invisible):
     assert a.speaker == b.speaker
     assert a.speaker is not None
     assert a.speaker.name == "Dmitry Peskov"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.get("not_indirect")], ids=lambda c: c["id"])
+def test_not_reported_speech(case):
+    """Words that are not reported speech (a place, an occasion, a show's name after the cue)."""
+    texts = {_norm(q.text) for q in extract_quotes(_article(case)) if q.kind == "indirect"}
+    for text in case["not_indirect"]:
+        assert _norm(text) not in texts, text

@@ -35,7 +35,7 @@ from operator import attrgetter
 from articlekit.limits import Limits
 from articlekit.model import Quote, Speaker
 from articlekit.quotes._cues import Lexicon
-from articlekit.quotes._indirect import content_after, content_before
+from articlekit.quotes._indirect import CONTINUATIONS, content_after, content_before, second_verb
 from articlekit.quotes._marks import QuoteTexts, RawQuote, scan_quotes
 from articlekit.quotes._speakers import (
     Entity,
@@ -162,6 +162,13 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
             if j == k:
                 break
             k = j
+        elif (
+            low == ","
+            and k - 3 >= lo
+            and toks[k - 2].low in _ASIDE_ADVERBS
+            and toks[k - 3].text == ","
+        ):
+            k -= 3  # "Hunter, meanwhile, told": an adverb set off by commas
         elif low == ")":
             # a party and state after a name: "Jason Chaffetz (R-Utah) said"
             j = k - 2
@@ -176,6 +183,12 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
     return k
 
 
+#: Sentence adverbs set off by commas between a subject and its cue ("Jane Doe, however, said").
+_ASIDE_ADVERBS = frozenset(
+    ["meanwhile", "however", "too", "though", "instead", "moreover", "nonetheless", "nevertheless",
+     "also", "separately", "likewise", "similarly", "meantime", "then", "now", "later", "earlier",
+     "still", "again", "therefore", "furthermore", "today", "yesterday"]
+)  # fmt: skip
 _TIME_OPENERS = frozenset(["on", "last", "this", "earlier", "late", "early"])
 
 
@@ -218,6 +231,29 @@ def _bare_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
     return all(toks[k].low != "and" for k in range(max(lo, i - 4), i - 1))
 
 
+#: Prepositions that take a noun phrase: a cue form in -s right after one, with only lower-case
+#: words between, is a plural noun ("about criminal justice issues", "on trade plans").
+_NOUN_PREPOSITIONS = frozenset(
+    ["about", "on", "for", "with", "over", "against", "regarding", "into", "from", "to", "by",
+     "at", "in", "among", "amid", "without"]
+)  # fmt: skip
+
+
+def _plural_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
+    """Whether the cue form in -s at token *i* is a plural noun after a preposition."""
+    j = i - 1
+    while j > lo and i - j <= 3:
+        tok = toks[j]
+        if tok.kind != "w" or tok.cap or tok.low in lex.skip or tok.low in lex.determiners:
+            return False
+        if tok.low in _NOUN_PREPOSITIONS:
+            return j < i - 1
+        if tok.low in lex.pronouns or tok.low in _PLURAL_SUBJECTS or tok.low.endswith("ly"):
+            return False
+        j -= 1
+    return False
+
+
 def _contracted(low: str) -> bool:
     """``they'll``, ``we'd``, ``I'd``: a pronoun and an auxiliary."""
     for mark in ("'", "\u2019"):
@@ -255,18 +291,48 @@ def _find_cues(
             continue  # not a cue ("the United States", a name)
         after = i + width
         prev = toks[i - 1].low if i > lo else ""
-        if prev in determiners or (prev == "to" and kind != "according"):
-            continue  # a noun ("the report") or an infinitive ("to say")
+        start = i
+        if prev == "to" and kind != "according":
+            start = _said_to(toks, i, lo)
+            if start < 0:
+                continue  # an infinitive ("wants to say"), not a cue
+        elif prev in determiners:
+            continue  # a noun ("the report")
         if low in _TEXT_CUES:
             if not _text_reads(toks, i, lo, hi, lex):
                 continue  # "read" speaks only for a text: "the letter reads", "…,” read the sign"
         elif (
-            low in lex.bases and i > lo and toks[i - 1].kind == "w" and _bare_noun(toks, i, lo, lex)
+            low in lex.bases
+            and start == i
+            and i > lo
+            and toks[i - 1].kind == "w"
+            and _bare_noun(toks, i, lo, lex)
         ):
             continue  # "reality TV show", "Trump's plan": a noun, not a verb
+        elif low[-1] == "s" and i > lo + 1 and toks[i - 1].kind == "w" and _plural_noun(toks, i, lo, lex):
+            continue  # "talked about criminal justice issues, saying": a noun
         surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
-        cues.append(_Cue(i, i + width, surface, kind))
+        cues.append(_Cue(start, i + width, surface, kind))
     return cues
+
+
+#: Verbs whose ``to`` infinitive is a cue of their subject: "went on to say", "was prompted to
+#: add", "proceeded to call".
+_TO_CUE = frozenset(["prompted", "proceeded", "continued", "continues", "hastened", "paused"])
+_GO_ON = frozenset(["went", "go", "goes", "going", "gone"])
+
+
+def _said_to(toks: list[Token], i: int, lo: int) -> int:
+    """The start of ``went on to`` / ``was prompted to`` before the infinitive cue at token *i*
+    (after ``to``), or -1 when the infinitive is no cue (``wants to say``)."""
+    if i - 2 < lo:
+        return -1
+    before = toks[i - 2].low
+    if before in _TO_CUE:
+        return i - 2
+    if before == "on" and i - 3 >= lo and toks[i - 3].low in _GO_ON:
+        return i - 3
+    return -1
 
 
 #: Cues that only a text says ("the letter reads: …").
@@ -293,7 +359,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             phrase = phrase_after(text, toks, cue.b, lex, hi)
         else:
             k = _skip_back(toks, cue.a, lo, lex)
-            gerund = cue.surface.endswith("ing")
+            gerund = cue.surface.partition(" ")[0].endswith("ing")  # (also "referring to")
             if (
                 k > lo
                 and gerund
@@ -322,7 +388,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                     or before.kind == "q"
                     or (before.text == "," and k - 2 >= lo and toks[k - 2].kind == "q")
                 )
-                if after_quote and not (gerund and before is not None and before.text == ","):
+                if after_quote and not (gerund and before is not None and before.kind != "w"):
                     phrase = phrase_after(text, toks, cue.b, lex, hi)
                 elif before is not None and before.text == "," and not gerund:
                     # "But, said Solovey, …" / "… is bad, said Jane Doe."
@@ -876,7 +942,10 @@ def attribute(
                     and not any(i - 3 <= c.b <= i for c in cues)
                 ):
                     title_body = title_body[:-1]  # her film, “Trainwreck.” (the period inside)
-                if not right_after and _is_work_title(title_body):
+                if (
+                    not right_after or (picked is not None and picked.surface.partition(" ")[0].endswith("ing"))
+                ) and _is_work_title(title_body):
+                    # (a participle after the name does not say it: "on “Morning Joe,” adding …")
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
                 made = _make(state, q, kind, speaker, cue_text)
                 if made is None:
@@ -1037,14 +1106,25 @@ def _indirect(
             phrase = cue.phrase
             subject_start = phrase.start if phrase is not None and phrase.end <= cue.a else cue.a
             k = _skip_back(toks, subject_start, s0, lex)
+            comma = k - 1
             if (
-                k - 1 > s0
-                and toks[k - 1].text == ","
-                and cue.kind in ("speech", "attitude")
-                and toks[s0].low not in _INTRODUCTORY
-                and _tail_is_short(toks, cue, s1)
+                comma > s0
+                and toks[comma].kind == "q"
+                and toks[comma].quote not in direct
+                and toks[comma].text.rstrip(_QUOTE_CLOSERS).endswith(",")
             ):
-                span = content_before(toks, s0, k - 1, direct)
+                comma = k  # "… will play the “woman card,” Fiorina said": the comma is inside
+            if (
+                comma > s0
+                and (comma == k or toks[comma].text == ",")
+                and cue.kind in ("speech", "attitude")
+                and not (cue.surface.endswith("ing") and cue.a == subject_start)
+                and toks[s0].low not in _INTRODUCTORY
+            ):
+                if cue.kind == "speech":
+                    span = _interrupted(state, toks, s0, s1, comma, cue, direct)
+                if span is None and _tail_is_short(toks, cue, s1):
+                    span = content_before(toks, s0, comma, direct)
             if span is None and (phrase is None or phrase.start < cue.a) and cue.kind != "naming":
                 span = content_after(
                     toks,
@@ -1077,8 +1157,8 @@ def _mixed(
 ) -> tuple[int, int] | None:
     """Content mixing words and a quoted fragment: ``called Trump “unhinged”``, ``calls for more “flexibility” for …``."""
     a = cue.b
-    if a < s1 and toks[a].low == "that":
-        a += 1
+    if a < s1 and (toks[a].low == "that" or toks[a].text == ","):
+        a += 1  # (", “…” …": what follows the comma)
     if a < s1 and (toks[a].low in _PLACES or toks[a].low in _WHEN):
         return None  # "said Sunday on NBC's “Meet the Press”": when and where, not what
     b = a
@@ -1089,6 +1169,18 @@ def _mixed(
             if tok.quote in direct:
                 break
             has_partial = True
+            if (
+                b > a
+                and toks[b - 1].text != ","
+                and (b + 1 >= s1 or toks[b + 1].low not in CONTINUATIONS)
+                and tok.text.rstrip(_QUOTE_CLOSERS).endswith(",")
+            ):
+                b += 1
+                break  # "dubbed it “the yuca primary,” referring to …": the fragment ends the content
+        elif (
+            tok.kind == "w" and tok.low in ("and", "but") and b > a + 1 and b + 1 < s1 and second_verb(toks, b, lex)
+        ):
+            break  # "called her “third-rate” and boycotted …"
         elif (tok.kind == "p" and tok.text in ";:()") or (
             tok.text == ","
             and b + 1 < s1
@@ -1103,6 +1195,7 @@ def _mixed(
     return (a, b) if b > a else None
 
 
+_QUOTE_CLOSERS = "\u201d\u2019\"'\u00bb\u203a\u300d` "
 _PLACES = frozenset(("on", "in", "at", "during", "after", "before", "via"))
 
 
@@ -1142,6 +1235,44 @@ def _object(
     while b > a and toks[b - 1].kind == "p":
         b -= 1
     return (a, b) if b - a >= 1 else None
+
+
+#: Words after ", SPEAKER said," that do not carry on the reported clause.
+_NOT_RESUMING = frozenset(
+    ["and", "but", "according", "who", "which", "as", "while", "when", "before", "after", "in",
+     "on", "at", "during", "with", "to", "for", "because", "though", "although", "or"]
+)  # fmt: skip
+
+
+def _interrupted(
+    state: _State, toks: list[Token], s0: int, s1: int, comma: int, cue: _Cue, direct: set[int]
+) -> tuple[int, int] | None:
+    """``CONTENT, SPEAKER said, CONTENT``: a cue that interrupts its content.
+
+    Returns the part before the cue, and records the part after it (the two make
+    one attribution); None when the cue is not followed by a comma and a clause.
+    """
+    after = cue.b
+    if cue.phrase is not None and cue.phrase.start >= cue.b:
+        after = cue.phrase.end
+    if after + 2 >= s1 or toks[after].text != ",":
+        return None
+    nxt = toks[after + 1]
+    if nxt.kind != "q" and (
+        nxt.kind != "w"
+        or nxt.low in _NOT_RESUMING
+        or nxt.low.endswith("ing")
+        or state.lex.cue_kind(nxt.low) is not None
+    ):
+        return None
+    first = content_before(toks, s0, comma, direct, least=2)  # "The plan, she said, …"
+    if first is None and comma - s0 > 1:
+        return None  # (one word before: "Yesterday, she said, …", "But, she said, …": the rest alone)
+    rest = content_after(toks, after + 1, s1, state.lex, False, direct, False, free=True)
+    if rest is None:
+        return None
+    state.indirect.append((toks[rest[0]].start, toks[rest[1] - 1].end, cue.speaker, cue.surface))
+    return first
 
 
 def _tail_is_short(toks: list[Token], cue: _Cue, s1: int) -> bool:

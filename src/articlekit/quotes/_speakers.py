@@ -365,6 +365,14 @@ def phrase_before(
             a -= 1  # "Secretary of State John Kerry", "Department of Justice"
     if a > limit and toks[a - 1].low in lex.determiners:
         a -= 1
+    elif lo < a < end and toks[a].cap and toks[a - 1].kind == "w" and not toks[a - 1].cap:
+        # "…,” engineer Sofia Marek said": a lower-case role word or two before the name,
+        # after a comma, a quotation or the sentence start
+        j = a
+        while j > lo and a - j < 2 and _role_word(toks[j - 1], lex):
+            j -= 1
+        if j < a and (j == lo or toks[j - 1].text == "," or toks[j - 1].kind == "q"):
+            a = j
     if a == end:
         return _common_noun_before(text, toks, end, lex, lo)
     if a > lo and _object_of_preposition(toks, a, end, lo):
@@ -379,12 +387,41 @@ def phrase_before(
             obj = _build(text, toks, a, end, lex)
             if obj is not None and obj.kind == "person" and obj.name is not None:
                 return obj
+        if not head:
+            # "The Council on Foreign Relations President Jane Doe said": the object of the
+            # preposition ends with a title and a person's full name, who is the subject
+            obj = _build(text, toks, a, end, lex)
+            if (
+                obj is not None
+                and obj.kind == "person"
+                and obj.name is not None
+                and " " in obj.name
+                and obj.role is not None
+                and lex.titles.get(toks[end - obj.name.count(" ") - 2].low, "org") != "org"
+            ):
+                return obj
         if inner is None or inner.kind == "pronoun" or (inner.name is None and inner.role is None):
             return None
         inner.end = end
         inner.via = True
         return inner
     return _build(text, toks, a, end, lex)
+
+
+def _role_word(tok: Token, lex: Lexicon) -> bool:
+    """Whether *tok* may be a lower-case role word before a name (``engineer``, ``campaign``)."""
+    low = tok.low
+    return (
+        tok.kind == "w"
+        and not tok.cap
+        and low not in _NOT_NAMES
+        and low not in lex.determiners
+        and low not in lex.pronouns
+        and low not in lex.skip
+        and lex.cue_kind(low) is None
+        and not low.endswith(("ly", "ed", "ing"))
+        and low.isalpha()
+    )
 
 
 def _someone(phrase: Phrase | None, lex: Lexicon) -> bool:
@@ -669,20 +706,35 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     if toks[b].low in lex.determiners or toks[b].low in ("one", "another"):
         b += 1
     limit = min(hi, start + _MAX_PHRASE)
-    # "said trader Paul Smith": a few lower-case role words before a name
+    # "said trader Paul Smith", "said master of ceremonies Jane Doe": a few lower-case role
+    # words (one "of", "at", "for" or "from" among them) before a name
     k = b
     roles_end = min(limit, b + 3)
-    while (
-        k < roles_end
-        and toks[k].kind == "w"
-        and not toks[k].cap
-        and toks[k].low not in _NOT_NAMES
-    ):
-        if lex.cue_kind(toks[k].low) is not None or toks[k].low in lex.determiners:
+    while k < roles_end and toks[k].kind == "w" and not toks[k].cap:
+        low = toks[k].low
+        if low in _NOT_NAMES:
+            if low not in _ROLE_LINKS or k == b or roles_end > b + 3:
+                break
+            roles_end = min(limit, roles_end + 2)  # the link and the word after it
+        if lex.cue_kind(low) is not None or low in lex.determiners:
             break
         k += 1
-    if b < k < limit and toks[k].cap and toks[k].low not in _NOT_NAMES:
+    if (
+        b < k < limit
+        and toks[k].kind == "w"
+        and toks[k].cap
+        and toks[k].low not in _NOT_NAMES
+        and toks[k - 1].low not in _ROLE_LINKS  # "said a professor at Yale": Yale is no speaker
+    ):
         b = k
+    elif b < k < limit - 1 and toks[k].text == "," and toks[k - 1].low not in _ROLE_LINKS:
+        # "said his best friend at college, Bruce Lee.": a role, a comma, then the name
+        named = _apposed_name(text, toks, k + 1, lex, hi)
+        if named is not None:
+            named.start = start
+            role_start = start + 1 if toks[start].low in ("a", "an", "the") else start
+            named.role = _span_text(text, toks, role_start, k)
+            return named
     while b < limit and _is_np_word(toks[b], lex):
         b += 1
     if b == start:
@@ -725,6 +777,27 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
                 phrase.role = _span_text(text, toks, role_start, d)
                 phrase.end = d
     return phrase
+
+
+#: Words that link the parts of a role ("master of ceremonies", "friend at college").
+_ROLE_LINKS = frozenset(["of", "at", "for", "from"])
+
+
+def _apposed_name(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int) -> Phrase | None:
+    """A bare name at token *start* that ends its clause (``…, Bruce Lee.``), or None."""
+    first = toks[start]
+    if first.kind != "w" or not first.cap or first.low in lex.pronouns or first.low in lex.determiners:
+        return None
+    b = start
+    limit = min(hi, start + 4)
+    while b < limit and toks[b].kind == "w" and toks[b].cap and toks[b].low not in _NOT_NAMES:
+        b += 1
+    if b == start or (b < hi and toks[b].kind == "w"):
+        return None
+    named = _build(text, toks, start, b, lex)
+    if named is None or named.name is None or named.role is not None or named.kind != "person":
+        return None
+    return named
 
 
 #: Role words that tell two holders of an office apart ("former president", "vice president").

@@ -126,6 +126,11 @@ def tokenize(
     return out, k
 
 
+def _initial_end(word: str) -> bool:
+    """Whether *word* ends with a lone capital letter (``N``, ``D-N``): an abbreviation's start."""
+    return word[-1:].isupper() and (len(word) == 1 or not word[-2].isalpha())
+
+
 def sentences(
     tokens: list[Token], inner: QuoteTexts, starters: frozenset[str] = frozenset()
 ) -> list[tuple[int, int]]:
@@ -164,6 +169,13 @@ def sentences(
         if not ends:
             continue
         nxt = tokens[i + 1]
+        if (
+            i > 0
+            and len(nxt.text) == 2
+            and nxt.text[1] == "."
+            and _initial_end(tokens[i - 1].text)
+        ):
+            continue  # "(D-N.Y.)": the letters of an abbreviation, not a sentence end
         if nxt.kind == "q" or (
             nxt.kind == "w" and (nxt.text[0].isupper() or nxt.text[0].isdigit())
         ):
