@@ -173,6 +173,19 @@ def _nul_bytes(_: Path) -> bytes:
     return _page(_article("<p>nul\x00inside\x00text</p>")).encode()
 
 
+def _control_references(_: Path) -> bytes:
+    # Character references to controls, NUL, surrogates, noncharacters and past U+10FFFF, in text,
+    # in the tails of elements the extractor removes (libxml2 keeps what they name as it is) and in
+    # attributes.
+    refs = "".join(f"&#{n};" for n in (*range(32), 127, *range(128, 160))) + "&#xD800;&#xDFFF;&#xFFFE;&#xFFFF;&#x110000;&#99999999;"
+    junk = (
+        f'<div class="share"><a href="#">Share</a></div>{refs}'
+        f'<aside class="related"><a href="/x">Related</a></aside>{refs}<figure><img src="a.jpg" alt="{refs}">'
+        f"<figcaption>cap{refs}<span class=\"credit\">Photo: A{refs}</span></figcaption></figure>{refs}"
+    )
+    return _page(_article(f"<p>text {refs} more</p>{junk}"), head=f"<title>T{refs}</title><meta name=author content='{refs}'>").encode()
+
+
 _BAIT = "\u201cNo New Talks\u201d said Peskov, "
 
 
@@ -185,6 +198,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("charset_windows1251.html", _charset("windows-1251", "Песков заявил")),
     Spec("charset_shift_jis.html", _charset("shift_jis", "対話の準備")),
     Spec("nul_bytes.html", _nul_bytes),
+    Spec("control_character_references.html", _control_references),
     Spec("deep_nesting_closed.html", lambda _: _nested(100_000, closed=True)),
     Spec("deep_nesting_unclosed.html", lambda _: _nested(100_000, closed=False)),
     Spec("deep_nesting_before_article.html", _deep_before_article),

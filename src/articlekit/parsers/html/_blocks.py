@@ -57,7 +57,7 @@ from articlekit.model import (
     Text,
     ThematicBreak,
 )
-from articlekit.parsers.html._tree import parse_tree
+from articlekit.parsers.html._tree import drop_tree, parse_tree
 
 __all__ = ["BlockBuilder", "fragment_blocks", "is_placeholder_alt", "resolve_url"]
 
@@ -582,7 +582,7 @@ class BlockBuilder:
                     if credit_text:
                         credit = credit_text
                     tail = node.tail
-                    node.drop_tree()
+                    drop_tree(node)
                     del tail
                     break
             caption = self.inlines(self._collect_inline(cap, self.max_depth - 1))

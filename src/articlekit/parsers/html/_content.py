@@ -43,6 +43,7 @@ import lxml.html
 
 from articlekit._render import inline_text
 from articlekit.model import Block, Paragraph
+from articlekit.parsers.html._tree import drop_tree
 
 __all__ = ["drop_ui_lines", "extract_content"]
 
@@ -196,8 +197,7 @@ def _link_density(el: lxml.html.HtmlElement, text_len: int | None = None) -> flo
 
 def _remove(el: lxml.html.HtmlElement) -> None:
     """Remove *el* and its content, keeping its tail text in the document."""
-    if el.getparent() is not None:
-        el.drop_tree()
+    drop_tree(el)
 
 
 class _Page:

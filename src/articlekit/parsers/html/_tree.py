@@ -27,10 +27,11 @@ import re
 import lxml.etree
 import lxml.html
 
+from articlekit._textutil import clean_text
 from articlekit.errors import ResourceLimitError
 from articlekit.limits import Limits
 
-__all__ = ["FLATTEN_DEPTH", "parse_tree"]
+__all__ = ["FLATTEN_DEPTH", "drop_tree", "parse_tree"]
 
 #: Element depth past which the recovery pass drops tags (libxml2 gives up at 2048).
 FLATTEN_DEPTH = 512
@@ -176,3 +177,34 @@ def parse_tree(text: str, *, limits: Limits, utf8: bytes | None = None) -> tuple
         root = _empty_root()
         warnings.append("the input holds no HTML elements")
     return root, warnings
+
+
+def drop_tree(el: lxml.html.HtmlElement) -> None:
+    """Remove *el* and its content, keeping its tail text (``HtmlElement.drop_tree``, made safe).
+
+    libxml2 puts what a character reference such as ``&#1;`` names into the tree as it is,
+    but lxml refuses to *set* a text holding a control character: joining such a tail to
+    the text before it (as ``drop_tree`` does) would raise ``ValueError``.  The joined text
+    is then cleaned (:func:`~articlekit._textutil.clean_text`; the model drops those
+    characters anyway).
+    """
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        previous = el.getprevious()
+        before = (parent.text if previous is None else previous.tail) or ""
+        try:
+            joined = before + tail
+            if previous is None:
+                parent.text = joined
+            else:
+                previous.tail = joined
+        except ValueError:
+            joined = clean_text(before + tail)
+            if previous is None:
+                parent.text = joined
+            else:
+                previous.tail = joined
+    parent.remove(el)
