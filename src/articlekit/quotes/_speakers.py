@@ -804,6 +804,9 @@ def _apposed_name(text: str, toks: list[Token], start: int, lex: Lexicon, hi: in
 _RANKS = frozenset(["former", "vice", "deputy", "acting", "assistant", "associate", "ex", "outgoing", "incoming"])
 
 
+_GENDERS = ("male", "female")
+
+
 class Entity:
     """Someone (or an organisation) who speaks in the article."""
 
@@ -870,6 +873,14 @@ class Registry:
                 cand = self.by_part.get(parts[-1])
                 if cand is not None and self.key(cand.name).split()[0] == parts[0]:
                     entity = cand
+            if (
+                entity is not None
+                and len(parts) == 1
+                and phrase.gender in _GENDERS
+                and entity.gender in _GENDERS
+                and entity.gender != phrase.gender
+            ):
+                entity = None  # "Ms. Khan" after "Humayun Khan": another person of that name
             if entity is None:
                 entity = Entity(phrase.name, phrase.role, phrase.kind, phrase.gender)
                 self.by_name[key] = entity
