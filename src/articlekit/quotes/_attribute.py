@@ -848,6 +848,9 @@ def attribute(
                 _mention_names(state, toks, s0, s1, names_at)
             if not cues or cues[0].a - s0 > 2:
                 _subject(state, toks, s0, cues[0].a if cues else s1)
+            elif cues[0].a == s0 and cues[0].surface.partition(" ")[0].endswith("ing"):
+                # "Noting that …, Schlafly put her finger on …": the subject after the comma
+                _subject(state, toks, s0, cues[1].a if len(cues) > 1 else s1)
             _resolve_cues(state, toks, s0, s1, cues)
             if tail is not None:
                 _said_after(state, toks, s0, s1, cues, tail)
