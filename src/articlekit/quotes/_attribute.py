@@ -653,8 +653,10 @@ def _pick_cue(
     """
     before: _Cue | None = None  # the last usable cue before the quotation
     for cue in cues:  # (in text order)
-        if cue.speaker is None or cue.kind == "action" or (direct and cue.kind == "attitude"):
-            continue  # not usable
+        if cue.speaker is None:
+            continue
+        if (cue.kind == "action" or (direct and cue.kind == "attitude")) and not _inverted(toks, i, cue):
+            continue  # not usable (but "“…,” remembered Jane Doe" says the quotation)
         if cue.a > i:
             # "“…,” he said" / "“…,” said Doe" / "“…,” Peskov told reporters"
             phrase = cue.phrase
@@ -670,6 +672,15 @@ def _pick_cue(
         if cue.b <= i:
             before = cue
     return before, False
+
+
+def _inverted(toks: list[Token], i: int, cue: _Cue) -> bool:
+    """Whether *cue* follows the quotation token *i* with only a comma between, and its
+    speaker after it (``“…,” remembered Jane Doe``): that order marks speech, whatever the verb."""
+    phrase = cue.phrase
+    if phrase is None or phrase.start < cue.b or phrase.kind == "pronoun" or cue.a <= i:
+        return False
+    return all(toks[k].text == "," for k in range(i + 1, cue.a))
 
 
 def new_quote(
