@@ -770,7 +770,7 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
             or toks[c].low in lex.role_modifiers
         ):
             d = c
-            while d < min(hi, c + _MAX_PHRASE) and toks[d].kind == "w":
+            while d < min(hi, c + 2 * _MAX_PHRASE) and toks[d].kind == "w":
                 d += 1
             role_start = c + 1 if toks[c].low in ("a", "an", "the") else c
             if d > role_start and any(t.low in lex.titles for t in toks[role_start:d]):
