@@ -280,7 +280,7 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
         else:
             break
     gender = ""
-    for k in range(a, b):
+    for k in range(a, n):  # (in the role: "Billie Jean King" is no king)
         low = toks[k].low
         if low in titles or low[-1] == ".":
             g = titles.get(low.rstrip("."), titles.get(low, ""))
