@@ -24,6 +24,8 @@ from articlekit.quotes._text import Token
 __all__ = ["Entity", "Phrase", "Registry", "phrase_after", "phrase_apposed", "phrase_before"]
 
 _MAX_PHRASE = 12
+#: A possessive ends a role before a name ("Trump's", "Fox News' Bret Baier").
+_POSSESSIVES = ("\u2019s", "'s", "s\u2019", "s'")
 
 # Capitalised words that start sentences or clauses and are never part of a name.
 _NOT_NAMES = frozenset(
@@ -264,7 +266,7 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
         low = tok.low
         if n - 3 >= a and n < b and toks[n - 2].low == "of" and toks[n - 3].low in titles:
             break  # "Secretary of State John Kerry": "State" belongs to the role
-        if tok.cap and titles.get(low, "org") == "org" and not low.endswith(("\u2019s", "'s")):
+        if tok.cap and titles.get(low, "org") == "org" and not low.endswith(_POSSESSIVES):
             n -= 1  # a name word ("State Department": capitalised organisation words are names)
         elif low == "of" and n < b and n - 1 > a and toks[n - 2].cap and toks[n - 2].low in lex.organisation_words:
             n -= 1  # "Bank of America", "University of Texas": one name
