@@ -423,6 +423,13 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                 spoken = cue
 
 
+def _parenthetical(toks: list[Token], lo: int, cue: _Cue, lex: Lexicon) -> bool:
+    """Whether *cue* is a pronoun's, after its content and a comma (``Trump isn't a conservative,
+    he said``): the content's subject is no one *he* may mean."""
+    k = _skip_back(toks, cue.a, lo, lex)
+    return k - 2 > lo and toks[k - 1].low in lex.pronouns and toks[k - 2].text == ","
+
+
 def _sent_document(toks: list[Token], lo: int, phrase: Phrase, lex: Lexicon) -> bool:
     """Whether a participle cue (the caller checks) follows a document that is a verb's object:
     ``released a statement saying``, ``sent an email calling`` (its sender speaks)."""
@@ -857,7 +864,7 @@ def attribute(
             cues = _find_cues(toks, s0, s1, lex, is_title, cue_at)
             if names_at:
                 _mention_names(state, toks, s0, s1, names_at)
-            if not cues or cues[0].a - s0 > 2:
+            if not cues or (cues[0].a - s0 > 2 and not _parenthetical(toks, s0, cues[0], lex)):
                 _subject(state, toks, s0, cues[0].a if cues else s1)
             elif cues[0].a == s0 and cues[0].surface.partition(" ")[0].endswith("ing"):
                 # "Noting that …, Schlafly put her finger on …": the subject after the comma
