@@ -192,6 +192,15 @@ _NOT_NAMES = frozenset(
         "months",
         "years",
         "moments",
+        # pronouns and quantifiers that open a sentence ("Nobody asked", "Often, …", "More from …")
+        "nobody",
+        "none",
+        "nothing",
+        "more",
+        "much",
+        "each",
+        "every",
+        "often",
     ]
 )
 
