@@ -400,6 +400,16 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                         and (after.end >= hi or toks[after.end].kind != "w")
                     ):
                         phrase = after
+            if (
+                phrase is not None
+                and gerund
+                and phrase.name is None
+                and phrase.kind != "pronoun"
+                and _object_of_verb(toks, lo, phrase, lex)
+                and _participle_subject(state, toks, lo, cue, spoken)
+            ):
+                previous = spoken = cue  # "The senator emailed supporters saying …": the senator
+                continue
             if phrase is not None and gerund and _sent_document(toks, lo, phrase, lex):
                 subject = _subject(state, toks, lo, phrase.start, loose=True)
                 if subject is not None:  # "Jane Doe released a statement saying …": Jane Doe
@@ -428,6 +438,15 @@ def _parenthetical(toks: list[Token], lo: int, cue: _Cue, lex: Lexicon) -> bool:
     he said``): the content's subject is no one *he* may mean."""
     k = _skip_back(toks, cue.a, lo, lex)
     return k - 2 > lo and toks[k - 1].low in lex.pronouns and toks[k - 2].text == ","
+
+
+def _object_of_verb(toks: list[Token], lo: int, phrase: Phrase, lex: Lexicon) -> bool:
+    """Whether the nameless *phrase* before a participle cue is the object of a verb in the
+    past tense (``emailed supporters saying``), not the participle's subject."""
+    if phrase.start <= lo:
+        return False
+    verb = toks[phrase.start - 1]
+    return verb.kind == "w" and not verb.cap and verb.low.endswith("ed") and verb.low not in lex.skip
 
 
 def _sent_document(toks: list[Token], lo: int, phrase: Phrase, lex: Lexicon) -> bool:
