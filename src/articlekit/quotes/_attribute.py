@@ -948,6 +948,18 @@ def attribute(
                     speaker, cue_text = picked.speaker, picked.surface
                 if labelled is not None:
                     speaker, cue_text = labelled
+                if speaker is None and is_direct and i > s0 and toks[i - 1].text == ":":
+                    # "… doesn't surprise Republican pollster Daron Shaw: “…”" (before the
+                    # speaker of an earlier sentence: "Kasich resisted: “…”")
+                    named = phrase_before(text, toks, i - 1, lex, s0)
+                    if named is not None and named.name is not None and named.kind == "person":
+                        speaker, _ = _speaker_of(state, named)
+                    elif toks[s0].low not in lex.pronouns:
+                        # "Clinton has since apologized for what happened: “…”" (a pronoun
+                        # subject is read after the speaker of the previous quotation)
+                        subject = _subject(state, toks, s0, i - 1)
+                        if subject is not None:
+                            speaker = subject[0]
                 if speaker is None and is_direct:
                     if q.group >= 0 and q.group in state.group_speaker:
                         speaker, cue_text = state.group_speaker[q.group]
@@ -958,15 +970,9 @@ def attribute(
                     elif i == 0 and previous_line is not None:
                         speaker, cue_text = previous_line
                 if speaker is None and is_direct and i > s0 and toks[i - 1].text == ":":
-                    # "… doesn't surprise Republican pollster Daron Shaw: “…”"
-                    named = phrase_before(text, toks, i - 1, lex, s0)
-                    if named is not None and named.name is not None and named.kind == "person":
-                        speaker, _ = _speaker_of(state, named)
-                    else:
-                        # "Clinton has since apologized for what happened: “…”"
-                        subject = _subject(state, toks, s0, i - 1)
-                        if subject is not None:
-                            speaker = subject[0]
+                    subject = _subject(state, toks, s0, i - 1)  # "He has apologized: “…”"
+                    if subject is not None:
+                        speaker = subject[0]
                 # a fragment nobody in the text is given is a scare quote, unless a speech cue
                 # stands right before it ("… described it as “a disgrace”")
                 said = speaker is not None or any(
