@@ -948,6 +948,10 @@ def attribute(
                     speaker, cue_text = picked.speaker, picked.surface
                 if labelled is not None:
                     speaker, cue_text = labelled
+                if speaker is None and is_direct and picked is None:
+                    labelled = _said_by_verb(state, toks, i, s1)  # "“…,” Hollande retaliated."
+                    if labelled is not None:
+                        speaker, cue_text = labelled
                 if speaker is None and is_direct and i > s0 and toks[i - 1].text == ":":
                     # "… doesn't surprise Republican pollster Daron Shaw: “…”" (before the
                     # speaker of an earlier sentence: "Kasich resisted: “…”")
@@ -1055,6 +1059,29 @@ def _label_speaker(state: _State, body: str) -> tuple[Speaker | None, str | None
     phrase = Phrase(0, 0, name, None, "person")
     speaker, _ = _speaker_of(state, phrase)
     return (speaker, ":") if speaker is not None else None
+
+
+def _said_by_verb(
+    state: _State, toks: list[Token], i: int, s1: int
+) -> tuple[Speaker | None, str | None] | None:
+    """``“…,” an angry Hollande retaliated.``: a name (or a pronoun) and a verb in the past tense
+    that end the sentence right after a quotation say it, though the verb is no cue of the lexicon."""
+    j = i + 1
+    if j < s1 and toks[j].text == ",":
+        j += 1
+    phrase = phrase_after(state.text, toks, j, state.lex, s1)
+    if phrase is None or (phrase.kind != "pronoun" and (phrase.name is None or phrase.kind != "person")):
+        return None
+    v = phrase.end
+    if v >= s1:
+        return None
+    verb = toks[v]
+    if verb.kind != "w" or verb.cap or not verb.low.endswith("ed") or verb.low in state.lex.skip:
+        return None
+    if v + 1 < s1 and toks[v + 1].kind == "w":
+        return None  # more than "NAME VERB.": a sentence of its own
+    speaker, _ = _speaker_of(state, phrase)
+    return (speaker, verb.text) if speaker is not None else None
 
 
 def _dash_speaker(
