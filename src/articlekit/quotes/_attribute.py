@@ -1064,11 +1064,24 @@ def _label_speaker(state: _State, body: str) -> tuple[Speaker | None, str | None
 def _said_by_verb(
     state: _State, toks: list[Token], i: int, s1: int
 ) -> tuple[Speaker | None, str | None] | None:
-    """``“…,” an angry Hollande retaliated.``: a name (or a pronoun) and a verb in the past tense
-    that end the sentence right after a quotation say it, though the verb is no cue of the lexicon."""
+    """``“…,” an angry Hollande retaliated.``, ``“…,” reacted Trump.``: a name (or a pronoun) and
+    a verb in the past tense that end the sentence right after a quotation say it, though the verb
+    is no cue of the lexicon."""
     j = i + 1
     if j < s1 and toks[j].text == ",":
         j += 1
+    if j < s1 and _past_verb(toks[j], state.lex):
+        # "“…,” reacted Trump."
+        named = phrase_after(state.text, toks, j + 1, state.lex, s1)
+        if (
+            named is not None
+            and named.name is not None
+            and named.kind == "person"
+            and (named.end >= s1 or toks[named.end].kind != "w")
+        ):
+            speaker, _ = _speaker_of(state, named)
+            return (speaker, toks[j].text) if speaker is not None else None
+        return None
     phrase = phrase_after(state.text, toks, j, state.lex, s1)
     if phrase is None or (phrase.kind != "pronoun" and (phrase.name is None or phrase.kind != "person")):
         return None
@@ -1076,12 +1089,17 @@ def _said_by_verb(
     if v >= s1:
         return None
     verb = toks[v]
-    if verb.kind != "w" or verb.cap or not verb.low.endswith("ed") or verb.low in state.lex.skip:
+    if not _past_verb(verb, state.lex):
         return None
     if v + 1 < s1 and toks[v + 1].kind == "w":
         return None  # more than "NAME VERB.": a sentence of its own
     speaker, _ = _speaker_of(state, phrase)
     return (speaker, verb.text) if speaker is not None else None
+
+
+def _past_verb(tok: Token, lex: Lexicon) -> bool:
+    """A lower-case word in *-ed* that is no auxiliary."""
+    return tok.kind == "w" and not tok.cap and tok.low.endswith("ed") and tok.low not in lex.skip
 
 
 def _dash_speaker(
