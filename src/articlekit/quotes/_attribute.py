@@ -1159,7 +1159,10 @@ def _said_after(
     cue = cues[0]
     if cue.b < s1 and toks[cue.b].text == ":":
         return  # "Mr. Zahed said: “…”": the cue introduces the next quotation
-    if s1 - cue.b > 8 and (
+    participle = (
+        cue.b + 1 < s1 and toks[cue.b].text == "," and toks[cue.b + 1].low.endswith("ing")
+    )  # "Trump asked, turning the question into …": the clause is still a said-clause
+    if s1 - cue.b > 8 and not participle and (
         cue.b >= s1
         or toks[cue.b].low not in state.lex.adverbials
         or any(t.low == "that" or t.kind == "q" for t in toks[cue.b : s1])
