@@ -1145,6 +1145,9 @@ def _last_speaking(cues: list[_Cue]) -> _Cue | None:
     return None
 
 
+_WHEN_CLAUSE = frozenset(["when", "as", "while", "after", "before"])
+
+
 def _said_after(
     state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cue], tail: int
 ) -> None:
@@ -1159,9 +1162,10 @@ def _said_after(
     cue = cues[0]
     if cue.b < s1 and toks[cue.b].text == ":":
         return  # "Mr. Zahed said: “…”": the cue introduces the next quotation
-    participle = (
-        cue.b + 1 < s1 and toks[cue.b].text == "," and toks[cue.b + 1].low.endswith("ing")
-    )  # "Trump asked, turning the question into …": the clause is still a said-clause
+    participle = cue.b + 1 < s1 and (
+        (toks[cue.b].text == "," and toks[cue.b + 1].low.endswith("ing"))
+        or toks[cue.b].low in _WHEN_CLAUSE
+    )  # "Trump asked, turning …", "he tweeted when …": the clause is still a said-clause
     if s1 - cue.b > 8 and not participle and (
         cue.b >= s1
         or toks[cue.b].low not in state.lex.adverbials
