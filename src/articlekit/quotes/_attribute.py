@@ -83,13 +83,15 @@ _INTRODUCTORY = frozenset(
 
 
 class _Cue:
-    __slots__ = ("a", "b", "entity", "kind", "phrase", "speaker", "surface")
+    __slots__ = ("a", "b", "entity", "kind", "participle", "phrase", "speaker", "surface")
 
     def __init__(self, a: int, b: int, surface: str, kind: str) -> None:
         self.a = a
         self.b = b
         self.surface = surface
         self.kind = kind
+        # "saying", "calling", "referring to": a participle, spoken by its clause's subject
+        self.participle = surface.partition(" ")[0].endswith("ing")
         self.phrase: Phrase | None = None
         self.speaker: Speaker | None = None
         self.entity: Entity | None = None
@@ -359,7 +361,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             phrase = phrase_after(text, toks, cue.b, lex, hi)
         else:
             k = _skip_back(toks, cue.a, lo, lex)
-            gerund = cue.surface.partition(" ")[0].endswith("ing")  # (also "referring to")
+            gerund = cue.participle
             if (
                 k > lo
                 and gerund
@@ -885,7 +887,7 @@ def attribute(
                 _mention_names(state, toks, s0, s1, names_at)
             if not cues or (cues[0].a - s0 > 2 and not _parenthetical(toks, s0, cues[0], lex)):
                 _subject(state, toks, s0, cues[0].a if cues else s1)
-            elif cues[0].a == s0 and cues[0].surface.partition(" ")[0].endswith("ing"):
+            elif cues[0].a == s0 and cues[0].participle:
                 # "Noting that …, Schlafly put her finger on …": the subject after the comma
                 _subject(state, toks, s0, cues[1].a if len(cues) > 1 else s1)
             _resolve_cues(state, toks, s0, s1, cues)
@@ -993,7 +995,7 @@ def attribute(
                 ):
                     title_body = title_body[:-1]  # her film, “Trainwreck.” (the period inside)
                 if (
-                    not right_after or (picked is not None and picked.surface.partition(" ")[0].endswith("ing"))
+                    not right_after or (picked is not None and picked.participle)
                 ) and _is_work_title(title_body):
                     # (a participle after the name does not say it: "on “Morning Joe,” adding …")
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech

@@ -394,22 +394,19 @@ def phrase_before(
         k = a - 1 if toks[a - 1].low in _PREPOSITIONS else a - 3
         head = toks[k].low in _HEAD_PREPOSITIONS
         inner = phrase_before(text, toks, k, lex, lo, outer=False) if head else None
-        if relative and not _someone(inner, lex):
-            obj = _build(text, toks, a, end, lex)
-            if obj is not None and obj.kind == "person" and obj.name is not None:
-                return obj
-        if not head:
-            # "The Council on Foreign Relations President Jane Doe said": the object of the
-            # preposition ends with a title and a person's full name, who is the subject
-            obj = _build(text, toks, a, end, lex)
+        unnamed = relative and not _someone(inner, lex)
+        obj = _build(text, toks, a, end, lex) if unnamed or not head else None
+        if obj is not None and obj.kind == "person" and obj.name is not None:
+            if unnamed:
+                return obj  # "a reply from Jane Doe, who …"
             if (
-                obj is not None
-                and obj.kind == "person"
-                and obj.name is not None
+                not head
                 and " " in obj.name
                 and obj.role is not None
                 and lex.titles.get(toks[end - obj.name.count(" ") - 2].low, "org") != "org"
             ):
+                # "The Council on Foreign Relations President Jane Doe said": the object of the
+                # preposition ends with a title and a person's full name, who is the subject
                 return obj
         if inner is None or inner.kind == "pronoun" or (inner.name is None and inner.role is None):
             return None

@@ -506,11 +506,7 @@ def _fence(code: str, language: str | None) -> list[str]:
         # fence line as a table header when the code's first line looks like a delimiter row
         # ("--"): both are written as character references, which the info string decodes.
         info = "".join(
-            "&#96;" if ch == "`"
-            else "&#124;" if ch == "|"
-            else "\\" + ch if isMdAsciiPunct(ord(ch))
-            else _entity(ch) if _is_space(ch)
-            else ch
+            _entity(ch) if ch in "`|" or _is_space(ch) else "\\" + ch if isMdAsciiPunct(ord(ch)) else ch
             for ch in language
         )
     lines = [fence + info]

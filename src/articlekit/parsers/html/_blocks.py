@@ -581,9 +581,7 @@ class BlockBuilder:
                     credit_text = _WS.sub(" ", clean_text(node.text_content())).strip()
                     if credit_text:
                         credit = credit_text
-                    tail = node.tail
                     drop_tree(node)
-                    del tail
                     break
             caption = self.inlines(self._collect_inline(cap, self.max_depth - 1))
         if not caption and is_placeholder_alt(alt):

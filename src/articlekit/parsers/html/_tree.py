@@ -194,17 +194,17 @@ def drop_tree(el: lxml.html.HtmlElement) -> None:
     tail = el.tail
     if tail:
         previous = el.getprevious()
-        before = (parent.text if previous is None else previous.tail) or ""
+        joined = ((parent.text if previous is None else previous.tail) or "") + tail
         try:
-            joined = before + tail
-            if previous is None:
-                parent.text = joined
-            else:
-                previous.tail = joined
+            _set_before(parent, previous, joined)
         except ValueError:
-            joined = clean_text(before + tail)
-            if previous is None:
-                parent.text = joined
-            else:
-                previous.tail = joined
+            _set_before(parent, previous, clean_text(joined))
     parent.remove(el)
+
+
+def _set_before(parent: lxml.html.HtmlElement, previous: lxml.html.HtmlElement | None, text: str) -> None:
+    """Set the text that ends right before a child: the parent's text or the previous sibling's tail."""
+    if previous is None:
+        parent.text = text
+    else:
+        previous.tail = text
