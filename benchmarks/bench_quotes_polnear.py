@@ -33,8 +33,14 @@ unioned, and the gold is found when the Dice coefficient of that union with
 the content is at least 0.5.  Precision counts predictions that belong to a
 found gold.  A speaker is right when its name or role shares a content word
 with the gold source mention or, for a pronoun source, with the nearest
-preceding named source; pronoun resolution is that rate over pronoun sources.
-End-to-end counts a gold as right when it is found with the right speaker.
+preceding named source (a source mention with a word other than a pronoun);
+or when the quote's ``speaker_span``, the words that name the speaker where the
+quote is attributed, overlaps the gold source mention in the text (``he`` at
+the gold's ``he``: the attribution is right, whoever *he* resolves to).  The
+name-or-role-only accuracy is printed beside it.  Pronoun resolution counts
+pronoun sources whose speaker's *name or role* matches the nearest preceding
+named source: the mention does not count there.  End-to-end counts a gold as
+right when it is found with the right speaker.
 """
 
 from __future__ import annotations
@@ -238,6 +244,7 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
             "found_q",
             "spk_ok_q",
             "spk_n_q",
+            "spk_name_ok_q",
             "pron_n",
             "pron_ok",
             "e2e_q",
@@ -317,17 +324,23 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
                 # the speaker of the largest prediction
                 main = max(pis, key=lambda p: len(ps[p][1]))
                 speaker = ps[main][0].speaker
-                ok, pronoun = _speaker_ok(speaker, g, named)
-                if g.source is None:
-                    ok = True
+                by_name, pronoun = _speaker_ok(speaker, g, named)
+                # the mention: the words of the text where the quote names its speaker
+                at = ps[main][0].speaker_span
+                by_mention = False
+                if at is not None and g.source:
+                    mention = words(text, [to_original(mapping, *at)], index)
+                    by_mention = bool(mention & words(text, g.source, index))
+                ok = by_name or by_mention or g.source is None
                 if ok:
                     right.add(gi)
                 if quoted_only and g.source is not None:
                     counts["spk_n_q"] += 1
                     counts["spk_ok_q"] += ok
+                    counts["spk_name_ok_q"] += by_name
                     if pronoun:
                         counts["pron_n"] += 1
-                        counts["pron_ok"] += ok
+                        counts["pron_ok"] += by_name
                 if show_errors and shown < show_errors and quoted_only and not ok:
                     shown += 1
                     print(
@@ -379,6 +392,7 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
         "quote_R": r,
         "quote_F1": f1,
         "speaker_acc": c["spk_ok_q"] / max(1, c["spk_n_q"]),
+        "speaker_name_acc": c["spk_name_ok_q"] / max(1, c["spk_n_q"]),
         "pronoun_rate": c["pron_ok"] / max(1, c["pron_n"]),
         "pronoun_n": c["pron_n"],
         "e2e_P": ep,
@@ -444,7 +458,8 @@ def write_results(stem: Path, split: str, result: dict[str, float]) -> None:
         ["direct and mixed quotes (quote marks)", f"{r['quote_P']:.3f}", f"{r['quote_R']:.3f}", f"{r['quote_F1']:.3f}",
          f"{r['gold_quotes']:.0f} gold, {r['predicted']:.0f} predicted"],
         ["quote and speaker (end to end)", f"{r['e2e_P']:.3f}", f"{r['e2e_R']:.3f}", f"{r['e2e_F1']:.3f}", ""],
-        ["speaker of a found quote", "", "", "", f"accuracy {r['speaker_acc']:.3f}"],
+        ["speaker of a found quote (name, role or mention)", "", "", "", f"accuracy {r['speaker_acc']:.3f}"],
+        ["speaker of a found quote (name or role only)", "", "", "", f"accuracy {r['speaker_name_acc']:.3f}"],
         ["pronoun speakers resolved", "", "", "", f"{r['pronoun_rate']:.3f} of {r['pronoun_n']:.0f}"],
         ["all attributions, reported speech included (end to end)", "", f"{r['indirect_e2e_R']:.3f}", "",
          f"{r['gold_all']:.0f} gold"],

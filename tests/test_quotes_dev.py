@@ -4,8 +4,9 @@
 read (conventions of quote marks, apostrophes, nesting, quotes over several
 paragraphs, partial and scare quotes, headlines, reported speech, roles, titles,
 name particles, appositives, later mentions, pronouns, organisations).  Each
-case lists *every* marked quote expected (kind, speaker name; role and cue
-when given) and some expected reported-speech quotes.
+case lists *every* marked quote expected (kind, speaker name; role, cue and
+the speaker's mention, the words of ``Quote.speaker_span``, when given) and
+some expected reported-speech quotes.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ def test_marked_quotes(case):
             assert (q.speaker.role if q.speaker else None) == e["role"], e["text"]
         if "cue" in e:
             assert q.cue == e["cue"], e["text"]
+        if "mention" in e:
+            assert q.speaker_span is not None, e["text"]
+            assert article.text[q.speaker_span[0] : q.speaker_span[1]] == e["mention"], e["text"]
         assert article.text[q.span[0] : q.span[1]] == q.text
 
 

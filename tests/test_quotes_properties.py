@@ -35,12 +35,21 @@ def check_invariants(article: Article, quotes: tuple[Quote, ...]) -> None:
         assert isinstance(q, Quote)
         # The extractor builds quotes without re-running the model's validators (new_quote):
         # the same fields through the checked constructor give an equal, valid Quote.
-        assert Quote(text=q.text, kind=q.kind, span=q.span, speaker=q.speaker, cue=q.cue) == q
+        same = Quote(
+            text=q.text, kind=q.kind, span=q.span, speaker=q.speaker, cue=q.cue, speaker_span=q.speaker_span
+        )
+        assert same == q
         start, end = q.span
         assert 0 <= start <= end <= len(text)
         assert text[start:end] == q.text
         if q.kind == "scare":
             assert q.speaker is None
+        if q.speaker_span is not None:
+            # the speaker's mention: words of the text, no space at either end
+            assert q.speaker is not None
+            m0, m1 = q.speaker_span
+            assert 0 <= m0 < m1 <= len(text)
+            assert text[m0:m1].strip() == text[m0:m1]
         spans.append((start, end))
     # never overlapping unless nested
     for i, (a, b) in enumerate(spans):

@@ -92,3 +92,37 @@ def test_indirect(quotes, start, speaker, cue):
     assert found[0].speaker is not None
     assert found[0].speaker.name == speaker
     assert found[0].cue == cue
+
+
+#: Where the text names each of the nine quotes' speakers (``Quote.speaker_span``).
+MENTIONS = [
+    "Kremlin Spokesperson Dmitry Peskov",
+    "former U.S. President Donald Trump",
+    "Kremlin spokesperson Dmitry Peskov",
+    "Russian President Vladimir Putin",
+    "Peskov",
+    "Peskov",
+    "Peskov",
+    "He",  # "He told Russia’s Interfax news agency …": the pronoun, resolved to Peskov
+    "Ukrainian President Volodymyr Zelensky",
+]
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_speaker_mentions_through_every_parser(form):
+    article = FORMS[form]()
+    marked = [q for q in article.quotes if q.kind != "indirect"]
+    assert [article.text[slice(*q.speaker_span)] for q in marked if q.speaker_span] == MENTIONS
+    # the mention of the pronoun is the "He" that starts its paragraph, after the quote before it
+    he = marked[7].speaker_span
+    assert he is not None
+    assert marked[6].span[1] < he[0]
+    assert he[1] <= marked[7].span[0]
+
+
+def test_reported_speech_mentions(quotes):
+    text = reference_article().text
+    told = [q for q in quotes if q.kind == "indirect" and q.text.startswith("Moscow has submitted")]
+    assert len(told) == 1
+    assert told[0].speaker_span is not None
+    assert text[slice(*told[0].speaker_span)] == "He"

@@ -644,6 +644,7 @@ class Quote:
     span: tuple[int, int] = attrs.field(converter=_span, validator=_check_span)
     speaker: Speaker | None = attrs.field(default=None, validator=_check_speaker)
     cue: str | None = attrs.field(default=None, validator=_check_opt_nonempty_str)
+    speaker_span: tuple[int, int] | None = attrs.field(default=None)
 
     def __attrs_post_init__(self) -> None:
         if self.kind == "scare" and self.speaker is not None:

@@ -31,6 +31,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from operator import attrgetter
+from typing import TypeAlias
 
 from articlekit.limits import Limits
 from articlekit.model import Quote, Speaker
@@ -48,6 +49,11 @@ from articlekit.quotes._speakers import (
 from articlekit.quotes._text import Token, inert, sentences, tokenize
 
 __all__ = ["attribute"]
+
+#: A character range of the text.
+Span: TypeAlias = tuple[int, int]
+#: An attribution: (speaker, cue, where the text names the speaker).
+Said: TypeAlias = tuple[Speaker | None, str | None, Span | None]
 
 _HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx.", "messrs."))
 _HEADLINE_SEPARATORS = frozenset("\u2013\u2014-:|")
@@ -83,7 +89,7 @@ _INTRODUCTORY = frozenset(
 
 
 class _Cue:
-    __slots__ = ("a", "b", "entity", "kind", "participle", "phrase", "speaker", "surface")
+    __slots__ = ("a", "b", "entity", "kind", "mention", "participle", "phrase", "speaker", "surface")
 
     def __init__(self, a: int, b: int, surface: str, kind: str) -> None:
         self.a = a
@@ -95,6 +101,7 @@ class _Cue:
         self.phrase: Phrase | None = None
         self.speaker: Speaker | None = None
         self.entity: Entity | None = None
+        self.mention: Span | None = None  # where the text names the speaker
 
 
 class _State:
@@ -106,16 +113,30 @@ class _State:
         self.limits = limits
         self.registry = Registry(lex)
         self.quotes: list[Quote] = []
-        # reported speech found: (start, end, speaker, cue); Quote objects are built for the kept ones
-        self.indirect: list[tuple[int, int, Speaker | None, str | None]] = []
-        # (speaker, cue) of the last attributed direct/partial quote of the current line
-        self.last: tuple[Speaker | None, str | None] | None = None
-        self.colon_intro: tuple[Speaker | None, str | None] | None = None
-        self.group_speaker: dict[int, tuple[Speaker, str | None]] = {}
+        # reported speech found: (start, end, speaker, cue, mention); Quote objects are built
+        # for the kept ones
+        self.indirect: list[tuple[int, int, Speaker | None, str | None, Span | None]] = []
+        # (speaker, cue, mention) of the last attributed direct/partial quote of the current line
+        self.last: Said | None = None
+        self.colon_intro: Said | None = None
+        self.group_speaker: dict[int, Said] = {}
         self.speakers: dict[tuple[str, str | None], Speaker] = {}
         self.texts: dict[str, str] = {}  # quotation texts: equal ones share one string
         self.indirect_title = False
         self.truncated = False  # more quotes were found than Limits.max_quotes
+
+
+_TRAILING = frozenset((",", ";", ":"))
+
+
+def _where(toks: list[Token], phrase: Phrase) -> Span | None:
+    """The characters of *phrase*: where the text names a speaker (None for a made-up phrase)."""
+    end = phrase.end
+    while end > phrase.start and toks[end - 1].text in _TRAILING:
+        end -= 1  # "Jane Doe, a spokeswoman for the ministry, said": not the last comma
+    if end <= phrase.start:
+        return None
+    return (toks[phrase.start].start, toks[end - 1].end)
 
 
 def _speaker(state: _State, name: str, role: str | None) -> Speaker:
@@ -415,20 +436,22 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             if phrase is not None and gerund and _sent_document(toks, lo, phrase, lex):
                 subject = _subject(state, toks, lo, phrase.start, loose=True)
                 if subject is not None:  # "Jane Doe released a statement saying …": Jane Doe
-                    cue.speaker, cue.entity = subject
+                    cue.speaker, cue.entity, cue.mention = subject
                     previous = spoken = cue
                     continue
         if phrase is not None:
             cue.phrase = phrase
             cue.speaker, cue.entity = _speaker_of(state, phrase)
+            if cue.speaker is not None:
+                cue.mention = _where(toks, phrase)
             if cue.entity is not None:  # (the subject of any cue: it speaks or acts)
                 state.registry.note(cue.entity, spoke=True)
         elif previous is not None and previous.speaker is not None:
-            cue.speaker, cue.entity = previous.speaker, previous.entity
+            cue.speaker, cue.entity, cue.mention = previous.speaker, previous.entity, previous.mention
         elif cue.kind != "according":
             subject = _subject(state, toks, lo, cue.a, loose=True)
             if subject is not None:
-                cue.speaker, cue.entity = subject
+                cue.speaker, cue.entity, cue.mention = subject
         if cue.speaker is not None:
             previous = cue
             if cue.kind not in _STANCE_KINDS:
@@ -489,12 +512,12 @@ def _participle_subject(
     not the noun just before the comma.  False when neither is known.
     """
     if spoken is not None and spoken.speaker is not None:
-        cue.speaker, cue.entity = spoken.speaker, spoken.entity
+        cue.speaker, cue.entity, cue.mention = spoken.speaker, spoken.entity, spoken.mention
         return True
     subject = _subject(state, toks, lo, cue.a, loose=True)
     if subject is None:
         return False
-    cue.speaker, cue.entity = subject
+    cue.speaker, cue.entity, cue.mention = subject
     return True
 
 
@@ -525,7 +548,7 @@ _SUBJECT_WORDS = frozenset(["he", "she", "they", "the"])
 
 def _subject(
     state: _State, toks: list[Token], lo: int, hi: int, loose: bool = False
-) -> tuple[Speaker, Entity] | None:
+) -> tuple[Speaker, Entity, Span | None] | None:
     """The subject of a sentence, for a cue with none of its own (``Trump …, telling Reuters``).
 
     A pronoun or a name (known already, or a full name, or with a role) that
@@ -546,7 +569,9 @@ def _subject(
             if phrase is not None:
                 if phrase.kind == "pronoun":
                     speaker, entity = _speaker_of(state, phrase)
-                    return (speaker, entity) if speaker is not None and entity is not None else None
+                    if speaker is None or entity is None:
+                        return None
+                    return speaker, entity, _where(toks, phrase)
                 first = toks[phrase.start]
                 gerund = (
                     first.cap and first.low.endswith("ing") and first.low not in lex.first_names
@@ -566,7 +591,7 @@ def _subject(
                         state, phrase
                     )  # "Ryan’s campaign", "the Trump campaign"
                     if speaker is not None and entity is not None:
-                        return speaker, entity
+                        return speaker, entity, _where(toks, phrase)
                 known = (
                     phrase.name is not None
                     and not gerund
@@ -597,7 +622,7 @@ def _subject(
                 if known:
                     speaker, entity = _speaker_of(state, phrase)
                     if speaker is not None and entity is not None:
-                        return speaker, entity
+                        return speaker, entity, _where(toks, phrase)
         while k < limit and toks[k].text != ",":
             k += 1
         k += 1
@@ -712,7 +737,12 @@ def _inverted(toks: list[Token], i: int, cue: _Cue) -> bool:
 
 
 def new_quote(
-    text: str, kind: str, span: tuple[int, int], speaker: Speaker | None, cue: str | None
+    text: str,
+    kind: str,
+    span: tuple[int, int],
+    speaker: Speaker | None,
+    cue: str | None,
+    speaker_span: Span | None = None,
 ) -> Quote:
     """Build a Quote from parts that are valid by construction.
 
@@ -730,6 +760,7 @@ def new_quote(
     put(quote, "span", span)
     put(quote, "speaker", speaker)
     put(quote, "cue", cue)
+    put(quote, "speaker_span", speaker_span if speaker is not None else None)
     return quote
 
 
@@ -742,7 +773,12 @@ def _has_letter(body: str) -> bool:
 
 
 def _make(
-    state: _State, q: RawQuote, kind: str, speaker: Speaker | None, cue: str | None
+    state: _State,
+    q: RawQuote,
+    kind: str,
+    speaker: Speaker | None,
+    cue: str | None,
+    mention: Span | None = None,
 ) -> Quote | None:
     text = state.text
     start, end = q.start, q.end
@@ -757,10 +793,10 @@ def _make(
         return None  # a handle, a hashtag or a link in quote marks
     if kind == "scare":
         speaker = None
-    return new_quote(state.texts.setdefault(body, body), kind, (start, end), speaker, cue)
+    return new_quote(state.texts.setdefault(body, body), kind, (start, end), speaker, cue, mention)
 
 
-def _headline(state: _State, toks: list[Token], q_index: int) -> tuple[Speaker | None, str | None]:
+def _headline(state: _State, toks: list[Token], q_index: int) -> Said:
     """A headline quote's speaker: ``“…” – NAME``, ``“…”: NAME``, ``NAME: “…”``."""
     text, lex = state.text, state.lex
     n = len(toks)
@@ -768,14 +804,14 @@ def _headline(state: _State, toks: list[Token], q_index: int) -> tuple[Speaker |
         phrase = phrase_after(text, toks, q_index + 2, lex, n)
         if phrase is not None and phrase.name is not None and phrase.end >= n - 1:
             speaker, _ = _speaker_of(state, phrase)
-            return speaker, toks[q_index + 1].text
+            return speaker, toks[q_index + 1].text, _where(toks, phrase)
     colon = _title_colon(toks, q_index)
     if colon > 0:
         phrase = phrase_before(text, toks, colon, lex, 0)
         if phrase is not None and phrase.name is not None and phrase.start == 0:
             speaker, _ = _speaker_of(state, phrase)
-            return speaker, toks[colon].text
-    return None, None
+            return speaker, toks[colon].text, _where(toks, phrase)
+    return None, None, None
 
 
 def _title_colon(toks: list[Token], q_index: int) -> int:
@@ -901,14 +937,14 @@ def attribute(
                 q = raw[tok.quote]
                 body = inner[tok.quote]
                 if is_title:
-                    h_speaker, h_cue = _headline(state, toks, i)
+                    h_speaker, h_cue, h_mention = _headline(state, toks, i)
                     if h_speaker is None:
                         picked, _ = _pick_cue(toks, i, cues, lex, True)
                         if picked is not None:
-                            h_speaker, h_cue = picked.speaker, picked.surface
+                            h_speaker, h_cue, h_mention = picked.speaker, picked.surface, picked.mention
                     # a fragment of a title with no cue ("Sanders' ‘Revolution’ Meets …") names
                     short = i > s0 and len(body.split()) <= 3 and h_cue is None
-                    made = _make(state, q, "scare" if short else "headline", h_speaker, h_cue)
+                    made = _make(state, q, "scare" if short else "headline", h_speaker, h_cue, h_mention)
                     if made is not None:
                         state.quotes.append(made)
                         if h_speaker is None and not short:
@@ -919,7 +955,7 @@ def attribute(
                     elif colon > 0 and h_speaker is not None and not state.indirect_title:
                         # "Warren: Donald Trump Is a ‘Proven Failure’ in Business"
                         a, b = toks[colon + 1].start, toks[s1 - 1].end
-                        state.indirect.append((a, b, h_speaker, h_cue))
+                        state.indirect.append((a, b, h_speaker, h_cue, h_mention))
                         state.indirect_title = True
                     continue
                 is_direct = _is_direct(toks, i, s0, body, lex)
@@ -943,42 +979,44 @@ def attribute(
                         is_direct = True
                 if is_direct:
                     direct.add(tok.quote)
-                    labelled = _label_speaker(state, body) or labelled  # “PENCE: …”
+                    labelled = _label_speaker(state, body, q.start) or labelled  # “PENCE: …”
                 speaker: Speaker | None = None
                 cue_text: str | None = None
+                mention: Span | None = None
                 if picked is not None:
-                    speaker, cue_text = picked.speaker, picked.surface
+                    speaker, cue_text, mention = picked.speaker, picked.surface, picked.mention
                 if labelled is not None:
-                    speaker, cue_text = labelled
+                    speaker, cue_text, mention = labelled
                 if speaker is None and is_direct and picked is None:
                     labelled = _said_by_verb(state, toks, i, s1)  # "“…,” Hollande retaliated."
                     if labelled is not None:
-                        speaker, cue_text = labelled
+                        speaker, cue_text, mention = labelled
                 if speaker is None and is_direct and i > s0 and toks[i - 1].text == ":":
                     # "… doesn't surprise Republican pollster Daron Shaw: “…”" (before the
                     # speaker of an earlier sentence: "Kasich resisted: “…”")
                     named = phrase_before(text, toks, i - 1, lex, s0)
                     if named is not None and named.name is not None and named.kind == "person":
                         speaker, _ = _speaker_of(state, named)
+                        mention = _where(toks, named)
                     elif toks[s0].low not in lex.pronouns:
                         # "Clinton has since apologized for what happened: “…”" (a pronoun
                         # subject is read after the speaker of the previous quotation)
                         subject = _subject(state, toks, s0, i - 1)
                         if subject is not None:
-                            speaker = subject[0]
+                            speaker, mention = subject[0], subject[2]
                 if speaker is None and is_direct:
                     if q.group >= 0 and q.group in state.group_speaker:
-                        speaker, cue_text = state.group_speaker[q.group]
+                        speaker, cue_text, mention = state.group_speaker[q.group]
                     elif state.last is not None and state.last[0] is not None:
-                        speaker, cue_text = state.last
+                        speaker, cue_text, mention = state.last
                     elif i == 0 and colon_intro is not None:
-                        speaker, cue_text = colon_intro
+                        speaker, cue_text, mention = colon_intro
                     elif i == 0 and previous_line is not None:
-                        speaker, cue_text = previous_line
+                        speaker, cue_text, mention = previous_line
                 if speaker is None and is_direct and i > s0 and toks[i - 1].text == ":":
                     subject = _subject(state, toks, s0, i - 1)  # "He has apologized: “…”"
                     if subject is not None:
-                        speaker = subject[0]
+                        speaker, mention = subject[0], subject[2]
                 # a fragment nobody in the text is given is a scare quote, unless a speech cue
                 # stands right before it ("… described it as “a disgrace”")
                 said = speaker is not None or any(
@@ -999,28 +1037,28 @@ def attribute(
                 ) and _is_work_title(title_body):
                     # (a participle after the name does not say it: "on “Morning Joe,” adding …")
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
-                made = _make(state, q, kind, speaker, cue_text)
+                made = _make(state, q, kind, speaker, cue_text, mention)
                 if made is None:
                     continue
                 if picked is None and kind == "direct" and i == s1 - 1:
                     tail = len(state.quotes)  # "“…?” Mrs. Clinton asked." may follow
                 state.quotes.append(made)
                 if speaker is not None:
-                    state.last = (speaker, cue_text)
+                    state.last = (speaker, cue_text, mention)
                     if q.group >= 0:
-                        state.group_speaker.setdefault(q.group, (speaker, cue_text))
+                        state.group_speaker.setdefault(q.group, (speaker, cue_text, mention))
             _indirect(state, toks, s0, s1, cues, direct)
             if cues:
                 _note_main_subject(state, cues)
             if sentence_last is not None:
-                state.last = (sentence_last.speaker, sentence_last.surface)
+                state.last = (sentence_last.speaker, sentence_last.surface, sentence_last.mention)
             if s1 > s0 and toks[s1 - 1].text == ":":
                 if sentence_last is not None:
-                    state.colon_intro = (sentence_last.speaker, sentence_last.surface)
+                    state.colon_intro = state.last
                 else:
                     subject = _subject(state, toks, s0, s1 - 1)
                     if subject is not None:
-                        state.colon_intro = (subject[0], None)
+                        state.colon_intro = (subject[0], None, subject[2])
         if _enough(state, end, end_of_text):
             break
     _fill_groups(state, raw)
@@ -1047,8 +1085,11 @@ _NOT_LABELS = frozenset(
 )  # fmt: skip
 
 
-def _label_speaker(state: _State, body: str) -> tuple[Speaker | None, str | None] | None:
-    """A transcript inside quotation marks: ``“PENCE: Well, look, …”`` is Pence speaking."""
+def _label_speaker(state: _State, body: str, at: int) -> Said | None:
+    """A transcript inside quotation marks: ``“PENCE: Well, look, …”`` is Pence speaking.
+
+    *at* is where *body* starts in the text (the label is the speaker's mention).
+    """
     if ":" not in body[:40]:
         return None  # (most quotations: no regex needed)
     m = _LABEL.match(body)
@@ -1060,12 +1101,12 @@ def _label_speaker(state: _State, body: str) -> tuple[Speaker | None, str | None
     name = label.title()
     phrase = Phrase(0, 0, name, None, "person")
     speaker, _ = _speaker_of(state, phrase)
-    return (speaker, ":") if speaker is not None else None
+    if speaker is None:
+        return None
+    return speaker, ":", (at + m.start(1), at + m.end(1))
 
 
-def _said_by_verb(
-    state: _State, toks: list[Token], i: int, s1: int
-) -> tuple[Speaker | None, str | None] | None:
+def _said_by_verb(state: _State, toks: list[Token], i: int, s1: int) -> Said | None:
     """``“…,” an angry Hollande retaliated.``, ``“…,” reacted Trump.``: a name (or a pronoun) and
     a verb in the past tense that end the sentence right after a quotation say it, though the verb
     is no cue of the lexicon."""
@@ -1082,7 +1123,7 @@ def _said_by_verb(
             and (named.end >= s1 or toks[named.end].kind != "w")
         ):
             speaker, _ = _speaker_of(state, named)
-            return (speaker, toks[j].text) if speaker is not None else None
+            return (speaker, toks[j].text, _where(toks, named)) if speaker is not None else None
         return None
     phrase = phrase_after(state.text, toks, j, state.lex, s1)
     if phrase is None or (phrase.kind != "pronoun" and (phrase.name is None or phrase.kind != "person")):
@@ -1096,7 +1137,7 @@ def _said_by_verb(
     if v + 1 < s1 and toks[v + 1].kind == "w":
         return None  # more than "NAME VERB.": a sentence of its own
     speaker, _ = _speaker_of(state, phrase)
-    return (speaker, verb.text) if speaker is not None else None
+    return (speaker, verb.text, _where(toks, phrase)) if speaker is not None else None
 
 
 def _past_verb(tok: Token, lex: Lexicon) -> bool:
@@ -1104,9 +1145,7 @@ def _past_verb(tok: Token, lex: Lexicon) -> bool:
     return tok.kind == "w" and not tok.cap and tok.low.endswith("ed") and tok.low not in lex.skip
 
 
-def _dash_speaker(
-    state: _State, toks: list[Token], i: int, s1: int
-) -> tuple[Speaker | None, str | None] | None:
+def _dash_speaker(state: _State, toks: list[Token], i: int, s1: int) -> Said | None:
     """``“…” — Jane Doe``: a name after a dash closes a quotation (a pull quote, a roundup).
 
     The name must end the sentence, stand before the next quotation or before a comma
@@ -1124,7 +1163,7 @@ def _dash_speaker(
     if end < s1 and toks[end].kind != "q" and toks[end].text != ",":
         return None
     speaker, _ = _speaker_of(state, phrase)
-    return (speaker, toks[j].text) if speaker is not None else None
+    return (speaker, toks[j].text, _where(toks, phrase)) if speaker is not None else None
 
 
 def _note_main_subject(state: _State, cues: list[_Cue]) -> None:
@@ -1182,8 +1221,10 @@ def _said_after(
     ):
         return  # "Mrs. Clinton asked" / "he said" / "asked Mrs. Clinton", and nothing before
     quote = state.quotes[tail]
-    state.quotes[tail] = new_quote(quote.text, quote.kind, quote.span, cue.speaker, cue.surface)
-    state.last = (cue.speaker, cue.surface)
+    state.quotes[tail] = new_quote(
+        quote.text, quote.kind, quote.span, cue.speaker, cue.surface, cue.mention
+    )
+    state.last = (cue.speaker, cue.surface, cue.mention)
 
 
 def _indirect(
@@ -1243,7 +1284,7 @@ def _indirect(
             continue
         a, b = span
         start, end = toks[a].start, toks[b - 1].end
-        state.indirect.append((start, end, cue.speaker, cue.surface))
+        state.indirect.append((start, end, cue.speaker, cue.surface, cue.mention))
 
 
 _WHEN = frozenset(
@@ -1371,7 +1412,9 @@ def _interrupted(
     rest = content_after(toks, after + 1, s1, state.lex, False, direct, False, free=True)
     if rest is None:
         return None
-    state.indirect.append((toks[rest[0]].start, toks[rest[1] - 1].end, cue.speaker, cue.surface))
+    state.indirect.append(
+        (toks[rest[0]].start, toks[rest[1] - 1].end, cue.speaker, cue.surface, cue.mention)
+    )
     return first
 
 
@@ -1397,8 +1440,8 @@ def _fill_groups(state: _State, raw: list[RawQuote]) -> None:
             if group >= 0:
                 break
         if quote.speaker is None and group in state.group_speaker and quote.kind == "direct":
-            speaker, cue = state.group_speaker[group]
-            quote = new_quote(quote.text, quote.kind, quote.span, speaker, cue)
+            speaker, cue, mention = state.group_speaker[group]
+            quote = new_quote(quote.text, quote.kind, quote.span, speaker, cue, mention)
         out.append(quote)
     state.quotes = out
 
@@ -1419,7 +1462,9 @@ def _fill_headlines(pending: list[Quote], state: _State, title_length: int) -> N
             key = quote.text.rstrip(".,!?").casefold()
             for other in body:
                 if key and key in other.text.casefold():
-                    quote = new_quote(quote.text, "headline", quote.span, other.speaker, other.cue)
+                    quote = new_quote(
+                        quote.text, "headline", quote.span, other.speaker, other.cue, other.speaker_span
+                    )
                     break
             else:
                 if 2 * len(quote.text) < title_length:
@@ -1471,7 +1516,7 @@ def _merge(state: _State) -> list[Quote]:
     open_spans: list[
         tuple[int, int]
     ] = []  # kept indirect spans that may still contain the next one
-    for s, e, speaker, cue in indirect:
+    for s, e, speaker, cue, mention in indirect:
         while open_spans and open_spans[-1][1] <= s:
             open_spans.pop()
         if open_spans and (e > open_spans[-1][1] or open_spans[-1] == (s, e)):
@@ -1489,13 +1534,13 @@ def _merge(state: _State) -> list[Quote]:
         if owner is not None:
             # the reported speech is the owner's, and ends with the quotation when the owner's
             # cue follows it ("…,” Clinton said")
-            speaker, cue = owner.speaker, owner.cue
+            speaker, cue, mention = owner.speaker, owner.cue, owner.speaker_span
             end = owner.span[1]
             while end < e and state.text[end] in _CLOSERS:
                 end += 1
             if cue is not None and state.text.find(cue, end, e) >= 0:
                 e = end
-        kept.append(new_quote(state.text[s:e], "indirect", (s, e), speaker, cue))
+        kept.append(new_quote(state.text[s:e], "indirect", (s, e), speaker, cue, mention))
         open_spans.append((s, e))
     kept.sort(key=lambda q: (q.span[0], -q.span[1]))
     limit = state.limits.max_quotes
