@@ -1050,6 +1050,7 @@ def attribute(
             _indirect(state, toks, s0, s1, cues, direct)
             if cues:
                 _note_main_subject(state, cues)
+            _note_closing_subject(state, toks, s0, s1)
             if sentence_last is not None:
                 state.last = (sentence_last.speaker, sentence_last.surface, sentence_last.mention)
             if s1 > s0 and toks[s1 - 1].text == ":":
@@ -1176,6 +1177,29 @@ def _note_main_subject(state: _State, cues: list[_Cue]) -> None:
         if cue.entity is not None:
             state.registry.note(cue.entity)
             return
+
+
+def _note_closing_subject(state: _State, toks: list[Token], s0: int, s1: int) -> None:
+    """``Asked whether Trump …, Ban demurred.``: a name and a verb in the past tense that close a
+    sentence after a comma are its main clause, so the name becomes the most recent entity (a
+    pronoun after it means Ban, not a name inside the clause before the comma)."""
+    end = s1
+    if end > s0 and toks[end - 1].text in (".", "!"):
+        end -= 1
+    if end - s0 < 4 or not _past_verb(toks[end - 1], state.lex):
+        return
+    phrase = phrase_before(state.text, toks, end - 1, state.lex, s0)
+    if (
+        phrase is None
+        or phrase.name is None
+        or phrase.kind != "person"
+        or phrase.start <= s0
+        or toks[phrase.start - 1].text != ","
+    ):
+        return
+    entity = state.registry.mention(phrase)
+    if entity is not None:
+        state.registry.note(entity)
 
 
 def _last_speaking(cues: list[_Cue]) -> _Cue | None:
