@@ -712,13 +712,21 @@ def _inverted(toks: list[Token], i: int, cue: _Cue) -> bool:
 
 
 def new_quote(
-    text: str, kind: str, span: tuple[int, int], speaker: Speaker | None, cue: str | None
+    text: str,
+    kind: str,
+    span: tuple[int, int],
+    speaker: Speaker | None,
+    cue: str | None,
+    *,
+    speaker_span: tuple[int, int] | None = None,
 ) -> Quote:
     """Build a Quote from parts that are valid by construction.
 
     *text* is a slice of the (validated, clean) ``Article.text`` at *span*,
     *kind* one of the model's kinds, *speaker* a validated :class:`Speaker`
-    (None for a scare quote) and *cue* a non-empty word of the text: so the
+    (None for a scare quote), *cue* a non-empty word of the text and
+    *speaker_span* None or the ``(start, end)`` of the speaker's mention in
+    the text, ``start < end`` (None when *speaker* is None): so the
     model's validators, which cost as much as the rest of the extraction of a
     short quote, are not run again (the property tests check these invariants
     on arbitrary input).
@@ -730,6 +738,7 @@ def new_quote(
     put(quote, "span", span)
     put(quote, "speaker", speaker)
     put(quote, "cue", cue)
+    put(quote, "speaker_span", speaker_span)
     return quote
 
 
