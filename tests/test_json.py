@@ -84,6 +84,13 @@ def _with(path: list[object], value: object) -> str:
 _DELETE = object()
 
 
+def _quote(**fields: object) -> dict[str, object]:
+    """A quote of VALID's text ("t\n\np") with a speaker, changed by *fields*."""
+    quote: dict[str, object] = {"text": "p", "kind": "direct", "span": [3, 4], "speaker": {"name": "A"}}
+    quote.update(fields)
+    return quote
+
+
 def _deep_quotes(depth: int) -> list[object]:
     node: dict[str, object] = {"type": "paragraph", "children": []}
     for _ in range(depth):
@@ -122,6 +129,17 @@ def _deep_quotes(depth: int) -> list[object]:
         (_with(["published"], "2024-01-01T00:00:00"), ak.JSONFormatError, "timezone"),
         (_with(["quotes"], [{"text": "t", "kind": "direct", "span": [0]}]), ak.JSONFormatError, "span"),
         (_with(["quotes"], [{"text": "zz", "kind": "direct", "span": [0, 2]}]), ak.JSONFormatError, "quote"),
+        (_with(["quotes"], [_quote(speaker_span=[3])]), ak.JSONFormatError, "$.quotes[0].speaker_span"),
+        (_with(["quotes"], [_quote(speaker_span=[3, 4, 5])]), ak.JSONFormatError, "$.quotes[0].speaker_span"),
+        (_with(["quotes"], [_quote(speaker_span=[3, "4"])]), ak.JSONFormatError, "$.quotes[0].speaker_span"),
+        (_with(["quotes"], [_quote(speaker_span=[3, 4.0])]), ak.JSONFormatError, "$.quotes[0].speaker_span"),
+        (_with(["quotes"], [_quote(speaker_span=[True, 4])]), ak.JSONFormatError, "$.quotes[0].speaker_span"),
+        (_with(["quotes"], [_quote(speaker_span="3-4")]), ak.JSONFormatError, "$.quotes[0].speaker_span"),
+        (_with(["quotes"], [_quote(speaker_span={"start": 3})]), ak.JSONFormatError, "$.quotes[0].speaker_span"),
+        (_with(["quotes"], [_quote(speaker_span=[4, 4])]), ak.JSONFormatError, "Quote.speaker_span"),
+        (_with(["quotes"], [_quote(speaker_span=[-1, 4])]), ak.JSONFormatError, "Quote.speaker_span"),
+        (_with(["quotes"], [_quote(speaker_span=[3, 99])]), ak.JSONFormatError, "speaker_span .* lies outside"),
+        (_with(["quotes"], [_quote(speaker=None, speaker_span=[0, 1])]), ak.JSONFormatError, "speaker is None"),
         (_with(["authors"], [{"url": "x"}]), ak.JSONFormatError, "$.authors[0].name"),
         (_with(["authors"], ["Jane"]), ak.JSONFormatError, "$.authors[0]"),
         (_with(["tags"], [1]), ak.JSONFormatError, "$.tags[0]"),
@@ -137,6 +155,49 @@ def _deep_quotes(depth: int) -> list[object]:
 def test_malformed_input_raises_the_documented_error(document, error, where):
     with pytest.raises(error, match=where.replace("$", r"\$").replace("[", r"\[").replace("]", r"\]")):
         ak.from_json(document)
+
+
+def test_speaker_span_round_trips_and_is_written_only_when_set():
+    body = [ak.Paragraph([ak.Text("“Hi,” he said.")])]
+    speaker = ak.Speaker("Dmitry Peskov")
+    with_span = ak.Quote("Hi,", "direct", (1, 4), speaker, "said", speaker_span=(6, 8))
+    without = ak.Quote("Hi,", "direct", (1, 4), speaker, "said")
+    article = ak.Article(body=body, quotes=[with_span, without])
+    data = ak.to_dict(article)
+    assert data["quotes"][0]["speaker_span"] == [6, 8]
+    assert list(data["quotes"][0]) == ["text", "kind", "span", "speaker", "cue", "speaker_span"]
+    assert "speaker_span" not in data["quotes"][1]
+    VALIDATOR.validate(data)
+    again = ak.from_json(ak.to_json(article))
+    assert again == article
+    assert again.quotes[0].speaker_span == (6, 8)
+    assert again.quotes[1].speaker_span is None
+    assert ak.from_dict(data) == article
+
+
+def test_speaker_span_is_read_from_an_array_and_null_is_none():
+    document = json.loads(_with(["quotes"], [_quote(speaker_span=[0, 1]), _quote(speaker_span=None)]))
+    article = ak.from_dict(document)
+    assert article.text == "t\n\np"
+    assert article.quotes[0].speaker_span == (0, 1)
+    assert article.text[slice(*article.quotes[0].speaker_span)] == "t"
+    assert article.quotes[1].speaker_span is None
+    assert ak.from_json(json.dumps(document)) == article
+    VALIDATOR.validate(document)
+
+
+def test_schema_rejects_a_bad_speaker_span():
+    for bad in ([3], [3, 4, 5], [-1, 4], [3, "4"], "3-4"):
+        document = json.loads(_with(["quotes"], [_quote(speaker_span=bad)]))
+        assert not VALIDATOR.is_valid(document), bad
+    # A mention needs a speaker.
+    for speaker in (None, _DELETE):
+        quote = _quote(speaker_span=[0, 1])
+        if speaker is _DELETE:
+            del quote["speaker"]
+        else:
+            quote["speaker"] = speaker
+        assert not VALIDATOR.is_valid(json.loads(_with(["quotes"], [quote])))
 
 
 def test_wrong_python_type_is_reported():

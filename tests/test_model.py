@@ -95,6 +95,16 @@ def test_ordered_list_defaults_to_start_one():
         (lambda: ak.Quote("x", "direct", (2, 1)), "span"),
         (lambda: ak.Quote("xy", "direct", (0, 1)), "covers 1"),
         (lambda: ak.Quote("x", "scare", (0, 1), ak.Speaker("A")), "no speaker"),
+        (lambda: ak.Quote("x", "direct", (0, 1), ak.Speaker("A"), speaker_span=(3, 3)), "speaker_span"),
+        (lambda: ak.Quote("x", "direct", (0, 1), ak.Speaker("A"), speaker_span=(4, 3)), "speaker_span"),
+        (lambda: ak.Quote("x", "direct", (0, 1), ak.Speaker("A"), speaker_span=(-1, 3)), "speaker_span"),
+        (lambda: ak.Quote("x", "direct", (0, 1), ak.Speaker("A"), speaker_span=(1,)), "speaker_span"),
+        (lambda: ak.Quote("x", "direct", (0, 1), ak.Speaker("A"), speaker_span=(1, 2, 3)), "speaker_span"),
+        (lambda: ak.Quote("x", "direct", (0, 1), ak.Speaker("A"), speaker_span=(1.0, 2)), "speaker_span"),  # type: ignore[arg-type]
+        (lambda: ak.Quote("x", "direct", (0, 1), ak.Speaker("A"), speaker_span=(False, 2)), "speaker_span"),
+        (lambda: ak.Quote("x", "direct", (0, 1), ak.Speaker("A"), speaker_span="ab"), "speaker_span"),  # type: ignore[arg-type]
+        (lambda: ak.Quote("x", "direct", (0, 1), speaker_span=(2, 3)), "speaker is None"),
+        (lambda: ak.Quote("x", "scare", (0, 1), speaker_span=(2, 3)), "speaker is None"),
         (lambda: ak.TableCell(align="middle"), "expected one of"),  # type: ignore[arg-type]
         (lambda: ak.CodeBlock("x", language=""), "non-empty"),
     ],
@@ -119,6 +129,32 @@ def test_quote_span_must_slice_article_text():
         ak.Article(body=body, quotes=[ak.Quote("he", "direct", (9, 11))])
     with pytest.raises(ak.ValidationError, match="outside"):
         ak.Article(body=body, quotes=[ak.Quote("x", "direct", (100, 101))])
+
+
+def test_quote_speaker_span_names_the_speaker_in_article_text():
+    body = [ak.Paragraph([ak.Text("“Hi,” he said.")])]
+    peskov = ak.Speaker("Dmitry Peskov")
+    quote = ak.Quote("Hi,", "direct", [1, 4], peskov, "said", speaker_span=[6, 8])
+    assert quote.span == (1, 4)
+    assert quote.speaker_span == (6, 8)  # a list becomes a tuple, as for span
+    article = ak.Article(body=body, quotes=[quote])
+    assert article.text[slice(*article.quotes[0].speaker_span)] == "he"
+    assert ak.Quote("Hi,", "direct", (1, 4), peskov).speaker_span is None
+    assert quote != attrs.evolve(quote, speaker_span=None)
+    assert attrs.evolve(quote, speaker_span=(0, 14)).speaker_span == (0, 14)  # the whole text
+    with pytest.raises(ak.ValidationError, match=r"quotes\[0\]: speaker_span \(6, 15\) lies outside"):
+        ak.Article(body=body, quotes=[attrs.evolve(quote, speaker_span=(6, 15))])
+    with pytest.raises(ak.ValidationError, match="speaker_span"):
+        ak.Article(body=body, quotes=[attrs.evolve(quote, speaker_span=(20, 22))])
+
+
+def test_the_extractors_quote_builder_sets_speaker_span():
+    from articlekit.quotes._attribute import new_quote
+
+    speaker = ak.Speaker("Dmitry Peskov")
+    built = new_quote("Hi,", "direct", (1, 4), speaker, "said", speaker_span=(6, 8))
+    assert built == ak.Quote("Hi,", "direct", (1, 4), speaker, "said", speaker_span=(6, 8))
+    assert new_quote("Hi,", "direct", (1, 4), speaker, "said").speaker_span is None
 
 
 def test_nesting_is_bounded():
@@ -154,6 +190,9 @@ def test_generated_articles_are_valid_and_consistent(article):
         start, end = quote.span
         assert 0 <= start <= end <= len(text)
         assert text[start:end] == quote.text
+        if quote.speaker_span is not None:
+            assert quote.speaker is not None
+            assert 0 <= quote.speaker_span[0] < quote.speaker_span[1] <= len(text)
     assert attrs.evolve(article) == article
 
 

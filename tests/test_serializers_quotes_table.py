@@ -53,6 +53,7 @@ def test_reference_example_jsonl() -> None:
         "kind": "headline",
         "speaker": "Dmitry Peskov",
         "role": "Kremlin Spokesperson",
+        "speaker_mention": None,
         "cue": "\u2013",
         "start": 1,
         "end": 60,
@@ -70,10 +71,31 @@ def test_canonical_url_wins_and_missing_values() -> None:
     (row,) = _read_csv(ak.to_quotes_csv(article))
     assert row["article_url"] == "https://c.example/x"
     assert row["speaker"] == row["role"] == row["cue"] == row["article_title"] == ""
+    assert row["speaker_mention"] == ""
     (obj,) = map(json.loads, ak.to_quotes_jsonl(article).splitlines())
     assert obj["speaker"] is None
+    assert obj["speaker_mention"] is None
     assert obj["article_title"] is None
     assert obj["text"] == "peace plan"
+
+
+def test_speaker_mention_is_the_text_at_speaker_span() -> None:
+    body = [ak.Paragraph([ak.Text("“Hi,” the spokesperson said. “Bye,” said Dmitry Peskov.")])]
+    peskov = ak.Speaker("Dmitry Peskov", role="Kremlin spokesperson")
+    article = ak.Article(
+        body=body,
+        quotes=[
+            ak.Quote("Hi,", "direct", (1, 4), peskov, "said", speaker_span=(6, 22)),
+            ak.Quote("Bye,", "direct", (30, 34), peskov, "said", speaker_span=(41, 54)),
+            ak.Quote("Bye,", "direct", (30, 34), peskov, "said"),
+        ],
+    )
+    assert QUOTE_COLUMNS.index("speaker_mention") == QUOTE_COLUMNS.index("role") + 1
+    rows = _read_csv(ak.to_quotes_csv(article))
+    assert [r["speaker_mention"] for r in rows] == ["the spokesperson", "Dmitry Peskov", ""]
+    assert [r["speaker"] for r in rows] == ["Dmitry Peskov"] * 3
+    objs = [json.loads(line) for line in ak.to_quotes_jsonl(article).splitlines()]
+    assert [o["speaker_mention"] for o in objs] == ["the spokesperson", "Dmitry Peskov", None]
 
 
 def test_no_quotes() -> None:
@@ -105,3 +127,8 @@ def test_tables_round_trip_for_any_article(article: ak.Article) -> None:
     assert len(read) == len(rows)
     for got, want in zip(read, rows, strict=True):
         assert got == {k: "" if v is None else str(v) for k, v in want.items()}
+    for row, quote in zip(rows, article.quotes, strict=True):
+        if quote.speaker_span is None:
+            assert row["speaker_mention"] is None
+        else:
+            assert row["speaker_mention"] == article.text[quote.speaker_span[0] : quote.speaker_span[1]]

@@ -159,6 +159,10 @@ def _span(value: Iterable[int]) -> tuple[int, int]:
     return _to_tuple(value)  # type: ignore[no-any-return]
 
 
+def _opt_span(value: Iterable[int] | None) -> tuple[int, int] | None:
+    return None if value is None else _to_tuple(value)
+
+
 def _members(*types: type) -> Any:
     names = " or ".join(t.__name__ for t in types)
 
@@ -624,6 +628,20 @@ def _check_span(owner: object, attribute: attrs.Attribute[Any], value: object) -
         raise _fail(attribute, owner, f"a span is a pair of ints (start, end), 0 <= start <= end; got {value!r}")
 
 
+def _check_opt_span(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (
+        not isinstance(value, tuple)
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        or not 0 <= value[0] < value[1]
+    ):
+        raise _fail(
+            attribute,
+            owner,
+            f"expected None or a pair of ints (start, end), 0 <= start < end; got {value!r}",
+        )
+
+
 def _check_speaker(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, Speaker):
         raise _fail(attribute, owner, f"expected Speaker or None, got {type(value).__name__}")
@@ -637,6 +655,16 @@ class Quote:
     :attr:`Article.text`: ``article.text[start:end] == quote.text``.
     ``cue`` is the speech cue that attributes it (``"told"``, ``"said"``,
     ``"according to"``, a dash in a headline ``"–"``).
+
+    ``speaker`` is who said it; ``speaker_span`` is the ``(start, end)``
+    character range in :attr:`Article.text` of the words that name the speaker
+    where this quote is attributed, the mention as the text writes it
+    (``"He"``, ``"the spokesperson"``, ``"Kremlin spokesperson Dmitry Peskov"``,
+    ``"Peskov"``): ``article.text[start:end]`` is that mention.  ``speaker`` is
+    who the mention resolves to, so for ``“…,” he said`` the mention is
+    ``"he"`` while ``speaker`` is the named person.  ``speaker_span`` is None
+    when ``speaker`` is None, or when the text names the speaker nowhere the
+    extractor can point at; when set, ``start < end``.
     """
 
     text: str = attrs.field(validator=_check_str)
@@ -644,11 +672,18 @@ class Quote:
     span: tuple[int, int] = attrs.field(converter=_span, validator=_check_span)
     speaker: Speaker | None = attrs.field(default=None, validator=_check_speaker)
     cue: str | None = attrs.field(default=None, validator=_check_opt_nonempty_str)
-    speaker_span: tuple[int, int] | None = attrs.field(default=None)
+    speaker_span: tuple[int, int] | None = attrs.field(
+        default=None, converter=_opt_span, validator=_check_opt_span
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.kind == "scare" and self.speaker is not None:
             raise ValidationError("Quote.speaker: a scare quote has no speaker")
+        if self.speaker_span is not None and self.speaker is None:
+            raise ValidationError(
+                f"Quote.speaker_span: {self.speaker_span} points at a speaker's mention, "
+                "but the quote has no speaker (speaker is None)"
+            )
         if self.span[1] - self.span[0] != len(self.text):
             raise ValidationError(
                 f"Quote.span: {self.span} covers {self.span[1] - self.span[0]} characters, "
@@ -834,6 +869,12 @@ class Article:
             if end > len(text):
                 raise ValidationError(
                     f"Article.quotes[{i}]: span {quote.span} lies outside Article.text "
+                    f"({len(text)} characters)"
+                )
+            mention = quote.speaker_span
+            if mention is not None and mention[1] > len(text):
+                raise ValidationError(
+                    f"Article.quotes[{i}]: speaker_span {mention} lies outside Article.text "
                     f"({len(text)} characters)"
                 )
             if text[start:end] != quote.text:

@@ -261,7 +261,11 @@ def speakers() -> st.SearchStrategy[Speaker]:
 
 @st.composite
 def quotes_for(draw: Any, article: Article, *, max_quotes: int = 4) -> tuple[Quote, ...]:
-    """Quotes whose spans lie inside ``article.text`` (and slice out their text)."""
+    """Quotes whose spans lie inside ``article.text`` (and slice out their text).
+
+    A quote with a speaker sometimes has a ``speaker_span``: a non-empty range
+    inside ``article.text`` (anywhere, not necessarily a name).
+    """
     text = article.text
     quotes = []
     for _ in range(draw(st.integers(min_value=0, max_value=max_quotes if text else 0))):
@@ -270,7 +274,13 @@ def quotes_for(draw: Any, article: Article, *, max_quotes: int = 4) -> tuple[Quo
         kind = draw(st.sampled_from(["direct", "partial", "headline", "indirect", "scare"]))
         speaker = None if kind == "scare" else draw(st.none() | speakers())
         cue = draw(st.none() | names())
-        quotes.append(Quote(text[start:end], kind=kind, span=(start, end), speaker=speaker, cue=cue))
+        mention = None
+        if speaker is not None and draw(st.booleans()):  # text is not empty, or no quote is drawn
+            m_start = draw(st.integers(min_value=0, max_value=len(text) - 1))
+            m_end = draw(st.integers(min_value=m_start + 1, max_value=min(len(text), m_start + 60)))
+            mention = (m_start, m_end)
+        quote = Quote(text[start:end], kind, (start, end), speaker, cue, speaker_span=mention)
+        quotes.append(quote)
     return tuple(quotes)
 
 

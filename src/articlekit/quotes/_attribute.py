@@ -748,7 +748,9 @@ def new_quote(
 
     *text* is a slice of the (validated, clean) ``Article.text`` at *span*,
     *kind* one of the model's kinds, *speaker* a validated :class:`Speaker`
-    (None for a scare quote) and *cue* a non-empty word of the text: so the
+    (None for a scare quote), *cue* a non-empty word of the text and
+    *speaker_span* None or the ``(start, end)`` of the speaker's mention in
+    the text, ``start < end`` (None when *speaker* is None): so the
     model's validators, which cost as much as the rest of the extraction of a
     short quote, are not run again (the property tests check these invariants
     on arbitrary input).

@@ -31,7 +31,10 @@ and ``<span>`` for reported (``indirect``) speech, with ``data-kind``,
 ``data-speaker``, ``data-role`` and ``data-cue`` attributes (at most 100 quotes
 in one block are marked up, which keeps the writer linear).  The quote marks
 stay in the text as the source printed them, so a page may want
-``q { quotes: none }`` in its stylesheet.
+``q { quotes: none }`` in its stylesheet.  A quote's ``speaker_span`` (where
+the text names its speaker) is not written: HTML does not carry it, as reading
+a page back (:func:`~articlekit.parse_html`) re-extracts the quotes from its
+text, speakers' mentions included.
 
 >>> from articlekit import Article, Paragraph, Text, Link, to_html
 >>> a = Article(title="Hi <there>", body=[Paragraph([Link("javascript:alert(1)", [Text("x")])])])

@@ -2,8 +2,9 @@
 
 The format is documented by the JSON Schema shipped in the package
 (``articlekit/schema/article.schema.json``, see :func:`json_schema`).  Every
-field of the model is written, always in the same order, so the same article
-always gives the same bytes.  ``from_json(to_json(a)) == a`` for every article.
+field of the model is written, always in the same order (a quote's optional
+``speaker_span`` only when it is set), so the same article always gives the
+same bytes.  ``from_json(to_json(a)) == a`` for every article.
 
 >>> from articlekit import Article, Paragraph, Text, to_json, from_json
 >>> a = Article(title="Hi", body=[Paragraph([Text("Hello, world.")])])
@@ -130,6 +131,19 @@ def _date(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+def _quote(q: Quote) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "text": q.text,
+        "kind": q.kind,
+        "span": list(q.span),
+        "speaker": None if q.speaker is None else {"name": q.speaker.name, "role": q.speaker.role},
+        "cue": q.cue,
+    }
+    if q.speaker_span is not None:  # written only when set: None is the key's absence
+        out["speaker_span"] = list(q.speaker_span)
+    return out
+
+
 def to_dict(article: Article) -> dict[str, Any]:
     """The article as a dict of JSON types (what :func:`to_json` writes).
 
@@ -158,16 +172,7 @@ def to_dict(article: Article) -> dict[str, Any]:
             {"url": i.url, "alt": i.alt, "caption": i.caption, "credit": i.credit} for i in article.images
         ],
         "body": [_block(b) for b in article.body],
-        "quotes": [
-            {
-                "text": q.text,
-                "kind": q.kind,
-                "span": list(q.span),
-                "speaker": None if q.speaker is None else {"name": q.speaker.name, "role": q.speaker.role},
-                "cue": q.cue,
-            }
-            for q in article.quotes
-        ],
+        "quotes": [_quote(q) for q in article.quotes],
         "source_format": article.source_format,
         "encoding": article.encoding,
         "encoding_source": article.encoding_source,
@@ -396,12 +401,24 @@ def _read_str(data: object, path: str, depth: int) -> str:
     return data
 
 
+_QUOTE_KEYS = frozenset({"text", "kind", "span", "speaker", "cue", "speaker_span"})
+
+
+def _read_span(r: _Reader, key: str, *, optional: bool) -> Any:
+    """A ``[start, end]`` array as a tuple (None for an absent or null optional one)."""
+    span = r.get(key, list, optional=optional)
+    if span is None:
+        return None
+    if len(span) != 2 or not all(isinstance(v, int) and not isinstance(v, bool) for v in span):
+        _fail(f"{r.path}.{key}", "expected an array of two integers [start, end]")
+    return (span[0], span[1])
+
+
 def _read_quote(data: object, path: str, depth: int) -> Quote:
     r = _Reader(data, path)
-    r.check_keys(frozenset({"text", "kind", "span", "speaker", "cue"}), frozenset({"text", "kind", "span"}))
-    span = r.get("span", list, optional=False)
-    if len(span) != 2 or not all(isinstance(v, int) and not isinstance(v, bool) for v in span):
-        _fail(f"{path}.span", "expected an array of two integers [start, end]")
+    r.check_keys(_QUOTE_KEYS, frozenset({"text", "kind", "span"}))
+    span = _read_span(r, "span", optional=False)
+    speaker_span = _read_span(r, "speaker_span", optional=True)
     speaker = None
     if r.data.get("speaker") is not None:
         s = _Reader(r.data["speaker"], f"{path}.speaker")
@@ -410,9 +427,10 @@ def _read_quote(data: object, path: str, depth: int) -> Quote:
     return Quote(
         r.get("text", str, optional=False),
         kind=r.get("kind", str, optional=False),
-        span=(span[0], span[1]),
+        span=span,
         speaker=speaker,
         cue=r.get("cue", str),
+        speaker_span=speaker_span,
     )
 
 

@@ -4,8 +4,15 @@ The columns (:data:`QUOTE_COLUMNS`), in order:
 
 ``index``
     the quote's position in :attr:`Article.quotes` (0-based);
-``text``, ``kind``, ``speaker``, ``role``, ``cue``
-    the quote, its kind, its speaker's name and role, and the speech cue;
+``text``, ``kind``, ``speaker``, ``role``
+    the quote, its kind, and its speaker's name and role;
+``speaker_mention``
+    the words that name the speaker where the quote is attributed, as the
+    text writes them (``He``, ``the spokesperson``), that is
+    ``article.text[start:end]`` for the quote's :attr:`~articlekit.Quote.speaker_span`;
+    missing when the quote has no ``speaker_span``;
+``cue``
+    the speech cue;
 ``start``, ``end``
     its span in :attr:`Article.text` (``article.text[start:end] == text``);
 ``article_url``, ``article_title``
@@ -18,10 +25,11 @@ enumerate(articles))``; :func:`quote_rows` gives the rows as dicts (for
 
 >>> from articlekit import Article, Paragraph, Quote, Speaker, Text, to_quotes_csv
 >>> a = Article(title="T", body=[Paragraph([Text('He said "yes".')])])
->>> a = Article(title="T", body=a.body, quotes=[Quote("yes", "direct", (12, 15), Speaker("He"), "said")])
+>>> q = Quote("yes", "direct", (12, 15), Speaker("Jane Doe"), "said", speaker_span=(3, 5))
+>>> a = Article(title="T", body=a.body, quotes=[q])
 >>> print(to_quotes_csv(a), end="")
-index,text,kind,speaker,role,cue,start,end,article_url,article_title
-0,yes,direct,He,,said,12,15,,T
+index,text,kind,speaker,role,speaker_mention,cue,start,end,article_url,article_title
+0,yes,direct,Jane Doe,,He,said,12,15,,T
 """
 
 from __future__ import annotations
@@ -43,6 +51,7 @@ QUOTE_COLUMNS: tuple[str, ...] = (
     "kind",
     "speaker",
     "role",
+    "speaker_mention",
     "cue",
     "start",
     "end",
@@ -62,6 +71,7 @@ def quote_rows(article: Article) -> list[dict[str, Any]]:
     if not isinstance(article, Article):
         raise ValidationError(f"quote tables take an Article, got {type(article).__name__}")
     url = article.canonical_url if article.canonical_url is not None else article.url
+    text = article.text if article.quotes else ""
     return [
         {
             "index": i,
@@ -69,6 +79,7 @@ def quote_rows(article: Article) -> list[dict[str, Any]]:
             "kind": q.kind,
             "speaker": None if q.speaker is None else q.speaker.name,
             "role": None if q.speaker is None else q.speaker.role,
+            "speaker_mention": None if q.speaker_span is None else text[slice(*q.speaker_span)],
             "cue": q.cue,
             "start": q.span[0],
             "end": q.span[1],
