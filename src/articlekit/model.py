@@ -664,7 +664,9 @@ class Quote:
     who the mention resolves to, so for ``“…,” he said`` the mention is
     ``"he"`` while ``speaker`` is the named person.  ``speaker_span`` is None
     when ``speaker`` is None, or when the text names the speaker nowhere the
-    extractor can point at; when set, ``start < end``.
+    extractor can point at; when set, ``start < end``.  A quote that takes its
+    speaker from an earlier attribution (the next paragraph of a quotation, a
+    headline the body repeats) points at that attribution's mention.
     """
 
     text: str = attrs.field(validator=_check_str)
