@@ -378,6 +378,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
     spoken: _Cue | None = None  # the last cue with a speaker that speaks (not "like", "met")
     for cue in cues:
         phrase: Phrase | None = None
+        relative_at = -1  # "Jane Doe, who said": the "who" that is the cue's subject
         if cue.kind == "according":
             phrase = phrase_after(text, toks, cue.b, lex, hi)
         else:
@@ -394,6 +395,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             relative = k > lo + 1 and toks[k - 1].low in ("who", "which")
             if relative:
                 # "Jane Doe, who leads the group, said" / "Jane Doe, who said"
+                relative_at = k - 1
                 k = k - 2 if toks[k - 2].text == "," else k - 1
             coordinated = k > lo and toks[k - 1].low in ("and", "but", "or")
             if not coordinated:  # "… and called it": the subject of the first verb
@@ -443,7 +445,12 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             cue.phrase = phrase
             cue.speaker, cue.entity = _speaker_of(state, phrase)
             if cue.speaker is not None:
-                cue.mention = _where(toks, phrase)
+                # the mention is the cue's subject as written: "who" in "Jane Doe, who said"
+                # (the speaker is Jane Doe), like "he" in "he said"
+                if relative_at >= 0 and phrase.end <= relative_at:
+                    cue.mention = (toks[relative_at].start, toks[relative_at].end)
+                else:
+                    cue.mention = _where(toks, phrase)
             if cue.entity is not None:  # (the subject of any cue: it speaks or acts)
                 state.registry.note(cue.entity, spoke=True)
         elif previous is not None and previous.speaker is not None:
@@ -1015,8 +1022,18 @@ def attribute(
                         speaker, cue_text, mention = colon_intro
                     elif i == 0 and previous_line is not None:
                         speaker, cue_text, mention = previous_line
-                if speaker is None and is_direct and i > s0 and toks[i - 1].text == ":":
-                    subject = _subject(state, toks, s0, i - 1)  # "He has apologized: “…”"
+                if (
+                    speaker is None
+                    and is_direct
+                    and i > s0 + 2
+                    and (
+                        toks[i - 1].text == ":"
+                        or toks[i - 1].text in _INTRODUCING_DASHES
+                        or (toks[i - 1].text == "-" and toks[i - 2].text == "-")
+                    )
+                ):
+                    # "He has apologized: “…”", "Trump also embraced torture -- “…”"
+                    subject = _subject(state, toks, s0, i - 1)
                     if subject is not None:
                         speaker, mention = subject[0], subject[2]
                 # a fragment nobody in the text is given is a scare quote, unless a speech cue
@@ -1078,6 +1095,8 @@ def _enough(state: _State, end: int, end_of_text: int) -> bool:
     return False
 
 
+#: Dashes that introduce a quotation after a clause, like a colon (not a hyphen).
+_INTRODUCING_DASHES = frozenset(("\u2014", "\u2013"))  # and "--", two tokens
 _DASHES = frozenset(("\u2015", "\u2014", "\u2013", "-", "--"))  # a hyphen too: “…” - Jane Doe
 #: "NAME: …" at the start of a quotation: a transcript's speaker label (group 1).
 _LABEL = re.compile(r"\s{0,3}([A-Z][A-Z'\u2019.\- ]{1,30}):\s")
