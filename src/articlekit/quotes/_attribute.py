@@ -1030,6 +1030,7 @@ def attribute(
                         toks[i - 1].text == ":"
                         or toks[i - 1].text in _INTRODUCING_DASHES
                         or (toks[i - 1].text == "-" and toks[i - 2].text == "-")
+                        or (toks[i - 1].text == "," and _ends_sentence(toks, i, s1))
                     )
                 ):
                     # "He has apologized: “…”", "Trump also embraced torture -- “…”"
@@ -1198,6 +1199,11 @@ def _note_main_subject(state: _State, cues: list[_Cue]) -> None:
         if cue.entity is not None:
             state.registry.note(cue.entity)
             return
+
+
+def _ends_sentence(toks: list[Token], i: int, s1: int) -> bool:
+    """Whether only punctuation follows the quotation token *i* in its sentence."""
+    return all(toks[k].kind == "p" for k in range(i + 1, s1))
 
 
 def _note_closing_subject(state: _State, toks: list[Token], s0: int, s1: int) -> None:
