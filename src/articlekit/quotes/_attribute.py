@@ -123,6 +123,9 @@ class _State:
         self.speakers: dict[tuple[str, str | None], Speaker] = {}
         self.texts: dict[str, str] = {}  # quotation texts: equal ones share one string
         self.indirect_title = False
+        # a direct quotation with no speaker that ended the previous line, which a line
+        # "— Jane Doe." may sign (index into quotes)
+        self.unsigned: int | None = None
         self.truncated = False  # more quotes were found than Limits.max_quotes
 
 
@@ -908,7 +911,13 @@ def attribute(
     )
     read = _Lines(lines)
     for start, end, is_title in _chunked(text, read, raw):
-        if (first >= len(raw) or raw[first].open >= end) and inert(text, start, end, triggers):
+        unsigned, state.unsigned = state.unsigned, None
+        signed = unsigned is not None and text[start] in _DASH_CHARS
+        if (
+            (first >= len(raw) or raw[first].open >= end)
+            and not signed
+            and inert(text, start, end, triggers)
+        ):
             state.last = state.colon_intro = None  # as after reading the line
             if _enough(state, end, end_of_text):
                 break
@@ -917,6 +926,9 @@ def attribute(
         first = max(first, nxt)
         while first < len(raw) and raw[first].open < end:
             first += 1
+        if signed and unsigned is not None:
+            _sign(state, toks, unsigned)
+        line_unsigned: tuple[int, int] | None = None  # (quote index, token) of the line's last quotation
         previous_line = state.last
         state.last = None
         colon_intro = state.colon_intro
@@ -1062,6 +1074,7 @@ def attribute(
                     continue
                 if picked is None and kind == "direct" and i == s1 - 1:
                     tail = len(state.quotes)  # "“…?” Mrs. Clinton asked." may follow
+                line_unsigned = (len(state.quotes), i) if kind == "direct" else None
                 state.quotes.append(made)
                 if speaker is not None:
                     state.last = (speaker, cue_text, mention)
@@ -1080,6 +1093,10 @@ def attribute(
                     subject = _subject(state, toks, s0, s1 - 1)
                     if subject is not None:
                         state.colon_intro = (subject[0], None, subject[2])
+        if line_unsigned is not None:
+            index, i = line_unsigned
+            if state.quotes[index].speaker is None and all(t.kind == "p" for t in toks[i + 1 :]):
+                state.unsigned = index
         if _enough(state, end, end_of_text):
             break
     _fill_groups(state, raw)
@@ -1199,6 +1216,33 @@ def _note_main_subject(state: _State, cues: list[_Cue]) -> None:
         if cue.entity is not None:
             state.registry.note(cue.entity)
             return
+
+
+_DASH_CHARS = frozenset("-\u2010\u2012\u2013\u2014\u2015")
+
+
+def _sign(state: _State, toks: list[Token], index: int) -> None:
+    """A line ``— Jane Doe.`` (``-Jane Doe, Ohio.``) after a line that ended with a quotation
+    nobody is given signs that quotation, as in a roundup of quotes."""
+    j = 0
+    while j < len(toks) and toks[j].text in _DASHES:
+        j += 1
+    if j == 0 or j >= len(toks):
+        return
+    n = len(toks)
+    phrase = phrase_after(state.text, toks, j, state.lex, n)
+    if phrase is None or phrase.name is None or phrase.kind == "pronoun":
+        return
+    end = phrase.end
+    if end < n and toks[end].text not in (",", "."):
+        return
+    speaker, _ = _speaker_of(state, phrase)
+    if speaker is None:
+        return
+    quote = state.quotes[index]
+    state.quotes[index] = new_quote(
+        quote.text, quote.kind, quote.span, speaker, toks[0].text, _where(toks, phrase)
+    )
 
 
 def _ends_sentence(toks: list[Token], i: int, s1: int) -> bool:
