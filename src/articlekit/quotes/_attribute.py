@@ -375,6 +375,11 @@ def _text_reads(toks: list[Token], i: int, lo: int, hi: int, lex: Lexicon) -> bo
     return i + 2 < hi and toks[i + 1].text in ":," and toks[i + 2].kind == "q"
 
 
+#: Prepositions before a participle cue whose subject is the main clause's (``Carson told the
+#: AP after hinting that …``: Carson hinted, not the AP).
+_PARTICIPLE_PREPOSITIONS = frozenset(["after", "before", "while", "when", "by", "without", "since"])
+
+
 def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list[_Cue]) -> None:
     text, lex = state.text, state.lex
     previous: _Cue | None = None
@@ -390,7 +395,10 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             if (
                 k > lo
                 and gerund
-                and _after_comma(text, toks[k].start)
+                and (
+                    _after_comma(text, toks[k].start)
+                    or (cue.a > lo and toks[cue.a - 1].low in _PARTICIPLE_PREPOSITIONS)
+                )
                 and _participle_subject(state, toks, lo, cue, spoken)
             ):
                 previous = spoken = cue  # "Trump attacked the plan, calling it …"
@@ -1028,6 +1036,8 @@ def attribute(
                 if speaker is None and is_direct:
                     if q.group >= 0 and q.group in state.group_speaker:
                         speaker, cue_text, mention = state.group_speaker[q.group]
+                    elif _unresolved_cue_after(toks, i, cues):
+                        pass  # "“…,” wrote the authors of …": someone the text names, not the last speaker
                     elif state.last is not None and state.last[0] is not None:
                         speaker, cue_text, mention = state.last
                     elif i == 0 and colon_intro is not None:
@@ -1243,6 +1253,16 @@ def _sign(state: _State, toks: list[Token], index: int) -> None:
     state.quotes[index] = new_quote(
         quote.text, quote.kind, quote.span, speaker, toks[0].text, _where(toks, phrase)
     )
+
+
+def _unresolved_cue_after(toks: list[Token], i: int, cues: list[_Cue]) -> bool:
+    """Whether a speech cue with no speaker follows the quotation token *i* (after a comma)."""
+    for cue in cues:
+        if cue.a > i + 2:
+            break
+        if cue.a > i and cue.kind == "speech" and cue.speaker is None:
+            return all(toks[k].text == "," for k in range(i + 1, cue.a))
+    return False
 
 
 def _ends_sentence(toks: list[Token], i: int, s1: int) -> bool:

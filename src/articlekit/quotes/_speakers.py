@@ -479,6 +479,12 @@ _DEFINITE = frozenset(
 )
 
 
+#: Prepositions of a phrase after a description (``a person close to the Clintons``).
+_PHRASE_PREPOSITIONS = frozenset(("of", "for", "from", "at", "with", "in", "to"))
+
+#: Determiners of the group in ``one of those advisers``.
+_MEMBER_OF = frozenset(("the", "those", "these", "his", "her", "their", "its", "our", "my"))
+
 _QUANTITIES = frozenset(
     ["dozen", "dozens", "percent", "number", "numbers", "hundred", "hundreds", "thousand",
      "thousands", "million", "millions", "few", "lot", "half", "majority", "rest", "same", "past",
@@ -750,23 +756,39 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     phrase = _build(text, toks, start, b, lex)
     if phrase is None and toks[start].low in _DEFINITE:
         # "says a narrator.", "said the ruling.", "says the ad's narrator,": a determiner and up
-        # to two lower-case words, then the sentence or clause ends
-        c = start + 1
+        # to three words ending in a lower-case noun, then the sentence or clause ends, maybe
+        # after a prepositional phrase ("reads a Wednesday editorial in The Register.")
+        h = start + 1
+        if (
+            toks[start].low in ("one", "another")
+            and h + 2 < hi
+            and toks[h].low == "of"
+            and toks[h + 1].low in _MEMBER_OF
+        ):
+            h += 2  # "said one of those advisers": a member of the group
+        c = h
         while (
-            c < min(hi, start + 3)
+            c < min(hi, h + 5)
             and toks[c].kind == "w"
-            and not toks[c].cap
             and toks[c].low not in _NOT_NAMES
             and toks[c].low not in lex.skip
         ):
             c += 1
+        end = c
+        if h < c < hi and toks[c].low in _PHRASE_PREPOSITIONS:
+            d = c + 1
+            while d < min(hi, c + 8) and toks[d].kind == "w" and lex.cue_kind(toks[d].low) is None:
+                d += 1
+            if d > c + 1 and (d >= hi or toks[d].kind == "p"):
+                end = d
         if (
-            start + 1 < c
-            and (c >= hi or toks[c].kind == "p")
+            h < c
+            and not toks[c - 1].cap
+            and (end >= hi or toks[end].kind == "p")
             and not _not_a_source(toks[c - 1].low, lex)
         ):
             kind = _group_kind(toks[c - 1].low, lex)
-            return Phrase(start, c, None, _span_text(text, toks, start + 1, c), kind, "")
+            return Phrase(start, end, None, _span_text(text, toks, h, end), kind, "")
     if phrase is None:
         return None
     # An appositive role after the name: "said Jane Doe, a spokeswoman for the campaign."
@@ -813,6 +835,17 @@ _RANKS = frozenset(["former", "vice", "deputy", "acting", "assistant", "associat
 
 
 _GENDERS = ("male", "female")
+
+
+def _role_head(role: str) -> str:
+    """The head noun of a role, lower case: its last word before a prepositional phrase
+    (``director`` of ``director of the Ridge Institute``, ``person`` of ``person close to the
+    mayor``)."""
+    words = role.lower().split()
+    for k in range(1, len(words)):
+        if words[k] in _PHRASE_PREPOSITIONS:
+            return words[k - 1]
+    return words[-1]
 
 
 class Entity:
@@ -901,7 +934,7 @@ class Registry:
             if entity.kind == "person" and (phrase.role or phrase.gender):
                 entity.strong = True
             if phrase.role:
-                head = phrase.role.split()[-1].lower()
+                head = _role_head(phrase.role)
                 self.by_role[head] = entity
                 if entity.role is None:
                     entity.role = phrase.role
@@ -912,7 +945,7 @@ class Registry:
             return entity
         if phrase.role:
             words = phrase.role.lower().split()
-            head = words[-1]
+            head = _role_head(phrase.role)
             entity = (
                 self.by_role.get(head) if phrase.kind != "org" or head in self.by_role else None
             )
