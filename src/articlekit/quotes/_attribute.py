@@ -436,6 +436,8 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                         and (after.end >= hi or toks[after.end].kind != "w")
                     ):
                         phrase = after
+                if phrase is None and not gerund:
+                    phrase = _named_after_quote(state, toks, lo, k)
             if (
                 phrase is not None
                 and gerund
@@ -474,6 +476,45 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             previous = cue
             if cue.kind not in _STANCE_KINDS:
                 spoken = cue
+
+
+#: Words of an organisation's name after a person's (``Jane Doe of the Cato Institute wrote``).
+_OF_NAME_WORDS = frozenset(("of", "the", "for", "at", "and", "on"))
+
+
+def _named_after_quote(state: _State, toks: list[Token], lo: int, k: int) -> Phrase | None:
+    """The subject of a cue ending at token *k* that a long appositive or an affiliation keeps
+    from the cue: ``“…,” Trump, the front-runner … after winning the primary, said`` and
+    ``“…,” Jane Doe of the James Martin Center for Nonproliferation Studies wrote``.
+
+    The name follows the sentence's last quotation before the cue (and a comma).
+    """
+    q = k - 1
+    while q >= lo and toks[q].kind != "q":
+        q -= 1
+    if q < lo:
+        return None
+    j = q + 1
+    if j < k and toks[j].text == ",":
+        j += 1
+    if j >= k - 1 or not toks[j].cap:
+        return None
+    phrase = phrase_after(state.text, toks, j, state.lex, k)
+    if phrase is None or phrase.name is None or phrase.kind == "pronoun" or phrase.end >= k:
+        return None
+    end = phrase.end
+    for c in range(j, end):
+        if toks[c].text == ",":
+            end = c  # (the name alone: the appositive is read below)
+            break
+    rest = toks[end:k]
+    if rest[0].text == "," and toks[k - 1].text == "," and len(rest) > 2:
+        phrase.end = k - 1
+        return phrase  # "NAME, an appositive of any length, said"
+    if rest[0].low in _OF_NAME_WORDS and all(t.cap or t.low in _OF_NAME_WORDS for t in rest):
+        phrase.end = k  # "NAME of the Cato Institute wrote"
+        return phrase
+    return None
 
 
 def _parenthetical(toks: list[Token], lo: int, cue: _Cue, lex: Lexicon) -> bool:
