@@ -337,9 +337,44 @@ def _find_cues(
             continue  # "reality TV show", "Trump's plan": a noun, not a verb
         elif low[-1] == "s" and i > lo + 1 and toks[i - 1].kind == "w" and _plural_noun(toks, i, lo, lex):
             continue  # "talked about criminal justice issues, saying": a noun
+        elif low in _NAMED and _names_a_thing(toks, i, lo, hi, lex):
+            continue  # "a website called “…”": the name of a thing, not someone's words
         surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
         cues.append(_Cue(start, i + width, surface, kind))
     return cues
+
+
+#: Past participles that name a thing after its noun: "a play called “…”", "a fund dubbed “…”".
+_NAMED = frozenset(["called", "dubbed", "named", "nicknamed", "titled", "entitled", "labeled", "labelled", "branded", "termed"])
+
+
+def _names_a_thing(toks: list[Token], i: int, lo: int, hi: int, lex: Lexicon) -> bool:
+    """Whether the participle at token *i* gives a name to the common noun before it
+    (``a popular play called “…”``, ``the tax loophole called an “inversion”``): a noun
+    phrase opened by a determiner, with the name right after the participle."""
+    nxt = i + 1
+    if nxt < hi and toks[nxt].low in ("a", "an", "the"):
+        nxt += 1
+    if nxt >= hi or toks[nxt].kind != "q":
+        return False
+    prev = toks[i - 1] if i > lo else None
+    if (
+        prev is None
+        or prev.kind != "w"
+        or prev.cap
+        or prev.low in lex.pronouns
+        or prev.low in lex.skip
+        or prev.low in _PLURAL_SUBJECTS
+        or prev.low.endswith("ly")
+    ):
+        return False
+    for j in range(i - 2, max(lo, i - 6) - 1, -1):
+        tok = toks[j]
+        if tok.low in ("a", "an", "the"):
+            return True
+        if tok.kind != "w" or tok.low in lex.skip or tok.low in _PLURAL_SUBJECTS or tok.low == "what":
+            return False
+    return False
 
 
 #: Verbs whose ``to`` infinitive is a cue of their subject: "went on to say", "was prompted to
