@@ -1100,6 +1100,8 @@ def attribute(
                     c.kind in ("speech", "naming", "according") and i - 3 <= c.b <= i for c in cues
                 )
                 kind = "direct" if is_direct else ("partial" if said else "scare")
+                if q.open > 0 and text[q.open - 1] == "=":
+                    kind, speaker = "scare", None  # a value in markup: <tweet author="…" date="…">
                 title_body = body.rstrip().rstrip(",:") if is_direct else body.rstrip().rstrip(".,!?")
                 if (
                     is_direct
