@@ -718,6 +718,21 @@ def _is_work_title(body: str) -> bool:
     return bool(capital) and all(w[:1].isupper() or w[:1].isdigit() for w in capital)
 
 
+#: Words after which a quoted name belongs to a noun phrase: "on “Meet the Press,” Doe said".
+_NAME_BEFORE = frozenset(["on", "in", "of", "from"])
+
+
+def _names_before(toks: list[Token], i: int, lo: int) -> bool:
+    """Whether the quotation token *i* follows a possessive or a preposition (``Fox News’s
+    “Sunday Morning Futures,” Jane Doe said``, ``starred in “…,”``): it is part of a noun phrase, so
+    a cue after it does not say it."""
+    if i <= lo:
+        return False
+    prev = toks[i - 1]
+    low = prev.low
+    return prev.kind == "w" and (low in _NAME_BEFORE or low.endswith(("'s", "\u2019s", "s'", "s\u2019")))
+
+
 def _starts_upper(body: str) -> bool:
     first = body.lstrip()[:1]
     return bool(first) and (first.isupper() or (first.isalpha() and not first.islower()))
@@ -1112,7 +1127,7 @@ def attribute(
                 ):
                     title_body = title_body[:-1]  # her film, “Trainwreck.” (the period inside)
                 if (
-                    not right_after or (picked is not None and picked.participle)
+                    not right_after or (picked is not None and picked.participle) or _names_before(toks, i, s0)
                 ) and _is_work_title(title_body):
                     # (a participle after the name does not say it: "on “Morning Joe,” adding …")
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
