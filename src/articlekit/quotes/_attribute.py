@@ -718,6 +718,21 @@ def _is_work_title(body: str) -> bool:
     return bool(capital) and all(w[:1].isupper() or w[:1].isdigit() for w in capital)
 
 
+def _bylined(toks: list[Token], i: int, hi: int, body: str) -> bool:
+    """Whether the quotation token *i* is a headline with its byline: a comma, then ``by``
+    (``“City museum names a director,” by the Post's Jane Doe``)."""
+    k = i + 1
+    if k < hi and toks[k].text == ",":
+        k += 1
+    elif body.rstrip().rstrip("'\u2019")[-1:] != ",":
+        return False
+    if k + 1 >= hi or toks[k].low != "by":
+        return False
+    if toks[k + 1].low == "the":
+        k += 1  # "by the New York Post's Jane Doe"
+    return k + 1 < hi and toks[k + 1].cap
+
+
 #: Words after which a quoted name belongs to a noun phrase: "on “Meet the Press,” Doe said".
 _NAME_BEFORE = frozenset(["on", "in", "of", "from"])
 
@@ -1131,6 +1146,8 @@ def attribute(
                 ) and _is_work_title(title_body):
                     # (a participle after the name does not say it: "on “Morning Joe,” adding …")
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
+                elif kind == "direct" and _bylined(toks, i, s1, body):
+                    kind = "scare"  # “City museum names a director,” by Times' Jane Doe: a headline
                 made = _make(state, q, kind, speaker, cue_text, mention)
                 if made is None:
                     continue
