@@ -709,13 +709,31 @@ _SMALL_WORDS = frozenset(
 _SENTENCE_PUNCTUATION = re.compile("[.,;:?!\u2026]")
 
 
-def _is_work_title(body: str) -> bool:
-    """A short Title Case name in quote marks (a show, a book, a slogan), with no sentence punctuation."""
+def _is_work_title(body: str, loose: bool = False) -> bool:
+    """A short Title Case name in quote marks (a show, a book, a slogan), with no sentence
+    punctuation (*loose*: any punctuation, up to ten words: “Crippled America: How to …”)."""
     words = body.split()
-    if not words or len(words) > 7 or _SENTENCE_PUNCTUATION.search(body) is not None:
+    if not words or len(words) > (10 if loose else 7):
         return False
-    capital = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not loose and _SENTENCE_PUNCTUATION.search(body) is not None:
+        return False
+    capital = [w for w in words if w.lower() not in _SMALL_WORDS and (not loose or _has_letter(w))]
     return bool(capital) and all(w[:1].isupper() or w[:1].isdigit() for w in capital)
+
+
+#: Nouns that a work's name follows: "the reality show “…”", "her new book, “…”", "an ad titled “…”".
+_WORK_NOUNS = frozenset(
+    ["show", "book", "film", "movie", "series", "podcast", "program", "programme", "song", "album",
+     "play", "musical", "documentary", "novel", "memoir", "column", "episode", "titled", "entitled"]
+)  # fmt: skip
+
+
+def _after_work_noun(toks: list[Token], i: int, lo: int) -> bool:
+    """Whether the quotation token *i* follows a noun of a work (a comma may stand between)."""
+    k = i - 1
+    if k > lo and toks[k].text == ",":
+        k -= 1
+    return k >= lo and toks[k].low in _WORK_NOUNS
 
 
 def _bylined(toks: list[Token], i: int, hi: int, body: str) -> bool:
@@ -1146,6 +1164,8 @@ def attribute(
                 ) and _is_work_title(title_body):
                     # (a participle after the name does not say it: "on “Morning Joe,” adding …")
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
+                elif _after_work_noun(toks, i, s0) and _is_work_title(title_body, loose=True):
+                    kind = "scare"  # the reality show “The Apprentice,” / his book, “Crippled America: …”
                 elif kind == "direct" and _bylined(toks, i, s1, body):
                     kind = "scare"  # “City museum names a director,” by Times' Jane Doe: a headline
                 made = _make(state, q, kind, speaker, cue_text, mention)
