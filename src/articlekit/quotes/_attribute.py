@@ -337,9 +337,44 @@ def _find_cues(
             continue  # "reality TV show", "Trump's plan": a noun, not a verb
         elif low[-1] == "s" and i > lo + 1 and toks[i - 1].kind == "w" and _plural_noun(toks, i, lo, lex):
             continue  # "talked about criminal justice issues, saying": a noun
+        elif low in _NAMED and _names_a_thing(toks, i, lo, hi, lex):
+            continue  # "a website called “…”": the name of a thing, not someone's words
         surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
         cues.append(_Cue(start, i + width, surface, kind))
     return cues
+
+
+#: Past participles that name a thing after its noun: "a play called “…”", "a fund dubbed “…”".
+_NAMED = frozenset(["called", "dubbed", "named", "nicknamed", "titled", "entitled", "labeled", "labelled", "branded", "termed"])
+
+
+def _names_a_thing(toks: list[Token], i: int, lo: int, hi: int, lex: Lexicon) -> bool:
+    """Whether the participle at token *i* gives a name to the common noun before it
+    (``a popular play called “…”``, ``the tax loophole called an “inversion”``): a noun
+    phrase opened by a determiner, with the name right after the participle."""
+    nxt = i + 1
+    if nxt < hi and toks[nxt].low in ("a", "an", "the"):
+        nxt += 1
+    if nxt >= hi or toks[nxt].kind != "q":
+        return False
+    prev = toks[i - 1] if i > lo else None
+    if (
+        prev is None
+        or prev.kind != "w"
+        or prev.cap
+        or prev.low in lex.pronouns
+        or prev.low in lex.skip
+        or prev.low in _PLURAL_SUBJECTS
+        or prev.low.endswith("ly")
+    ):
+        return False
+    for j in range(i - 2, max(lo, i - 6) - 1, -1):
+        tok = toks[j]
+        if tok.low in ("a", "an", "the"):
+            return True
+        if tok.kind != "w" or tok.low in lex.skip or tok.low in _PLURAL_SUBJECTS or tok.low == "what":
+            return False
+    return False
 
 
 #: Verbs whose ``to`` infinitive is a cue of their subject: "went on to say", "was prompted to
@@ -715,13 +750,61 @@ _SMALL_WORDS = frozenset(
 _SENTENCE_PUNCTUATION = re.compile("[.,;:?!\u2026]")
 
 
-def _is_work_title(body: str) -> bool:
-    """A short Title Case name in quote marks (a show, a book, a slogan), with no sentence punctuation."""
+def _is_work_title(body: str, loose: bool = False) -> bool:
+    """A short Title Case name in quote marks (a show, a book, a slogan), with no sentence
+    punctuation (*loose*: any punctuation, up to ten words: “Crippled America: How to …”)."""
     words = body.split()
-    if not words or len(words) > 7 or _SENTENCE_PUNCTUATION.search(body) is not None:
+    if not words or len(words) > (10 if loose else 7):
         return False
-    capital = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not loose and _SENTENCE_PUNCTUATION.search(body) is not None:
+        return False
+    capital = [w for w in words if w.lower() not in _SMALL_WORDS and (not loose or _has_letter(w))]
     return bool(capital) and all(w[:1].isupper() or w[:1].isdigit() for w in capital)
+
+
+#: Nouns that a work's name follows: "the reality show “…”", "her new book, “…”", "an ad titled “…”".
+_WORK_NOUNS = frozenset(
+    ["show", "book", "film", "movie", "series", "podcast", "program", "programme", "song", "album",
+     "play", "musical", "documentary", "novel", "memoir", "column", "episode", "titled", "entitled"]
+)  # fmt: skip
+
+
+def _after_work_noun(toks: list[Token], i: int, lo: int) -> bool:
+    """Whether the quotation token *i* follows a noun of a work (a comma may stand between)."""
+    k = i - 1
+    if k > lo and toks[k].text == ",":
+        k -= 1
+    return k >= lo and toks[k].low in _WORK_NOUNS
+
+
+def _bylined(toks: list[Token], i: int, hi: int, body: str) -> bool:
+    """Whether the quotation token *i* is a headline with its byline: a comma, then ``by``
+    (``“City museum names a director,” by the Post's Jane Doe``)."""
+    k = i + 1
+    if k < hi and toks[k].text == ",":
+        k += 1
+    elif body.rstrip().rstrip("'\u2019")[-1:] != ",":
+        return False
+    if k + 1 >= hi or toks[k].low != "by":
+        return False
+    if toks[k + 1].low == "the":
+        k += 1  # "by the New York Post's Jane Doe"
+    return k + 1 < hi and toks[k + 1].cap
+
+
+#: Words after which a quoted name belongs to a noun phrase: "on “Meet the Press,” Doe said".
+_NAME_BEFORE = frozenset(["on", "in", "of", "from"])
+
+
+def _names_before(toks: list[Token], i: int, lo: int) -> bool:
+    """Whether the quotation token *i* follows a possessive or a preposition (``Fox News’s
+    “Sunday Morning Futures,” Jane Doe said``, ``starred in “…,”``): it is part of a noun phrase, so
+    a cue after it does not say it."""
+    if i <= lo:
+        return False
+    prev = toks[i - 1]
+    low = prev.low
+    return prev.kind == "w" and (low in _NAME_BEFORE or low.endswith(("'s", "\u2019s", "s'", "s\u2019")))
 
 
 def _starts_upper(body: str) -> bool:
@@ -1106,6 +1189,8 @@ def attribute(
                     c.kind in ("speech", "naming", "according") and i - 3 <= c.b <= i for c in cues
                 )
                 kind = "direct" if is_direct else ("partial" if said else "scare")
+                if q.open > 0 and text[q.open - 1] == "=":
+                    kind, speaker = "scare", None  # a value in markup: <tweet author="…" date="…">
                 title_body = body.rstrip().rstrip(",:") if is_direct else body.rstrip().rstrip(".,!?")
                 if (
                     is_direct
@@ -1116,10 +1201,14 @@ def attribute(
                 ):
                     title_body = title_body[:-1]  # her film, “Trainwreck.” (the period inside)
                 if (
-                    not right_after or (picked is not None and picked.participle)
+                    not right_after or (picked is not None and picked.participle) or _names_before(toks, i, s0)
                 ) and _is_work_title(title_body):
                     # (a participle after the name does not say it: "on “Morning Joe,” adding …")
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
+                elif _after_work_noun(toks, i, s0) and _is_work_title(title_body, loose=True):
+                    kind = "scare"  # the reality show “The Apprentice,” / his book, “Crippled America: …”
+                elif kind == "direct" and _bylined(toks, i, s1, body):
+                    kind = "scare"  # “City museum names a director,” by Times' Jane Doe: a headline
                 made = _make(state, q, kind, speaker, cue_text, mention)
                 if made is None:
                     continue
