@@ -513,6 +513,8 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                 spoken = cue
 
 
+#: How many tokens may stand between a quotation and the cue of the name after it.
+_MAX_APPOSITIVE = 60
 #: Words of an organisation's name after a person's (``Jane Doe of the Cato Institute wrote``).
 _OF_NAME_WORDS = frozenset(("of", "the", "for", "at", "and", "on"))
 
@@ -525,9 +527,10 @@ def _named_after_quote(state: _State, toks: list[Token], lo: int, k: int) -> Phr
     The name follows the sentence's last quotation before the cue (and a comma).
     """
     q = k - 1
-    while q >= lo and toks[q].kind != "q":
+    floor = max(lo, k - _MAX_APPOSITIVE)  # (bounded work: a cue does not scan its whole line)
+    while q >= floor and toks[q].kind != "q":
         q -= 1
-    if q < lo:
+    if q < floor:
         return None
     j = q + 1
     if j < k and toks[j].text == ",":
@@ -1385,14 +1388,18 @@ def _sign(state: _State, toks: list[Token], index: int) -> None:
     )
 
 
+_cue_start = attrgetter("a")
+
+
 def _unresolved_cue_after(toks: list[Token], i: int, cues: list[_Cue]) -> bool:
     """Whether a speech cue with no speaker follows the quotation token *i* (after a comma)."""
-    for cue in cues:
-        if cue.a > i + 2:
-            break
-        if cue.a > i and cue.kind == "speech" and cue.speaker is None:
-            return all(toks[k].text == "," for k in range(i + 1, cue.a))
-    return False
+    j = bisect.bisect_right(cues, i, key=_cue_start)  # (the cues are in text order)
+    if j >= len(cues):
+        return False
+    cue = cues[j]
+    if cue.a > i + 2 or cue.kind != "speech" or cue.speaker is not None:
+        return False
+    return all(toks[k].text == "," for k in range(i + 1, cue.a))
 
 
 def _ends_sentence(toks: list[Token], i: int, s1: int) -> bool:
