@@ -618,23 +618,25 @@ def _check_kind(owner: object, attribute: attrs.Attribute[Any], value: object) -
         raise _fail(attribute, owner, f"expected one of {sorted(_QUOTE_KINDS)}, got {value!r}")
 
 
+def _is_span(value: object, *, empty: bool) -> bool:
+    """Whether *value* is a pair of ints ``(start, end)``, ``0 <= start <= end`` (``< end``
+    unless *empty*)."""
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        and 0 <= value[0] <= value[1]
+        and (empty or value[0] < value[1])
+    )
+
+
 def _check_span(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if (
-        not isinstance(value, tuple)
-        or len(value) != 2
-        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
-        or not 0 <= value[0] <= value[1]
-    ):
+    if not _is_span(value, empty=True):
         raise _fail(attribute, owner, f"a span is a pair of ints (start, end), 0 <= start <= end; got {value!r}")
 
 
 def _check_opt_span(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (
-        not isinstance(value, tuple)
-        or len(value) != 2
-        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
-        or not 0 <= value[0] < value[1]
-    ):
+    if value is not None and not _is_span(value, empty=False):
         raise _fail(
             attribute,
             owner,

@@ -1047,7 +1047,7 @@ def attribute(
     read = _Lines(lines)
     for start, end, is_title in _chunked(text, read, raw):
         unsigned, state.unsigned = state.unsigned, None
-        signed = unsigned is not None and text[start] in _DASH_CHARS
+        signed = unsigned is not None and text[start] in _DASHES
         if (
             (first >= len(raw) or raw[first].open >= end)
             and not signed
@@ -1238,7 +1238,7 @@ def attribute(
                         state.colon_intro = (subject[0], None, subject[2])
         if line_unsigned is not None:
             index, i = line_unsigned
-            if state.quotes[index].speaker is None and all(t.kind == "p" for t in toks[i + 1 :]):
+            if state.quotes[index].speaker is None and _ends_sentence(toks, i, len(toks)):
                 state.unsigned = index
         if _enough(state, end, end_of_text):
             break
@@ -1361,9 +1361,6 @@ def _note_main_subject(state: _State, cues: list[_Cue]) -> None:
             return
 
 
-_DASH_CHARS = frozenset("-\u2010\u2012\u2013\u2014\u2015")
-
-
 def _sign(state: _State, toks: list[Token], index: int) -> None:
     """A line ``— Jane Doe.`` (``-Jane Doe, Ohio.``) after a line that ended with a quotation
     nobody is given signs that quotation, as in a roundup of quotes."""
@@ -1403,7 +1400,8 @@ def _unresolved_cue_after(toks: list[Token], i: int, cues: list[_Cue]) -> bool:
 
 
 def _ends_sentence(toks: list[Token], i: int, s1: int) -> bool:
-    """Whether only punctuation follows the quotation token *i* in its sentence."""
+    """Whether only punctuation follows the quotation token *i* before token *s1* (the end of
+    its sentence, or of its line)."""
     return all(toks[k].kind == "p" for k in range(i + 1, s1))
 
 
