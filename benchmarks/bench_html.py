@@ -130,8 +130,8 @@ def make_extractor(name: str) -> Callable[[str, str], str]:
     if name == "articlekit":
         sys.path.insert(0, str(ROOT / "src"))
         from articlekit import Figure
-        from articlekit._render import block_text
-        from articlekit.parsers.html import parse_html
+        from articlekit._model._text import block_text
+        from articlekit._parsers.html import parse_html
 
         with_standfirst = os.environ.get("AK_BENCH_TEXT", "body") == "standfirst"
 
@@ -295,12 +295,12 @@ def stage_times(corpus: Path) -> dict[str, float]:
     """articlekit's CPU milliseconds per page in each stage of parse_html (best of 3 passes)."""
     sys.path.insert(0, str(ROOT / "src"))
     from articlekit._input import decode_input
-    from articlekit.limits import Limits
-    from articlekit.parsers.html import _finish_body
-    from articlekit.parsers.html._blocks import BlockBuilder
-    from articlekit.parsers.html._content import drop_ui_lines, extract_content
-    from articlekit.parsers.html._metadata import extract_metadata
-    from articlekit.parsers.html._tree import parse_tree
+    from articlekit._limits import Limits
+    from articlekit._parsers.html import _finish_body
+    from articlekit._parsers.html._blocks import BlockBuilder
+    from articlekit._parsers.html._content import drop_ui_lines, extract_content
+    from articlekit._parsers.html._metadata import extract_metadata
+    from articlekit._parsers.html._tree import parse_tree
 
     pages, _, urls = load_corpus(corpus)
     limits = Limits()

@@ -38,9 +38,9 @@ from typing import Any
 import _report
 import lxml.html
 
+from articlekit._limits import Limits
+from articlekit._parsers.html._metadata import extract_metadata
 from articlekit._textutil import clean_name, name_key
-from articlekit.limits import Limits
-from articlekit.parsers.html._metadata import extract_metadata
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "scrapinghub-dev"

@@ -55,7 +55,7 @@ from pathlib import Path
 import _report
 
 from articlekit import Article, Paragraph, Text
-from articlekit.quotes import extract_quotes
+from articlekit._quotes import extract_quotes
 
 ROOT = Path(__file__).resolve().parent.parent / "data" / "polnear" / "data"
 _WORD = re.compile(r"\w+")

@@ -36,7 +36,7 @@ from pathlib import Path
 import _report
 
 from articlekit import Article, Limits, Paragraph, Text
-from articlekit.quotes import extract_quotes
+from articlekit._quotes import extract_quotes
 
 HERE = Path(__file__).resolve().parent.parent
 MB = 1_000_000

@@ -37,7 +37,7 @@ import _report
 import lxml.html
 
 import articlekit as ak
-from articlekit.parsers.html._own import read_own_html
+from articlekit._parsers.html._own import read_own_html
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "scrapinghub-dev"

@@ -26,7 +26,7 @@ from pathlib import Path
 import _report
 
 import articlekit
-from articlekit.parsers._sniff import sniff
+from articlekit._parsers._sniff import sniff
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "tests" / "fixtures" / "text" / "reference.txt"

@@ -1,6 +1,6 @@
 """Parse functions for the batch tests: module-level, so worker processes can import them.
 
-Each takes the :data:`articlekit.batch.Parser` shape.  The document's text
+Each takes the :data:`articlekit._batch.Parser` shape.  The document's text
 chooses the behaviour, so one batch can mix good and pathological documents:
 ``CRASH`` aborts the worker process, ``HANG`` sleeps for ever, ``HOG``
 allocates far more memory than any test limit, ``BARRIER`` waits for a

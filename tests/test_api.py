@@ -68,7 +68,7 @@ def test_plugin_formats_come_from_entry_points(monkeypatch):
         assert group == "articlekit.formats"
         return [FakeEntryPoint()]
 
-    monkeypatch.setattr("articlekit.registry.entry_points", fake_entry_points)
+    monkeypatch.setattr("articlekit._registry.entry_points", fake_entry_points)
     assert "shout" in ak.formats()
     assert ak.dumps(ak.Article(title="hi"), "shout") == "HI"
 

@@ -17,7 +17,7 @@ from warcio.warcwriter import WARCWriter
 
 import articlekit
 from articlekit import Article, Limits, to_json
-from articlekit.batch import _WINDOW_PER_PROCESS, BatchResult, Document, iter_documents, parse_many
+from articlekit._batch import _WINDOW_PER_PROCESS, BatchResult, Document, iter_documents, parse_many
 from batch_helpers import title_parser
 
 REFERENCE = Path(__file__).parent.parent / "examples" / "reference-article.json"

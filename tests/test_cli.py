@@ -379,4 +379,4 @@ def test_the_console_script_is_the_same_main():
     import tomllib
 
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert scripts == {"articlekit": "articlekit.cli:main"}
+    assert scripts == {"articlekit": "articlekit._cli:main"}

@@ -12,7 +12,7 @@ from distributed import Client, LocalCluster
 
 import articlekit
 from articlekit import Article, Paragraph, Text, to_json
-from articlekit.batch import error_line, parse_many, result_line
+from articlekit._batch import error_line, parse_many, result_line
 from articlekit.dask import COLUMNS, read_articles, records, to_jsonl, to_parquet
 from test_batch import build_warc, page
 

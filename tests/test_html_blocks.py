@@ -25,10 +25,10 @@ from articlekit import (
     Text,
     ThematicBreak,
 )
-from articlekit._render import block_text
-from articlekit.limits import Limits
-from articlekit.model import MAX_DEPTH
-from articlekit.parsers.html import fragment_blocks
+from articlekit._limits import Limits
+from articlekit._model import MAX_DEPTH
+from articlekit._model._text import block_text
+from articlekit._parsers.html import fragment_blocks
 
 
 def test_headings_and_paragraphs() -> None:
@@ -174,9 +174,9 @@ _LOUD_PIECES = [
 
 
 def _through_the_parser(html: str) -> tuple[object, ...]:
+    from articlekit._parsers.html._blocks import BlockBuilder
+    from articlekit._parsers.html._tree import parse_tree
     from articlekit._textutil import clean_text
-    from articlekit.parsers.html._blocks import BlockBuilder
-    from articlekit.parsers.html._tree import parse_tree
 
     root, _ = parse_tree(clean_text(html), limits=Limits())
     return BlockBuilder(base_url=None, limits=Limits()).build(next(root.iterchildren("body"), root))
@@ -184,7 +184,7 @@ def _through_the_parser(html: str) -> tuple[object, ...]:
 
 @given(st.lists(st.sampled_from(_SILENT_PIECES), min_size=1, max_size=12))
 def test_fragments_of_silent_tags_are_known_empty(parts: list[str]) -> None:
-    from articlekit.parsers.html._blocks import _is_silent
+    from articlekit._parsers.html._blocks import _is_silent
 
     html = "".join(parts)
     assert _is_silent(html)
@@ -194,7 +194,7 @@ def test_fragments_of_silent_tags_are_known_empty(parts: list[str]) -> None:
 
 @given(st.lists(st.sampled_from(_SILENT_PIECES + _LOUD_PIECES), min_size=1, max_size=12))
 def test_the_silent_shortcut_agrees_with_the_parser(parts: list[str]) -> None:
-    from articlekit.parsers.html._blocks import _is_silent
+    from articlekit._parsers.html._blocks import _is_silent
 
     html = "".join(parts)
     assert fragment_blocks(html) == _through_the_parser(html)
@@ -203,7 +203,7 @@ def test_the_silent_shortcut_agrees_with_the_parser(parts: list[str]) -> None:
 
 
 def test_silent_shortcut_examples() -> None:
-    from articlekit.parsers.html._blocks import _is_silent
+    from articlekit._parsers.html._blocks import _is_silent
 
     assert _is_silent('<div id="foo"\n  class="bar">\n</div>\n')
     assert _is_silent("  <!-- foo -->\n")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from articlekit import Figure
-from articlekit._render import block_text, inline_text
-from articlekit.parsers.html import parse_html
+from articlekit._model._text import block_text, inline_text
+from articlekit._parsers.html import parse_html
 
 _P1 = "The committee met on Monday to discuss the new budget, which has been delayed for months."
 _P2 = "Members argued about the cost of the bridge, the school repairs and the new library project."

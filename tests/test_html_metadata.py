@@ -1,4 +1,4 @@
-"""Page metadata (``articlekit.parsers.html._metadata``): one handwritten page per source or conflict.
+"""Page metadata (``articlekit._parsers.html._metadata``): one handwritten page per source or conflict.
 
 Each page in ``tests/fixtures/html_metadata/`` exercises one metadata source or one
 conflict between sources; the expected values below are what a reader of that
@@ -19,8 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articlekit import Article, Limits
-from articlekit.model import Image, Person
-from articlekit.parsers.html._metadata import (
+from articlekit._model import Image, Person
+from articlekit._parsers.html._metadata import (
     PageMetadata,
     extract_metadata,
     guess_language,

@@ -18,8 +18,8 @@ from articlekit import (
     ResourceLimitError,
     Text,
 )
-from articlekit._render import block_text, inline_text
-from articlekit.parsers.html import NO_ARTICLE_WARNING, parse_html
+from articlekit._model._text import block_text, inline_text
+from articlekit._parsers.html import NO_ARTICLE_WARNING, parse_html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 CANARIES = ("SCRIPT-CANARY", "STYLE-CANARY", "NAV-CANARY", "FOOTER-CANARY", "ASIDE-CANARY", "COMMENT-CANARY")

@@ -6,7 +6,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from articlekit import Article, ArticleKitError, to_json
-from articlekit.parsers.html import parse_html
+from articlekit._parsers.html import parse_html
 
 _TOKENS = st.sampled_from(
     [

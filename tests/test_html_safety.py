@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from articlekit import EmptyDocumentError, EncodingError, Limits, ResourceLimitError
-from articlekit.parsers.html import parse_html
-from articlekit.parsers.html._tree import parse_tree
+from articlekit._parsers.html import parse_html
+from articlekit._parsers.html._tree import parse_tree
 
 _ARTICLE = (
     "<article><p>The council approved the new budget on Tuesday, after a long debate about housing, "

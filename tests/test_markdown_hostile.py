@@ -16,8 +16,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from articlekit import ArticleKitError, FrontMatterError, Limits, parse_markdown
-from articlekit.model import MAX_DEPTH
-from articlekit.parsers.markdown import _Builder, _MarkdownIt, make_markdown_it
+from articlekit._model import MAX_DEPTH
+from articlekit._parsers.markdown import _Builder, _MarkdownIt, make_markdown_it
 from markdown_strategies import markdown_documents
 
 

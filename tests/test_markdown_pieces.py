@@ -24,7 +24,7 @@ from articlekit import (
     parse_markdown,
     to_json,
 )
-from articlekit.parsers._markdown_pieces import Cutter
+from articlekit._parsers._markdown_pieces import Cutter
 from markdown_strategies import markdown_documents
 
 SPEC = json.loads((Path(__file__).parent / "fixtures" / "markdown" / "commonmark.json").read_text("utf-8"))

@@ -42,7 +42,7 @@ from articlekit import (
     parse_html,
     parse_markdown,
 )
-from articlekit.serializers.markdown import markdown_expressible, to_markdown
+from articlekit._serializers.markdown import markdown_expressible, to_markdown
 from articlekit.testing import HOSTILE_SNIPPETS, SYNTAX_CHARACTERS, articles, blocks, inlines
 
 SPEC = json.loads((Path(__file__).parent / "fixtures" / "markdown" / "commonmark.json").read_text("utf-8"))

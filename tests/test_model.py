@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import articlekit as ak
-from articlekit.model import MAX_DEPTH
+from articlekit._model import MAX_DEPTH
 from articlekit.testing import articles, blocks, inlines, texts
 
 UTC = timezone.utc
@@ -149,7 +149,7 @@ def test_quote_speaker_span_names_the_speaker_in_article_text():
 
 
 def test_the_extractors_quote_builder_sets_speaker_span():
-    from articlekit.quotes._attribute import new_quote
+    from articlekit._quotes._attribute import new_quote
 
     speaker = ak.Speaker("Dmitry Peskov")
     built = new_quote("Hi,", "direct", (1, 4), speaker, "said", speaker_span=(6, 8))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import articlekit
 from articlekit import Article, Paragraph, Text, UnknownFormatError, ValidationError
-from articlekit.parsers._sniff import sniff
+from articlekit._parsers._sniff import sniff
 
 HTML_DOC = "<!DOCTYPE html><html><head><title>T</title></head><body><p>Hi.</p></body></html>"
 
@@ -92,8 +92,8 @@ def test_json_dispatch_round_trips():
 @pytest.mark.parametrize(
     ("module", "function", "data"),
     [
-        ("articlekit.parsers.html", "parse_html", HTML_DOC),
-        ("articlekit.parsers.markdown", "parse_markdown", "# Title\n\nBody."),
+        ("articlekit._parsers.html", "parse_html", HTML_DOC),
+        ("articlekit._parsers.markdown", "parse_markdown", "# Title\n\nBody."),
     ],
 )
 def test_dispatch_by_lazy_import(monkeypatch, module, function, data):
@@ -113,7 +113,7 @@ def test_dispatch_by_lazy_import(monkeypatch, module, function, data):
 
 
 def test_missing_parser_is_an_unknown_format(monkeypatch):
-    monkeypatch.setitem(sys.modules, "articlekit.parsers.markdown", None)
+    monkeypatch.setitem(sys.modules, "articlekit._parsers.markdown", None)
     with pytest.raises(UnknownFormatError):
         articlekit.parse("# Title\n\nBody.")
 

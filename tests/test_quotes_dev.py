@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from articlekit import Article, Paragraph, Text
-from articlekit.quotes import extract_quotes
+from articlekit._quotes import extract_quotes
 
 CASES = json.loads(
     (Path(__file__).parent / "fixtures" / "quotes" / "dev.json").read_text(encoding="utf-8")

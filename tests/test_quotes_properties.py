@@ -9,9 +9,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import articlekit.quotes
+import articlekit._quotes
 from articlekit import Article, Limits, Paragraph, Quote, Text
-from articlekit.quotes import extract_quotes
+from articlekit._quotes import extract_quotes
 from articlekit.testing import articles
 
 try:  # Python 3.11+
@@ -158,7 +158,7 @@ def _has_repeat(items, inside: bool) -> bool:
 
 def _patterns():
     found = []
-    for info in pkgutil.iter_modules(articlekit.quotes.__path__, "articlekit.quotes."):
+    for info in pkgutil.iter_modules(articlekit._quotes.__path__, "articlekit._quotes."):
         module = importlib.import_module(info.name)
         found += [
             (info.name, name, value)

@@ -8,7 +8,7 @@ import pytest
 
 import articlekit
 from articlekit import Speaker
-from articlekit.quotes import extract_quotes
+from articlekit._quotes import extract_quotes
 from quotes_reference import reference_article
 
 EXPECTED = [

@@ -22,8 +22,8 @@ import pytest
 from hypothesis import given
 
 import articlekit as ak
-from articlekit.parsers.html._own import read_own_html
-from articlekit.serializers.html import (
+from articlekit._parsers.html._own import read_own_html
+from articlekit._serializers.html import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
     ALLOWED_URL_SCHEMES,
@@ -536,7 +536,7 @@ def _deepest_article() -> ak.Article:
     for _ in range(10):
         inline = ak.Emphasis([inline])
     block: ak.Block = ak.Paragraph([inline])
-    for i in range(ak.model.MAX_DEPTH - 11):
+    for i in range(ak.Limits().max_depth - 11):
         block = ak.BlockQuote([block]) if i % 2 else ak.ListBlock([ak.ListItem([block])])
     return ak.Article(title="t", body=[block])
 

@@ -21,7 +21,7 @@ from hypothesis import given
 from pyld import jsonld
 
 import articlekit as ak
-from articlekit.serializers.jsonld import JSONLD_TYPES
+from articlekit._serializers.jsonld import JSONLD_TYPES
 from articlekit.testing import articles
 from reference_example import QUOTES, reference_article
 

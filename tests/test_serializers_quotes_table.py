@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 
 import articlekit as ak
-from articlekit.serializers.quotes_table import QUOTE_COLUMNS
+from articlekit._serializers.quotes_table import QUOTE_COLUMNS
 from articlekit.testing import articles
 from reference_example import QUOTES, reference_article
 

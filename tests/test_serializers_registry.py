@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import articlekit as ak
-from articlekit.registry import BUILTIN_FORMATS, serializer
+from articlekit._registry import BUILTIN_FORMATS, serializer
 from reference_example import reference_article
 
 

@@ -27,7 +27,7 @@ from articlekit import (
     ThematicBreak,
     parse_text,
 )
-from articlekit._render import block_text, inline_text
+from articlekit._model._text import block_text, inline_text
 
 SHAPES = Path(__file__).parent / "fixtures" / "text" / "shapes"
 CASES = sorted(SHAPES.glob("*.txt"))

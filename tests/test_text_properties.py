@@ -47,9 +47,9 @@ from articlekit import (
     to_text,
 )
 from articlekit._dedupe import dedupe_key
-from articlekit._render import block_text, inline_text
+from articlekit._model._text import block_text, inline_text
+from articlekit._parsers._textlines import _structural, heading_like, reads_as_markup
 from articlekit._textutil import clean_name
-from articlekit.parsers._textlines import _structural, heading_like, reads_as_markup
 from articlekit.testing import articles, aware_datetimes, inlines, texts
 
 

@@ -20,10 +20,10 @@ from articlekit import (
     ValidationError,
     parse_text,
 )
+from articlekit._model._text import block_text
 from articlekit._noise import is_placeholder
-from articlekit._render import block_text
-from articlekit.parsers._textmeta import parse_date, parse_meta_line
-from articlekit.parsers.text import heading_like, title_like
+from articlekit._parsers._textmeta import parse_date, parse_meta_line
+from articlekit._parsers.text import heading_like, title_like
 
 UTC = timezone.utc
 

@@ -10,9 +10,8 @@ them), and write it out again as JSON, Markdown, HTML, text or JSON-LD.
 True
 """
 
-from articlekit._version import __version__
-from articlekit.batch import parse_many
-from articlekit.errors import (
+from articlekit._batch import parse_many
+from articlekit._errors import (
     ArticleKitError,
     ArticlekitError,
     EmptyDocumentError,
@@ -25,8 +24,9 @@ from articlekit.errors import (
     UnknownFormatError,
     ValidationError,
 )
-from articlekit.limits import Limits
-from articlekit.model import (
+from articlekit._json import from_dict, from_json, json_schema, to_dict, to_json
+from articlekit._limits import Limits
+from articlekit._model import (
     Article,
     Block,
     BlockQuote,
@@ -56,18 +56,18 @@ from articlekit.model import (
     Text,
     ThematicBreak,
 )
-from articlekit.parsers.auto import parse
-from articlekit.parsers.html import parse_html
-from articlekit.parsers.markdown import parse_markdown
-from articlekit.parsers.text import parse_text
-from articlekit.quotes import extract_quotes
-from articlekit.registry import dumps, formats
-from articlekit.serializers.html import to_html
-from articlekit.serializers.json import from_dict, from_json, json_schema, to_dict, to_json
-from articlekit.serializers.jsonld import to_jsonld, to_jsonld_dict
-from articlekit.serializers.markdown import to_markdown
-from articlekit.serializers.quotes_table import quote_rows, to_quotes_csv, to_quotes_jsonl
-from articlekit.serializers.text import to_text
+from articlekit._parsers.auto import parse
+from articlekit._parsers.html import parse_html
+from articlekit._parsers.markdown import parse_markdown
+from articlekit._parsers.text import parse_text
+from articlekit._quotes import extract_quotes
+from articlekit._registry import dumps, formats
+from articlekit._serializers.html import to_html
+from articlekit._serializers.jsonld import to_jsonld, to_jsonld_dict
+from articlekit._serializers.markdown import to_markdown
+from articlekit._serializers.quotes_table import quote_rows, to_quotes_csv, to_quotes_jsonl
+from articlekit._serializers.text import to_text
+from articlekit._version import __version__
 
 __all__ = [
     "Article",

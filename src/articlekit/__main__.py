@@ -2,6 +2,6 @@
 
 import sys
 
-from articlekit.cli import main
+from articlekit._cli import main
 
 sys.exit(main())

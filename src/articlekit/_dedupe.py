@@ -38,10 +38,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from articlekit._render import inline_text
+from articlekit._errors import ValidationError
+from articlekit._model import Block, Heading, Paragraph
+from articlekit._model._text import inline_text
 from articlekit._textutil import _INVISIBLE
-from articlekit.errors import ValidationError
-from articlekit.model import Block, Heading, Paragraph
 
 __all__ = ["MIN_REPEAT_CHARS", "dedupe_blocks", "dedupe_key", "dedupe_texts", "repeated"]
 

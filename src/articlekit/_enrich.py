@@ -5,8 +5,8 @@ Data flows one way: input -> parser -> Article -> enrichers -> serialiser.
 
 from __future__ import annotations
 
-from articlekit.limits import Limits
-from articlekit.model import Article
+from articlekit._limits import Limits
+from articlekit._model import Article
 
 __all__ = ["enrich"]
 
@@ -15,6 +15,6 @@ def enrich(article: Article, *, quotes: bool = True, limits: Limits | None = Non
     """Return *article* with its quotes extracted (unless ``quotes=False``)."""
     if not quotes:
         return article
-    from articlekit.quotes import extract_quotes
+    from articlekit._quotes import extract_quotes
 
     return article._with_quotes(extract_quotes(article, limits=limits))

@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 
 import attrs
 
+from articlekit._errors import FetchError
 from articlekit._version import __version__
-from articlekit.errors import FetchError
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "USER_AGENT", "Fetched", "fetch"]
 

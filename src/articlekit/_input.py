@@ -24,9 +24,14 @@ import re
 
 import attrs
 
+from articlekit._errors import (
+    EmptyDocumentError,
+    EncodingError,
+    ResourceLimitError,
+    ValidationError,
+)
+from articlekit._limits import Limits
 from articlekit._textutil import clean_text
-from articlekit.errors import EmptyDocumentError, EncodingError, ResourceLimitError, ValidationError
-from articlekit.limits import Limits
 
 __all__ = ["Decoded", "decode_input"]
 

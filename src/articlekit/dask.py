@@ -37,9 +37,9 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from articlekit.batch import INPUT_FORMATS, BatchResult, parse_many, result_line
-from articlekit.errors import UnknownFormatError, ValidationError
-from articlekit.limits import Limits
+from articlekit._batch import INPUT_FORMATS, BatchResult, parse_many, result_line
+from articlekit._errors import UnknownFormatError, ValidationError
+from articlekit._limits import Limits
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -103,7 +103,7 @@ def read_articles(
     :raises ValidationError: *paths* is empty.
     :raises UnknownFormatError: *format* or *to* is not known.
     """
-    from articlekit.registry import formats
+    from articlekit._registry import formats
 
     bags: Any = importlib.import_module("dask.bag")
 

@@ -39,7 +39,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "articlekit.testing needs hypothesis: pip install 'articlekit[testing]'"
     ) from exc
 
-from articlekit.model import (
+from articlekit._model import (
     Article,
     Block,
     BlockQuote,

@@ -1,0 +1,512 @@
+"""The ``articlekit`` command line (also ``python -m articlekit``).
+
+Commands:
+
+* ``articlekit parse FILE|URL|-`` -- one article, written in any format;
+* ``articlekit quotes FILE|URL|-`` -- who said what, as a table, CSV or JSON Lines;
+* ``articlekit batch INPUTS... --out OUT.jsonl`` -- many documents (files,
+  folders, globs, WARC archives) in parallel, one JSON line per article.
+
+Exit codes: 0 success; 1 some input could not be read or parsed (for
+``batch``: at least one document failed, the others are written); 2 usage
+error (unknown option, format or command); 130 interrupted (Ctrl-C).
+
+Only ``parse`` and ``quotes`` fetch URLs (``http``/``https``, with a timeout,
+a size cap and an ``articlekit`` User-Agent); the library never does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from types import FrameType
+from typing import IO, Any
+
+from articlekit._batch import (
+    DEFAULT_MAX_TASKS_PER_CHILD,
+    DEFAULT_MEMORY_LIMIT,
+    DEFAULT_TIMEOUT,
+    INPUT_FORMATS,
+    _Job,
+    _Options,
+    _run,
+    error_line,
+    parse_many,
+    result_line,
+)
+from articlekit._errors import ArticleKitError
+from articlekit._limits import Limits
+from articlekit._model import Article
+from articlekit._registry import dumps, formats
+from articlekit._version import __version__
+
+__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
+
+#: Exit codes.
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+_MEDIA_FORMATS = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+    "text/plain": "text",
+    "application/json": "json",
+}
+_QUOTE_FORMATS = ("table", "csv", "jsonl")
+
+_EXIT_CODES = """\
+exit codes:
+  0    success
+  1    an input could not be read or parsed (batch: at least one document failed)
+  2    usage error
+  130  interrupted (Ctrl-C)
+"""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=32)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from", dest="source", choices=INPUT_FORMATS, default="auto",
+        help="input format (default: auto, from the file extension or the content)",
+    )
+    parser.add_argument("--no-quotes", action="store_true", help="do not extract quotes")
+    parser.add_argument(
+        "--max-bytes", type=_positive_int, default=Limits().max_bytes, metavar="N",
+        help="refuse inputs larger than N bytes (default: %(default)s)",
+    )
+
+
+def _fetch_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--url", help="the page's URL (for links and metadata), when reading a file")
+    parser.add_argument(
+        "--timeout", type=_positive_float, default=20.0, metavar="SECONDS",
+        help="when fetching a URL: give up after this long in all (default: %(default)s)",
+    )
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number >= 1, got {value}")
+    return value
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {value}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected a number > 0, got {text}")
+    return value
+
+
+def _cpus() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="articlekit",
+        description="Turn articles (web pages, Markdown, plain text) into clean, typed data.",
+        formatter_class=_Formatter,
+        epilog=(
+            "examples:\n"
+            "  articlekit parse page.html --to markdown\n"
+            "  articlekit parse https://example.org/news/1 --to json -o article.json\n"
+            "  articlekit quotes story.md\n"
+            "  articlekit batch saved-pages/ crawl.warc.gz --out articles.jsonl --errors errors.jsonl\n\n"
+            "Run 'articlekit COMMAND --help' for the options of a command.\n\n" + _EXIT_CODES
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"articlekit {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    parse = commands.add_parser(
+        "parse",
+        help="parse one article and write it out",
+        description="Parse one article (a file, a URL or standard input) and write it in a chosen format.",
+        formatter_class=_Formatter,
+        epilog=(
+            "examples:\n"
+            "  articlekit parse page.html                     # JSON on standard output\n"
+            "  articlekit parse page.html --to markdown -o page.md\n"
+            "  curl -s https://example.org/a | articlekit parse - --from html --url https://example.org/a\n"
+            "  articlekit parse https://example.org/a --to text\n\n" + _EXIT_CODES
+        ),
+    )
+    parse.add_argument("input", metavar="FILE|URL|-", help="a file, an http(s) URL, or - for standard input")
+    parse.add_argument("--to", choices=formats(), default="json", help="output format (default: json)")
+    parse.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    _common(parse)
+    _fetch_options(parse)
+
+    quotes = commands.add_parser(
+        "quotes",
+        help="list who said what in one article",
+        description="Parse one article and list its quotes with their speakers.",
+        formatter_class=_Formatter,
+        epilog=(
+            "examples:\n"
+            "  articlekit quotes story.html                   # an aligned table\n"
+            "  articlekit quotes story.md --to csv -o quotes.csv\n"
+            "  cat story.txt | articlekit quotes - --to jsonl\n\n" + _EXIT_CODES
+        ),
+    )
+    quotes.add_argument("input", metavar="FILE|URL|-", help="a file, an http(s) URL, or - for standard input")
+    quotes.add_argument(
+        "--to", choices=_QUOTE_FORMATS, default="table",
+        help="table (aligned columns, default), csv or jsonl (the quotes-csv and quotes-jsonl formats)",
+    )
+    quotes.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    _common(quotes)
+    _fetch_options(quotes)
+
+    batch = commands.add_parser(
+        "batch",
+        help="parse many documents in parallel into JSON Lines",
+        description=(
+            "Parse files, folders (recursively), glob patterns and WARC archives (.warc, .warc.gz: their\n"
+            "HTML responses) in parallel, writing one JSON line per article, in input order:\n"
+            '  {"input": NAME, "url": URL, "article": {...}}                 with --to json (default)\n'
+            '  {"input": NAME, "url": URL, "format": FMT, "content": "..."}  with any other --to\n'
+            "A document that fails (parse error, empty or binary file, time or memory limit, crash)\n"
+            "is reported with its name and the message, and the run goes on."
+        ),
+        formatter_class=_Formatter,
+        epilog=(
+            "examples:\n"
+            "  articlekit batch saved-pages/ --out articles.jsonl\n"
+            "  articlekit batch 'site/**/*.html' --to markdown --jobs 4 --out pages.jsonl\n"
+            "  articlekit batch CC-MAIN-*.warc.gz --out cc.jsonl --errors errors.jsonl --timeout 10\n"
+            "  find . -name '*.md' | articlekit batch - --out posts.jsonl\n\n" + _EXIT_CODES
+        ),
+    )
+    batch.add_argument(
+        "inputs", nargs="+", metavar="INPUT",
+        help="files, folders, glob patterns, WARC archives; - reads input names from standard input",
+    )
+    batch.add_argument("-o", "--out", default="-", metavar="OUT.jsonl", help="output file (default: standard output)")
+    batch.add_argument("--to", choices=formats(), default="json", help="format of each article (default: json)")
+    batch.add_argument("--errors", metavar="ERRORS.jsonl", help="write one JSON line per failed document here (default: standard error)")
+    batch.add_argument(
+        "-j", "--jobs", type=_jobs, default=_cpus(), metavar="N",
+        help="worker processes (default: the number of CPUs, %(default)s; 0: no worker processes, no limits)",
+    )
+    batch.add_argument(
+        "--timeout", type=_positive_float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+        help="time limit per document (default: %(default)s)",
+    )
+    batch.add_argument(
+        "--memory-limit", type=_positive_int, default=DEFAULT_MEMORY_LIMIT // 2**20, metavar="MIB",
+        help="address-space limit per worker process in MiB (default: %(default)s)",
+    )
+    batch.add_argument(
+        "--max-tasks-per-child", type=_positive_int, default=DEFAULT_MAX_TASKS_PER_CHILD, metavar="N",
+        help="replace each worker process after N documents (default: %(default)s)",
+    )
+    progress = batch.add_mutually_exclusive_group()
+    progress.add_argument("--progress", action="store_true", default=None, help="always show the progress line")
+    progress.add_argument(
+        "--no-progress", dest="progress", action="store_false",
+        help="never show it (default: shown when standard error is a terminal)",
+    )
+    _common(batch)
+    return parser
+
+
+# --------------------------------------------------------------------------- parse and quotes
+
+
+def _error(message: str) -> None:
+    print(f"articlekit: {message}", file=sys.stderr)
+
+
+def _load_one(args: argparse.Namespace) -> Article:
+    """Read and parse the single input of ``parse`` / ``quotes``; raise ArticleKitError or OSError."""
+    from articlekit._fetch import _is_url, fetch
+
+    limits = Limits(max_bytes=args.max_bytes)
+    name: str = args.input
+    if name == "-":
+        job = _Job("<stdin>", url=args.url, format=None, data=sys.stdin.buffer.read(args.max_bytes + 1))
+    elif _is_url(name):
+        page = fetch(name, timeout=args.timeout, max_bytes=args.max_bytes)
+        source = args.source
+        if source == "auto" and page.media_type in _MEDIA_FORMATS:
+            source = _MEDIA_FORMATS[page.media_type]
+        job = _Job(name, url=args.url or page.url, format=source, encoding=page.charset, data=page.data)
+    else:
+        job = _Job(name, url=args.url, path=name)
+    options = _Options(None, args.source, not args.no_quotes, limits, None, None)
+    article, _, error, message = _run(job, options)
+    if article is None:
+        raise _InputError(f"{job.name}: {message} ({error})")
+    return article
+
+
+class _InputError(Exception):
+    """An input failed; the message is ready to print."""
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[IO[str]]:
+    if path is None or path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        yield handle
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    article = _load_one(args)
+    text = dumps(article, args.to)
+    with _output(args.output) as out:
+        out.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def quotes_table(rows: Sequence[dict[str, Any]], *, width: int = 100) -> str:
+    """An aligned, human-readable table of quote rows (speaker, kind, quote).
+
+    >>> print(quotes_table([{"speaker": "Peskov", "kind": "direct", "text": "No talks."}]))
+    SPEAKER  KIND    QUOTE
+    Peskov   direct  No talks.
+    """
+    if not rows:
+        return "(no quotes)"
+    speakers = [_one_line(r.get("speaker") or "-") for r in rows]
+    kinds = [str(r.get("kind") or "") for r in rows]
+    speaker_width = min(max(len("SPEAKER"), *map(len, speakers)), 30)
+    kind_width = max(len("KIND"), *map(len, kinds))
+    quote_width = max(20, width - speaker_width - kind_width - 4)
+    lines = [f"{'SPEAKER':<{speaker_width}}  {'KIND':<{kind_width}}  QUOTE".rstrip()]
+    for speaker, kind, row in zip(speakers, kinds, rows, strict=True):
+        if len(speaker) > speaker_width:
+            speaker = speaker[: speaker_width - 1] + "…"
+        quote = _one_line(str(row.get("text") or ""))
+        if len(quote) > quote_width:
+            quote = quote[: quote_width - 1] + "…"
+        lines.append(f"{speaker:<{speaker_width}}  {kind:<{kind_width}}  {quote}".rstrip())
+    return "\n".join(lines)
+
+
+def _cmd_quotes(args: argparse.Namespace) -> int:
+    from articlekit._serializers.quotes_table import quote_rows
+
+    article = _load_one(args)
+    with _output(args.output) as out:
+        if args.to in ("csv", "jsonl"):
+            out.write(dumps(article, f"quotes-{args.to}"))
+        else:
+            width = 100
+            if out.isatty():
+                width = os.get_terminal_size(out.fileno()).columns
+            out.write(quotes_table(quote_rows(article), width=width) + "\n")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- batch
+
+
+class _Interrupts:
+    """Defers Ctrl-C while a line is being written, so no half line is ever left."""
+
+    def __init__(self) -> None:
+        self.critical = False
+        self.pending = False
+        self.previous: Any = None
+
+    def _handler(self, signum: int, frame: FrameType | None) -> None:
+        if self.critical:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+    def __enter__(self) -> _Interrupts:
+        try:
+            self.previous = signal.signal(signal.SIGINT, self._handler)
+        except ValueError:  # not the main thread: Ctrl-C is not ours to handle
+            self.previous = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        self.critical = True
+        try:
+            yield
+        finally:
+            self.critical = False
+        if self.pending:
+            self.pending = False
+            raise KeyboardInterrupt
+
+
+class _LineWriter:
+    """Writes whole lines with single unbuffered writes: a killed run never leaves half a line."""
+
+    def __init__(self, path: str | None, interrupts: _Interrupts) -> None:
+        self.interrupts = interrupts
+        if path is None or path == "-":
+            sys.stdout.flush()
+            self.fd = sys.stdout.fileno()
+            self.owned = False
+        else:
+            self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
+            self.owned = True
+
+    def write(self, line: str) -> None:
+        data = memoryview((line + "\n").encode("utf-8"))
+        with self.interrupts.atomic():
+            while data:
+                data = data[os.write(self.fd, data) :]
+
+    def close(self) -> None:
+        if self.owned:
+            os.close(self.fd)
+
+
+class _Progress:
+    """One status line on standard error: documents done, documents per second, errors."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+
+    def update(self, done: int, failed: int, *, final: bool = False) -> None:
+        now = time.monotonic()
+        if not self.enabled or (not final and now - self.last < 0.2):
+            return
+        self.last = now
+        rate = done / max(now - self.start, 1e-9)
+        sys.stderr.write(f"\r{done:,} pages  {rate:,.1f} pages/s  {failed:,} errors ")
+        if final:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+        self.shown = True
+
+
+def _stdin_names() -> Iterator[str]:
+    for line in sys.stdin:
+        name = line.rstrip("\r\n")
+        if name.strip():
+            yield name
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    inputs: Any = _stdin_names() if args.inputs == ["-"] else args.inputs
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    progress = _Progress(show)
+    done = failed = 0
+    with _Interrupts() as interrupts:
+        out = _LineWriter(args.out, interrupts)
+        errors = _LineWriter(args.errors, interrupts) if args.errors else None
+        results = parse_many(
+            inputs,
+            jobs=args.jobs,
+            format=args.source,
+            quotes=not args.no_quotes,
+            limits=Limits(max_bytes=args.max_bytes),
+            to=args.to,
+            timeout=args.timeout,
+            memory_limit=args.memory_limit * 2**20,
+            max_tasks_per_child=args.max_tasks_per_child,
+            exclude=[path for path in (args.out, args.errors) if path and path != "-"],
+        )
+        try:
+            for result in results:
+                done += 1
+                if result.ok:
+                    out.write(result_line(result, args.to))
+                else:
+                    failed += 1
+                    if errors is not None:
+                        errors.write(error_line(result))
+                    else:
+                        with interrupts.atomic():
+                            if progress.shown:
+                                sys.stderr.write("\n")
+                            _error(f"{result.name}: {result.message} ({result.error})")
+                progress.update(done, failed)
+        except KeyboardInterrupt:
+            results.close()
+            progress.update(done, failed, final=True)
+            _error(f"interrupted after {done:,} documents ({failed:,} failed); the output holds whole lines only")
+            return EXIT_INTERRUPTED
+        finally:
+            out.close()
+            if errors is not None:
+                errors.close()
+    progress.update(done, failed, final=True)
+    if failed and (show or args.errors):
+        _error(f"{failed:,} of {done:,} documents failed" + (f"; see {args.errors}" if args.errors else ""))
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code.
+
+    The exit codes are :data:`EXIT_OK`, :data:`EXIT_FAILED`, :data:`EXIT_USAGE`
+    and :data:`EXIT_INTERRUPTED`.
+    """
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    command = {"parse": _cmd_parse, "quotes": _cmd_quotes, "batch": _cmd_batch}[args.command]
+    try:
+        return command(args)
+    except (ArticleKitError, _InputError) as exc:
+        _error(str(exc))
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        _error(f"{where}{exc.strerror or exc}")
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return EXIT_INTERRUPTED
+    return EXIT_FAILED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""``parse``: one entry point for every input format, sniffing it when not told.
+
+>>> import articlekit
+>>> articlekit.parse("Headline\\n\\nFirst paragraph.\\n\\nSecond paragraph.").source_format
+'text'
+>>> articlekit.parse("x", format="docx")
+Traceback (most recent call last):
+...
+articlekit._errors.UnknownFormatError: unknown input format 'docx'; known: auto, html, json, markdown, text
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Literal
+
+from articlekit._errors import ResourceLimitError, UnknownFormatError, ValidationError
+from articlekit._limits import Limits
+from articlekit._model import Article
+from articlekit._parsers._sniff import Format, sniff
+
+__all__ = ["INPUT_FORMATS", "parse"]
+
+#: Format names :func:`parse` accepts (case-insensitive) and the format each means.
+INPUT_FORMATS: dict[str, Literal["auto", "html", "markdown", "text", "json"]] = {
+    "auto": "auto",
+    "html": "html",
+    "htm": "html",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "markdown": "markdown",
+    "md": "markdown",
+    "text/markdown": "markdown",
+    "text": "text",
+    "txt": "text",
+    "plain": "text",
+    "text/plain": "text",
+    "json": "json",
+    "application/json": "json",
+}
+
+_PARSERS = {
+    "html": ("articlekit._parsers.html", "parse_html"),
+    "markdown": ("articlekit._parsers.markdown", "parse_markdown"),
+    "text": ("articlekit._parsers.text", "parse_text"),
+}
+
+
+def _load(module: str, name: str, fmt: str) -> Callable[..., Article]:
+    try:
+        parser: Callable[..., Article] = getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        raise UnknownFormatError(f"the {fmt} parser is not available in this installation") from None
+    return parser
+
+
+def parse(
+    data: str | bytes | bytearray | memoryview,
+    *,
+    format: str = "auto",
+    url: str | None = None,
+    quotes: bool = True,
+    limits: Limits | None = None,
+) -> Article:
+    """Parse *data* in *format*, or in the format :func:`~articlekit._parsers._sniff.sniff` sees.
+
+    :param format: ``"auto"`` (the default: sniff), ``"html"``, ``"markdown"``,
+        ``"text"`` or ``"json"`` (an articlekit JSON document); also ``"md"``,
+        ``"txt"`` and MIME types such as ``"text/html"``.
+    :param url: passed to the parser (stored as ``Article.url``).
+    :param quotes: passed to the parser (extract quotations).
+    :param limits: passed to the parser.  A JSON document is returned as it
+        was stored: only ``limits.max_bytes`` applies to it.
+
+    Sniffing, in order (see the user guide, "Plain text"): articlekit JSON,
+    HTML, Markdown, then plain text.
+
+    :raises UnknownFormatError: *format* is not a known name.
+    :raises ValidationError: *data* is neither str nor bytes.
+    """
+    if not isinstance(data, (str, bytes, bytearray, memoryview)):
+        raise ValidationError(f"input must be str or bytes, got {type(data).__name__}")
+    if not isinstance(format, str):
+        raise ValidationError(f"format must be a str, got {type(format).__name__}")
+    fmt = INPUT_FORMATS.get(format.strip().lower())
+    if fmt is None:
+        known = ", ".join(sorted(set(INPUT_FORMATS.values())))
+        raise UnknownFormatError(f"unknown input format {format!r}; known: {known}")
+    chosen: Format = sniff(data) if fmt == "auto" else fmt
+    if chosen == "json":
+        limit = (limits or Limits()).max_bytes
+        size = len(data.encode("utf-8", "surrogatepass")) if isinstance(data, str) else len(data)
+        if size > limit:
+            raise ResourceLimitError(
+                f"the input is larger than Limits.max_bytes ({limit:,} bytes)", source="json"
+            )
+        from articlekit._json import from_json
+
+        return from_json(data if isinstance(data, str) else bytes(data))
+    module, name = _PARSERS[chosen]
+    parser = _load(module, name, chosen)
+    return parser(data, url=url, quotes=quotes, limits=limits)

@@ -1,0 +1,210 @@
+"""Safe HTML parsing: text in, an lxml tree out, and never a silently partial one.
+
+Every call builds its own :class:`lxml.html.HTMLParser` (lxml parser objects
+are not thread-safe, and lxml's global default parser may have been replaced
+by other code), with:
+
+* ``no_network=True`` -- nothing is fetched;
+* ``remove_comments`` / ``remove_pis`` -- comments and processing
+  instructions never reach the tree;
+* ``huge_tree=True`` -- large text nodes and attributes are kept (the size of
+  the input is bounded before parsing, by ``Limits.max_bytes``);
+* HTML parsers never load DTDs or expand external entities.
+
+libxml2 still stops at an element depth of 2048 ("Excessive depth in
+document") and then drops the rest of the page.  When its error log says so,
+the text is parsed again with the tags nested deeper than :data:`FLATTEN_DEPTH`
+removed (their text kept), and a warning is recorded.  Any other resource
+message ("Buffer size limit", "Huge input lookup", "Memory allocation
+failed") becomes a warning too, or a :class:`~articlekit.ResourceLimitError`
+with ``Limits(strict=True)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+
+from articlekit._errors import ResourceLimitError
+from articlekit._limits import Limits
+from articlekit._textutil import clean_text
+
+__all__ = ["FLATTEN_DEPTH", "drop_tree", "parse_tree"]
+
+#: Element depth past which the recovery pass drops tags (libxml2 gives up at 2048).
+FLATTEN_DEPTH = 512
+
+_LIMIT_MESSAGES = (
+    "excessive depth",
+    "buffer size limit",
+    "huge input lookup",
+    "memory allocation failed",
+    "excessive",
+)
+
+# A tag: its slash, its name and the rest up to ``>``.  ``[^>]*`` is linear.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})([^>]*)>")
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"]
+)
+# Raw-text elements: their content is not markup.
+_RAWTEXT = frozenset(("script", "style", "textarea", "title", "xmp", "noscript", "plaintext"))
+
+
+def _new_parser() -> lxml.html.HTMLParser:
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+        recover=True,
+        compact=True,
+        default_doctype=False,
+        collect_ids=False,
+    )
+    # Every element is an HtmlElement, chosen in C: lxml.html's default lookup calls
+    # Python for each element proxy only to give form controls their own classes.
+    parser.set_element_class_lookup(lxml.etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement))
+    return parser
+
+
+def _limit_messages(parser: lxml.html.HTMLParser) -> list[str]:
+    found: list[str] = []
+    for entry in parser.error_log:
+        message = entry.message.lower()
+        if any(key in message for key in _LIMIT_MESSAGES) and entry.message not in found:
+            found.append(entry.message.strip())
+    return found
+
+
+def _flatten_deep_tags(text: str, max_depth: int) -> str:
+    """Remove the tags nested deeper than *max_depth*, keeping their text (one linear pass)."""
+    out: list[str] = []
+    depth = 0
+    last = 0
+    raw_until: str | None = None
+    for match in _TAG.finditer(text):
+        closing, name, rest = match.group(1), match.group(2).lower(), match.group(3)
+        if raw_until is not None:
+            if closing and name == raw_until:
+                raw_until = None
+            else:
+                continue
+        if closing:
+            drop = depth > max_depth
+            depth = max(depth - 1, 0)
+        else:
+            if name in _VOID or rest.endswith("/"):
+                drop = depth >= max_depth
+            else:
+                depth += 1
+                drop = depth > max_depth
+                if name in _RAWTEXT:
+                    raw_until = name
+        if drop:
+            out.append(text[last : match.start()])
+            out.append(" ")
+            last = match.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _parse(data: bytes) -> tuple[lxml.html.HtmlElement | None, list[str]]:
+    parser = _new_parser()
+    try:
+        root = lxml.etree.fromstring(data, parser)
+    except lxml.etree.LxmlError:  # pragma: no cover - the HTML parser recovers from anything
+        root = None
+    problems = _limit_messages(parser)
+    if root is not None and not isinstance(root, lxml.html.HtmlElement):  # pragma: no cover
+        root = None
+    return root, problems
+
+
+def _empty_root() -> lxml.html.HtmlElement:
+    root = lxml.etree.fromstring(b"<html><head></head><body></body></html>", _new_parser())
+    assert isinstance(root, lxml.html.HtmlElement)
+    return root
+
+
+def parse_tree(text: str, *, limits: Limits, utf8: bytes | None = None) -> tuple[lxml.html.HtmlElement, list[str]]:
+    """Parse *text* (clean, decoded HTML) into an lxml tree.
+
+    *utf8*, when given, is *text* exactly as UTF-8 bytes (the page as it was
+    downloaded, when that was valid UTF-8 without NUL bytes): it is parsed
+    as it is instead of encoding *text* again.
+
+    Returns the root ``<html>`` element (an empty document when the input holds
+    no elements at all) and the warnings about anything libxml2 had to cut.
+
+    >>> root, warnings = parse_tree("<p>Hello <b>world</b>", limits=Limits())
+    >>> root.tag, root.findtext(".//b"), warnings
+    ('html', 'world', [])
+
+    :raises ResourceLimitError: libxml2 hit one of its limits and
+        ``limits.strict`` is set.
+    """
+    if utf8 is not None:
+        data = utf8
+    else:
+        if "\x00" in text:
+            text = text.replace("\x00", "")
+        data = text.encode("utf-8", "replace")
+    root, problems = _parse(data)
+    warnings: list[str] = []
+    if problems:
+        if limits.strict:
+            raise ResourceLimitError(
+                "the HTML parser hit a limit: " + "; ".join(problems), source="html"
+            )
+        if any("depth" in p.lower() for p in problems):
+            flat, _ = _parse(_flatten_deep_tags(text, FLATTEN_DEPTH).encode("utf-8", "replace"))
+            if flat is not None:
+                root = flat
+                warnings.append(
+                    f"the page nests elements more than 2048 levels deep; tags deeper than "
+                    f"{FLATTEN_DEPTH} levels were removed and their text kept"
+                )
+            else:  # pragma: no cover - the flattened text parses
+                warnings.append("the page nests elements too deeply; part of it may be missing")
+        others = [p for p in problems if "depth" not in p.lower()]
+        if others:
+            warnings.append("the HTML parser hit a limit, part of the page may be missing: " + "; ".join(others))
+    if root is None:
+        root = _empty_root()
+        warnings.append("the input holds no HTML elements")
+    return root, warnings
+
+
+def drop_tree(el: lxml.html.HtmlElement) -> None:
+    """Remove *el* and its content, keeping its tail text (``HtmlElement.drop_tree``, made safe).
+
+    libxml2 puts what a character reference such as ``&#1;`` names into the tree as it is,
+    but lxml refuses to *set* a text holding a control character: joining such a tail to
+    the text before it (as ``drop_tree`` does) would raise ``ValueError``.  The joined text
+    is then cleaned (:func:`~articlekit._textutil.clean_text`; the model drops those
+    characters anyway).
+    """
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        previous = el.getprevious()
+        joined = ((parent.text if previous is None else previous.tail) or "") + tail
+        try:
+            _set_before(parent, previous, joined)
+        except ValueError:
+            _set_before(parent, previous, clean_text(joined))
+    parent.remove(el)
+
+
+def _set_before(parent: lxml.html.HtmlElement, previous: lxml.html.HtmlElement | None, text: str) -> None:
+    """Set the text that ends right before a child: the parent's text or the previous sibling's tail."""
+    if previous is None:
+        parent.text = text
+    else:
+        previous.tail = text

@@ -1,0 +1,85 @@
+"""Quotations and who said them: :func:`extract_quotes`.
+
+The extractor runs in stages, one module each:
+
+1. :mod:`~articlekit._quotes._marks` finds the quotations by their quote marks,
+   in a single left-to-right scan (apostrophes told apart, nesting and
+   quotations over several paragraphs understood, spans bounded);
+2. :mod:`~articlekit._quotes._text` cuts lines into words and sentences;
+3. :mod:`~articlekit._quotes._cues` holds the cue lexicon (data files under
+   ``cues/``), and :mod:`~articlekit._quotes._speakers` reads speakers (names,
+   roles, titles, particles, organisations) and resolves later mentions and
+   pronouns;
+4. :mod:`~articlekit._quotes._attribute` attributes each quotation and
+   :mod:`~articlekit._quotes._indirect` reads reported speech.
+
+>>> from articlekit import Article, Paragraph, Text
+>>> from articlekit._quotes import extract_quotes
+>>> article = Article(body=[Paragraph([Text("“We are waiting,” said Kremlin spokesperson Dmitry Peskov.")])])
+>>> [(q.text, q.kind, q.speaker, q.cue) for q in extract_quotes(article)]
+[('We are waiting', 'direct', Speaker(name='Dmitry Peskov', role='Kremlin spokesperson'), 'said')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from articlekit._errors import ResourceLimitError, ValidationError
+from articlekit._limits import Limits
+from articlekit._model import Article, Quote
+from articlekit._quotes._attribute import attribute
+from articlekit._quotes._cues import load_lexicon
+
+__all__ = ["extract_quotes"]
+
+
+def _lines(article: Article, text: str) -> Iterator[tuple[int, int, bool]]:
+    """The non-empty lines of *text*: ``(start, end, is_title)``, made as they are read."""
+    title_end = len(article.title) if article.title else 0
+    pos = 0
+    n = len(text)
+    while pos < n:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = n
+        if end > pos:
+            yield pos, end, pos < title_end
+        pos = end + 1
+
+
+def extract_quotes(article: Article, *, limits: Limits | None = None) -> tuple[Quote, ...]:
+    """Find the quotations in *article* and who said them.
+
+    Returns the quotes in text order (an enclosing indirect quotation before
+    the quotations nested in it).  Each quote's ``span`` indexes
+    :attr:`Article.text`: ``article.text[start:end] == quote.text``.  Kinds:
+    ``direct`` and ``partial`` quotations in quote marks, ``headline``
+    quotations in the title, ``indirect`` (reported) speech, and ``scare``
+    quotes that nobody is said to have said (their speaker is None).
+
+    A quotation longer than ``limits.max_quote_chars`` is not considered, and
+    at most ``limits.max_quotes`` quotes are returned, the first in the text
+    (with ``limits.strict``, :class:`~articlekit.ResourceLimitError` is raised
+    instead of cutting).  Anything but an Article (or a Limits) raises
+    :class:`~articlekit.ValidationError`.
+    The cue lexicon is chosen by ``article.language`` (English when there is
+    no lexicon for it).
+    """
+    if not isinstance(article, Article):
+        raise ValidationError(f"extract_quotes: expected an Article, got {type(article).__name__}")
+    if limits is None:
+        limits = Limits()
+    elif not isinstance(limits, Limits):
+        raise ValidationError(f"extract_quotes: limits must be a Limits, got {type(limits).__name__}")
+    text = article.text
+    if not text:
+        return ()
+    language = (article.language or "en").split("-")[0].lower()
+    try:
+        lex = load_lexicon(language)
+    except (FileNotFoundError, OSError):
+        lex = load_lexicon("en")
+    quotes, truncated = attribute(text, _lines(article, text), lex, limits)
+    if truncated and limits.strict:
+        raise ResourceLimitError(f"more than {limits.max_quotes} quotes (Limits.max_quotes)")
+    return tuple(quotes)

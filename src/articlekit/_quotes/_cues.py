@@ -1,0 +1,183 @@
+"""The speech-cue lexicon: which words introduce speech, and the words around speakers.
+
+The lexicon is data, not code: one JSON file per language in
+``articlekit/_quotes/cues/<language>.json`` (English, ``en.json``, ships with
+articlekit).  A file lists
+
+* ``cues``: speech verbs (``speech``: *say, tell, add …*), verbs of thought or
+  stance used for reported speech (``attitude``: *believe, want …*), verbs that
+  name something with a quoted fragment (``naming``: *call, describe …*),
+  other verbs that report a stance, read for reported speech only (``action``:
+  *decline, seek, vote …*),
+  verbs whose object comes before the content (``object_first``: *told
+  reporters that …*) and prepositional cues (``according``: *according to*).
+  An entry is a lemma (inflected by the language's rules when ``inflect`` is
+  ``"en"``) or every form separated by ``|``.  Multi-word cues (*point out*)
+  are written with a space;
+* ``titles``: titles and role nouns (*Dr., Sen., spokesperson, minister*),
+  each with the gender or number it implies (``"male"``, ``"female"``,
+  ``"plural"``, ``"org"`` or ``""``);
+* ``role_modifiers``, ``particles`` (*von, der, de, la*), ``determiners``,
+  ``organisation_words``, ``documents`` (texts that can be a source: *the
+  statement said*), ``abbreviations`` (which never end a sentence),
+  ``skip_between_speaker_and_cue`` (*has, also*), ``pronouns`` and
+  ``adverbials`` (what may stand between a cue and its content).
+
+:func:`load_lexicon` reads a file once and returns an immutable
+:class:`Lexicon`.
+
+>>> lex = load_lexicon("en")
+>>> lex.cue_kind("said"), lex.cue_kind("told"), lex.cue_kind("believes")
+('speech', 'speech', 'attitude')
+>>> lex.is_object_first("told")
+True
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+__all__ = ["Lexicon", "inflect_en", "load_lexicon"]
+
+_KIND_ORDER = ("speech", "naming", "according", "attitude", "action")
+
+
+def inflect_en(lemma: str) -> tuple[str, ...]:
+    """The regular English forms of a verb *lemma*: lemma, -s, -ed and -ing.
+
+    >>> inflect_en("state")
+    ('state', 'states', 'stated', 'stating')
+    >>> inflect_en("agree")
+    ('agree', 'agrees', 'agreed', 'agreeing')
+    >>> inflect_en("deny")
+    ('deny', 'denies', 'denied', 'denying')
+    >>> inflect_en("point out")
+    ('point out', 'points out', 'pointed out', 'pointing out')
+    """
+    head, sep, tail = lemma.partition(" ")
+    if head.endswith("ee"):  # "agree": agreed, agreeing
+        forms = (head, head + "s", head + "d", head + "ing")
+    elif head.endswith("e"):
+        forms = (head, head + "s", head + "d", head[:-1] + "ing")
+    elif head.endswith("y") and len(head) > 1 and head[-2] not in "aeiou":
+        forms = (head, head[:-1] + "ies", head[:-1] + "ied", head + "ing")
+    elif head.endswith(("s", "sh", "ch", "x", "z")):
+        forms = (head, head + "es", head + "ed", head + "ing")
+    else:
+        forms = (head, head + "s", head + "ed", head + "ing")
+    return tuple(f + sep + tail for f in forms)
+
+
+@attrs.frozen
+class Lexicon:
+    """The word lists of one language (see the module docstring)."""
+
+    language: str
+    cues: Mapping[str, str]  # surface form (lower case) -> kind
+    object_first: frozenset[str]
+    max_cue_words: int
+    titles: Mapping[str, str]  # title or role noun -> "male" / "female" / "plural" / "org" / ""
+    role_modifiers: frozenset[str]
+    particles: frozenset[str]
+    determiners: frozenset[str]
+    organisation_words: frozenset[str]
+    abbreviations: frozenset[str]
+    skip: frozenset[str]
+    pronouns: Mapping[str, str]
+    adverbials: frozenset[str]
+    clause_openers: frozenset[str]
+    first_names: Mapping[str, str]  # lower-case first name -> "male" / "female"
+    multi_first: frozenset[str]  # first words of multi-word cues
+    #: Cue forms that are also the bare lemma (*state, report, show*): often nouns.
+    bases: frozenset[str] = frozenset()
+    #: Texts that can be a source (*the statement said, said the ruling*).
+    documents: frozenset[str] = frozenset()
+
+    def cue_kind(self, words: str) -> str | None:
+        """The kind of cue *words* (lower case) are, or None."""
+        return self.cues.get(words)
+
+    def is_object_first(self, word: str) -> bool:
+        """Whether the cue *word* takes an object before its content (*told reporters that*)."""
+        return word in self.object_first
+
+    def is_role(self, word: str) -> bool:
+        """Whether *word* (lower case) is a title or a role noun."""
+        return word in self.titles
+
+
+def _forms(entry: str, inflect: str | None) -> tuple[str, ...]:
+    if "|" in entry:
+        return tuple(f.strip().lower() for f in entry.split("|") if f.strip())
+    entry = entry.strip().lower()
+    if inflect == "en":
+        return inflect_en(entry)
+    return (entry,)
+
+
+def _build(data: dict[str, Any]) -> Lexicon:
+    inflect = data.get("inflect")
+    cues: dict[str, str] = {}
+    bases: set[str] = set()
+    cue_data: dict[str, list[str]] = data.get("cues", {})
+    for kind in _KIND_ORDER:
+        for entry in cue_data.get(kind, ()):
+            forms = (entry.strip().lower(),) if kind == "according" else _forms(entry, inflect)
+            if kind != "according" and forms:
+                bases.add(forms[0])
+            for form in forms:
+                cues.setdefault(form, kind)
+    object_first: set[str] = set()
+    for entry in cue_data.get("object_first", ()):
+        object_first.update(_forms(entry, inflect))
+    return Lexicon(
+        language=str(data.get("language", "")),
+        cues=MappingProxyType(cues),
+        object_first=frozenset(object_first),
+        max_cue_words=max((len(c.split()) for c in cues), default=1),
+        titles=MappingProxyType({k.lower(): v for k, v in data.get("titles", {}).items()}),
+        role_modifiers=frozenset(w.lower() for w in data.get("role_modifiers", ())),
+        particles=frozenset(w.lower() for w in data.get("particles", ())),
+        determiners=frozenset(w.lower() for w in data.get("determiners", ())),
+        organisation_words=frozenset(w.lower() for w in data.get("organisation_words", ())),
+        abbreviations=frozenset(w.lower() for w in data.get("abbreviations", ())),
+        skip=frozenset(w.lower() for w in data.get("skip_between_speaker_and_cue", ())),
+        pronouns=MappingProxyType({k.lower(): v for k, v in data.get("pronouns", {}).items()}),
+        adverbials=frozenset(w.lower() for w in data.get("adverbials", ())),
+        clause_openers=frozenset(w.lower() for w in data.get("clause_openers", ())),
+        first_names=MappingProxyType(_first_names(data.get("first_names", {}))),
+        multi_first=frozenset(c.split()[0] for c in cues if " " in c),
+        bases=frozenset(bases),
+        documents=frozenset(w.lower() for w in data.get("documents", ())),
+    )
+
+
+def _first_names(data: dict[str, list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for gender in ("male", "female"):
+        for name in data.get(gender, ()):
+            key = name.lower()
+            # a name listed under both genders tells nothing
+            out[key] = "" if out.get(key, gender) != gender else gender
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(language: str = "en") -> Lexicon:
+    """Load the cue lexicon for *language* (``cues/<language>.json`` in this package).
+
+    Raises :class:`FileNotFoundError` for a language that has no file (callers
+    fall back to English).
+    """
+    if not language.replace("-", "").isalnum():
+        raise FileNotFoundError(language)
+    path = resources.files("articlekit._quotes").joinpath("cues").joinpath(f"{language}.json")
+    with path.open("r", encoding="utf-8") as handle:
+        return _build(json.load(handle))

@@ -1,0 +1,316 @@
+"""Stage 5: reported (indirect) speech: the content clause of a cue with no quote marks.
+
+Three shapes are read, inside one sentence:
+
+* ``SPEAKER CUE [object] [adverbials] [that] CONTENT`` -- *Putin stated this
+  week that Moscow is ready …*, *He told Interfax that …*, *Zelensky said
+  preparations are underway*;
+* ``CONTENT, SPEAKER CUE.`` and ``CONTENT, CUE SPEAKER.`` -- *No new date has
+  been set, the Kremlin has confirmed.*;
+* ``according to SPEAKER, CONTENT`` and ``CONTENT, according to SPEAKER.``
+
+The content runs to the end of the clause: the sentence end, a semicolon or
+colon, a direct quotation, or a comma that opens a participle (*, calling it*).
+"""
+
+from __future__ import annotations
+
+from articlekit._quotes._cues import Lexicon
+from articlekit._quotes._text import Token
+
+__all__ = ["CONTINUATIONS", "content_after", "content_before", "second_verb"]
+
+_SUBJECT_STARTS = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "there",
+        "this",
+        "these",
+        "those",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "some",
+        "many",
+        "most",
+        "no",
+        "none",
+        "all",
+        "both",
+        "every",
+        "each",
+        "any",
+        "several",
+        "few",
+        "nobody",
+        "everyone",
+        "everybody",
+        "someone",
+        "somebody",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+    ]
+)
+_MAX_OBJECT = 6
+_MAX_ADVERBIALS = 8
+_MAX_LONG_OBJECT = 24
+_OBJECT_MARKS = frozenset([",", ".", "-", "'", "\u2019"])
+_MAX_CLAUSE = 80  # tokens: content clauses longer than this are cut
+_CLAUSE_ENDS = frozenset(";:()[]")
+
+
+#: Words that carry a content clause on past a quoted fragment ending in a comma
+#: ("waterboarding is “peanuts,” compared to …", "“could be unyielding,” and that …").
+CONTINUATIONS = frozenset(
+    ["because", "compared", "and", "but", "or", "as", "since", "if", "so", "than", "unless", "until",
+     "when", "where", "in", "to", "for", "with", "at", "on", "from", "of", "after", "though",
+     "although", "even", "especially", "particularly", "not", "rather"]
+)  # fmt: skip
+_CLOSERS = "\u201d\u2019\"'\u00bb\u203a\u300d` "
+#: Auxiliaries that start a second verb phrase after "and"/"but" ("but did not say").
+_SECOND_AUXILIARIES = frozenset(["did", "didn't", "didn\u2019t", "does", "doesn't", "doesn\u2019t"])
+
+
+def second_verb(toks: list[Token], b: int, lex: Lexicon) -> bool:
+    """Whether ``and``/``but`` at token *b* opens a second verb phrase of the cue's subject:
+    another cue (``and called it …``), ``but did not …``, or a past tense right after a quoted
+    fragment (``called her “third-rate” and boycotted …``)."""
+    nxt = toks[b + 1]
+    if nxt.kind != "w" or nxt.cap:
+        return False
+    low = nxt.low
+    if lex.cue_kind(low) is not None or low in _SECOND_AUXILIARIES:
+        return True
+    return toks[b - 1].kind == "q" and low.endswith("ed")
+
+
+def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set[int]) -> int:
+    """Where the content clause starting at token *a* ends (exclusive)."""
+    b = a
+    hi = min(hi, a + _MAX_CLAUSE)
+    while b < hi:
+        tok = toks[b]
+        kind = tok.kind
+        if kind == "w":  # (most tokens: only "and" and "but" end a clause)
+            if tok.low in ("and", "but") and b > a + 2 and b + 1 < hi and second_verb(toks, b, lex):
+                break  # "he found Trump “charming” and called his standing “unheard of”"
+            b += 1
+            continue
+        if kind == "q":
+            if tok.quote in direct:
+                break
+            if (
+                b > a
+                and b + 1 < hi
+                and toks[b - 1].text != ","
+                and toks[b + 1].low not in CONTINUATIONS
+                and tok.text.rstrip(_CLOSERS).endswith(",")
+            ):
+                b += 1
+                break  # "… has “expanded the party,” claiming …": a quoted fragment ends with a comma
+                # (not an apposition: "the plan, “a disaster,” would …")
+        if kind == "p" and tok.text in _CLAUSE_ENDS:
+            break
+        if kind == "p" and tok.text in "\u2014\u2013" and b > a + 3:
+            break
+        if tok.text == "," and b + 1 < hi:
+            nxt = toks[b + 1]
+            if nxt.low.endswith("ing") and lex.cue_kind(nxt.low) is not None:
+                break  # ", calling it ..."
+            if nxt.low == "according" or (
+                nxt.low in ("but", "and") and b + 2 < hi and lex.cue_kind(toks[b + 2].low)
+            ):
+                break
+            if (
+                nxt.low in ("he", "she", "they")
+                and b + 2 < hi
+                and lex.cue_kind(toks[b + 2].low) == "speech"
+            ):
+                break
+        b += 1
+    while b > a and toks[b - 1].kind == "p" and toks[b - 1].text in ".,;:!?\u2014\u2013-":
+        b -= 1
+    return b
+
+
+_PREPOSITIONS = frozenset(
+    ["in", "on", "at", "during", "with", "to", "by", "via", "over", "for", "from", "about", "of",
+     "after", "before", "through"]
+)  # fmt: skip
+_MAX_PHRASE = 12  # words of a prepositional phrase between a cue and its content
+
+
+def _after_phrase(toks: list[Token], a: int, hi: int, direct: set[int]) -> int:
+    """Where the content starts after a prepositional phrase starting at token *a*: after a
+    ``that`` or a comma that ends it (``in an interview with CNN, …``); -1 when none does."""
+    for m in range(a, min(hi - 1, a + _MAX_PHRASE)):
+        tok = toks[m]
+        if tok.kind == "w":
+            if tok.low == "that":
+                return m + 1
+            continue
+        if tok.kind == "q":
+            if tok.quote in direct:
+                return -1
+            continue
+        if tok.text == ",":
+            nxt = toks[m + 1]
+            return m + 1 if nxt.kind == "w" and (nxt.low in _SUBJECT_STARTS or nxt.cap) else -1
+        if tok.text not in "-'\u2019.":
+            return -1
+    return -1
+
+
+def _quoted_name(quoted: str) -> bool:
+    """Whether a quotation (marks included) is a name in Title Case (``“Meet the Press”``,
+    a show or a book), not speech."""
+    parts = quoted.strip(_CLOSERS + "\u201c\u2018\u201e\u00ab\u2039").split()
+    return any(p[:1].isupper() for p in parts) and all(
+        p[:1].isupper() or not p[:1].isalpha() or len(p) <= 3 for p in parts
+    )
+
+
+def _quoted_words(quoted: str) -> int:
+    """How many words a quoted fragment adds to a clause: its words, or one for a name."""
+    return 1 if _quoted_name(quoted) else quoted.count(" ") + 1
+
+
+def content_after(
+    toks: list[Token],
+    cue_end: int,
+    hi: int,
+    lex: Lexicon,
+    object_first: bool,
+    direct: set[int],
+    strict: bool,
+    free: bool = False,
+) -> tuple[int, int] | None:
+    """The content clause after a cue ending at token *cue_end*, as a token range, or None.
+
+    *strict* asks for an explicit ``that`` (verbs of stance and opinion);
+    *free* takes whatever follows (``according to X, …``).
+    """
+    j = cue_end
+    if j >= hi:
+        return None
+    if free:
+        b = _end_of_clause(toks, j, hi, lex, direct)
+        return (j, b) if b - j >= 2 else None
+    if object_first:
+        # told reporters / told Russia's Interfax news agency / told him
+        k = j
+        while k < min(hi, j + _MAX_OBJECT) and toks[k].kind == "w" and toks[k].low != "that":
+            k += 1
+        if k < hi and toks[k].text == ",":
+            # "telling a packed crowd in Windham, New Hampshire, on Monday that …": a longer
+            # object with commas, still before a "that"
+            m = k
+            stop = min(hi, j + _MAX_LONG_OBJECT)
+            while m < stop:
+                tok = toks[m]
+                if tok.kind == "w":
+                    if tok.low == "that" or lex.cue_kind(tok.low) is not None:
+                        break
+                elif tok.text not in _OBJECT_MARKS:
+                    break
+                m += 1
+            if m < hi and toks[m].low == "that" and toks[m - 1].text != ",":
+                k = m
+        if k < hi and toks[k].low == "that":
+            j = k
+        elif (
+            j < hi
+            and toks[j].kind == "w"
+            and (toks[j].low in ("him", "her", "them", "us", "me", "reporters") or toks[j].cap)
+        ):
+            j += 1
+            while j < hi and toks[j].cap:
+                j += 1
+    least = 3  # words of a content clause
+    k = j
+    while (
+        k < min(hi, j + _MAX_ADVERBIALS)
+        and toks[k].kind == "w"
+        and toks[k].low in lex.adverbials
+        and toks[k].low != "that"
+    ):
+        k += 1
+    if k < hi and toks[k].low == "that":
+        a = k + 1
+    else:
+        if strict or j >= hi:
+            return None
+        a = j
+        # "said Sunday on NBC's …", "said on Monday the talks …": when and where come first
+        while (
+            a < min(hi, j + _MAX_ADVERBIALS)
+            and toks[a].low in lex.adverbials
+            and toks[a].low not in _SUBJECT_STARTS
+        ):
+            a += 1
+        if a >= hi:
+            return None
+        if a > j and toks[a - 1].low in _PREPOSITIONS:
+            # "said in a follow-up interview that …": the words after a preposition are its
+            # object (where, when, to whom), not what was said; the content follows them, if anything
+            after = _after_phrase(toks, a, hi, direct)
+            if after >= 0:
+                a = after
+            else:
+                least = 6  # "said in a follow-up interview.": no clause follows
+        first = toks[a]
+        if first.kind != "w" or not (
+            first.low in _SUBJECT_STARTS or first.cap or first.text[0].isdigit()
+        ):
+            return None
+    if a >= hi:
+        return None
+    b = _end_of_clause(toks, a, hi, lex, direct)
+    words = 0
+    quoted = []
+    for k in range(a, b):
+        kind = toks[k].kind
+        if kind == "w":
+            words += 1
+        elif kind == "q":
+            quoted.append(k)
+    if words < least and least <= 3:
+        # the words of quoted fragments count too (not after a prepositional phrase)
+        for k in quoted:
+            words += _quoted_words(toks[k].text)
+    if words < least:
+        return None
+    if toks[a].kind == "q" and toks[a].quote in direct:
+        return None
+    return a, b
+
+
+def content_before(
+    toks: list[Token], lo: int, comma: int, direct: set[int], least: int = 3
+) -> tuple[int, int] | None:
+    """The content clause ``lo:comma`` before ``, SPEAKER CUE``, or None.
+
+    *comma* may also be the token after a quotation that holds the comma (``… the “woman card,”``);
+    the clause has at least *least* tokens.
+    """
+    if comma - lo < least or (toks[comma].text != "," and toks[comma - 1].kind != "q"):
+        return None
+    if toks[lo].kind == "q" and toks[lo].quote in direct:
+        return None
+    for t in toks[lo:comma]:
+        if t.kind == "q" and t.quote in direct:
+            return None
+    return lo, comma

@@ -1,0 +1,763 @@
+"""Safe, semantic HTML5: :func:`to_html`.
+
+The output is built by a small writer that escapes every text and attribute
+value it is given and refuses any element or attribute outside a fixed
+allow-list (:data:`ALLOWED_TAGS`, :data:`ALLOWED_ATTRIBUTES`); no value from
+the article is ever pasted into the markup unescaped.  Whatever the article
+holds, the output is **safe to embed**:
+
+* text is escaped (``&``, ``<``, ``>`` and no-break spaces in text; those and
+  ``"`` in attribute values), exactly as the HTML5 serialisation algorithm
+  does, so the output is a fixed point of an HTML5 sanitiser run with the same
+  allow-list (``nh3.clean(out, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+  link_rel=None, url_schemes=ALLOWED_URL_SCHEMES) == out``);
+* URLs (``href``, ``src``) are kept only when :func:`safe_url` accepts them
+  (``http``, ``https``, ``mailto`` or relative); an unsafe (or empty) URL is
+  left out: the link or image is still written, without its ``href`` / ``src``;
+* elements nest no deeper than the model allows
+  (:data:`articlekit._model.MAX_DEPTH`), so the output depth is bounded.
+
+A fragment (the default) is one ``<article>`` element.  With
+``standalone=True`` the article is wrapped in a complete document whose head
+carries ``<meta charset="utf-8">``, the language, a ``<title>``, OpenGraph
+``<meta>`` tags and the schema.org JSON-LD of :func:`~articlekit.to_jsonld`
+(in a ``<script type="application/ld+json">`` whose JSON escapes ``<``, ``>``
+and ``&``, so no field can close the script).  That script is the only
+``script`` element ever written, and only in a standalone document's head.
+
+Quotes (:attr:`Article.quotes`) are marked up where they lie inside one block:
+``<q>`` for quoted speech (``direct``, ``partial``, ``headline``, ``scare``)
+and ``<span>`` for reported (``indirect``) speech, with ``data-kind``,
+``data-speaker``, ``data-role`` and ``data-cue`` attributes (at most 100 quotes
+in one block are marked up, which keeps the writer linear).  The quote marks
+stay in the text as the source printed them, so a page may want
+``q { quotes: none }`` in its stylesheet.  A quote's ``speaker_span`` (where
+the text names its speaker) is not written: HTML does not carry it, as reading
+a page back (:func:`~articlekit.parse_html`) re-extracts the quotes from its
+text, speakers' mentions included.
+
+>>> from articlekit import Article, Paragraph, Text, Link, to_html
+>>> a = Article(title="Hi <there>", body=[Paragraph([Link("javascript:alert(1)", [Text("x")])])])
+>>> print(to_html(a))
+<article>
+<header>
+<h1>Hi &lt;there&gt;</h1>
+</header>
+<p><a>x</a></p>
+</article>
+"""
+
+from __future__ import annotations
+
+import bisect
+import html as _html
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from articlekit._errors import ValidationError
+from articlekit._model import (
+    Article,
+    Block,
+    BlockQuote,
+    CodeBlock,
+    Emphasis,
+    Figure,
+    Heading,
+    Inline,
+    InlineCode,
+    InlineImage,
+    LineBreak,
+    Link,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Strikethrough,
+    Strong,
+    Table,
+    TableRow,
+    Text,
+    ThematicBreak,
+)
+from articlekit._model._text import block_text, inline_text
+
+__all__ = [
+    "ALLOWED_ATTRIBUTES",
+    "ALLOWED_TAGS",
+    "ALLOWED_URL_SCHEMES",
+    "GENERATOR",
+    "safe_url",
+    "to_html",
+]
+
+#: The elements a fragment may contain (a standalone document adds ``html``,
+#: ``head``, ``body``, ``meta``, ``title`` and one JSON-LD ``script`` in the head).
+ALLOWED_TAGS: frozenset[str] = frozenset(
+    {
+        "a",
+        "article",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "del",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "img",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "small",
+        "span",
+        "strong",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "ul",
+    }
+)
+
+_QUOTE_ATTRIBUTES = frozenset({"data-kind", "data-speaker", "data-role", "data-cue"})
+
+#: The attributes each element may carry (elements not listed carry none).
+ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "title", "rel"}),
+    "article": frozenset({"lang"}),
+    "code": frozenset({"class", "data-language"}),
+    "img": frozenset({"src", "alt", "title"}),
+    "ol": frozenset({"start"}),
+    "p": frozenset({"class"}),
+    "q": _QUOTE_ATTRIBUTES,
+    "small": frozenset({"class"}),
+    "span": _QUOTE_ATTRIBUTES | {"class"},
+    "td": frozenset({"align"}),
+    "th": frozenset({"align"}),
+    "time": frozenset({"datetime", "class"}),
+}
+
+#: URL schemes kept in ``href`` and ``src`` (relative URLs are kept too).
+ALLOWED_URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
+
+#: The ``<meta name="generator">`` value of a standalone document; articlekit's
+#: HTML parser recognises its own pages by it and reads them back exactly.
+GENERATOR = "articlekit"
+
+_URL_ATTRIBUTES = frozenset({"href", "src"})
+_VOID = frozenset({"br", "hr", "img", "meta"})
+_HEAD_TAGS = frozenset({"html", "head", "body", "meta", "title", "script"})
+_HEAD_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "html": frozenset({"lang"}),
+    "meta": frozenset({"charset", "name", "property", "content"}),
+    "script": frozenset({"type"}),
+}
+
+# Characters removed before a URL's scheme is looked at: what browsers strip or
+# ignore (C0 controls, space, tab, newline), other controls, and invisible
+# format characters and Unicode spaces someone could hide a scheme behind.
+_URL_JUNK = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]")
+_SCHEME = re.compile(r"^([^:/?#]*):")
+
+
+def _escape_text(text: str) -> str:
+    # str.replace is far faster than str.translate with a mapping.
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\u00a0", "&nbsp;")
+    )
+
+
+def _escape_attribute(value: str) -> str:
+    return _escape_text(value).replace('"', "&quot;")
+
+_BLOCK_QUOTE_KINDS = frozenset({"direct", "partial", "headline", "scare"})
+# How many quotes may nest inside one another in the markup (deeper ones are
+# not marked up; they are still in the JSON-LD).
+_MAX_QUOTE_NESTING = 8
+# How many quotes are marked up in one block: placing each costs time in
+# proportion to the pieces the block is already split into, so the cap keeps
+# to_html linear on blocks with thousands of quotes.  The rest are not marked
+# up (they are still in the JSON-LD).
+_MAX_QUOTES_PER_BLOCK = 100
+
+
+def safe_url(url: str) -> str | None:
+    """Return *url* if it is safe to put in ``href`` / ``src``, else None.
+
+    A URL is safe when it is relative (no scheme) or its scheme is one of
+    :data:`ALLOWED_URL_SCHEMES`.  The scheme is looked for the way a browser
+    (or a suspicious reviewer) would: after decoding HTML character references
+    (repeatedly: ``&amp;#58;``), removing controls, white space and invisible
+    characters anywhere, and lower-casing.  A URL that is kept is returned
+    unchanged (the writer escapes it).
+
+    >>> safe_url("https://example.com/?a=1&b=2")
+    'https://example.com/?a=1&b=2'
+    >>> safe_url("/relative/path")
+    '/relative/path'
+    >>> safe_url(" Java\\tScript:alert(1)") is None
+    True
+    >>> safe_url("javascript&#58;alert(1)") is None
+    True
+    >>> safe_url("data:text/html,x") is None
+    True
+    """
+    probe = url
+    for _ in range(4):
+        decoded = _html.unescape(probe)
+        if decoded == probe:
+            break
+        probe = decoded
+    else:
+        return None  # still decoding after four rounds: not a URL anyone meant
+    probe = _URL_JUNK.sub("", probe).lower()
+    match = _SCHEME.match(probe)
+    if match is None or match.group(1) in ALLOWED_URL_SCHEMES:
+        return url
+    return None
+
+
+# --------------------------------------------------------------------------- the writer
+
+
+class _Writer:
+    """Writes HTML from tags, attributes and text; escapes everything it is given.
+
+    It refuses (with an internal error) any element or attribute outside the
+    allow-lists, so no code path can emit one by mistake.
+    """
+
+    __slots__ = ("_head", "parts")
+
+    def __init__(self, *, head: bool = False) -> None:
+        self.parts: list[str] = []
+        self._head = head
+
+    def _check(self, tag: str, name: str) -> None:
+        allowed = ALLOWED_ATTRIBUTES.get(tag, frozenset())
+        if self._head and tag in _HEAD_TAGS:
+            allowed = _HEAD_ATTRIBUTES.get(tag, frozenset())
+        if name not in allowed:  # pragma: no cover - a programming error, not input
+            raise AssertionError(f"attribute {name!r} is not allowed on <{tag}>")
+
+    def open(self, tag: str, attributes: Iterable[tuple[str, str | None]] = ()) -> None:
+        """Write a start tag; attributes whose value is None are left out."""
+        if tag not in ALLOWED_TAGS and not (self._head and tag in _HEAD_TAGS):
+            raise AssertionError(f"element <{tag}> is not allowed")  # pragma: no cover
+        out = self.parts
+        out.append("<" + tag)
+        for name, value in attributes:
+            self._check(tag, name)
+            if value is None:
+                continue
+            if name in _URL_ATTRIBUTES:
+                value = safe_url(value)
+                if not value:  # unsafe, or empty: leave the attribute out
+                    continue
+            out.append(f' {name}="{_escape_attribute(value)}"')
+        out.append(">")
+
+    def close(self, tag: str) -> None:
+        """Write an end tag."""
+        self.parts.append(f"</{tag}>")
+
+    def text(self, text: str) -> None:
+        """Write escaped text."""
+        if text:
+            self.parts.append(_escape_text(text))
+
+    def element(self, tag: str, text: str, attributes: Iterable[tuple[str, str | None]] = ()) -> None:
+        """Write an element holding only text."""
+        self.open(tag, attributes)
+        self.text(text)
+        self.close(tag)
+
+    def newline(self) -> None:
+        """Write a newline between blocks (never inside running text)."""
+        self.parts.append("\n")
+
+    def raw_json(self, json_text: str) -> None:
+        """Write JSON inside a script element; it must not contain ``<`` (it is escaped)."""
+        if "<" in json_text or ">" in json_text or "&" in json_text:  # pragma: no cover
+            raise AssertionError("unescaped JSON in a script element")
+        self.parts.append(json_text)
+
+    def result(self) -> str:
+        return "".join(self.parts)
+
+
+# --------------------------------------------------------------------------- quotes in inlines
+
+
+class _Wrap:
+    """A quote wrapped around a run of inline items (in the rewritten inline tree)."""
+
+    __slots__ = ("children", "quote")
+
+    def __init__(self, quote: Quote, children: list[_Item]) -> None:
+        self.quote = quote
+        self.children = children
+
+
+class _Open:
+    """A model container (emphasis, link ...) whose children were rewritten."""
+
+    __slots__ = ("children", "node")
+
+    def __init__(self, node: Emphasis | Strong | Strikethrough | Link, children: list[_Item]) -> None:
+        self.node = node
+        self.children = children
+
+
+# A str item is a piece of a Text node split at a quote boundary.
+_Item = Inline | _Wrap | _Open | str
+_CONTAINERS = (Emphasis, Strong, Strikethrough, Link)
+
+
+def _length(item: _Item) -> int:
+    if isinstance(item, str):
+        return len(item)
+    if isinstance(item, Text):
+        return len(item.text)
+    if isinstance(item, InlineCode):
+        return len(item.code)
+    if isinstance(item, LineBreak):
+        return 1
+    if isinstance(item, InlineImage):
+        return 0
+    if isinstance(item, (_Wrap, _Open)):
+        return sum(_length(c) for c in item.children)
+    return len(inline_text(item.children))
+
+
+def _insert(items: list[_Item], start: int, end: int, quote: Quote, wraps: int) -> bool:
+    """Wrap the characters ``[start, end)`` of *items* in a quote, if the tree allows.
+
+    Returns False (and changes nothing) when the range crosses an element
+    boundary or would nest quotes too deeply.
+    """
+    if wraps >= _MAX_QUOTE_NESTING:
+        return False
+    lengths = [_length(item) for item in items]
+    offsets: list[int] = []
+    pos = 0
+    for n in lengths:
+        offsets.append(pos)
+        pos += n
+    # Inside one container child (but not exactly around it): descend.
+    for i, item in enumerate(items):
+        a, b = offsets[i], offsets[i] + lengths[i]
+        if a <= start and end <= b and (a, b) != (start, end):
+            if isinstance(item, (_Wrap, _Open)):
+                inner = 1 if isinstance(item, _Wrap) else 0
+                return _insert(item.children, start - a, end - a, quote, wraps + inner)
+            if isinstance(item, _CONTAINERS):
+                opened = _Open(item, list(item.children))
+                if _insert(opened.children, start - a, end - a, quote, wraps):
+                    items[i] = opened
+                    return True
+                return False
+            if not isinstance(item, (Text, str)):
+                return False
+    # Split text items at the boundaries; fail if a boundary falls inside anything else.
+    split: list[_Item] = []
+    for i, item in enumerate(items):
+        a, b = offsets[i], offsets[i] + lengths[i]
+        cuts = [p - a for p in (start, end) if a < p < b]
+        if not cuts:
+            split.append(item)
+            continue
+        if isinstance(item, str):
+            text = item
+        elif isinstance(item, Text):
+            text = item.text
+        else:
+            return False
+        last = 0
+        for cut in cuts:
+            split.append(text[last:cut])
+            last = cut
+        split.append(text[last:])
+    first = last_ = -1
+    pos = 0
+    for i, item in enumerate(split):
+        n = _length(item)
+        a, b = pos, pos + n
+        pos = b
+        if start <= a and b <= end and not (n == 0 and a in (start, end)):
+            if first < 0:
+                first = i
+            last_ = i
+    if first < 0:
+        return False
+    items[:] = [*split[:first], _Wrap(quote, split[first : last_ + 1]), *split[last_ + 1 :]]
+    return True
+
+
+class _Quotes:
+    """The article's quotes, sorted, looked up by the text range of a block."""
+
+    __slots__ = ("_quotes", "_starts")
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        ordered = sorted((q for q in quotes if q.span[0] < q.span[1]), key=lambda q: (q.span[0], -q.span[1]))
+        self._quotes = ordered
+        self._starts = [q.span[0] for q in ordered]
+
+    def within(self, start: int, end: int) -> list[Quote]:
+        if not self._quotes:
+            return []
+        i = bisect.bisect_left(self._starts, start)
+        j = bisect.bisect_left(self._starts, end)
+        return [q for q in self._quotes[i:j] if q.span[1] <= end]
+
+
+# --------------------------------------------------------------------------- body
+
+
+class _Body:
+    """Writes blocks and inlines; ``pos`` arguments are offsets into :attr:`Article.text`."""
+
+    __slots__ = ("quotes", "w")
+
+    def __init__(self, writer: _Writer, quotes: _Quotes) -> None:
+        self.w = writer
+        self.quotes = quotes
+
+    # ----- inlines
+
+    def holder(self, tag: str, children: tuple[Inline, ...], pos: int, attributes: Sequence[tuple[str, str | None]] = ()) -> None:
+        """Write an element holding inline content that starts at *pos* in the article text."""
+        self.w.open(tag, attributes)
+        self.inline_content(children, pos)
+        self.w.close(tag)
+
+    def inline_content(self, children: tuple[Inline, ...], pos: int) -> None:
+        items: list[_Item] = list(children)
+        quotes = self.quotes.within(pos, pos + len(inline_text(children))) if children else []
+        for quote in quotes[:_MAX_QUOTES_PER_BLOCK]:
+            _insert(items, quote.span[0] - pos, quote.span[1] - pos, quote, 0)
+        self.inlines(items, in_link=False)
+
+    def inlines(self, items: Iterable[_Item], *, in_link: bool) -> None:
+        w = self.w
+        for item in items:
+            if isinstance(item, str):
+                w.text(item)
+            elif isinstance(item, Text):
+                w.text(item.text)
+            elif isinstance(item, InlineCode):
+                w.element("code", item.code)
+            elif isinstance(item, LineBreak):
+                w.open("br")
+            elif isinstance(item, InlineImage):
+                w.open("img", (("src", item.src), ("alt", item.alt), ("title", item.title)))
+            elif isinstance(item, _Wrap):
+                quote = item.quote
+                tag = "q" if quote.kind in _BLOCK_QUOTE_KINDS else "span"
+                speaker = quote.speaker
+                w.open(
+                    tag,
+                    (
+                        ("data-kind", quote.kind),
+                        ("data-speaker", None if speaker is None else speaker.name),
+                        ("data-role", None if speaker is None else speaker.role),
+                        ("data-cue", quote.cue),
+                    ),
+                )
+                self.inlines(item.children, in_link=in_link)
+                w.close(tag)
+            else:
+                node = item.node if isinstance(item, _Open) else item
+                children: Iterable[_Item] = item.children
+                if isinstance(node, Link):
+                    if in_link:
+                        # HTML forbids a link inside a link: write the inner one's content.
+                        self.inlines(children, in_link=True)
+                        continue
+                    w.open("a", (("href", node.href), ("title", node.title)))
+                    self.inlines(children, in_link=True)
+                    w.close("a")
+                    continue
+                tag = "em" if isinstance(node, Emphasis) else "strong" if isinstance(node, Strong) else "del"
+                w.open(tag)
+                self.inlines(children, in_link=in_link)
+                w.close(tag)
+
+    # ----- blocks
+
+    def blocks(self, blocks: Iterable[Block], pos: int) -> None:
+        """Blocks whose texts are joined by blank lines (the body, a block quote)."""
+        for block in blocks:
+            text = block_text(block)
+            self.block(block, pos)
+            if text:
+                pos += len(text) + 2
+
+    def block(self, block: Block, pos: int) -> None:
+        w = self.w
+        if isinstance(block, Paragraph):
+            self.holder("p", block.children, pos)
+        elif isinstance(block, Heading):
+            self.holder(f"h{block.level}", block.children, pos)
+        elif isinstance(block, ListBlock):
+            tag = "ol" if block.ordered else "ul"
+            start = None if block.start in (None, 1) else str(block.start)
+            w.open(tag, (("start", start),) if block.ordered else ())
+            w.newline()
+            for item in block.items:
+                w.open("li")
+                if not item.blocks:
+                    pos += 1
+                for child in item.blocks:
+                    self.block(child, pos)
+                    pos += len(block_text(child)) + 1
+                w.close("li")
+                w.newline()
+            w.close(tag)
+        elif isinstance(block, BlockQuote):
+            w.open("blockquote")
+            w.newline()
+            self.blocks(block.blocks, pos)
+            w.close("blockquote")
+        elif isinstance(block, Figure):
+            w.open("figure")
+            w.open("img", (("src", block.src), ("alt", block.alt), ("title", block.title)))
+            if block.caption or block.credit is not None:
+                w.open("figcaption")
+                self.inline_content(block.caption, pos)
+                if block.credit is not None:
+                    w.element("small", block.credit, (("class", "credit"),))
+                w.close("figcaption")
+            w.close("figure")
+        elif isinstance(block, Table):
+            self.table(block, pos)
+        elif isinstance(block, CodeBlock):
+            language = block.language
+            css = None if language is None or not _is_class_token(language) else f"language-{language}"
+            w.open("pre")
+            w.element("code", block.code, (("class", css), ("data-language", language)))
+            w.close("pre")
+        elif isinstance(block, ThematicBreak):
+            w.open("hr")
+        w.newline()
+
+    def table(self, table: Table, pos: int) -> None:
+        w = self.w
+        w.open("table")
+        w.newline()
+        if table.caption:
+            self.holder("caption", table.caption, pos)
+            w.newline()
+            pos += len(inline_text(table.caption)) + 1
+        if table.header:
+            w.open("thead")
+            w.newline()
+            pos = self.rows(table.header, "th", pos)
+            w.close("thead")
+            w.newline()
+        w.open("tbody")
+        w.newline()
+        self.rows(table.rows, "td", pos)
+        w.close("tbody")
+        w.newline()
+        w.close("table")
+
+    def rows(self, rows: Iterable[TableRow], cell_tag: str, pos: int) -> int:
+        w = self.w
+        for row in rows:
+            w.open("tr")
+            if not row.cells:
+                pos += 1
+            for cell in row.cells:
+                self.holder(cell_tag, cell.children, pos, (("align", cell.align),))
+                pos += len(inline_text(cell.children)) + 1
+            w.close("tr")
+            w.newline()
+        return pos
+
+
+_CLASS_TOKEN = re.compile(r"^[^\s]+$")
+
+
+def _is_class_token(value: str) -> bool:
+    return bool(_CLASS_TOKEN.match(value))
+
+
+def _display_time(value: datetime) -> str:
+    return value.isoformat(sep=" ", timespec="minutes")
+
+
+def _has_header(article: Article) -> bool:
+    return bool(
+        article.title
+        or article.standfirst
+        or article.authors
+        or article.credits
+        or article.published is not None
+        or article.modified is not None
+    )
+
+
+def _header(body: _Body, article: Article) -> None:
+    w = body.w
+    w.open("header")
+    w.newline()
+    pos = 0
+    if article.title:
+        body.holder("h1", (Text(article.title),), pos)
+        w.newline()
+        pos += len(article.title) + 2
+    if article.standfirst:
+        body.holder("p", (Text(article.standfirst),), pos, (("class", "standfirst"),))
+        w.newline()
+    if article.authors or article.credits:
+        w.open("p", (("class", "byline"),))
+        first = True
+        for person in article.authors:
+            if not first:
+                w.text(", ")
+            first = False
+            w.element("a", person.name, (("rel", "author"), ("href", person.url)))
+            if person.role is not None:
+                w.text(" ")
+                w.element("span", person.role, (("class", "role"),))
+        for credit in article.credits:
+            if not first:
+                w.text(", ")
+            first = False
+            w.element("span", credit, (("class", "credit"),))
+        w.close("p")
+        w.newline()
+    if article.published is not None or article.modified is not None:
+        w.open("p", (("class", "dateline"),))
+        if article.published is not None:
+            w.element(
+                "time",
+                _display_time(article.published),
+                (("class", "published"), ("datetime", article.published.isoformat())),
+            )
+        if article.modified is not None:
+            if article.published is not None:
+                w.text(" ")
+            w.element(
+                "time",
+                _display_time(article.modified),
+                (("class", "modified"), ("datetime", article.modified.isoformat())),
+            )
+        w.close("p")
+        w.newline()
+    w.close("header")
+    w.newline()
+
+
+def _body_start(article: Article) -> int:
+    pos = 0
+    for part in (article.title, article.standfirst):
+        if part:
+            pos += len(part) + 2
+    return pos
+
+
+def _write_article(w: _Writer, article: Article) -> None:
+    body = _Body(w, _Quotes(article.quotes))
+    w.open("article", (("lang", article.language),))
+    w.newline()
+    if _has_header(article):
+        _header(body, article)
+    body.blocks(article.body, _body_start(article))
+    w.close("article")
+
+
+def _meta(w: _Writer, key: str, name: str, content: str | None) -> None:
+    if content is not None:
+        w.open("meta", ((key, name), ("content", content)))
+        w.newline()
+
+
+def _head(w: _Writer, article: Article) -> None:
+    from articlekit._serializers.jsonld import _script_json, to_jsonld_dict
+
+    data = to_jsonld_dict(article)
+    w.open("head")
+    w.newline()
+    w.open("meta", (("charset", "utf-8"),))
+    w.newline()
+    _meta(w, "name", "generator", GENERATOR)
+    w.element("title", article.title or "")
+    w.newline()
+    _meta(w, "name", "description", article.description)
+    _meta(w, "property", "og:type", "article")
+    _meta(w, "property", "og:title", article.title)
+    _meta(w, "property", "og:description", article.description or article.standfirst)
+    page_urls = [safe_url(u) for u in (article.canonical_url, article.url) if u is not None]
+    _meta(w, "property", "og:url", next((u for u in page_urls if u is not None), None))
+    _meta(w, "property", "og:site_name", article.site_name)
+    for image in article.images:
+        url = safe_url(image.url)
+        if url:
+            _meta(w, "property", "og:image", url)
+            _meta(w, "property", "og:image:alt", image.alt)
+            break
+    if article.published is not None:
+        _meta(w, "property", "article:published_time", article.published.isoformat())
+    if article.modified is not None:
+        _meta(w, "property", "article:modified_time", article.modified.isoformat())
+    _meta(w, "property", "article:section", article.section)
+    for person in article.authors:
+        _meta(w, "property", "article:author", person.name)
+    for tag in article.tags:
+        _meta(w, "property", "article:tag", tag)
+    w.open("script", (("type", "application/ld+json"),))
+    w.raw_json(_script_json(data))
+    w.close("script")
+    w.newline()
+    w.close("head")
+    w.newline()
+
+
+def to_html(article: Article, *, standalone: bool = False) -> str:
+    """Write *article* as semantic HTML5 that is safe to embed (see the module docs).
+
+    :param standalone: write a complete document (doctype, head with charset,
+        language, title, OpenGraph and JSON-LD) instead of an ``<article>``
+        fragment.  articlekit's HTML parser reads such a document back exactly.
+    :raises ValidationError: if *article* is not an :class:`~articlekit.Article`.
+
+    >>> from articlekit import Article
+    >>> print(to_html(Article(title="T", language="en"), standalone=True).splitlines()[:3])
+    ['<!DOCTYPE html>', '<html lang="en">', '<head>']
+    """
+    if not isinstance(article, Article):
+        raise ValidationError(f"to_html() takes an Article, got {type(article).__name__}")
+    if not standalone:
+        w = _Writer()
+        _write_article(w, article)
+        return w.result()
+    w = _Writer(head=True)
+    w.parts.append("<!DOCTYPE html>\n")
+    w.open("html", (("lang", article.language),))
+    w.newline()
+    _head(w, article)
+    w.open("body")
+    w.newline()
+    _write_article(w, article)
+    w.newline()
+    w.close("body")
+    w.newline()
+    w.close("html")
+    w.newline()
+    return w.result()

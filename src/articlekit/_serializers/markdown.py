@@ -1,0 +1,604 @@
+"""Markdown output: :func:`to_markdown` writes an Article as CommonMark (+ GFM tables
+and strikethrough) with YAML front matter, so that
+``parse_markdown(to_markdown(a)) == markdown_expressible(a)``.
+
+The style (one, deterministic):
+
+* metadata in a YAML front matter (``---``), keys in a fixed order, unknown
+  keys (``Article.extra``) after them in sorted order; dates as ISO 8601 strings;
+* ATX headings (``#``), ``***`` thematic breaks, fenced code (backticks, longer
+  than any run inside), ``-`` bullets (``+`` for a list that directly follows
+  another bullet list), ``1.`` numbering (``1)`` after another ordered list),
+  tight lists unless an item holds several blocks, ``>`` block quotes, GFM pipe
+  tables;
+* ``*emphasis*``, ``**strong**`` and ``~~strikethrough~~`` where CommonMark's
+  flanking rules read them back unchanged, else ``<em>``, ``<strong>`` and
+  ``<del>`` (intra-word emphasis, emphasis that starts or ends with a space or
+  punctuation); hard line breaks as a backslash at the end of the line, or
+  ``<br>`` where a backslash cannot work (end of a block, headings, table
+  cells, before a code span);
+* text escaped so that it reads back as text: ``\\ ` * _ [ ] < & ~ |`` always,
+  ``# > + - = :`` and ``1.`` at the start of a line, ``#`` in headings, ``!``
+  before a link; a newline in text, leading/trailing white space of a block
+  and U+FEFF as numeric character references (``&#10;``, ``&#32;``).
+
+:func:`markdown_expressible` says exactly what Markdown cannot carry.
+
+>>> from articlekit import Article, Paragraph, Text, Emphasis
+>>> print(to_markdown(Article(title="Hi", body=[Paragraph([Text("a "), Emphasis([Text("b*")])])])), end="")
+---
+title: Hi
+---
+<BLANKLINE>
+a <em>b\\*</em>
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+import yaml
+from markdown_it.common.utils import MD_TRIM_CHARS, isMdAsciiPunct, isPunctChar, isWhiteSpace
+
+from articlekit._model import (
+    Article,
+    Block,
+    BlockQuote,
+    CodeBlock,
+    Emphasis,
+    Figure,
+    Heading,
+    Image,
+    Inline,
+    InlineCode,
+    InlineImage,
+    LineBreak,
+    Link,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Person,
+    Strikethrough,
+    Strong,
+    Table,
+    TableCell,
+    TableRow,
+    Text,
+    ThematicBreak,
+)
+from articlekit._parsers._frontmatter import KEYS
+from articlekit._parsers.markdown import is_unsafe_url
+
+__all__ = ["markdown_expressible", "to_markdown"]
+
+# --------------------------------------------------------------------------- what Markdown can carry
+
+_FIELD_OF = {alias: field for field, aliases in KEYS.items() for alias in aliases}
+
+
+def _inlines(nodes: Iterable[Inline], *, in_link: bool = False) -> list[Inline]:
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, InlineCode):
+            code = node.code.replace("\n", " ")
+            if code:
+                out.append(InlineCode(code))
+        elif isinstance(node, InlineImage):
+            if not is_unsafe_url(node.src, image=True):
+                out.append(InlineImage(node.src, node.alt, node.title or None))
+        elif isinstance(node, Link):
+            if in_link or is_unsafe_url(node.href):
+                out.extend(_inlines(node.children, in_link=in_link))
+            else:
+                out.append(Link(node.href, _inlines(node.children, in_link=True), title=node.title or None))
+        elif isinstance(node, (Emphasis, Strong, Strikethrough)):
+            out.append(type(node)(_inlines(node.children, in_link=in_link)))
+        else:
+            out.append(node)
+    return out
+
+
+def _paragraph(children: Iterable[Inline]) -> list[Block]:
+    kids = _inlines(children)
+    if not kids or all(isinstance(k, LineBreak) for k in kids):
+        return []
+    if len(kids) == 1 and isinstance(kids[0], InlineImage):
+        return [Figure(kids[0].src, kids[0].alt, kids[0].title)]
+    return [Paragraph(kids)]
+
+
+def _table(table: Table) -> list[Block]:
+    out = _paragraph(table.caption)
+    rows = [*table.header, *table.rows]
+    if not rows or not rows[0].cells:
+        return out
+    head, body = rows[0], rows[1:]
+    aligns = [c.align for c in head.cells]
+    width = len(aligns)
+
+    def row(r: TableRow) -> TableRow:
+        cells = list(r.cells[:width]) + [TableCell()] * (width - len(r.cells))
+        return TableRow([TableCell(_inlines(c.children), a) for c, a in zip(cells, aligns, strict=True)])
+
+    out.append(Table([row(head)], [row(r) for r in body]))
+    return out
+
+
+def _blocks(blocks: Iterable[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.extend(_paragraph(block.children))
+        elif isinstance(block, Heading):
+            out.append(Heading(block.level, _inlines(block.children)))
+        elif isinstance(block, CodeBlock):
+            words = block.language.split() if block.language else []
+            out.append(CodeBlock(block.code, words[0] if words else None))
+        elif isinstance(block, Figure):
+            if not is_unsafe_url(block.src, image=True):
+                out.append(Figure(block.src, block.alt, block.title or None))
+            out.extend(_paragraph(block.caption))
+        elif isinstance(block, Table):
+            out.extend(_table(block))
+        elif isinstance(block, ListBlock):
+            if block.items:
+                items = [ListItem(_blocks(item.blocks)) for item in block.items]
+                out.append(ListBlock(items, ordered=block.ordered, start=block.start))
+        elif isinstance(block, BlockQuote):
+            out.append(BlockQuote(_blocks(block.blocks)))
+        else:
+            out.append(block)
+    return out
+
+
+def _extra_survives(key: str, article: Article) -> bool:
+    """Whether an ``extra`` key reads back as ``extra`` (not as a field of its own)."""
+    field = _FIELD_OF.get(key)
+    if field is None:
+        return True
+    aliases = KEYS[field]
+    if field in ("tags", "images") or key == aliases[0]:
+        return False
+    value = getattr(article, field)
+    return value is not None and value != ()
+
+
+def markdown_expressible(article: Article) -> Article:
+    """The Article that ``parse_markdown(to_markdown(article), quotes=False)`` returns.
+
+    Markdown carries everything else exactly; this is what it cannot carry:
+
+    * ``quotes`` (a parser re-extracts them), ``warnings``, ``encoding`` and
+      ``encoding_source`` are not written; ``source_format`` becomes ``"markdown"``;
+    * an ``extra`` key that is a front-matter key of a field (compared
+      case-insensitively; see ``articlekit._parsers._frontmatter.KEYS``) is
+      dropped when it would be read as that field: always for the field's
+      first key (``title``, ``subtitle``, ``date`` ...) and for the merged
+      ``tags``/``keywords`` and ``image``/``cover``/``images``; another key of a
+      field (``summary``, ``updated``, ``categories`` ...) survives only when
+      the field itself is set (then ``to_markdown`` writes the field's first key,
+      which wins);
+    * an empty ``title`` of a link, image or figure (``""``) becomes None;
+    * a figure's ``caption`` becomes a paragraph after it, its ``credit`` is dropped;
+    * a table's caption becomes a paragraph before it; a table keeps exactly one
+      header row (its first header row, or else its first row; other header rows
+      become body rows), every row has the header's number of cells (padded with
+      empty cells or cut), every cell takes its column's alignment (the header
+      cell's); a table without rows or with an empty header row is dropped;
+    * a paragraph that holds a single inline image is a figure; an empty
+      paragraph, one of only line breaks, and a list without items are dropped;
+    * a code span has no newlines (they become spaces) and is never empty (an
+      empty one is dropped); a code block's language is the first word of
+      its ``language``;
+    * links inside links are unwrapped (their content stays), and so are links
+      with ``javascript:``, ``vbscript:``, ``file:`` or ``data:`` URLs; images
+      with such URLs (except ``data:image/...``) are dropped, as
+      :func:`~articlekit.parse_markdown` does.
+
+    >>> from articlekit import Article, Paragraph, InlineImage
+    >>> markdown_expressible(Article(body=[Paragraph([InlineImage("a.png", "A")])])).body
+    (Figure(src='a.png', alt='A', title=None, caption=(), credit=None),)
+    """
+    extra = {k: v for k, v in article.extra.items() if _extra_survives(k.lower(), article)}
+    return attrs.evolve(
+        article,
+        body=_blocks(article.body),
+        quotes=(),
+        warnings=(),
+        encoding=None,
+        encoding_source=None,
+        source_format="markdown",
+        extra=extra,
+    )
+
+
+# --------------------------------------------------------------------------- front matter
+
+
+class _Dumper(yaml.SafeDumper):
+    """A SafeDumper that writes every multi-line string double-quoted (one line each)."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if any(c in value for c in "\n\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _person(person: Person) -> Any:
+    if person.url is None and person.role is None:
+        return person.name
+    entry: dict[str, str] = {"name": person.name}
+    if person.url is not None:
+        entry["url"] = person.url
+    if person.role is not None:
+        entry["role"] = person.role
+    return entry
+
+
+def _image(image: Image) -> Any:
+    if image.alt is None and image.caption is None and image.credit is None:
+        return image.url
+    entry: dict[str, str] = {"url": image.url}
+    for key in ("alt", "caption", "credit"):
+        value = getattr(image, key)
+        if value is not None:
+            entry[key] = value
+    return entry
+
+
+def _front_matter(article: Article) -> dict[str, Any]:
+    a = article
+    data: dict[str, Any] = {}
+    if a.title is not None or (a.body and isinstance(a.body[0], Heading) and a.body[0].level == 1):
+        data["title"] = a.title
+    optional: list[tuple[str, Any]] = [
+        ("subtitle", a.standfirst),
+        ("description", a.description),
+        ("authors", [_person(p) for p in a.authors] or None),
+        ("credits", list(a.credits) or None),
+        ("date", a.published.isoformat() if a.published else None),
+        ("lastmod", a.modified.isoformat() if a.modified else None),
+        ("lang", a.language),
+        ("site_name", a.site_name),
+        ("url", a.url),
+        ("canonical", a.canonical_url),
+        ("section", a.section),
+        ("tags", list(a.tags) or None),
+        ("images", [_image(i) for i in a.images] or None),
+    ]
+    data.update((k, v) for k, v in optional if v is not None)
+    data.update((k, _plain(v)) for k, v in sorted(a.extra.items()))
+    return data
+
+
+# --------------------------------------------------------------------------- inlines
+
+_ALWAYS = frozenset("\\`*_[]<&~|")
+_LINE_START = frozenset("#>+-=:")
+_ORDERED = re.compile(r"[0-9]{1,9}[.)]")
+_TRIM = frozenset(MD_TRIM_CHARS)
+_BARE_URL = re.compile(r"[A-Za-z0-9\-._~:/?#@!$%*+,;='&]+")
+_THEMATIC = re.compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_HTML = {Emphasis: "em", Strong: "strong", Strikethrough: "del"}
+_MARK = {Emphasis: "*", Strong: "**", Strikethrough: "~~"}
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace() or ch in _TRIM
+
+
+def _entity(ch: str) -> str:
+    return f"&#{ord(ch)};"
+
+
+def _word(ch: str) -> bool:
+    """Neither white space nor punctuation, as markdown-it's flanking rules classify it."""
+    if not ch:
+        return False
+    return not (isWhiteSpace(ord(ch)) or isMdAsciiPunct(ord(ch)) or isPunctChar(ch))
+
+
+def _escape_text(text: str, *, line_start: bool, block_end: bool, heading: bool, before_link: bool) -> str:
+    out: list[str] = []
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if ch in _ALWAYS or (ch == "#" and heading):
+            out.append("\\" + ch)
+        elif ch == "\n" or ch == "\ufeff" or ch == "\r" or (((i == 0 and line_start) or (i == last and block_end)) and _is_space(ch)):
+            out.append(_entity(ch))
+        elif i == 0 and line_start and ch in _LINE_START:
+            out.append("\\" + ch)
+        elif i == last and before_link and ch == "!":
+            out.append("\\!")
+        else:
+            out.append(ch)
+    if line_start:
+        match = _ORDERED.match(text)
+        if match:
+            end = match.end() - 1
+            out[end] = "\\" + text[end]
+    return "".join(out)
+
+
+def _code_span(code: str) -> str:
+    longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
+    fence = "`" * (longest + 1)
+    pad = code.startswith("`") or code.endswith("`") or (
+        code.startswith(" ") and code.endswith(" ") and code.strip() != ""
+    )
+    return f"{fence} {code} {fence}" if pad else f"{fence}{code}{fence}"
+
+
+def _destination(url: str) -> str:
+    if url and _BARE_URL.fullmatch(url) and url.count("(") == 0:
+        return url.replace("&", "\\&")
+    escaped = []
+    for ch in url:
+        if ch in "\\<>&":
+            escaped.append("\\" + ch)
+        elif ch == "\n":
+            escaped.append(_entity(ch))
+        else:
+            escaped.append(ch)
+    return "<" + "".join(escaped) + ">"
+
+
+def _title(title: str | None) -> str:
+    if title is None:
+        return ""
+    escaped = []
+    for ch in title:
+        if ch in '\\"&':
+            escaped.append("\\" + ch)
+        elif ch == "\n":
+            escaped.append(_entity(ch))
+        else:
+            escaped.append(ch)
+    return ' "' + "".join(escaped) + '"'
+
+
+def _alt(alt: str) -> str:
+    return _escape_text(alt, line_start=False, block_end=False, heading=False, before_link=False)
+
+
+class _Piece:
+    """One unit of inline output; delimiters of emphasis-like nodes are decided late."""
+
+    __slots__ = ("html", "kind", "node", "partner", "text")
+
+    def __init__(self, kind: str, text: str = "", node: Any = None) -> None:
+        self.kind = kind  # text | raw | br | open | close | link_open
+        self.text = text
+        self.node = node
+        self.html = False
+        self.partner: _Piece | None = None
+
+
+def _flatten(nodes: Sequence[Inline]) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    todo: list[Any] = list(reversed(nodes))
+    while todo:
+        node = todo.pop()
+        if isinstance(node, _Piece):
+            pieces.append(node)
+        elif isinstance(node, Text):
+            pieces.append(_Piece("text", node.text))
+        elif isinstance(node, InlineCode):
+            pieces.append(_Piece("raw", _code_span(node.code), node))
+        elif isinstance(node, LineBreak):
+            pieces.append(_Piece("br"))
+        elif isinstance(node, InlineImage):
+            pieces.append(_Piece("raw", f"![{_alt(node.alt)}]({_destination(node.src)}{_title(node.title)})", node))
+        elif isinstance(node, Link):
+            close = _Piece("raw", f"]({_destination(node.href)}{_title(node.title)})", node)
+            todo.append(close)
+            todo.extend(reversed(node.children))
+            pieces.append(_Piece("link_open", "[", node))
+        else:
+            opener, closer = _Piece("open", node=node), _Piece("close", node=node)
+            opener.partner, closer.partner = closer, opener
+            todo.append(closer)
+            todo.extend(reversed(node.children))
+            pieces.append(opener)
+    return pieces
+
+
+def _render(pieces: list[_Piece]) -> str:
+    return "".join(p.text for p in pieces)
+
+
+def _char_before(pieces: list[_Piece], start: int) -> str:
+    """The character written just before ``pieces[start]`` ("" at the start of the block)."""
+    if start == 0:
+        return ""
+    piece = pieces[start - 1]
+    if piece.kind == "open":  # an enclosing node: it will be written as an HTML tag
+        return ">"
+    return piece.text[-1:]
+
+
+def _char_after(pieces: list[_Piece], end: int) -> str:
+    """The character written just after ``pieces[end]`` ("" at the end of the block)."""
+    if end + 1 >= len(pieces):
+        return ""
+    piece = pieces[end + 1]
+    if piece.kind in ("open", "close"):  # not decided yet; both forms start with punctuation
+        return "<"
+    return piece.text[:1]
+
+
+def _inline_markdown(nodes: Sequence[Inline], *, heading: bool = False, cell: bool = False) -> str:
+    pieces = _flatten(nodes)
+    breaks_allowed = not (heading or cell)
+    # Pass 1: line breaks and text (their form depends only on their neighbours' kinds).
+    line_start = True
+    for i, piece in enumerate(pieces):
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if piece.kind == "br":
+            newline = breaks_allowed and nxt is not None and not (nxt.kind == "raw" and isinstance(nxt.node, InlineCode))
+            piece.text = "\\\n" if newline else "<br>"
+            line_start = newline
+            continue
+        if piece.kind == "text":
+            piece.text = _escape_text(
+                piece.text,
+                line_start=line_start,
+                block_end=nxt is None,
+                heading=heading,
+                before_link=nxt is not None and nxt.kind == "link_open",
+            )
+        line_start = False
+    # Pass 2: emphasis-like delimiters, innermost first (closers come in that order).
+    index = {id(p): i for i, p in enumerate(pieces)}
+    for closer in pieces:
+        if closer.kind != "close" or closer.partner is None:
+            continue
+        opener = closer.partner
+        start, end = index[id(opener)], index[id(closer)]
+        mark = _MARK[type(closer.node)]
+        inner = _render(pieces[start + 1 : end])
+        before = _char_before(pieces, start)
+        after = _char_after(pieces, end)
+        markdown = (
+            inner != ""
+            and _word(inner[0])
+            and _word(inner[-1])
+            and not _word(before)
+            and not _word(after)
+            and before != mark[0]
+            and after != mark[0]
+        )
+        tag = _HTML[type(closer.node)]
+        opener.text, closer.text = (mark, mark) if markdown else (f"<{tag}>", f"</{tag}>")
+    for left, right in itertools.pairwise(pieces):
+        # Two code spans side by side would merge their backtick runs: an empty
+        # HTML comment (which parse_markdown drops) keeps them apart.
+        if left.kind == right.kind == "raw" and isinstance(left.node, InlineCode) and isinstance(right.node, InlineCode):
+            right.text = "<!---->" + right.text
+    text = _render(pieces)
+    return text.replace("|", "\\|") if cell else text
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _fence(code: str, language: str | None) -> list[str]:
+    longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    info = ""
+    if language:
+        # A backtick cannot stand in an info string, and a "|" there would let markdown-it read the
+        # fence line as a table header when the code's first line looks like a delimiter row
+        # ("--"): both are written as character references, which the info string decodes.
+        info = "".join(
+            _entity(ch) if ch in "`|" or _is_space(ch) else "\\" + ch if isMdAsciiPunct(ord(ch)) else ch
+            for ch in language
+        )
+    lines = [fence + info]
+    if code:
+        lines.extend(code.split("\n"))
+    lines.append(fence)
+    return lines
+
+
+def _table_lines(table: Table) -> list[str]:
+    head = table.header[0]
+    lines = ["| " + " | ".join(_inline_markdown(c.children, cell=True) for c in head.cells) + " |"]
+    rule = {None: "---", "left": ":---", "center": ":---:", "right": "---:"}
+    lines.append("| " + " | ".join(rule[c.align] for c in head.cells) + " |")
+    lines.extend(
+        "| " + " | ".join(_inline_markdown(c.children, cell=True) for c in row.cells) + " |" for row in table.rows
+    )
+    return lines
+
+
+def _list_lines(block: ListBlock, alternate: bool) -> list[str]:
+    loose = any(len(item.blocks) > 1 for item in block.items)
+    out: list[str] = []
+    for i, item in enumerate(block.items):
+        if block.ordered:
+            number = min((block.start or 0) + i, 999_999_999)
+            marker = f"{number}{')' if alternate else '.'}"
+        else:
+            marker = "+" if alternate else "-"
+        body = _block_lines(item.blocks)
+        if loose and i:
+            out.append("")
+        if not body:
+            out.append(marker)
+            continue
+        indent = " " * (len(marker) + 1)
+        first = f"{marker} {body[0]}"
+        if _THEMATIC.match(first):
+            # "- - -" would be a thematic break: start the item's content on the next line.
+            out.append(marker)
+            out.extend(indent + line if line else "" for line in body)
+        else:
+            out.append(first)
+            out.extend(indent + line if line else "" for line in body[1:])
+    return out
+
+
+def _block_lines(blocks: Sequence[Block]) -> list[str]:
+    out: list[str] = []
+    previous: Block | None = None
+    alternate = False
+    for block in blocks:
+        if out:
+            out.append("")
+        if isinstance(block, Paragraph):
+            out.extend(_inline_markdown(block.children).split("\n"))
+        elif isinstance(block, Heading):
+            content = _inline_markdown(block.children, heading=True)
+            out.append("#" * block.level + (" " + content if content else ""))
+        elif isinstance(block, CodeBlock):
+            out.extend(_fence(block.code, block.language))
+        elif isinstance(block, ThematicBreak):
+            out.append("***")
+        elif isinstance(block, Figure):
+            image = InlineImage(block.src, block.alt, block.title)
+            out.append(_inline_markdown([image]))
+        elif isinstance(block, Table):
+            out.extend(_table_lines(block))
+        elif isinstance(block, ListBlock):
+            same = isinstance(previous, ListBlock) and previous.ordered == block.ordered
+            alternate = same and not alternate
+            out.extend(_list_lines(block, alternate))
+        elif isinstance(block, BlockQuote):
+            inner = _block_lines(block.blocks)
+            out.extend(("> " + line if line else ">") for line in inner or [""])
+        previous = block
+    return out
+
+
+def to_markdown(article: Article) -> str:
+    """Write *article* as CommonMark with a YAML front matter (see the module docs for the style).
+
+    ``parse_markdown(to_markdown(a), quotes=False) == markdown_expressible(a)``
+    for every Article, and ``to_markdown`` is idempotent on its own output.
+    """
+    article = markdown_expressible(article)
+    body = "\n".join(_block_lines(article.body))
+    front = _front_matter(article)
+    if not front and body:
+        return body + "\n"
+    dumped = yaml.dump(
+        front, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=2**30
+    ) if front else ""
+    head = "---\n" + dumped + "---\n"
+    return head + "\n" + body + "\n" if body else head
