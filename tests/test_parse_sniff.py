@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import sys
-import types
 
 import pytest
 from hypothesis import given
@@ -12,6 +10,7 @@ from hypothesis import strategies as st
 
 import articlekit
 from articlekit import Article, Paragraph, Text, UnknownFormatError, ValidationError
+from articlekit._parsers import auto
 from articlekit._parsers._sniff import sniff
 
 HTML_DOC = "<!DOCTYPE html><html><head><title>T</title></head><body><p>Hi.</p></body></html>"
@@ -90,32 +89,21 @@ def test_json_dispatch_round_trips():
 
 
 @pytest.mark.parametrize(
-    ("module", "function", "data"),
-    [
-        ("articlekit._parsers.html", "parse_html", HTML_DOC),
-        ("articlekit._parsers.markdown", "parse_markdown", "# Title\n\nBody."),
-    ],
+    ("fmt", "data"),
+    [("html", HTML_DOC), ("markdown", "# Title\n\nBody."), ("text", "Title\n\nBody.")],
 )
-def test_dispatch_by_lazy_import(monkeypatch, module, function, data):
+def test_parse_dispatches_to_the_sniffed_formats_parser_with_every_argument(monkeypatch, fmt, data):
     calls = []
 
     def fake(data, *, url=None, quotes=True, limits=None):
         calls.append((data, url, quotes, limits))
-        return Article(title="from " + function)
+        return Article(title="from " + fmt)
 
-    fake_module = types.ModuleType(module)
-    setattr(fake_module, function, fake)
-    monkeypatch.setitem(sys.modules, module, fake_module)
+    monkeypatch.setitem(auto._PARSERS, fmt, fake)
     limits = articlekit.Limits()
     article = articlekit.parse(data, url="https://example.com/", quotes=False, limits=limits)
-    assert article.title == "from " + function
+    assert article.title == "from " + fmt
     assert calls == [(data, "https://example.com/", False, limits)]
-
-
-def test_missing_parser_is_an_unknown_format(monkeypatch):
-    monkeypatch.setitem(sys.modules, "articlekit._parsers.markdown", None)
-    with pytest.raises(UnknownFormatError):
-        articlekit.parse("# Title\n\nBody.")
 
 
 @given(st.one_of(st.text(max_size=300), st.binary(max_size=300)))

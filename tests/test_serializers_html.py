@@ -23,12 +23,8 @@ from hypothesis import given
 
 import articlekit as ak
 from articlekit._parsers.html._own import read_own_html
-from articlekit._serializers.html import (
-    ALLOWED_ATTRIBUTES,
-    ALLOWED_TAGS,
-    ALLOWED_URL_SCHEMES,
-    safe_url,
-)
+from articlekit._serializers.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
+from articlekit._urls import safe_url
 from articlekit.testing import articles
 from reference_example import QUOTES, reference_article
 

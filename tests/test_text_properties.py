@@ -48,7 +48,9 @@ from articlekit import (
 )
 from articlekit._dedupe import dedupe_key
 from articlekit._model._text import block_text, inline_text
-from articlekit._parsers._textlines import _structural, heading_like, reads_as_markup
+from articlekit._parsers._textlines import heading_like
+from articlekit._syntax import reads_as_markup
+from articlekit._syntax import structural as _structural
 from articlekit._textutil import clean_name
 from articlekit.testing import articles, aware_datetimes, inlines, texts
 

@@ -19,37 +19,36 @@ True
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from importlib.metadata import entry_points
 from typing import Any
 
-from articlekit._errors import UnknownFormatError
+from articlekit._errors import UnknownFormatError, ValidationError
+from articlekit._json import to_json
 from articlekit._model import Article
+from articlekit._serializers.html import to_html
+from articlekit._serializers.jsonld import to_jsonld
+from articlekit._serializers.markdown import to_markdown
+from articlekit._serializers.quotes_table import to_quotes_csv, to_quotes_jsonl
+from articlekit._serializers.text import to_text
 
 __all__ = ["BUILTIN_FORMATS", "ENTRY_POINT_GROUP", "dumps", "formats"]
 
 #: The entry-point group third-party serialisers register under.
 ENTRY_POINT_GROUP = "articlekit.formats"
 
-#: Built-in format names and the function (``module:function``) that writes each.
-BUILTIN_FORMATS: dict[str, str] = {
-    "json": "articlekit._json:to_json",
-    "markdown": "articlekit._serializers.markdown:to_markdown",
-    "text": "articlekit._serializers.text:to_text",
-    "html": "articlekit._serializers.html:to_html",
-    "jsonld": "articlekit._serializers.jsonld:to_jsonld",
-    "quotes-csv": "articlekit._serializers.quotes_table:to_quotes_csv",
-    "quotes-jsonl": "articlekit._serializers.quotes_table:to_quotes_jsonl",
-}
-
 Serializer = Callable[..., str]
 
-
-def _load(target: str) -> Serializer:
-    module, _, name = target.partition(":")
-    func: Serializer = getattr(importlib.import_module(module), name)
-    return func
+#: Built-in format names and the function that writes each.
+BUILTIN_FORMATS: dict[str, Serializer] = {
+    "json": to_json,
+    "markdown": to_markdown,
+    "text": to_text,
+    "html": to_html,
+    "jsonld": to_jsonld,
+    "quotes-csv": to_quotes_csv,
+    "quotes-jsonl": to_quotes_jsonl,
+}
 
 
 def _plugins() -> dict[str, Any]:
@@ -67,7 +66,7 @@ def serializer(format: str) -> Serializer:
     :raises UnknownFormatError: no built-in format or installed plugin has that name.
     """
     if format in BUILTIN_FORMATS:
-        return _load(BUILTIN_FORMATS[format])
+        return BUILTIN_FORMATS[format]
     plugin = _plugins().get(format)
     if plugin is None:
         raise UnknownFormatError(
@@ -84,7 +83,7 @@ def dumps(article: Article, format: str = "json", **options: Any) -> str:
     :raises ValidationError: *article* is not an Article.
     """
     if not isinstance(article, Article):
-        from articlekit._errors import ValidationError  # type: ignore[unreachable]
-
-        raise ValidationError(f"dumps() takes an Article, got {type(article).__name__}")
+        raise ValidationError(
+            f"dumps() takes an Article, got {type(article).__name__}"
+        )
     return serializer(format)(article, **options)

@@ -33,6 +33,7 @@ import yaml
 from articlekit._errors import FrontMatterError, ResourceLimitError
 from articlekit._limits import Limits
 from articlekit._model import Image, Person
+from articlekit._syntax import FRONT_MATTER_KEYS
 from articlekit._textutil import clean_text
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
@@ -51,26 +52,8 @@ __all__ = [
 
 _SafeLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-#: Front-matter keys (compared case-insensitively) and the Article field each fills.
-#: When several keys of one field are present, the first in this order wins and
-#: the others are kept in ``Article.extra`` -- except ``tags``/``keywords`` and
-#: ``image``/``cover``/``images``, which are merged in this order.
-KEYS: dict[str, tuple[str, ...]] = {
-    "title": ("title",),
-    "standfirst": ("subtitle", "standfirst"),
-    "description": ("description", "summary"),
-    "authors": ("authors", "author"),
-    "credits": ("credits",),
-    "published": ("date", "published", "publishdate", "pubdate"),
-    "modified": ("lastmod", "updated", "modified"),
-    "language": ("lang", "language"),
-    "site_name": ("site_name", "sitename"),
-    "url": ("url",),
-    "canonical_url": ("canonical", "canonical_url", "canonicalurl"),
-    "section": ("section", "categories", "category"),
-    "tags": ("tags", "keywords"),
-    "images": ("image", "cover", "images"),
-}
+#: Front-matter keys: see :data:`articlekit._syntax.FRONT_MATTER_KEYS`.
+KEYS = FRONT_MATTER_KEYS
 _MERGED = frozenset({"tags", "images"})
 #: Every recognised key, lower-cased.
 RECOGNISED = frozenset(k for keys in KEYS.values() for k in keys)

@@ -14,6 +14,9 @@ import attrs
 
 from articlekit._noise import is_placeholder
 from articlekit._parsers._textmeta import parse_meta_line
+from articlekit._syntax import UNDERLINE as _UNDERLINE
+from articlekit._syntax import reads_as_markup
+from articlekit._syntax import structural as _structural
 from articlekit._textutil import _INVISIBLE
 
 __all__ = ["Chunk", "heading_like", "reads_as_markup", "title_like"]
@@ -22,15 +25,6 @@ _OTHER_SPACE = re.compile(r"[^\S\n ]")
 _SPACES = re.compile(r" {2,}")
 # The invisible characters clean_name drops: a line of only these is blank.
 _INVISIBLE_CHARS = "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
-# An item must say something: "- -" or "1. *" is not a list item.
-_BULLET = re.compile(r"([-*+•◦▪‣●○■□►▸])\s+(?=[^\n]*\w)")
-_NUMBER = re.compile(r"(\d{1,9})[.)]\s+(?=[^\n]*\w)")
-_RULE = re.compile(r"[-*_=~•·#—–](?:\s*[-*_=~•·#—–]){2,}")
-_UNDERLINE = re.compile(r"={3,}|-{3,}")
-_SPEAKER = re.compile(
-    r"(?:[A-Z][A-Z0-9.'’\- ]{0,39}[A-Z0-9.]|[A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,3}|Q|A)"
-    r"\s?:\s+\S"
-)
 _CLOSERS = "”’\"')]»›"
 _MINOR_WORDS = frozenset(
     ["a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "in", "on", "at", "to", "by", "up", "as", "vs", "vs.", "via", "with", "from", "into", "onto", "over", "per", "than", "off", "out", "upon", "de", "la", "le", "el", "les", "los", "las", "der", "die", "das", "und", "y", "et", "du", "des", "von", "van", "da", "di", "del", "della", "e", "o"]
@@ -98,32 +92,6 @@ def title_like(text: str) -> bool:
     (True, False, False)
     """
     return 0 < len(text) <= 300 and not _ends_like_sentence(text, ".,;:") and not _structural(text)
-
-
-def _list_marker(text: str) -> re.Match[str] | None:
-    return _BULLET.match(text) or _NUMBER.match(text)
-
-
-def _structural(text: str) -> bool:
-    """Lines that are markup, not prose: list items, quotes, rules, underlines."""
-    return bool(
-        text.startswith(">")
-        or _list_marker(text)
-        or _RULE.fullmatch(text)
-        or _UNDERLINE.fullmatch(text)
-    )
-
-
-def reads_as_markup(text: str) -> bool:
-    """Whether a line starting with *text* would not read as prose inside a paragraph.
-
-    A list item, a block quote, a rule or an underline, or a speaker label
-    (``Q: ...``): :func:`~articlekit.to_text` never starts a wrapped line so.
-
-    >>> reads_as_markup("> quoted"), reads_as_markup("- item"), reads_as_markup("Q: why"), reads_as_markup("So - it")
-    (True, True, True, False)
-    """
-    return _structural(text) or _SPEAKER.match(text) is not None
 
 
 def _is_meta(text: str) -> bool:

@@ -11,14 +11,17 @@ articlekit._errors.UnknownFormatError: unknown input format 'docx'; known: auto,
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Literal
 
 from articlekit._errors import ResourceLimitError, UnknownFormatError, ValidationError
+from articlekit._json import from_json
 from articlekit._limits import Limits
 from articlekit._model import Article
 from articlekit._parsers._sniff import Format, sniff
+from articlekit._parsers.html import parse_html
+from articlekit._parsers.markdown import parse_markdown
+from articlekit._parsers.text import parse_text
 
 __all__ = ["INPUT_FORMATS", "parse"]
 
@@ -40,21 +43,11 @@ INPUT_FORMATS: dict[str, Literal["auto", "html", "markdown", "text", "json"]] = 
     "application/json": "json",
 }
 
-_PARSERS = {
-    "html": ("articlekit._parsers.html", "parse_html"),
-    "markdown": ("articlekit._parsers.markdown", "parse_markdown"),
-    "text": ("articlekit._parsers.text", "parse_text"),
+_PARSERS: dict[str, Callable[..., Article]] = {
+    "html": parse_html,
+    "markdown": parse_markdown,
+    "text": parse_text,
 }
-
-
-def _load(module: str, name: str, fmt: str) -> Callable[..., Article]:
-    try:
-        parser: Callable[..., Article] = getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        raise UnknownFormatError(f"the {fmt} parser is not available in this installation") from None
-    return parser
 
 
 def parse(
@@ -97,9 +90,5 @@ def parse(
             raise ResourceLimitError(
                 f"the input is larger than Limits.max_bytes ({limit:,} bytes)", source="json"
             )
-        from articlekit._json import from_json
-
         return from_json(data if isinstance(data, str) else bytes(data))
-    module, name = _PARSERS[chosen]
-    parser = _load(module, name, chosen)
-    return parser(data, url=url, quotes=quotes, limits=limits)
+    return _PARSERS[chosen](data, url=url, quotes=quotes, limits=limits)

@@ -63,8 +63,9 @@ from articlekit._model._text import inline_text
 from articlekit._parsers import _frontmatter
 from articlekit._parsers._markdown_pieces import Cutter
 from articlekit._parsers.html._blocks import fragment_blocks
+from articlekit._urls import is_unsafe_url
 
-__all__ = ["is_unsafe_url", "parse_markdown"]
+__all__ = ["parse_markdown"]
 
 _DEFAULT_LIMITS = Limits()
 _YAML_FENCE = re.compile(r"---[ \t]*(?:\n|$)")
@@ -72,9 +73,6 @@ _LABEL = re.compile(r"\[([^\[\]]{1,1000})\]")
 _YAML_CLOSE = re.compile(r"\n(?:-{3,}|\.\.\.)[ \t]*(?:\n|$)")
 _HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,20})(?=[\s/>])")
 _ALIGN = re.compile(r"text-align:\s*(left|center|right)")
-_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]{0,40}):")
-_CONTROLS_AND_SPACE = re.compile(r"[\x00-\x20]+")
-_SAFE_DATA_IMAGES = ("data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp")
 
 #: Inline HTML tags kept as structure (everything else is dropped; the text between stays).
 _HTML_INLINE = {
@@ -226,27 +224,6 @@ def _shared_markdown_it(nesting_depth: int, front_matter: bool) -> MarkdownIt:
     # MarkdownIt with compiled rule chains is read-only, so it is safe to share
     # between calls and threads (building one costs more than parsing a short post).
     return make_markdown_it(limits=Limits(max_depth=nesting_depth), front_matter=front_matter)
-
-
-def is_unsafe_url(url: str, *, image: bool = False) -> bool:
-    """True for ``javascript:``, ``vbscript:``, ``file:`` and ``data:`` URLs.
-
-    ``data:image/{png,gif,jpeg,webp}`` is allowed for images.  Control
-    characters and spaces are ignored and case is folded, as browsers do.
-
-    >>> is_unsafe_url(" JaVa\\tScript:alert(1)"), is_unsafe_url("https://example.com/")
-    (True, False)
-    """
-    probe = _CONTROLS_AND_SPACE.sub("", url).lower()
-    match = _SCHEME.match(probe)
-    if match is None:
-        return False
-    scheme = match.group(1)
-    if scheme in ("javascript", "vbscript", "file"):
-        return True
-    if scheme == "data":
-        return not (image and probe.startswith(_SAFE_DATA_IMAGES))
-    return False
 
 
 # --------------------------------------------------------------------------- inline mapping

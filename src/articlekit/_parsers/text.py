@@ -64,24 +64,24 @@ from articlekit._model import (
 )
 from articlekit._model._text import inline_text
 from articlekit._parsers._textlines import (
-    _NUMBER,
-    _RULE,
-    _SPEAKER,
-    _UNDERLINE,
     Chunk,
     _chunks,
     _denoise,
     _ends_like_sentence,
     _is_meta,
     _Line,
-    _list_marker,
     _many,
-    _structural,
     _underlined,
     heading_like,
     title_like,
 )
 from articlekit._parsers._textmeta import parse_date, parse_meta_line
+from articlekit._syntax import NUMBER as _NUMBER
+from articlekit._syntax import RULE as _RULE
+from articlekit._syntax import SPEAKER as _SPEAKER
+from articlekit._syntax import UNDERLINE as _UNDERLINE
+from articlekit._syntax import list_marker as _list_marker
+from articlekit._syntax import structural as _structural
 from articlekit._textutil import clean_name, clean_text
 
 __all__ = ["heading_like", "parse_text", "title_like"]

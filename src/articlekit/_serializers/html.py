@@ -50,7 +50,6 @@ text, speakers' mentions included.
 from __future__ import annotations
 
 import bisect
-import html as _html
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -80,13 +79,14 @@ from articlekit._model import (
     ThematicBreak,
 )
 from articlekit._model._text import block_text, inline_text
+from articlekit._schemaorg import script_json, to_schemaorg
+from articlekit._urls import OUTPUT_SCHEMES, safe_url
 
 __all__ = [
     "ALLOWED_ATTRIBUTES",
     "ALLOWED_TAGS",
     "ALLOWED_URL_SCHEMES",
     "GENERATOR",
-    "safe_url",
     "to_html",
 ]
 
@@ -151,7 +151,7 @@ ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
 }
 
 #: URL schemes kept in ``href`` and ``src`` (relative URLs are kept too).
-ALLOWED_URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
+ALLOWED_URL_SCHEMES: frozenset[str] = OUTPUT_SCHEMES
 
 #: The ``<meta name="generator">`` value of a standalone document; articlekit's
 #: HTML parser recognises its own pages by it and reads them back exactly.
@@ -169,8 +169,6 @@ _HEAD_ATTRIBUTES: dict[str, frozenset[str]] = {
 # Characters removed before a URL's scheme is looked at: what browsers strip or
 # ignore (C0 controls, space, tab, newline), other controls, and invisible
 # format characters and Unicode spaces someone could hide a scheme behind.
-_URL_JUNK = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]")
-_SCHEME = re.compile(r"^([^:/?#]*):")
 
 
 def _escape_text(text: str) -> str:
@@ -192,42 +190,6 @@ _MAX_QUOTE_NESTING = 8
 # to_html linear on blocks with thousands of quotes.  The rest are not marked
 # up (they are still in the JSON-LD).
 _MAX_QUOTES_PER_BLOCK = 100
-
-
-def safe_url(url: str) -> str | None:
-    """Return *url* if it is safe to put in ``href`` / ``src``, else None.
-
-    A URL is safe when it is relative (no scheme) or its scheme is one of
-    :data:`ALLOWED_URL_SCHEMES`.  The scheme is looked for the way a browser
-    (or a suspicious reviewer) would: after decoding HTML character references
-    (repeatedly: ``&amp;#58;``), removing controls, white space and invisible
-    characters anywhere, and lower-casing.  A URL that is kept is returned
-    unchanged (the writer escapes it).
-
-    >>> safe_url("https://example.com/?a=1&b=2")
-    'https://example.com/?a=1&b=2'
-    >>> safe_url("/relative/path")
-    '/relative/path'
-    >>> safe_url(" Java\\tScript:alert(1)") is None
-    True
-    >>> safe_url("javascript&#58;alert(1)") is None
-    True
-    >>> safe_url("data:text/html,x") is None
-    True
-    """
-    probe = url
-    for _ in range(4):
-        decoded = _html.unescape(probe)
-        if decoded == probe:
-            break
-        probe = decoded
-    else:
-        return None  # still decoding after four rounds: not a URL anyone meant
-    probe = _URL_JUNK.sub("", probe).lower()
-    match = _SCHEME.match(probe)
-    if match is None or match.group(1) in ALLOWED_URL_SCHEMES:
-        return url
-    return None
 
 
 # --------------------------------------------------------------------------- the writer
@@ -689,9 +651,7 @@ def _meta(w: _Writer, key: str, name: str, content: str | None) -> None:
 
 
 def _head(w: _Writer, article: Article) -> None:
-    from articlekit._serializers.jsonld import _script_json, to_jsonld_dict
-
-    data = to_jsonld_dict(article)
+    data = to_schemaorg(article)
     w.open("head")
     w.newline()
     w.open("meta", (("charset", "utf-8"),))
@@ -722,7 +682,7 @@ def _head(w: _Writer, article: Article) -> None:
     for tag in article.tags:
         _meta(w, "property", "article:tag", tag)
     w.open("script", (("type", "application/ld+json"),))
-    w.raw_json(_script_json(data))
+    w.raw_json(script_json(data))
     w.close("script")
     w.newline()
     w.close("head")

@@ -70,8 +70,8 @@ from articlekit._model import (
     Text,
     ThematicBreak,
 )
-from articlekit._parsers._frontmatter import KEYS
-from articlekit._parsers.markdown import is_unsafe_url
+from articlekit._syntax import FRONT_MATTER_KEYS as KEYS
+from articlekit._urls import is_unsafe_url
 
 __all__ = ["markdown_expressible", "to_markdown"]
 
@@ -175,7 +175,7 @@ def markdown_expressible(article: Article) -> Article:
     * ``quotes`` (a parser re-extracts them), ``warnings``, ``encoding`` and
       ``encoding_source`` are not written; ``source_format`` becomes ``"markdown"``;
     * an ``extra`` key that is a front-matter key of a field (compared
-      case-insensitively; see ``articlekit._parsers._frontmatter.KEYS``) is
+      case-insensitively; see ``articlekit._syntax.FRONT_MATTER_KEYS``) is
       dropped when it would be read as that field: always for the field's
       first key (``title``, ``subtitle``, ``date`` ...) and for the merged
       ``tags``/``keywords`` and ``image``/``cover``/``images``; another key of a

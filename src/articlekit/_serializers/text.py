@@ -65,7 +65,7 @@ from articlekit._model import (
     Text,
     ThematicBreak,
 )
-from articlekit._parsers._textlines import reads_as_markup
+from articlekit._syntax import reads_as_markup
 
 __all__ = ["to_text"]
 

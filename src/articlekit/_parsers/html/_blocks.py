@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 from typing import Any, TypeAlias
-from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
@@ -58,6 +57,7 @@ from articlekit._model import (
 )
 from articlekit._parsers.html._tree import drop_tree, parse_tree
 from articlekit._textutil import clean_text
+from articlekit._urls import resolve_url as _resolve
 
 __all__ = ["BlockBuilder", "fragment_blocks", "is_placeholder_alt", "resolve_url"]
 
@@ -77,7 +77,6 @@ _CODE = frozenset(("code", "kbd", "samp", "tt"))
 _SKIP = frozenset(
     ["script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "math", "button", "input", "select", "textarea", "option", "optgroup", "datalist", "iframe", "frame", "frameset", "object", "embed", "applet", "audio", "video", "canvas", "map", "area", "source", "track", "param", "base"]
 )
-_BAD_SCHEMES = ("javascript:", "vbscript:", "data:", "file:", "blob:", "about:")
 _PLACEHOLDER_ALT = re.compile(
     r"^(?:post[ _-]?image|image|img|photo|picture|pic|placeholder|thumbnail|thumb|"
     r"loading|spacer|blank|icon|logo|default|featured[ _-]?image|untitled|null|none|"
@@ -136,7 +135,7 @@ def is_placeholder_alt(alt: str) -> bool:
 
 
 def resolve_url(url: str | None, base: str | None) -> str | None:
-    """Resolve *url* against *base*; None for empty and unsafe (``javascript:``) URLs.
+    """Resolve *url* against *base*; None for empty and unsafe URLs (:mod:`articlekit._urls`).
 
     >>> resolve_url("/a/b.html", "https://example.com/x/y")
     'https://example.com/a/b.html'
@@ -148,15 +147,7 @@ def resolve_url(url: str | None, base: str | None) -> str | None:
     url = clean_text(url).strip()
     if not url or url == "#":
         return None
-    low = _WS.sub("", url[:16]).lower()
-    if low.startswith(_BAD_SCHEMES):
-        return None
-    if base:
-        try:
-            url = urljoin(base, url)
-        except ValueError:
-            return url
-    return url
+    return _resolve(url, base)
 
 
 def _image_src(img: lxml.html.HtmlElement, base: str | None) -> str | None:

@@ -9,7 +9,7 @@ returns None, and the general HTML parser takes over.
 
 It maps the page exactly: the body from the ``<article>`` element (the
 ``<header>`` is for readers and skipped), the metadata from the JSON-LD (the
-mapping of :mod:`articlekit._serializers.jsonld`, reversed).  What a page cannot
+mapping of :mod:`articlekit._schemaorg`, reversed).  What a page cannot
 carry is left to the caller: ``quotes`` (re-extracted from the text),
 ``warnings``, ``extra``, ``encoding`` and ``encoding_source`` are empty, and
 ``source_format`` is ``"html"``.
@@ -17,9 +17,7 @@ carry is left to the caller: ``quotes`` (re-extracted from the text),
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Mapping
-from datetime import datetime
+from collections.abc import Iterator
 from typing import Any, NoReturn
 
 from articlekit._errors import ArticleKitError
@@ -33,7 +31,6 @@ from articlekit._model import (
     Emphasis,
     Figure,
     Heading,
-    Image,
     Inline,
     InlineCode,
     InlineImage,
@@ -42,7 +39,6 @@ from articlekit._model import (
     ListBlock,
     ListItem,
     Paragraph,
-    Person,
     Strikethrough,
     Strong,
     Table,
@@ -51,6 +47,7 @@ from articlekit._model import (
     Text,
     ThematicBreak,
 )
+from articlekit._schemaorg import SchemaOrgError, from_schemaorg, load_schemaorg
 
 __all__ = ["read_own_html"]
 
@@ -81,7 +78,7 @@ def read_own_html(root: Any, *, limits: Limits | None = None) -> Article | None:
     """
     try:
         return _read(root, limits or Limits())
-    except (_NotOursError, ArticleKitError):
+    except (_NotOursError, SchemaOrgError, ArticleKitError):
         return None
 
 
@@ -121,7 +118,7 @@ def _read(root: Any, limits: Limits) -> Article:
     scripts = [s for s in head.iterfind("script") if s.get("type") == "application/ld+json"]
     if len(scripts) != 1:
         _fail("not exactly one JSON-LD script")
-    data = _load_json(scripts[0].text or "")
+    data = load_schemaorg(scripts[0].text or "")
     children = list(_elements(body))
     if len(children) != 1 or children[0].tag != "article":
         _fail("the body is not one <article>")
@@ -131,115 +128,10 @@ def _read(root: Any, limits: Limits) -> Article:
     if blocks and blocks[0].tag == "header":
         blocks = blocks[1:]
     body_blocks: list[Any] = [_block(b, 1) for b in blocks]
-    meta = _metadata(data, limits)
+    meta = from_schemaorg(data, limits)
     if attributes.get("lang") != meta.get("language"):
         _fail("the article's lang and the JSON-LD disagree")
     return Article(body=body_blocks, source_format="html", **meta)
-
-
-# --------------------------------------------------------------------------- JSON-LD
-
-
-def _load_json(text: str) -> dict[str, Any]:
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        _fail("the JSON-LD is not JSON")
-    if not isinstance(data, dict) or data.get("@context") != "https://schema.org":
-        _fail("the JSON-LD is not schema.org")
-    return data
-
-
-def _str(data: Mapping[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    if value is not None and not isinstance(value, str):
-        _fail(f"{key} is not a string")
-    return value
-
-
-def _list(data: Mapping[str, Any], key: str) -> list[Any]:
-    value = data.get(key, [])
-    if not isinstance(value, list):
-        _fail(f"{key} is not a list")
-    return value
-
-
-def _node(value: object, kind: str) -> Mapping[str, Any]:
-    if not isinstance(value, dict) or value.get("@type") != kind:
-        _fail(f"expected a {kind}")
-    return value
-
-
-def _date(data: Mapping[str, Any], key: str) -> datetime | None:
-    value = _str(data, key)
-    if value is None:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        _fail(f"{key} is not an ISO date")
-    if parsed.tzinfo is None:
-        _fail(f"{key} has no offset")
-    return parsed
-
-
-def _metadata(data: Mapping[str, Any], limits: Limits) -> dict[str, Any]:
-    authors: list[Person] = []
-    credits: list[str] = []
-    for item in _list(data, "author"):
-        if isinstance(item, dict) and item.get("@type") == "Organization":
-            name = _str(item, "name")
-            if name is None:
-                _fail("an organisation without a name")
-            credits.append(name)
-            continue
-        person = _node(item, "Person")
-        name = _str(person, "name")
-        if name is None:
-            _fail("a person without a name")
-        authors.append(Person(name, url=_str(person, "url"), role=_str(person, "jobTitle")))
-    images = []
-    for item in _list(data, "image"):
-        node = _node(item, "ImageObject")
-        url = _str(node, "url")
-        if url is None:
-            _fail("an image without a URL")
-        images.append(
-            Image(url, alt=_str(node, "description"), caption=_str(node, "caption"), credit=_str(node, "creditText"))
-        )
-    tags = _list(data, "keywords")
-    if not all(isinstance(t, str) for t in tags):
-        _fail("a keyword is not a string")
-    site_name = None
-    if "publisher" in data:
-        site_name = _str(_node(data["publisher"], "Organization"), "name")
-    title = _str(data, "headline")
-    standfirst = _str(data, "alternativeHeadline")
-    description = _str(data, "description")
-    for text in (title, standfirst, description):
-        if text is not None and len(text) > limits.max_title_chars:
-            _fail("over the title limit")
-    if len(authors) > limits.max_authors or len(tags) > limits.max_tags:
-        _fail("over the author or tag limit")
-    names = [p.name for p in authors] + [*credits, *tags]
-    if any(len(n) > limits.max_name_chars for n in names):
-        _fail("over the name limit")
-    return {
-        "title": title,
-        "standfirst": standfirst,
-        "description": description,
-        "authors": authors,
-        "credits": credits,
-        "published": _date(data, "datePublished"),
-        "modified": _date(data, "dateModified"),
-        "language": _str(data, "inLanguage"),
-        "site_name": site_name,
-        "images": images,
-        "tags": tags,
-        "section": _str(data, "articleSection"),
-        "url": _str(data, "url"),
-        "canonical_url": _str(data, "mainEntityOfPage"),
-    }
 
 
 # --------------------------------------------------------------------------- body
