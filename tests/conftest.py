@@ -1,4 +1,4 @@
-"""Shared test configuration: hypothesis profiles and a guard that no test opens a socket.
+"""Shared test configuration: hypothesis profiles, and a guard that refuses every network connection but to a local test server.
 
 Profiles (choose with ``HYPOTHESIS_PROFILE``): ``dev`` (50 examples, the
 default on a workstation, random: each run explores new cases), ``ci`` (300
@@ -12,8 +12,13 @@ per-test timeout at that size).  Whatever a random run finds becomes an
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import socket
+from collections.abc import Iterator
+from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 _COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
@@ -21,3 +26,50 @@ settings.register_profile("dev", max_examples=50, **_COMMON)
 settings.register_profile("ci", max_examples=300, derandomize=True, print_blob=True, **_COMMON)
 settings.register_profile("thorough", max_examples=5_000, **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+# --------------------------------------------------------------------------- the socket guard
+
+#: The only addresses a test may connect to: local test servers on the loopback address.
+ALLOWED_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+class NetworkGuardError(ConnectionRefusedError):
+    """A test tried to connect somewhere other than a local test server."""
+
+
+def _allowed(address: Any) -> bool:
+    if isinstance(address, (str, bytes)):  # an AF_UNIX path: no network
+        return True
+    host = address[0] if isinstance(address, tuple) and address else None
+    if host in ALLOWED_HOSTS:
+        return True
+    try:
+        return str(ipaddress.ip_address(host)) in ALLOWED_HOSTS
+    except ValueError:
+        return False
+
+
+def _guarded(method: Any) -> Any:
+    def connect(self: socket.socket, address: Any) -> Any:
+        if not _allowed(address):
+            raise NetworkGuardError(f"tests may not open network connections: {address!r}")
+        return method(self, address)
+
+    return connect
+
+
+@pytest.fixture(autouse=True, scope="session")
+def socket_guard() -> Iterator[None]:
+    """Refuse every connection except to 127.0.0.1 / ::1 (local test servers), for every test.
+
+    Parsers never touch the network; a test that reached it would be flaky and would hide a
+    parser that does.  Child processes a test starts are not covered.
+    """
+    original = socket.socket.connect, socket.socket.connect_ex
+    socket.socket.connect = _guarded(original[0])  # type: ignore[method-assign]
+    socket.socket.connect_ex = _guarded(original[1])  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        socket.socket.connect, socket.socket.connect_ex = original  # type: ignore[method-assign]

@@ -12,14 +12,14 @@ from pathlib import Path
 import lxml
 
 import articlekit as ak
+from corpus import corpus_pages
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "scrapinghub-dev" / "html"
 SEED = ROOT / "tests" / "fixtures" / "text" / "reference.txt"
 
 
 def _inputs() -> list[bytes]:
-    pages = sorted(CORPUS.glob("*.html.gz"))[:12] if CORPUS.exists() else []
+    pages = corpus_pages("scrapinghub-dev", 12)
     data = [gzip.decompress(p.read_bytes()) for p in pages]
     data.append(SEED.read_bytes())
     return data
@@ -51,7 +51,7 @@ print(digest.hexdigest())
 
 
 def test_byte_identical_json_across_processes_and_hash_seeds():
-    files = [str(p) for p in sorted(CORPUS.glob("*.html.gz"))[:8]] + [str(SEED)]
+    files = [str(p) for p in corpus_pages("scrapinghub-dev", 8)] + [str(SEED)]
     digests = set()
     for seed in ("0", "12345"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "src")}

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articlekit import (
+    Article,
     ArticleKitError,
     BlockQuote,
     CodeBlock,
@@ -147,8 +148,11 @@ def test_any_string_gives_blocks(html: str) -> None:
                                  "</a>", "text ", "<h2>", "<code>", "</div>", "<div>"]), max_size=60))
 def test_tag_soup_gives_valid_blocks(parts: list[str]) -> None:
     blocks = fragment_blocks("".join(parts), base_url="https://e.com/")
-    for block in blocks:
-        block_text(block)
+    article = Article(body=blocks)  # the model accepts them: types, nesting, clean text
+    texts = [block_text(b) for b in blocks]
+    assert article.text == "\n\n".join(t for t in texts if t)
+    if "text " in parts:
+        assert "text" in article.text
 
 
 def test_no_break_spaces_at_paragraph_edges_are_trimmed_inside_kept() -> None:

@@ -44,6 +44,7 @@ from articlekit import (
 )
 from articlekit._serializers.markdown import markdown_expressible, to_markdown
 from articlekit.testing import HOSTILE_SNIPPETS, SYNTAX_CHARACTERS, articles, blocks, inlines
+from corpus import corpus_pages
 
 SPEC = json.loads((Path(__file__).parent / "fixtures" / "markdown" / "commonmark.json").read_text("utf-8"))
 
@@ -341,11 +342,8 @@ def test_what_markdown_cannot_carry_degrades_as_documented() -> None:
 def _real_pages() -> list[Path]:
     root = Path(__file__).resolve().parents[1]
     pages = sorted((root / "examples" / "pages").glob("*.html"))
-    for base in root.parents:
-        corpus = base / "shared" / "corpus" / "scrapinghub-dev" / "html"
-        if corpus.is_dir():
-            return pages + sorted(corpus.glob("*.html.gz"))[:25]
-    return pages
+    assert pages, "examples/pages/*.html is missing"
+    return pages + corpus_pages("scrapinghub-dev", 25)
 
 
 @pytest.mark.parametrize("page", _real_pages(), ids=lambda p: p.name[:16])

@@ -13,7 +13,6 @@ True
 from articlekit._batch import parse_many
 from articlekit._errors import (
     ArticleKitError,
-    ArticlekitError,
     EmptyDocumentError,
     EncodingError,
     FetchError,
@@ -72,7 +71,6 @@ from articlekit._version import __version__
 __all__ = [
     "Article",
     "ArticleKitError",
-    "ArticlekitError",
     "Block",
     "BlockQuote",
     "CodeBlock",

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 __all__ = [
     "ArticleKitError",
-    "ArticlekitError",
     "EmptyDocumentError",
     "EncodingError",
     "FetchError",
@@ -45,10 +44,6 @@ __all__ = [
 
 class ArticleKitError(Exception):
     """The base class of every exception articlekit raises."""
-
-
-#: An alias of :class:`ArticleKitError` under the other common spelling.
-ArticlekitError = ArticleKitError
 
 
 class ParseError(ArticleKitError, ValueError):
