@@ -22,10 +22,10 @@ from collections.abc import Iterable, Iterator
 
 def parse_partition(paths: Iterable[str]) -> Iterator[tuple[bool, str]]:
     """``(ok, line)`` for every HTML page in the archives of one partition."""
-    from articlekit._batch import error_line, parse_many, result_line
+    from articlekit import parse_many
 
     for result in parse_many(list(paths), jobs=0, to="json"):
-        yield (True, result_line(result, "json")) if result.ok else (False, error_line(result))
+        yield (True, result.to_line("json")) if result.ok else (False, result.to_error_line())
 
 
 def main(out: str, archives: list[str]) -> None:

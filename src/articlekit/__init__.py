@@ -10,7 +10,7 @@ them), and write it out again as JSON, Markdown, HTML, text or JSON-LD.
 True
 """
 
-from articlekit._batch import parse_many
+from articlekit._batch import BatchResult, Document, parse_many
 from articlekit._errors import (
     ArticleKitError,
     EmptyDocumentError,
@@ -71,9 +71,11 @@ from articlekit._version import __version__
 __all__ = [
     "Article",
     "ArticleKitError",
+    "BatchResult",
     "Block",
     "BlockQuote",
     "CodeBlock",
+    "Document",
     "Emphasis",
     "EmptyDocumentError",
     "EncodingError",
@@ -131,3 +133,11 @@ __all__ = [
     "to_quotes_jsonl",
     "to_text",
 ]
+
+# The public classes are documented, pickled and shown in tracebacks as ``articlekit.X``,
+# wherever the implementation keeps them (their modules are private and may move).
+for _name in __all__:
+    _obj = globals()[_name]
+    if isinstance(_obj, type) and _obj.__module__.startswith("articlekit._"):
+        _obj.__module__ = "articlekit"
+del _name, _obj

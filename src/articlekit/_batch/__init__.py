@@ -166,6 +166,30 @@ class BatchResult:
         """Whether the document was parsed."""
         return self.error is None
 
+    def to_line(self, to: str = "json") -> str:
+        """The JSON line ``articlekit batch`` writes for this parsed document (no newline).
+
+        ``{"input": NAME, "url": URL, "article": {...}}`` for ``to="json"``, else
+        ``{"input": NAME, "url": URL, "format": TO, "content": "..."}``.  The result must
+        come from :func:`~articlekit.parse_many` called with the same ``to=``.
+
+        >>> from articlekit import BatchResult
+        >>> BatchResult(0, "a.md", None, output="# Hi").to_line("markdown")
+        '{"input": "a.md", "url": null, "format": "markdown", "content": "# Hi"}'
+
+        :raises ValidationError: the document failed, or holds no serialised output.
+        """
+        return result_line(self, to)
+
+    def to_error_line(self) -> str:
+        """The JSON line ``articlekit batch --errors`` writes for this failed document.
+
+        >>> from articlekit import BatchResult
+        >>> BatchResult(3, "x.html", None, error="EmptyDocumentError", message="empty").to_error_line()
+        '{"input": "x.html", "url": null, "error": "EmptyDocumentError", "message": "empty"}'
+        """
+        return error_line(self)
+
 
 @attrs.frozen
 class _Job:

@@ -116,7 +116,7 @@ def check_closed(text: str, *, toml: bool) -> None:
     >>> check_closed("---\\ntitle: x\\nBody", toml=False)
     Traceback (most recent call last):
     ...
-    articlekit._errors.FrontMatterError: markdown input: the '---' front matter is never closed (no closing '---' line) (line 1)
+    articlekit.FrontMatterError: markdown input: the '---' front matter is never closed (no closing '---' line) (line 1)
     """
     newline = text.find("\n")
     if newline < 0:

@@ -6,7 +6,7 @@
 >>> articlekit.parse("x", format="docx")
 Traceback (most recent call last):
 ...
-articlekit._errors.UnknownFormatError: unknown input format 'docx'; known: auto, html, json, markdown, text
+articlekit.UnknownFormatError: unknown input format 'docx'; known: auto, html, json, markdown, text
 """
 
 from __future__ import annotations
