@@ -13,32 +13,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Literal
 
 from articlekit._errors import ResourceLimitError, UnknownFormatError, ValidationError
+from articlekit._input import FORMAT_NAMES
 from articlekit._limits import Limits
 from articlekit._model import Article
 from articlekit._parsers._sniff import Format, sniff
 
-__all__ = ["INPUT_FORMATS", "parse"]
-
-#: Format names :func:`parse` accepts (case-insensitive) and the format each means.
-INPUT_FORMATS: dict[str, Literal["auto", "html", "markdown", "text", "json"]] = {
-    "auto": "auto",
-    "html": "html",
-    "htm": "html",
-    "text/html": "html",
-    "application/xhtml+xml": "html",
-    "markdown": "markdown",
-    "md": "markdown",
-    "text/markdown": "markdown",
-    "text": "text",
-    "txt": "text",
-    "plain": "text",
-    "text/plain": "text",
-    "json": "json",
-    "application/json": "json",
-}
+__all__ = ["parse"]
 
 _PARSERS = {
     "html": ("articlekit._parsers.html", "parse_html"),
@@ -69,7 +51,8 @@ def parse(
 
     :param format: ``"auto"`` (the default: sniff), ``"html"``, ``"markdown"``,
         ``"text"`` or ``"json"`` (an articlekit JSON document); also ``"md"``,
-        ``"txt"`` and MIME types such as ``"text/html"``.
+        ``"txt"`` and MIME types such as ``"text/html"``
+        (:data:`articlekit._input.FORMAT_NAMES`).
     :param url: passed to the parser (stored as ``Article.url``).
     :param quotes: passed to the parser (extract quotations).
     :param limits: passed to the parser.  A JSON document is returned as it
@@ -85,9 +68,9 @@ def parse(
         raise ValidationError(f"input must be str or bytes, got {type(data).__name__}")
     if not isinstance(format, str):
         raise ValidationError(f"format must be a str, got {type(format).__name__}")
-    fmt = INPUT_FORMATS.get(format.strip().lower())
+    fmt = FORMAT_NAMES.get(format.strip().lower())
     if fmt is None:
-        known = ", ".join(sorted(set(INPUT_FORMATS.values())))
+        known = ", ".join(sorted(set(FORMAT_NAMES.values())))
         raise UnknownFormatError(f"unknown input format {format!r}; known: {known}")
     chosen: Format = sniff(data) if fmt == "auto" else fmt
     if chosen == "json":
