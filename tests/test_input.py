@@ -9,7 +9,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import articlekit as ak
-from articlekit._input import decode_input
+from articlekit._batch import Document, parse_many
+from articlekit._input import (
+    BOMS,
+    EXTENSIONS,
+    FORMAT_NAMES,
+    INPUT_FORMATS,
+    MEDIA_TYPES,
+    binary_reason,
+    decode_input,
+    find_bom,
+)
+from articlekit._parsers._sniff import sniff
 
 TEXT = "Песков сказал: «Мы ждём». Zürich. 対話の準備"
 
@@ -106,3 +117,35 @@ def test_arbitrary_text_gives_clean_text_or_an_articlekit_error(data):
     except ak.ArticleKitError:
         return
     ak.Text(decoded.text)
+
+
+@pytest.mark.parametrize(("bom", "codec"), [(bom, codec) for bom, codec in BOMS])
+def test_every_reader_takes_the_same_byte_order_marks(bom, codec):
+    """One BOM table: the decoder, the sniffer and the batch's binary check agree (the batch's own
+    table once lacked UTF-32 BE and refused such files as binary)."""
+    data = bom + "Title\n\nSome text, in one paragraph.".encode(codec)
+    assert find_bom(data) == (codec, len(bom))
+    assert decode_input(data, source="text").encoding == codec
+    assert sniff(data) == "text"
+    [result] = parse_many([Document("a.txt", data)], jobs=0)
+    assert result.ok, result.message
+
+
+def test_one_binary_check_for_the_parsers_and_the_batch():
+    data = bytes(range(1, 32)) * 100  # control bytes, no NUL
+    assert binary_reason(data) == "control bytes"
+    with pytest.raises(ak.EncodingError, match="binary"):
+        decode_input(data, source="text")
+    [result] = parse_many([Document("a.txt", data)], jobs=0)
+    assert result.error == "EncodingError"
+
+
+def test_one_format_table_for_names_media_types_and_extensions():
+    assert set(FORMAT_NAMES.values()) == set(INPUT_FORMATS)
+    assert set(MEDIA_TYPES.values()) | set(EXTENSIONS.values()) == set(INPUT_FORMATS) - {"auto"}
+    for name, fmt in FORMAT_NAMES.items():
+        if fmt == "json":
+            assert ak.parse(ak.to_json(ak.Article(title="T")), format=name.upper()).title == "T"
+        else:
+            article = ak.parse(b"# Title\n\nSome text.", format=name.upper(), quotes=False)
+            assert article.source_format == ("markdown" if fmt == "auto" else fmt)

@@ -31,7 +31,6 @@ from articlekit._batch import (
     DEFAULT_MAX_TASKS_PER_CHILD,
     DEFAULT_MEMORY_LIMIT,
     DEFAULT_TIMEOUT,
-    INPUT_FORMATS,
     _Job,
     _Options,
     _run,
@@ -40,6 +39,7 @@ from articlekit._batch import (
     result_line,
 )
 from articlekit._errors import ArticleKitError
+from articlekit._input import INPUT_FORMATS, MEDIA_TYPES
 from articlekit._limits import Limits
 from articlekit._model import Article
 from articlekit._registry import dumps, formats
@@ -50,14 +50,6 @@ __all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
 #: Exit codes.
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
-_MEDIA_FORMATS = {
-    "text/html": "html",
-    "application/xhtml+xml": "html",
-    "text/markdown": "markdown",
-    "text/x-markdown": "markdown",
-    "text/plain": "text",
-    "application/json": "json",
-}
 _QUOTE_FORMATS = ("table", "csv", "jsonl")
 
 _EXIT_CODES = """\
@@ -259,8 +251,8 @@ def _load_one(args: argparse.Namespace) -> Article:
     elif _is_url(name):
         page = fetch(name, timeout=args.timeout, max_bytes=args.max_bytes)
         source = args.source
-        if source == "auto" and page.media_type in _MEDIA_FORMATS:
-            source = _MEDIA_FORMATS[page.media_type]
+        if source == "auto" and page.media_type in MEDIA_TYPES:
+            source = MEDIA_TYPES[page.media_type]
         job = _Job(name, url=args.url or page.url, format=source, encoding=page.charset, data=page.data)
     else:
         job = _Job(name, url=args.url, path=name)

@@ -15,12 +15,28 @@ The size limit is checked on the raw input first.  Binary data (NUL bytes in
 more than 1% of the input, or mostly undecodable) raises
 :class:`~articlekit.EncodingError`; empty or blank input raises
 :class:`~articlekit.EmptyDocumentError`.
+
+This module is the only home of these checks and of the tables they read:
+the byte-order marks (:data:`BOMS`, :func:`find_bom`), the binary test
+(:func:`binary_reason`, :func:`has_binary_signature`), the empty test
+(:func:`check_not_empty`) and the input formats by name, media type and file
+extension (:data:`INPUT_FORMATS`, :data:`FORMAT_NAMES`, :data:`MEDIA_TYPES`,
+:data:`EXTENSIONS`).  The content sniffer, :func:`articlekit.parse` and the
+batch runner read them from here.
+
+>>> find_bom(codecs.BOM_UTF16_LE + "hi".encode("utf-16-le"))
+('utf-16-le', 2)
+>>> binary_reason(bytes(100)), binary_reason(b"plain text")
+('NUL bytes', None)
+>>> EXTENSIONS[".md"], MEDIA_TYPES["text/html"], FORMAT_NAMES["txt"]
+('markdown', 'html', 'text')
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from typing import Literal
 
 import attrs
 
@@ -31,17 +47,92 @@ from articlekit._errors import (
     ValidationError,
 )
 from articlekit._limits import Limits
+from articlekit._model import SourceFormat
 from articlekit._textutil import clean_text
 
-__all__ = ["Decoded", "decode_input"]
+__all__ = [
+    "BINARY_SIGNATURES",
+    "BOMS",
+    "EXTENSIONS",
+    "FORMAT_NAMES",
+    "INPUT_FORMATS",
+    "MEDIA_TYPES",
+    "Decoded",
+    "binary_reason",
+    "check_not_empty",
+    "decode_input",
+    "find_bom",
+    "has_binary_signature",
+]
 
-_BOMS = (
+# --------------------------------------------------------------------------- input formats
+
+#: The input formats, and ``"auto"`` (sniff the content): what ``format=`` takes
+#: in :func:`articlekit._batch.parse_document`, ``articlekit batch --from`` and
+#: :func:`articlekit.dask.read_articles`.
+INPUT_FORMATS: tuple[Literal["auto"] | SourceFormat, ...] = ("auto", "html", "markdown", "text", "json")
+
+#: Media types (an HTTP ``Content-Type``) and the format each means.
+MEDIA_TYPES: dict[str, SourceFormat] = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+    "text/plain": "text",
+    "application/json": "json",
+}
+
+#: The names :func:`articlekit.parse` takes for ``format=`` (case-insensitive):
+#: the formats, their short names and their media types.
+FORMAT_NAMES: dict[str, Literal["auto"] | SourceFormat] = {
+    "auto": "auto",
+    "html": "html",
+    "htm": "html",
+    "markdown": "markdown",
+    "md": "markdown",
+    "text": "text",
+    "txt": "text",
+    "plain": "text",
+    "json": "json",
+    **MEDIA_TYPES,
+}
+
+#: File name extensions (lower case, after any ``.gz``) and the format each means.
+EXTENSIONS: dict[str, SourceFormat] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".json": "json",
+}
+
+# --------------------------------------------------------------------------- byte-order marks
+
+#: Byte-order marks and the codec each names, in the order they are tried
+#: (UTF-32 LE before UTF-16 LE, whose mark it starts with).
+BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
+def find_bom(raw: bytes) -> tuple[str, int] | None:
+    """The codec a byte-order mark at the start of *raw* names, and the mark's length; None without one."""
+    for bom, name in BOMS:
+        if raw.startswith(bom):
+            return name, len(bom)
+    return None
+
+
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE
 )
@@ -79,16 +170,51 @@ def _sniff_meta(head: bytes) -> str | None:
     return name
 
 
+# --------------------------------------------------------------------------- binary and empty input
+
+# Text has no C0 controls but tab, newlines, form feed and escape (and no DEL).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b") + b"\x7f"
+_BINARY_SAMPLE = 1 << 16
+
+#: The first bytes of common binary files: PNG, JPEG, GIF, PDF, ZIP, gzip, bzip2, ELF.
+BINARY_SIGNATURES: tuple[bytes, ...] = (
+    b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\x7fELF",
+)
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why *data* (bytes without a byte-order mark) is binary rather than text, or None.
+
+    Only the first 64 KiB are read: NUL bytes in more than 1% of them give
+    ``"NUL bytes"``; other control bytes (C0 but tab, newlines, form feed and
+    escape; DEL) in more than 5% give ``"control bytes"``.
+    """
+    sample = data[:_BINARY_SAMPLE]
+    if sample.count(0) > len(sample) // 100 + 1:
+        return "NUL bytes"
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls > len(sample) // 20 + 1:
+        return "control bytes"
+    return None
+
+
+def has_binary_signature(data: bytes) -> bool:
+    """Whether *data* starts like an image, a PDF, an archive or a compressed file (:data:`BINARY_SIGNATURES`)."""
+    return data.startswith(BINARY_SIGNATURES)
+
+
+def check_not_empty(data: str | bytes, *, source: str | None = None) -> None:
+    """Raise :class:`~articlekit.EmptyDocumentError` when *data* is empty or only white space."""
+    if not data.strip():
+        raise EmptyDocumentError(
+            "the document is empty" if not data else "the document is only white space", source=source
+        )
 
 
 def _check_binary(data: bytes, source: str) -> None:
-    sample = data[: 1 << 16]
-    if sample.count(0) > len(sample) // 100 + 1:
-        raise EncodingError("the input looks binary (NUL bytes), not text", source=source)
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    if controls > len(sample) // 20 + 1:
-        raise EncodingError("the input looks binary (control bytes), not text", source=source)
+    reason = binary_reason(data)
+    if reason is not None:
+        raise EncodingError(f"the input looks binary ({reason}), not text", source=source)
 
 
 def _mostly_utf8(raw: bytes) -> str | None:
@@ -140,8 +266,7 @@ def decode_input(
     text = text.lstrip("\ufeff")
     if clean:
         text = clean_text(text)
-    if not text.strip():
-        raise EmptyDocumentError("the document is empty" if not text else "the document is only white space", source=source)
+    check_not_empty(text, source=source)
     return Decoded(text, enc, how)
 
 
@@ -154,11 +279,11 @@ def _too_big(source: str, limits: Limits) -> ResourceLimitError:
 
 
 def _decode_bytes(raw: bytes, *, source: str, encoding: str | None, html: bool) -> tuple[str, str, str]:
-    for bom, name in _BOMS:
-        if raw.startswith(bom):
-            return raw[len(bom) :].decode(name, "replace"), name, "bom"
-    if not raw.strip():
-        raise EmptyDocumentError("the document is empty" if not raw else "the document is only white space", source=source)
+    bom = find_bom(raw)
+    if bom is not None:
+        name, size = bom
+        return raw[size:].decode(name, "replace"), name, "bom"
+    check_not_empty(raw, source=source)
     _check_binary(raw, source)
     if encoding is not None:
         declared = _codec(encoding)

@@ -37,8 +37,9 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from articlekit._batch import INPUT_FORMATS, BatchResult, parse_many, result_line
+from articlekit._batch import BatchResult, parse_many, result_line
 from articlekit._errors import UnknownFormatError, ValidationError
+from articlekit._input import INPUT_FORMATS
 from articlekit._limits import Limits
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -28,7 +28,6 @@ b.json EmptyDocumentError
 
 from __future__ import annotations
 
-import codecs
 import glob
 import json
 import multiprocessing
@@ -45,11 +44,18 @@ import attrs
 
 from articlekit._errors import (
     ArticleKitError,
-    EmptyDocumentError,
     EncodingError,
     ResourceLimitError,
     UnknownFormatError,
     ValidationError,
+)
+from articlekit._input import (
+    EXTENSIONS,
+    INPUT_FORMATS,
+    binary_reason,
+    check_not_empty,
+    find_bom,
+    has_binary_signature,
 )
 from articlekit._limits import Limits
 from articlekit._model import Article
@@ -82,27 +88,8 @@ DEFAULT_MAX_TASKS_PER_CHILD = 500
 #: :attr:`Document.encoding`).
 Parser = Callable[..., Article]
 
-#: Input formats :func:`parse_document` reads.
-INPUT_FORMATS = ("auto", "html", "markdown", "text", "json")
-
-_EXTENSIONS = {
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".shtml": "html",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdown": "markdown",
-    ".mkd": "markdown",
-    ".txt": "text",
-    ".text": "text",
-    ".json": "json",
-}
 _GLOB_CHARS = frozenset("*?[")
 _WINDOW_PER_PROCESS = 16
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\x7fELF")
-_CONTROLS = bytes([*range(9), 11, *range(14, 27), *range(28, 32)])
 
 
 @attrs.frozen
@@ -314,7 +301,7 @@ def _format_for(job: _Job, default: str) -> str:
     name = job.name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
-    return _EXTENSIONS.get(os.path.splitext(name)[1], "auto")
+    return EXTENSIONS.get(os.path.splitext(name)[1], "auto")
 
 
 def _gunzip(data: bytes, limit: int) -> bytes:
@@ -349,16 +336,15 @@ def _read(job: _Job, limits: Limits) -> bytes | str:
 
 
 def _check_content(data: bytes | str) -> None:
-    """Refuse empty input and input that is clearly not text (before any parser runs)."""
-    if not data.strip():
-        raise EmptyDocumentError("the document is empty" if not data else "the document is only white space")
-    if isinstance(data, bytes) and not data.startswith(_BOMS):
-        if data.startswith(_MAGIC):
+    """Refuse empty input and input that is clearly not text (before any parser runs).
+
+    The checks are :mod:`articlekit._input`'s; bytes with a byte-order mark are text.
+    """
+    check_not_empty(data)
+    if isinstance(data, bytes) and find_bom(data) is None:
+        if has_binary_signature(data):
             raise EncodingError("the file is binary (an image, PDF, archive or compressed file), not text")
-        sample = data[: 1 << 16]
-        # Text has no C0 controls but tab, newlines, form feed and escape; NULs are binary.
-        controls = len(sample) - len(sample.translate(None, _CONTROLS))
-        if sample.count(0) > len(sample) // 100 + 1 or controls > len(sample) // 20 + 1:
+        if binary_reason(data) is not None:
             raise EncodingError("the file looks binary (NUL and control bytes), not text")
 
 

@@ -1,7 +1,7 @@
 """Which format is this? How :func:`articlekit.parse` decides when no format is given.
 
 Only the first 8 KiB are looked at (bytes are decoded for this with their
-BOM, else as UTF-8 with replacement).  The tests run in this order, and the
+BOM, found with :func:`articlekit._input.find_bom`, else as UTF-8 with replacement).  The tests run in this order, and the
 first that matches wins:
 
 1. **JSON** (an articlekit document): the text starts with ``{`` and has a
@@ -28,16 +28,17 @@ first that matches wins:
 
 from __future__ import annotations
 
-import codecs
 import re
-from typing import Literal
+from typing import TypeAlias
 
 from articlekit._errors import ValidationError
+from articlekit._input import find_bom
+from articlekit._model import SourceFormat
 
 __all__ = ["HTML_TAG_THRESHOLD", "SNIFF_BYTES", "Format", "sniff"]
 
-#: A format :func:`sniff` can name.
-Format = Literal["html", "markdown", "text", "json"]
+#: A format :func:`sniff` can name (the model's ``SourceFormat``).
+Format: TypeAlias = SourceFormat
 
 #: How much of the input is looked at.
 SNIFF_BYTES = 8192
@@ -45,13 +46,6 @@ SNIFF_BYTES = 8192
 #: How many HTML tags in the sample make it HTML even when it does not start with one.
 HTML_TAG_THRESHOLD = 5
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _JSON_KEY = re.compile(r'"schema_version"\s*:')
 _XML_DECL = re.compile(r"<\?xml[^>]{0,200}\?>\s*", re.IGNORECASE)
 _HTML_START = re.compile(
@@ -84,9 +78,10 @@ def _sample(data: str | bytes | bytearray | memoryview) -> str:
         return data[:SNIFF_BYTES]
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data[: SNIFF_BYTES * 4])
-        for bom, name in _BOMS:
-            if raw.startswith(bom):
-                return raw[len(bom) :].decode(name, "replace")[:SNIFF_BYTES]
+        bom = find_bom(raw)
+        if bom is not None:
+            name, size = bom
+            return raw[size:].decode(name, "replace")[:SNIFF_BYTES]
         return raw[:SNIFF_BYTES].decode("utf-8", "replace")
     raise ValidationError(f"input must be str or bytes, got {type(data).__name__}")
 

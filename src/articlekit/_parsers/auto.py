@@ -12,9 +12,9 @@ articlekit.UnknownFormatError: unknown input format 'docx'; known: auto, html, j
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
 
 from articlekit._errors import ResourceLimitError, UnknownFormatError, ValidationError
+from articlekit._input import FORMAT_NAMES
 from articlekit._json import from_json
 from articlekit._limits import Limits
 from articlekit._model import Article
@@ -23,25 +23,7 @@ from articlekit._parsers.html import parse_html
 from articlekit._parsers.markdown import parse_markdown
 from articlekit._parsers.text import parse_text
 
-__all__ = ["INPUT_FORMATS", "parse"]
-
-#: Format names :func:`parse` accepts (case-insensitive) and the format each means.
-INPUT_FORMATS: dict[str, Literal["auto", "html", "markdown", "text", "json"]] = {
-    "auto": "auto",
-    "html": "html",
-    "htm": "html",
-    "text/html": "html",
-    "application/xhtml+xml": "html",
-    "markdown": "markdown",
-    "md": "markdown",
-    "text/markdown": "markdown",
-    "text": "text",
-    "txt": "text",
-    "plain": "text",
-    "text/plain": "text",
-    "json": "json",
-    "application/json": "json",
-}
+__all__ = ["parse"]
 
 _PARSERS: dict[str, Callable[..., Article]] = {
     "html": parse_html,
@@ -62,7 +44,8 @@ def parse(
 
     :param format: ``"auto"`` (the default: sniff), ``"html"``, ``"markdown"``,
         ``"text"`` or ``"json"`` (an articlekit JSON document); also ``"md"``,
-        ``"txt"`` and MIME types such as ``"text/html"``.
+        ``"txt"`` and MIME types such as ``"text/html"``
+        (:data:`articlekit._input.FORMAT_NAMES`).
     :param url: passed to the parser (stored as ``Article.url``).
     :param quotes: passed to the parser (extract quotations).
     :param limits: passed to the parser.  A JSON document is returned as it
@@ -78,9 +61,9 @@ def parse(
         raise ValidationError(f"input must be str or bytes, got {type(data).__name__}")
     if not isinstance(format, str):
         raise ValidationError(f"format must be a str, got {type(format).__name__}")
-    fmt = INPUT_FORMATS.get(format.strip().lower())
+    fmt = FORMAT_NAMES.get(format.strip().lower())
     if fmt is None:
-        known = ", ".join(sorted(set(INPUT_FORMATS.values())))
+        known = ", ".join(sorted(set(FORMAT_NAMES.values())))
         raise UnknownFormatError(f"unknown input format {format!r}; known: {known}")
     chosen: Format = sniff(data) if fmt == "auto" else fmt
     if chosen == "json":
