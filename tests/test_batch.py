@@ -17,7 +17,9 @@ from warcio.warcwriter import WARCWriter
 
 import articlekit
 from articlekit import Article, Limits, to_json
-from articlekit._batch import _WINDOW_PER_PROCESS, BatchResult, Document, iter_documents, parse_many
+from articlekit._batch import BatchResult, Document, iter_documents, parse_many
+from articlekit._batch._inputs import _jobs
+from articlekit._batch._pool import _WINDOW_PER_PROCESS, _Options, _Pool
 from batch_helpers import title_parser
 
 REFERENCE = Path(__file__).parent.parent / "examples" / "reference-article.json"
@@ -70,6 +72,26 @@ def test_a_document_over_the_memory_limit_fails_and_the_run_goes_on():
     results = list(parse_many(docs, jobs=1, memory_limit=1024**3, parser=title_parser))
     assert _summary(results) == [("doc0", None), ("doc1", "ResourceLimitError"), ("doc2", None)], results[1].message
     assert "memory" in results[1].message
+
+
+def test_a_result_sent_just_before_the_worker_exits_is_read_not_taken_for_a_crash():
+    """The race at its cause: a worker reports a memory-limit result and exits; the parent
+    finds the worker gone (a failed send, or its exit seen first) before reading that report.
+    The report is the document's result, and the next job, never started, is retried."""
+    options = _Options(title_parser, "auto", True, None, None, 1024**3)
+    pool = _Pool(_jobs(_docs("HOG", "after"), None), options, processes=1, timeout=None, max_tasks_per_child=500)
+    pool._dispatch()  # starts the worker
+    while not pool.workers[0].ready:
+        pool._wait()
+    pool._dispatch()  # sends both documents
+    worker = pool.workers[0]
+    assert [job.name for _, job in worker.jobs] == ["doc0", "doc1"]
+    worker.process.join(60)  # it reported doc0's memory limit and exited; nothing read yet
+    assert not worker.process.is_alive()
+    pool._lose(worker, None)  # what a failed send does
+    assert pool.results[0].error == "ResourceLimitError", pool.results[0].message
+    assert [job.name for _, job in pool.retry] == ["doc1"]
+    assert _summary(list(pool)) == [("doc0", "ResourceLimitError"), ("doc1", None)]
 
 
 def test_an_unexpected_exception_is_reported_not_raised():

@@ -31,13 +31,12 @@ from articlekit._batch import (
     DEFAULT_MAX_TASKS_PER_CHILD,
     DEFAULT_MEMORY_LIMIT,
     DEFAULT_TIMEOUT,
-    _Job,
-    _Options,
-    _run,
     error_line,
     parse_many,
     result_line,
 )
+from articlekit._batch._inputs import _Job
+from articlekit._batch._pool import _Options, _run
 from articlekit._errors import ArticleKitError
 from articlekit._input import INPUT_FORMATS, MEDIA_TYPES
 from articlekit._limits import Limits
