@@ -75,7 +75,9 @@ def _nothing(node: InlineImage, out: list[str]) -> None:
 
 
 def _children(node: Emphasis | Strong | Strikethrough | Link, out: list[str]) -> None:
-    _inline_parts(node.children, out)
+    table = _INLINE_TEXT  # dispatched here, not through _inline_parts: one frame a level
+    for child in node.children:
+        table[type(child)](child, out)
 
 
 #: Inline class -> its pieces of :attr:`Article.text`.
@@ -111,7 +113,16 @@ def _holder(block: Paragraph | Heading) -> str:
 
 
 def _list(block: ListBlock) -> str:
-    return "\n".join("\n".join(block_text(b) for b in item.blocks) for item in block.items)
+    # Loops that dispatch themselves (no generator, no block_text call): a nested list costs
+    # one frame, which keeps the deepest article within a low recursion limit.
+    table = _BLOCK_TEXT
+    items: list[str] = []
+    for item in block.items:
+        texts: list[str] = []
+        for child in item.blocks:
+            texts.append(table[type(child)](child))  # noqa: PERF401 (a comprehension is a frame)
+        items.append("\n".join(texts))
+    return "\n".join(items)
 
 
 def _block_quote(block: BlockQuote) -> str:
@@ -153,7 +164,14 @@ _BLOCK_TEXT: NodeTable[Block, Callable[[Block], str]] = NodeTable(
 
 
 def _join(blocks: Iterable[Block]) -> str:
-    return "\n\n".join(t for t in map(block_text, blocks) if t)
+    """The non-empty texts of *blocks*, joined by blank lines."""
+    table = _BLOCK_TEXT
+    texts: list[str] = []
+    for block in blocks:
+        text = table[type(block)](block)
+        if text:
+            texts.append(text)
+    return "\n\n".join(texts)
 
 
 def article_text(title: str | None, standfirst: str | None, body: Iterable[Block]) -> str:
