@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, seed, settings
 
@@ -238,6 +239,7 @@ def test_every_format_writes_a_subclass_as_its_base_class(format: str) -> None:
 
 def test_every_node_class_reads_back() -> None:
     article, _ = _every_node()
+    jsonschema.Draft202012Validator(ak.json_schema()).validate(ak.to_dict(article))
     assert ak.from_json(ak.to_json(article)) == article
     page = ak.parse_html(ak.to_html(article, standalone=True), quotes=False)  # the own-HTML reader
     assert {type(n) for block in page.body for n in _walk(block)} >= set(BLOCK_TYPES) | set(INLINE_TYPES)

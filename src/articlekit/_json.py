@@ -6,6 +6,13 @@ field of the model is written, always in the same order (a quote's optional
 ``speaker_span`` only when it is set), so the same article always gives the
 same bytes.  ``from_json(to_json(a)) == a`` for every article.
 
+Each node class is written by its entry in :data:`_INLINE_WRITERS` or
+:data:`_BLOCK_WRITERS` and read by its entry in :data:`_INLINE_READERS` or
+:data:`_BLOCK_READERS` (its ``"type"`` name, its fields, its reader): tables of
+``{node class: handler}`` (see :mod:`articlekit._model._dispatch`).  A new node
+kind needs an entry in the writer and the reader table of its category, and its
+definition in the JSON Schema.
+
 >>> from articlekit import Article, Paragraph, Text, to_json, from_json
 >>> a = Article(title="Hi", body=[Paragraph([Text("Hello, world.")])])
 >>> from_json(to_json(a)) == a

@@ -36,6 +36,13 @@ the text names its speaker) is not written: HTML does not carry it, as reading
 a page back (:func:`~articlekit.parse_html`) re-extracts the quotes from its
 text, speakers' mentions included.
 
+Each node class is written by its entry in :data:`_BLOCKS` or :data:`_INLINES`
+(``{node class: handler}``, see :mod:`articlekit._model._dispatch`); a new node
+kind needs an entry in the table of its category (and an element in the
+allow-lists if it needs one).  Inline handlers that open an element return the
+children to write inside it, so inline content is written from a stack, not by
+recursion.
+
 >>> from articlekit import Article, Paragraph, Text, Link, to_html
 >>> a = Article(title="Hi <there>", body=[Paragraph([Link("javascript:alert(1)", [Text("x")])])])
 >>> print(to_html(a))

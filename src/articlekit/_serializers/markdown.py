@@ -24,6 +24,12 @@ The style (one, deterministic):
 
 :func:`markdown_expressible` says exactly what Markdown cannot carry.
 
+Four tables (``{node class: handler}``, see :mod:`articlekit._model._dispatch`)
+hold the rules per node class: what Markdown carries of each inline and block
+(:data:`_EXPRESSIBLE_INLINES`, :data:`_EXPRESSIBLE_BLOCKS`), the pieces of each
+inline (:data:`_PIECES`) and the lines of each block (:data:`_LINES`).  A new node
+kind needs an entry in the two tables of its category.
+
 >>> from articlekit import Article, Paragraph, Text, Emphasis
 >>> print(to_markdown(Article(title="Hi", body=[Paragraph([Text("a "), Emphasis([Text("b*")])])])), end="")
 ---

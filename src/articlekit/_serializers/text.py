@@ -23,6 +23,10 @@ headings, code and tables are never wrapped.
 byline, dates, headings, lists and quotes are recognised (see the user guide
 for which articles come back exactly).
 
+Each node class is laid out by its entry in :data:`_BLOCKS` or :data:`_INLINES`
+(``{node class: handler}``, see :mod:`articlekit._model._dispatch`); a new node
+kind needs an entry in the table of its category.
+
 >>> from articlekit import Article, Heading, Paragraph, Person, Text, to_text
 >>> print(to_text(Article(title="Hello", authors=[Person("Jane Doe")],
 ...                       body=[Heading(2, [Text("Part one")]), Paragraph([Text("Hi  there.")])])), end="")

@@ -13,6 +13,12 @@ mapping of :mod:`articlekit._serializers.jsonld`, reversed).  What a page cannot
 carry is left to the caller: ``quotes`` (re-extracted from the text),
 ``warnings``, ``extra``, ``encoding`` and ``encoding_source`` are empty, and
 ``source_format`` is ``"html"``.
+
+Each node class is read by its entry in :data:`_BLOCK_READERS` or
+:data:`_INLINE_READERS` (``{node class: (the tags to_html writes it as, its
+reader)}``, see :mod:`articlekit._model._dispatch`); :class:`Text` has none, being
+an element's text and tails.  A new node kind needs an entry in the table of its
+category, for the tags :mod:`articlekit._serializers.html` writes it as.
 """
 
 from __future__ import annotations
