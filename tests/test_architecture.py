@@ -231,3 +231,18 @@ def test_public_submodules_declare_their_names(module):
     assert names, f"{module} has no __all__"
     for name in names:
         assert hasattr(mod, name), f"{module}.{name}"
+
+
+def test_public_classes_resolve_their_type_hints():
+    """Tools that read annotations (typing.get_type_hints, cattrs, pydantic) work on every class."""
+    import typing
+
+    for name in articlekit.__all__:
+        obj = getattr(articlekit, name)
+        if isinstance(obj, type):
+            assert isinstance(typing.get_type_hints(obj), dict), name
+
+
+def test_exceptions_show_their_public_name():
+    assert articlekit.ValidationError.__module__ == "articlekit"
+    assert repr(articlekit.ValidationError("x")).startswith("ValidationError(")

@@ -33,7 +33,7 @@ def check_invariants(article: Article, quotes: tuple[Quote, ...]) -> None:
     spans = []
     for q in quotes:
         assert isinstance(q, Quote)
-        # The extractor builds quotes without re-running the model's validators (new_quote):
+        # The extractor builds quotes without re-running the model's validators (Quote._trusted):
         # the same fields through the checked constructor give an equal, valid Quote.
         same = Quote(
             text=q.text, kind=q.kind, span=q.span, speaker=q.speaker, cue=q.cue, speaker_span=q.speaker_span

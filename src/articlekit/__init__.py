@@ -134,10 +134,11 @@ __all__ = [
     "to_text",
 ]
 
-# The public classes are documented, pickled and shown in tracebacks as ``articlekit.X``,
-# wherever the implementation keeps them (their modules are private and may move).
+# The exceptions are shown in tracebacks and pickled as ``articlekit.X``, wherever the
+# implementation keeps them (their module is private and may move).  Only the exceptions:
+# the model classes keep their module, where typing.get_type_hints resolves their annotations.
 for _name in __all__:
     _obj = globals()[_name]
-    if isinstance(_obj, type) and _obj.__module__.startswith("articlekit._"):
+    if isinstance(_obj, type) and issubclass(_obj, BaseException):
         _obj.__module__ = "articlekit"
 del _name, _obj

@@ -5,6 +5,8 @@ Data flows one way: input -> parser -> Article -> enrichers -> serialiser.
 
 from __future__ import annotations
 
+import attrs
+
 from articlekit._limits import Limits
 from articlekit._model import Article
 
@@ -17,4 +19,4 @@ def enrich(article: Article, *, quotes: bool = True, limits: Limits | None = Non
         return article
     from articlekit._quotes import extract_quotes
 
-    return article._with_quotes(extract_quotes(article, limits=limits))
+    return attrs.evolve(article, quotes=extract_quotes(article, limits=limits))

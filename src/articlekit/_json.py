@@ -6,6 +6,13 @@ field of the model is written, always in the same order (a quote's optional
 ``speaker_span`` only when it is set), so the same article always gives the
 same bytes.  ``from_json(to_json(a)) == a`` for every article.
 
+Each node class is written by its entry in :data:`_INLINE_WRITERS` or
+:data:`_BLOCK_WRITERS` and read by its entry in :data:`_INLINE_READERS` or
+:data:`_BLOCK_READERS` (its ``"type"`` name, its fields, its reader): tables of
+``{node class: handler}`` (see :mod:`articlekit._model._dispatch`).  A new node
+kind needs an entry in the writer and the reader table of its category, and its
+definition in the JSON Schema.
+
 >>> from articlekit import Article, Paragraph, Text, to_json, from_json
 >>> a = Article(title="Hi", body=[Paragraph([Text("Hello, world.")])])
 >>> from_json(to_json(a)) == a
@@ -15,14 +22,16 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextvars import ContextVar
 from datetime import datetime
 from importlib import resources
-from typing import Any, NoReturn
+from typing import Any, Generic, NoReturn, TypeVar
 
 from articlekit._errors import ArticleKitError, JSONFormatError, ParseError, ResourceLimitError
 from articlekit._model import (
+    BLOCK_TYPES,
+    INLINE_TYPES,
     MAX_DEPTH,
     Article,
     Block,
@@ -52,71 +61,156 @@ from articlekit._model import (
     Text,
     ThematicBreak,
 )
+from articlekit._model._dispatch import NodeTable, block_rule, inline_rule
 
 __all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]
 
 #: The version of the JSON format written by :func:`to_json`.
 SCHEMA_VERSION = 1
 
+_N = TypeVar("_N")
+
 # --------------------------------------------------------------------------- writing
+#
+# Each node class is written by its entry in _INLINE_WRITERS or _BLOCK_WRITERS and
+# read back by its entry in _INLINE_READERS or _BLOCK_READERS (which also give its
+# "type" name and fields).  A new node kind needs one entry in each table of its
+# category; tests/test_architecture_writers.py fails until it has them.
 
 
-def _inline(node: Inline) -> dict[str, Any]:
-    if isinstance(node, Text):
-        return {"type": "text", "text": node.text}
-    if isinstance(node, InlineCode):
-        return {"type": "code", "code": node.code}
-    if isinstance(node, LineBreak):
-        return {"type": "line_break"}
-    if isinstance(node, InlineImage):
-        return {"type": "image", "src": node.src, "alt": node.alt, "title": node.title}
-    if isinstance(node, Link):
-        return {"type": "link", "href": node.href, "title": node.title, "children": _inlines(node.children)}
-    kind = {Emphasis: "emphasis", Strong: "strong", Strikethrough: "strikethrough"}[type(node)]
-    return {"type": kind, "children": _inlines(node.children)}
+def _text(node: Text) -> dict[str, Any]:
+    return {"type": "text", "text": node.text}
+
+
+def _inline_code(node: InlineCode) -> dict[str, Any]:
+    return {"type": "code", "code": node.code}
+
+
+def _line_break(node: LineBreak) -> dict[str, Any]:
+    return {"type": "line_break"}
+
+
+def _inline_image(node: InlineImage) -> dict[str, Any]:
+    return {"type": "image", "src": node.src, "alt": node.alt, "title": node.title}
+
+
+# Containers dispatch their children themselves (not through _inlines): a nesting level
+# costs two frames, the handler and its comprehension.
+
+
+def _link(node: Link) -> dict[str, Any]:
+    t = _INLINE_WRITERS
+    return {"type": "link", "href": node.href, "title": node.title, "children": [t[type(n)](n) for n in node.children]}
+
+
+def _emphasis(node: Emphasis) -> dict[str, Any]:
+    t = _INLINE_WRITERS
+    return {"type": "emphasis", "children": [t[type(n)](n) for n in node.children]}
+
+
+def _strong(node: Strong) -> dict[str, Any]:
+    t = _INLINE_WRITERS
+    return {"type": "strong", "children": [t[type(n)](n) for n in node.children]}
+
+
+def _strikethrough(node: Strikethrough) -> dict[str, Any]:
+    t = _INLINE_WRITERS
+    return {"type": "strikethrough", "children": [t[type(n)](n) for n in node.children]}
+
+
+_INLINE_WRITERS: NodeTable[Inline, Callable[[Inline], dict[str, Any]]] = NodeTable(
+    INLINE_TYPES,
+    [
+        inline_rule(Text, _text),
+        inline_rule(Emphasis, _emphasis),
+        inline_rule(Strong, _strong),
+        inline_rule(Strikethrough, _strikethrough),
+        inline_rule(InlineCode, _inline_code),
+        inline_rule(Link, _link),
+        inline_rule(LineBreak, _line_break),
+        inline_rule(InlineImage, _inline_image),
+    ],
+)
 
 
 def _inlines(nodes: tuple[Inline, ...]) -> list[dict[str, Any]]:
-    return [_inline(n) for n in nodes]
+    table = _INLINE_WRITERS
+    return [table[type(n)](n) for n in nodes]
 
 
 def _row(row: TableRow) -> dict[str, Any]:
     return {"cells": [{"children": _inlines(c.children), "align": c.align} for c in row.cells]}
 
 
-def _block(node: Block) -> dict[str, Any]:
-    if isinstance(node, Paragraph):
-        return {"type": "paragraph", "children": _inlines(node.children)}
-    if isinstance(node, Heading):
-        return {"type": "heading", "level": node.level, "children": _inlines(node.children)}
-    if isinstance(node, ListBlock):
-        return {
-            "type": "list",
-            "ordered": node.ordered,
-            "start": node.start,
-            "items": [{"blocks": [_block(b) for b in item.blocks]} for item in node.items],
-        }
-    if isinstance(node, BlockQuote):
-        return {"type": "blockquote", "blocks": [_block(b) for b in node.blocks]}
-    if isinstance(node, Figure):
-        return {
-            "type": "figure",
-            "src": node.src,
-            "alt": node.alt,
-            "title": node.title,
-            "caption": _inlines(node.caption),
-            "credit": node.credit,
-        }
-    if isinstance(node, Table):
-        return {
-            "type": "table",
-            "header": [_row(r) for r in node.header],
-            "rows": [_row(r) for r in node.rows],
-            "caption": _inlines(node.caption),
-        }
-    if isinstance(node, CodeBlock):
-        return {"type": "code_block", "code": node.code, "language": node.language}
+def _blocks(nodes: tuple[Block, ...]) -> list[dict[str, Any]]:
+    table = _BLOCK_WRITERS
+    return [table[type(n)](n) for n in nodes]
+
+
+def _paragraph(node: Paragraph) -> dict[str, Any]:
+    return {"type": "paragraph", "children": _inlines(node.children)}
+
+
+def _heading(node: Heading) -> dict[str, Any]:
+    return {"type": "heading", "level": node.level, "children": _inlines(node.children)}
+
+
+def _list(node: ListBlock) -> dict[str, Any]:
+    t = _BLOCK_WRITERS
+    return {
+        "type": "list",
+        "ordered": node.ordered,
+        "start": node.start,
+        "items": [{"blocks": [t[type(b)](b) for b in item.blocks]} for item in node.items],
+    }
+
+
+def _block_quote(node: BlockQuote) -> dict[str, Any]:
+    t = _BLOCK_WRITERS
+    return {"type": "blockquote", "blocks": [t[type(b)](b) for b in node.blocks]}
+
+
+def _figure(node: Figure) -> dict[str, Any]:
+    return {
+        "type": "figure",
+        "src": node.src,
+        "alt": node.alt,
+        "title": node.title,
+        "caption": _inlines(node.caption),
+        "credit": node.credit,
+    }
+
+
+def _table(node: Table) -> dict[str, Any]:
+    return {
+        "type": "table",
+        "header": [_row(r) for r in node.header],
+        "rows": [_row(r) for r in node.rows],
+        "caption": _inlines(node.caption),
+    }
+
+
+def _code_block(node: CodeBlock) -> dict[str, Any]:
+    return {"type": "code_block", "code": node.code, "language": node.language}
+
+
+def _thematic_break(node: ThematicBreak) -> dict[str, Any]:
     return {"type": "thematic_break"}
+
+
+_BLOCK_WRITERS: NodeTable[Block, Callable[[Block], dict[str, Any]]] = NodeTable(
+    BLOCK_TYPES,
+    [
+        block_rule(Heading, _heading),
+        block_rule(Paragraph, _paragraph),
+        block_rule(ListBlock, _list),
+        block_rule(BlockQuote, _block_quote),
+        block_rule(Figure, _figure),
+        block_rule(Table, _table),
+        block_rule(CodeBlock, _code_block),
+        block_rule(ThematicBreak, _thematic_break),
+    ],
+)
 
 
 def _thaw(value: FrozenJSON) -> Any:
@@ -171,7 +265,7 @@ def to_dict(article: Article) -> dict[str, Any]:
         "images": [
             {"url": i.url, "alt": i.alt, "caption": i.caption, "credit": i.credit} for i in article.images
         ],
-        "body": [_block(b) for b in article.body],
+        "body": _blocks(article.body),
         "quotes": [_quote(q) for q in article.quotes],
         "source_format": article.source_format,
         "encoding": article.encoding,
@@ -267,21 +361,18 @@ def _check_depth(depth: int, path: str) -> None:
         raise ResourceLimitError(f"content nested more than {MAX_DEPTH} levels deep", source="json", path=path)
 
 
-_INLINE_KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "text": (frozenset({"type", "text"}), frozenset({"text"})),
-    "code": (frozenset({"type", "code"}), frozenset({"code"})),
-    "line_break": (frozenset({"type"}), frozenset()),
-    "image": (frozenset({"type", "src", "alt", "title"}), frozenset({"src"})),
-    "link": (frozenset({"type", "href", "title", "children"}), frozenset({"href"})),
-    "emphasis": (frozenset({"type", "children"}), frozenset()),
-    "strong": (frozenset({"type", "children"}), frozenset()),
-    "strikethrough": (frozenset({"type", "children"}), frozenset()),
-}
-_CONTAINERS: dict[str, type[Emphasis | Strong | Strikethrough]] = {
-    "emphasis": Emphasis,
-    "strong": Strong,
-    "strikethrough": Strikethrough,
-}
+class _NodeReader(Generic[_N]):
+    """How one node class is read: its ``"type"`` name, its fields and the function that reads it."""
+
+    __slots__ = ("allowed", "name", "read", "required")
+
+    def __init__(
+        self, name: str, read: Callable[[_Reader, int], _N], fields: Iterable[str] = (), required: Iterable[str] = ()
+    ) -> None:
+        self.name = name
+        self.read = read  # (the node's reader, its depth) -> the node
+        self.allowed = frozenset({"type", *fields})
+        self.required = frozenset(required)
 
 
 def _node_type(r: _Reader, known: Mapping[str, object]) -> str:
@@ -296,20 +387,62 @@ def _node_type(r: _Reader, known: Mapping[str, object]) -> str:
 def _read_inline(data: object, path: str, depth: int) -> Inline:
     _check_depth(depth, path)
     r = _Reader(data, path)
-    kind = _node_type(r, _INLINE_KEYS)
-    r.check_keys(*_INLINE_KEYS[kind])
-    if kind == "text":
-        return Text(r.get("text", str, optional=False))
-    if kind == "code":
-        return InlineCode(r.get("code", str, optional=False))
-    if kind == "line_break":
-        return LineBreak()
-    if kind == "image":
-        return InlineImage(r.get("src", str, optional=False), r.get("alt", str, ""), r.get("title", str))
+    reader = _INLINE_BY_NAME[_node_type(r, _INLINE_BY_NAME)]
+    r.check_keys(reader.allowed, reader.required)
+    return reader.read(r, depth)
+
+
+# The readers of the node classes: (the node's reader, its depth) -> the node.  Each reads
+# its fields in the order the writer writes them (which decides the error reported first).
+
+
+def _read_text(r: _Reader, depth: int) -> Text:
+    return Text(r.get("text", str, optional=False))
+
+
+def _read_emphasis(r: _Reader, depth: int) -> Emphasis:
+    return Emphasis(r.items("children", depth + 1, _read_inline))
+
+
+def _read_strong(r: _Reader, depth: int) -> Strong:
+    return Strong(r.items("children", depth + 1, _read_inline))
+
+
+def _read_strikethrough(r: _Reader, depth: int) -> Strikethrough:
+    return Strikethrough(r.items("children", depth + 1, _read_inline))
+
+
+def _read_inline_code(r: _Reader, depth: int) -> InlineCode:
+    return InlineCode(r.get("code", str, optional=False))
+
+
+def _read_link(r: _Reader, depth: int) -> Link:
     children = r.items("children", depth + 1, _read_inline)
-    if kind == "link":
-        return Link(r.get("href", str, optional=False), children, title=r.get("title", str))
-    return _CONTAINERS[kind](children)
+    return Link(r.get("href", str, optional=False), children, title=r.get("title", str))
+
+
+def _read_line_break(r: _Reader, depth: int) -> LineBreak:
+    return LineBreak()
+
+
+def _read_inline_image(r: _Reader, depth: int) -> InlineImage:
+    return InlineImage(r.get("src", str, optional=False), r.get("alt", str, ""), r.get("title", str))
+
+
+_INLINE_READERS: NodeTable[Inline, _NodeReader[Inline]] = NodeTable(
+    INLINE_TYPES,
+    [
+        (Text, _NodeReader("text", _read_text, {"text"}, {"text"})),
+        (Emphasis, _NodeReader("emphasis", _read_emphasis, {"children"})),
+        (Strong, _NodeReader("strong", _read_strong, {"children"})),
+        (Strikethrough, _NodeReader("strikethrough", _read_strikethrough, {"children"})),
+        (InlineCode, _NodeReader("code", _read_inline_code, {"code"}, {"code"})),
+        (Link, _NodeReader("link", _read_link, {"href", "title", "children"}, {"href"})),
+        (LineBreak, _NodeReader("line_break", _read_line_break)),
+        (InlineImage, _NodeReader("image", _read_inline_image, {"src", "alt", "title"}, {"src"})),
+    ],
+)
+_INLINE_BY_NAME = {reader.name: reader for reader in _INLINE_READERS.values()}
 
 
 def _read_row(data: object, path: str, depth: int) -> TableRow:
@@ -330,52 +463,74 @@ def _read_item(data: object, path: str, depth: int) -> ListItem:
     return ListItem(r.items("blocks", depth, _read_block))
 
 
-_BLOCK_KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "paragraph": (frozenset({"type", "children"}), frozenset()),
-    "heading": (frozenset({"type", "level", "children"}), frozenset({"level"})),
-    "list": (frozenset({"type", "ordered", "start", "items"}), frozenset()),
-    "blockquote": (frozenset({"type", "blocks"}), frozenset()),
-    "figure": (frozenset({"type", "src", "alt", "title", "caption", "credit"}), frozenset({"src"})),
-    "table": (frozenset({"type", "header", "rows", "caption"}), frozenset()),
-    "code_block": (frozenset({"type", "code", "language"}), frozenset({"code"})),
-    "thematic_break": (frozenset({"type"}), frozenset()),
-}
-
-
 def _read_block(data: object, path: str, depth: int) -> Block:
     _check_depth(depth, path)
     r = _Reader(data, path)
-    kind = _node_type(r, _BLOCK_KEYS)
-    r.check_keys(*_BLOCK_KEYS[kind])
-    if kind == "paragraph":
-        return Paragraph(r.items("children", depth + 1, _read_inline))
-    if kind == "heading":
-        return Heading(r.get("level", int, optional=False), r.items("children", depth + 1, _read_inline))
-    if kind == "list":
-        return ListBlock(
-            r.items("items", depth + 1, _read_item),
-            ordered=r.get("ordered", bool, False, optional=False),
-            start=r.get("start", int),
-        )
-    if kind == "blockquote":
-        return BlockQuote(r.items("blocks", depth + 1, _read_block))
-    if kind == "figure":
-        return Figure(
-            r.get("src", str, optional=False),
-            alt=r.get("alt", str, ""),
-            title=r.get("title", str),
-            caption=r.items("caption", depth + 1, _read_inline),
-            credit=r.get("credit", str),
-        )
-    if kind == "table":
-        return Table(
-            header=r.items("header", depth + 1, _read_row),
-            rows=r.items("rows", depth + 1, _read_row),
-            caption=r.items("caption", depth + 1, _read_inline),
-        )
-    if kind == "code_block":
-        return CodeBlock(r.get("code", str, optional=False), language=r.get("language", str))
+    reader = _BLOCK_BY_NAME[_node_type(r, _BLOCK_BY_NAME)]
+    r.check_keys(reader.allowed, reader.required)
+    return reader.read(r, depth)
+
+
+def _read_list(r: _Reader, depth: int) -> ListBlock:
+    return ListBlock(
+        r.items("items", depth + 1, _read_item),
+        ordered=r.get("ordered", bool, False, optional=False),
+        start=r.get("start", int),
+    )
+
+
+def _read_figure(r: _Reader, depth: int) -> Figure:
+    return Figure(
+        r.get("src", str, optional=False),
+        alt=r.get("alt", str, ""),
+        title=r.get("title", str),
+        caption=r.items("caption", depth + 1, _read_inline),
+        credit=r.get("credit", str),
+    )
+
+
+def _read_table(r: _Reader, depth: int) -> Table:
+    return Table(
+        header=r.items("header", depth + 1, _read_row),
+        rows=r.items("rows", depth + 1, _read_row),
+        caption=r.items("caption", depth + 1, _read_inline),
+    )
+
+
+def _read_heading(r: _Reader, depth: int) -> Heading:
+    return Heading(r.get("level", int, optional=False), r.items("children", depth + 1, _read_inline))
+
+
+def _read_paragraph(r: _Reader, depth: int) -> Paragraph:
+    return Paragraph(r.items("children", depth + 1, _read_inline))
+
+
+def _read_block_quote(r: _Reader, depth: int) -> BlockQuote:
+    return BlockQuote(r.items("blocks", depth + 1, _read_block))
+
+
+def _read_code_block(r: _Reader, depth: int) -> CodeBlock:
+    return CodeBlock(r.get("code", str, optional=False), language=r.get("language", str))
+
+
+def _read_thematic_break(r: _Reader, depth: int) -> ThematicBreak:
     return ThematicBreak()
+
+
+_BLOCK_READERS: NodeTable[Block, _NodeReader[Block]] = NodeTable(
+    BLOCK_TYPES,
+    [
+        (Heading, _NodeReader("heading", _read_heading, {"level", "children"}, {"level"})),
+        (Paragraph, _NodeReader("paragraph", _read_paragraph, {"children"})),
+        (ListBlock, _NodeReader("list", _read_list, {"ordered", "start", "items"})),
+        (BlockQuote, _NodeReader("blockquote", _read_block_quote, {"blocks"})),
+        (Figure, _NodeReader("figure", _read_figure, {"src", "alt", "title", "caption", "credit"}, {"src"})),
+        (Table, _NodeReader("table", _read_table, {"header", "rows", "caption"})),
+        (CodeBlock, _NodeReader("code_block", _read_code_block, {"code", "language"}, {"code"})),
+        (ThematicBreak, _NodeReader("thematic_break", _read_thematic_break)),
+    ],
+)
+_BLOCK_BY_NAME = {reader.name: reader for reader in _BLOCK_READERS.values()}
 
 
 def _read_person(data: object, path: str, depth: int) -> Person:

@@ -26,6 +26,7 @@ Markdown and HTML syntax, leading and trailing white space, empty strings,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from functools import cache
 from typing import Any
@@ -40,6 +41,8 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
     ) from exc
 
 from articlekit._model import (
+    BLOCK_TYPES,
+    INLINE_TYPES,
     Article,
     Block,
     BlockQuote,
@@ -67,6 +70,7 @@ from articlekit._model import (
     Text,
     ThematicBreak,
 )
+from articlekit._model._dispatch import NodeTable
 
 __all__ = [
     "articles",
@@ -176,14 +180,42 @@ def aware_datetimes() -> st.SearchStrategy[datetime]:
     )
 
 
+# Each node class is drawn by its entry in one of two tables per category: a leaf (drawn
+# from its fields) or a container (drawn around children that st.recursive supplies).  Each
+# table names the classes the other one draws, so together they cover every node class
+# (tests/test_architecture_writers.py checks it); the order of the entries is the order
+# of the choices hypothesis makes, so keep it.
+
+#: Inline class -> a strategy for it, for the leaves (no inline children).
+_LEAF_INLINES: NodeTable[Inline, Callable[[], st.SearchStrategy[Inline]]] = NodeTable(
+    INLINE_TYPES,
+    [
+        (Text, lambda: st.builds(Text, texts(min_size=1))),
+        (InlineCode, lambda: st.builds(InlineCode, texts())),
+        (LineBreak, lambda: st.just(LineBreak())),
+        (InlineImage, lambda: st.builds(InlineImage, urls(), texts(), st.none() | texts())),
+    ],
+    unhandled=dict.fromkeys((Emphasis, Strong, Strikethrough, Link), "a container: _NESTED_INLINES"),
+)
+
+#: Inline class -> a strategy for it around drawn children, for the containers.
+_NESTED_INLINES: NodeTable[
+    Inline, Callable[[st.SearchStrategy[list[Inline]]], st.SearchStrategy[Inline]]
+] = NodeTable(
+    INLINE_TYPES,
+    [
+        (Emphasis, lambda kids: st.builds(Emphasis, kids)),
+        (Strong, lambda kids: st.builds(Strong, kids)),
+        (Strikethrough, lambda kids: st.builds(Strikethrough, kids)),
+        (Link, lambda kids: st.builds(Link, urls(), kids, st.none() | texts())),
+    ],
+    unhandled=dict.fromkeys((Text, InlineCode, LineBreak, InlineImage), "a leaf: _LEAF_INLINES"),
+)
+
+
 @cache
 def _leaf_inlines() -> st.SearchStrategy[Inline]:
-    return st.one_of(
-        st.builds(Text, texts(min_size=1)),
-        st.builds(InlineCode, texts()),
-        st.just(LineBreak()),
-        st.builds(InlineImage, urls(), texts(), st.none() | texts()),
-    )
+    return st.one_of([strategy() for strategy in _LEAF_INLINES.values()])
 
 
 @cache
@@ -192,12 +224,7 @@ def inlines(*, max_leaves: int = 4) -> st.SearchStrategy[Inline]:
 
     def extend(children: st.SearchStrategy[Inline]) -> st.SearchStrategy[Inline]:
         kids = st.lists(children, max_size=3)
-        return st.one_of(
-            st.builds(Emphasis, kids),
-            st.builds(Strong, kids),
-            st.builds(Strikethrough, kids),
-            st.builds(Link, urls(), kids, st.none() | texts()),
-        )
+        return st.one_of([strategy(kids) for strategy in _NESTED_INLINES.values()])
 
     return st.recursive(_leaf_inlines(), extend, max_leaves=max_leaves)
 
@@ -223,16 +250,51 @@ def _draw_table(draw: Any) -> Table:
     return Table(header, rows, draw(_inline_lists(2)))
 
 
+#: Block class -> a strategy for it, for the leaves (no block children).
+_LEAF_BLOCKS: NodeTable[Block, Callable[[], st.SearchStrategy[Block]]] = NodeTable(
+    BLOCK_TYPES,
+    [
+        (Paragraph, lambda: st.builds(Paragraph, _inline_lists())),
+        (Heading, lambda: st.builds(Heading, st.integers(min_value=1, max_value=6), _inline_lists())),
+        (CodeBlock, lambda: st.builds(CodeBlock, texts(max_size=60), st.none() | names())),
+        (ThematicBreak, lambda: st.just(ThematicBreak())),
+        (
+            Figure,
+            lambda: st.builds(Figure, urls(), texts(), st.none() | texts(), _inline_lists(3), st.none() | texts()),
+        ),
+        (Table, _draw_table),
+    ],
+    unhandled=dict.fromkeys((ListBlock, BlockQuote), "a container: _NESTED_BLOCKS"),
+)
+
+
+def _lists(children: st.SearchStrategy[Block]) -> st.SearchStrategy[Block]:
+    item = st.lists(children, max_size=3).map(ListItem)
+    ordered = st.builds(
+        lambda items, start: ListBlock(items, ordered=True, start=start),
+        st.lists(item, min_size=1, max_size=3),
+        st.integers(min_value=0, max_value=999_999_999),
+    )
+    unordered = st.builds(ListBlock, st.lists(item, min_size=1, max_size=3))
+    return st.one_of(ordered, unordered)
+
+
+#: Block class -> a strategy for it around drawn children, for the containers.
+_NESTED_BLOCKS: NodeTable[Block, Callable[[st.SearchStrategy[Block]], st.SearchStrategy[Block]]] = NodeTable(
+    BLOCK_TYPES,
+    [
+        (ListBlock, _lists),
+        (BlockQuote, lambda children: st.builds(BlockQuote, st.lists(children, max_size=3))),
+    ],
+    unhandled=dict.fromkeys(
+        (Heading, Paragraph, Figure, Table, CodeBlock, ThematicBreak), "a leaf: _LEAF_BLOCKS"
+    ),
+)
+
+
 @cache
 def _leaf_blocks() -> st.SearchStrategy[Block]:
-    return st.one_of(
-        st.builds(Paragraph, _inline_lists()),
-        st.builds(Heading, st.integers(min_value=1, max_value=6), _inline_lists()),
-        st.builds(CodeBlock, texts(max_size=60), st.none() | names()),
-        st.just(ThematicBreak()),
-        st.builds(Figure, urls(), texts(), st.none() | texts(), _inline_lists(3), st.none() | texts()),
-        _draw_table(),
-    )
+    return st.one_of([strategy() for strategy in _LEAF_BLOCKS.values()])
 
 
 @cache
@@ -240,15 +302,7 @@ def blocks(*, max_leaves: int = 4) -> st.SearchStrategy[Block]:
     """Block nodes, nested: paragraphs, headings, code, breaks, figures, tables, lists, quotes."""
 
     def extend(children: st.SearchStrategy[Block]) -> st.SearchStrategy[Block]:
-        item = st.lists(children, max_size=3).map(ListItem)
-        ordered = st.builds(
-            lambda items, start: ListBlock(items, ordered=True, start=start),
-            st.lists(item, min_size=1, max_size=3),
-            st.integers(min_value=0, max_value=999_999_999),
-        )
-        unordered = st.builds(ListBlock, st.lists(item, min_size=1, max_size=3))
-        quote = st.builds(BlockQuote, st.lists(children, max_size=3))
-        return st.one_of(ordered, unordered, quote)
+        return st.one_of([strategy(children) for strategy in _NESTED_BLOCKS.values()])
 
     return st.recursive(_leaf_blocks(), extend, max_leaves=max_leaves)
 

@@ -34,7 +34,7 @@ from operator import attrgetter
 from typing import TypeAlias
 
 from articlekit._limits import Limits
-from articlekit._model import Quote, Speaker
+from articlekit._model import Quote, QuoteKind, Speaker
 from articlekit._quotes._cues import Lexicon
 from articlekit._quotes._indirect import CONTINUATIONS, content_after, content_before, second_verb
 from articlekit._quotes._marks import QuoteTexts, RawQuote, scan_quotes
@@ -883,32 +883,24 @@ def _inverted(toks: list[Token], i: int, cue: _Cue) -> bool:
 
 def new_quote(
     text: str,
-    kind: str,
+    kind: QuoteKind,
     span: tuple[int, int],
     speaker: Speaker | None,
     cue: str | None,
     speaker_span: Span | None = None,
 ) -> Quote:
-    """Build a Quote from parts that are valid by construction.
+    """Build a Quote from parts that are valid by construction, with :meth:`Quote._trusted`.
 
     *text* is a slice of the (validated, clean) ``Article.text`` at *span*,
     *kind* one of the model's kinds, *speaker* a validated :class:`Speaker`
     (None for a scare quote), *cue* a non-empty word of the text and
     *speaker_span* None or the ``(start, end)`` of the speaker's mention in
-    the text, ``start < end`` (None when *speaker* is None): so the
+    the text, ``start < end`` (dropped when *speaker* is None): so the
     model's validators, which cost as much as the rest of the extraction of a
     short quote, are not run again (the property tests check these invariants
     on arbitrary input).
     """
-    quote: Quote = object.__new__(Quote)
-    put = object.__setattr__
-    put(quote, "text", text)
-    put(quote, "kind", kind)
-    put(quote, "span", span)
-    put(quote, "speaker", speaker)
-    put(quote, "cue", cue)
-    put(quote, "speaker_span", speaker_span if speaker is not None else None)
-    return quote
+    return Quote._trusted(text, kind, span, speaker, cue, speaker_span if speaker is not None else None)
 
 
 def _has_letter(body: str) -> bool:
@@ -922,7 +914,7 @@ def _has_letter(body: str) -> bool:
 def _make(
     state: _State,
     q: RawQuote,
-    kind: str,
+    kind: QuoteKind,
     speaker: Speaker | None,
     cue: str | None,
     mention: Span | None = None,
@@ -1191,7 +1183,7 @@ def attribute(
                 said = speaker is not None or any(
                     c.kind in ("speech", "naming", "according") and i - 3 <= c.b <= i for c in cues
                 )
-                kind = "direct" if is_direct else ("partial" if said else "scare")
+                kind: QuoteKind = "direct" if is_direct else ("partial" if said else "scare")
                 if q.open > 0 and text[q.open - 1] == "=":
                     kind, speaker = "scare", None  # a value in markup: <tweet author="…" date="…">
                 title_body = body.rstrip().rstrip(",:") if is_direct else body.rstrip().rstrip(".,!?")

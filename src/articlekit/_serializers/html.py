@@ -36,6 +36,13 @@ the text names its speaker) is not written: HTML does not carry it, as reading
 a page back (:func:`~articlekit.parse_html`) re-extracts the quotes from its
 text, speakers' mentions included.
 
+Each node class is written by its entry in :data:`_BLOCKS` or :data:`_INLINES`
+(``{node class: handler}``, see :mod:`articlekit._model._dispatch`); a new node
+kind needs an entry in the table of its category (and an element in the
+allow-lists if it needs one).  Inline handlers that open an element return the
+children to write inside it, so inline content is written from a stack, not by
+recursion.
+
 >>> from articlekit import Article, Paragraph, Text, Link, to_html
 >>> a = Article(title="Hi <there>", body=[Paragraph([Link("javascript:alert(1)", [Text("x")])])])
 >>> print(to_html(a))
@@ -51,11 +58,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
+from typing import TypeAlias
 
 from articlekit._errors import ValidationError
 from articlekit._model import (
+    BLOCK_TYPES,
+    INLINE_TYPES,
     Article,
     Block,
     BlockQuote,
@@ -78,6 +88,7 @@ from articlekit._model import (
     Text,
     ThematicBreak,
 )
+from articlekit._model._dispatch import NodeTable, block_rule, inline_rule
 from articlekit._model._text import block_text, inline_text
 from articlekit._schemaorg import script_json, to_schemaorg
 from articlekit._urls import OUTPUT_SCHEMES, safe_url
@@ -290,19 +301,12 @@ _CONTAINERS = (Emphasis, Strong, Strikethrough, Link)
 
 
 def _length(item: _Item) -> int:
+    """How many characters of :attr:`Article.text` an item covers."""
     if isinstance(item, str):
         return len(item)
-    if isinstance(item, Text):
-        return len(item.text)
-    if isinstance(item, InlineCode):
-        return len(item.code)
-    if isinstance(item, LineBreak):
-        return 1
-    if isinstance(item, InlineImage):
-        return 0
     if isinstance(item, (_Wrap, _Open)):
         return sum(_length(c) for c in item.children)
-    return len(inline_text(item.children))
+    return len(inline_text((item,)))
 
 
 def _insert(items: list[_Item], start: int, end: int, quote: Quote, wraps: int) -> bool:
@@ -415,107 +419,47 @@ class _Body:
         self.inlines(items, in_link=False)
 
     def inlines(self, items: Iterable[_Item], *, in_link: bool) -> None:
+        """Write inline items: model nodes through :data:`_INLINES`, and the writer's own
+        items (text split at quote boundaries, quotes, containers with rewritten children).
+
+        A loop over a stack of open elements, not a recursion: a handler that opens an
+        element returns the children to write inside it (see :data:`_Descent`).
+        """
         w = self.w
-        for item in items:
+        table = _INLINES
+        stack: list[tuple[Iterator[_Item], str | None, bool]] = [(iter(items), None, in_link)]
+        while stack:
+            children, end, in_link = stack[-1]
+            item = next(children, None)
+            if item is None:
+                stack.pop()
+                if end is not None:
+                    w.close(end)
+                continue
             if isinstance(item, str):
                 w.text(item)
-            elif isinstance(item, Text):
-                w.text(item.text)
-            elif isinstance(item, InlineCode):
-                w.element("code", item.code)
-            elif isinstance(item, LineBreak):
-                w.open("br")
-            elif isinstance(item, InlineImage):
-                w.open("img", (("src", item.src), ("alt", item.alt), ("title", item.title)))
-            elif isinstance(item, _Wrap):
-                quote = item.quote
-                tag = "q" if quote.kind in _BLOCK_QUOTE_KINDS else "span"
-                speaker = quote.speaker
-                w.open(
-                    tag,
-                    (
-                        ("data-kind", quote.kind),
-                        ("data-speaker", None if speaker is None else speaker.name),
-                        ("data-role", None if speaker is None else speaker.role),
-                        ("data-cue", quote.cue),
-                    ),
-                )
-                self.inlines(item.children, in_link=in_link)
-                w.close(tag)
+                continue
+            if isinstance(item, _Wrap):
+                descent: _Descent | None = _quote(item, w, in_link)
+            elif isinstance(item, _Open):
+                descent = table[type(item.node)](item.node, w, item.children, in_link)
             else:
-                node = item.node if isinstance(item, _Open) else item
-                children: Iterable[_Item] = item.children
-                if isinstance(node, Link):
-                    if in_link:
-                        # HTML forbids a link inside a link: write the inner one's content.
-                        self.inlines(children, in_link=True)
-                        continue
-                    w.open("a", (("href", node.href), ("title", node.title)))
-                    self.inlines(children, in_link=True)
-                    w.close("a")
-                    continue
-                tag = "em" if isinstance(node, Emphasis) else "strong" if isinstance(node, Strong) else "del"
-                w.open(tag)
-                self.inlines(children, in_link=in_link)
-                w.close(tag)
+                descent = table[type(item)](item, w, None, in_link)
+            if descent is not None:
+                stack.append((iter(descent[0]), descent[1], descent[2]))
 
     # ----- blocks
 
     def blocks(self, blocks: Iterable[Block], pos: int) -> None:
-        """Blocks whose texts are joined by blank lines (the body, a block quote)."""
+        """Blocks whose texts are joined by blank lines (the body, a block quote), each
+        written by its :data:`_BLOCKS` handler and followed by a newline."""
+        table = _BLOCKS
         for block in blocks:
             text = block_text(block)
-            self.block(block, pos)
+            table[type(block)](block, self, pos)
+            self.w.newline()
             if text:
                 pos += len(text) + 2
-
-    def block(self, block: Block, pos: int) -> None:
-        w = self.w
-        if isinstance(block, Paragraph):
-            self.holder("p", block.children, pos)
-        elif isinstance(block, Heading):
-            self.holder(f"h{block.level}", block.children, pos)
-        elif isinstance(block, ListBlock):
-            tag = "ol" if block.ordered else "ul"
-            start = None if block.start in (None, 1) else str(block.start)
-            w.open(tag, (("start", start),) if block.ordered else ())
-            w.newline()
-            for item in block.items:
-                w.open("li")
-                if not item.blocks:
-                    pos += 1
-                for child in item.blocks:
-                    self.block(child, pos)
-                    pos += len(block_text(child)) + 1
-                w.close("li")
-                w.newline()
-            w.close(tag)
-        elif isinstance(block, BlockQuote):
-            w.open("blockquote")
-            w.newline()
-            self.blocks(block.blocks, pos)
-            w.close("blockquote")
-        elif isinstance(block, Figure):
-            w.open("figure")
-            w.open("img", (("src", block.src), ("alt", block.alt), ("title", block.title)))
-            if block.caption or block.credit is not None:
-                w.open("figcaption")
-                self.inline_content(block.caption, pos)
-                if block.credit is not None:
-                    w.element("small", block.credit, (("class", "credit"),))
-                w.close("figcaption")
-            w.close("figure")
-        elif isinstance(block, Table):
-            self.table(block, pos)
-        elif isinstance(block, CodeBlock):
-            language = block.language
-            css = None if language is None or not _is_class_token(language) else f"language-{language}"
-            w.open("pre")
-            w.element("code", block.code, (("class", css), ("data-language", language)))
-            w.close("pre")
-        elif isinstance(block, ThematicBreak):
-            w.open("hr")
-        w.newline()
 
     def table(self, table: Table, pos: int) -> None:
         w = self.w
@@ -550,6 +494,171 @@ class _Body:
             w.close("tr")
             w.newline()
         return pos
+
+
+# ----- inlines: (node, writer, its rewritten children or None, inside a link?)
+
+#: What an inline handler that opens an element returns: the children to write inside
+#: it, the end tag to write after them (None: none) and whether they are inside a link.
+_Descent: TypeAlias = "tuple[Iterable[_Item], str | None, bool]"
+
+
+def _text(node: Text, w: _Writer, children: Iterable[_Item] | None, in_link: bool) -> _Descent | None:
+    w.text(node.text)
+    return None
+
+
+def _inline_code(node: InlineCode, w: _Writer, children: Iterable[_Item] | None, in_link: bool) -> _Descent | None:
+    w.element("code", node.code)
+    return None
+
+
+def _line_break(node: LineBreak, w: _Writer, children: Iterable[_Item] | None, in_link: bool) -> _Descent | None:
+    w.open("br")
+    return None
+
+
+def _inline_image(
+    node: InlineImage, w: _Writer, children: Iterable[_Item] | None, in_link: bool
+) -> _Descent | None:
+    w.open("img", (("src", node.src), ("alt", node.alt), ("title", node.title)))
+    return None
+
+
+def _markup(
+    tag: str,
+) -> Callable[[Emphasis | Strong | Strikethrough, _Writer, Iterable[_Item] | None, bool], _Descent | None]:
+    def write(
+        node: Emphasis | Strong | Strikethrough, w: _Writer, children: Iterable[_Item] | None, in_link: bool
+    ) -> _Descent | None:
+        w.open(tag)
+        return (node.children if children is None else children), tag, in_link
+
+    return write
+
+
+def _link(node: Link, w: _Writer, children: Iterable[_Item] | None, in_link: bool) -> _Descent | None:
+    items: Iterable[_Item] = node.children if children is None else children
+    if in_link:
+        # HTML forbids a link inside a link: write the inner one's content.
+        return items, None, True
+    w.open("a", (("href", node.href), ("title", node.title)))
+    return items, "a", True
+
+
+def _quote(item: _Wrap, w: _Writer, in_link: bool) -> _Descent:
+    """A quote around a run of inline items (not a model node: the writer's own item)."""
+    quote = item.quote
+    tag = "q" if quote.kind in _BLOCK_QUOTE_KINDS else "span"
+    speaker = quote.speaker
+    w.open(
+        tag,
+        (
+            ("data-kind", quote.kind),
+            ("data-speaker", None if speaker is None else speaker.name),
+            ("data-role", None if speaker is None else speaker.role),
+            ("data-cue", quote.cue),
+        ),
+    )
+    return item.children, tag, in_link
+
+
+#: Inline class -> how it is written.
+_INLINES: NodeTable[Inline, Callable[[Inline, _Writer, Iterable[_Item] | None, bool], _Descent | None]] = NodeTable(
+    INLINE_TYPES,
+    [
+        inline_rule(Text, _text),
+        inline_rule(Emphasis, _markup("em")),
+        inline_rule(Strong, _markup("strong")),
+        inline_rule(Strikethrough, _markup("del")),
+        inline_rule(InlineCode, _inline_code),
+        inline_rule(Link, _link),
+        inline_rule(LineBreak, _line_break),
+        inline_rule(InlineImage, _inline_image),
+    ],
+)
+
+
+# ----- blocks: (block, body, where its text starts in Article.text)
+
+
+def _paragraph(block: Paragraph, body: _Body, pos: int) -> None:
+    body.holder("p", block.children, pos)
+
+
+def _heading(block: Heading, body: _Body, pos: int) -> None:
+    body.holder(f"h{block.level}", block.children, pos)
+
+
+def _list(block: ListBlock, body: _Body, pos: int) -> None:
+    w = body.w
+    tag = "ol" if block.ordered else "ul"
+    start = None if block.start in (None, 1) else str(block.start)
+    w.open(tag, (("start", start),) if block.ordered else ())
+    w.newline()
+    for item in block.items:
+        w.open("li")
+        if not item.blocks:
+            pos += 1
+        for child in item.blocks:
+            _BLOCKS[type(child)](child, body, pos)
+            w.newline()
+            pos += len(block_text(child)) + 1
+        w.close("li")
+        w.newline()
+    w.close(tag)
+
+
+def _block_quote(block: BlockQuote, body: _Body, pos: int) -> None:
+    body.w.open("blockquote")
+    body.w.newline()
+    body.blocks(block.blocks, pos)
+    body.w.close("blockquote")
+
+
+def _figure(block: Figure, body: _Body, pos: int) -> None:
+    w = body.w
+    w.open("figure")
+    w.open("img", (("src", block.src), ("alt", block.alt), ("title", block.title)))
+    if block.caption or block.credit is not None:
+        w.open("figcaption")
+        body.inline_content(block.caption, pos)
+        if block.credit is not None:
+            w.element("small", block.credit, (("class", "credit"),))
+        w.close("figcaption")
+    w.close("figure")
+
+
+def _table(block: Table, body: _Body, pos: int) -> None:
+    body.table(block, pos)
+
+
+def _code_block(block: CodeBlock, body: _Body, pos: int) -> None:
+    language = block.language
+    css = None if language is None or not _is_class_token(language) else f"language-{language}"
+    body.w.open("pre")
+    body.w.element("code", block.code, (("class", css), ("data-language", language)))
+    body.w.close("pre")
+
+
+def _thematic_break(block: ThematicBreak, body: _Body, pos: int) -> None:
+    body.w.open("hr")
+
+
+#: Block class -> how it is written (the newline after it is the caller's).
+_BLOCKS: NodeTable[Block, Callable[[Block, _Body, int], None]] = NodeTable(
+    BLOCK_TYPES,
+    [
+        block_rule(Heading, _heading),
+        block_rule(Paragraph, _paragraph),
+        block_rule(ListBlock, _list),
+        block_rule(BlockQuote, _block_quote),
+        block_rule(Figure, _figure),
+        block_rule(Table, _table),
+        block_rule(CodeBlock, _code_block),
+        block_rule(ThematicBreak, _thematic_break),
+    ],
+)
 
 
 _CLASS_TOKEN = re.compile(r"^[^\s]+$")

@@ -24,6 +24,12 @@ The style (one, deterministic):
 
 :func:`markdown_expressible` says exactly what Markdown cannot carry.
 
+Four tables (``{node class: handler}``, see :mod:`articlekit._model._dispatch`)
+hold the rules per node class: what Markdown carries of each inline and block
+(:data:`_EXPRESSIBLE_INLINES`, :data:`_EXPRESSIBLE_BLOCKS`), the pieces of each
+inline (:data:`_PIECES`) and the lines of each block (:data:`_LINES`).  A new node
+kind needs an entry in the two tables of its category.
+
 >>> from articlekit import Article, Paragraph, Text, Emphasis
 >>> print(to_markdown(Article(title="Hi", body=[Paragraph([Text("a "), Emphasis([Text("b*")])])])), end="")
 ---
@@ -37,7 +43,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -45,6 +51,8 @@ import yaml
 from markdown_it.common.utils import MD_TRIM_CHARS, isMdAsciiPunct, isPunctChar, isWhiteSpace
 
 from articlekit._model import (
+    BLOCK_TYPES,
+    INLINE_TYPES,
     Article,
     Block,
     BlockQuote,
@@ -70,6 +78,7 @@ from articlekit._model import (
     Text,
     ThematicBreak,
 )
+from articlekit._model._dispatch import NodeTable, block_rule, inline_rule
 from articlekit._syntax import FRONT_MATTER_KEYS as KEYS
 from articlekit._urls import is_unsafe_url
 
@@ -81,25 +90,67 @@ _FIELD_OF = {alias: field for field, aliases in KEYS.items() for alias in aliase
 
 
 def _inlines(nodes: Iterable[Inline], *, in_link: bool = False) -> list[Inline]:
+    """*nodes* as Markdown carries them (each through its :data:`_EXPRESSIBLE_INLINES` entry)."""
     out: list[Inline] = []
+    table = _EXPRESSIBLE_INLINES
     for node in nodes:
-        if isinstance(node, InlineCode):
-            code = node.code.replace("\n", " ")
-            if code:
-                out.append(InlineCode(code))
-        elif isinstance(node, InlineImage):
-            if not is_unsafe_url(node.src, image=True):
-                out.append(InlineImage(node.src, node.alt, node.title or None))
-        elif isinstance(node, Link):
-            if in_link or is_unsafe_url(node.href):
-                out.extend(_inlines(node.children, in_link=in_link))
-            else:
-                out.append(Link(node.href, _inlines(node.children, in_link=True), title=node.title or None))
-        elif isinstance(node, (Emphasis, Strong, Strikethrough)):
-            out.append(type(node)(_inlines(node.children, in_link=in_link)))
-        else:
-            out.append(node)
+        table[type(node)](node, in_link, out)
     return out
+
+
+# ----- inlines as Markdown carries them: (node, inside a link?, where to append it).
+# Containers dispatch their children themselves: a nesting level costs one frame.
+
+
+def _as_is(node: Text | LineBreak, in_link: bool, out: list[Inline]) -> None:
+    out.append(node)
+
+
+def _expressible_code(node: InlineCode, in_link: bool, out: list[Inline]) -> None:
+    code = node.code.replace("\n", " ")
+    if code:
+        out.append(InlineCode(code))
+
+
+def _expressible_image(node: InlineImage, in_link: bool, out: list[Inline]) -> None:
+    if not is_unsafe_url(node.src, image=True):
+        out.append(InlineImage(node.src, node.alt, node.title or None))
+
+
+def _expressible_link(node: Link, in_link: bool, out: list[Inline]) -> None:
+    table = _EXPRESSIBLE_INLINES
+    if in_link or is_unsafe_url(node.href):
+        for child in node.children:  # unwrapped: its content stays
+            table[type(child)](child, in_link, out)
+        return
+    children: list[Inline] = []
+    for child in node.children:
+        table[type(child)](child, True, children)
+    out.append(Link(node.href, children, title=node.title or None))
+
+
+def _expressible_markup(node: Emphasis | Strong | Strikethrough, in_link: bool, out: list[Inline]) -> None:
+    table = _EXPRESSIBLE_INLINES
+    children: list[Inline] = []
+    for child in node.children:
+        table[type(child)](child, in_link, children)
+    out.append(type(node)(children))
+
+
+#: Inline class -> the inlines Markdown reads back for it.
+_EXPRESSIBLE_INLINES: NodeTable[Inline, Callable[[Inline, bool, list[Inline]], None]] = NodeTable(
+    INLINE_TYPES,
+    [
+        inline_rule(Text, _as_is),
+        inline_rule(Emphasis, _expressible_markup),
+        inline_rule(Strong, _expressible_markup),
+        inline_rule(Strikethrough, _expressible_markup),
+        inline_rule(InlineCode, _expressible_code),
+        inline_rule(Link, _expressible_link),
+        inline_rule(LineBreak, _as_is),
+        inline_rule(InlineImage, _expressible_image),
+    ],
+)
 
 
 def _paragraph(children: Iterable[Inline]) -> list[Block]:
@@ -129,30 +180,79 @@ def _table(table: Table) -> list[Block]:
 
 
 def _blocks(blocks: Iterable[Block]) -> list[Block]:
+    """*blocks* as Markdown carries them (each through its :data:`_EXPRESSIBLE_BLOCKS` entry)."""
     out: list[Block] = []
+    table = _EXPRESSIBLE_BLOCKS
     for block in blocks:
-        if isinstance(block, Paragraph):
-            out.extend(_paragraph(block.children))
-        elif isinstance(block, Heading):
-            out.append(Heading(block.level, _inlines(block.children)))
-        elif isinstance(block, CodeBlock):
-            words = block.language.split() if block.language else []
-            out.append(CodeBlock(block.code, words[0] if words else None))
-        elif isinstance(block, Figure):
-            if not is_unsafe_url(block.src, image=True):
-                out.append(Figure(block.src, block.alt, block.title or None))
-            out.extend(_paragraph(block.caption))
-        elif isinstance(block, Table):
-            out.extend(_table(block))
-        elif isinstance(block, ListBlock):
-            if block.items:
-                items = [ListItem(_blocks(item.blocks)) for item in block.items]
-                out.append(ListBlock(items, ordered=block.ordered, start=block.start))
-        elif isinstance(block, BlockQuote):
-            out.append(BlockQuote(_blocks(block.blocks)))
-        else:
-            out.append(block)
+        table[type(block)](block, out)
     return out
+
+
+# ----- blocks as Markdown carries them: (block, where to append them)
+
+
+def _expressible_paragraph(block: Paragraph, out: list[Block]) -> None:
+    out.extend(_paragraph(block.children))
+
+
+def _expressible_heading(block: Heading, out: list[Block]) -> None:
+    out.append(Heading(block.level, _inlines(block.children)))
+
+
+def _expressible_code_block(block: CodeBlock, out: list[Block]) -> None:
+    words = block.language.split() if block.language else []
+    out.append(CodeBlock(block.code, words[0] if words else None))
+
+
+def _expressible_figure(block: Figure, out: list[Block]) -> None:
+    if not is_unsafe_url(block.src, image=True):
+        out.append(Figure(block.src, block.alt, block.title or None))
+    out.extend(_paragraph(block.caption))
+
+
+def _expressible_table(block: Table, out: list[Block]) -> None:
+    out.extend(_table(block))
+
+
+def _expressible_list(block: ListBlock, out: list[Block]) -> None:
+    if not block.items:
+        return
+    table = _EXPRESSIBLE_BLOCKS
+    items: list[ListItem] = []
+    for item in block.items:
+        children: list[Block] = []
+        for child in item.blocks:  # dispatched here: a nesting level costs one frame
+            table[type(child)](child, children)
+        items.append(ListItem(children))
+    out.append(ListBlock(items, ordered=block.ordered, start=block.start))
+
+
+def _expressible_block_quote(block: BlockQuote, out: list[Block]) -> None:
+    table = _EXPRESSIBLE_BLOCKS
+    children: list[Block] = []
+    for child in block.blocks:
+        table[type(child)](child, children)
+    out.append(BlockQuote(children))
+
+
+def _expressible_break(block: ThematicBreak, out: list[Block]) -> None:
+    out.append(block)
+
+
+#: Block class -> the blocks Markdown reads back for it.
+_EXPRESSIBLE_BLOCKS: NodeTable[Block, Callable[[Block, list[Block]], None]] = NodeTable(
+    BLOCK_TYPES,
+    [
+        block_rule(Heading, _expressible_heading),
+        block_rule(Paragraph, _expressible_paragraph),
+        block_rule(ListBlock, _expressible_list),
+        block_rule(BlockQuote, _expressible_block_quote),
+        block_rule(Figure, _expressible_figure),
+        block_rule(Table, _expressible_table),
+        block_rule(CodeBlock, _expressible_code_block),
+        block_rule(ThematicBreak, _expressible_break),
+    ],
+)
 
 
 def _extra_survives(key: str, article: Article) -> bool:
@@ -294,8 +394,6 @@ _ORDERED = re.compile(r"[0-9]{1,9}[.)]")
 _TRIM = frozenset(MD_TRIM_CHARS)
 _BARE_URL = re.compile(r"[A-Za-z0-9\-._~:/?#@!$%*+,;='&]+")
 _THEMATIC = re.compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_HTML = {Emphasis: "em", Strong: "strong", Strikethrough: "del"}
-_MARK = {Emphasis: "*", Strong: "**", Strikethrough: "~~"}
 
 
 def _is_space(ch: str) -> bool:
@@ -379,43 +477,84 @@ def _alt(alt: str) -> str:
 class _Piece:
     """One unit of inline output; delimiters of emphasis-like nodes are decided late."""
 
-    __slots__ = ("html", "kind", "node", "partner", "text")
+    __slots__ = ("delimiters", "kind", "node", "partner", "text")
 
-    def __init__(self, kind: str, text: str = "", node: Any = None) -> None:
+    def __init__(self, kind: str, text: str = "", node: Inline | None = None) -> None:
         self.kind = kind  # text | raw | br | open | close | link_open
         self.text = text
         self.node = node
-        self.html = False
+        # A close piece's Markdown mark and HTML tag ("*", "em"): which one is chosen late.
+        self.delimiters = ("", "")
         self.partner: _Piece | None = None
 
 
 def _flatten(nodes: Sequence[Inline]) -> list[_Piece]:
     pieces: list[_Piece] = []
-    todo: list[Any] = list(reversed(nodes))
+    todo: list[Inline | _Piece] = list(reversed(nodes))
+    table = _PIECES
     while todo:
         node = todo.pop()
         if isinstance(node, _Piece):
             pieces.append(node)
-        elif isinstance(node, Text):
-            pieces.append(_Piece("text", node.text))
-        elif isinstance(node, InlineCode):
-            pieces.append(_Piece("raw", _code_span(node.code), node))
-        elif isinstance(node, LineBreak):
-            pieces.append(_Piece("br"))
-        elif isinstance(node, InlineImage):
-            pieces.append(_Piece("raw", f"![{_alt(node.alt)}]({_destination(node.src)}{_title(node.title)})", node))
-        elif isinstance(node, Link):
-            close = _Piece("raw", f"]({_destination(node.href)}{_title(node.title)})", node)
-            todo.append(close)
-            todo.extend(reversed(node.children))
-            pieces.append(_Piece("link_open", "[", node))
         else:
-            opener, closer = _Piece("open", node=node), _Piece("close", node=node)
-            opener.partner, closer.partner = closer, opener
-            todo.append(closer)
-            todo.extend(reversed(node.children))
-            pieces.append(opener)
+            table[type(node)](node, pieces, todo)
     return pieces
+
+
+# ----- inlines as pieces: (node, the pieces so far, the stack of what comes next)
+
+
+def _text_piece(node: Text, pieces: list[_Piece], todo: list[Inline | _Piece]) -> None:
+    pieces.append(_Piece("text", node.text))
+
+
+def _code_piece(node: InlineCode, pieces: list[_Piece], todo: list[Inline | _Piece]) -> None:
+    pieces.append(_Piece("raw", _code_span(node.code), node))
+
+
+def _break_piece(node: LineBreak, pieces: list[_Piece], todo: list[Inline | _Piece]) -> None:
+    pieces.append(_Piece("br"))
+
+
+def _image_piece(node: InlineImage, pieces: list[_Piece], todo: list[Inline | _Piece]) -> None:
+    pieces.append(_Piece("raw", f"![{_alt(node.alt)}]({_destination(node.src)}{_title(node.title)})", node))
+
+
+def _link_pieces(node: Link, pieces: list[_Piece], todo: list[Inline | _Piece]) -> None:
+    close = _Piece("raw", f"]({_destination(node.href)}{_title(node.title)})", node)
+    todo.append(close)
+    todo.extend(reversed(node.children))
+    pieces.append(_Piece("link_open", "[", node))
+
+
+def _delimited(mark: str, tag: str) -> Callable[[Emphasis | Strong | Strikethrough, list[_Piece], list[Inline | _Piece]], None]:
+    """Pieces for an emphasis-like node: written ``*text*`` (*mark*) or ``<em>text</em>`` (*tag*)."""
+
+    def pieces_of(node: Emphasis | Strong | Strikethrough, pieces: list[_Piece], todo: list[Inline | _Piece]) -> None:
+        opener, closer = _Piece("open", node=node), _Piece("close", node=node)
+        opener.partner, closer.partner = closer, opener
+        closer.delimiters = (mark, tag)
+        todo.append(closer)
+        todo.extend(reversed(node.children))
+        pieces.append(opener)
+
+    return pieces_of
+
+
+#: Inline class -> its pieces of Markdown.
+_PIECES: NodeTable[Inline, Callable[[Inline, list[_Piece], list[Inline | _Piece]], None]] = NodeTable(
+    INLINE_TYPES,
+    [
+        inline_rule(Text, _text_piece),
+        inline_rule(Emphasis, _delimited("*", "em")),
+        inline_rule(Strong, _delimited("**", "strong")),
+        inline_rule(Strikethrough, _delimited("~~", "del")),
+        inline_rule(InlineCode, _code_piece),
+        inline_rule(Link, _link_pieces),
+        inline_rule(LineBreak, _break_piece),
+        inline_rule(InlineImage, _image_piece),
+    ],
+)
 
 
 def _render(pieces: list[_Piece]) -> str:
@@ -470,7 +609,7 @@ def _inline_markdown(nodes: Sequence[Inline], *, heading: bool = False, cell: bo
             continue
         opener = closer.partner
         start, end = index[id(opener)], index[id(closer)]
-        mark = _MARK[type(closer.node)]
+        mark, tag = closer.delimiters
         inner = _render(pieces[start + 1 : end])
         before = _char_before(pieces, start)
         after = _char_after(pieces, end)
@@ -483,7 +622,6 @@ def _inline_markdown(nodes: Sequence[Inline], *, heading: bool = False, cell: bo
             and before != mark[0]
             and after != mark[0]
         )
-        tag = _HTML[type(closer.node)]
         opener.text, closer.text = (mark, mark) if markdown else (f"<{tag}>", f"</{tag}>")
     for left, right in itertools.pairwise(pieces):
         # Two code spans side by side would merge their backtick runs: an empty
@@ -527,9 +665,8 @@ def _table_lines(table: Table) -> list[str]:
     return lines
 
 
-def _list_lines(block: ListBlock, alternate: bool) -> list[str]:
+def _list_lines(block: ListBlock, out: list[str], alternate: bool) -> None:
     loose = any(len(item.blocks) > 1 for item in block.items)
-    out: list[str] = []
     for i, item in enumerate(block.items):
         if block.ordered:
             number = min((block.start or 0) + i, 999_999_999)
@@ -551,39 +688,75 @@ def _list_lines(block: ListBlock, alternate: bool) -> list[str]:
         else:
             out.append(first)
             out.extend(indent + line if line else "" for line in body[1:])
-    return out
 
 
 def _block_lines(blocks: Sequence[Block]) -> list[str]:
+    """The lines of *blocks*, a blank line between them (each through its :data:`_LINES` entry)."""
     out: list[str] = []
+    table = _LINES
     previous: Block | None = None
     alternate = False
     for block in blocks:
         if out:
             out.append("")
-        if isinstance(block, Paragraph):
-            out.extend(_inline_markdown(block.children).split("\n"))
-        elif isinstance(block, Heading):
-            content = _inline_markdown(block.children, heading=True)
-            out.append("#" * block.level + (" " + content if content else ""))
-        elif isinstance(block, CodeBlock):
-            out.extend(_fence(block.code, block.language))
-        elif isinstance(block, ThematicBreak):
-            out.append("***")
-        elif isinstance(block, Figure):
-            image = InlineImage(block.src, block.alt, block.title)
-            out.append(_inline_markdown([image]))
-        elif isinstance(block, Table):
-            out.extend(_table_lines(block))
-        elif isinstance(block, ListBlock):
+        if isinstance(block, ListBlock):
+            # A list right after a list of its kind takes the other marker ("+" or "1)"),
+            # or the two would read back as one list: every other list of a run alternates.
             same = isinstance(previous, ListBlock) and previous.ordered == block.ordered
             alternate = same and not alternate
-            out.extend(_list_lines(block, alternate))
-        elif isinstance(block, BlockQuote):
-            inner = _block_lines(block.blocks)
-            out.extend(("> " + line if line else ">") for line in inner or [""])
+        table[type(block)](block, out, alternate)
         previous = block
     return out
+
+
+# ----- blocks as lines: (block, the lines so far, whether a list takes the other marker)
+
+
+def _paragraph_lines(block: Paragraph, out: list[str], alternate: bool) -> None:
+    out.extend(_inline_markdown(block.children).split("\n"))
+
+
+def _heading_lines(block: Heading, out: list[str], alternate: bool) -> None:
+    content = _inline_markdown(block.children, heading=True)
+    out.append("#" * block.level + (" " + content if content else ""))
+
+
+def _code_lines(block: CodeBlock, out: list[str], alternate: bool) -> None:
+    out.extend(_fence(block.code, block.language))
+
+
+def _break_lines(block: ThematicBreak, out: list[str], alternate: bool) -> None:
+    out.append("***")
+
+
+def _figure_lines(block: Figure, out: list[str], alternate: bool) -> None:
+    image = InlineImage(block.src, block.alt, block.title)
+    out.append(_inline_markdown([image]))
+
+
+def _table_block_lines(block: Table, out: list[str], alternate: bool) -> None:
+    out.extend(_table_lines(block))
+
+
+def _quote_lines(block: BlockQuote, out: list[str], alternate: bool) -> None:
+    inner = _block_lines(block.blocks)
+    out.extend(("> " + line if line else ">") for line in inner or [""])
+
+
+#: Block class -> its lines of Markdown.
+_LINES: NodeTable[Block, Callable[[Block, list[str], bool], None]] = NodeTable(
+    BLOCK_TYPES,
+    [
+        block_rule(Heading, _heading_lines),
+        block_rule(Paragraph, _paragraph_lines),
+        block_rule(ListBlock, _list_lines),
+        block_rule(BlockQuote, _quote_lines),
+        block_rule(Figure, _figure_lines),
+        block_rule(Table, _table_block_lines),
+        block_rule(CodeBlock, _code_lines),
+        block_rule(ThematicBreak, _break_lines),
+    ],
+)
 
 
 def to_markdown(article: Article) -> str:

@@ -23,6 +23,10 @@ headings, code and tables are never wrapped.
 byline, dates, headings, lists and quotes are recognised (see the user guide
 for which articles come back exactly).
 
+Each node class is laid out by its entry in :data:`_BLOCKS` or :data:`_INLINES`
+(``{node class: handler}``, see :mod:`articlekit._model._dispatch`); a new node
+kind needs an entry in the table of its category.
+
 >>> from articlekit import Article, Heading, Paragraph, Person, Text, to_text
 >>> print(to_text(Article(title="Hello", authors=[Person("Jane Doe")],
 ...                       body=[Heading(2, [Text("Part one")]), Paragraph([Text("Hi  there.")])])), end="")
@@ -40,11 +44,13 @@ Hi there.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 
 from articlekit._errors import ValidationError
 from articlekit._model import (
+    BLOCK_TYPES,
+    INLINE_TYPES,
     Article,
     Block,
     BlockQuote,
@@ -54,6 +60,7 @@ from articlekit._model import (
     Heading,
     Inline,
     InlineCode,
+    InlineImage,
     LineBreak,
     Link,
     ListBlock,
@@ -65,6 +72,7 @@ from articlekit._model import (
     Text,
     ThematicBreak,
 )
+from articlekit._model._dispatch import NodeTable, block_rule, inline_rule
 from articlekit._syntax import reads_as_markup
 
 __all__ = ["to_text"]
@@ -94,20 +102,55 @@ def _inline_lines(nodes: Iterable[Inline]) -> list[str]:
     lines: list[list[str]] = [[]]
     # Nesting is bounded by the model (MAX_DEPTH), so an explicit stack stays small.
     stack: list[Iterator[Inline]] = [iter(nodes)]
+    table = _INLINES
     while stack:
         node = next(stack[-1], None)
         if node is None:
             stack.pop()
             continue
-        if isinstance(node, Text):
-            lines[-1].append(node.text)
-        elif isinstance(node, InlineCode):
-            lines[-1].append(node.code)
-        elif isinstance(node, LineBreak):
-            lines.append([])
-        elif isinstance(node, (Emphasis, Strong, Strikethrough, Link)):
-            stack.append(iter(node.children))
+        table[type(node)](node, lines, stack)
     return [folded for parts in lines if (folded := _fold("".join(parts)))]
+
+
+# ----- inlines: each adds to the current line, starts a line, or pushes its children
+
+
+def _text(node: Text, lines: list[list[str]], stack: list[Iterator[Inline]]) -> None:
+    lines[-1].append(node.text)
+
+
+def _code(node: InlineCode, lines: list[list[str]], stack: list[Iterator[Inline]]) -> None:
+    lines[-1].append(node.code)
+
+
+def _line_break(node: LineBreak, lines: list[list[str]], stack: list[Iterator[Inline]]) -> None:
+    lines.append([])
+
+
+def _children(
+    node: Emphasis | Strong | Strikethrough | Link, lines: list[list[str]], stack: list[Iterator[Inline]]
+) -> None:
+    stack.append(iter(node.children))  # markup dropped: its text only
+
+
+def _image(node: InlineImage, lines: list[list[str]], stack: list[Iterator[Inline]]) -> None:
+    pass  # an inline image has no text (as in Article.text)
+
+
+#: Inline class -> what it adds to the lines of a paragraph.
+_INLINES: NodeTable[Inline, Callable[[Inline, list[list[str]], list[Iterator[Inline]]], None]] = NodeTable(
+    INLINE_TYPES,
+    [
+        inline_rule(Text, _text),
+        inline_rule(Emphasis, _children),
+        inline_rule(Strong, _children),
+        inline_rule(Strikethrough, _children),
+        inline_rule(InlineCode, _code),
+        inline_rule(Link, _children),
+        inline_rule(LineBreak, _line_break),
+        inline_rule(InlineImage, _image),
+    ],
+)
 
 
 def _wrap(line: str, width: int | None, indent: int = 0) -> list[str]:
@@ -205,30 +248,42 @@ def _table(table: Table) -> list[str]:
     return [o for o in out if o.strip()]
 
 
-def _block(block: Block, width: int | None, indent: int = 0) -> list[str]:
-    """The lines of one block (without trailing blank line); recursion bounded by MAX_DEPTH."""
-    if isinstance(block, Paragraph):
-        return [w for line in _inline_lines(block.children) for w in _wrap(line, width, indent)]
-    if isinstance(block, Heading):
-        text = " ".join(_inline_lines(block.children))
-        return _underline(text, "-") if text else []
-    if isinstance(block, ListBlock):
-        return _list(block, width, indent)
-    if isinstance(block, BlockQuote):
-        inner = _blocks(block.blocks, width, indent + 2)
-        return [f"> {line}" if line else ">" for line in inner]
-    if isinstance(block, Figure):
-        caption = " ".join(_inline_lines(block.caption)) or _fold(block.alt)
-        credit = _fold(block.credit or "")
-        text = " — ".join(t for t in (caption, credit) if t)
-        return [f"[Image: {text}]"] if text else []
-    if isinstance(block, CodeBlock):
-        return [("    " + line).rstrip() for line in block.code.expandtabs(4).split("\n")] if block.code.strip() else []
-    if isinstance(block, Table):
-        return _table(block)
-    if isinstance(block, ThematicBreak):
-        return ["* * *"]
-    raise ValidationError(f"not a block: {type(block).__name__}")  # pragma: no cover - the model rejects these
+# ----- blocks: each gives its lines (without a trailing blank line), wrapped to *width*
+# where it wraps, *indent* columns in.  A container dispatches its children itself, so a
+# nesting level costs one or two frames; recursion is bounded by MAX_DEPTH.
+
+
+def _paragraph(block: Paragraph, width: int | None, indent: int) -> list[str]:
+    return [w for line in _inline_lines(block.children) for w in _wrap(line, width, indent)]
+
+
+def _heading(block: Heading, width: int | None, indent: int) -> list[str]:
+    text = " ".join(_inline_lines(block.children))
+    return _underline(text, "-") if text else []
+
+
+def _block_quote(block: BlockQuote, width: int | None, indent: int) -> list[str]:
+    inner = _blocks(block.blocks, width, indent + 2)
+    return [f"> {line}" if line else ">" for line in inner]
+
+
+def _figure(block: Figure, width: int | None, indent: int) -> list[str]:
+    caption = " ".join(_inline_lines(block.caption)) or _fold(block.alt)
+    credit = _fold(block.credit or "")
+    text = " — ".join(t for t in (caption, credit) if t)
+    return [f"[Image: {text}]"] if text else []
+
+
+def _code_block(block: CodeBlock, width: int | None, indent: int) -> list[str]:
+    return [("    " + line).rstrip() for line in block.code.expandtabs(4).split("\n")] if block.code.strip() else []
+
+
+def _table_block(block: Table, width: int | None, indent: int) -> list[str]:
+    return _table(block)
+
+
+def _thematic_break(block: ThematicBreak, width: int | None, indent: int) -> list[str]:
+    return ["* * *"]
 
 
 def _list(block: ListBlock, width: int | None, indent: int) -> list[str]:
@@ -237,7 +292,9 @@ def _list(block: ListBlock, width: int | None, indent: int) -> list[str]:
     for item in block.items:
         marker = f"{number}. " if block.ordered else "- "
         number += 1
-        lines = [line for b in item.blocks for line in _block(b, width, indent + len(marker))]
+        lines: list[str] = []
+        for child in item.blocks:
+            lines.extend(_BLOCKS[type(child)](child, width, indent + len(marker)))
         if not lines:
             continue
         pad = " " * len(marker)
@@ -247,14 +304,32 @@ def _list(block: ListBlock, width: int | None, indent: int) -> list[str]:
 
 
 def _blocks(blocks: Iterable[Block], width: int | None, indent: int = 0) -> list[str]:
+    """The lines of *blocks*, a blank line between blocks that have any."""
+    table = _BLOCKS
     out: list[str] = []
     for block in blocks:
-        lines = _block(block, width, indent)
+        lines = table[type(block)](block, width, indent)
         if lines:
             if out:
                 out.append("")
             out.extend(lines)
     return out
+
+
+#: Block class -> its lines.
+_BLOCKS: NodeTable[Block, Callable[[Block, int | None, int], list[str]]] = NodeTable(
+    BLOCK_TYPES,
+    [
+        block_rule(Heading, _heading),
+        block_rule(Paragraph, _paragraph),
+        block_rule(ListBlock, _list),
+        block_rule(BlockQuote, _block_quote),
+        block_rule(Figure, _figure),
+        block_rule(Table, _table_block),
+        block_rule(CodeBlock, _code_block),
+        block_rule(ThematicBreak, _thematic_break),
+    ],
+)
 
 
 def to_text(article: Article, *, width: int | None = None) -> str:

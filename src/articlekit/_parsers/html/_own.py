@@ -13,16 +13,24 @@ mapping of :mod:`articlekit._schemaorg`, reversed).  What a page cannot
 carry is left to the caller: ``quotes`` (re-extracted from the text),
 ``warnings``, ``extra``, ``encoding`` and ``encoding_source`` are empty, and
 ``source_format`` is ``"html"``.
+
+Each node class is read by its entry in :data:`_BLOCK_READERS` or
+:data:`_INLINE_READERS` (``{node class: (the tags to_html writes it as, its
+reader)}``, see :mod:`articlekit._model._dispatch`); :class:`Text` has none, being
+an element's text and tails.  A new node kind needs an entry in the table of its
+category, for the tags :mod:`articlekit._serializers.html` writes it as.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
 
 from articlekit._errors import ArticleKitError
 from articlekit._limits import Limits
 from articlekit._model import (
+    BLOCK_TYPES,
+    INLINE_TYPES,
     MAX_DEPTH,
     Article,
     Block,
@@ -47,6 +55,7 @@ from articlekit._model import (
     Text,
     ThematicBreak,
 )
+from articlekit._model._dispatch import NodeTable
 from articlekit._schemaorg import SchemaOrgError, from_schemaorg, load_schemaorg
 
 __all__ = ["read_own_html"]
@@ -127,7 +136,7 @@ def _read(root: Any, limits: Limits) -> Article:
     blocks = list(_elements(article_el))
     if blocks and blocks[0].tag == "header":
         blocks = blocks[1:]
-    body_blocks: list[Any] = [_block(b, 1) for b in blocks]
+    body_blocks = [_block(b, 1) for b in blocks]
     meta = from_schemaorg(data, limits)
     if attributes.get("lang") != meta.get("language"):
         _fail("the article's lang and the JSON-LD disagree")
@@ -143,30 +152,38 @@ def _check_depth(depth: int) -> None:
 
 
 def _block(el: Any, depth: int) -> Block:
+    """The block *el* is, read by the :data:`_BLOCK_READERS` entry of its tag."""
     _check_depth(depth)
-    tag = el.tag
-    if tag == "p":
-        _attrs(el, frozenset())
-        return Paragraph(_inlines(el, depth + 1))
-    if tag in _HEADINGS:
-        _attrs(el, frozenset())
-        return Heading(_HEADINGS[tag], _inlines(el, depth + 1))
-    if tag in ("ul", "ol"):
-        return _list_block(el, depth)
-    if tag == "blockquote":
-        _attrs(el, frozenset())
-        quoted: list[Any] = [_block(b, depth + 1) for b in _elements(el)]
-        return BlockQuote(quoted)
-    if tag == "figure":
-        return _figure(el, depth)
-    if tag == "table":
-        return _table(el, depth)
-    if tag == "pre":
-        return _code_block(el)
-    if tag == "hr":
-        _attrs(el, frozenset())
-        return ThematicBreak()
-    _fail(f"<{tag}> is not a block articlekit writes")
+    read = _BLOCK_BY_TAG.get(el.tag)
+    if read is None:
+        _fail(f"<{el.tag}> is not a block articlekit writes")
+    return read(el, depth)
+
+
+# ----- blocks: (element, depth) -> the block; each checks the element is as to_html writes it
+
+
+def _paragraph(el: Any, depth: int) -> Paragraph:
+    _attrs(el, frozenset())
+    return Paragraph(_inlines(el, depth + 1))
+
+
+def _heading(el: Any, depth: int) -> Heading:
+    _attrs(el, frozenset())
+    return Heading(_HEADINGS[el.tag], _inlines(el, depth + 1))
+
+
+def _block_quote(el: Any, depth: int) -> BlockQuote:
+    _attrs(el, frozenset())
+    quoted: list[Block] = []
+    for child in _elements(el):  # a loop, not a comprehension (a frame): two frames a level
+        quoted.append(_block(child, depth + 1))  # noqa: PERF401
+    return BlockQuote(quoted)
+
+
+def _thematic_break(el: Any, depth: int) -> ThematicBreak:
+    _attrs(el, frozenset())
+    return ThematicBreak()
 
 
 def _list_block(el: Any, depth: int) -> ListBlock:
@@ -178,12 +195,12 @@ def _list_block(el: Any, depth: int) -> ListBlock:
         if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
             _fail("a list start that is not a number")
         start = int(raw)
-    items: list[Any] = []
+    items: list[ListItem] = []
     for li in _elements(el):
         if li.tag != "li":
             _fail("a list child that is not <li>")
         _attrs(li, frozenset())
-        item_blocks: list[Any] = [_block(b, depth + 1) for b in _elements(li)]
+        item_blocks = [_block(b, depth + 1) for b in _elements(li)]
         items.append(ListItem(item_blocks))
     return ListBlock(items, ordered=ordered, start=start)
 
@@ -214,14 +231,14 @@ def _figure(el: Any, depth: int) -> Figure:
     return Figure(img.get("src", ""), alt=img.get("alt", ""), title=img.get("title"), caption=caption, credit=credit)
 
 
-def _rows(section: Any, cell_tag: str, depth: int) -> list[Any]:
+def _rows(section: Any, cell_tag: str, depth: int) -> list[TableRow]:
     _attrs(section, frozenset())
     rows = []
     for tr in _elements(section):
         if tr.tag != "tr":
             _fail("a table section child that is not <tr>")
         _attrs(tr, frozenset())
-        cells: list[Any] = []
+        cells: list[TableCell] = []
         for cell in _elements(tr):
             if cell.tag != cell_tag:
                 _fail(f"a row child that is not <{cell_tag}>")
@@ -241,7 +258,7 @@ def _table(el: Any, depth: int) -> Table:
         _attrs(parts[0], frozenset())
         caption = _inlines(parts[0], depth + 1)
         parts = parts[1:]
-    header: list[Any] = []
+    header: list[TableRow] = []
     if parts and parts[0].tag == "thead":
         header = _rows(parts[0], "th", depth)
         parts = parts[1:]
@@ -250,7 +267,7 @@ def _table(el: Any, depth: int) -> Table:
     return Table(header, _rows(parts[0], "td", depth), caption)
 
 
-def _code_block(el: Any) -> CodeBlock:
+def _code_block(el: Any, depth: int) -> CodeBlock:
     _attrs(el, frozenset())
     if el.text or len(el) != 1:
         _fail("<pre> holds one <code>")
@@ -261,11 +278,33 @@ def _code_block(el: Any) -> CodeBlock:
     return CodeBlock(code.text or "", language=language)
 
 
+#: Block class -> the tags to_html writes it as, and its reader.
+_BLOCK_READERS: NodeTable[Block, tuple[tuple[str, ...], Callable[[Any, int], Block]]] = NodeTable(
+    BLOCK_TYPES,
+    [
+        (Heading, (tuple(_HEADINGS), _heading)),
+        (Paragraph, (("p",), _paragraph)),
+        (ListBlock, (("ul", "ol"), _list_block)),
+        (BlockQuote, (("blockquote",), _block_quote)),
+        (Figure, (("figure",), _figure)),
+        (Table, (("table",), _table)),
+        (CodeBlock, (("pre",), _code_block)),
+        (ThematicBreak, (("hr",), _thematic_break)),
+    ],
+)
+_BLOCK_BY_TAG = {tag: read for tags, read in _BLOCK_READERS.values() for tag in tags}
+
+
 # --------------------------------------------------------------------------- inlines
 
 
 def _inlines(el: Any, depth: int, stop: Any = None) -> list[Inline]:
-    """The inline content of *el*: its text, and each child (up to *stop*) with its tail."""
+    """The inline content of *el*: its text, and each child (up to *stop*) with its tail.
+
+    A child is a quote's ``<q>`` or ``<span>`` (its content is read in its place: quotes
+    are re-extracted from the text) or the inline node of the :data:`_INLINE_READERS`
+    entry of its tag; text and tails are :class:`Text`.
+    """
     _check_depth(depth)
     out: list[Inline] = []
     if el.text:
@@ -273,42 +312,76 @@ def _inlines(el: Any, depth: int, stop: Any = None) -> list[Inline]:
     for child in el:
         if child is stop:
             break
-        if not isinstance(child.tag, str):
+        tag = child.tag
+        if not isinstance(tag, str):
             _fail("a comment in running text")
-        out.extend(_inline(child, depth))
+        if tag in ("q", "span"):
+            _attrs(child, _QUOTE_ATTRIBUTES)
+            if "data-kind" not in child.attrib:
+                _fail("a <q> or <span> that is not a quote")
+            out.extend(_inlines(child, depth + 1))
+        else:
+            read = _INLINE_BY_TAG.get(tag)
+            if read is None:
+                _fail(f"<{tag}> is not inline markup articlekit writes")
+            out.append(read(child, depth))
         if child.tail:
             out.append(Text(child.tail))
     return out
 
 
-def _inline(el: Any, depth: int) -> list[Inline]:
-    tag = el.tag
-    if tag in ("q", "span"):
-        _attrs(el, _QUOTE_ATTRIBUTES)
-        if "data-kind" not in el.attrib:
-            _fail("a <q> or <span> that is not a quote")
-        return _inlines(el, depth + 1)
-    if tag == "em":
-        _attrs(el, frozenset())
-        return [Emphasis(_inlines(el, depth + 1))]
-    if tag == "strong":
-        _attrs(el, frozenset())
-        return [Strong(_inlines(el, depth + 1))]
-    if tag == "del":
-        _attrs(el, frozenset())
-        return [Strikethrough(_inlines(el, depth + 1))]
-    if tag == "a":
-        attributes = _attrs(el, frozenset({"href", "title"}))
-        return [Link(attributes.get("href", ""), _inlines(el, depth + 1), title=attributes.get("title"))]
-    if tag == "code":
-        _attrs(el, frozenset())
-        if len(el):
-            _fail("inline <code> with elements inside")
-        return [InlineCode(el.text or "")]
-    if tag == "br":
-        _attrs(el, frozenset())
-        return [LineBreak()]
-    if tag == "img":
-        attributes = _attrs(el, frozenset({"src", "alt", "title"}))
-        return [InlineImage(attributes.get("src", ""), alt=attributes.get("alt", ""), title=attributes.get("title"))]
-    _fail(f"<{tag}> is not inline markup articlekit writes")
+# ----- inlines: (element, depth) -> the inline node
+
+
+def _emphasis(el: Any, depth: int) -> Emphasis:
+    _attrs(el, frozenset())
+    return Emphasis(_inlines(el, depth + 1))
+
+
+def _strong(el: Any, depth: int) -> Strong:
+    _attrs(el, frozenset())
+    return Strong(_inlines(el, depth + 1))
+
+
+def _strikethrough(el: Any, depth: int) -> Strikethrough:
+    _attrs(el, frozenset())
+    return Strikethrough(_inlines(el, depth + 1))
+
+
+def _link(el: Any, depth: int) -> Link:
+    attributes = _attrs(el, frozenset({"href", "title"}))
+    return Link(attributes.get("href", ""), _inlines(el, depth + 1), title=attributes.get("title"))
+
+
+def _inline_code(el: Any, depth: int) -> InlineCode:
+    _attrs(el, frozenset())
+    if len(el):
+        _fail("inline <code> with elements inside")
+    return InlineCode(el.text or "")
+
+
+def _line_break(el: Any, depth: int) -> LineBreak:
+    _attrs(el, frozenset())
+    return LineBreak()
+
+
+def _inline_image(el: Any, depth: int) -> InlineImage:
+    attributes = _attrs(el, frozenset({"src", "alt", "title"}))
+    return InlineImage(attributes.get("src", ""), alt=attributes.get("alt", ""), title=attributes.get("title"))
+
+
+#: Inline class -> the tags to_html writes it as, and its reader.
+_INLINE_READERS: NodeTable[Inline, tuple[tuple[str, ...], Callable[[Any, int], Inline]]] = NodeTable(
+    INLINE_TYPES,
+    [
+        (Emphasis, (("em",), _emphasis)),
+        (Strong, (("strong",), _strong)),
+        (Strikethrough, (("del",), _strikethrough)),
+        (InlineCode, (("code",), _inline_code)),
+        (Link, (("a",), _link)),
+        (LineBreak, (("br",), _line_break)),
+        (InlineImage, (("img",), _inline_image)),
+    ],
+    unhandled={Text: "not an element: the text and tails of elements, which _inlines reads"},
+)
+_INLINE_BY_TAG = {tag: read for tags, read in _INLINE_READERS.values() for tag in tags}
