@@ -34,8 +34,7 @@ import html
 import json
 import re
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
+from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -43,11 +42,12 @@ import attrs
 import lxml.etree
 import lxml.html
 
+from articlekit._dates import find_date
 from articlekit._limits import Limits
 from articlekit._model import Image, Person
 from articlekit._textutil import clean_name, clean_text, name_key
 
-__all__ = ["PageMetadata", "extract_metadata", "parse_date", "split_byline"]
+__all__ = ["PageMetadata", "extract_metadata", "split_byline"]
 
 
 @attrs.frozen
@@ -91,9 +91,6 @@ _MAX_VALUE_CHARS = 10_000  # any single raw value read from the page
 _MAX_URL_CHARS = 4_000
 _MAX_VISIBLE_CHARS = 2_000_000  # visible text kept to check that metadata authors appear on the page
 _INVISIBLE_TAGS = frozenset(("script", "style", "noscript", "template", "title", "head", "meta", "link"))
-
-#: Dates further in the future than this (relative to the time of extraction) are rejected.
-FUTURE_TOLERANCE = timedelta(days=2)
 
 _ARTICLE_TYPES = frozenset(
     name.casefold()
@@ -230,177 +227,7 @@ def _as_list(value: object) -> list[Any]:
 
 # --------------------------------------------------------------------------- dates
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        (
-            ("jan", "january", "janvier", "januar", "enero", "gennaio"),
-            ("feb", "february", "février", "fevrier", "februar", "febrero", "febbraio"),
-            ("mar", "march", "mars", "märz", "marzo"),
-            ("apr", "april", "avril", "abril", "aprile"),
-            ("may", "mai", "mayo", "maggio"),
-            ("jun", "june", "juin", "juni", "junio", "giugno"),
-            ("jul", "july", "juillet", "juli", "julio", "luglio"),
-            ("aug", "august", "août", "aout", "agosto"),
-            ("sep", "sept", "september", "septembre", "septiembre", "settembre"),
-            ("oct", "october", "octobre", "oktober", "octubre", "ottobre"),
-            ("nov", "november", "novembre", "noviembre"),
-            ("dec", "december", "décembre", "decembre", "dezember", "diciembre", "dicembre"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_ISO = re.compile(
-    r"(\d{4})-?(\d{2})-?(\d{2})"
-    r"(?:[T ]?(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d{1,9})?)?)?"
-    r"\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$"
-)
-_SLASHED = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
-_TIME = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.IGNORECASE)
-_ZONE = re.compile(r"(?:\b(?:UTC|GMT)\s*([+-]\d{1,2}(?::?\d{2})?)?|([+-]\d{2}:?\d{2}))\s*$")
-_MONTH_FIRST = re.compile(r"\b([A-Za-zéûä]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-zéûä]{3,9})\.?,?\s+(\d{4})\b")
-_RELATIVE = re.compile(
-    r"\b(?:ago|yesterday|today|just now|vor \d|il y a|hace \d|gestern|heute|hier|ayer|hoy)\b",
-    re.IGNORECASE,
-)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
-
-# Well-known zone abbreviations found in visible dates (fixed offsets; DST names given as such).
-_ZONES = {
-    "UTC": 0, "GMT": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
-    "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
-    "PST": -480, "PDT": -420, "IST": 330, "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660,
-}  # fmt: skip
-_ZONE_WORD = re.compile(r"\b(" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b")
-
-
-def _offset(text: str | None) -> timezone:
-    if not text or text.upper() in ("Z", "UTC", "GMT"):
-        return timezone.utc
-    sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    hours = int(digits[:2]) if len(digits) >= 2 else int(digits or 0)
-    minutes = int(digits[2:4]) if len(digits) >= 4 else 0
-    if hours > 14 or minutes > 59:
-        raise ValueError("offset out of range")
-    return timezone(sign * timedelta(hours=hours, minutes=minutes))
-
-
-def parse_date(value: str, *, now: datetime | None = None) -> datetime | None:
-    """Parse a date as pages write it into a timezone-aware datetime, or None.
-
-    Accepts ISO 8601 (with or without time and zone), RFC 2822, ``2023/01/15``,
-    ``January 15, 2023`` and ``15 January 2023`` (English, French, German,
-    Spanish, Italian month names), with an optional time and zone.  A date
-    without a zone is taken as UTC.  Rejected (None): relative dates
-    (``"1 day ago"``), placeholders (years before 1800, 1900-01-01, the Unix
-    epoch 1970-01-01) and dates more than :data:`FUTURE_TOLERANCE` after *now*
-    (default: the current time).
-
-    >>> parse_date("2023-01-15T10:30:00+01:00").isoformat()
-    '2023-01-15T10:30:00+01:00'
-    >>> parse_date("Jan. 5, 2021").isoformat()
-    '2021-01-05T00:00:00+00:00'
-    >>> parse_date("0001-01-01T00:00:00Z") is None, parse_date("3 hours ago") is None
-    (True, True)
-    """
-    text = clean_name(value[:200]) if isinstance(value, str) else ""
-    if not text or _RELATIVE.search(text):
-        return None
-    try:
-        result = _parse_date(text)
-    except (ValueError, OverflowError, TypeError, IndexError):
-        return None
-    if result is None:
-        return None
-    try:
-        utc = result.astimezone(timezone.utc)
-    except (ValueError, OverflowError):
-        return None
-    if utc.year < 1800 or (utc.year == 1900 and utc.month == 1 and utc.day == 1):
-        return None
-    if abs(utc - datetime(1970, 1, 1, tzinfo=timezone.utc)) < timedelta(days=1):
-        return None
-    current = now or datetime.now(timezone.utc)
-    if utc > current + FUTURE_TOLERANCE:
-        return None
-    return result
-
-
-def _parse_date(text: str) -> datetime | None:
-    m = _ISO.match(text)
-    if m:
-        year, month, day, hh, mm, ss, zone = m.groups()
-        return datetime(
-            int(year), int(month), int(day), int(hh or 0), int(mm or 0), int(ss or 0), tzinfo=_offset(zone)
-        )
-    if text[:1].isalpha() and "," in text[:5]:
-        try:
-            rfc = parsedate_to_datetime(text)
-        except (ValueError, TypeError, IndexError):
-            rfc = None
-        if rfc is not None:
-            return rfc if rfc.tzinfo else rfc.replace(tzinfo=timezone.utc)
-    year = month = day = 0
-    m = _SLASHED.search(text)
-    if m:
-        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        m = _MONTH_FIRST.search(text)
-        if m and m.group(1).casefold() in _MONTHS:
-            year, month, day = int(m.group(3)), _MONTHS[m.group(1).casefold()], int(m.group(2))
-        else:
-            m = _DAY_FIRST.search(text)
-            if m and m.group(2).casefold() in _MONTHS:
-                year, month, day = int(m.group(3)), _MONTHS[m.group(2).casefold()], int(m.group(1))
-    if not year:
-        return None
-    rest = text[m.end() :] if m else ""
-    hour = minute = second = 0
-    t = _TIME.search(rest)
-    if t is None and m is not None:
-        # "Published 11:26 pm EST, Tuesday, November 19, 2019": the time comes first.
-        before = text[: m.start()]
-        t = _TIME.search(before)
-        if t is not None:
-            rest = before[t.start() :]
-    if t:
-        hour, minute, second = int(t.group(1)), int(t.group(2)), int(t.group(3) or 0)
-        meridiem = (t.group(4) or "").replace(".", "").lower()
-        if meridiem == "pm" and hour < 12:
-            hour += 12
-        elif meridiem == "am" and hour == 12:
-            hour = 0
-    tz = timezone.utc
-    z = _ZONE.search(rest)
-    if z and (z.group(1) or z.group(2)):
-        tz = _offset(z.group(1) or z.group(2))
-    else:
-        w = _ZONE_WORD.search(rest)
-        if w:
-            tz = timezone(timedelta(minutes=_ZONES[w.group(1)]))
-        else:
-            us = _US_ZONE.search(rest)
-            if us:  # "ET", "PT": standard or daylight time, as the date falls
-                naive = datetime(year, month, day, hour, minute, second)
-                offset = _US_OFFSETS[us.group(1)] + (60 if _us_daylight_time(naive) else 0)
-                tz = timezone(timedelta(minutes=offset))
-    return datetime(year, month, day, hour, minute, second, tzinfo=tz)
-
-
-_US_OFFSETS = {"ET": -300, "CT": -360, "MT": -420, "PT": -480}
-_US_ZONE = re.compile(r"\b(ET|CT|MT|PT)\b")
-
-
-def _us_daylight_time(local: datetime) -> bool:
-    """US daylight saving time (since 2007): second Sunday of March to first Sunday of November, 2 am."""
-    march = datetime(local.year, 3, 8)
-    start = march + timedelta(days=(6 - march.weekday()) % 7, hours=2)
-    november = datetime(local.year, 11, 1)
-    end = november + timedelta(days=(6 - november.weekday()) % 7, hours=2)
-    return start <= local < end
 
 
 def _url_date(url: str | None) -> datetime | None:
@@ -417,7 +244,7 @@ def _url_date(url: str | None) -> datetime | None:
         result = datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)), tzinfo=timezone.utc)
     except ValueError:
         return None
-    return parse_date(result.isoformat())
+    return find_date(result.isoformat())
 
 
 # --------------------------------------------------------------------------- language
@@ -1852,7 +1679,7 @@ def extract_metadata(
 
     def first_date(values: Iterable[str]) -> datetime | None:
         for value in values:
-            parsed = parse_date(value, now=now) if value else None
+            parsed = find_date(value, now=now) if value else None
             if parsed is not None:
                 return parsed
         return None
