@@ -26,8 +26,8 @@ from articlekit._parsers.html._metadata import (
     extract_metadata,
     guess_language,
     normalize_language,
-    split_byline,
 )
+from articlekit._people import split_byline
 from articlekit.testing import texts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html_metadata"

@@ -40,7 +40,7 @@ import attrs
 
 from articlekit._dates import match_date
 from articlekit._model import Person
-from articlekit._textutil import clean_name
+from articlekit._people import byline_label, read_names
 
 __all__ = ["MetaLine", "parse_date", "parse_meta_line"]
 
@@ -84,25 +84,8 @@ def parse_date(text: str) -> tuple[datetime, bool] | None:
 
 # --------------------------------------------------------------------------- bylines
 
-_BYLINE = re.compile(
-    r"(?:by|written\s+by|posted\s+by|reported\s+by|reporting\s+by|words\s+by|story\s+by|"
-    r"text\s+by|interview\s+by|von|par|por)\s+(?=\S)|(?:authors?|author\(s\)|byline)\s*:\s*",
-    re.IGNORECASE,
-)
 _SEPARATORS = re.compile(r"\s+[|•·—–-]\s+|\s*[|•·]\s*")
-_NAME_SPLIT = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*;\s*")
 _DATE_JOIN = re.compile(r",\s+|\s+on\s+|\s+at\s+|\s+-\s+")
-_PARTICLES = frozenset(
-    ["de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "des", "bin", "binti", "al", "el", "y", "e", "dos", "das", "do", "ter", "ten", "zu", "af", "av"]
-)
-_ROLE_WORDS = frozenset(
-    ["reporter", "reporters", "correspondent", "correspondents", "editor", "editors", "writer", "writers", "staff", "contributor", "contributors", "columnist", "journalist", "journalists", "producer", "analyst", "bureau", "chief", "desk", "team", "newsroom"]
-)
-_AGENCIES = frozenset(
-    ["reuters", "ap", "afp", "associated press", "agence france-presse", "bloomberg", "dpa", "pa", "pa media", "press association", "ansa", "efe", "xinhua", "tass", "interfax", "upi", "cnn", "bbc", "ria novosti", "kyodo", "anadolu", "yonhap", "the associated press", "staff"]
-)
-_NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
-_EMAIL = re.compile(r"\s*<[^<>\s]{1,200}>\s*$")
 
 
 @attrs.frozen
@@ -115,49 +98,20 @@ class MetaLine:
     modified: datetime | None = None
 
 
-def _is_name(item: str, *, handle: bool) -> bool:
-    words = item.split()
-    if not 1 <= len(words) <= 5 or len(item) > 80:
-        return False
-    if handle and len(words) == 1 and re.fullmatch(r"[\w.@-]{1,40}", item):
-        return True
-    if not all(_NAME_WORD.fullmatch(w) for w in words):
-        return False
-    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
-
-
 def _names(text: str, *, handle: bool) -> tuple[list[Person], list[str]] | None:
-    people: list[Person] = []
-    credits: list[str] = []
-    for raw in _NAME_SPLIT.split(text.strip()):
-        item = clean_name(_EMAIL.sub("", raw))
-        if not item:
-            continue
-        low = item.casefold()
-        if low in _AGENCIES:
-            credits.append(item)
-        elif people and any(w in _ROLE_WORDS for w in low.split()) and _is_name(item, handle=False):
-            if people[-1].role is None:
-                people[-1] = Person(people[-1].name, role=item)
-            else:
-                credits.append(item)
-        elif _is_name(item, handle=handle):
-            if item.isupper() and len(item) > 3:
-                item = item.title()
-            people.append(Person(item))
-        else:
-            return None
-    if not people and not credits:
+    found = read_names(text, handle=handle)
+    if found is None:
         return None
-    return people, credits
+    people, credits = found
+    return [Person(name, role=role) for name, role in people], credits
 
 
 def _byline(text: str) -> MetaLine | None:
-    m = _BYLINE.match(text)
-    if not m:
+    end = byline_label(text)
+    if end is None:
         return None
-    rest = text[m.end() :]
-    handle = "posted" in m.group(0).lower() or ":" in m.group(0)
+    rest = text[end:]
+    handle = "posted" in text[:end].lower() or ":" in text[:end]
     # A date may follow the names: "By Jane Doe, May 23, 2025", "Posted by jdoe on 12 March 2024".
     for join in _DATE_JOIN.finditer(rest):
         date = parse_date(rest[join.end() :])

@@ -45,9 +45,10 @@ import lxml.html
 from articlekit._dates import find_date
 from articlekit._limits import Limits
 from articlekit._model import Image, Person
+from articlekit._people import opens_byline, split_byline, squash, uninvert
 from articlekit._textutil import clean_name, clean_text, name_key
 
-__all__ = ["PageMetadata", "extract_metadata", "split_byline"]
+__all__ = ["PageMetadata", "extract_metadata"]
 
 
 @attrs.frozen
@@ -212,11 +213,6 @@ def _host(url: str | None) -> str | None:
     return host or None
 
 
-def _squash(text: str) -> str:
-    """Letters and digits only, case-folded: ``"The New-York Times"`` -> ``"thenewyorktimes"``."""
-    return "".join(ch for ch in name_key(text) if ch.isalnum())
-
-
 def _as_list(value: object) -> list[Any]:
     if isinstance(value, list):
         return value
@@ -374,180 +370,6 @@ def guess_language(text: str) -> str | None:
         if score > best_score:
             best, best_score = lang, score
     return best if best_score >= max(2, len(words) // 20) else None
-
-
-# --------------------------------------------------------------------------- names and bylines
-
-#: News agencies and wire services: always credits, never authors.
-_AGENCIES = frozenset(
-    name_key(n)
-    for n in (
-        "Reuters", "Thomson Reuters", "AP", "The Associated Press", "Associated Press", "AFP",
-        "Agence France-Presse", "Agence France Presse", "UPI", "United Press International",
-        "Bloomberg", "Bloomberg News", "Xinhua", "ANI", "PTI", "IANS", "DPA", "EFE", "ANSA",
-        "Kyodo", "Kyodo News", "Yonhap", "TASS", "Anadolu", "Anadolu Agency", "CNN Wire",
-        "The Conversation", "AAP", "Press Association", "PA", "PA Media", "NTB", "Canadian Press",
-        "The Canadian Press", "CP", "Getty Images", "Staff", "Admin", "Administrator", "Editor",
-        "Editors", "Webmaster", "Newsroom", "News Desk", "Web Desk", "Wires", "Wire Services",
-        "Agencies", "Agency", "Guest", "Guest Author", "Anonymous", "Unknown",
-    )
-)  # fmt: skip
-#: Words that make a name an organisation (a desk, a team, a publication).
-_ORG_WORDS = frozenset(
-    (
-        "staff", "desk", "team", "newsroom", "editors", "editorial", "board", "agency", "agencies",
-        "press", "news", "wire", "wires", "service", "services", "media", "reporters",
-        "correspondents", "bureau", "online", "digital", "magazine", "times", "post", "journal",
-        "herald", "tribune", "group", "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corporation",
-        "company", "network", "radio", "tv", "channel", "foundation", "institute", "university",
-        "association", "council", "department", "ministry", "office", "society", "contributors",
-        "writers", "daily", "weekly", "gazette", "telegraph", "guardian", "review", "report",
-        "partners", "studio", "studios", "productions", "publishing", "publications", "admin",
-        "webmaster", "sponsored", "content", "brandvoice", "announcements", "international",
-    )
-)  # fmt: skip
-#: Words that make a byline segment a job title, not a name.
-_ROLE_WORDS = frozenset(
-    (
-        "reporter", "writer", "correspondent", "contributor", "columnist", "editor", "photographer",
-        "producer", "analyst", "journalist", "senior", "chief", "political", "author", "intern",
-        "special", "freelance", "contributing", "deputy", "associate", "managing", "executive",
-        "photos", "photo", "video", "graphics", "illustration", "illustrations", "updated",
-        "published", "posted", "follow", "email", "twitter", "read", "more", "bio", "view",
-        "profile", "articles", "posts", "stories", "comments", "share", "min", "minute", "minutes",
-        "modified", "last", "edited",
-    )
-)  # fmt: skip
-_BY_PREFIX = re.compile(
-    r"^(?:(?:written|posted|published|reported|story|words|text|article|report|edited|compiled)\s+)?"
-    r"(?:by|from|von|par|por|di|door|av|af)\s*[:\-]?\s+|^(?:author|authors|byline|autor|auteur|autore)\s*[:\-]\s*",
-    re.IGNORECASE,
-)
-_SPLIT = re.compile(
-    r"\s*(?:,|;|\||&|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|\b[Ww]ith\b|\s[-–—]\s|"
-    r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\n)\s*"
-)
-#: Credentials and suffixes after a name ("Jane Doe, MS, RD"): dropped.
-_CREDENTIALS = frozenset(
-    (
-        "ms", "ma", "mba", "msc", "bsc", "ba", "rd", "rdn", "ld", "cpt", "phd", "ph.d", "md", "m.d",
-        "mph", "rn", "np", "do", "dds", "jd", "esq", "cpa", "cfa", "cfp", "lcsw", "ibclc", "facs",
-        "jr", "sr", "ii", "iii", "iv", "dr", "prof",
-    )
-)  # fmt: skip
-#: Words that are never a name on their own in a byline.
-_NOT_NAMES = frozenset(
-    (
-        "by", "and", "with", "from", "written", "posted", "published", "updated", "story", "words",
-        "photos", "photo", "video", "author", "authors", "more", "view", "follow", "email", "share",
-        "comments", "comment", "read", "bio", "close", "print", "menu", "home", "news", "the",
-    )
-)  # fmt: skip
-_AGENCY_SUFFIX = re.compile(
-    r"^(.+?)\s+(The Associated Press|Associated Press|Reuters|AFP|Agence France-Presse|Bloomberg|"
-    r"Bloomberg News|Xinhua|UPI|PTI|IANS|ANI|DPA|EFE|Kyodo News|Yonhap|TASS)$",
-    re.IGNORECASE,
-)
-_BAD_NAME = re.compile(r"[\d@#<>{}\[\]=/\\|]|https?:|www\.|\.com\b", re.IGNORECASE)
-_DATE_IN_BYLINE = re.compile(
-    r"\s*(?:\||·|•|—|–|-)?\s*(?:updated|published|posted|on)?\s*:?\s*"
-    r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)).*$",
-    re.IGNORECASE,
-)
-
-
-def _is_org(name: str, site_keys: Iterable[str], site_word_lists: Iterable[list[str]] = ()) -> bool:
-    key = name_key(name)
-    if key in _AGENCIES:
-        return True
-    squashed = _squash(name)
-    words = [w.strip(".,'’()") for w in key.split()]
-    for site in site_keys:
-        if not site:
-            continue
-        if squashed == site or (len(squashed) > 3 and squashed in site and len(site) < 2 * len(squashed)):
-            return True
-        if len(words) == 1 and len(squashed) >= 3 and site.startswith(squashed):
-            return True  # "Vortex" on "Vortex Cannon Entertainment"
-    for site_words in site_word_lists:
-        # The site's name followed by a desk: "CNN Business", "Sky News Sport".
-        if site_words and words[: len(site_words)] == site_words:
-            return True
-    if any(w in _ORG_WORDS for w in words):
-        return True
-    # A lower-case single word is a CMS account ("admin", "newsdesk"); an upper-case one an acronym.
-    return len(words) == 1 and (name.islower() or name.isupper()) and len(name) > 1
-
-
-def _is_role(name: str) -> bool:
-    words = [w.strip(".,'’()") for w in name_key(name).split()]
-    return bool(words) and any(w in _ROLE_WORDS for w in words) and not _looks_like_name(name, allow_roles=False)
-
-
-_NAME_PARTICLES = frozenset(
-    ("van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", "di", "del", "della", "la", "le",
-     "bin", "ibn", "al", "el", "ter", "ten", "y", "e", "zu", "af", "mc")
-)  # fmt: skip
-
-
-def _looks_like_name(name: str, *, allow_roles: bool = True) -> bool:
-    if not name or len(name) < 2 or len(name) > 80 or _BAD_NAME.search(name):
-        return False
-    words = name.split()
-    if not 1 <= len(words) <= 6:
-        return False
-    if len(words) == 1 and (name_key(name) in _NOT_NAMES or len(name) < 3):
-        return False
-    if not allow_roles and any(w.strip(".,").casefold() in _ROLE_WORDS for w in words):
-        return False
-    if not any(ch.isalpha() for ch in name):
-        return False
-    # In cased scripts the words of a name are capitalised, but for particles ("van", "de", "bin").
-    cased = [w for w in words if w[:1].isalpha() and (w[:1].isupper() or w[:1].islower())]
-    lower = [w for w in cased if w[:1].islower() and w not in _NAME_PARTICLES]
-    return not cased or (len(lower) == 0 and any(w[:1].isupper() for w in cased))
-
-
-def split_byline(text: str, *, site_names: Iterable[str] = ()) -> tuple[list[str], list[str]]:
-    """Split a byline into people and organisation credits.
-
-    >>> split_byline("By Jane Doe and John Roe")
-    (['Jane Doe', 'John Roe'], [])
-    >>> split_byline("By A. Smith and Bo Li, Associated Press")
-    (['A. Smith', 'Bo Li'], ['Associated Press'])
-    >>> split_byline("Jane Doe, Senior Reporter")
-    (['Jane Doe'], [])
-    """
-    site_names = [s for s in site_names if s]
-    site_keys = [_squash(s) for s in site_names]
-    site_words = [name_key(s).split() for s in site_names]
-    text = clean_name(text[:1000])
-    text = _BY_PREFIX.sub("", text)
-    text = _DATE_IN_BYLINE.sub("", text)
-    people: list[str] = []
-    credits: list[str] = []
-    parts = [_BY_PREFIX.sub("", raw.strip(" .:·•-–—\"'“”()")).strip(" .:·•-–—\"'“”()") for raw in _SPLIT.split(text)]
-    for part in parts:
-        if not part or name_key(part).replace(".", "") in _CREDENTIALS:
-            continue
-        agency = _AGENCY_SUFFIX.match(part)
-        if agency:  # "Jane Doe Associated Press"
-            credits.append(agency.group(2))
-            part = agency.group(1)
-        if _is_org(part, site_keys, site_words):
-            credits.append(part)
-        elif _is_role(part):
-            continue
-        elif _looks_like_name(part):
-            people.append(_display_name(part))
-    return people, credits
-
-
-def _display_name(name: str) -> str:
-    """A name in upper case ("TOM KRISHER") in title case; others unchanged."""
-    if name.isupper() and len(name) > 3 and " " in name:
-        return " ".join(w[:1] + w[1:].lower() for w in name.split())
-    return name
 
 
 # --------------------------------------------------------------------------- collecting sources
@@ -999,8 +821,8 @@ def _host_label(host: str | None) -> str:
 
 def _host_match(name: str, host: str | None) -> bool:
     """True when *name* is the brand of *host* ("Live Science" on livescience.com, "Sputnik International" on sputniknews.com)."""
-    label = _squash(_host_label(host))
-    key = _squash(name)
+    label = squash(_host_label(host))
+    key = squash(name)
     if len(label) < 2 or len(key) < 2:
         return False
     if key == label or (key.startswith(label) and len(key) - len(label) <= 12):
@@ -1008,7 +830,7 @@ def _host_match(name: str, host: str | None) -> bool:
     if len(key) >= 4 and label.startswith(key):
         return True
     words = name.split()
-    first = _squash(words[0]) if words else ""
+    first = squash(words[0]) if words else ""
     return len(words) <= 3 and len(first) >= 4 and label.startswith(first)
 
 
@@ -1112,7 +934,7 @@ def _strip_site(title: str, site_keys: list[str], section: str | None) -> str:
         last, first = seps[-1], seps[0]
         tail = title[last.end() :].strip()
         head = title[: first.start()].strip()
-        tail_key, head_key = _squash(tail), _squash(head)
+        tail_key, head_key = squash(tail), squash(head)
         if tail_key and any(_site_match(tail_key, k) for k in site_keys):
             title = title[: last.start()].strip()
             changed = True
@@ -1121,7 +943,7 @@ def _strip_site(title: str, site_keys: list[str], section: str | None) -> str:
             title = title[first.end() :].strip()
             changed = True
             continue
-        section_key = _squash(section) if section else ""
+        section_key = squash(section) if section else ""
         if head and len(head.split()) <= 3 and first.group().strip() in ("|", ":", "-", "–", "—", "·", "•") and (
             name_key(head) in _SECTION_PREFIXES or (section_key and head_key == section_key)
         ) and len(title[first.end() :].split()) >= 3:
@@ -1147,7 +969,7 @@ def _headline_ok(el: Any, site_keys: list[str]) -> str:
     text = _element_text(el, 3_000)
     if not text or len(text) < 3:
         return ""
-    key = _squash(text)
+    key = squash(text)
     if any(key == k for k in site_keys if k):
         return ""
     # An <h1> that only holds a link to the home page or an image is a logo.
@@ -1214,7 +1036,6 @@ def _choose_title(
 
 # --------------------------------------------------------------------------- authors
 
-_INVERTED_NAME = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+)$")
 _META_AUTHOR_KEYS = (
     "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author",
     "sailthru.author", "byl", "byline",
@@ -1314,7 +1135,6 @@ def _visible_authors(src: _Sources, site_names: list[str], base: str | None) -> 
 
 
 _SKIP_TEXT_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "button", "select", "option"))
-_BY_START = re.compile(r"^(?:by|written by|posted by|words by|story by|text by|von|par|por|door|av)\b\s*:?\s*", re.IGNORECASE)
 _BYLINE_STOP = re.compile(
     r"^(?:updated|published|posted|view|follow|email|e-mail|share|comments?|read|more|close|print|"
     r"facebook|twitter|linkedin|whatsapp|subscribe|@|on\b|\||·|•)",
@@ -1405,7 +1225,7 @@ def _byline_after(texts: list[str]) -> str | None:
     for i, text in enumerate(texts[:40]):
         if len(text) > 300:
             return None  # the article's text has begun
-        if _BY_START.match(text):
+        if opens_byline(text):
             parts = [text]
             for nxt in texts[i + 1 : i + 10]:
                 if re.search(r"\d", nxt) or _BYLINE_STOP.match(nxt) or sum(map(len, parts)) > 150:
@@ -1542,8 +1362,8 @@ def extract_metadata(
     site_names = [
         n for n in (site_name, og_site, publisher_name, microdata_publisher, *ld.site_names, *ld.publisher_names) if n
     ]
-    site_keys = list(dict.fromkeys(_squash(n) for n in site_names if _squash(n)))
-    label = _squash(_host_label(host))
+    site_keys = list(dict.fromkeys(squash(n) for n in site_names if squash(n)))
+    label = squash(_host_label(host))
     if len(label) >= 3:
         site_keys.append(label)
     org_names = [*site_names, *([label] if len(label) >= 3 else [])]
@@ -1617,9 +1437,7 @@ def extract_metadata(
             values = [v for v in src.meta.get(key, []) if v and not v.strip().lower().startswith(("http:", "https:", "www."))]
             for value in values[:10]:
                 value = _text(value, 1_000)
-                inverted = _INVERTED_NAME.match(value)
-                if inverted and not _is_org(inverted.group(1), [], []) and not _is_org(inverted.group(2), [], []):
-                    value = f"{inverted.group(2)} {inverted.group(1)}"  # "Okafor, Ngozi" (Dublin Core style)
+                value = uninvert(value)  # "Okafor, Ngozi" (Dublin Core style)
                 names, orgs = split_byline(value, site_names=org_names)
                 people.extend(Person(n) for n in names)
                 credits.extend(orgs)
