@@ -20,6 +20,11 @@ then an optional time (``10:30``, ``10:30 a.m.``, ``T10:30:00``) and an
 optional zone (``Z``, ``UTC``, ``GMT``, ``+03:00``, ``UTC+3``, ``EST``, ``ET``
 and the other abbreviations of :data:`articlekit._dates.ZONES`).
 
+A byline is a label (``By``, ``Written by``, ``Author:`` ...) and a list of
+names, read by :func:`articlekit._people.read_names`; a date may follow it
+(``By Jane Doe, May 23, 2025``) or come first (``Posted on March 3, 2024 by
+Jane Doe``).
+
 A date without a zone is taken as UTC (the model holds only aware datetimes).
 A label starting with ``Updated`` or ``Modified`` makes it the modification
 date; any other, the publication date.

@@ -21,7 +21,8 @@ in this order of trust (highest first):
 Titles are an exception to the plain order: the visible ``<h1>`` wins when it
 agrees with a metadata title (a reader sees the ``<h1>``), see
 :func:`extract_metadata`.  The user guide ``docs/guide/metadata.rst`` describes
-every rule.
+every rule.  Dates are read by :func:`articlekit._dates.find_date`, bylines by
+:func:`articlekit._people.split_byline`.
 
 Nothing here raises on bad input: malformed JSON-LD is skipped, unparseable
 dates are ignored, and what was cut or guessed is listed in
