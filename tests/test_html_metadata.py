@@ -19,15 +19,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articlekit import Article, Limits
+from articlekit._dates import find_date
 from articlekit._model import Image, Person
 from articlekit._parsers.html._metadata import (
     PageMetadata,
     extract_metadata,
     guess_language,
     normalize_language,
-    parse_date,
-    split_byline,
 )
+from articlekit._people import split_byline
 from articlekit.testing import texts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html_metadata"
@@ -496,8 +496,8 @@ NOW = datetime(2024, 6, 1, tzinfo=UTC)
         ("", None),
     ],
 )
-def test_parse_date(text: str, expected: datetime | None) -> None:
-    got = parse_date(text, now=NOW)
+def test_find_date(text: str, expected: datetime | None) -> None:
+    got = find_date(text, now=NOW)
     assert got == expected
     if expected is not None:
         assert got is not None
@@ -601,8 +601,8 @@ def test_never_raises_and_always_fits_the_model(page: str, url: str | None) -> N
 
 
 @given(value=texts(max_size=80))
-def test_parse_date_never_raises(value: str) -> None:
-    result = parse_date(value)
+def test_find_date_never_raises(value: str) -> None:
+    result = find_date(value)
     assert result is None or result.utcoffset() is not None
 
 

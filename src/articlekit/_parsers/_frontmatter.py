@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 import yaml
 
+from articlekit._dates import aware, read_iso
 from articlekit._errors import FrontMatterError, ResourceLimitError
 from articlekit._limits import Limits
 from articlekit._model import Image, Person
@@ -341,7 +342,8 @@ def _scalar_text(value: object) -> str | None:
 def to_datetime(value: object) -> datetime | None:
     """A timezone-aware datetime from a YAML/TOML date or an ISO 8601 string.
 
-    A bare date is midnight UTC; a datetime without an offset is taken as UTC.
+    A bare date is midnight UTC; a datetime without an offset is taken as UTC
+    (strings are read by :func:`articlekit._dates.read_iso`).
 
     >>> to_datetime("2024-03-01")
     datetime.datetime(2024, 3, 1, 0, 0, tzinfo=datetime.timezone.utc)
@@ -351,48 +353,12 @@ def to_datetime(value: object) -> datetime | None:
     True
     """
     if isinstance(value, datetime):
-        result = value
-    elif isinstance(value, date):
-        result = datetime(value.year, value.month, value.day)
-    elif isinstance(value, str):
-        text = value.strip()
-        if text[-1:] in ("Z", "z"):
-            text = text[:-1] + "+00:00"
-        parsed = _parse_date_text(text)
-        if parsed is None:
-            return None
-        result = parsed
-    else:
-        return None
-    if result.tzinfo is None or result.utcoffset() is None:
-        result = result.replace(tzinfo=timezone.utc)
-    return result
-
-
-_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
-
-
-def _parse_date_text(text: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        pass
-    try:
-        return datetime.combine(date.fromisoformat(text), time())
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:  # Jekyll's "2015-11-10 21:17:43 +0100"
-        parsed = _strptime(text, fmt)
-        if parsed is not None:
-            return parsed
+        return aware(value)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+    if isinstance(value, str):
+        return read_iso(value)
     return None
-
-
-def _strptime(text: str, fmt: str) -> datetime | None:
-    try:
-        return datetime.strptime(text, fmt)
-    except ValueError:
-        return None
 
 
 class _Mapper:

@@ -17,7 +17,8 @@ articlekit).  A file lists
 * ``titles``: titles and role nouns (*Dr., Sen., spokesperson, minister*),
   each with the gender or number it implies (``"male"``, ``"female"``,
   ``"plural"``, ``"org"`` or ``""``);
-* ``role_modifiers``, ``particles`` (*von, der, de, la*), ``determiners``,
+* ``role_modifiers``, ``particles`` (name particles beyond
+  :data:`articlekit._people.PARTICLES`, which every language has), ``determiners``,
   ``organisation_words``, ``documents`` (texts that can be a source: *the
   statement said*), ``abbreviations`` (which never end a sentence),
   ``skip_between_speaker_and_cue`` (*has, also*), ``pronouns`` and
@@ -43,6 +44,8 @@ from types import MappingProxyType
 from typing import Any
 
 import attrs
+
+from articlekit._people import PARTICLES
 
 __all__ = ["Lexicon", "inflect_en", "load_lexicon"]
 
@@ -144,7 +147,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         max_cue_words=max((len(c.split()) for c in cues), default=1),
         titles=MappingProxyType({k.lower(): v for k, v in data.get("titles", {}).items()}),
         role_modifiers=frozenset(w.lower() for w in data.get("role_modifiers", ())),
-        particles=frozenset(w.lower() for w in data.get("particles", ())),
+        particles=PARTICLES | frozenset(w.lower() for w in data.get("particles", ())),
         determiners=frozenset(w.lower() for w in data.get("determiners", ())),
         organisation_words=frozenset(w.lower() for w in data.get("organisation_words", ())),
         abbreviations=frozenset(w.lower() for w in data.get("abbreviations", ())),

@@ -5,7 +5,9 @@ just before a cue (``Kremlin spokesperson Dmitry Peskov told``) or starts just
 after it (``said Jane Doe, a spokeswoman``), and split it into a *name* and a
 *role*: the trailing run of capitalised words that are not titles is the name
 (``Dmitry Peskov``), what stands before it the role (``Kremlin spokesperson``).
-Name particles (``von der``, ``de la``, ``bin``) belong to the name.
+Name particles (``von der``, ``de la``, ``bin``: :data:`articlekit._people.PARTICLES`)
+belong to the name; a one-word name in capitals is an organisation (an acronym, as in
+bylines: :func:`articlekit._people.is_acronym`).
 
 :class:`Registry` remembers the people and organisations that have spoken, so
 that a later mention resolves to the first full one: a surname (``Peskov``), a
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from articlekit._people import is_acronym
 from articlekit._quotes._cues import Lexicon
 from articlekit._quotes._text import Token
 from articlekit._textutil import clean_name, name_key
@@ -309,7 +312,7 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
                 if toks[k].low in org_words:
                     is_org = True
                     break
-        if b - n == 1 and toks[n].text.isupper() and len(toks[n].text) > 1:
+        if b - n == 1 and is_acronym(toks[n].text):
             is_org = True  # an acronym: NATO, CNN
         elif b - n >= 2 and all(t.text.isupper() for t in toks[n:b]):
             is_org = True  # "FULL TEXT", "BREAKING NEWS": a label in capitals, not a person

@@ -21,7 +21,8 @@ in this order of trust (highest first):
 Titles are an exception to the plain order: the visible ``<h1>`` wins when it
 agrees with a metadata title (a reader sees the ``<h1>``), see
 :func:`extract_metadata`.  The user guide ``docs/guide/metadata.rst`` describes
-every rule.
+every rule.  Dates are read by :func:`articlekit._dates.find_date`, bylines by
+:func:`articlekit._people.split_byline`.
 
 Nothing here raises on bad input: malformed JSON-LD is skipped, unparseable
 dates are ignored, and what was cut or guessed is listed in
@@ -34,8 +35,7 @@ import html
 import json
 import re
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
+from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -43,11 +43,13 @@ import attrs
 import lxml.etree
 import lxml.html
 
+from articlekit._dates import find_date
 from articlekit._limits import Limits
 from articlekit._model import Image, Person
+from articlekit._people import opens_byline, split_byline, squash, uninvert
 from articlekit._textutil import clean_name, clean_text, name_key
 
-__all__ = ["PageMetadata", "extract_metadata", "parse_date", "split_byline"]
+__all__ = ["PageMetadata", "extract_metadata"]
 
 
 @attrs.frozen
@@ -91,9 +93,6 @@ _MAX_VALUE_CHARS = 10_000  # any single raw value read from the page
 _MAX_URL_CHARS = 4_000
 _MAX_VISIBLE_CHARS = 2_000_000  # visible text kept to check that metadata authors appear on the page
 _INVISIBLE_TAGS = frozenset(("script", "style", "noscript", "template", "title", "head", "meta", "link"))
-
-#: Dates further in the future than this (relative to the time of extraction) are rejected.
-FUTURE_TOLERANCE = timedelta(days=2)
 
 _ARTICLE_TYPES = frozenset(
     name.casefold()
@@ -215,11 +214,6 @@ def _host(url: str | None) -> str | None:
     return host or None
 
 
-def _squash(text: str) -> str:
-    """Letters and digits only, case-folded: ``"The New-York Times"`` -> ``"thenewyorktimes"``."""
-    return "".join(ch for ch in name_key(text) if ch.isalnum())
-
-
 def _as_list(value: object) -> list[Any]:
     if isinstance(value, list):
         return value
@@ -230,177 +224,7 @@ def _as_list(value: object) -> list[Any]:
 
 # --------------------------------------------------------------------------- dates
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        (
-            ("jan", "january", "janvier", "januar", "enero", "gennaio"),
-            ("feb", "february", "février", "fevrier", "februar", "febrero", "febbraio"),
-            ("mar", "march", "mars", "märz", "marzo"),
-            ("apr", "april", "avril", "abril", "aprile"),
-            ("may", "mai", "mayo", "maggio"),
-            ("jun", "june", "juin", "juni", "junio", "giugno"),
-            ("jul", "july", "juillet", "juli", "julio", "luglio"),
-            ("aug", "august", "août", "aout", "agosto"),
-            ("sep", "sept", "september", "septembre", "septiembre", "settembre"),
-            ("oct", "october", "octobre", "oktober", "octubre", "ottobre"),
-            ("nov", "november", "novembre", "noviembre"),
-            ("dec", "december", "décembre", "decembre", "dezember", "diciembre", "dicembre"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_ISO = re.compile(
-    r"(\d{4})-?(\d{2})-?(\d{2})"
-    r"(?:[T ]?(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d{1,9})?)?)?"
-    r"\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$"
-)
-_SLASHED = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
-_TIME = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.IGNORECASE)
-_ZONE = re.compile(r"(?:\b(?:UTC|GMT)\s*([+-]\d{1,2}(?::?\d{2})?)?|([+-]\d{2}:?\d{2}))\s*$")
-_MONTH_FIRST = re.compile(r"\b([A-Za-zéûä]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-zéûä]{3,9})\.?,?\s+(\d{4})\b")
-_RELATIVE = re.compile(
-    r"\b(?:ago|yesterday|today|just now|vor \d|il y a|hace \d|gestern|heute|hier|ayer|hoy)\b",
-    re.IGNORECASE,
-)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
-
-# Well-known zone abbreviations found in visible dates (fixed offsets; DST names given as such).
-_ZONES = {
-    "UTC": 0, "GMT": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
-    "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
-    "PST": -480, "PDT": -420, "IST": 330, "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660,
-}  # fmt: skip
-_ZONE_WORD = re.compile(r"\b(" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b")
-
-
-def _offset(text: str | None) -> timezone:
-    if not text or text.upper() in ("Z", "UTC", "GMT"):
-        return timezone.utc
-    sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    hours = int(digits[:2]) if len(digits) >= 2 else int(digits or 0)
-    minutes = int(digits[2:4]) if len(digits) >= 4 else 0
-    if hours > 14 or minutes > 59:
-        raise ValueError("offset out of range")
-    return timezone(sign * timedelta(hours=hours, minutes=minutes))
-
-
-def parse_date(value: str, *, now: datetime | None = None) -> datetime | None:
-    """Parse a date as pages write it into a timezone-aware datetime, or None.
-
-    Accepts ISO 8601 (with or without time and zone), RFC 2822, ``2023/01/15``,
-    ``January 15, 2023`` and ``15 January 2023`` (English, French, German,
-    Spanish, Italian month names), with an optional time and zone.  A date
-    without a zone is taken as UTC.  Rejected (None): relative dates
-    (``"1 day ago"``), placeholders (years before 1800, 1900-01-01, the Unix
-    epoch 1970-01-01) and dates more than :data:`FUTURE_TOLERANCE` after *now*
-    (default: the current time).
-
-    >>> parse_date("2023-01-15T10:30:00+01:00").isoformat()
-    '2023-01-15T10:30:00+01:00'
-    >>> parse_date("Jan. 5, 2021").isoformat()
-    '2021-01-05T00:00:00+00:00'
-    >>> parse_date("0001-01-01T00:00:00Z") is None, parse_date("3 hours ago") is None
-    (True, True)
-    """
-    text = clean_name(value[:200]) if isinstance(value, str) else ""
-    if not text or _RELATIVE.search(text):
-        return None
-    try:
-        result = _parse_date(text)
-    except (ValueError, OverflowError, TypeError, IndexError):
-        return None
-    if result is None:
-        return None
-    try:
-        utc = result.astimezone(timezone.utc)
-    except (ValueError, OverflowError):
-        return None
-    if utc.year < 1800 or (utc.year == 1900 and utc.month == 1 and utc.day == 1):
-        return None
-    if abs(utc - datetime(1970, 1, 1, tzinfo=timezone.utc)) < timedelta(days=1):
-        return None
-    current = now or datetime.now(timezone.utc)
-    if utc > current + FUTURE_TOLERANCE:
-        return None
-    return result
-
-
-def _parse_date(text: str) -> datetime | None:
-    m = _ISO.match(text)
-    if m:
-        year, month, day, hh, mm, ss, zone = m.groups()
-        return datetime(
-            int(year), int(month), int(day), int(hh or 0), int(mm or 0), int(ss or 0), tzinfo=_offset(zone)
-        )
-    if text[:1].isalpha() and "," in text[:5]:
-        try:
-            rfc = parsedate_to_datetime(text)
-        except (ValueError, TypeError, IndexError):
-            rfc = None
-        if rfc is not None:
-            return rfc if rfc.tzinfo else rfc.replace(tzinfo=timezone.utc)
-    year = month = day = 0
-    m = _SLASHED.search(text)
-    if m:
-        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        m = _MONTH_FIRST.search(text)
-        if m and m.group(1).casefold() in _MONTHS:
-            year, month, day = int(m.group(3)), _MONTHS[m.group(1).casefold()], int(m.group(2))
-        else:
-            m = _DAY_FIRST.search(text)
-            if m and m.group(2).casefold() in _MONTHS:
-                year, month, day = int(m.group(3)), _MONTHS[m.group(2).casefold()], int(m.group(1))
-    if not year:
-        return None
-    rest = text[m.end() :] if m else ""
-    hour = minute = second = 0
-    t = _TIME.search(rest)
-    if t is None and m is not None:
-        # "Published 11:26 pm EST, Tuesday, November 19, 2019": the time comes first.
-        before = text[: m.start()]
-        t = _TIME.search(before)
-        if t is not None:
-            rest = before[t.start() :]
-    if t:
-        hour, minute, second = int(t.group(1)), int(t.group(2)), int(t.group(3) or 0)
-        meridiem = (t.group(4) or "").replace(".", "").lower()
-        if meridiem == "pm" and hour < 12:
-            hour += 12
-        elif meridiem == "am" and hour == 12:
-            hour = 0
-    tz = timezone.utc
-    z = _ZONE.search(rest)
-    if z and (z.group(1) or z.group(2)):
-        tz = _offset(z.group(1) or z.group(2))
-    else:
-        w = _ZONE_WORD.search(rest)
-        if w:
-            tz = timezone(timedelta(minutes=_ZONES[w.group(1)]))
-        else:
-            us = _US_ZONE.search(rest)
-            if us:  # "ET", "PT": standard or daylight time, as the date falls
-                naive = datetime(year, month, day, hour, minute, second)
-                offset = _US_OFFSETS[us.group(1)] + (60 if _us_daylight_time(naive) else 0)
-                tz = timezone(timedelta(minutes=offset))
-    return datetime(year, month, day, hour, minute, second, tzinfo=tz)
-
-
-_US_OFFSETS = {"ET": -300, "CT": -360, "MT": -420, "PT": -480}
-_US_ZONE = re.compile(r"\b(ET|CT|MT|PT)\b")
-
-
-def _us_daylight_time(local: datetime) -> bool:
-    """US daylight saving time (since 2007): second Sunday of March to first Sunday of November, 2 am."""
-    march = datetime(local.year, 3, 8)
-    start = march + timedelta(days=(6 - march.weekday()) % 7, hours=2)
-    november = datetime(local.year, 11, 1)
-    end = november + timedelta(days=(6 - november.weekday()) % 7, hours=2)
-    return start <= local < end
 
 
 def _url_date(url: str | None) -> datetime | None:
@@ -417,7 +241,7 @@ def _url_date(url: str | None) -> datetime | None:
         result = datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)), tzinfo=timezone.utc)
     except ValueError:
         return None
-    return parse_date(result.isoformat())
+    return find_date(result.isoformat())
 
 
 # --------------------------------------------------------------------------- language
@@ -547,180 +371,6 @@ def guess_language(text: str) -> str | None:
         if score > best_score:
             best, best_score = lang, score
     return best if best_score >= max(2, len(words) // 20) else None
-
-
-# --------------------------------------------------------------------------- names and bylines
-
-#: News agencies and wire services: always credits, never authors.
-_AGENCIES = frozenset(
-    name_key(n)
-    for n in (
-        "Reuters", "Thomson Reuters", "AP", "The Associated Press", "Associated Press", "AFP",
-        "Agence France-Presse", "Agence France Presse", "UPI", "United Press International",
-        "Bloomberg", "Bloomberg News", "Xinhua", "ANI", "PTI", "IANS", "DPA", "EFE", "ANSA",
-        "Kyodo", "Kyodo News", "Yonhap", "TASS", "Anadolu", "Anadolu Agency", "CNN Wire",
-        "The Conversation", "AAP", "Press Association", "PA", "PA Media", "NTB", "Canadian Press",
-        "The Canadian Press", "CP", "Getty Images", "Staff", "Admin", "Administrator", "Editor",
-        "Editors", "Webmaster", "Newsroom", "News Desk", "Web Desk", "Wires", "Wire Services",
-        "Agencies", "Agency", "Guest", "Guest Author", "Anonymous", "Unknown",
-    )
-)  # fmt: skip
-#: Words that make a name an organisation (a desk, a team, a publication).
-_ORG_WORDS = frozenset(
-    (
-        "staff", "desk", "team", "newsroom", "editors", "editorial", "board", "agency", "agencies",
-        "press", "news", "wire", "wires", "service", "services", "media", "reporters",
-        "correspondents", "bureau", "online", "digital", "magazine", "times", "post", "journal",
-        "herald", "tribune", "group", "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corporation",
-        "company", "network", "radio", "tv", "channel", "foundation", "institute", "university",
-        "association", "council", "department", "ministry", "office", "society", "contributors",
-        "writers", "daily", "weekly", "gazette", "telegraph", "guardian", "review", "report",
-        "partners", "studio", "studios", "productions", "publishing", "publications", "admin",
-        "webmaster", "sponsored", "content", "brandvoice", "announcements", "international",
-    )
-)  # fmt: skip
-#: Words that make a byline segment a job title, not a name.
-_ROLE_WORDS = frozenset(
-    (
-        "reporter", "writer", "correspondent", "contributor", "columnist", "editor", "photographer",
-        "producer", "analyst", "journalist", "senior", "chief", "political", "author", "intern",
-        "special", "freelance", "contributing", "deputy", "associate", "managing", "executive",
-        "photos", "photo", "video", "graphics", "illustration", "illustrations", "updated",
-        "published", "posted", "follow", "email", "twitter", "read", "more", "bio", "view",
-        "profile", "articles", "posts", "stories", "comments", "share", "min", "minute", "minutes",
-        "modified", "last", "edited",
-    )
-)  # fmt: skip
-_BY_PREFIX = re.compile(
-    r"^(?:(?:written|posted|published|reported|story|words|text|article|report|edited|compiled)\s+)?"
-    r"(?:by|from|von|par|por|di|door|av|af)\s*[:\-]?\s+|^(?:author|authors|byline|autor|auteur|autore)\s*[:\-]\s*",
-    re.IGNORECASE,
-)
-_SPLIT = re.compile(
-    r"\s*(?:,|;|\||&|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|\b[Ww]ith\b|\s[-–—]\s|"
-    r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\n)\s*"
-)
-#: Credentials and suffixes after a name ("Jane Doe, MS, RD"): dropped.
-_CREDENTIALS = frozenset(
-    (
-        "ms", "ma", "mba", "msc", "bsc", "ba", "rd", "rdn", "ld", "cpt", "phd", "ph.d", "md", "m.d",
-        "mph", "rn", "np", "do", "dds", "jd", "esq", "cpa", "cfa", "cfp", "lcsw", "ibclc", "facs",
-        "jr", "sr", "ii", "iii", "iv", "dr", "prof",
-    )
-)  # fmt: skip
-#: Words that are never a name on their own in a byline.
-_NOT_NAMES = frozenset(
-    (
-        "by", "and", "with", "from", "written", "posted", "published", "updated", "story", "words",
-        "photos", "photo", "video", "author", "authors", "more", "view", "follow", "email", "share",
-        "comments", "comment", "read", "bio", "close", "print", "menu", "home", "news", "the",
-    )
-)  # fmt: skip
-_AGENCY_SUFFIX = re.compile(
-    r"^(.+?)\s+(The Associated Press|Associated Press|Reuters|AFP|Agence France-Presse|Bloomberg|"
-    r"Bloomberg News|Xinhua|UPI|PTI|IANS|ANI|DPA|EFE|Kyodo News|Yonhap|TASS)$",
-    re.IGNORECASE,
-)
-_BAD_NAME = re.compile(r"[\d@#<>{}\[\]=/\\|]|https?:|www\.|\.com\b", re.IGNORECASE)
-_DATE_IN_BYLINE = re.compile(
-    r"\s*(?:\||·|•|—|–|-)?\s*(?:updated|published|posted|on)?\s*:?\s*"
-    r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)).*$",
-    re.IGNORECASE,
-)
-
-
-def _is_org(name: str, site_keys: Iterable[str], site_word_lists: Iterable[list[str]] = ()) -> bool:
-    key = name_key(name)
-    if key in _AGENCIES:
-        return True
-    squashed = _squash(name)
-    words = [w.strip(".,'’()") for w in key.split()]
-    for site in site_keys:
-        if not site:
-            continue
-        if squashed == site or (len(squashed) > 3 and squashed in site and len(site) < 2 * len(squashed)):
-            return True
-        if len(words) == 1 and len(squashed) >= 3 and site.startswith(squashed):
-            return True  # "Vortex" on "Vortex Cannon Entertainment"
-    for site_words in site_word_lists:
-        # The site's name followed by a desk: "CNN Business", "Sky News Sport".
-        if site_words and words[: len(site_words)] == site_words:
-            return True
-    if any(w in _ORG_WORDS for w in words):
-        return True
-    # A lower-case single word is a CMS account ("admin", "newsdesk"); an upper-case one an acronym.
-    return len(words) == 1 and (name.islower() or name.isupper()) and len(name) > 1
-
-
-def _is_role(name: str) -> bool:
-    words = [w.strip(".,'’()") for w in name_key(name).split()]
-    return bool(words) and any(w in _ROLE_WORDS for w in words) and not _looks_like_name(name, allow_roles=False)
-
-
-_NAME_PARTICLES = frozenset(
-    ("van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", "di", "del", "della", "la", "le",
-     "bin", "ibn", "al", "el", "ter", "ten", "y", "e", "zu", "af", "mc")
-)  # fmt: skip
-
-
-def _looks_like_name(name: str, *, allow_roles: bool = True) -> bool:
-    if not name or len(name) < 2 or len(name) > 80 or _BAD_NAME.search(name):
-        return False
-    words = name.split()
-    if not 1 <= len(words) <= 6:
-        return False
-    if len(words) == 1 and (name_key(name) in _NOT_NAMES or len(name) < 3):
-        return False
-    if not allow_roles and any(w.strip(".,").casefold() in _ROLE_WORDS for w in words):
-        return False
-    if not any(ch.isalpha() for ch in name):
-        return False
-    # In cased scripts the words of a name are capitalised, but for particles ("van", "de", "bin").
-    cased = [w for w in words if w[:1].isalpha() and (w[:1].isupper() or w[:1].islower())]
-    lower = [w for w in cased if w[:1].islower() and w not in _NAME_PARTICLES]
-    return not cased or (len(lower) == 0 and any(w[:1].isupper() for w in cased))
-
-
-def split_byline(text: str, *, site_names: Iterable[str] = ()) -> tuple[list[str], list[str]]:
-    """Split a byline into people and organisation credits.
-
-    >>> split_byline("By Jane Doe and John Roe")
-    (['Jane Doe', 'John Roe'], [])
-    >>> split_byline("By A. Smith and Bo Li, Associated Press")
-    (['A. Smith', 'Bo Li'], ['Associated Press'])
-    >>> split_byline("Jane Doe, Senior Reporter")
-    (['Jane Doe'], [])
-    """
-    site_names = [s for s in site_names if s]
-    site_keys = [_squash(s) for s in site_names]
-    site_words = [name_key(s).split() for s in site_names]
-    text = clean_name(text[:1000])
-    text = _BY_PREFIX.sub("", text)
-    text = _DATE_IN_BYLINE.sub("", text)
-    people: list[str] = []
-    credits: list[str] = []
-    parts = [_BY_PREFIX.sub("", raw.strip(" .:·•-–—\"'“”()")).strip(" .:·•-–—\"'“”()") for raw in _SPLIT.split(text)]
-    for part in parts:
-        if not part or name_key(part).replace(".", "") in _CREDENTIALS:
-            continue
-        agency = _AGENCY_SUFFIX.match(part)
-        if agency:  # "Jane Doe Associated Press"
-            credits.append(agency.group(2))
-            part = agency.group(1)
-        if _is_org(part, site_keys, site_words):
-            credits.append(part)
-        elif _is_role(part):
-            continue
-        elif _looks_like_name(part):
-            people.append(_display_name(part))
-    return people, credits
-
-
-def _display_name(name: str) -> str:
-    """A name in upper case ("TOM KRISHER") in title case; others unchanged."""
-    if name.isupper() and len(name) > 3 and " " in name:
-        return " ".join(w[:1] + w[1:].lower() for w in name.split())
-    return name
 
 
 # --------------------------------------------------------------------------- collecting sources
@@ -1172,8 +822,8 @@ def _host_label(host: str | None) -> str:
 
 def _host_match(name: str, host: str | None) -> bool:
     """True when *name* is the brand of *host* ("Live Science" on livescience.com, "Sputnik International" on sputniknews.com)."""
-    label = _squash(_host_label(host))
-    key = _squash(name)
+    label = squash(_host_label(host))
+    key = squash(name)
     if len(label) < 2 or len(key) < 2:
         return False
     if key == label or (key.startswith(label) and len(key) - len(label) <= 12):
@@ -1181,7 +831,7 @@ def _host_match(name: str, host: str | None) -> bool:
     if len(key) >= 4 and label.startswith(key):
         return True
     words = name.split()
-    first = _squash(words[0]) if words else ""
+    first = squash(words[0]) if words else ""
     return len(words) <= 3 and len(first) >= 4 and label.startswith(first)
 
 
@@ -1285,7 +935,7 @@ def _strip_site(title: str, site_keys: list[str], section: str | None) -> str:
         last, first = seps[-1], seps[0]
         tail = title[last.end() :].strip()
         head = title[: first.start()].strip()
-        tail_key, head_key = _squash(tail), _squash(head)
+        tail_key, head_key = squash(tail), squash(head)
         if tail_key and any(_site_match(tail_key, k) for k in site_keys):
             title = title[: last.start()].strip()
             changed = True
@@ -1294,7 +944,7 @@ def _strip_site(title: str, site_keys: list[str], section: str | None) -> str:
             title = title[first.end() :].strip()
             changed = True
             continue
-        section_key = _squash(section) if section else ""
+        section_key = squash(section) if section else ""
         if head and len(head.split()) <= 3 and first.group().strip() in ("|", ":", "-", "–", "—", "·", "•") and (
             name_key(head) in _SECTION_PREFIXES or (section_key and head_key == section_key)
         ) and len(title[first.end() :].split()) >= 3:
@@ -1320,7 +970,7 @@ def _headline_ok(el: Any, site_keys: list[str]) -> str:
     text = _element_text(el, 3_000)
     if not text or len(text) < 3:
         return ""
-    key = _squash(text)
+    key = squash(text)
     if any(key == k for k in site_keys if k):
         return ""
     # An <h1> that only holds a link to the home page or an image is a logo.
@@ -1387,7 +1037,6 @@ def _choose_title(
 
 # --------------------------------------------------------------------------- authors
 
-_INVERTED_NAME = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+)$")
 _META_AUTHOR_KEYS = (
     "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author",
     "sailthru.author", "byl", "byline",
@@ -1487,7 +1136,6 @@ def _visible_authors(src: _Sources, site_names: list[str], base: str | None) -> 
 
 
 _SKIP_TEXT_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "button", "select", "option"))
-_BY_START = re.compile(r"^(?:by|written by|posted by|words by|story by|text by|von|par|por|door|av)\b\s*:?\s*", re.IGNORECASE)
 _BYLINE_STOP = re.compile(
     r"^(?:updated|published|posted|view|follow|email|e-mail|share|comments?|read|more|close|print|"
     r"facebook|twitter|linkedin|whatsapp|subscribe|@|on\b|\||·|•)",
@@ -1578,7 +1226,7 @@ def _byline_after(texts: list[str]) -> str | None:
     for i, text in enumerate(texts[:40]):
         if len(text) > 300:
             return None  # the article's text has begun
-        if _BY_START.match(text):
+        if opens_byline(text):
             parts = [text]
             for nxt in texts[i + 1 : i + 10]:
                 if re.search(r"\d", nxt) or _BYLINE_STOP.match(nxt) or sum(map(len, parts)) > 150:
@@ -1715,8 +1363,8 @@ def extract_metadata(
     site_names = [
         n for n in (site_name, og_site, publisher_name, microdata_publisher, *ld.site_names, *ld.publisher_names) if n
     ]
-    site_keys = list(dict.fromkeys(_squash(n) for n in site_names if _squash(n)))
-    label = _squash(_host_label(host))
+    site_keys = list(dict.fromkeys(squash(n) for n in site_names if squash(n)))
+    label = squash(_host_label(host))
     if len(label) >= 3:
         site_keys.append(label)
     org_names = [*site_names, *([label] if len(label) >= 3 else [])]
@@ -1790,9 +1438,7 @@ def extract_metadata(
             values = [v for v in src.meta.get(key, []) if v and not v.strip().lower().startswith(("http:", "https:", "www."))]
             for value in values[:10]:
                 value = _text(value, 1_000)
-                inverted = _INVERTED_NAME.match(value)
-                if inverted and not _is_org(inverted.group(1), [], []) and not _is_org(inverted.group(2), [], []):
-                    value = f"{inverted.group(2)} {inverted.group(1)}"  # "Okafor, Ngozi" (Dublin Core style)
+                value = uninvert(value)  # "Okafor, Ngozi" (Dublin Core style)
                 names, orgs = split_byline(value, site_names=org_names)
                 people.extend(Person(n) for n in names)
                 credits.extend(orgs)
@@ -1852,7 +1498,7 @@ def extract_metadata(
 
     def first_date(values: Iterable[str]) -> datetime | None:
         for value in values:
-            parsed = parse_date(value, now=now) if value else None
+            parsed = find_date(value, now=now) if value else None
             if parsed is not None:
                 return parsed
         return None

@@ -1,0 +1,83 @@
+"""Bylines, names and organisations (``articlekit._people``), shared by HTML, text and quotes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from articlekit import Person
+from articlekit._people import (
+    AGENCIES,
+    PARTICLES,
+    byline_label,
+    is_organisation,
+    opens_byline,
+    read_names,
+    split_byline,
+)
+from articlekit._quotes._cues import load_lexicon
+from articlekit.testing import texts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Doe and John Smith", ([("Jane Doe", None), ("John Smith", None)], [])),
+        ("JANE DOE, Associated Press", ([("Jane Doe", None)], ["Associated Press"])),
+        ("Jane Doe, Staff Writer", ([("Jane Doe", "Staff Writer")], [])),
+        ("Jane Doe, Staff", ([("Jane Doe", None)], ["Staff"])),
+        ("Jane Doe, Editor", ([("Jane Doe", "Editor")], [])),
+        ("Maria Silva e Costa", ([("Maria Silva e Costa", None)], [])),
+        ("Ludwig van Beethoven & Jane Doe <jane@example.org>", ([("Ludwig van Beethoven", None), ("Jane Doe", None)], [])),
+        ("the end of the year", None),
+        ("Jane Doe said nothing", None),
+    ],
+)  # fmt: skip
+def test_read_names(text: str, expected: object) -> None:
+    assert read_names(text) == expected
+
+
+def test_a_handle_is_a_name_only_where_a_handle_is_expected() -> None:
+    assert read_names("jdoe") is None
+    assert read_names("jdoe", handle=True) == ([("jdoe", None)], [])
+
+
+def test_both_readers_credit_the_same_agencies() -> None:
+    for name in ("Reuters", "BBC", "Interfax", "RIA Novosti", "The Canadian Press"):
+        assert split_byline(f"By Jane Doe, {name}") == (["Jane Doe"], [name])
+        assert read_names(f"Jane Doe, {name}") == ([("Jane Doe", None)], [name])
+
+
+def test_labels() -> None:
+    assert byline_label("By Jane Doe") == 3
+    assert byline_label("Reported by Jane Doe") == len("Reported by ")
+    assert byline_label("Author: Jane Doe") == len("Author: ")
+    assert byline_label("Door Hardware") is None  # a plain-text line: English words first
+    assert opens_byline("Door Jan de Vries")
+    assert opens_byline("By: Jane Doe")
+    assert not opens_byline("Bypass")
+
+
+def test_organisations() -> None:
+    assert is_organisation("Reuters")
+    assert is_organisation("CNN Business", ["cnn"], [["cnn"]])
+    assert is_organisation("admin")
+    assert is_organisation("NATO")
+    assert not is_organisation("Jane Doe")
+    assert "reuters" in AGENCIES
+
+
+def test_quote_speakers_read_the_same_particles() -> None:
+    assert load_lexicon("en").particles >= PARTICLES
+
+
+@given(value=texts(max_size=120))
+def test_read_names_gives_none_or_clean_names(value: str) -> None:
+    found = read_names(value)
+    if found is not None:
+        people, credits = found
+        assert people or credits
+        for name, role in people:
+            Person(name, role=role)
+        for credit in credits:
+            Person(credit)
