@@ -16,10 +16,15 @@ Systems: articlekit (``parse_html(page_bytes, url=truth_url, quotes=False)``), t
 (``extract_plain_text(html, main_content=True)``); install the peers with
 ``pip install -e ".[bench]"``.  articlekit gets the page's bytes and decodes them itself; the
 peers get the page decoded as UTF-8 (every page of the corpus is stored in UTF-8), decoded
-outside the timed call.  articlekit's text is chosen by ``--articlekit-text`` (default
-``title``: the title, then the body blocks, figure captions excepted, each block's text as
-``Article.text`` renders it); ``body`` leaves the title out, ``standfirst`` and
-``title+standfirst`` add the standfirst.
+outside the timed call.  articlekit's text is chosen by ``--articlekit-text``: by default
+``standfirst``, the standfirst (when the page has one) then the body blocks, figure captions
+excepted, each block's text as ``Article.text`` renders it (headings, list items, table
+cells, code and block quotes included), blocks joined by blank lines; ``body`` leaves the
+standfirst out, ``title`` and ``title+standfirst`` put the title first.  WCXB's
+``main_content`` holds the page's title on about a quarter of the pages, its headings and
+lists throughout, and no captions; on the development pages ``standfirst`` scored highest in
+every fold, ``title`` lower (the title is extra words on most pages), captions lower still
+(``benchmarks/results/wcxb-analysis.md`` has the figures).
 
 The metric (WCXB's own; defined in ``wcxb.py``): lower-cased ``\\w+`` word multisets, per page
 precision = overlap / predicted words, recall = overlap / truth words, F1 their harmonic
@@ -232,8 +237,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="the first N selected pages only")
     parser.add_argument("--ids", type=Path, default=None, help="a file of page ids (white-space separated)")
     parser.add_argument("--corpus", type=Path, default=wcxb.DEFAULT_CORPUS)
-    parser.add_argument("--articlekit-text", choices=ARTICLEKIT_TEXTS, default="title",
-                        help="which parts of articlekit's Article make its text (default: title)")
+    parser.add_argument("--articlekit-text", choices=ARTICLEKIT_TEXTS, default="standfirst",
+                        help="which parts of articlekit's Article make its text (default: standfirst)")
     parser.add_argument("--worst", type=int, default=0, help="list articlekit's N worst pages")
     parser.add_argument("--dump", type=Path, default=None, help="write DIR/<system>/<id>.txt")
     parser.add_argument("--per-page", type=Path, default=None, help="write every system's per-page figures to FILE")
