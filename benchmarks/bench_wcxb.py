@@ -230,6 +230,16 @@ def markdown(results: Mapping[str, Any], types: Sequence[str], meta: Mapping[str
     return "\n".join(lines)
 
 
+def write_per_page(path: Path, meta: Mapping[str, Any], rows: Mapping[str, Any]) -> None:
+    """Write the per-page figures as JSON, one page a line (so two runs diff line by line)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    head = json.dumps({k: v for k, v in meta.items() if k != "pages"} | {"page_count": len(rows)},
+                      ensure_ascii=False)[:-1]
+    lines = [f"{json.dumps(key)}: {json.dumps(row, ensure_ascii=False)}" for key, row in rows.items()]
+    path.write_text(head + ', "pages": {\n' + ",\n".join(lines) + "\n}}\n", encoding="utf-8")
+    print(f"\nper-page figures: {path}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--systems", nargs="*", default=SYSTEMS, help="systems to run (default: all five)")
@@ -338,16 +348,12 @@ def main() -> None:
         **env,
     }
     if args.per_page:
-        args.per_page.parent.mkdir(parents=True, exist_ok=True)
-        record = {
-            **meta,
-            "pages": {key: {"type": pages[key].page_type, "domain": pages[key].domain, "fold": fold[key],
-                            "systems": {name: {m: _round(v) if isinstance(v, float) else v
-                                               for m, v in per_page[name][key].items()} for name in per_page}}
-                      for key in ids},
-        }
-        args.per_page.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"\nper-page figures: {args.per_page}")
+        write_per_page(args.per_page, meta, {
+            key: {"type": pages[key].page_type, "domain": pages[key].domain, "fold": fold[key],
+                  "systems": {name: {m: _round(v) if isinstance(v, float) else v
+                                     for m, v in per_page[name][key].items()} for name in per_page}}
+            for key in ids
+        })
     complete = set(results) >= set(SYSTEMS) and len(ids) == len(pages)
     stem = args.out or (HERE / "results" / "wcxb" if complete else None)
     if stem is not None:
