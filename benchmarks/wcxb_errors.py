@@ -23,14 +23,20 @@ recall, n the words out and N the truth's words:
 ``recall loss``     P >= 0.5 and R < 0.5: the right region, most of it missed.
 ``boilerplate``     R >= 0.5 and P < 0.5: the content, buried in page furniture.
 
-Where the truth is, for ``empty`` and ``tiny`` pages (lxml alone, nothing of articlekit's
-internals): truth-word recall of the page's visible body text (no ``script``/``style``); of
-the text inside furniture elements (``nav aside footer menu noscript template button
-dialog``, the elements articlekit removes with their content before it scores); and of the
-text inside ``<p>`` elements.  ``not in the HTML text``: the body text holds < 50 % of the
-truth's words (rendered by script, or in attributes); ``inside <tag>``: the furniture text
-holds >= 50 % (the dominant tag named); ``no <p> prose``: ``<p>`` text holds < 30 %; else
-``other``.
+Where the truth is, on pages of the classes ``empty`` to ``recall loss`` (lxml alone,
+nothing of articlekit's internals), from the truth-word recall of pieces of the page's body
+text (``script``/``style`` emptied), the first that applies: ``not in the HTML text``, the
+whole body holds < 50 % of the truth's words (rendered by script, or kept in attributes);
+``inside <tag>``, the outermost furniture elements (``nav aside footer menu noscript template
+button dialog``, which articlekit removes with their content before it scores) hold >= 50 %,
+the tag holding most named; ``inside hidden markup``, elements with ``hidden``,
+``aria-hidden=true`` or an inline ``display: none`` / ``visibility: hidden`` hold >= 50 %;
+``inside `hidden md:block```, elements whose utility classes hide them on small screens only
+hold >= 50 %; ``inside links``, ``<a>`` elements hold >= 50 % (cards that are links);
+``no <p> prose``, ``<p>`` elements hold < 30 %; else ``other``.  Sections: from the body,
+descend to the child holding most of the truth's words while it holds >= 80 % of them; the
+children of the element reached that hold >= 5 % are the truth's sections (the median count
+and the median share of the largest are printed).
 
 Missed truth lines: the truth's ``main_content_markdown`` is split into lines, each a
 heading (``#``), list item (``-``, ``*``, ``+``, ``1.``), table row (``|``) or paragraph; a
@@ -44,7 +50,7 @@ import argparse
 import gzip
 import json
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -86,6 +92,41 @@ def _recall(truth: Counter[str], text: str) -> float:
     return sum((truth & wcxb.tokens(text)).values()) / total if total else 0.0
 
 
+def _hidden(el: Any) -> bool:
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return (el.get("hidden") is not None or el.get("aria-hidden") == "true"
+            or "display:none" in style or "visibility:hidden" in style)
+
+
+def _utility_hidden(el: Any) -> bool:
+    """A utility-CSS class list that hides the element on small screens only (``hidden md:block``)."""
+    words = (el.get("class") or "").split()
+    return "hidden" in words and any(_SHOWN.match(w) for w in words)
+
+
+_SHOWN = re.compile(r"^(?:sm|md|lg|xl|2xl):(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)$")
+
+
+def _outermost(body: Any, match: Any) -> list[Any]:
+    return [el for el in body.iter()
+            if isinstance(el.tag, str) and match(el) and not any(match(a) for a in el.iterancestors())]
+
+
+def _sections(body: Any, want: Counter[str]) -> tuple[float, float]:
+    """How the truth spreads below its container: the deepest element on the path of largest
+    recall that still holds >= 80 % of the truth's words; its children holding >= 5 % are its
+    sections.  Returns (number of sections, the largest section's share of the truth)."""
+    node = body
+    while True:
+        children = [(c, _recall(want, c.text_content())) for c in node if isinstance(c.tag, str)]
+        best = max(children, key=lambda cr: cr[1], default=None)
+        if best is None or best[1] < 0.8:
+            break
+        node = best[0]
+    shares = [r for _, r in children if r >= 0.05]
+    return float(len(shares)), max(shares, default=0.0)
+
+
 def where_is_truth(html: bytes, truth: str) -> tuple[str, dict[str, float]]:
     """Where the truth's words lie in the page (see the module docstring): a cause and the recalls."""
     try:
@@ -98,20 +139,29 @@ def where_is_truth(html: bytes, truth: str) -> tuple[str, dict[str, float]]:
     for el in body.iter("script", "style"):
         el.text = ""
     want = wcxb.tokens(truth)
+
+    def recall_in(elements: Iterable[Any]) -> float:
+        return _recall(want, " ".join(el.text_content() for el in elements))
+
     figures = {"body": _recall(want, body.text_content())}
-    outer = [(el.tag, el.text_content()) for el in body.iter(*FURNITURE)
-             if not any(a.tag in FURNITURE for a in el.iterancestors())]
-    figures["furniture"] = _recall(want, " ".join(t for _, t in outer))
-    by_tag: dict[str, list[str]] = defaultdict(list)
-    for tag, text in outer:
-        by_tag[tag].append(text)
-    tag_recall = {tag: _recall(want, " ".join(texts)) for tag, texts in by_tag.items()}
-    figures["p"] = _recall(want, " ".join(p.text_content() for p in body.iter("p")))
+    furniture = _outermost(body, lambda el: el.tag in FURNITURE)
+    figures["furniture"] = recall_in(furniture)
+    by_tag = {tag: recall_in(el for el in furniture if el.tag == tag) for tag in {el.tag for el in furniture}}
+    figures["hidden"] = recall_in(_outermost(body, _hidden))
+    figures["utility hidden"] = recall_in(_outermost(body, _utility_hidden))
+    figures["links"] = recall_in(_outermost(body, lambda el: el.tag == "a"))
+    figures["p"] = recall_in(body.iter("p"))
+    figures["sections"], figures["largest section"] = _sections(body, want)
     if figures["body"] < 0.5:
         return "not in the HTML text", figures
     if figures["furniture"] >= 0.5:
-        tag = max(tag_recall, key=lambda t: tag_recall[t])
-        return f"inside <{tag}>", figures
+        return f"inside <{max(by_tag, key=lambda t: by_tag[t])}>", figures
+    if figures["hidden"] >= 0.5:
+        return "inside hidden markup", figures
+    if figures["utility hidden"] >= 0.5:
+        return "inside `hidden md:block`", figures
+    if figures["links"] >= 0.5:
+        return "inside links", figures
     if figures["p"] < 0.3:
         return "no <p> prose", figures
     return "other", figures
@@ -213,21 +263,39 @@ def main() -> None:
                 ex_rows.append([c, t, len(keys), ", ".join(keys[: args.examples])])
     print(_table(["class", "type", "pages", "examples"], ex_rows))
 
-    # 2. Where the truth is, on empty and tiny outputs.
+    # 2. Where the truth is, on pages where the system missed most of it.
+    lost = ("empty", "tiny fragment", "tiny furniture", "wrong block", "recall loss")
     causes: dict[str, str] = {}
+    figs: dict[str, dict[str, float]] = {}
     for key in ids:
-        if classes.get(key) in ("empty", "tiny fragment", "tiny furniture"):
+        if classes.get(key) in lost:
             with gzip.open(args.corpus / "html" / f"{key}.html.gz") as fh:
                 html = fh.read()
-            causes[key], _ = where_is_truth(html, pages[key].main_content)
-    print("\n## Empty and tiny outputs: where the truth's words are in the page\n")
+            causes[key], figs[key] = where_is_truth(html, pages[key].main_content)
+    print("\n## Where the truth's words are in the page, on pages where most of them were missed\n")
     cause_rows = []
     for cause, n in Counter(causes.values()).most_common():
         keys = sorted((k for k in causes if causes[k] == cause), key=lambda k: fig(k, sys_)["f1"] - fig(k, ref)["f1"])
         by_type = Counter(pages[k].page_type for k in keys)
-        cause_rows.append([cause, n, ", ".join(f"{t} {by_type[t]}" for t in types if by_type[t]),
-                           ", ".join(keys[: args.examples])])
-    print(_table(["where", "pages", "by type", "examples"], cause_rows))
+        by_class = Counter(classes[k] for k in keys)
+        sections = sorted(figs[k]["sections"] for k in keys)
+        largest = sorted(figs[k]["largest section"] for k in keys)
+        cause_rows.append([cause, n, *[by_class.get(c, 0) for c in lost],
+                           f"{sections[len(sections) // 2]:.0f}", f"{largest[len(largest) // 2]:.2f}",
+                           ", ".join(f"{t} {by_type[t]}" for t in types if by_type[t]), ", ".join(keys[: args.examples])])
+    good = [k for k in ids if fig(k, sys_)["f1"] >= 0.8 and truth_words[k]][:150]
+    spread = []
+    for key in good:
+        with gzip.open(args.corpus / "html" / f"{key}.html.gz") as fh:
+            spread.append(where_is_truth(fh.read(), pages[key].main_content)[1])
+    sections = sorted(f["sections"] for f in spread)
+    largest = sorted(f["largest section"] for f in spread)
+    if spread:
+        cause_rows.append([f"(for reference: the first {len(good)} pages where {sys_} scores >= 0.8)", len(good),
+                           *["" for _ in lost], f"{sections[len(sections) // 2]:.0f}",
+                           f"{largest[len(largest) // 2]:.2f}", "", ""])
+    print(_table(["where", "pages", *lost, "sections (median)", "largest section (median)", "by type", "examples"],
+                 cause_rows))
 
     # 3. Missed truth lines by kind, where the system found the content's region.
     def found_region(key: str) -> bool:
