@@ -261,12 +261,12 @@ def main() -> None:
         assert isinstance(texts, dict)
         rows = []
         for key, truth in truths.items():
-            p, r = page_scores(truth, texts.get(key, ""))
-            rows.append((2 * p * r / (p + r) if p + r else 0.0, p, r, key))
+            prec, rec = page_scores(truth, texts.get(key, ""))
+            rows.append((2 * prec * rec / (prec + rec) if prec + rec else 0.0, prec, rec, key))
         rows.sort()
         print("\nworst articlekit pages (F1, precision, recall, id):")
-        for f, p, r, key in rows[: args.worst]:
-            print(f"  {f:.3f} {p:.3f} {r:.3f} {key}")
+        for f1, prec, rec, key in rows[: args.worst]:
+            print(f"  {f1:.3f} {prec:.3f} {rec:.3f} {key}")
         times = raw["articlekit"]["times"]
         assert isinstance(times, dict)
         slow = sorted(times.items(), key=lambda kv: -kv[1])[:5]

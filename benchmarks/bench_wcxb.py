@@ -81,7 +81,8 @@ LABELS = {
     "without": "`without` kept (lower is better)",
 }
 
-Figures = dict[str, float | int | None]
+#: One page's figures (an ``error`` string too, when the system raised).
+Figures = dict[str, Any]
 
 
 # ---------------------------------------------------------------------- the child process
@@ -139,8 +140,8 @@ def summarise(
             }
         out[group] = {
             "pages": overall["pages"],
-            "all_pages": {m: _round(overall[m]) for m in METRICS},  # type: ignore[arg-type]
-            "folds": {str(k): {m: _round(f[m]) for m in METRICS} | {"pages": f["pages"]}  # type: ignore[arg-type]
+            "all_pages": {m: _round(overall[m]) for m in METRICS},
+            "folds": {str(k): {m: _round(f[m]) for m in METRICS} | {"pages": f["pages"]}
                       for k, f in by_fold.items()},
             "mean_over_folds": cv,
         }
@@ -291,7 +292,7 @@ def main() -> None:
             row["cpu_ms"] = round(1000 * float(data["times"].get(key, 0.0)), 2)
             row["words"] = sum(wcxb.tokens(texts.get(key, "")).values())
             if key in data["errors"]:
-                row["error"] = data["errors"][key]  # type: ignore[assignment]
+                row["error"] = data["errors"][key]
         per_page[name] = rows
         cpu = float(data["cpu"])
         results[name] = {
@@ -317,8 +318,8 @@ def main() -> None:
 
     print(f"{len(ids)} WCXB development pages from {args.corpus} "
           f"({len({pages[k].site for k in ids})} sites); figures on DEVELOPMENT pages")
-    for title, header, rows in tables(results, types):
-        print_table(title, header, rows)
+    for title, header, table_rows in tables(results, types):
+        print_table(title, header, table_rows)
 
     if args.worst and "articlekit" in per_page:
         ak = per_page["articlekit"]

@@ -51,7 +51,7 @@ import gzip
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -302,7 +302,7 @@ def main() -> None:
         f = fig(key, sys_)
         return bool(truth_words[key]) and f["precision"] >= 0.5 and f["words"] >= 0.15 * truth_words[key]
 
-    selections = {
+    selections: dict[str, Callable[[str], bool]] = {
         "every page where it found the region (P >= 0.5, output >= 0.15 of the truth's words)": found_region,
         f"of those, the pages where it is at least 0.1 F1 behind {ref}":
             lambda k: found_region(k) and fig(k, sys_)["f1"] < fig(k, ref)["f1"] - 0.1,
@@ -340,8 +340,8 @@ def main() -> None:
     if forum:
         halves = {n: [0.0, 0.0] for n in (sys_, ref)}
         for key in forum:
-            words = _WORD.findall(pages[key].main_content.lower())
-            first, rest = Counter(words[: len(words) // 3]), Counter(words[len(words) // 3:])
+            truth = _WORD.findall(pages[key].main_content.lower())
+            first, rest = Counter(truth[: len(truth) // 3]), Counter(truth[len(truth) // 3:])
             for name in (sys_, ref):
                 text = (args.dump / name / f"{key}.txt").read_text(encoding="utf-8")
                 halves[name][0] += _recall(first, text)
