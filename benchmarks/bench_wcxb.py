@@ -227,7 +227,9 @@ def markdown(results: Mapping[str, Any], types: Sequence[str], meta: Mapping[str
         "",
     ]
     for title, header, rows in tables(results, types):
-        lines += [f"**{title}**", "", _report.md_table(header, rows, "ll" + "r" * (len(header) - 2)), ""]
+        text_columns = 2 if header[1] == "version" else 1
+        align = "l" * text_columns + "r" * (len(header) - text_columns)
+        lines += [f"**{title}**", "", _report.md_table(header, rows, align), ""]
     return "\n".join(lines)
 
 
