@@ -29,19 +29,17 @@ Figures go to ``benchmarks/results/html.json`` and ``benchmarks/results/html.md`
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gzip
 import json
 import os
 import re
-import resource
-import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
+
+from _systems import make_extractor, spawn, timed_run, version
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -106,99 +104,6 @@ def score(truths: dict[str, str], preds: dict[str, str]) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": f1}
 
 
-# ---------------------------------------------------------------------- the systems
-
-
-def _html_to_text(fragment: str) -> str:
-    import lxml.html
-
-    if not fragment.strip():
-        return ""
-    root = lxml.html.fromstring(fragment)
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag in {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-                                                  "br", "tr", "td", "th", "blockquote", "pre", "figcaption",
-                                                  "section", "article", "ul", "ol", "table", "dd", "dt"}:
-            el.tail = "\n" + (el.tail or "")
-            el.text = "\n" + (el.text or "")
-    text: str = root.text_content()
-    return text
-
-
-def make_extractor(name: str) -> Callable[[str, str], str]:
-    """A function ``(html, url) -> body text`` for the system *name*."""
-    if name == "articlekit":
-        sys.path.insert(0, str(ROOT / "src"))
-        from articlekit import Figure
-        from articlekit._model._text import block_text
-        from articlekit._parsers.html import parse_html
-
-        with_standfirst = os.environ.get("AK_BENCH_TEXT", "body") == "standfirst"
-
-        def run_articlekit(html: str, url: str) -> str:
-            article = parse_html(html, url=url, quotes=False)
-            parts = [block_text(b) for b in article.body if not isinstance(b, Figure)]
-            if with_standfirst and article.standfirst:
-                parts.insert(0, article.standfirst)
-            return "\n\n".join(parts)
-
-        return run_articlekit
-    if name in ("trafilatura", "trafilatura-fast"):
-        import trafilatura
-
-        fast = name.endswith("fast")
-
-        def run_trafilatura(html: str, url: str) -> str:
-            return trafilatura.extract(html, url=url, fast=fast) or ""
-
-        return run_trafilatura
-    if name == "readability-lxml":
-        from readability import Document
-
-        def run_readability(html: str, url: str) -> str:
-            return _html_to_text(Document(html, url=url).summary(html_partial=True))
-
-        return run_readability
-    if name == "boilerpy3":
-        from boilerpy3 import extractors
-
-        extractor = extractors.ArticleExtractor()
-
-        def run_boilerpy3(html: str, url: str) -> str:
-            return extractor.get_content(html) or ""
-
-        return run_boilerpy3
-    if name == "justext":
-        import justext
-
-        stoplist = justext.get_stoplist("English")
-
-        def run_justext(html: str, url: str) -> str:
-            return "\n\n".join(p.text for p in justext.justext(html, stoplist) if not p.is_boilerplate)
-
-        return run_justext
-    if name == "newspaper4k":
-        import newspaper
-
-        def run_newspaper(html: str, url: str) -> str:
-            article = newspaper.Article(url, fetch_images=False)
-            article.download(input_html=html)
-            article.parse()
-            return article.text or ""
-
-        return run_newspaper
-    if name == "goose3":
-        from goose3 import Goose
-
-        goose = Goose({"enable_image_fetching": False})
-
-        def run_goose(html: str, url: str) -> str:
-            return goose.extract(raw_html=html).cleaned_text or ""
-
-        return run_goose
-    raise SystemExit(f"unknown system {name!r}")
-
-
 def load_corpus(corpus: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Pages (id -> html), truths (id -> body) and urls (id -> url)."""
     truth = json.loads((corpus / "ground-truth.json").read_text(encoding="utf-8"))
@@ -212,48 +117,11 @@ def load_corpus(corpus: Path) -> tuple[dict[str, str], dict[str, str], dict[str,
 def worker(name: str, corpus: Path, out: Path) -> None:
     """Run one system over every page and write texts, CPU time and peak memory to *out*."""
     pages, _, urls = load_corpus(corpus)
-    extract = make_extractor(name)
+    extract = make_extractor(name, articlekit_text=os.environ.get("AK_BENCH_TEXT", "body"))
     first = next(iter(pages))
-    with contextlib.suppress(Exception):
-        extract(pages[first], urls[first])  # warm-up: lazy imports, compiled patterns
-    base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    texts: dict[str, str] = {}
-    errors: dict[str, str] = {}
-    times: dict[str, float] = {}
-    total = 0.0
-    for key, html in pages.items():
-        t0 = time.process_time()
-        try:
-            text = extract(html, urls[key])
-        except Exception as exc:  # a peer's crash counts as an empty extraction
-            text = ""
-            errors[key] = f"{type(exc).__name__}: {exc}"[:200]
-        dt = time.process_time() - t0
-        total += dt
-        times[key] = dt
-        texts[key] = text
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    out.write_text(
-        json.dumps({"texts": texts, "cpu": total, "times": times, "errors": errors,
-                    "peak_rss_kb": peak, "base_rss_kb": base_rss}),
-        encoding="utf-8",
-    )
-
-
-def _version(name: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    dist = {"trafilatura-fast": "trafilatura", "readability-lxml": "readability-lxml",
-            "newspaper4k": "newspaper4k", "goose3": "goose3", "justext": "jusText"}.get(name, name)
-    if name == "articlekit":
-        sys.path.insert(0, str(ROOT / "src"))
-        from articlekit import __version__
-
-        return __version__
-    try:
-        return version(dist)
-    except PackageNotFoundError:
-        return "?"
+    result = timed_run(extract, ((key, html, urls[key]) for key, html in pages.items()),
+                       warm_up=(pages[first], urls[first]))
+    out.write_text(json.dumps(result), encoding="utf-8")
 
 
 def svg_plot(results: dict[str, dict[str, object]]) -> str:
@@ -346,8 +214,6 @@ def main() -> None:
         return
 
     pages, truths, _ = load_corpus(args.corpus)
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
     results: dict[str, dict[str, object]] = {}
     raw: dict[str, dict[str, object]] = {}
     runs: dict[str, list[dict[str, object]]] = {}
@@ -358,14 +224,9 @@ def main() -> None:
             order = args.systems[round_no % len(args.systems):] + args.systems[: round_no % len(args.systems)]
             for name in order:
                 out = Path(tmp) / f"{name}-{round_no}.json"
-                proc = subprocess.run(
-                    [sys.executable, __file__, "--worker", name, "--worker-out", str(out), "--corpus", str(args.corpus)],
-                    env=env, capture_output=True, text=True, check=False,
-                )
-                if proc.returncode != 0 or not out.exists():
-                    print(f"{name}: not run ({proc.stderr.strip().splitlines()[-1:] or proc.returncode})", file=sys.stderr)
-                    continue
-                runs.setdefault(name, []).append(json.loads(out.read_text(encoding="utf-8")))
+                data = spawn(__file__, name, out, ["--corpus", str(args.corpus)])
+                if data is not None:
+                    runs.setdefault(name, []).append(data)
     for name in args.systems:
         if name not in runs:
             continue
@@ -379,7 +240,7 @@ def main() -> None:
         base = min(int(run["base_rss_kb"]) for run in runs[name])  # type: ignore[call-overload]
         metrics = score(truths, data["texts"])  # type: ignore[arg-type]
         results[name] = {
-            "version": _version(name),
+            "version": version(name),
             **{k: round(v, 4) for k, v in metrics.items()},
             "pages_per_cpu_s": round(len(pages) / cpu, 1) if cpu else None,
             "cpu_s": round(cpu, 3),
@@ -400,12 +261,12 @@ def main() -> None:
         assert isinstance(texts, dict)
         rows = []
         for key, truth in truths.items():
-            p, r = page_scores(truth, texts.get(key, ""))
-            rows.append((2 * p * r / (p + r) if p + r else 0.0, p, r, key))
+            prec, rec = page_scores(truth, texts.get(key, ""))
+            rows.append((2 * prec * rec / (prec + rec) if prec + rec else 0.0, prec, rec, key))
         rows.sort()
         print("\nworst articlekit pages (F1, precision, recall, id):")
-        for f, p, r, key in rows[: args.worst]:
-            print(f"  {f:.3f} {p:.3f} {r:.3f} {key}")
+        for f1, prec, rec, key in rows[: args.worst]:
+            print(f"  {f1:.3f} {prec:.3f} {rec:.3f} {key}")
         times = raw["articlekit"]["times"]
         assert isinstance(times, dict)
         slow = sorted(times.items(), key=lambda kv: -kv[1])[:5]
