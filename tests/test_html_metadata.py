@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlekit import Article, Limits
+from articlekit import Article, Limits, parse_html
 from articlekit._dates import find_date
 from articlekit._model import Image, Person
 from articlekit._parsers.html._metadata import (
@@ -628,3 +628,18 @@ def test_deeply_nested_page() -> None:
     meta = extract_metadata(root, url=None, limits=Limits())
     assert meta.title == "Deep headline here"
     assert meta.authors == (Person("Ann Lee"),)
+
+
+def test_a_time_element_with_child_elements_is_read_not_a_crash() -> None:
+    """Real pages put markup inside <time> (<time><span>May</span> 16, 2025</time>); reading
+    its attributes once iterated its children and raised AttributeError."""
+    page = (
+        "<html><head><title>Talks</title></head><body><article><h1>Talks</h1>"
+        '<p class="byline">By Jane Doe · <time datetime="2025-05-16T09:00:00+00:00" pubdate><span class="m">May</span> 16, 2025</time></p>'
+        "<p>No new date has been set for direct peace talks between the two countries, officials said.</p>"
+        "<p>The prisoner exchange agreed in Istanbul will go ahead this week, both sides confirmed.</p>"
+        "</article></body></html>"
+    )
+    article = parse_html(page)
+    assert article.published is not None
+    assert (article.published.year, article.published.month, article.published.day) == (2025, 5, 16)

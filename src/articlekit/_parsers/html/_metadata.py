@@ -1641,7 +1641,7 @@ def _time_values(src: _Sources) -> Iterator[str]:
             continue
         value = _attr(el, "datetime") or _element_text(el, 200)
         hints = (_classes(el) + " " + _attr(el, "itemprop") + " " + " ".join(_classes(a) for a in _ancestors(el))).lower()
-        if "pubdate" in {k.lower() for k in el} or "publish" in hints or "posted" in hints:
+        if "pubdate" in {k.lower() for k in el.attrib} or "publish" in hints or "posted" in hints:
             yield value
         elif "modif" not in hints and "updat" not in hints:
             plain.append(value)
