@@ -350,13 +350,13 @@ class _Builder:
             self.warnings.append(message)
 
     def flatten_warning(self) -> None:
-        message = (
+        self.limits.exceeded(
+            "max_depth",
             f"content nested more than Limits.max_depth ({self.limits.max_depth}) levels deep "
-            "was flattened into the last allowed level"
+            "was flattened into the last allowed level",
+            self.warn,
+            source="markdown",
         )
-        if self.limits.strict:
-            raise ResourceLimitError(message, source="markdown")
-        self.warn(message)
 
     # -- inlines
 
@@ -708,14 +708,14 @@ def parse_markdown(
     bodies: list[list[Block]] = []
     for start, cut, forced, tokens in _pieces(body_text, cuts, limits, front_matter=yaml_rule, env=env):
         if forced and cut < len(body_text):
-            message = (
+            limits.exceeded(
+                "max_markdown_piece_chars",
                 f"a top-level Markdown block is longer than Limits.max_markdown_piece_chars "
                 f"({limits.max_markdown_piece_chars:,} characters); it was tokenized in pieces, so a block "
-                "quote, list or code block that runs across a cut was split in two"
+                "quote, list or code block that runs across a cut was split in two",
+                builder.warn,
+                source="markdown",
             )
-            if limits.strict:
-                raise ResourceLimitError(message, source="markdown")
-            builder.warn(message)
         rule, skip = yaml_rule and start == 0, 0
         if rule:
             if tokens and tokens[0].type == "front_matter":
@@ -751,14 +751,10 @@ def parse_markdown(
             extra.setdefault("url", fields["url"])
         fields["url"] = url
     if not meta.has_title_key and body and isinstance(body[0], Heading) and body[0].level == 1:
-        title = inline_text(body[0].children)
-        if len(title) > limits.max_title_chars:
-            message = f"the title is longer than Limits.max_title_chars ({limits.max_title_chars:,}); cut"
-            if limits.strict:
-                raise ResourceLimitError(message, source="markdown")
-            warnings.append(message)
-            title = title[: limits.max_title_chars]
-        fields["title"] = title
+        fields["title"] = limits.cut(
+            inline_text(body[0].children), "max_title_chars", "title", warnings.append,
+            f"the title is longer than Limits.max_title_chars ({limits.max_title_chars:,}); cut", source="markdown",
+        )
         body = body[1:]
     article = Article(
         **fields,

@@ -47,9 +47,9 @@ import attrs
 
 from articlekit._dedupe import dedupe_blocks
 from articlekit._enrich import enrich
-from articlekit._errors import ResourceLimitError, ValidationError
+from articlekit._errors import ValidationError
 from articlekit._input import decode_input
-from articlekit._limits import Limits
+from articlekit._limits import CutLimit, Limits
 from articlekit._model import (
     Article,
     Block,
@@ -127,13 +127,16 @@ class _State:
         self.modified = self.modified or line.modified
         return True
 
-    def cut(self, value: str | None, limit: int, what: str) -> str | None:
-        if value is None or len(value) <= limit:
-            return value
-        if self.limits.strict:
-            raise ResourceLimitError(f"the {what} is longer than {limit:,} characters", source="text")
-        self.warn(f"{what} cut to {limit:,} characters")
-        return value[:limit].rstrip() or None
+    def flattened(self, message: str) -> None:
+        """Content nested past ``Limits.max_depth`` was flattened: a warning, or an error under ``strict``."""
+        self.limits.exceeded("max_depth", message, self.warn, source="text")
+
+    def cut(self, value: str | None, limit: CutLimit, what: str) -> str | None:
+        """*value* cut to *limit* with a warning (:meth:`Limits.cut`; it raises under ``strict``)."""
+        if value is None:
+            return None
+        message = f"{what} cut to {getattr(self.limits, limit):,} characters"
+        return self.limits.cut(value, limit, what, self.warn, message, source="text", trim=True) or None
 
 
 # --------------------------------------------------------------------------- body
@@ -258,7 +261,7 @@ class _Body:
                 stack[-1].items[-1].sub.append(lst)
                 stack.append(lst)
             else:
-                self.state.warn(f"lists nested deeper than {max_nest} levels were flattened")
+                self.state.flattened(f"lists nested deeper than {max_nest} levels were flattened")
         top = stack[-1]
         if top.ordered != ordered:
             lst = _ListB(ordered, start, top.indent)
@@ -272,7 +275,7 @@ class _Body:
 
     def quote(self, lines: list[_Line], depth: int) -> Block | None:
         if depth + 3 > self.state.limits.max_depth:
-            self.state.warn("block quotes nested too deeply were flattened")
+            self.state.flattened("block quotes nested too deeply were flattened")
             flat = " ".join(line.text.lstrip("> ") for line in lines)
             return Paragraph([Text(flat)]) if flat.strip() else None
         inner: list[Chunk] = [[]]
@@ -458,7 +461,8 @@ def parse_text(
     :raises EmptyDocumentError: the input is empty or white space.
     :raises EncodingError: the input is binary.
     :raises ResourceLimitError: the input is larger than ``limits.max_bytes``
-        (or, with ``limits.strict``, a title or list of authors is over its limit).
+        (or, with ``limits.strict``, a title, name or list of authors is over
+        its limit, or lists or quotes nest deeper than ``limits.max_depth``).
     :raises ValidationError: an argument has the wrong type.
 
     >>> parse_text(b"Headline\\n\\nBy Jane Doe\\nMay 23, 2025\\n\\nText.").published.isoformat()
@@ -486,20 +490,19 @@ def parse_text(
     authors = [
         Person(name, url=p.url, role=p.role)
         for p in state.authors
-        if (name := state.cut(p.name, limits.max_name_chars, "an author's name")) is not None
+        if (name := state.cut(p.name, "max_name_chars", "an author's name")) is not None
     ]
-    if len(authors) > limits.max_authors:
-        if limits.strict:
-            raise ResourceLimitError(f"more than {limits.max_authors} authors", source="text")
-        state.warn(f"only the first {limits.max_authors} authors were kept")
-        authors = authors[: limits.max_authors]
+    authors = limits.cut(
+        authors, "max_authors", "authors", state.warn, f"only the first {limits.max_authors} authors were kept",
+        source="text",
+    )
     if not body and not title and not standfirst:
         state.warn("no article text was found (only placeholders or metadata)")
     article = Article(
-        title=state.cut(clean_name(title) if title else None, limits.max_title_chars, "title") or None,
-        standfirst=state.cut(standfirst, limits.max_title_chars, "standfirst"),
+        title=state.cut(clean_name(title) if title else None, "max_title_chars", "title") or None,
+        standfirst=state.cut(standfirst, "max_title_chars", "standfirst"),
         authors=_many(authors),
-        credits=_many(c for c in (state.cut(c, limits.max_name_chars, "a credit") for c in state.credits) if c),
+        credits=_many(c for c in (state.cut(c, "max_name_chars", "a credit") for c in state.credits) if c),
         published=state.published,
         modified=state.modified,
         url=clean_text(url) if url is not None else None,

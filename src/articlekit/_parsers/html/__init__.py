@@ -24,7 +24,6 @@ from attrs import evolve as _evolve
 
 from articlekit._dedupe import dedupe_key
 from articlekit._enrich import enrich
-from articlekit._errors import ResourceLimitError
 from articlekit._input import Decoded, decode_input
 from articlekit._limits import Limits
 from articlekit._model import Article, Block, Heading, Paragraph
@@ -65,7 +64,7 @@ def parse_html(
     :raises EmptyDocumentError: the input is empty or white space.
     :raises EncodingError: the input is binary, or *encoding* is unknown.
     :raises ResourceLimitError: the input is over ``limits.max_bytes``, or a
-        parser or depth limit was hit and ``limits.strict`` is set.
+        parser, depth or metadata limit was hit and ``limits.strict`` is set.
 
     A page without article text gives an Article with an empty body (and its
     metadata) and the warning :data:`NO_ARTICLE_WARNING`.
@@ -98,8 +97,6 @@ def parse_html(
     body: list[Block] = []
     for element in content:
         body.extend(builder.build(element))
-    if builder.warnings and limits.strict:
-        raise ResourceLimitError("; ".join(builder.warnings), source="html")
     warnings.extend(builder.warnings)
     body, standfirst = _finish_body(
         drop_ui_lines(body), title=meta.title, standfirst=meta.standfirst, root=root, content=content

@@ -29,6 +29,7 @@ import re
 from typing import Any, TypeAlias
 from urllib.parse import urljoin
 
+import attrs
 import lxml.etree
 import lxml.html
 
@@ -187,6 +188,7 @@ class BlockBuilder:
 
     def __init__(self, *, base_url: str | None, limits: Limits) -> None:
         self.base_url = base_url
+        self.limits = limits
         self.max_depth = limits.max_depth
         self.warnings: list[str] = []
         self._flattened = False
@@ -194,11 +196,14 @@ class BlockBuilder:
     # ------------------------------------------------------------------ helpers
 
     def _flatten_warning(self) -> None:
+        """Content nested past ``Limits.max_depth`` was flattened: one warning, or an error under ``strict``."""
         if not self._flattened:
             self._flattened = True
-            self.warnings.append(
-                f"content nested more than {self.max_depth} levels deep was flattened "
-                "(Limits.max_depth)"
+            self.limits.exceeded(
+                "max_depth",
+                f"content nested more than {self.max_depth} levels deep was flattened (Limits.max_depth)",
+                self.warnings.append,
+                source="html",
             )
 
     def build(self, root: lxml.html.HtmlElement) -> tuple[Block, ...]:
@@ -805,7 +810,8 @@ def fragment_blocks(html: str, *, base_url: str | None = None, limits: Limits | 
     if not text.strip() or _is_silent(text):
         return ()
     # Never strict here: a fragment is taken as far as the parser gets.
-    tree_limits = Limits(max_bytes=limits.max_bytes, max_depth=limits.max_depth) if limits.strict else limits
-    root, _ = parse_tree(text, limits=tree_limits)
+    if limits.strict:
+        limits = attrs.evolve(limits, strict=False)
+    root, _ = parse_tree(text, limits=limits)
     body = next(root.iterchildren("body"), root)
     return BlockBuilder(base_url=base_url, limits=limits).build(body)
