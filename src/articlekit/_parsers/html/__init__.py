@@ -36,10 +36,6 @@ from articlekit._parsers.html._tree import parse_tree
 
 __all__ = ["fragment_blocks", "parse_html"]
 
-# The model's tuple converters take any iterable, but mypy cannot infer their
-# generic parameter; this alias constructs the same class without that noise.
-_Article: Any = Article
-
 #: The warning recorded when a page holds no article text.
 NO_ARTICLE_WARNING = "no article text was found on the page; the body is empty"
 
@@ -103,7 +99,7 @@ def parse_html(
     )
     if not body:
         warnings.append(NO_ARTICLE_WARNING)
-    article: Article = _Article(
+    article = Article(
         title=meta.title,
         standfirst=standfirst,
         authors=meta.authors,
