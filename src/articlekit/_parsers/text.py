@@ -25,7 +25,11 @@ gives the rules with examples):
    items** (at the start of a chunk, after another item, or after a line
    ending in ``:``), nested by indentation; ``>`` lines are a **block quote**;
    a ``SPEAKER:`` or ``Jane Doe:`` label starts a new paragraph (transcripts);
-   a line of ``* * *`` or ``---`` alone is a **thematic break**.
+   a line of ``* * *`` or ``---`` alone is a **thematic break**.  Lists and
+   quotes are built on the parsers' shared nesting stack
+   (:mod:`articlekit._parsers._blockstack`), at most ``Limits.max_depth``
+   levels deep (deeper ones are flattened, with a warning), except that the
+   first list of a chunk always opens.
 5. **Repeats.**  The headline or standfirst printed again in the body, and
    any long paragraph printed twice, appear once (:mod:`articlekit._dedupe`).
 
