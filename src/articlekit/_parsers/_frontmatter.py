@@ -31,8 +31,8 @@ import attrs
 import yaml
 
 from articlekit._dates import aware, read_iso
-from articlekit._errors import FrontMatterError, ResourceLimitError
-from articlekit._limits import Limits
+from articlekit._errors import FrontMatterError
+from articlekit._limits import CutLimit, Limits
 from articlekit._model import Image, Person
 from articlekit._syntax import FRONT_MATTER_KEYS
 from articlekit._textutil import clean_text
@@ -369,14 +369,10 @@ class _Mapper:
     def warn(self, message: str) -> None:
         self.out.warnings.append(message)
 
-    def cut(self, text: str, limit: int, what: str, name: str) -> str:
-        if len(text) <= limit:
-            return text
-        message = f"front matter {what} longer than Limits.{name} ({limit:,} characters); cut"
-        if self.limits.strict:
-            raise ResourceLimitError(message, source="markdown")
-        self.warn(message)
-        return text[:limit]
+    def cut(self, text: str, limit: CutLimit, what: str) -> str:
+        """*text* cut to *limit* with a warning (:meth:`Limits.cut`; it raises under ``strict``)."""
+        message = f"front matter {what} longer than Limits.{limit} ({getattr(self.limits, limit):,} characters); cut"
+        return self.limits.cut(text, limit, f"front matter {what}", self.warn, message, source="markdown")
 
     def keep(self, key: str, value: object) -> None:
         self.out.extra[key] = to_json_value(value, self.out.warnings, repr(key))
@@ -388,9 +384,9 @@ class _Mapper:
             self.keep(key, value)
             return
         if field in ("title", "standfirst", "description"):
-            text = self.cut(text, self.limits.max_title_chars, key, "max_title_chars")
+            text = self.cut(text, "max_title_chars", key)
         elif field in ("site_name", "section"):
-            text = self.cut(text, self.limits.max_name_chars, key, "max_name_chars")
+            text = self.cut(text, "max_name_chars", key)
         self.out.fields[field] = text
 
     def text_list(self, key: str, value: object) -> list[str] | None:
@@ -418,19 +414,17 @@ class _Mapper:
         if name is None or not name.strip():
             self.warn(f"front matter {key!r}: an author without a name was skipped")
             return None
-        name = self.cut(name, self.limits.max_name_chars, "author name", "max_name_chars")
+        name = self.cut(name, "max_name_chars", "author name")
         return Person(name, url=url or None, role=role or None)
 
     def authors(self, key: str, value: object) -> None:
         items = value if isinstance(value, (list, tuple)) else [value]
         people = [p for p in (self.person(key, v) for v in items if v is not None) if p is not None]
-        if len(people) > self.limits.max_authors:
-            message = f"more than Limits.max_authors ({self.limits.max_authors}) authors; the rest were dropped"
-            if self.limits.strict:
-                raise ResourceLimitError(message, source="markdown")
-            self.warn(message)
-            people = people[: self.limits.max_authors]
-        self.out.fields["authors"] = people
+        self.out.fields["authors"] = self.limits.cut(
+            people, "max_authors", "authors", self.warn,
+            f"more than Limits.max_authors ({self.limits.max_authors}) authors; the rest were dropped",
+            source="markdown",
+        )
 
     def image(self, key: str, value: object) -> Image | None:
         if isinstance(value, Mapping):
@@ -512,13 +506,12 @@ class _Mapper:
             else:
                 seen = set(self.out.fields[field])
                 self.out.fields[field].extend(t for t in items if field == "credits" or t not in seen)
-            current: list[str] = self.out.fields[field]
-            if field == "tags" and len(current) > self.limits.max_tags:
-                message = f"more than Limits.max_tags ({self.limits.max_tags}) tags; the rest were dropped"
-                if self.limits.strict:
-                    raise ResourceLimitError(message, source="markdown")
-                self.warn(message)
-                del current[self.limits.max_tags :]
+            if field == "tags":
+                self.out.fields[field] = self.limits.cut(
+                    self.out.fields[field], "max_tags", "tags", self.warn,
+                    f"more than Limits.max_tags ({self.limits.max_tags}) tags; the rest were dropped",
+                    source="markdown",
+                )
         elif field == "images":
             entries: Sequence[object] = value if isinstance(value, (list, tuple)) else [value]
             images: list[Image] = self.out.fields.setdefault("images", [])

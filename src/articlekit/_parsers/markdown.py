@@ -4,7 +4,7 @@ strikethrough) and YAML or TOML front matter into an :class:`~articlekit.Article
 Tokenizing is markdown-it-py's job (the ``commonmark`` preset, plus its
 ``table`` and ``strikethrough`` rules and mdit-py-plugins' ``front_matter``);
 this module only maps its flat token stream onto the model, with an explicit
-stack (no recursion on the input's nesting).  See ``docs/guide/markdown.rst``
+stack (:mod:`articlekit._parsers._blockstack`, no recursion on the input's nesting).  See ``docs/guide/markdown.rst``
 for the front-matter keys, the title rule and what each construct becomes.
 
 >>> from articlekit import parse_markdown
@@ -38,7 +38,6 @@ from articlekit._limits import Limits
 from articlekit._model import (
     Article,
     Block,
-    BlockQuote,
     CodeBlock,
     Emphasis,
     Figure,
@@ -48,8 +47,6 @@ from articlekit._model import (
     InlineImage,
     LineBreak,
     Link,
-    ListBlock,
-    ListItem,
     Paragraph,
     Strikethrough,
     Strong,
@@ -61,6 +58,7 @@ from articlekit._model import (
 )
 from articlekit._model._text import inline_text
 from articlekit._parsers import _frontmatter
+from articlekit._parsers._blockstack import BlockStack
 from articlekit._parsers._markdown_pieces import Cutter
 from articlekit._parsers.html._blocks import fragment_blocks
 from articlekit._urls import is_unsafe_url
@@ -327,13 +325,13 @@ class _Builder:
             self.warnings.append(message)
 
     def flatten_warning(self) -> None:
-        message = (
+        self.limits.exceeded(
+            "max_depth",
             f"content nested more than Limits.max_depth ({self.limits.max_depth}) levels deep "
-            "was flattened into the last allowed level"
+            "was flattened into the last allowed level",
+            self.warn,
+            source="markdown",
         )
-        if self.limits.strict:
-            raise ResourceLimitError(message, source="markdown")
-        self.warn(message)
 
     # -- inlines
 
@@ -435,12 +433,11 @@ class _Builder:
     def blocks(self, tokens: Sequence[Token]) -> list[Block]:
         max_depth = self.limits.max_depth
         cap = _nesting(self.limits) - 1
-        root: list[Block] = []
-        # frames: open containers ({"kind", "flat", "blocks", "items", "start"}); a flat one
-        # (nested past the depth limit) adds its content to the enclosing sink instead.
-        sinks: list[list[Block]] = [root]
-        frames: list[dict[str, Any]] = []
-        depth = 0
+        # Open lists, items and quotes; markdown-it's empty ones ("> " alone) are kept.
+        stack = BlockStack(max_depth, keep_empty=True)
+        add = stack.add
+        # Per open container token: whether it opened a frame (False: flattened into the level around it).
+        opened: list[bool] = []
         children: list[Inline] = []  # the inlines of the paragraph, heading or cell being built
         align: str | None = None
         table: dict[str, Any] | None = None
@@ -448,67 +445,53 @@ class _Builder:
         for token in tokens:
             kind = token.type
             if kind == "inline":
-                budget = max_depth - depth - (2 if table is not None else 1)
+                budget = max_depth - stack.depth - (2 if table is not None else 1)
                 children = self.inlines(token.children or [], max(budget, 0))
             elif kind == "paragraph_open":
                 children = []
             elif kind == "paragraph_close":
                 if len(children) == 1 and isinstance(children[0], InlineImage):
                     image = children[0]
-                    sinks[-1].append(Figure(image.src, image.alt, image.title))
+                    add(Figure(image.src, image.alt, image.title))
                 elif children:
-                    sinks[-1].append(Paragraph(children))
+                    add(Paragraph(children))
             elif kind == "heading_open":
                 children = []
             elif kind == "heading_close":
-                sinks[-1].append(Heading(int(token.tag[1:]), children))
+                add(Heading(int(token.tag[1:]), children))
             elif kind in ("blockquote_open", "list_item_open") and token.level >= cap:
-                sinks[-1].extend(self.cut_text(token))
-                frames.append({"kind": kind, "flat": True, "blocks": [], "items": []})
-            elif kind in ("blockquote_open", "bullet_list_open", "ordered_list_open"):
-                flat = depth + 3 > max_depth
-                if flat:
+                # markdown-it stopped nesting here: the lines' text goes beside the list, not in it.
+                stack.outside_list().extend(self.cut_text(token))
+                opened.append(False)
+            elif kind == "blockquote_open":
+                if not stack.open_quote():
                     self.flatten_warning()
-                frame: dict[str, Any] = {"kind": kind, "flat": flat, "blocks": [], "items": []}
-                if kind == "ordered_list_open":
-                    start = token.attrGet("start")
-                    frame["start"] = 1 if start is None else int(start)
-                frames.append(frame)
-                if not flat:
-                    depth += 1
-                    if kind == "blockquote_open":
-                        sinks.append(frame["blocks"])
-            elif kind in ("blockquote_close", "bullet_list_close", "ordered_list_close"):
-                frame = frames.pop()
-                if frame["flat"]:
-                    continue
-                depth -= 1
-                if kind == "blockquote_close":
-                    sinks.pop()
-                    sinks[-1].append(BlockQuote(frame["blocks"]))
-                elif kind == "bullet_list_close":
-                    sinks[-1].append(ListBlock(frame["items"]))
+                    opened.append(False)
                 else:
-                    sinks[-1].append(ListBlock(frame["items"], ordered=True, start=frame["start"]))
+                    opened.append(True)
+            elif kind == "bullet_list_open" or kind == "ordered_list_open":
+                ordered = kind == "ordered_list_open"
+                start = token.attrGet("start") if ordered else None
+                if not stack.open_list(ordered, (1 if start is None else int(start)) if ordered else None):
+                    self.flatten_warning()
+                    opened.append(False)
+                else:
+                    opened.append(True)
             elif kind == "list_item_open":
-                parent = frames[-1]
-                item: dict[str, Any] = {"kind": kind, "flat": parent["flat"], "blocks": []}
-                frames.append(item)
-                if not item["flat"]:
-                    sinks.append(item["blocks"])
-            elif kind == "list_item_close":
-                item = frames.pop()
-                if not item["flat"]:
-                    sinks.pop()
-                    frames[-1]["items"].append(ListItem(item["blocks"]))
+                # An item of a flattened list is flattened too (its list is not the innermost frame).
+                opened.append(stack.open_item())
+            elif kind in ("blockquote_close", "bullet_list_close", "ordered_list_close", "list_item_close"):
+                if opened.pop():
+                    stack.close()
             elif kind in ("fence", "code_block"):
                 code = token.content[:-1] if token.content.endswith("\n") else token.content
                 info = unescapeAll(token.info).split() if kind == "fence" else []
-                sinks[-1].append(CodeBlock(code, info[0] if info else None))
+                add(CodeBlock(code, info[0] if info else None))
             elif kind == "hr":
-                sinks[-1].append(ThematicBreak())
+                add(ThematicBreak())
             elif kind == "html_block":
-                sinks[-1].extend(self.html_blocks(token.content, depth))
+                for block in self.html_blocks(token.content, stack.depth):
+                    add(block)
             elif kind == "table_open":
                 table = {"header": [], "rows": [], "head": False, "cells": []}
             elif kind == "thead_open" and table is not None:
@@ -525,9 +508,9 @@ class _Builder:
                 (table["header"] if table["head"] else table["rows"]).append(TableRow(table["cells"]))
                 table["cells"] = []
             elif kind == "table_close" and table is not None:
-                sinks[-1].append(Table(table["header"], table["rows"]))
+                add(Table(table["header"], table["rows"]))
                 table = None
-        return root
+        return stack.blocks
 
 
 # --------------------------------------------------------------------------- the parser
@@ -685,14 +668,14 @@ def parse_markdown(
     bodies: list[list[Block]] = []
     for start, cut, forced, tokens in _pieces(body_text, cuts, limits, front_matter=yaml_rule, env=env):
         if forced and cut < len(body_text):
-            message = (
+            limits.exceeded(
+                "max_markdown_piece_chars",
                 f"a top-level Markdown block is longer than Limits.max_markdown_piece_chars "
                 f"({limits.max_markdown_piece_chars:,} characters); it was tokenized in pieces, so a block "
-                "quote, list or code block that runs across a cut was split in two"
+                "quote, list or code block that runs across a cut was split in two",
+                builder.warn,
+                source="markdown",
             )
-            if limits.strict:
-                raise ResourceLimitError(message, source="markdown")
-            builder.warn(message)
         rule, skip = yaml_rule and start == 0, 0
         if rule:
             if tokens and tokens[0].type == "front_matter":
@@ -728,14 +711,10 @@ def parse_markdown(
             extra.setdefault("url", fields["url"])
         fields["url"] = url
     if not meta.has_title_key and body and isinstance(body[0], Heading) and body[0].level == 1:
-        title = inline_text(body[0].children)
-        if len(title) > limits.max_title_chars:
-            message = f"the title is longer than Limits.max_title_chars ({limits.max_title_chars:,}); cut"
-            if limits.strict:
-                raise ResourceLimitError(message, source="markdown")
-            warnings.append(message)
-            title = title[: limits.max_title_chars]
-        fields["title"] = title
+        fields["title"] = limits.cut(
+            inline_text(body[0].children), "max_title_chars", "title", warnings.append,
+            f"the title is longer than Limits.max_title_chars ({limits.max_title_chars:,}); cut", source="markdown",
+        )
         body = body[1:]
     article = Article(
         **fields,

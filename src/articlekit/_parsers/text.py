@@ -25,7 +25,11 @@ gives the rules with examples):
    items** (at the start of a chunk, after another item, or after a line
    ending in ``:``), nested by indentation; ``>`` lines are a **block quote**;
    a ``SPEAKER:`` or ``Jane Doe:`` label starts a new paragraph (transcripts);
-   a line of ``* * *`` or ``---`` alone is a **thematic break**.
+   a line of ``* * *`` or ``---`` alone is a **thematic break**.  Lists and
+   quotes are built on the parsers' shared nesting stack
+   (:mod:`articlekit._parsers._blockstack`), at most ``Limits.max_depth``
+   levels deep (deeper ones are flattened, with a warning), except that the
+   first list of a chunk always opens.
 5. **Repeats.**  The headline or standfirst printed again in the body, and
    any long paragraph printed twice, appear once (:mod:`articlekit._dedupe`).
 
@@ -47,22 +51,21 @@ import attrs
 
 from articlekit._dedupe import dedupe_blocks
 from articlekit._enrich import enrich
-from articlekit._errors import ResourceLimitError, ValidationError
+from articlekit._errors import ValidationError
 from articlekit._input import decode_input
-from articlekit._limits import Limits
+from articlekit._limits import CutLimit, Limits
 from articlekit._model import (
     Article,
     Block,
-    BlockQuote,
     Heading,
     ListBlock,
-    ListItem,
     Paragraph,
     Person,
     Text,
     ThematicBreak,
 )
 from articlekit._model._text import inline_text
+from articlekit._parsers._blockstack import BlockStack, Frame
 from articlekit._parsers._textlines import (
     Chunk,
     _chunks,
@@ -127,154 +130,175 @@ class _State:
         self.modified = self.modified or line.modified
         return True
 
-    def cut(self, value: str | None, limit: int, what: str) -> str | None:
-        if value is None or len(value) <= limit:
-            return value
-        if self.limits.strict:
-            raise ResourceLimitError(f"the {what} is longer than {limit:,} characters", source="text")
-        self.warn(f"{what} cut to {limit:,} characters")
-        return value[:limit].rstrip() or None
+    def flattened(self, message: str) -> None:
+        """Content nested past ``Limits.max_depth`` was flattened: a warning, or an error under ``strict``."""
+        self.limits.exceeded("max_depth", message, self.warn, source="text")
+
+    def cut(self, value: str | None, limit: CutLimit, what: str) -> str | None:
+        """*value* cut to *limit* with a warning (:meth:`Limits.cut`; it raises under ``strict``)."""
+        if value is None:
+            return None
+        message = f"{what} cut to {getattr(self.limits, limit):,} characters"
+        return self.limits.cut(value, limit, what, self.warn, message, source="text", trim=True) or None
 
 
 # --------------------------------------------------------------------------- body
 
 
-@attrs.define
-class _ItemB:
-    lines: list[str]
-    sub: list[_ListB] = attrs.Factory(list)
+class _Items:
+    """The list items of one chunk, nested by indentation, on the parse's :class:`BlockStack`.
 
+    While a list is open the innermost frame is its last item, whose text lines
+    wait in :attr:`lines` until the item closes or a list opens under it (an
+    item is its paragraph, then its sublists).
+    """
 
-@attrs.define
-class _ListB:
-    ordered: bool
-    start: int | None
-    indent: int
-    items: list[_ItemB] = attrs.Factory(list)
+    def __init__(self, stack: BlockStack, state: _State) -> None:
+        self.stack = stack
+        self.state = state
+        self.lists = 0  # lists of this chunk open on the stack
+        self.indent = 0  # the indentation of the chunk's first list
+        self.lines: list[str] = []
 
+    def _end_item(self) -> None:
+        self._flush_lines()
+        self.stack.close()
 
-def _build_list(lst: _ListB) -> ListBlock:
-    # Nesting is bounded by _Body.max_nest (at most Limits.max_depth levels).
-    items = [
-        ListItem(_many([Paragraph([Text(" ".join(item.lines))]), *(_build_list(s) for s in item.sub)]))
-        for item in lst.items
-    ]
-    return ListBlock(_many(items), ordered=lst.ordered, start=lst.start)
+    def _flush_lines(self) -> None:
+        if self.lines:
+            self.stack.add(Paragraph([Text(" ".join(self.lines))]))
+            self.lines = []
+
+    def close(self) -> None:
+        """Close every list of the chunk (the text that follows is not an item)."""
+        while self.lists:
+            self._end_item()
+            self.stack.close()
+            self.lists -= 1
+
+    def add(self, indent: int, marker: re.Match[str], text: str) -> None:
+        """A new item: in the innermost list, a list under the last item, or an outer list."""
+        stack = self.stack
+        ordered = marker.re is _NUMBER
+        start = int(marker.group(1)) if ordered else None
+        while self.lists > 1 and indent < self._list().indent:
+            self._end_item()
+            stack.close()
+            self.lists -= 1
+        if not self.lists:
+            stack.open_list(ordered, start, indent=indent, force=True)
+            self.lists, self.indent = 1, indent
+        elif indent > self._list().indent + 1 and stack.room():
+            self._flush_lines()
+            stack.open_list(ordered, start, indent=indent)
+            self.lists += 1
+        else:
+            if indent > self._list().indent + 1:
+                # A list item's paragraph sits two levels below the list's container.
+                quotes = stack.depth - self.lists
+                max_nest = max(1, self.state.limits.max_depth - quotes - 2)
+                self.state.flattened(f"lists nested deeper than {max_nest} levels were flattened")
+            self._end_item()
+            current = stack.top
+            if current.ordered != ordered:
+                # A bullet after numbers (or numbers after bullets) starts a list beside this one.
+                stack.close()
+                stack.open_list(ordered, start, indent=current.indent, force=True)
+        stack.open_item()
+        self.lines = [text]
+
+    def more(self, line: _Line) -> bool:
+        """Take *line* as more text of the last item, if it is indented under the chunk's first list."""
+        if self.lists and line.indent > self.indent:
+            self.lines.append(line.text)
+            return True
+        return False
+
+    def _list(self) -> Frame:
+        """The innermost open list (the innermost frame is its last item)."""
+        return self.stack.parent
 
 
 class _Body:
-    """Turns chunks into blocks; one instance per parse."""
+    """Turns chunks into blocks on one :class:`BlockStack`; one instance per parse."""
 
     def __init__(self, state: _State) -> None:
         self.state = state
+        self.stack = BlockStack(state.limits.max_depth)
 
-    def blocks(self, chunks: list[Chunk], depth: int) -> list[Block]:
-        out: list[Block] = []
+    def body(self, chunks: list[Chunk]) -> list[Block]:
+        self.blocks(chunks)
+        return self.stack.blocks
+
+    def blocks(self, chunks: list[Chunk]) -> None:
+        """Add the blocks of *chunks* to the innermost frame (the body or a quote)."""
         for ci, chunk in enumerate(chunks):
             lines = chunk
             if len(lines) == 1 and _RULE.fullmatch(lines[0].text):
-                out.append(ThematicBreak())
+                self.stack.add(ThematicBreak())
                 continue
-            out.extend(self.chunk(lines, ci + 1 < len(chunks), depth))
-        return _merge_lists(out)
+            self.chunk(lines, ci + 1 < len(chunks))
+        frame = self.stack.top
+        frame.blocks[:] = _merge_lists(frame.blocks)
 
-    def chunk(self, lines: list[_Line], has_next: bool, depth: int) -> list[Block]:
-        out: list[Block] = []
+    def chunk(self, lines: list[_Line], has_next: bool) -> None:
+        add = self.stack.add
         first = lines[0].text
         i = 0
         if len(lines) >= 2 and _UNDERLINE.fullmatch(lines[1].text) and not _structural(first):
-            out.append(Heading(2, [Text(first)]))
+            add(Heading(2, [Text(first)]))
             i = 2
         elif heading_like(first) and not _SPEAKER.match(first):
             if len(lines) == 1 and has_next:
-                return [Heading(2, [Text(first)])]
+                add(Heading(2, [Text(first)]))
+                return
             if len(lines) > 1 and _heading_before(first, lines[1:]):
-                out.append(Heading(2, [Text(first)]))
+                add(Heading(2, [Text(first)]))
                 i = 1
         para: list[str] = []
-        roots: list[_ListB] = []
-        stack: list[_ListB] = []
+        items = _Items(self.stack, self.state)
 
         def flush_para() -> None:
             if para:
-                out.append(Paragraph([Text(" ".join(para))]))
+                add(Paragraph([Text(" ".join(para))]))
                 para.clear()
-
-        def flush_list() -> None:
-            out.extend(_build_list(r) for r in roots)
-            roots.clear()
-            stack.clear()
 
         while i < len(lines):
             line = lines[i]
             text = line.text
             if text.startswith(">"):
                 flush_para()
-                flush_list()
+                items.close()
                 j = i
                 while j < len(lines) and lines[j].text.startswith(">"):
                     j += 1
-                quote = self.quote(lines[i:j], depth)
-                if quote is not None:
-                    out.append(quote)
+                self.quote(lines[i:j])
                 i = j
                 continue
             marker = _list_marker(text)
-            if marker and (stack or not para or para[-1].endswith(":")):
+            if marker and (items.lists or not para or para[-1].endswith(":")):
                 flush_para()
-                self.add_item(roots, stack, line.indent, marker, text[marker.end() :], depth)
+                items.add(line.indent, marker, text[marker.end() :])
                 i += 1
                 continue
-            if stack:
-                if line.indent > stack[0].indent:
-                    stack[-1].items[-1].lines.append(text)
-                    i += 1
-                    continue
-                flush_list()
+            if items.more(line):
+                i += 1
+                continue
+            items.close()
             if para and _SPEAKER.match(text):
                 flush_para()
             para.append(text)
             i += 1
         flush_para()
-        flush_list()
-        return out
+        items.close()
 
-    def add_item(
-        self, roots: list[_ListB], stack: list[_ListB], indent: int, marker: re.Match[str], text: str, depth: int
-    ) -> None:
-        ordered = marker.re is _NUMBER
-        start = int(marker.group(1)) if ordered else None
-        # A list item's paragraph sits two levels below the list's container.
-        max_nest = max(1, self.state.limits.max_depth - depth - 2)
-        while len(stack) > 1 and indent < stack[-1].indent:
-            stack.pop()
-        if not stack:
-            lst = _ListB(ordered, start, indent)
-            roots.append(lst)
-            stack.append(lst)
-        elif indent > stack[-1].indent + 1:
-            if len(stack) < max_nest:
-                lst = _ListB(ordered, start, indent)
-                stack[-1].items[-1].sub.append(lst)
-                stack.append(lst)
-            else:
-                self.state.warn(f"lists nested deeper than {max_nest} levels were flattened")
-        top = stack[-1]
-        if top.ordered != ordered:
-            lst = _ListB(ordered, start, top.indent)
-            if len(stack) == 1:
-                roots.append(lst)
-            else:
-                stack[-2].items[-1].sub.append(lst)
-            stack[-1] = lst
-            top = lst
-        top.items.append(_ItemB([text]))
-
-    def quote(self, lines: list[_Line], depth: int) -> Block | None:
-        if depth + 3 > self.state.limits.max_depth:
-            self.state.warn("block quotes nested too deeply were flattened")
+    def quote(self, lines: list[_Line]) -> None:
+        if not self.stack.open_quote():
+            self.state.flattened("block quotes nested too deeply were flattened")
             flat = " ".join(line.text.lstrip("> ") for line in lines)
-            return Paragraph([Text(flat)]) if flat.strip() else None
+            if flat.strip():
+                self.stack.add(Paragraph([Text(flat)]))
+            return
         inner: list[Chunk] = [[]]
         for line in lines:
             text = line.text[1:]
@@ -284,8 +308,9 @@ class _Body:
                     inner.append([])
                 continue
             inner[-1].append(_Line(len(text) - len(stripped), stripped))
-        blocks = self.blocks([c for c in inner if c], depth + 1)
-        return BlockQuote(_many(blocks)) if blocks else None
+        # Quotes nest by recursion here, at most Limits.max_depth levels (open_quote says no past that).
+        self.blocks([c for c in inner if c])
+        self.stack.close()
 
 
 def _heading_before(first: str, rest: list[_Line]) -> bool:
@@ -458,7 +483,8 @@ def parse_text(
     :raises EmptyDocumentError: the input is empty or white space.
     :raises EncodingError: the input is binary.
     :raises ResourceLimitError: the input is larger than ``limits.max_bytes``
-        (or, with ``limits.strict``, a title or list of authors is over its limit).
+        (or, with ``limits.strict``, a title, name or list of authors is over
+        its limit, or lists or quotes nest deeper than ``limits.max_depth``).
     :raises ValidationError: an argument has the wrong type.
 
     >>> parse_text(b"Headline\\n\\nBy Jane Doe\\nMay 23, 2025\\n\\nText.").published.isoformat()
@@ -475,7 +501,7 @@ def parse_text(
     chunks = [c for c in map(_denoise, _chunks(decoded.text)) if c]
     title, chunks = _email_headers(chunks, state)
     title, standfirst, body_chunks = _head(chunks, state, title)
-    body = dedupe_blocks(_Body(state).blocks(body_chunks, 0), title=title, standfirst=standfirst)
+    body = dedupe_blocks(_Body(state).body(body_chunks), title=title, standfirst=standfirst)
     if standfirst is not None and not body:
         # A standfirst needs a body under it; with none left, the lede is the body.
         body, standfirst = (Paragraph([Text(standfirst)]),), None
@@ -486,20 +512,19 @@ def parse_text(
     authors = [
         Person(name, url=p.url, role=p.role)
         for p in state.authors
-        if (name := state.cut(p.name, limits.max_name_chars, "an author's name")) is not None
+        if (name := state.cut(p.name, "max_name_chars", "an author's name")) is not None
     ]
-    if len(authors) > limits.max_authors:
-        if limits.strict:
-            raise ResourceLimitError(f"more than {limits.max_authors} authors", source="text")
-        state.warn(f"only the first {limits.max_authors} authors were kept")
-        authors = authors[: limits.max_authors]
+    authors = limits.cut(
+        authors, "max_authors", "authors", state.warn, f"only the first {limits.max_authors} authors were kept",
+        source="text",
+    )
     if not body and not title and not standfirst:
         state.warn("no article text was found (only placeholders or metadata)")
     article = Article(
-        title=state.cut(clean_name(title) if title else None, limits.max_title_chars, "title") or None,
-        standfirst=state.cut(standfirst, limits.max_title_chars, "standfirst"),
+        title=state.cut(clean_name(title) if title else None, "max_title_chars", "title") or None,
+        standfirst=state.cut(standfirst, "max_title_chars", "standfirst"),
         authors=_many(authors),
-        credits=_many(c for c in (state.cut(c, limits.max_name_chars, "a credit") for c in state.credits) if c),
+        credits=_many(c for c in (state.cut(c, "max_name_chars", "a credit") for c in state.credits) if c),
         published=state.published,
         modified=state.modified,
         url=clean_text(url) if url is not None else None,

@@ -24,7 +24,6 @@ from attrs import evolve as _evolve
 
 from articlekit._dedupe import dedupe_key
 from articlekit._enrich import enrich
-from articlekit._errors import ResourceLimitError
 from articlekit._input import Decoded, decode_input
 from articlekit._limits import Limits
 from articlekit._model import Article, Block, Heading, Paragraph
@@ -36,10 +35,6 @@ from articlekit._parsers.html._own import read_own_html
 from articlekit._parsers.html._tree import parse_tree
 
 __all__ = ["fragment_blocks", "parse_html"]
-
-# The model's tuple converters take any iterable, but mypy cannot infer their
-# generic parameter; this alias constructs the same class without that noise.
-_Article: Any = Article
 
 #: The warning recorded when a page holds no article text.
 NO_ARTICLE_WARNING = "no article text was found on the page; the body is empty"
@@ -65,7 +60,7 @@ def parse_html(
     :raises EmptyDocumentError: the input is empty or white space.
     :raises EncodingError: the input is binary, or *encoding* is unknown.
     :raises ResourceLimitError: the input is over ``limits.max_bytes``, or a
-        parser or depth limit was hit and ``limits.strict`` is set.
+        parser, depth or metadata limit was hit and ``limits.strict`` is set.
 
     A page without article text gives an Article with an empty body (and its
     metadata) and the warning :data:`NO_ARTICLE_WARNING`.
@@ -98,15 +93,13 @@ def parse_html(
     body: list[Block] = []
     for element in content:
         body.extend(builder.build(element))
-    if builder.warnings and limits.strict:
-        raise ResourceLimitError("; ".join(builder.warnings), source="html")
     warnings.extend(builder.warnings)
     body, standfirst = _finish_body(
         drop_ui_lines(body), title=meta.title, standfirst=meta.standfirst, root=root, content=content
     )
     if not body:
         warnings.append(NO_ARTICLE_WARNING)
-    article: Article = _Article(
+    article = Article(
         title=meta.title,
         standfirst=standfirst,
         authors=meta.authors,

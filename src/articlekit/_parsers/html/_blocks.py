@@ -7,7 +7,8 @@ depth) turns elements into blocks:
   directly in a block container -> :class:`~articlekit.Paragraph` (two ``<br>``
   in a row also end a paragraph);
 * ``ul`` / ``ol`` / ``li`` -> :class:`~articlekit.ListBlock` (nested lists
-  nest); ``blockquote`` -> :class:`~articlekit.BlockQuote`;
+  nest); ``blockquote`` -> :class:`~articlekit.BlockQuote` (built on the
+  parsers' shared nesting stack, :mod:`articlekit._parsers._blockstack`);
 * ``figure`` (and an image standing alone in a paragraph) ->
   :class:`~articlekit.Figure`, with its ``figcaption`` and credit;
 * ``table`` -> :class:`~articlekit.Table` (layout tables, whose cells hold
@@ -20,7 +21,8 @@ depth) turns elements into blocks:
 White space is collapsed the way a browser renders it.  Links and images are
 resolved against the base URL; ``javascript:`` and similar links keep their
 text and lose the link.  Content nested deeper than ``Limits.max_depth`` is
-flattened into the deepest allowed level, with a warning.
+flattened into the deepest allowed level, with a warning (with
+``Limits(strict=True)``, :class:`~articlekit.ResourceLimitError`).
 """
 
 from __future__ import annotations
@@ -28,13 +30,13 @@ from __future__ import annotations
 import re
 from typing import Any, TypeAlias
 
+import attrs
 import lxml.etree
 import lxml.html
 
 from articlekit._limits import Limits
 from articlekit._model import (
     Block,
-    BlockQuote,
     CodeBlock,
     Emphasis,
     Figure,
@@ -44,8 +46,6 @@ from articlekit._model import (
     InlineImage,
     LineBreak,
     Link,
-    ListBlock,
-    ListItem,
     Paragraph,
     Strikethrough,
     Strong,
@@ -55,6 +55,7 @@ from articlekit._model import (
     Text,
     ThematicBreak,
 )
+from articlekit._parsers._blockstack import BlockStack
 from articlekit._parsers.html._tree import drop_tree, parse_tree
 from articlekit._textutil import clean_text
 from articlekit._urls import resolve_url as _resolve
@@ -92,11 +93,6 @@ _LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-ur
 _Frame: TypeAlias = "list[Any]"
 _BR = ("br",)
 
-# The model's converters take any iterable, but mypy cannot infer their generic
-# parameter; these aliases construct the same classes without that noise.
-_ListItem: Any = ListItem
-_TableRow: Any = TableRow
-_Table: Any = Table
 
 
 _FIGURE_BLOCKS = ("p", "table", "blockquote", "ul", "ol", "h2", "h3")
@@ -178,6 +174,7 @@ class BlockBuilder:
 
     def __init__(self, *, base_url: str | None, limits: Limits) -> None:
         self.base_url = base_url
+        self.limits = limits
         self.max_depth = limits.max_depth
         self.warnings: list[str] = []
         self._flattened = False
@@ -185,23 +182,24 @@ class BlockBuilder:
     # ------------------------------------------------------------------ helpers
 
     def _flatten_warning(self) -> None:
+        """Content nested past ``Limits.max_depth`` was flattened: one warning, or an error under ``strict``."""
         if not self._flattened:
             self._flattened = True
-            self.warnings.append(
-                f"content nested more than {self.max_depth} levels deep was flattened "
-                "(Limits.max_depth)"
+            self.limits.exceeded(
+                "max_depth",
+                f"content nested more than {self.max_depth} levels deep was flattened (Limits.max_depth)",
+                self.warnings.append,
+                source="html",
             )
 
     def build(self, root: lxml.html.HtmlElement) -> tuple[Block, ...]:
         """The blocks of *root*'s content (the root's own tail is not included)."""
-        # Container stack: [kind, payload]; kinds: "blocks" (list of blocks), "list"
-        # (ordered, start, items), "item" (list of blocks), "quote" (list of blocks).
-        root_blocks: list[Block] = []
-        containers: list[list[object]] = [["blocks", root_blocks]]
+        # Open lists, items and quotes (:mod:`articlekit._parsers._blockstack`); empty ones are dropped.
+        stack = BlockStack(self.max_depth)
+        _add_block = stack.add
         # What each open element pushed, to undo at its end.
         pushed: list[object] = []
         inl: list[_Frame] = [["p", 0, []]]
-        level = 0  # lists and quotes open
 
         def flush() -> None:
             frame = inl[0]
@@ -217,17 +215,6 @@ class BlockBuilder:
             block = self._paragraph(frame)
             if block is not None:
                 _add_block(block)
-
-        def _add_block(block: Block) -> None:
-            top = containers[-1]
-            if top[0] == "list":
-                items = top[1]
-                assert isinstance(items, list)
-                items.append(_ListItem((block,)))
-            else:
-                blocks = top[1]
-                assert isinstance(blocks, list)
-                blocks.append(block)
 
         def add_text(text: str | None) -> None:
             if text:
@@ -262,33 +249,25 @@ class BlockBuilder:
                     pushed.append("block")
                 elif tag in ("ul", "ol", "menu", "dir"):
                     flush()
-                    if level + 2 <= self.max_depth - 1:
-                        ordered = tag == "ol"
-                        start = 1
-                        if ordered:
+                    if stack.room():
+                        start: int | None = None
+                        if tag == "ol":
                             try:
                                 start = min(max(int((el.get("start") or "1").strip()), 0), 999_999_999)
                             except ValueError:
                                 start = 1
-                        containers.append(["list", [], ordered, start])
-                        level += 1
-                        pushed.append("list")
+                        stack.open_list(tag == "ol", start)
+                        pushed.append("container")
                     else:
                         self._flatten_warning()
                         pushed.append("block")
                 elif tag == "li":
                     flush()
-                    if containers[-1][0] == "list":
-                        containers.append(["item", []])
-                        pushed.append("item")
-                    else:
-                        pushed.append("block")
+                    pushed.append("container" if stack.open_item() else "block")
                 elif tag == "blockquote":
                     flush()
-                    if level + 2 <= self.max_depth - 1:
-                        containers.append(["quote", []])
-                        level += 1
-                        pushed.append("quote")
+                    if stack.open_quote():
+                        pushed.append("container")
                     else:
                         self._flatten_warning()
                         pushed.append("block")
@@ -312,7 +291,7 @@ class BlockBuilder:
                     pushed.append("block")
                 elif tag == "table":
                     flush()
-                    table = self._table(el, level)
+                    table = self._table(el, stack.depth)
                     if table is not None:
                         walker.skip_subtree()
                         pushed.append("skip")
@@ -356,7 +335,7 @@ class BlockBuilder:
                 else:
                     kind = self._inline_kind(el, tag)
                     if kind is not None:
-                        if level + 1 + len(inl) + 1 <= self.max_depth:
+                        if stack.depth + 1 + len(inl) + 1 <= self.max_depth:
                             inl.append(kind)
                             pushed.append(kind)
                         else:
@@ -383,40 +362,15 @@ class BlockBuilder:
                             inl[-1][2].append(child)
                             if child is what:
                                 break
-                elif what == "item":
+                elif what == "container":
+                    # A list, item or quote: what it holds becomes its node (dropped when empty).
                     flush()
-                    item = containers.pop()
-                    blocks = item[1]
-                    assert isinstance(blocks, list)
-                    if blocks:
-                        items = containers[-1][1]
-                        assert isinstance(items, list)
-                        items.append(_ListItem(blocks))
-                elif what == "list":
-                    flush()
-                    lst = containers.pop()
-                    level -= 1
-                    items = lst[1]
-                    assert isinstance(items, list)
-                    if items:
-                        ordered = bool(lst[2])
-                        first: int | None = int(lst[3]) if ordered else None  # type: ignore[call-overload]
-                        _add_block(ListBlock(items, ordered=ordered, start=first))
-                elif what == "quote":
-                    flush()
-                    quote = containers.pop()
-                    level -= 1
-                    blocks = quote[1]
-                    assert isinstance(blocks, list)
-                    if blocks:
-                        _add_block(BlockQuote(blocks))
+                    stack.close()
                 if el is not root:
                     add_text(el.tail)
         flush()
-        # Containers left open (cannot happen with a well-formed walk, but be safe).
-        while len(containers) > 1:  # pragma: no cover
-            containers.pop()
-        return tuple(root_blocks)
+        # Frames left open (cannot happen with a well-formed walk) are dropped.
+        return tuple(stack.blocks)
 
     # ------------------------------------------------------------------ inlines
 
@@ -609,17 +563,16 @@ class BlockBuilder:
             parent = tr.getparent()
             in_head = parent is not None and parent.tag == "thead"
             if (in_head or (all_th and not rows)) and not rows:
-                header.append(_TableRow(cells))
+                header.append(TableRow(cells))
             else:
-                rows.append(_TableRow(cells))
+                rows.append(TableRow(cells))
         caption: list[Inline] = []
         cap = el.find("caption")
         if cap is not None:
             caption = self.inlines(self._collect_inline(cap, max_inline))
         if not header and not rows:
             return None
-        table: Table = _Table(header, rows, caption=caption)
-        return table
+        return Table(header, rows, caption=caption)
 
 
 # ---------------------------------------------------------------------- frame helpers
@@ -796,7 +749,8 @@ def fragment_blocks(html: str, *, base_url: str | None = None, limits: Limits | 
     if not text.strip() or _is_silent(text):
         return ()
     # Never strict here: a fragment is taken as far as the parser gets.
-    tree_limits = Limits(max_bytes=limits.max_bytes, max_depth=limits.max_depth) if limits.strict else limits
-    root, _ = parse_tree(text, limits=tree_limits)
+    if limits.strict:
+        limits = attrs.evolve(limits, strict=False)
+    root, _ = parse_tree(text, limits=limits)
     body = next(root.iterchildren("body"), root)
     return BlockBuilder(base_url=base_url, limits=limits).build(body)

@@ -44,7 +44,7 @@ import lxml.etree
 import lxml.html
 
 from articlekit._dates import find_date
-from articlekit._limits import Limits
+from articlekit._limits import CutLimit, Limits
 from articlekit._model import Image, Person
 from articlekit._people import opens_byline, split_byline, squash, uninvert
 from articlekit._textutil import clean_name, clean_text, name_key
@@ -180,13 +180,16 @@ def _ancestors(el: Any) -> Iterator[Any]:
         n += 1
 
 
-def _cut(value: str | None, limit: int, what: str, warnings: list[str]) -> str | None:
+def _cut(value: str | None, limits: Limits, limit: CutLimit, what: str, warnings: list[str]) -> str | None:
+    """*value* cut to *limit* with a warning (:meth:`Limits.cut`; it raises under ``strict``)."""
     if value is None:
         return None
-    if len(value) > limit:
-        warnings.append(f"{what} cut to {limit} characters (Limits)")
-        return value[:limit].rstrip()
-    return value
+    message = f"{what} cut to {getattr(limits, limit)} characters (Limits)"
+    return limits.cut(value, limit, what, warnings.append, message, source="html", trim=True)
+
+
+def _unwarned(message: str) -> None:
+    """Where the warning of a cut that was always silent goes (credits)."""
 
 
 def _resolve(href: str, base: str | None) -> str | None:
@@ -1399,10 +1402,11 @@ def extract_metadata(
         if k not in seen_tags:
             seen_tags.add(k)
             unique_tags.append(t)
-    if len(unique_tags) > limits.max_tags:
-        warnings.append(f"tags: kept the first {limits.max_tags} of {len(unique_tags)} (Limits.max_tags)")
-        unique_tags = unique_tags[: limits.max_tags]
-    unique_tags = [_cut(t, limits.max_name_chars, "a tag", warnings) or t for t in unique_tags]
+    unique_tags = limits.cut(
+        unique_tags, "max_tags", "tags", warnings.append,
+        f"tags: kept the first {limits.max_tags} of {len(unique_tags)} (Limits.max_tags)", source="html",
+    )
+    unique_tags = [_cut(t, limits, "max_name_chars", "a tag", warnings) or t for t in unique_tags]
 
     # ---- title
     title = _choose_title(src, raw_titles, site_keys, section)
@@ -1471,23 +1475,25 @@ def extract_metadata(
     authors: list[Person] = []
     seen: set[str] = set()
     for person in people:
-        name = clean_name(person.name)
-        if len(name) > limits.max_name_chars:
-            warnings.append(f"an author's name cut to {limits.max_name_chars} characters (Limits.max_name_chars)")
-            name = name[: limits.max_name_chars].rstrip()
+        name = limits.cut(
+            clean_name(person.name), "max_name_chars", "an author's name", warnings.append,
+            f"an author's name cut to {limits.max_name_chars} characters (Limits.max_name_chars)",
+            source="html", trim=True,
+        )
         key = name_key(name)
         if not name or key in seen:
             continue
         seen.add(key)
         url_ = _resolve(person.url, base_url) if person.url else None
         authors.append(Person(name, url=url_, role=person.role))
-    if len(authors) > limits.max_authors:
-        warnings.append(f"authors: kept the first {limits.max_authors} of {len(authors)} (Limits.max_authors)")
-        authors = authors[: limits.max_authors]
+    authors = limits.cut(
+        authors, "max_authors", "authors", warnings.append,
+        f"authors: kept the first {limits.max_authors} of {len(authors)} (Limits.max_authors)", source="html",
+    )
     credit_out: list[str] = []
     credit_seen: set[str] = set()
     for credit in credits:
-        credit = clean_name(credit)[: limits.max_name_chars]
+        credit = limits.cut(clean_name(credit), "max_name_chars", "a credit", _unwarned, source="html")
         key = name_key(credit)
         if credit and key not in credit_seen and key not in seen:
             credit_seen.add(key)
@@ -1607,11 +1613,11 @@ def extract_metadata(
             images.append(Image(clean_text(resolved), alt=alt if not images else None))
 
     # ---- lengths
-    title = _cut(title, limits.max_title_chars, "title", warnings)
-    standfirst = _cut(standfirst, limits.max_title_chars, "standfirst", warnings)
-    description = _cut(description, limits.max_title_chars, "description", warnings)
-    site_name = _cut(site_name, limits.max_name_chars, "site_name", warnings)
-    section = _cut(section, limits.max_name_chars, "section", warnings)
+    title = _cut(title, limits, "max_title_chars", "title", warnings)
+    standfirst = _cut(standfirst, limits, "max_title_chars", "standfirst", warnings)
+    description = _cut(description, limits, "max_title_chars", "description", warnings)
+    site_name = _cut(site_name, limits, "max_name_chars", "site_name", warnings)
+    section = _cut(section, limits, "max_name_chars", "section", warnings)
 
     return PageMetadata(
         title=title or None,
