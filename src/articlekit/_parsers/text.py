@@ -146,11 +146,12 @@ class _State:
 
 
 class _Items:
-    """The list items of one chunk, nested by indentation, on the parse's :class:`BlockStack`.
+    """The list items of a chunk, nested by indentation, on the parse's :class:`BlockStack`.
 
     While a list is open the innermost frame is its last item, whose text lines
     wait in :attr:`lines` until the item closes or a list opens under it (an
-    item is its paragraph, then its sublists).
+    item is its paragraph, then its sublists).  One per parse: every chunk
+    closes its lists at its end, and before a block quote.
     """
 
     def __init__(self, stack: BlockStack, state: _State) -> None:
@@ -225,6 +226,7 @@ class _Body:
     def __init__(self, state: _State) -> None:
         self.state = state
         self.stack = BlockStack(state.limits.max_depth)
+        self.items = _Items(self.stack, state)
 
     def body(self, chunks: list[Chunk]) -> list[Block]:
         self.blocks(chunks)
@@ -256,7 +258,7 @@ class _Body:
                 add(Heading(2, [Text(first)]))
                 i = 1
         para: list[str] = []
-        items = _Items(self.stack, self.state)
+        items = self.items
 
         def flush_para() -> None:
             if para:
