@@ -195,16 +195,28 @@ class Limits:
         kept = value[:size]
         return kept.rstrip() if trim and isinstance(kept, str) else kept
 
+    def refuse(self, message: str, *, source: str | None = None) -> None:
+        """A limit was hit where the caller records its own account of what it did.
+
+        With ``strict``, :class:`~articlekit.ResourceLimitError` is raised with
+        *message*; otherwise this returns, and the caller goes on around the limit
+        and says so in its warnings (libxml2's nesting limit, ``max_quotes``).
+        """
+        if self.strict:
+            raise ResourceLimitError(message, source=source)
+
     def exceeded(
-        self, limit: LimitName, message: str, warn: Callable[[str], object], *, source: str | None = None
+        self, limit: LimitName | None, message: str, warn: Callable[[str], object], *, source: str | None = None
     ) -> None:
         """The limit named *limit* was hit and parsing goes on around it (content flattened, a block split).
 
         *warn* is called with *message*; with ``strict``,
         :class:`~articlekit.ResourceLimitError` is raised with it instead, naming
         the limit (``Limits.max_depth`` is added when *message* does not say it).
+        *limit* is None for a limit of an underlying library (libxml2's nesting
+        depth), which no field of :class:`Limits` sets.
         """
         if self.strict:
-            named = f"Limits.{limit}" in message
+            named = limit is None or f"Limits.{limit}" in message
             raise ResourceLimitError(message if named else f"{message} (Limits.{limit})", source=source)
         warn(message)

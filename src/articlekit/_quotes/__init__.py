@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from articlekit._errors import ResourceLimitError, ValidationError
+from articlekit._errors import ValidationError
 from articlekit._limits import Limits
 from articlekit._model import Article, Quote
 from articlekit._quotes._attribute import attribute
@@ -80,6 +80,6 @@ def extract_quotes(article: Article, *, limits: Limits | None = None) -> tuple[Q
     except (FileNotFoundError, OSError):
         lex = load_lexicon("en")
     quotes, truncated = attribute(text, _lines(article, text), lex, limits)
-    if truncated and limits.strict:
-        raise ResourceLimitError(f"more than {limits.max_quotes} quotes (Limits.max_quotes)")
+    if truncated:
+        limits.refuse(f"more than {limits.max_quotes} quotes (Limits.max_quotes)")
     return tuple(quotes)

@@ -27,7 +27,6 @@ import re
 import lxml.etree
 import lxml.html
 
-from articlekit._errors import ResourceLimitError
 from articlekit._limits import Limits
 from articlekit._textutil import clean_text
 
@@ -156,10 +155,7 @@ def parse_tree(text: str, *, limits: Limits, utf8: bytes | None = None) -> tuple
     root, problems = _parse(data)
     warnings: list[str] = []
     if problems:
-        if limits.strict:
-            raise ResourceLimitError(
-                "the HTML parser hit a limit: " + "; ".join(problems), source="html"
-            )
+        limits.refuse("the HTML parser hit a limit: " + "; ".join(problems), source="html")
         if any("depth" in p.lower() for p in problems):
             flat, _ = _parse(_flatten_deep_tags(text, FLATTEN_DEPTH).encode("utf-8", "replace"))
             if flat is not None:
