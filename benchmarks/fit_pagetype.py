@@ -33,12 +33,12 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from wcxb import DEFAULT_CORPUS, FOLDS, PAGE_TYPES, folds, load_corpus, read_html  # noqa: E402
+from wcxb import DEFAULT_CORPUS, FOLDS, PAGE_TYPES, folds, load_corpus, read_html
 
-from articlekit._input import decode_input  # noqa: E402
-from articlekit._limits import Limits  # noqa: E402
-from articlekit._parsers.html._pagetype import FEATURES, page_features  # noqa: E402
-from articlekit._parsers.html._tree import parse_tree  # noqa: E402
+from articlekit._input import decode_input
+from articlekit._limits import Limits
+from articlekit._parsers.html._pagetype import FEATURES, page_features
+from articlekit._parsers.html._tree import parse_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 WEIGHTS = ROOT / "src" / "articlekit" / "_parsers" / "html" / "pagetype_weights.json"

@@ -33,14 +33,14 @@ import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Final, Literal, TypeAlias, cast
+from typing import Any, Final, cast
 from urllib.parse import urlsplit
 
 import lxml.etree
 
-__all__ = ["FEATURES", "PAGE_TYPES", "classify_page", "page_features", "scores"]
+from articlekit._model import PageType
 
-PageType: TypeAlias = Literal["article", "forum", "product", "collection", "listing", "documentation", "service"]
+__all__ = ["FEATURES", "PAGE_TYPES", "classify_page", "page_features", "scores"]
 
 #: The seven page types, in the order the weights file lists them.
 PAGE_TYPES: Final[tuple[PageType, ...]] = (
