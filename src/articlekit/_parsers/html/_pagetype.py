@@ -9,20 +9,23 @@ signals (:func:`page_features`) are:
   ``QAPage`` → forum, ``ItemList``/``CollectionPage`` → collection ...), and ``og:type``;
 * the tokens of the URL's path and host (``/product/``, ``/t/``, ``/docs/``,
   ``/category/``, ``/tag/``, a date in the path, ``docs.`` or ``forum.`` hosts ...);
-* counts and shares computed in C by one XPath expression: paragraphs, headings,
-  list items, links, images, ``<pre>``/``<code>``, forms and buttons, ``<article>``
-  and ``<time>`` elements; the share of the text in paragraphs, links and code;
-* words of the visible text and of the ``class`` attributes: prices (a currency and
-  digits), "add to cart", "reply"/"posted"/"joined", "on this page"/"parameters",
-  "read more", "get a quote", ``card``/``product``/``post``/``comment``/``sidebar``
-  class tokens.
+* counts of elements (one pass over the body's paragraphs, headings, list items,
+  links, images, ``<pre>``/``<code>``, forms and buttons, ``<article>`` and ``<time>``
+  elements) and shares of the visible text in paragraphs, links and code (compiled
+  XPath expressions, run in C);
+* words of the visible text and of the ``class`` and ``id`` attributes, looked up in
+  small vocabularies: prices (a currency and digits), "cart"/"checkout", "reply"/
+  "joined"/"posts", "parameters"/"syntax", "results"/"older", "consultation"/"clients",
+  ``card``/``product``/``post``/``comment``/``toc`` class tokens.
 
 Every feature is a number, squashed with ``log1p`` or a share in ``[0, 1]``; the
 weights (``pagetype_weights.json``, next to this module) are fitted by
 ``benchmarks/fit_pagetype.py`` on the development pages and shipped as data, so
 inference is pure Python: about a hundred features, seven dot products and a
-softmax.  The work is linear in the page: the text read is capped at
-:data:`_MAX_TEXT` characters.
+softmax.  The work is linear in the page, and the words are read from the first
+:data:`_MAX_WORDS_TEXT` characters of its text only.  It costs a few milliseconds of CPU
+time on a typical page (``benchmarks/results/pagetype.md``), a small part of what
+parsing and extraction cost.
 """
 
 from __future__ import annotations
