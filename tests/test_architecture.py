@@ -36,7 +36,7 @@ DOCUMENTED = frozenset(
         "EmptyDocumentError", "EncodingError", "FetchError", "Figure", "FrontMatterError",
         "Heading", "Image", "Inline", "InlineCode", "InlineImage", "JSONFormatError", "Limits",
         "LineBreak", "Link", "ListBlock", "ListItem", "Paragraph", "ParseError", "Person",
-        "Quote", "QuoteKind", "ResourceLimitError", "SourceFormat", "Speaker", "Strikethrough",
+        "PageType", "Quote", "QuoteKind", "ResourceLimitError", "SourceFormat", "Speaker", "Strikethrough",
         "Strong", "Table", "TableCell", "TableRow", "Text", "ThematicBreak",
         "UnknownFormatError", "ValidationError", "__version__", "dumps", "extract_quotes",
         "formats", "from_dict", "from_json", "json_schema", "parse", "parse_html",

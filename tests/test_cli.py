@@ -121,6 +121,15 @@ def test_parse_html_and_text_files(tmp_path: Path, name: str, fmt: str):
     assert piped.stdout.rstrip("\n") == dumps(sniffed, fmt).rstrip("\n")
 
 
+def test_parse_to_json_carries_the_page_type(tmp_path: Path):
+    path = tmp_path / "page.html"
+    path.write_text(SOURCES["page.html"], encoding="utf-8")
+    done = run("parse", path, "--to", "json")
+    assert done.returncode == 0, done.stderr
+    assert from_json(done.stdout).page_type == articlekit.parse_html(SOURCES["page.html"].encode()).page_type
+    assert from_json(done.stdout).page_type is not None
+
+
 def test_no_quotes_option(tmp_path: Path):
     path = tmp_path / "page.html"
     path.write_text(SOURCES["page.html"], encoding="utf-8")

@@ -260,6 +260,7 @@ def to_dict(article: Article) -> dict[str, Any]:
         "url": article.url,
         "canonical_url": article.canonical_url,
         "section": article.section,
+        "page_type": article.page_type,
         "tags": list(article.tags),
         "description": article.description,
         "images": [
@@ -616,6 +617,7 @@ _ARTICLE_KEYS = frozenset(
         "url",
         "canonical_url",
         "section",
+        "page_type",
         "tags",
         "description",
         "images",
@@ -669,6 +671,7 @@ def _read_article(data: Mapping[str, Any]) -> Article:
             url=r.get("url", str),
             canonical_url=r.get("canonical_url", str),
             section=r.get("section", str),
+            page_type=r.get("page_type", str),
             tags=r.items("tags", 0, _read_str),
             description=r.get("description", str),
             images=r.items("images", 0, _read_image),

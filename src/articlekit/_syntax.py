@@ -41,6 +41,7 @@ FRONT_MATTER_KEYS: dict[str, tuple[str, ...]] = {
     "url": ("url",),
     "canonical_url": ("canonical", "canonical_url", "canonicalurl"),
     "section": ("section", "categories", "category"),
+    "page_type": ("page_type",),
     "tags": ("tags", "keywords"),
     "images": ("image", "cover", "images"),
 }

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from functools import cache
-from typing import Any
+from typing import Any, get_args
 
 import attrs
 
@@ -58,6 +58,7 @@ from articlekit._model import (
     Link,
     ListBlock,
     ListItem,
+    PageType,
     Paragraph,
     Person,
     Quote,
@@ -71,6 +72,8 @@ from articlekit._model import (
     ThematicBreak,
 )
 from articlekit._model._dispatch import NodeTable
+
+_PAGE_TYPES: tuple[PageType, ...] = get_args(PageType)
 
 __all__ = [
     "articles",
@@ -369,6 +372,7 @@ def articles(draw: Any, *, with_quotes: bool = True) -> Article:
         url=draw(st.none() | urls()),
         canonical_url=draw(st.none() | urls()),
         section=draw(st.none() | texts()),
+        page_type=draw(st.none() | st.sampled_from(_PAGE_TYPES)),
         tags=draw(st.lists(texts(), max_size=3)),
         description=draw(st.none() | texts()),
         images=draw(st.lists(st.builds(Image, urls(), st.none() | texts(), st.none() | texts(), st.none() | texts()), max_size=2)),

@@ -36,6 +36,7 @@ __all__ = [
     "FrozenDict",
     "FrozenJSON",
     "Image",
+    "PageType",
     "Person",
     "Quote",
     "QuoteKind",
@@ -52,7 +53,17 @@ QuoteKind: TypeAlias = Literal["direct", "partial", "headline", "indirect", "sca
 #: The format an article was parsed from.
 SourceFormat: TypeAlias = Literal["html", "markdown", "text", "json"]
 
+#: What kind of page an article was read from (see :attr:`Article.page_type`):
+#: ``article`` (a news story, blog post, essay, recipe ...), ``forum`` (a discussion
+#: thread, a question and its answers), ``product`` (one product's page in a shop),
+#: ``collection`` (a shop's category: a grid of products), ``listing`` (an index of
+#: articles or entries: a blog's front page, a tag, search results), ``documentation``
+#: (technical documentation, a reference page) and ``service`` (a business's page
+#: about what it offers: a landing, pricing or services page).
+PageType: TypeAlias = Literal["article", "forum", "product", "collection", "listing", "documentation", "service"]
+
 _QUOTE_KINDS = frozenset(get_args(QuoteKind))
+_PAGE_TYPES = frozenset(get_args(PageType))
 _SOURCE_FORMATS = frozenset(get_args(SourceFormat))
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 
@@ -236,6 +247,11 @@ def _check_language(owner: object, attribute: attrs.Attribute[Any], value: objec
         raise _fail(attribute, owner, f"expected a BCP 47 language tag such as 'en' or 'pt-BR', got {value!r}")
 
 
+def _check_page_type(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and value not in _PAGE_TYPES:
+        raise _fail(attribute, owner, f"expected one of {sorted(_PAGE_TYPES)} or None, got {value!r}")
+
+
 def _check_source_format(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and value not in _SOURCE_FORMATS:
         raise _fail(attribute, owner, f"expected one of {sorted(_SOURCE_FORMATS)} or None, got {value!r}")
@@ -342,6 +358,12 @@ class Article:
     :param site_name: the publication's name.
     :param url: where it was read from; ``canonical_url`` where it says it lives.
     :param section: the section or category it belongs to.
+    :param page_type: what kind of page it was read from (:data:`PageType`):
+        ``"article"``, or a page that is not an article (``"forum"``,
+        ``"product"``, ``"collection"``, ``"listing"``, ``"documentation"``,
+        ``"service"``); None when unknown.  :func:`parse_html` sets it from the
+        page; the Markdown and text parsers leave it None unless front matter
+        gives ``page_type``.
     :param tags: keywords and tags.
     :param description: the summary a page gives in its metadata.
     :param images: the lead image first, then others.
@@ -367,6 +389,7 @@ class Article:
     url: str | None = attrs.field(default=None)
     canonical_url: str | None = attrs.field(default=None)
     section: str | None = attrs.field(default=None)
+    page_type: PageType | None = attrs.field(default=None)
     tags: tuple[str, ...] = attrs.field(converter=_strs, default=())
     description: str | None = attrs.field(default=None)
     images: tuple[Image, ...] = attrs.field(converter=_images, default=())
@@ -477,6 +500,8 @@ def _check_article(article: Article) -> None:
         _check_str(a, f.canonical_url, a.canonical_url)
     if a.section is not None:
         _check_str(a, f.section, a.section)
+    if a.page_type is not None:
+        _check_page_type(a, f.page_type, a.page_type)
     if type(a.tags) is not tuple or a.tags:
         _STR_ITEMS(a, f.tags, a.tags)
     if a.description is not None:

@@ -25,7 +25,7 @@ import re
 import sys
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timezone
-from typing import Any
+from typing import Any, get_args
 
 import attrs
 import yaml
@@ -33,7 +33,7 @@ import yaml
 from articlekit._dates import aware, read_iso
 from articlekit._errors import FrontMatterError
 from articlekit._limits import CutLimit, Limits
-from articlekit._model import Image, Person
+from articlekit._model import Image, PageType, Person
 from articlekit._syntax import FRONT_MATTER_KEYS
 from articlekit._textutil import clean_text
 
@@ -55,6 +55,8 @@ _SafeLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: Front-matter keys: see :data:`articlekit._syntax.FRONT_MATTER_KEYS`.
 KEYS = FRONT_MATTER_KEYS
+
+_PAGE_TYPES = frozenset(get_args(PageType))
 _MERGED = frozenset({"tags", "images"})
 #: Every recognised key, lower-cased.
 RECOGNISED = frozenset(k for keys in KEYS.values() for k in keys)
@@ -465,6 +467,15 @@ class _Mapper:
             value = value[0]
         self.text_field("section", key, value)
 
+    def page_type(self, key: str, value: object) -> None:
+        text = _scalar_text(value)
+        kind = text.strip().lower() if text else ""
+        if kind not in _PAGE_TYPES:
+            self.warn(f"front matter {key!r}: {value!r} is not a page type; kept in Article.extra")
+            self.keep(key, value)
+            return
+        self.out.fields["page_type"] = kind
+
     def run(self, data: Mapping[Any, Any]) -> Metadata:
         by_lower: dict[str, list[tuple[str, object]]] = {}
         for raw_key, value in data.items():
@@ -496,6 +507,8 @@ class _Mapper:
             self.language(key, value)
         elif field == "section":
             self.section(key, value)
+        elif field == "page_type":
+            self.page_type(key, value)
         elif field in ("tags", "credits"):
             items = self.text_list(key, value)
             if items is None:

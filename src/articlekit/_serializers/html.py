@@ -786,6 +786,7 @@ def _head(w: _Writer, article: Article) -> None:
     if article.modified is not None:
         _meta(w, "property", "article:modified_time", article.modified.isoformat())
     _meta(w, "property", "article:section", article.section)
+    _meta(w, "name", "articlekit:page-type", article.page_type)
     for person in article.authors:
         _meta(w, "property", "article:author", person.name)
     for tag in article.tags:

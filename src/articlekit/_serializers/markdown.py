@@ -378,6 +378,7 @@ def _front_matter(article: Article) -> dict[str, Any]:
         ("url", a.url),
         ("canonical", a.canonical_url),
         ("section", a.section),
+        ("page_type", a.page_type),
         ("tags", list(a.tags) or None),
         ("images", [_image(i) for i in a.images] or None),
     ]

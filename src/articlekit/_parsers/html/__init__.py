@@ -8,6 +8,7 @@
    depth and size problems recorded as warnings);
 3. :mod:`._metadata` -- title, authors, dates, language, site name ... from
    JSON-LD, OpenGraph, meta tags, microdata and the visible byline;
+   :mod:`._pagetype` -- what kind of page it is (:attr:`Article.page_type`);
 4. :mod:`._content` -- find the article body and drop the page's boilerplate;
 5. :mod:`._blocks` -- map the body to the model's blocks and inlines, then drop
    the headline and lede when the body repeats them.
@@ -32,6 +33,7 @@ from articlekit._parsers.html._blocks import BlockBuilder, fragment_blocks
 from articlekit._parsers.html._content import drop_ui_lines, extract_content
 from articlekit._parsers.html._metadata import extract_metadata
 from articlekit._parsers.html._own import read_own_html
+from articlekit._parsers.html._pagetype import classify_page
 from articlekit._parsers.html._tree import parse_tree
 
 __all__ = ["fragment_blocks", "parse_html"]
@@ -88,6 +90,7 @@ def parse_html(
             return enrich(own, quotes=quotes, limits=limits)
     meta = extract_metadata(root, url=url, limits=limits, source=decoded.text)
     warnings.extend(meta.warnings)
+    page_type = classify_page(root, url or meta.url or meta.canonical_url)  # before extraction changes the tree
     content = extract_content(root)
     builder = BlockBuilder(base_url=meta.base_url or url, limits=limits)
     body: list[Block] = []
@@ -111,6 +114,7 @@ def parse_html(
         url=meta.url or url,
         canonical_url=meta.canonical_url,
         section=meta.section,
+        page_type=page_type,
         tags=meta.tags,
         description=meta.description,
         images=meta.images,

@@ -9,7 +9,8 @@ returns None, and the general HTML parser takes over.
 
 It maps the page exactly: the body from the ``<article>`` element (the
 ``<header>`` is for readers and skipped), the metadata from the JSON-LD (the
-mapping of :mod:`articlekit._schemaorg`, reversed).  What a page cannot
+mapping of :mod:`articlekit._schemaorg`, reversed) and the page type from
+``<meta name="articlekit:page-type">``.  What a page cannot
 carry is left to the caller: ``quotes`` (re-extracted from the text),
 ``warnings``, ``extra``, ``encoding`` and ``encoding_source`` are empty, and
 ``source_format`` is ``"html"``.
@@ -24,7 +25,7 @@ category, for the tags :mod:`articlekit._serializers.html` writes it as.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast, get_args
 
 from articlekit._errors import ArticleKitError
 from articlekit._limits import Limits
@@ -46,6 +47,7 @@ from articlekit._model import (
     Link,
     ListBlock,
     ListItem,
+    PageType,
     Paragraph,
     Strikethrough,
     Strong,
@@ -63,6 +65,7 @@ __all__ = ["read_own_html"]
 _GENERATOR = "articlekit"
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _ALIGNS = frozenset({"left", "center", "right"})
+_PAGE_TYPES = frozenset(get_args(PageType))
 _QUOTE_ATTRIBUTES = frozenset({"data-kind", "data-speaker", "data-role", "data-cue"})
 
 
@@ -140,7 +143,17 @@ def _read(root: Any, limits: Limits) -> Article:
     meta = from_schemaorg(data, limits)
     if attributes.get("lang") != meta.get("language"):
         _fail("the article's lang and the JSON-LD disagree")
-    return Article(body=body_blocks, source_format="html", **meta)
+    return Article(body=body_blocks, source_format="html", page_type=_page_type(head), **meta)
+
+
+def _page_type(head: Any) -> PageType | None:
+    """The page type ``to_html`` writes as ``<meta name="articlekit:page-type">``; None without one."""
+    values = [m.get("content") for m in head.iterfind("meta") if m.get("name") == "articlekit:page-type"]
+    if not values:
+        return None
+    if len(values) > 1 or values[0] not in _PAGE_TYPES:
+        _fail("a page type articlekit does not write")
+    return cast("PageType", values[0])
 
 
 # --------------------------------------------------------------------------- body
