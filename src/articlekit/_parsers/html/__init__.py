@@ -5,7 +5,8 @@
 1. ``articlekit._input.decode_input`` -- bytes to clean text (BOM, caller's
    encoding, ``<meta charset>``, detection);
 2. :mod:`._tree` -- a safe lxml parse (no network, no entities, no comments,
-   depth and size problems recorded as warnings);
+   depth and size problems recorded as warnings); then :mod:`._textform` --
+   soft hyphens and ruby annotations removed, text NFC-normalised;
 3. :mod:`._metadata` -- title, authors, dates, language, site name ... from
    JSON-LD, OpenGraph, meta tags, microdata and the visible byline;
 4. :mod:`._content` -- find the article body and drop the page's boilerplate;
@@ -32,6 +33,7 @@ from articlekit._parsers.html._blocks import BlockBuilder, fragment_blocks
 from articlekit._parsers.html._content import drop_ui_lines, extract_content
 from articlekit._parsers.html._metadata import extract_metadata
 from articlekit._parsers.html._own import read_own_html
+from articlekit._parsers.html._textform import normalise_text_form
 from articlekit._parsers.html._tree import parse_tree
 
 __all__ = ["fragment_blocks", "parse_html"]
@@ -86,6 +88,7 @@ def parse_html(
             # A page written by articlekit's to_html(standalone=True): read exactly.
             own = _evolve(own, encoding=decoded.encoding, encoding_source=decoded.encoding_source)
             return enrich(own, quotes=quotes, limits=limits)
+    normalise_text_form(root, decoded.text)
     meta = extract_metadata(root, url=url, limits=limits, source=decoded.text)
     warnings.extend(meta.warnings)
     content = extract_content(root)
