@@ -20,9 +20,11 @@ def test_soft_hyphens_are_removed_from_body_caption_and_metadata() -> None:
     assert article.title == "Die Stadtentwicklung in Köln"
     assert article.description == "Ein Bericht über Stadtentwicklung und Verkehrsplanung."
     assert "Verkehrsplanung der Stadt" in article.text
-    assert "monatelangen" in article.text and "Bürgermeisterin" in article.text
+    assert "monatelangen" in article.text
+    assert "Bürgermeisterin" in article.text
     figures = [b for b in article.body if isinstance(b, Figure)]
-    assert figures and figures[0].alt == "Der Bahnhof am Abend"
+    assert figures
+    assert figures[0].alt == "Der Bahnhof am Abend"
     assert "Hauptbahnhof" in article.text
     assert "\u00ad" not in article.text + (article.description or "") + figures[0].alt
 
@@ -62,4 +64,5 @@ def test_own_html_is_read_exactly() -> None:
 
     article = Article(title="Stadt\u00adentwicklung", body=[Paragraph([Text("Cafe\u0301 au lait.")])])
     again = parse_html(to_html(article, standalone=True), quotes=False)
-    assert again.title == article.title and again.body == article.body
+    assert again.title == article.title
+    assert again.body == article.body

@@ -9,11 +9,12 @@
    soft hyphens and ruby annotations removed, text NFC-normalised;
 3. :mod:`._metadata` -- title, authors, dates, language, site name ... from
    JSON-LD, OpenGraph, meta tags, microdata and the visible byline;
-4. :mod:`._content` -- find the article body and drop the page's boilerplate;
-5. :mod:`._blocks` -- map the body to the model's blocks and inlines, then drop
+4. :mod:`._comments` -- with ``comments=True``, the reader comments;
+5. :mod:`._content` -- find the article body and drop the page's boilerplate;
+6. :mod:`._blocks` -- map the body to the model's blocks and inlines, then drop
    the headline and lede when the body repeats them.
 
-:func:`fragment_blocks` runs stage 5 alone on an HTML snippet (the Markdown
+:func:`fragment_blocks` runs stage 6 alone on an HTML snippet (the Markdown
 parser uses it for raw HTML).
 """
 
@@ -30,6 +31,7 @@ from articlekit._limits import Limits
 from articlekit._model import Article, Block, Heading, Paragraph
 from articlekit._model._text import inline_text
 from articlekit._parsers.html._blocks import BlockBuilder, fragment_blocks
+from articlekit._parsers.html._comments import read_comments
 from articlekit._parsers.html._content import drop_ui_lines, extract_content
 from articlekit._parsers.html._metadata import extract_metadata
 from articlekit._parsers.html._own import read_own_html
@@ -48,6 +50,7 @@ def parse_html(
     url: str | None = None,
     encoding: str | None = None,
     quotes: bool = True,
+    comments: bool = False,
     limits: Limits | None = None,
 ) -> Article:
     """Parse a web page into an :class:`~articlekit.Article`: its metadata and its article body.
@@ -58,6 +61,10 @@ def parse_html(
     :param encoding: the encoding the caller knows (an HTTP ``charset``); a
         byte-order mark still wins.
     :param quotes: extract quotations and their speakers.
+    :param comments: read the page's reader comments into
+        :attr:`Article.comments <articlekit.Article.comments>` (see
+        :doc:`/guide/html`); without it the field is empty.  Comments are never
+        part of the body, either way.
     :param limits: bounds on size, depth and metadata lengths.
     :raises EmptyDocumentError: the input is empty or white space.
     :raises EncodingError: the input is binary, or *encoding* is unknown.
@@ -91,6 +98,8 @@ def parse_html(
     normalise_text_form(root, decoded.text)
     meta = extract_metadata(root, url=url, limits=limits, source=decoded.text)
     warnings.extend(meta.warnings)
+    # Before the extractor, which changes the tree; read_comments does not.
+    found = read_comments(root, limits=limits, warn=warnings.append) if comments else ()
     content = extract_content(root)
     builder = BlockBuilder(base_url=meta.base_url or url, limits=limits)
     body: list[Block] = []
@@ -118,6 +127,7 @@ def parse_html(
         description=meta.description,
         images=meta.images,
         body=body,
+        comments=found,
         source_format="html",
         encoding=decoded.encoding,
         encoding_source=decoded.encoding_source,
