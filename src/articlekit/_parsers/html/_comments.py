@@ -349,7 +349,7 @@ def _read_jsonld(node: dict[str, Any]) -> Comment | None:
         return None
     raw = raw[:100_000]
     if "<" in raw or "&" in raw:  # HTML in a JSON string: its text (paragraph tags end paragraphs)
-        raw = html.unescape(_TAG.sub(lambda m: "\n\n" if _PARA_TAG.match(m.group()) else " ", raw))
+        raw = html.unescape(_TAG.sub(lambda m: "\n\n" if _PARA_TAG.match(m.group()) else "", raw))
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", clean_text(raw))]
     text = "\n\n".join(p for p in paragraphs if p)
     if not text:
