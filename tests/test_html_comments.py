@@ -27,7 +27,7 @@ from articlekit import (
 )
 from articlekit._limits import Limits as _Limits
 from articlekit._parsers.html import parse_html
-from articlekit._parsers.html._comments import read_comments
+from articlekit._parsers.html._comments import find_comments, read_comments
 from articlekit._parsers.html._tree import parse_tree
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -154,7 +154,7 @@ def _many_comments(count: int) -> str:
 def test_comments_are_bounded_by_limits_max_comments() -> None:
     article = parse_html(_many_comments(5), comments=True, quotes=False, limits=Limits(max_comments=3))
     assert [c.text for c in article.comments] == ["Comment number 0.", "Comment number 1.", "Comment number 2."]
-    assert "comments: kept the first 3 (Limits.max_comments)" in article.warnings
+    assert "comments: kept the first 3 of 5 (Limits.max_comments)" in article.warnings
     assert len(parse_html(_many_comments(3), comments=True, quotes=False, limits=Limits(max_comments=3)).comments) == 3
     with pytest.raises(ResourceLimitError, match="max_comments"):
         parse_html(_many_comments(5), comments=True, quotes=False, limits=Limits(max_comments=3, strict=True))
@@ -238,7 +238,7 @@ _TOKENS = st.sampled_from(
 def test_the_comment_reader_never_raises(parts: list[str]) -> None:
     page = "".join(parts)
     root, _ = parse_tree(page, limits=_Limits())
-    comments = read_comments(root, limits=_Limits(max_comments=5), warn=lambda message: None)
+    comments = read_comments(find_comments(root), [], limits=_Limits(max_comments=5), warn=lambda message: None)
     assert all(isinstance(c, Comment) and c.text.strip() for c in comments)
     try:
         article = parse_html(page, comments=True, quotes=False)
@@ -307,3 +307,23 @@ def test_cli_comments_flag(tmp_path: Path) -> None:
     assert [len(line["article"].get("comments", [])) for line in lines] == [3, 0]
     assert "--comments" in run("parse", "--help").stdout
     assert "--comments" in run("batch", "--help").stdout
+
+
+def test_a_forum_threads_posts_are_its_content_not_comments() -> None:
+    posts = "".join(
+        f"<div class='post' itemscope itemtype='https://schema.org/Comment'><span itemprop=author>user{i}</span>"
+        f"<div itemprop=text><p>Post number {i} of the thread, with enough words to be read as running text, "
+        "the way a forum reply is.</p></div></div>"
+        for i in range(4)
+    )
+    ld = {
+        "@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "Which bike?",
+        "comment": [{"@type": "Comment", "text": "A reply in the JSON-LD"}],
+    }
+    page = (
+        f"<html><head><script type='application/ld+json'>{json.dumps(ld)}</script></head><body>"
+        f"<main><h1>Which bike?</h1><div class='thread'>{posts}</div></main></body></html>"
+    )
+    article = parse_html(page, comments=True, quotes=False)
+    assert "Post number 3" in article.text
+    assert article.comments == ()

@@ -9,7 +9,8 @@
    soft hyphens and ruby annotations removed, text NFC-normalised;
 3. :mod:`._metadata` -- title, authors, dates, language, site name ... from
    JSON-LD, OpenGraph, meta tags, microdata and the visible byline;
-4. :mod:`._comments` -- with ``comments=True``, the reader comments;
+4. :mod:`._comments` -- with ``comments=True``, the reader comments (found
+   here, on the whole page; kept when they lie outside the content of stage 5);
 5. :mod:`._content` -- find the article body and drop the page's boilerplate;
 6. :mod:`._blocks` -- map the body to the model's blocks and inlines, then drop
    the headline and lede when the body repeats them.
@@ -31,7 +32,7 @@ from articlekit._limits import Limits
 from articlekit._model import Article, Block, Heading, Paragraph
 from articlekit._model._text import inline_text
 from articlekit._parsers.html._blocks import BlockBuilder, fragment_blocks
-from articlekit._parsers.html._comments import read_comments
+from articlekit._parsers.html._comments import find_comments, read_comments
 from articlekit._parsers.html._content import drop_ui_lines, extract_content
 from articlekit._parsers.html._metadata import extract_metadata
 from articlekit._parsers.html._own import read_own_html
@@ -98,9 +99,10 @@ def parse_html(
     normalise_text_form(root, decoded.text)
     meta = extract_metadata(root, url=url, limits=limits, source=decoded.text)
     warnings.extend(meta.warnings)
-    # Before the extractor, which changes the tree; read_comments does not.
-    found = read_comments(root, limits=limits, warn=warnings.append) if comments else ()
+    # Found before the extractor changes the tree; kept only outside the content it chooses.
+    found = find_comments(root) if comments else None
     content = extract_content(root)
+    comment_list = () if found is None else read_comments(found, content, limits=limits, warn=warnings.append)
     builder = BlockBuilder(base_url=meta.base_url or url, limits=limits)
     body: list[Block] = []
     for element in content:
@@ -127,7 +129,7 @@ def parse_html(
         description=meta.description,
         images=meta.images,
         body=body,
-        comments=found,
+        comments=comment_list,
         source_format="html",
         encoding=decoded.encoding,
         encoding_source=decoded.encoding_source,

@@ -57,7 +57,7 @@ from articlekit._limits import Limits
 from articlekit._model import Comment
 from articlekit._textutil import clean_name, clean_text
 
-__all__ = ["read_comments"]
+__all__ = ["Found", "find_comments", "read_comments"]
 
 _WORDS = re.compile(r"[^a-z0-9]+")
 # class tokens that name one comment
@@ -105,6 +105,8 @@ _MAX_JSONLD_BYTES = 1_000_000
 _MAX_JSONLD_TOTAL = 4_000_000
 _MAX_JSONLD_NODES = 5_000
 _MAX_JSONLD_DEPTH = 20
+# A forum thread's replies are its content, not comments on it.
+_FORUM_TYPES = frozenset(("DiscussionForumPosting", "QAPage", "Question", "Answer", "SocialMediaPosting"))
 _TAG = re.compile(r"<[^<>]{0,500}>")
 _PARA_TAG = re.compile(r"</?(?:p|br|div|li|blockquote)\b", re.IGNORECASE)
 
@@ -329,7 +331,9 @@ def _jsonld_nodes(root: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
             kinds = kind if isinstance(kind, list) else [kind]
             if is_comment or "Comment" in kinds:
                 yield node
-            children = [(key, node[key]) for key in ("@graph", "mainEntity", "comment", "hasPart") if key in node]
+            forum = not _FORUM_TYPES.isdisjoint(k for k in kinds if isinstance(k, str))
+            keys = ("@graph", "mainEntity", "hasPart") if forum else ("@graph", "mainEntity", "comment", "hasPart")
+            children = [(key, node[key]) for key in keys if key in node]
             for key, child in reversed(children):
                 if isinstance(child, (dict, list)):
                     stack.append((child, depth + 1, key == "comment"))
@@ -369,10 +373,47 @@ def _read_jsonld(node: dict[str, Any]) -> Comment | None:
 # --------------------------------------------------------------------------- the reader
 
 
+class Found:
+    """The comments of a page as found before content extraction: markup ones with their elements."""
+
+    __slots__ = ("jsonld", "markup")
+
+    def __init__(self, markup: list[tuple[lxml.html.HtmlElement, Comment]], jsonld: list[Comment]) -> None:
+        self.markup = markup
+        self.jsonld = jsonld
+
+
+def find_comments(root: lxml.html.HtmlElement) -> Found:
+    """Every comment on the page, in page order: run before the content extractor changes the tree.
+
+    Linear in the page: one pass finds the comment elements, and each is read
+    without the comments nested in it.
+    """
+    items = _find_items(root)
+    others = set(items)
+    markup: list[tuple[lxml.html.HtmlElement, Comment]] = []
+    for item in items:
+        comment = _read_item(item, others)
+        if comment is not None:
+            markup.append((item, comment))
+    jsonld = [c for c in map(_read_jsonld, _jsonld_nodes(root)) if c is not None]
+    return Found(markup, jsonld)
+
+
+def _inside(el: lxml.html.HtmlElement, content: set[lxml.html.HtmlElement]) -> bool:
+    if el in content:
+        return True
+    return any(ancestor in content for ancestor in el.iterancestors())
+
+
 def read_comments(
-    root: lxml.html.HtmlElement, *, limits: Limits, warn: Callable[[str], object]
+    found: Found, content: list[lxml.html.HtmlElement], *, limits: Limits, warn: Callable[[str], object]
 ) -> tuple[Comment, ...]:
-    """The reader comments on the page, in page order (at most ``limits.max_comments``).
+    """The reader comments: those *found* outside the article's *content* (at most ``limits.max_comments``).
+
+    What the content extractor chose as the article is never a comment: a forum
+    thread's posts (often marked up as ``Comment`` too) are the page's content.
+    The JSON-LD comments are used when no comment of the markup is left.
 
     >>> import lxml.html
     >>> page = lxml.html.fromstring(
@@ -381,31 +422,20 @@ def read_comments(
     ...     "<li class=comment><span class=fn>Ann</span> <time datetime=2024-05-01T10:00:00Z>May 1</time>"
     ...     "<p>Great piece.</p><p>Thanks!</p><a class=comment-reply-link href=#>Reply</a></li>"
     ...     "<li class=comment><span class=fn>Bo</span><p>Agreed.</p></li></ol></section></body></html>")
-    >>> for c in read_comments(page, limits=Limits(), warn=print):
+    >>> found = find_comments(page)
+    >>> for c in read_comments(found, [page.find("body/article")], limits=Limits(), warn=print):
     ...     print(c.author, c.published, repr(c.text))
     Ann 2024-05-01 10:00:00+00:00 'Great piece.\\n\\nThanks!'
     Bo None 'Agreed.'
     """
+    chosen = set(content)
+    kept = [comment for el, comment in found.markup if not _inside(el, chosen)]
+    if not kept:
+        kept = found.jsonld
     limit = limits.max_comments
-    items = _find_items(root)
-    others = set(items)
-    found: list[Comment] = []
-    for item in items:
-        comment = _read_item(item, others)
-        if comment is not None:
-            found.append(comment)
-            if len(found) > limit:
-                break
-    if not found:
-        for node in _jsonld_nodes(root):
-            comment = _read_jsonld(node)
-            if comment is not None:
-                found.append(comment)
-                if len(found) > limit:
-                    break
-    if len(found) > limit:
-        found = limits.cut(
-            found, "max_comments", "comments", warn,
-            f"comments: kept the first {limit:,} (Limits.max_comments)", source="html",
+    if len(kept) > limit:
+        kept = limits.cut(
+            kept, "max_comments", "comments", warn,
+            f"comments: kept the first {limit:,} of {len(kept):,} (Limits.max_comments)", source="html",
         )
-    return tuple(found)
+    return tuple(kept)
