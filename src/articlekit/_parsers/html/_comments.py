@@ -150,20 +150,43 @@ def _is_item(el: lxml.html.HtmlElement, in_section: bool) -> bool:
     return False
 
 
+# The elements whose class, id or itemtype could make them a comment section or a comment (in C).
+_CANDIDATES = lxml.etree.XPath(
+    "//*[contains(translate(@class, 'CMENT', 'cment'), 'comment')"
+    " or contains(translate(@id, 'CMENT', 'cment'), 'comment')"
+    " or contains(@id, 'disqus') or @id = 'respond' or contains(@itemtype, 'omment')]"
+)
+
+
 def _find_items(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    """The comment elements of the page, in document order (one pass, no recursion)."""
+    """The comment elements of the page, in document order (no recursion).
+
+    An XPath query finds the few elements whose names could matter; only the
+    comment sections among them are walked.
+    """
+    candidates = _CANDIDATES(root)
+    if not candidates:
+        return []
+    sections = [el for el in candidates if _is_section(el)]
+    inside = set(sections)
     items: list[lxml.html.HtmlElement] = []
-    # (element, inside a comment section)
-    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(root, False)]
-    while stack:
-        el, in_section = stack.pop()
-        if el.tag in ("script", "style", "template", "head"):
-            continue
-        if not in_section and _is_section(el):
-            in_section = True
-        if _is_item(el, in_section):
-            items.append(el)
-        stack.extend((child, in_section) for child in reversed(el) if isinstance(child.tag, str))
+    for section in sections:
+        if any(ancestor in inside for ancestor in section.iterancestors()):
+            continue  # walked with the section around it
+        stack = [section]
+        while stack:
+            el = stack.pop()
+            if el.tag in ("script", "style", "template", "head"):
+                continue
+            if _is_item(el, True):
+                items.append(el)
+            stack.extend(child for child in reversed(el) if isinstance(child.tag, str))
+    found = set(items)
+    loose = [el for el in candidates if el not in found and _itemtype(el) == "comment"]
+    if loose:  # schema.org Comments outside any section: merge in document order
+        items.extend(loose)
+        order = {el: i for i, el in enumerate(root.iter())}
+        items.sort(key=order.__getitem__)
     return items
 
 
