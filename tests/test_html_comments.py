@@ -327,3 +327,34 @@ def test_a_forum_threads_posts_are_its_content_not_comments() -> None:
     article = parse_html(page, comments=True, quotes=False)
     assert "Post number 3" in article.text
     assert article.comments == ()
+
+
+def test_an_author_line_holding_the_date_gives_the_name_alone() -> None:
+    page = (
+        "<html><body><article><p>The article, one paragraph of running text for the body of the page.</p></article>"
+        "<div id='comments'><ol class='commentlist'><li class='comment'><article class='comment'>"
+        "<footer class='comment-meta'><div class='comment-author vcard'><img class='avatar' src='/a.png'>"
+        "<span class='comment-name'><a href='/u' class='url'>John Scalzi</a></span><br>"
+        "<a class='comment-time' href='#c1'><time datetime='2025-12-18T21:46:01-05:00'>December 18, 2025, 9:46 pm</time></a>"
+        "</div></footer><div class='comment-content'><p>I like the novel very much.</p></div></article></li></ol></div>"
+        "</body></html>"
+    )
+    (comment,) = parse_html(page, comments=True, quotes=False).comments
+    assert comment == Comment(
+        "I like the novel very much.", author="John Scalzi",
+        published=datetime(2025, 12, 18, 21, 46, 1, tzinfo=timezone(timedelta(hours=-5))),
+    )
+
+
+def test_a_page_that_says_it_is_a_forum_thread_has_no_comments() -> None:
+    posts = "".join(
+        f"<article class='message' itemscope itemtype='https://schema.org/Comment'><div itemprop=text>Reply {i}"
+        "</div></article>" for i in range(3)
+    )
+    page = (
+        "<html><body><div itemscope itemtype='https://schema.org/DiscussionForumPosting'><h1>Thread</h1>"
+        "<p>The first post of the thread, long enough to be read as the content of the page itself.</p></div>"
+        f"<div class='block--messages'>{posts}</div></body></html>"
+    )
+    assert parse_html(page, comments=True, quotes=False).comments == ()
+    assert len(parse_html(page.replace("DiscussionForumPosting", "Article"), comments=True, quotes=False).comments) == 3

@@ -32,8 +32,11 @@ Of each comment:
 * **published** -- the first ``<time datetime>``, ``itemprop=dateCreated`` /
   ``datePublished``, or a date line whose class says ``date`` / ``time`` / ``meta``.
 
-Forum threads are not comments: their posts are the page's content (the
-vocabulary above is a comment section's, not a forum's).
+Forum threads are not comments: their posts are the page's content.  A page
+that says it is a forum thread or a Q&A page (schema.org
+``DiscussionForumPosting`` or ``QAPage``, in microdata or JSON-LD) has no
+comments, and a comment that the content extractor chose as (part of) the
+article is not one either.
 
 Bounded: one pass over the elements, at most ``Limits.max_comments`` comments
 (then a warning, or :class:`~articlekit.ResourceLimitError` under ``strict``),
@@ -271,9 +274,32 @@ def _NAMED(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:  # noqa: 
     return found[0] if isinstance(found, list) and found else None
 
 
+def _name_text(el: lxml.html.HtmlElement) -> str:
+    """The text of an author element without its dates and pictures (an author line often holds both)."""
+    parts: list[str] = []
+    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(el, False)]
+    while stack and len(parts) < 200:
+        node, done = stack.pop()
+        if done:
+            if node is not el and node.tail:
+                parts.append(node.tail)
+            continue
+        if node is not el and (node.tag in ("time", "img", "svg", "script", "style") or not _DATE_WORDS.isdisjoint(_words(node))):
+            if node.tail:
+                parts.append(node.tail)
+            continue
+        if node.text:
+            parts.append(node.text)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node) if isinstance(child.tag, str))
+    return " ".join(parts)
+
+
 def _name(el: lxml.html.HtmlElement) -> str | None:
     named = _NAMED(el)
-    text = clean_name((named if named is not None else el).text_content()[:500])
+    if named is None:
+        named = next((d for d in el.iterdescendants() if "name" in _words(d)), None)
+    text = clean_name(_name_text(named if named is not None else el)[:500])
     text = _SAYS.sub("", text).strip(" -|:,")
     if not text or len(text) > _MAX_AUTHOR_CHARS:
         return None
@@ -406,12 +432,27 @@ class Found:
         self.jsonld = jsonld
 
 
+_FORUM_MICRODATA = lxml.etree.XPath(
+    "boolean(//*[contains(@itemtype, 'DiscussionForumPosting') or contains(@itemtype, 'QAPage')])"
+)
+_FORUM_JSONLD = re.compile(r'"@type"\s*:\s*(?:\[[^\]]{0,200})?"(?:https?://schema\.org/)?(?:DiscussionForumPosting|QAPage)"')
+
+
+def _is_forum(root: lxml.html.HtmlElement) -> bool:
+    """Whether the page says it is a forum thread or a Q&A page (schema.org): its replies are its content."""
+    if _FORUM_MICRODATA(root):
+        return True
+    return any(_FORUM_JSONLD.search((script.text or "")[:_MAX_JSONLD_BYTES]) for script in _JSONLD(root))
+
+
 def find_comments(root: lxml.html.HtmlElement) -> Found:
     """Every comment on the page, in page order: run before the content extractor changes the tree.
 
     Linear in the page: one pass finds the comment elements, and each is read
     without the comments nested in it.
     """
+    if _is_forum(root):
+        return Found([], [])
     items = _find_items(root)
     others = set(items)
     markup: list[tuple[lxml.html.HtmlElement, Comment]] = []
