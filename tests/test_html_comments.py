@@ -359,3 +359,23 @@ def test_a_page_that_says_it_is_a_forum_thread_has_no_comments() -> None:
     )
     assert parse_html(page, comments=True, quotes=False).comments == ()
     assert len(parse_html(page.replace("DiscussionForumPosting", "Article"), comments=True, quotes=False).comments) == 3
+
+
+def test_a_labelled_comment_drops_its_name_date_and_buttons_from_the_text() -> None:
+    # The shape of a newsletter platform's comments: the commenter in an aria-label, the date on hover.
+    item = (
+        "<div class='comment'><div role='article' aria-label='Comment by Dhara Yu' class='x comment-content'>"
+        "<div><a class='link'>Dhara Yu</a></div><a title='Dec 14, 2025, 7:40 PM'><span>4d</span></a>"
+        "<div><p>Great read - looking forward to the rest of the series!</p></div>"
+        "<div><button>Like</button></div><div><span>Reply</span></div><div><span>Share</span></div>"
+        "<div><span>Expand full comment</span></div></div></div>"
+    )
+    page = (
+        "<html><body><article><p>The article, one paragraph of running text for the body of the page.</p></article>"
+        f"<div class='comments-page'><div class='comment-list'>{item}</div></div></body></html>"
+    )
+    (comment,) = parse_html(page, comments=True, quotes=False).comments
+    assert comment == Comment(
+        "Great read - looking forward to the rest of the series!", author="Dhara Yu",
+        published=datetime(2025, 12, 14, 19, 40, tzinfo=UTC),
+    )

@@ -102,6 +102,15 @@ _DATE_PROPS = frozenset(("datecreated", "datepublished", "commenttime", "uploadd
 _DATE_WORDS = frozenset(("date", "time", "timestamp", "commentmetadata", "meta", "metadata", "posted"))
 _SAYS = re.compile(r"\s*(?:says|said|wrote|schrieb|schreibt|a dit|dice)?\s*:?\s*$", re.IGNORECASE)
 _MAX_AUTHOR_CHARS = 100
+_PRINTED_TAG = re.compile(r"</?[a-z][a-z0-9]{0,10}>", re.IGNORECASE)  # "<span>Ann</span>" printed as text
+# "Comment by Ann" (an accessible label naming the commenter)
+_LABEL_AUTHOR = re.compile(r"^(?:comment|reply) (?:by|from) (.{1,100})$", re.IGNORECASE)
+# A paragraph of a comment that is its interface, not its text.
+_UI_PARAGRAPH = re.compile(
+    r"^(?:expand full comment|collapse|reply|replies|share|like|likes|report|edit|edited|delete|flag|permalink"
+    r"|load more(?: comments| replies)?|show more|\d+ (?:likes?|replies|reply)|\d{1,3}[smhdwy]|just now)$",
+    re.IGNORECASE,
+)
 
 _JSONLD = lxml.etree.XPath("//script[contains(@type, 'ld+json')]")
 _MAX_JSONLD_BYTES = 1_000_000
@@ -301,14 +310,28 @@ def _name(el: lxml.html.HtmlElement) -> str | None:
     named = _NAMED(el)
     if named is None:
         named = next((d for d in el.iterdescendants() if "name" in _words(d)), None)
-    text = clean_name(_name_text(named if named is not None else el)[:500])
+    text = clean_name(_PRINTED_TAG.sub("", _name_text(named if named is not None else el)[:500]))
     text = _SAYS.sub("", text).strip(" -|:,")
     if not text or len(text) > _MAX_AUTHOR_CHARS:
         return None
     return text
 
 
+def _labelled_author(item: lxml.html.HtmlElement, others: set[lxml.html.HtmlElement]) -> str | None:
+    """The commenter an ``aria-label="Comment by Ann"`` names (on the comment or an element of it)."""
+    for el in (item, *_descendants(item, others)):
+        label = el.get("aria-label")
+        if label:
+            match = _LABEL_AUTHOR.match(clean_name(label[:200]))
+            if match:
+                return match.group(1)
+    return None
+
+
 def _author(item: lxml.html.HtmlElement, others: set[lxml.html.HtmlElement]) -> str | None:
+    labelled = _labelled_author(item, others)
+    if labelled:
+        return labelled
     for el in _descendants(item, others):
         prop = (el.get("itemprop") or "").lower()
         if prop in ("author", "creator") or not _AUTHOR_WORDS.isdisjoint(_words(el)) or el.tag == "cite":
@@ -340,15 +363,48 @@ def _published(item: lxml.html.HtmlElement, others: set[lxml.html.HtmlElement]) 
         found = find_date(line)
         if found is not None:
             return found
+    for el in _descendants(item, others):  # last: a date shown on hover ("Dec 14, 2025, 7:40 PM")
+        title = el.get("title")
+        if title and any(c.isdigit() for c in title):
+            found = find_date(title[:200])
+            if found is not None:
+                return found
     return None
+
+
+_RELATIVE_TIME = re.compile(r"^\d{1,3}\s?[smhdwy]$|^\d{1,3} (?:sec|min|hour|day|week|month|year)s? ago$", re.IGNORECASE)
+_EDITED = re.compile(r"\s*\(?edited\)?$", re.IGNORECASE)
+
+
+def _is_date_line(text: str) -> bool:
+    """A short paragraph that is only a date or a relative time ("6d", "Aug 9, 2025 Edited")."""
+    if len(text) > 40:
+        return False
+    text = _EDITED.sub("", text).strip()
+    if not text or _RELATIVE_TIME.match(text):
+        return bool(text)
+    if find_date(text) is None and not _MONTH_DAY.match(text):
+        return False
+    return sum(c.isalpha() for c in text) <= 12  # a date, not a sentence that names one
+
+
+_MONTH_DAY = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}$", re.IGNORECASE
+)
 
 
 def _read_item(item: lxml.html.HtmlElement, others: set[lxml.html.HtmlElement]) -> Comment | None:
     container = _text_container(item, others)
-    paragraphs = _paragraphs(container if container is not None else item, others)
+    paragraphs = [
+        p for p in _paragraphs(container if container is not None else item, others) if not _UI_PARAGRAPH.match(p)
+    ]
+    author = _author(item, others)
+    # The name and the date printed above the text.
+    while paragraphs and ((author and paragraphs[0] == author) or _is_date_line(paragraphs[0])):
+        paragraphs.pop(0)
     if not paragraphs:
         return None
-    return Comment("\n\n".join(paragraphs), author=_author(item, others), published=_published(item, others))
+    return Comment("\n\n".join(paragraphs), author=author, published=_published(item, others))
 
 
 # --------------------------------------------------------------------------- JSON-LD
