@@ -27,10 +27,16 @@ Of each comment:
   replies nested in it (those are comments of their own, after it); paragraphs
   (``<p>``, other blocks) are separated by a blank line, the lines of a
   paragraph (``<br>``) by a newline;
-* **author** -- ``itemprop=author`` (its ``name``), ``.fn``, or an element whose
-  class words say ``author`` / ``username`` (a trailing "says:" removed);
+* **author** -- an ``aria-label`` "Comment by Ann", ``itemprop=author`` (its
+  ``name``), ``.fn``, or an element whose class words say ``author`` /
+  ``username`` (a trailing "says:" and a date on the same line removed);
 * **published** -- the first ``<time datetime>``, ``itemprop=dateCreated`` /
-  ``datePublished``, or a date line whose class says ``date`` / ``time`` / ``meta``.
+  ``datePublished``, a date line whose class says ``date`` / ``time`` /
+  ``meta``, or else a date in a ``title`` (shown on hover).
+
+Lines of a comment that are its interface ("Reply", "Share", "Expand full
+comment", "3 likes") and the name and date printed above its text are not
+part of the text.
 
 Forum threads are not comments: their posts are the page's content.  A page
 that says it is a forum thread or a Q&A page (schema.org
