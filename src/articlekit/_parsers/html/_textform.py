@@ -19,13 +19,16 @@ text nodes and the attributes that carry text (``alt``, ``title``, ``content``
 characters as they are: their writers round-trip what the model holds, and
 their input is written by people on purpose, not hyphenated for a browser.
 
-Bounded work: the soft-hyphen and ruby look-ups are XPath queries (C); the NFC
-walk over every node runs only when the page's text is not already NFC
-(:func:`unicodedata.is_normalized`, one C pass over the source).
+Bounded and cheap: each step first scans the decoded source in C (``<ruby``,
+a soft hyphen or its entity, :func:`unicodedata.is_normalized`) and touches the
+tree only when the page needs it: XPath queries find the annotations and the
+soft hyphens, and the NFC walk over every node runs only on a page whose text
+is not NFC already.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import lxml.etree
@@ -44,6 +47,9 @@ _SHY_ATTRIBUTES = lxml.etree.XPath(
     "//@*[contains(., '\u00ad')][" + " or ".join(f"name()='{a}'" for a in _TEXT_ATTRIBUTES) + "]"
 )
 _RUBY_ANNOTATIONS = lxml.etree.XPath("//ruby//rt | //ruby//rp")
+# Cheap scans of the source first: most pages have no ruby and no soft hyphen at all.
+_RUBY_HINT = re.compile("<ruby", re.IGNORECASE)
+_SHY_ENTITY = re.compile("&#(?:173|x0*ad)", re.IGNORECASE)
 
 
 def normalise_text_form(root: lxml.html.HtmlElement, source: str) -> None:
@@ -53,20 +59,22 @@ def normalise_text_form(root: lxml.html.HtmlElement, source: str) -> None:
     when it is not already normalised.
 
     >>> import lxml.html
-    >>> root = lxml.html.fromstring(
-    ...     "<p title='Ent\\u00adwick\\u00adlung'>Ent\\u00adwicklung, "
-    ...     "<ruby>東<rp>(</rp><rt>とう</rt><rp>)</rp>京</ruby>, Cafe\\u0301</p>")
-    >>> normalise_text_form(root, "e\\u0301")
+    >>> page = ("<p title='Ent\\u00adwick\\u00adlung'>Ent\\u00adwicklung, "
+    ...         "<ruby>東<rp>(</rp><rt>とう</rt><rp>)</rp>京</ruby>, Cafe\\u0301</p>")
+    >>> root = lxml.html.fromstring(page)
+    >>> normalise_text_form(root, page)
     >>> root.text_content() == "Entwicklung, 東京, Caf\\u00e9", root.get("title")
     (True, 'Entwicklung')
     """
-    for annotation in _RUBY_ANNOTATIONS(root):
-        drop_tree(annotation)
-    for node in _SHY_TEXT(root):
-        _set_text(node, str(node).replace(_SOFT_HYPHEN, ""))
-    for value in _SHY_ATTRIBUTES(root):
-        value.getparent().set(value.attrname, clean_text(str(value).replace(_SOFT_HYPHEN, "")))
-    if not unicodedata.is_normalized("NFC", source):
+    if _RUBY_HINT.search(source):
+        for annotation in _RUBY_ANNOTATIONS(root):
+            drop_tree(annotation)
+    if _SOFT_HYPHEN in source or "&shy" in source or _SHY_ENTITY.search(source):
+        for node in _SHY_TEXT(root):
+            _set_text(node, str(node).replace(_SOFT_HYPHEN, ""))
+        for value in _SHY_ATTRIBUTES(root):
+            value.getparent().set(value.attrname, clean_text(str(value).replace(_SOFT_HYPHEN, "")))
+    if not source.isascii() and not unicodedata.is_normalized("NFC", source):
         _normalise_nfc(root)
 
 
