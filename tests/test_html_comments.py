@@ -379,3 +379,13 @@ def test_a_labelled_comment_drops_its_name_date_and_buttons_from_the_text() -> N
         "Great read - looking forward to the rest of the series!", author="Dhara Yu",
         published=datetime(2025, 12, 14, 19, 40, tzinfo=UTC),
     )
+
+
+def test_the_menu_of_a_comment_widget_is_not_a_comment_list() -> None:
+    page = (
+        "<html><body><article><p>The article, one paragraph of running text for the body of the page.</p></article>"
+        "<div class='disqus-container'><div class='disqus-user-dropdown'><ul class='menu-disqus-user'>"
+        "<li><a href='/members/preferences/'>My Profile</a></li><li><a href='/user/logout/'>Log Out</a></li>"
+        "</ul></div></div></body></html>"
+    )
+    assert parse_html(page, comments=True, quotes=False).comments == ()

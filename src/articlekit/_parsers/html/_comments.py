@@ -81,6 +81,7 @@ _SECTION_WORDS = frozenset(("comments", "commentlist", "commentslist", "usercomm
 _SECTION_PAIRS = frozenset(
     ("list", "section", "area", "thread", "threads", "wrapper", "container", "block", "box", "holder", "region")
 )
+_MENU_WORDS = frozenset(("menu", "nav", "navigation", "dropdown", "toolbar", "tabs", "sort", "filter", "pagination"))
 _SECTION_IDS = frozenset(("comments", "respond", "disqus_thread", "comment-section", "commentlist"))
 # class tokens of a comment's text container
 _TEXT_CLASSES = frozenset(
@@ -164,8 +165,18 @@ def _is_item(el: lxml.html.HtmlElement, in_section: bool) -> bool:
         return True
     if el.tag == "li":
         parent = el.getparent()
-        return parent is not None and parent.tag in ("ol", "ul") and _is_section(parent)
+        return parent is not None and parent.tag in ("ol", "ul") and _is_comment_list(parent)
     return False
+
+
+def _is_comment_list(el: lxml.html.HtmlElement) -> bool:
+    """``ol.commentlist``, ``ul.comment-list``: not a menu of a comment widget (``ul.menu-disqus-user``)."""
+    words = _words(el)
+    if not _MENU_WORDS.isdisjoint(words):
+        return False
+    return "commentlist" in words or "commentslist" in words or (
+        ("comment" in words or "comments" in words) and not _SECTION_PAIRS.isdisjoint(words)
+    )
 
 
 # The elements whose class, id or itemtype could make them a comment section, a comment or a
