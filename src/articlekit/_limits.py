@@ -30,7 +30,7 @@ nodes) always raise.
 >>> Limits(max_title_chars=5, strict=True).cut("Hello world", "max_title_chars", "title", warnings.append)
 Traceback (most recent call last):
 ...
-articlekit._errors.ResourceLimitError: title: 11 characters, over Limits.max_title_chars (5)
+articlekit.ResourceLimitError: title: 11 characters, over Limits.max_title_chars (5)
 """
 
 from __future__ import annotations
