@@ -32,8 +32,8 @@ PUBLIC_MODULES = frozenset({"articlekit", "articlekit.testing", "articlekit.dask
 #: The names ``articlekit`` exports, as the API reference documents them (docs/api.rst).
 DOCUMENTED = frozenset(
     {
-        "Article", "ArticleKitError", "BatchResult", "Block", "BlockQuote", "CodeBlock", "Document", "Emphasis",
-        "EmptyDocumentError", "EncodingError", "FetchError", "Figure", "FrontMatterError",
+        "Article", "ArticleKitError", "BatchResult", "Block", "BlockQuote", "CodeBlock", "Comment", "Document",
+        "Emphasis", "EmptyDocumentError", "EncodingError", "FetchError", "Figure", "FrontMatterError",
         "Heading", "Image", "Inline", "InlineCode", "InlineImage", "JSONFormatError", "Limits",
         "LineBreak", "Link", "ListBlock", "ListItem", "Paragraph", "ParseError", "Person",
         "PageType", "Quote", "QuoteKind", "ResourceLimitError", "SourceFormat", "Speaker", "Strikethrough",

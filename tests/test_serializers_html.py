@@ -375,7 +375,7 @@ def _blocks(blocks: tuple[ak.Block, ...]) -> list[ak.Block]:
 def expressible(article: ak.Article) -> ak.Article:
     """What a standalone page carries of *article* (the documented exceptions).
 
-    * quotes, warnings, extra, encoding and encoding_source are not carried
+    * quotes, comments, warnings, extra, encoding and encoding_source are not carried
       (the parser re-extracts quotes and records its own warnings and encoding);
       source_format becomes "html";
     * an unsafe link, image or figure URL is dropped (read back as "");
@@ -389,6 +389,7 @@ def expressible(article: ak.Article) -> ak.Article:
     return attrs.evolve(
         article,
         quotes=(),
+        comments=(),
         warnings=(),
         extra={},
         encoding=None,
@@ -440,7 +441,7 @@ def check_round_trip(article: ak.Article, out: str) -> None:
     assert ak.parse_html(out, quotes=False) == again
     # Idempotence: writing what was read gives the same page.
     assert again is not None
-    restored = attrs.evolve(again, quotes=article.quotes, extra=article.extra)
+    restored = attrs.evolve(again, quotes=article.quotes, extra=article.extra, comments=article.comments)
     assert ak.to_html(restored, standalone=True) == out
 
 

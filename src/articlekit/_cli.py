@@ -77,6 +77,14 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _comments_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--comments", action="store_true",
+        help="read the reader comments of HTML pages into the article's comments field "
+        "(written by --to json; never part of the body)",
+    )
+
+
 def _fetch_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--url", help="the page's URL (for links and metadata), when reading a file")
     parser.add_argument(
@@ -155,6 +163,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--to", choices=formats(), default="json", help="output format (default: json)")
     parse.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     _common(parse)
+    _comments_option(parse)
     _fetch_options(parse)
 
     quotes = commands.add_parser(
@@ -228,6 +237,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="never show it (default: shown when standard error is a terminal)",
     )
     _common(batch)
+    _comments_option(batch)
     return parser
 
 
@@ -254,7 +264,9 @@ def _load_one(args: argparse.Namespace) -> Article:
         job = _Job(name, url=args.url or page.url, format=source, encoding=page.charset, data=page.data)
     else:
         job = _Job(name, url=args.url, path=name)
-    options = _Options(None, args.source, not args.no_quotes, limits, None, None)
+    options = _Options(
+        None, args.source, not args.no_quotes, limits, None, None, comments=getattr(args, "comments", False)
+    )
     article, _, error, message = _run(job, options)
     if article is None:
         raise _InputError(f"{job.name}: {message} ({error})")
@@ -433,6 +445,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             format=args.source,
             quotes=not args.no_quotes,
+            comments=args.comments,
             limits=Limits(max_bytes=args.max_bytes),
             to=args.to,
             timeout=args.timeout,

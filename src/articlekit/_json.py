@@ -3,8 +3,9 @@
 The format is documented by the JSON Schema shipped in the package
 (``articlekit/schema/article.schema.json``, see :func:`json_schema`).  Every
 field of the model is written, always in the same order (a quote's optional
-``speaker_span`` only when it is set), so the same article always gives the
-same bytes.  ``from_json(to_json(a)) == a`` for every article.
+``speaker_span`` and the article's ``comments`` only when they are set: an
+absent key reads as None or empty), so the same article always gives the same
+bytes.  ``from_json(to_json(a)) == a`` for every article.
 
 Each node class is written by its entry in :data:`_INLINE_WRITERS` or
 :data:`_BLOCK_WRITERS` and read by its entry in :data:`_INLINE_READERS` or
@@ -37,6 +38,7 @@ from articlekit._model import (
     Block,
     BlockQuote,
     CodeBlock,
+    Comment,
     Emphasis,
     Figure,
     FrozenJSON,
@@ -238,6 +240,10 @@ def _quote(q: Quote) -> dict[str, Any]:
     return out
 
 
+def _comment(c: Comment) -> dict[str, Any]:
+    return {"text": c.text, "author": c.author, "published": _date(c.published)}
+
+
 def to_dict(article: Article) -> dict[str, Any]:
     """The article as a dict of JSON types (what :func:`to_json` writes).
 
@@ -247,7 +253,7 @@ def to_dict(article: Article) -> dict[str, Any]:
         from articlekit._errors import ValidationError  # type: ignore[unreachable]
 
         raise ValidationError(f"to_dict() takes an Article, got {type(article).__name__}")
-    return {
+    out: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "title": article.title,
         "standfirst": article.standfirst,
@@ -274,6 +280,9 @@ def to_dict(article: Article) -> dict[str, Any]:
         "extra": _thaw(article.extra),
         "warnings": list(article.warnings),
     }
+    if article.comments:  # written only when set (comments are opt-in): absent reads as none
+        out["comments"] = [_comment(c) for c in article.comments]
+    return out
 
 
 def to_json(article: Article, *, indent: int | None = None) -> str:
@@ -590,6 +599,12 @@ def _read_quote(data: object, path: str, depth: int) -> Quote:
     )
 
 
+def _read_comment(data: object, path: str, depth: int) -> Comment:
+    r = _Reader(data, path)
+    r.check_keys(frozenset({"text", "author", "published"}), frozenset({"text"}))
+    return Comment(r.get("text", str, optional=False), author=r.get("author", str), published=_read_date(r, "published"))
+
+
 def _read_date(r: _Reader, key: str) -> datetime | None:
     value = r.get(key, str)
     if value is None:
@@ -628,6 +643,7 @@ _ARTICLE_KEYS = frozenset(
         "encoding_source",
         "extra",
         "warnings",
+        "comments",
     }
 )
 
@@ -682,6 +698,7 @@ def _read_article(data: Mapping[str, Any]) -> Article:
             encoding_source=r.get("encoding_source", str),
             extra=r.get("extra", dict, default={}, optional=False),
             warnings=r.items("warnings", 0, _read_str),
+            comments=r.items("comments", 0, _read_comment),
         )
     except ParseError:
         raise

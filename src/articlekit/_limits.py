@@ -46,7 +46,7 @@ from articlekit._model import MAX_DEPTH
 __all__ = ["CutLimit", "LimitName", "Limits"]
 
 #: The limits a value is cut to by :meth:`Limits.cut`: characters of text, or items of a list.
-CutLimit = Literal["max_title_chars", "max_name_chars", "max_authors", "max_tags"]
+CutLimit = Literal["max_title_chars", "max_name_chars", "max_authors", "max_tags", "max_comments"]
 #: The name of any bound of :class:`Limits`.
 LimitName = Literal[
     CutLimit,
@@ -106,6 +106,8 @@ class Limits:
     :param strict: raise :class:`~articlekit.ResourceLimitError` instead of
         cutting (or flattening) and warning when a limit is hit.  Every parser
         honours it through :meth:`cut` and :meth:`exceeded`.
+    :param max_comments: the most reader comments kept by
+        ``parse_html(..., comments=True)`` (the first ones, in page order).
     :param max_markdown_piece_chars: Markdown longer than this is tokenized in
         pieces of about this size, cut between top-level blocks, which bounds
         the tokenizer's memory and leaves the result unchanged.  A single
@@ -126,6 +128,7 @@ class Limits:
     max_quotes: int = attrs.field(default=10_000, validator=_positive)
     strict: bool = attrs.field(default=False, validator=_flag)
     max_markdown_piece_chars: int = attrs.field(default=512 * 1024, validator=_positive)
+    max_comments: int = attrs.field(default=1_000, validator=_positive)
 
     @overload
     def cut(

@@ -47,6 +47,7 @@ from articlekit._model import (
     Block,
     BlockQuote,
     CodeBlock,
+    Comment,
     Emphasis,
     Figure,
     Heading,
@@ -79,6 +80,7 @@ __all__ = [
     "articles",
     "aware_datetimes",
     "blocks",
+    "comments",
     "inlines",
     "names",
     "quotes_for",
@@ -311,6 +313,14 @@ def blocks(*, max_leaves: int = 4) -> st.SearchStrategy[Block]:
 
 
 @cache
+def comments() -> st.SearchStrategy[Comment]:
+    """Reader comments: hostile text (never blank), optional author and date."""
+    return st.builds(
+        Comment, names(), st.none() | names(), st.none() | aware_datetimes()
+    )
+
+
+@cache
 def speakers() -> st.SearchStrategy[Speaker]:
     """Speakers with hostile names and optional roles."""
     return st.builds(Speaker, names(), st.none() | names())
@@ -382,6 +392,7 @@ def articles(draw: Any, *, with_quotes: bool = True) -> Article:
         encoding_source=draw(st.none() | st.sampled_from(["bom", "declared", "meta", "detected", "default"])),
         extra=draw(st.dictionaries(texts(max_size=10), _json_values(), max_size=3)),
         warnings=draw(st.lists(texts(), max_size=2)),
+        comments=draw(st.lists(comments(), max_size=2)),
     )
     if not with_quotes:
         return article

@@ -70,6 +70,7 @@ def parse_many(
     jobs: int = 1,
     format: str = "auto",
     quotes: bool = True,
+    comments: bool = False,
     limits: Limits | None = None,
     to: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
@@ -88,6 +89,8 @@ def parse_many(
     :param format: ``"auto"`` (from the file extension, else sniffed),
         ``"html"``, ``"markdown"``, ``"text"`` or ``"json"`` (articlekit JSON).
     :param quotes: extract quotes (see :func:`articlekit.parse`).
+    :param comments: read HTML pages' reader comments into ``Article.comments``
+        (see :func:`articlekit.parse_html`).
     :param limits: per-document :class:`~articlekit.Limits`.
     :param to: serialise each article in the worker, to this format (see
         :func:`articlekit.formats`); results then carry ``output`` instead of
@@ -125,7 +128,7 @@ def parse_many(
         raise ValidationError(f"max_tasks_per_child must be an int >= 1, got {max_tasks_per_child!r}")
     if isinstance(inputs, (str, bytes, os.PathLike, Document)):
         inputs = [inputs]
-    options = _Options(parser, format, quotes, limits, to, memory_limit)
+    options = _Options(parser, format, quotes, limits, to, memory_limit, comments=comments)
     source = _jobs(inputs, limits)
     excluded = {os.path.realpath(p) for p in exclude}
     if excluded:

@@ -38,7 +38,7 @@ __all__ = ["Parser", "parse_document"]
 #: A parse function: ``(data, *, format, url, quotes, limits) -> Article``
 #: (:func:`articlekit.parse` has this shape); it is also given ``encoding=``
 #: when the input declares its charset (a WARC record's HTTP header, or
-#: :attr:`Document.encoding`).
+#: :attr:`Document.encoding`), and ``comments=True`` when comments are asked for.
 Parser = Callable[..., Article]
 
 _WINDOW_PER_PROCESS = 16
@@ -52,6 +52,7 @@ class _Options:
     limits: Limits | None
     to: str | None
     memory_limit: int | None
+    comments: bool = False
 
 
 def parse_document(
@@ -62,6 +63,7 @@ def parse_document(
     quotes: bool = True,
     limits: Limits | None = None,
     encoding: str | None = None,
+    comments: bool = False,
 ) -> Article:
     """Parse one document the way :func:`parse_many` does by default.
 
@@ -80,10 +82,10 @@ def parse_document(
     if format == "html" and encoding is not None:
         from articlekit._parsers.html import parse_html
 
-        return parse_html(data, url=url, encoding=encoding, quotes=quotes, limits=limits)
+        return parse_html(data, url=url, encoding=encoding, quotes=quotes, comments=comments, limits=limits)
     from articlekit._parsers.auto import parse
 
-    return parse(data, format=format, url=url, quotes=quotes, limits=limits)
+    return parse(data, format=format, url=url, quotes=quotes, comments=comments, limits=limits)
 
 
 def _run(job: _Job, options: _Options) -> tuple[Article | None, str | None, str | None, str | None]:
@@ -100,6 +102,8 @@ def _run(job: _Job, options: _Options) -> tuple[Article | None, str | None, str 
         }
         if job.encoding is not None:
             kwargs["encoding"] = job.encoding
+        if options.comments:  # given only when asked: a caller's parser need not know it
+            kwargs["comments"] = True
         article = (options.parser or parse_document)(data, **kwargs)
         if not isinstance(article, Article):
             raise ValidationError(f"the parser returned {type(article).__name__}, not an Article")

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from articlekit._model._article import (
     Article,
+    Comment,
     FrozenDict,
     FrozenJSON,
     Image,
@@ -92,6 +93,7 @@ __all__ = [
     "Block",
     "BlockQuote",
     "CodeBlock",
+    "Comment",
     "Emphasis",
     "Figure",
     "FrozenDict",

@@ -33,6 +33,7 @@ from articlekit._textutil import find_unclean
 
 __all__ = [
     "Article",
+    "Comment",
     "FrozenDict",
     "FrozenJSON",
     "Image",
@@ -257,6 +258,34 @@ def _check_source_format(owner: object, attribute: attrs.Attribute[Any], value: 
         raise _fail(attribute, owner, f"expected one of {sorted(_SOURCE_FORMATS)} or None, got {value!r}")
 
 
+def _check_comment_text(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _check_str(owner, attribute, value)
+    assert isinstance(value, str)
+    if not value.strip():
+        raise _fail(attribute, owner, "a comment's text must not be empty")
+
+
+@attrs.frozen
+class Comment:
+    """A reader comment on the article (see :attr:`Article.comments`).
+
+    :param text: what the reader wrote, as plain text: its paragraphs separated
+        by a blank line (``"\\n\\n"``), the lines of a paragraph by a newline.
+        A comment is the readers' text, not the article's: it carries no markup,
+        is not part of :attr:`Article.text` and holds no quotes.
+    :param author: the commenter's name as the page shows it, or None.
+    :param published: when it was posted (timezone-aware), or None.
+
+    >>> from articlekit import Comment
+    >>> Comment("Great piece, thanks.", author="Ann")
+    Comment(text='Great piece, thanks.', author='Ann', published=None)
+    """
+
+    text: str = attrs.field(validator=_check_comment_text)
+    author: str | None = attrs.field(default=None, validator=_check_opt_nonempty_str)
+    published: datetime | None = attrs.field(default=None, validator=_check_datetime)
+
+
 #: A JSON value, frozen: what :attr:`Article.extra` holds.
 FrozenJSON: TypeAlias = bool | int | float | str | tuple["FrozenJSON", ...] | Mapping[str, "FrozenJSON"] | None
 
@@ -342,6 +371,10 @@ def _quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
     return value if type(value) is tuple else _to_tuple(value)
 
 
+def _comments(value: Iterable[Comment]) -> tuple[Comment, ...]:
+    return value if type(value) is tuple else _to_tuple(value)
+
+
 @attrs.frozen
 class Article:
     """An article: metadata, a structured body and the quotes in it.
@@ -369,6 +402,9 @@ class Article:
     :param images: the lead image first, then others.
     :param body: the block nodes of the body, in order.
     :param quotes: quotations with their speakers; spans index :attr:`text`.
+    :param comments: reader comments (:class:`Comment`), in page order; empty
+        unless asked for (``parse_html(..., comments=True)``).  Never part of
+        ``body`` or :attr:`text`.
     :param source_format: what it was parsed from.
     :param encoding: the character encoding of the bytes it was parsed from, and
         ``encoding_source`` how that was decided (``"bom"``, ``"declared"``,
@@ -395,6 +431,7 @@ class Article:
     images: tuple[Image, ...] = attrs.field(converter=_images, default=())
     body: tuple[Block, ...] = attrs.field(converter=_blocks, default=())
     quotes: tuple[Quote, ...] = attrs.field(converter=_quotes, default=())
+    comments: tuple[Comment, ...] = attrs.field(converter=_comments, default=())
     source_format: SourceFormat | None = attrs.field(default=None)
     encoding: str | None = attrs.field(default=None)
     encoding_source: str | None = attrs.field(default=None)
@@ -468,6 +505,7 @@ _STR_ITEMS = _members(str)
 _PERSON_ITEMS = _members(Person)
 _IMAGE_ITEMS = _members(Image)
 _QUOTE_ITEMS = _members(Quote)
+_COMMENT_ITEMS = _members(Comment)
 
 
 def _check_article(article: Article) -> None:
@@ -510,6 +548,8 @@ def _check_article(article: Article) -> None:
         _IMAGE_ITEMS(a, f.images, a.images)
     if type(a.quotes) is not tuple or a.quotes:
         _QUOTE_ITEMS(a, f.quotes, a.quotes)
+    if type(a.comments) is not tuple or a.comments:
+        _COMMENT_ITEMS(a, f.comments, a.comments)
     if a.source_format is not None:
         _check_source_format(a, f.source_format, a.source_format)
     if a.encoding is not None:

@@ -38,6 +38,7 @@ def parse(
     format: str = "auto",
     url: str | None = None,
     quotes: bool = True,
+    comments: bool = False,
     limits: Limits | None = None,
 ) -> Article:
     """Parse *data* in *format*, or in the format :func:`~articlekit._parsers._sniff.sniff` sees.
@@ -48,6 +49,9 @@ def parse(
         (:data:`articlekit._input.FORMAT_NAMES`).
     :param url: passed to the parser (stored as ``Article.url``).
     :param quotes: passed to the parser (extract quotations).
+    :param comments: passed to :func:`~articlekit.parse_html` (read the page's
+        reader comments into ``Article.comments``); Markdown, plain text and
+        JSON have no comment sections to read, and ignore it.
     :param limits: passed to the parser.  A JSON document is returned as it
         was stored: only ``limits.max_bytes`` applies to it.
 
@@ -74,4 +78,6 @@ def parse(
                 f"the input is larger than Limits.max_bytes ({limit:,} bytes)", source="json"
             )
         return from_json(data if isinstance(data, str) else bytes(data))
+    if comments and chosen == "html":
+        return _PARSERS["html"](data, url=url, quotes=quotes, comments=True, limits=limits)
     return _PARSERS[chosen](data, url=url, quotes=quotes, limits=limits)

@@ -272,7 +272,8 @@ def markdown_expressible(article: Article) -> Article:
 
     Markdown carries everything else exactly; this is what it cannot carry:
 
-    * ``quotes`` (a parser re-extracts them), ``warnings``, ``encoding`` and
+    * ``quotes`` (a parser re-extracts them), ``comments`` (readers' text, not
+      the article's: only JSON carries them), ``warnings``, ``encoding`` and
       ``encoding_source`` are not written; ``source_format`` becomes ``"markdown"``;
     * an ``extra`` key that is a front-matter key of a field (compared
       case-insensitively; see ``articlekit._syntax.FRONT_MATTER_KEYS``) is
@@ -308,6 +309,7 @@ def markdown_expressible(article: Article) -> Article:
         article,
         body=_blocks(article.body),
         quotes=(),
+        comments=(),
         warnings=(),
         encoding=None,
         encoding_source=None,

@@ -5,15 +5,18 @@
 1. ``articlekit._input.decode_input`` -- bytes to clean text (BOM, caller's
    encoding, ``<meta charset>``, detection);
 2. :mod:`._tree` -- a safe lxml parse (no network, no entities, no comments,
-   depth and size problems recorded as warnings);
+   depth and size problems recorded as warnings); then :mod:`._textform` --
+   soft hyphens and ruby annotations removed, text NFC-normalised;
 3. :mod:`._metadata` -- title, authors, dates, language, site name ... from
    JSON-LD, OpenGraph, meta tags, microdata and the visible byline;
    :mod:`._pagetype` -- what kind of page it is (:attr:`Article.page_type`);
-4. :mod:`._content` -- find the article body and drop the page's boilerplate;
-5. :mod:`._blocks` -- map the body to the model's blocks and inlines, then drop
+4. :mod:`._comments` -- with ``comments=True``, the reader comments (found
+   here, on the whole page; kept when they lie outside the content of stage 5);
+5. :mod:`._content` -- find the article body and drop the page's boilerplate;
+6. :mod:`._blocks` -- map the body to the model's blocks and inlines, then drop
    the headline and lede when the body repeats them.
 
-:func:`fragment_blocks` runs stage 5 alone on an HTML snippet (the Markdown
+:func:`fragment_blocks` runs stage 6 alone on an HTML snippet (the Markdown
 parser uses it for raw HTML).
 """
 
@@ -30,10 +33,12 @@ from articlekit._limits import Limits
 from articlekit._model import Article, Block, Heading, Paragraph
 from articlekit._model._text import inline_text
 from articlekit._parsers.html._blocks import BlockBuilder, fragment_blocks
+from articlekit._parsers.html._comments import find_comments, read_comments
 from articlekit._parsers.html._content import drop_ui_lines, extract_content
 from articlekit._parsers.html._metadata import extract_metadata
 from articlekit._parsers.html._own import read_own_html
 from articlekit._parsers.html._pagetype import classify_page
+from articlekit._parsers.html._textform import normalise_text_form
 from articlekit._parsers.html._tree import parse_tree
 
 __all__ = ["fragment_blocks", "parse_html"]
@@ -48,6 +53,7 @@ def parse_html(
     url: str | None = None,
     encoding: str | None = None,
     quotes: bool = True,
+    comments: bool = False,
     limits: Limits | None = None,
 ) -> Article:
     """Parse a web page into an :class:`~articlekit.Article`: its metadata and its article body.
@@ -58,6 +64,10 @@ def parse_html(
     :param encoding: the encoding the caller knows (an HTTP ``charset``); a
         byte-order mark still wins.
     :param quotes: extract quotations and their speakers.
+    :param comments: read the page's reader comments into
+        :attr:`Article.comments <articlekit.Article.comments>` (see
+        :doc:`/guide/html`); without it the field is empty.  Comments are never
+        part of the body, either way.
     :param limits: bounds on size, depth and metadata lengths.
     :raises EmptyDocumentError: the input is empty or white space.
     :raises EncodingError: the input is binary, or *encoding* is unknown.
@@ -88,10 +98,14 @@ def parse_html(
             # A page written by articlekit's to_html(standalone=True): read exactly.
             own = _evolve(own, encoding=decoded.encoding, encoding_source=decoded.encoding_source)
             return enrich(own, quotes=quotes, limits=limits)
+    normalise_text_form(root, decoded.text)
     meta = extract_metadata(root, url=url, limits=limits, source=decoded.text)
     warnings.extend(meta.warnings)
     page_type = classify_page(root, url or meta.url or meta.canonical_url)  # before extraction changes the tree
+    # Found before the extractor changes the tree; kept only outside the content it chooses.
+    found = find_comments(root) if comments else None
     content = extract_content(root)
+    comment_list = () if found is None else read_comments(found, content, limits=limits, warn=warnings.append)
     builder = BlockBuilder(base_url=meta.base_url or url, limits=limits)
     body: list[Block] = []
     for element in content:
@@ -119,6 +133,7 @@ def parse_html(
         description=meta.description,
         images=meta.images,
         body=body,
+        comments=comment_list,
         source_format="html",
         encoding=decoded.encoding,
         encoding_source=decoded.encoding_source,
