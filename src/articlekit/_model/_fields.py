@@ -78,13 +78,10 @@ def _to_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
     input unchanged (rather than raising here) lets the field's validator report
     it with the field's name; the declared type is what well-typed input gets.
     """
-    kind = type(value)
-    if kind is tuple:
-        return cast("tuple[_T, ...]", value)
-    if kind is list:
-        return tuple(value)
     if isinstance(value, tuple):
         return value
+    if type(value) is list:
+        return tuple(value)
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         # Left as is: the validator reports the wrong type with the field's name.
         return cast("tuple[_T, ...]", value)

@@ -45,14 +45,10 @@ __all__ = ["article_text", "block_text", "inline_text"]
 def inline_text(nodes: Iterable[Inline]) -> str:
     """The text of a sequence of inline nodes (markup removed)."""
     parts: list[str] = []
-    _inline_parts(nodes, parts)
-    return "".join(parts)
-
-
-def _inline_parts(nodes: Iterable[Inline], out: list[str]) -> None:
     table = _INLINE_TEXT
     for node in nodes:
-        table[type(node)](node, out)
+        table[type(node)](node, parts)
+    return "".join(parts)
 
 
 # ----- inlines: each appends its pieces of text to *out*
@@ -75,7 +71,7 @@ def _nothing(node: InlineImage, out: list[str]) -> None:
 
 
 def _children(node: Emphasis | Strong | Strikethrough | Link, out: list[str]) -> None:
-    table = _INLINE_TEXT  # dispatched here, not through _inline_parts: one frame a level
+    table = _INLINE_TEXT  # dispatched here, not through inline_text: one frame a level
     for child in node.children:
         table[type(child)](child, out)
 

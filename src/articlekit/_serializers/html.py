@@ -275,7 +275,13 @@ class _Writer:
 # --------------------------------------------------------------------------- quotes in inlines
 
 
-class _Wrap:
+class _Own:
+    """The writer's own inline items, beside model nodes and str pieces (one isinstance tells)."""
+
+    __slots__ = ()
+
+
+class _Wrap(_Own):
     """A quote wrapped around a run of inline items (in the rewritten inline tree)."""
 
     __slots__ = ("children", "quote")
@@ -285,7 +291,7 @@ class _Wrap:
         self.children = children
 
 
-class _Open:
+class _Open(_Own):
     """A model container (emphasis, link ...) whose children were rewritten."""
 
     __slots__ = ("children", "node")
@@ -304,6 +310,8 @@ def _length(item: _Item) -> int:
     """How many characters of :attr:`Article.text` an item covers."""
     if isinstance(item, str):
         return len(item)
+    if isinstance(item, Text):
+        return len(item.text)  # the common case, without building a list (the same as below)
     if isinstance(item, (_Wrap, _Open)):
         return sum(_length(c) for c in item.children)
     return len(inline_text((item,)))
@@ -427,26 +435,31 @@ class _Body:
         """
         w = self.w
         table = _INLINES
-        stack: list[tuple[Iterator[_Item], str | None, bool]] = [(iter(items), None, in_link)]
-        while stack:
-            children, end, in_link = stack[-1]
-            item = next(children, None)
-            if item is None:
-                stack.pop()
+        # The open elements above the current one: (their remaining children, end tag, in a link?).
+        stack: list[tuple[Iterator[_Item], str | None, bool]] = []
+        children: Iterator[_Item] = iter(items)
+        end: str | None = None
+        while True:
+            for item in children:
+                if isinstance(item, str):
+                    w.text(item)
+                    continue
+                if not isinstance(item, _Own):  # a model node: the common case first
+                    descent: _Descent | None = table[type(item)](item, w, None, in_link)
+                elif isinstance(item, _Wrap):
+                    descent = _quote(item, w, in_link)
+                else:
+                    descent = table[type(item.node)](item.node, w, item.children, in_link)
+                if descent is not None:  # an element opened: write its children, then come back
+                    stack.append((children, end, in_link))
+                    children, end, in_link = iter(descent[0]), descent[1], descent[2]
+                    break
+            else:  # the current element's children are written
                 if end is not None:
                     w.close(end)
-                continue
-            if isinstance(item, str):
-                w.text(item)
-                continue
-            if isinstance(item, _Wrap):
-                descent: _Descent | None = _quote(item, w, in_link)
-            elif isinstance(item, _Open):
-                descent = table[type(item.node)](item.node, w, item.children, in_link)
-            else:
-                descent = table[type(item)](item, w, None, in_link)
-            if descent is not None:
-                stack.append((iter(descent[0]), descent[1], descent[2]))
+                if not stack:
+                    return
+                children, end, in_link = stack.pop()
 
     # ----- blocks
 
@@ -504,7 +517,8 @@ _Descent: TypeAlias = "tuple[Iterable[_Item], str | None, bool]"
 
 
 def _text(node: Text, w: _Writer, children: Iterable[_Item] | None, in_link: bool) -> _Descent | None:
-    w.text(node.text)
+    if node.text:  # _Writer.text, inlined: the most frequent node
+        w.parts.append(_escape_text(node.text))
     return None
 
 

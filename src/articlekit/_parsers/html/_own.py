@@ -33,6 +33,7 @@ from articlekit._model import (
     BLOCK_TYPES,
     INLINE_TYPES,
     MAX_DEPTH,
+    Alignment,
     Article,
     Block,
     BlockQuote,
@@ -64,7 +65,7 @@ __all__ = ["read_own_html"]
 
 _GENERATOR = "articlekit"
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_ALIGNS = frozenset({"left", "center", "right"})
+_ALIGNS: dict[str, Alignment] = {"left": "left", "center": "center", "right": "right"}
 _PAGE_TYPES = frozenset(get_args(PageType))
 _QUOTE_ATTRIBUTES = frozenset({"data-kind", "data-speaker", "data-role", "data-cue"})
 
@@ -258,7 +259,7 @@ def _rows(section: Any, cell_tag: str, depth: int) -> list[TableRow]:
             align = _attrs(cell, frozenset({"align"})).get("align")
             if align is not None and align not in _ALIGNS:
                 _fail("an unknown alignment")
-            cells.append(TableCell(_inlines(cell, depth + 1), align=align))  # type: ignore[arg-type]
+            cells.append(TableCell(_inlines(cell, depth + 1), align=None if align is None else _ALIGNS[align]))
         rows.append(TableRow(cells))
     return rows
 
