@@ -8,7 +8,8 @@
    depth and size problems recorded as warnings);
 3. :mod:`._metadata` -- title, authors, dates, language, site name ... from
    JSON-LD, OpenGraph, meta tags, microdata and the visible byline;
-4. :mod:`._content` -- find the article body and drop the page's boilerplate;
+4. :mod:`._extract` -- find the article body and drop the page's boilerplate (a chain of
+   named rules, one module each);
 5. :mod:`._blocks` -- map the body to the model's blocks and inlines, then drop
    the headline and lede when the body repeats them.
 
@@ -29,7 +30,7 @@ from articlekit._limits import Limits
 from articlekit._model import Article, Block, Heading, Paragraph
 from articlekit._model._text import inline_text
 from articlekit._parsers.html._blocks import BlockBuilder, fragment_blocks
-from articlekit._parsers.html._content import drop_ui_lines, extract_content
+from articlekit._parsers.html._extract import drop_ui_lines, extract_content
 from articlekit._parsers.html._metadata import extract_metadata
 from articlekit._parsers.html._own import read_own_html
 from articlekit._parsers.html._tree import parse_tree
