@@ -39,12 +39,15 @@ from articlekit._parsers.html._extract import (
     clean_furniture,
     clean_link_paragraphs,
     join_split,
+    keep_wrappers,
+    mass,
     no_prose,
     score,
     select,
     siblings,
     strip,
     ui_lines,
+    widen,
 )
 from articlekit._parsers.html._extract._common import Page, State, text_len
 
@@ -68,11 +71,15 @@ class CleaningRule(NamedTuple):
 
 #: The rules before cleaning, in order.
 RULES: tuple[Rule, ...] = (
-    Rule(strip.NAME, "candidates", strip.run),
+    Rule(strip.CODE, "candidates", strip.run_code),
+    Rule(keep_wrappers.NAME, "candidates", keep_wrappers.run),
+    Rule(strip.WRAPPERS_NAME, "candidates", strip.run_wrappers),
     Rule(score.NAME, "scoring", score.run),
+    Rule(mass.NAME, "scoring", mass.run),
     Rule(no_prose.NAME, "selection", no_prose.run),
     Rule(select.NAME, "selection", select.run),
     Rule(join_split.NAME, "recovery", join_split.run),
+    Rule(widen.NAME, "recovery", widen.run),
     Rule(siblings.NAME, "recovery", siblings.run),
 )
 

@@ -229,6 +229,9 @@ class State:
     page: Page
     #: Candidate scores (an element and its ancestors, credited by paragraphs).
     scores: dict[lxml.html.HtmlElement, float] = field(default_factory=dict)
+    #: Text mass: for the body and every ancestor of a text block, the length of the
+    #: non-link text of the unblocked text blocks below it (see :mod:`.mass`).
+    mass: dict[lxml.html.HtmlElement, float] = field(default_factory=dict)
     #: The chosen container and its final score.
     best: lxml.html.HtmlElement | None = None
     best_score: float = float("-inf")
