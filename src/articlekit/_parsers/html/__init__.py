@@ -89,7 +89,7 @@ def parse_html(
             return enrich(own, quotes=quotes, limits=limits)
     meta = extract_metadata(root, url=url, limits=limits, source=decoded.text)
     warnings.extend(meta.warnings)
-    content = extract_content(root)
+    content = extract_content(root, warnings=warnings)
     builder = BlockBuilder(base_url=meta.base_url or url, limits=limits)
     body: list[Block] = []
     for element in content:

@@ -4,14 +4,21 @@ The extractor is an ordered chain of named rules, one module each (the shape of
 markdown-it-py's rule chains).  Each rule reads and updates one :class:`State`; the stages
 run in this order:
 
-1. **candidates** -- :mod:`.strip` removes what is never article text;
+1. **candidates** -- ``strip-code`` (:mod:`.strip`) removes what is never article text,
+   :mod:`.keep_wrappers` renames furniture wrappers and shows hidden containers that hold
+   most of the page's text, ``strip-wrappers`` (:mod:`.strip`) removes the other wrappers;
 2. **scoring** -- :mod:`.score` scores paragraph-like elements and credits their ancestors;
+   :mod:`.mass` measures where the page's text is, whatever its form;
 3. **selection** -- :mod:`.no_prose` (a page without running text), :mod:`.select` (the
    best candidate, weighed by link density);
 4. **recall recovery** -- :mod:`.join_split` (one component's sections joined at their
-   common ancestor), :mod:`.siblings` (siblings that look like more of the article);
+   common ancestor), :mod:`.widen` (a container holding a small share of the page's text
+   grows to the ancestor holding most of it), :mod:`.siblings` (siblings that look like more
+   of the article);
 5. **cleaning** -- run on each chosen element: :mod:`.clean_furniture`,
    :mod:`.clean_captions`, :mod:`.clean_link_paragraphs`, :mod:`.clean_conditional`;
+   then ``warn-short``: a result holding under 15 % of the page's text mass is returned with
+   a warning (an empty one gets the parser's own warning), never silently;
 6. **blocks** -- after the content became blocks, :mod:`.ui_lines` drops UI labels.
 
 Every rule can be switched off by name (``extract_content(root, disabled={...})``, or
@@ -51,7 +58,9 @@ from articlekit._parsers.html._extract import (
 )
 from articlekit._parsers.html._extract._common import Page, State, text_len
 
-__all__ = ["CLEANING", "DISABLED", "RULES", "Rule", "drop_ui_lines", "extract_content", "rule_names"]
+__all__ = [
+    "CLEANING", "DISABLED", "RULES", "SHORT_WARNING", "Rule", "drop_ui_lines", "extract_content", "rule_names",
+]
 
 
 class Rule(NamedTuple):
@@ -97,7 +106,7 @@ DISABLED: frozenset[str] = frozenset()
 
 def rule_names() -> list[str]:
     """Every rule's name, in the order the rules run."""
-    return [r.name for r in RULES] + [r.name for r in CLEANING] + [ui_lines.NAME]
+    return [r.name for r in RULES] + [r.name for r in CLEANING] + [ui_lines.NAME, "link-cards", "mass-region", SHORT_RESULT]
 
 
 def extract_content(
@@ -125,7 +134,7 @@ def extract_content(
     body = root.find("body")
     if body is None:
         body = root
-    state = State(root=root, body=body, page=Page(body))
+    state = State(root=root, body=body, page=Page(body), disabled=off)
     for rule in RULES:
         if rule.name not in off:
             rule.run(state)
@@ -137,9 +146,31 @@ def extract_content(
                 cleaner.run(state, el)
     if state.whole_body and not text_len(body):
         state.content = []
+    if SHORT_RESULT not in off:
+        _check_short(state)
     if warnings is not None:
         warnings.extend(state.warnings)
     return state.content
+
+
+#: The name of the check that warns about a short result.
+SHORT_RESULT = "warn-short"
+
+#: The warning recorded when the body is small against the page's text.
+SHORT_WARNING = (
+    "the extracted body is short against the page's text ({found} of {total} characters of text "
+    "blocks); the page's main content may have been missed"
+)
+
+
+def _check_short(state: State) -> None:
+    """Warn when the content holds a small share of the page's text mass (see :mod:`.mass`)."""
+    total = state.mass.get(state.body, 0.0)
+    if not state.content or total < 1000:
+        return  # an empty body has its own warning; a short page is short
+    found = sum(text_len(el) for el in state.content)
+    if found < 0.15 * total:
+        state.warnings.append(SHORT_WARNING.format(found=found, total=int(total)))
 
 
 def drop_ui_lines(blocks: list[Block], *, disabled: frozenset[str] | None = None) -> list[Block]:

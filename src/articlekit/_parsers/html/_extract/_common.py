@@ -241,5 +241,7 @@ class State:
     whole_body: bool = False
     #: Set by a rule to stop the chain before the next stage.
     done: bool = False
+    #: The rules switched off (rules with sub-rules consult it).
+    disabled: frozenset[str] = frozenset()
     #: Notes for the caller (become ``Article.warnings``).
     warnings: list[str] = field(default_factory=list)

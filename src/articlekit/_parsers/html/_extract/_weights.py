@@ -10,6 +10,7 @@ from importlib import resources
 DEFAULTS: dict[str, float] = {
     "widen_share": 0.5,
     "widen_max_links": 0.5,
+    "card_links": 0.35,
 }
 
 
