@@ -8,9 +8,11 @@ import json
 from importlib import resources
 
 DEFAULTS: dict[str, float] = {
-    "widen_share": 0.5,
+    "widen_share": 0.7,
     "widen_max_links": 0.5,
     "card_links": 0.35,
+    "clean_links": 0.2,
+    "region_share": 0.85,
 }
 
 

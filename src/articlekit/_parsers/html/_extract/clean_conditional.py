@@ -14,7 +14,6 @@ from __future__ import annotations
 import lxml.etree
 import lxml.html
 
-from articlekit._parsers.html._extract._weights import WEIGHTS
 from articlekit._parsers.html._extract._common import (
     COMMAS,
     State,
@@ -23,6 +22,7 @@ from articlekit._parsers.html._extract._common import (
     remove,
     text_len,
 )
+from articlekit._parsers.html._extract._weights import WEIGHTS
 
 NAME = "clean-conditional"
 
@@ -78,6 +78,6 @@ def looks_like_furniture(el: lxml.html.HtmlElement, text: str, weight: float, *,
         return n_img == 0 and el.tag != "table"
     if el.find(".//blockquote") is not None and density < 0.5:
         return False  # an embedded post or a quotation: content, whatever its links
-    if weight < 25 and density > 0.2 and len(text) < 1000:
+    if weight < 25 and density > WEIGHTS["clean_links"] and len(text) < 1000:
         return not (is_list and density < 0.5)
     return weight >= 25 and density > 0.5

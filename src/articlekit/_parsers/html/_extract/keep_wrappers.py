@@ -20,9 +20,7 @@ from articlekit._parsers.html._extract.strip import WRAPPERS
 
 NAME = "keep-wrappers"
 
-_HIDING = lxml.etree.XPath(
-    ".//*[@hidden or @aria-hidden='true' or contains(translate(@style, 'NOE', 'noe'), 'none')]"
-)
+_HIDING = lxml.etree.XPath(".//*[@hidden or @aria-hidden='true' or contains(@style, 'none')]")
 
 
 def _major(length: int, page: int) -> bool:

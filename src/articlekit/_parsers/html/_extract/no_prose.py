@@ -2,7 +2,7 @@
 
 When scoring found no candidate, a very short document is its own content (the whole body,
 cleaned afterwards).  A page of short blocks and links (a shop's grid, a listing of cards)
-takes, with the sub-rule ``mass-region``, the smallest element holding ``widen_share`` of
+takes, with the sub-rule ``mass-region``, the smallest element holding ``region_share`` of
 the page's text mass (:mod:`.mass`), when the page has any; otherwise it has no content.
 Bound: two C passes over the body, and one walk over the massed elements.
 """
@@ -26,7 +26,7 @@ def run(state: State) -> None:
     total = state.mass.get(body, 0.0)
     if "mass-region" in state.disabled or total < 200:
         return
-    need = WEIGHTS["widen_share"] * total
+    need = WEIGHTS["region_share"] * total
     region = min(
         (el for el, m in state.mass.items() if m >= need), key=lambda el: state.mass[el], default=None
     )
