@@ -28,6 +28,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 from articlekit import Figure  # noqa: E402
 from articlekit._model._text import block_text  # noqa: E402
 from articlekit._parsers.html import _extract, parse_html  # noqa: E402
+from articlekit._parsers.html._extract._weights import WEIGHTS  # noqa: E402
 
 TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 
@@ -93,7 +94,11 @@ def main() -> None:
     parser.add_argument("--disable", nargs="*", default=[], help="rules to switch off")
     parser.add_argument("--per-page", type=Path, default=None, help="write {id: F1} to FILE")
     parser.add_argument("--compare", type=Path, default=None, help="a --per-page FILE to compare with")
+    parser.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="override fitted weights")
     args = parser.parse_args()
+    for item in args.set:
+        key, _, value = item.partition("=")
+        WEIGHTS[key] = float(value)
     corpus = Corpus()
     f1 = corpus.f1s(args.disable)
     print(line(corpus.summary(f1)))

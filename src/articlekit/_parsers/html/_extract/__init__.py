@@ -106,7 +106,7 @@ DISABLED: frozenset[str] = frozenset()
 
 def rule_names() -> list[str]:
     """Every rule's name, in the order the rules run."""
-    return [r.name for r in RULES] + [r.name for r in CLEANING] + [ui_lines.NAME, "link-cards", "mass-region", "mass-divs", SHORT_RESULT]
+    return [r.name for r in RULES] + [r.name for r in CLEANING] + [ui_lines.NAME, "link-cards", "mass-region", "mass-divs", "widen-prose", SHORT_RESULT]
 
 
 def extract_content(

@@ -232,6 +232,8 @@ class State:
     #: Text mass: for the body and every ancestor of a text block, the length of the
     #: non-link text of the unblocked text blocks below it (see :mod:`.mass`).
     mass: dict[lxml.html.HtmlElement, float] = field(default_factory=dict)
+    #: The same for running text only (long paragraphs with few links).
+    prose: dict[lxml.html.HtmlElement, float] = field(default_factory=dict)
     #: The chosen container and its final score.
     best: lxml.html.HtmlElement | None = None
     best_score: float = float("-inf")

@@ -13,6 +13,7 @@ DEFAULTS: dict[str, float] = {
     "card_links": 0.35,
     "clean_links": 0.2,
     "region_share": 0.85,
+    "prose_share": 0.4,
 }
 
 

@@ -6,7 +6,8 @@ text outside any child element -- of at least 10 characters that is not
 inside furniture (:meth:`Page.blocked`) adds its non-link text length to every ancestor's
 *mass*.  A block holding a paragraph is left to the paragraph (no double count).  Unlike the
 paragraph score, the mass counts short and comma-free text (product specs, cards, service
-sections): recall recovery compares the chosen content's mass with the page's.
+sections): recall recovery compares the chosen content's mass with the page's.  The
+*prose* mass counts running text only (``<p>`` of 100 characters or more, few links).
 Bound: one C walk over the blocks; each distinct parent of a block walks its ancestor chain
 once (the tree parser bounds the depth).
 """
@@ -30,6 +31,7 @@ def run(state: State) -> None:
     body = state.body
     # Each block's value goes to its parent first; then every distinct parent walks up once.
     direct: dict[lxml.html.HtmlElement, float] = {}
+    prose: dict[lxml.html.HtmlElement, float] = {}
     for el in body.iter(*_BLOCKS):
         if el.tag in _CONTAINERS and el.find(".//p") is not None:
             continue
@@ -40,6 +42,8 @@ def run(state: State) -> None:
         parent = el.getparent()
         if parent is not None:
             direct[parent] = direct.get(parent, 0.0) + max(length - links, 0) + 0.25 * min(links, length)
+            if el.tag == "p" and length >= 100 and links < 0.25 * length:
+                prose[parent] = prose.get(parent, 0.0) + length
     if "mass-divs" not in state.disabled:
         for div in _TEXT_DIVS(body):
             # A div's own text (div soup: text outside any child element) counts as a block.
@@ -47,11 +51,19 @@ def run(state: State) -> None:
             if own < 10 or page.blocked(div):
                 continue
             direct[div] = direct.get(div, 0.0) + own
-    mass = state.mass
+    _propagate(direct, state.mass, body)
+    _propagate(prose, state.prose, body)
+
+
+def _propagate(
+    direct: dict[lxml.html.HtmlElement, float],
+    out: dict[lxml.html.HtmlElement, float],
+    body: lxml.html.HtmlElement,
+) -> None:
     for node, value in direct.items():
         walker: lxml.html.HtmlElement | None = node
         while walker is not None:
-            mass[walker] = mass.get(walker, 0.0) + value
+            out[walker] = out.get(walker, 0.0) + value
             if walker is body:
                 break
             walker = walker.getparent()
