@@ -63,7 +63,9 @@ def test_keep_wrappers_keeps_an_article_that_broken_markup_puts_in_nav() -> None
 
 def test_widen_joins_the_sections_of_a_service_page() -> None:
     sections = "".join(
-        f"<section class='block-{n}'><h2>{title}</h2><ul><li>Free survey and written quote</li>"
+        f"<section class='block-{n}'><h2>{title}</h2><p>{title} is planned by the engineer who surveyed "
+        f"your home and who stays your contact from the first visit to the last check of the system</p>"
+        f"<ul><li>Free survey and written quote</li>"
         f"<li>Fitted by certified engineers</li><li>{title} included in the price</li></ul></section>"
         for n, title in enumerate(("Installation", "Design", "Servicing"))
     )
@@ -124,6 +126,16 @@ def test_warn_short_says_when_the_result_is_small_against_the_page() -> None:
         assert any(w.startswith(SHORT_WARNING.split("(")[0]) for w in article.warnings)
     else:
         assert not any("short against" in w for w in article.warnings)
+
+
+def test_widen_leaves_an_article_that_holds_most_of_the_running_text() -> None:
+    story = "".join(f"<p>{s} {s}</p>" for s in (_S1, _S2, _S3))
+    teasers = "".join(
+        f"<div class='item'><h3>Teaser headline {i}</h3><span>{i} hours ago by staff</span></div>" for i in range(30)
+    )
+    page = f"<html>{_head()}<body><div class='wrap'><div class='story'>{story}</div><div class='more'>{teasers}</div></div></body></html>"
+    assert "Teaser headline" not in _text(page)
+    assert "Teaser headline" in _text(page, frozenset({"widen-prose"}))
 
 
 @pytest.mark.parametrize("rule", ["strip-code", "keep-wrappers", "widen", "clean-conditional", "ui-lines"])
