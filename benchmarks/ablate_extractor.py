@@ -38,13 +38,19 @@ def main() -> None:
     corpus = Corpus()
     full = corpus.summary(corpus.f1s())
     print("full chain:", line(full), flush=True)
-    rows = []
+    rows: list[tuple[str, float, float, float, list[float]]] = []
     for rule in rules:
         off = corpus.summary(corpus.f1s([rule]))
         print(f"without {rule}:", line(off), flush=True)
         fold_deltas = [off["all"][str(k)] - full["all"][str(k)] for k in range(wcxb.FOLDS)]
         rows.append((rule, off["all"]["mean"] - full["all"]["mean"], min(fold_deltas), max(fold_deltas),
                      [off[t]["mean"] - full[t]["mean"] for t in TYPES]))
+        # Written after every rule, so that an interrupted run keeps what it measured.
+        args.out.write_text(_table(full, rows), encoding="utf-8")
+    print(_table(full, rows))
+
+
+def _table(full: dict[str, dict[str, float]], rows: list[tuple[str, float, float, float, list[float]]]) -> str:
     header = ["rule switched off", "F1 change", "fold min", "fold max", *TYPES]
     lines = [
         "# Extractor ablation (development pages)",
@@ -65,9 +71,7 @@ def main() -> None:
     for rule, delta, lo, hi, per_type in rows:
         cells = [f"`{rule}`", f"{delta:+.4f}", f"{lo:+.4f}", f"{hi:+.4f}", *(f"{d:+.3f}" for d in per_type)]
         lines.append("| " + " | ".join(cells) + " |")
-    text = "\n".join(lines) + "\n"
-    args.out.write_text(text, encoding="utf-8")
-    print(text)
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 import lxml.etree
@@ -97,14 +98,19 @@ def names_of(el: lxml.html.HtmlElement) -> str:
 def class_weight(el: lxml.html.HtmlElement) -> float:
     """Readability's class weight: furniture words down, content words up, body hints further up."""
     names = names_of(el)
-    weight = 0.0
     if len(names) < 2:
-        return weight
+        return 0.0
+    return _names_weight(names, (el.get("itemprop") or "").lower() == "articlebody")
+
+
+@lru_cache(maxsize=8192)
+def _names_weight(names: str, article_body: bool) -> float:
+    weight = 0.0
     if is_negative(names):
         weight -= 25.0
     if POSITIVE.search(names):
         weight += 25.0
-    if is_body_hint(names) or (el.get("itemprop") or "").lower() == "articlebody":
+    if is_body_hint(names) or article_body:
         weight += 40.0
     return weight
 
@@ -151,6 +157,7 @@ class Page:
         self._by_names: dict[str, int] = {}
         self._clear: set[lxml.html.HtmlElement] = set()
         self._page_len = -1
+        self._layout: dict[lxml.html.HtmlElement, bool] = {}
 
     def verdict(self, el: lxml.html.HtmlElement) -> int:
         """HIDDEN, NEGATIVE, HINT or PLAIN, from the element's own attributes."""
@@ -193,11 +200,15 @@ class Page:
         return self._page_len
 
     def is_layout(self, el: lxml.html.HtmlElement) -> bool:
-        """A furniture-named element holding most of the page's text is a layout wrapper."""
+        """A furniture-named element holding most of the page's text is a layout wrapper
+        (decided once per element: the first answer is kept)."""
+        known = self._layout.get(el)
+        if known is not None:
+            return known
         length = text_len(el)
-        if length > 0.5 * self.page_len() and length > 500:
-            return True
-        return length > 500 and POSITIVE.search(names_of(el)) is not None
+        result = length > 500 and (length > 0.5 * self.page_len() or POSITIVE.search(names_of(el)) is not None)
+        self._layout[el] = result
+        return result
 
     def blocked(self, el: lxml.html.HtmlElement) -> bool:
         """Whether *el* lies inside furniture (itself included)."""

@@ -38,9 +38,9 @@ def run(state: State, content: lxml.html.HtmlElement) -> None:
     for el in reversed(list(content.iter("table", "ul", "ol", "div", "section", "dl", "figure"))):
         if el is content or el.getparent() is None:
             continue
+        if text_len(el) > 0.5 * total:
+            continue  # most of the content: never furniture (measured in C, before the text is built)
         text = " ".join(el.text_content().split())
-        if len(text) > 0.5 * total:
-            continue  # most of the content: never furniture
         weight = class_weight(el)
         if weight < 0 or looks_like_furniture(el, text, weight, cards=cards):
             remove(el)
