@@ -166,7 +166,7 @@ def stage_times(corpus: Path) -> dict[str, float]:
     from articlekit._limits import Limits
     from articlekit._parsers.html import _finish_body
     from articlekit._parsers.html._blocks import BlockBuilder
-    from articlekit._parsers.html._content import drop_ui_lines, extract_content
+    from articlekit._parsers.html._extract import drop_ui_lines, extract_content
     from articlekit._parsers.html._metadata import extract_metadata
     from articlekit._parsers.html._tree import parse_tree
 

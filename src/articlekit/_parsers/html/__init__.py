@@ -12,7 +12,8 @@
    :mod:`._pagetype` -- what kind of page it is (:attr:`Article.page_type`);
 4. :mod:`._comments` -- with ``comments=True``, the reader comments (found
    here, on the whole page; kept when they lie outside the content of stage 5);
-5. :mod:`._content` -- find the article body and drop the page's boilerplate;
+5. :mod:`._extract` -- find the article body and drop the page's boilerplate (a chain of
+   named rules, one module each);
 6. :mod:`._blocks` -- map the body to the model's blocks and inlines, then drop
    the headline and lede when the body repeats them.
 
@@ -34,7 +35,7 @@ from articlekit._model import Article, Block, Heading, Paragraph
 from articlekit._model._text import inline_text
 from articlekit._parsers.html._blocks import BlockBuilder, fragment_blocks
 from articlekit._parsers.html._comments import find_comments, read_comments
-from articlekit._parsers.html._content import drop_ui_lines, extract_content
+from articlekit._parsers.html._extract import drop_ui_lines, extract_content
 from articlekit._parsers.html._metadata import extract_metadata
 from articlekit._parsers.html._own import read_own_html
 from articlekit._parsers.html._pagetype import classify_page
@@ -104,7 +105,7 @@ def parse_html(
     page_type = classify_page(root, url or meta.url or meta.canonical_url)  # before extraction changes the tree
     # Found before the extractor changes the tree; kept only outside the content it chooses.
     found = find_comments(root) if comments else None
-    content = extract_content(root)
+    content = extract_content(root, warnings=warnings)
     comment_list = () if found is None else read_comments(found, content, limits=limits, warn=warnings.append)
     builder = BlockBuilder(base_url=meta.base_url or url, limits=limits)
     body: list[Block] = []

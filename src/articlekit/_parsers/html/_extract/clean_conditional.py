@@ -1,0 +1,83 @@
+"""Rule ``clean-conditional`` (stage: cleaning, last): readability's conditional cleaning.
+
+A block inside the content (``table ul ol div section dl figure``) holding less than half its
+text is dropped when its class weight is negative, or it has more pictures, list items or
+form fields than paragraphs, or too many links for its weight.  Innermost blocks first.
+When the content is itself mostly links (``link-cards``: a listing's or a collection's grid of
+cards whose titles are links), links and pictures do not condemn a block.
+Bound: each block's counts are C XPath passes over its subtree (quadratic only in nesting
+depth, which the tree parser bounds).
+"""
+
+from __future__ import annotations
+
+import lxml.etree
+import lxml.html
+
+from articlekit._parsers.html._extract._common import (
+    COMMAS,
+    State,
+    class_weight,
+    link_density,
+    remove,
+    text_len,
+)
+from articlekit._parsers.html._extract._weights import WEIGHTS
+
+NAME = "clean-conditional"
+
+_COUNT_P = lxml.etree.XPath("count(.//p)")
+_COUNT_IMG = lxml.etree.XPath("count(.//img)")
+_COUNT_LI = lxml.etree.XPath("count(.//li)")
+_COUNT_INPUT = lxml.etree.XPath("count(.//input)")
+
+
+def run(state: State, content: lxml.html.HtmlElement) -> None:
+    total = text_len(content)
+    cards = "link-cards" not in state.disabled and link_density(content, total) >= WEIGHTS["card_links"]
+    for el in reversed(list(content.iter("table", "ul", "ol", "div", "section", "dl", "figure"))):
+        if el is content or el.getparent() is None:
+            continue
+        if text_len(el) > 0.5 * total:
+            continue  # most of the content: never furniture (measured in C, before the text is built)
+        text = " ".join(el.text_content().split())
+        weight = class_weight(el)
+        if weight < 0 or looks_like_furniture(el, text, weight, cards=cards):
+            remove(el)
+
+
+def looks_like_furniture(el: lxml.html.HtmlElement, text: str, weight: float, *, cards: bool = False) -> bool:
+    """Readability's conditional cleaning: a block inside the content with more pictures,
+    list items or form fields than paragraphs, or too many links for its weight.
+
+    With *cards* (the content is itself mostly links: a grid of link cards, rule
+    ``link-cards``) links and pictures do not make a block furniture."""
+    if len(COMMAS.findall(text)) >= 10:
+        return False  # running text
+    is_list = el.tag in ("ul", "ol")
+    n_p = int(_COUNT_P(el))
+    n_img = int(_COUNT_IMG(el))
+    if is_list and n_img >= 2:
+        # An image gallery: most items are pictures.
+        items = [li for li in el if li.tag == "li"]
+        with_img = sum(1 for li in items if li.find(".//img") is not None)
+        if with_img * 2 >= len(items):
+            return True
+    density = link_density(el, len(text))
+    if cards:
+        return int(_COUNT_INPUT(el)) > n_p // 3 or (not text and n_img == 0 and el.tag != "table")
+    if el.tag == "figure":
+        return density > 0.5
+    if n_img > 1 and n_p / n_img < 0.5 and len(text) < 200:
+        return True
+    if not is_list and int(_COUNT_LI(el)) - 100 > n_p:
+        return True
+    if int(_COUNT_INPUT(el)) > n_p // 3:
+        return True
+    if not text:
+        return n_img == 0 and el.tag != "table"
+    if el.find(".//blockquote") is not None and density < 0.5:
+        return False  # an embedded post or a quotation: content, whatever its links
+    if weight < 25 and density > WEIGHTS["clean_links"] and len(text) < 1000:
+        return not (is_list and density < 0.5)
+    return weight >= 25 and density > 0.5

@@ -1,0 +1,69 @@
+"""Rule ``mass`` (stage: scoring): where the page's text is, whatever its form.
+
+Every text block -- paragraphs, headings, list items, table cells, definition terms and
+descriptions, block quotes, preformatted text, and (sub-rule ``mass-divs``) a div's own
+text outside any child element -- of at least 10 characters that is not
+inside furniture (:meth:`Page.blocked`) adds its non-link text length to every ancestor's
+*mass*.  A block holding a paragraph is left to the paragraph (no double count).  Unlike the
+paragraph score, the mass counts short and comma-free text (product specs, cards, service
+sections): recall recovery compares the chosen content's mass with the page's.  The
+*prose* mass counts running text only (``<p>`` of 100 characters or more, few links).
+Bound: one C walk over the blocks; each distinct parent of a block walks its ancestor chain
+once (the tree parser bounds the depth).
+"""
+
+from __future__ import annotations
+
+import lxml.etree
+import lxml.html
+
+from articlekit._parsers.html._extract._common import NORM_LEN, State
+
+NAME = "mass"
+
+_BLOCKS = ("p", "pre", "td", "th", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "li")
+_CONTAINERS = frozenset(("td", "th", "blockquote", "dd", "li"))
+_TEXT_DIVS = lxml.etree.XPath(".//div[text()[normalize-space()]]")
+
+
+def run(state: State) -> None:
+    page = state.page
+    body = state.body
+    # Each block's value goes to its parent first; then every distinct parent walks up once.
+    direct: dict[lxml.html.HtmlElement, float] = {}
+    prose: dict[lxml.html.HtmlElement, float] = {}
+    for el in body.iter(*_BLOCKS):
+        if el.tag in _CONTAINERS and el.find(".//p") is not None:
+            continue
+        length = int(NORM_LEN(el))
+        if length < 10 or page.blocked(el):
+            continue
+        links = sum([int(NORM_LEN(a)) for a in el.iter("a")]) if el.find(".//a") is not None else 0
+        parent = el.getparent()
+        if parent is not None:
+            direct[parent] = direct.get(parent, 0.0) + max(length - links, 0) + 0.25 * min(links, length)
+            if el.tag == "p" and length >= 100 and links < 0.25 * length:
+                prose[parent] = prose.get(parent, 0.0) + length
+    if "mass-divs" not in state.disabled:
+        for div in _TEXT_DIVS(body):
+            # A div's own text (div soup: text outside any child element) counts as a block.
+            own = len(" ".join(((div.text or "") + " ".join(child.tail or "" for child in div)).split()))
+            if own < 10 or page.blocked(div):
+                continue
+            direct[div] = direct.get(div, 0.0) + own
+    _propagate(direct, state.mass, body)
+    _propagate(prose, state.prose, body)
+
+
+def _propagate(
+    direct: dict[lxml.html.HtmlElement, float],
+    out: dict[lxml.html.HtmlElement, float],
+    body: lxml.html.HtmlElement,
+) -> None:
+    for node, value in direct.items():
+        walker: lxml.html.HtmlElement | None = node
+        while walker is not None:
+            out[walker] = out.get(walker, 0.0) + value
+            if walker is body:
+                break
+            walker = walker.getparent()

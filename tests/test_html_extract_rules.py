@@ -1,0 +1,145 @@
+"""The extraction rule chain (``_parsers/html/_extract``): one written page per rule class.
+
+Each page is made up for the test (real-looking markup, no page of any corpus), and each
+test names the rule it exercises; ``disabled`` shows the rule is what makes the difference.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from articlekit._model._text import block_text
+from articlekit._parsers.html import parse_html
+from articlekit._parsers.html._extract import SHORT_WARNING, extract_content, rule_names
+
+_S1 = "Our team installs heat pumps in homes across the county, from survey to final commissioning."
+_S2 = "We size every system to the house, so running costs stay low through the coldest winters."
+_S3 = "Annual servicing keeps the warranty valid and the pump running at its rated efficiency."
+
+
+def _text(page: str, disabled: frozenset[str] = frozenset()) -> str:
+    root = lxml.html.fromstring(page)
+    return "\n".join(" ".join(el.text_content().split()) for el in extract_content(root, disabled=disabled))
+
+
+def _head() -> str:
+    return "<head><title>Example</title></head>"
+
+
+def test_every_rule_has_a_unique_name() -> None:
+    names = rule_names()
+    assert len(names) == len(set(names))
+    assert {"keep-wrappers", "widen", "link-cards", "mass-region", "warn-short"} <= set(names)
+
+
+def test_keep_wrappers_reads_a_forum_thread_rendered_inside_noscript() -> None:
+    posts = "".join(
+        f"<div class='topic-body crawler-post'><span class='creator'>user{i}</span>"
+        f"<div class='post'><p>Reply number {i}: I had the same problem with the router firmware, "
+        f"and rolling back to the previous version fixed the dropped connections for me.</p></div></div>"
+        for i in range(6)
+    )
+    page = f"<html>{_head()}<body><div id='app'></div><noscript><div id='main-outlet'>{posts}</div></noscript></body></html>"
+    assert "Reply number 5" in _text(page)
+    assert _text(page, frozenset({"keep-wrappers"})) == ""
+
+
+def test_keep_wrappers_shows_a_hidden_container_a_script_reveals() -> None:
+    body = "".join(f"<p>{s}</p>" for s in (_S1, _S2, _S3) * 3)
+    page = f"<html>{_head()}<body><div>Loading...</div><div hidden id='S:0'><article>{body}</article></div></body></html>"
+    assert _S3 in _text(page)
+    assert _S3 not in _text(page, frozenset({"keep-wrappers"}))
+
+
+def test_keep_wrappers_keeps_an_article_that_broken_markup_puts_in_nav() -> None:
+    body = "".join(f"<p>{s}</p>" for s in (_S1, _S2, _S3) * 3)
+    page = f"<html>{_head()}<body><nav><ul><li><a href='/'>Home</a></li></ul><div class='story'>{body}</div></nav></body></html>"
+    assert _S1 in _text(page)
+    # A small navigation bar is still furniture.
+    small = f"<html>{_head()}<body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav><div>{body}</div></body></html>"
+    assert "Home" not in _text(small)
+
+
+def test_widen_joins_the_sections_of_a_service_page() -> None:
+    sections = "".join(
+        f"<section class='block-{n}'><h2>{title}</h2><p>{title} is planned by the engineer who surveyed "
+        f"your home and who stays your contact from the first visit to the last check of the system</p>"
+        f"<ul><li>Free survey and written quote</li>"
+        f"<li>Fitted by certified engineers</li><li>{title} included in the price</li></ul></section>"
+        for n, title in enumerate(("Installation", "Design", "Servicing"))
+    )
+    lead = (
+        "<section class='intro'><div class='inner'><p>Heat pumps, solar panels and batteries for homes, "
+        "small businesses, farms and schools, installed by one local team, with prices agreed, in writing, "
+        "before any work starts, and a five year warranty, parts and labour, on every job.</p></div></section>"
+    )
+    page = f"<html>{_head()}<body><header><a href='/'>Logo</a></header><main>{lead}{sections}</main></body></html>"
+    text = _text(page)
+    assert "Heat pumps" in text
+    assert "Servicing included in the price" in text
+    assert "Servicing" not in _text(page, frozenset({"widen"}))
+
+
+def test_link_cards_keep_a_listing_grid() -> None:
+    cards = "".join(
+        f"<div class='card'><a href='/jobs/{i}'><h3>Senior plumber, north depot {i}</h3></a>"
+        f"<p>Full time, <a href='/loc/{i}'>Leeds</a></p></div>"
+        for i in range(8)
+    )
+    intro = "<p>Open positions at our depots, updated every morning, with salary ranges and the hiring manager named.</p>"
+    page = f"<html>{_head()}<body><main><h1>Jobs</h1>{intro}<div class='grid'>{cards}</div></main></body></html>"
+    assert "Senior plumber, north depot 7" in _text(page)
+    assert "north depot 7" not in _text(page, frozenset({"link-cards"}))
+
+
+def test_mass_region_takes_a_product_page_without_prose() -> None:
+    rows = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in (
+        ("Weight", "1.2 kg empty"), ("Capacity", "20 litres in total"), ("Material", "Recycled nylon"),
+        ("Warranty", "Two years from purchase"), ("Colour", "Forest green or slate"),
+        ("Size", "48 by 30 by 18 cm"),
+    ))
+    links = "".join(f"<a href='/c/{i}'>Category number {i}</a> " for i in range(60))
+    page = (
+        f"<html>{_head()}<body><div class='top'>{links}</div><div class='product'><h1>Trail pack 20</h1>"
+        f"<ul><li>Padded laptop sleeve for 15 inch machines</li><li>Rain cover included, stowed in the base</li>"
+        f"<li>Hip belt with two zipped pockets</li><li>Hydration port on both sides</li><li>Reflective trim on the shoulder straps</li>"
+        f"<li>Lifetime repair service at any of our shops</li></ul>"
+        f"<table>{rows}</table></div></body></html>"
+    )
+    text = _text(page)
+    assert "Recycled nylon" in text
+    assert "Rain cover included" in text
+    assert "Trail pack 20" in text
+    assert "Category 3" not in text
+    assert _text(page, frozenset({"mass-region"})) == ""
+
+
+def test_warn_short_says_when_the_result_is_small_against_the_page() -> None:
+    # The article's paragraphs are comma-free and short; one boxed quote has the commas.
+    box = "<div class='quote'><p>Fast, friendly, tidy, on time, and cheaper than we feared, honestly.</p></div>"
+    items = "".join(f"<li>Step {i} of the installation is checked against the survey report</li>" for i in range(40))
+    page = f"<html>{_head()}<body><div class='steps'><ul>{items}</ul></div>{box}</body></html>"
+    article = parse_html(page, quotes=False)
+    body = "\n".join(block_text(b) for b in article.body)
+    if len(body) < 600:
+        assert any(w.startswith(SHORT_WARNING.split("(")[0]) for w in article.warnings)
+    else:
+        assert not any("short against" in w for w in article.warnings)
+
+
+def test_widen_leaves_an_article_that_holds_most_of_the_running_text() -> None:
+    story = "".join(f"<p>{s} {s}</p>" for s in (_S1, _S2, _S3))
+    teasers = "".join(
+        f"<div class='item'><h3>Teaser headline {i}</h3><span>{i} hours ago by staff</span></div>" for i in range(30)
+    )
+    page = f"<html>{_head()}<body><div class='wrap'><div class='story'>{story}</div><div class='more'>{teasers}</div></div></body></html>"
+    assert "Teaser headline" not in _text(page)
+    assert "Teaser headline" in _text(page, frozenset({"widen-prose"}))
+
+
+@pytest.mark.parametrize("rule", ["strip-code", "keep-wrappers", "widen", "clean-conditional", "ui-lines"])
+def test_a_rule_switched_off_does_not_break_extraction(rule: str) -> None:
+    body = "".join(f"<p>{s}</p>" for s in (_S1, _S2, _S3))
+    page = f"<html>{_head()}<body><article>{body}</article></body></html>"
+    assert _S2 in _text(page, frozenset({rule}))
