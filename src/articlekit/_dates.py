@@ -221,11 +221,11 @@ def read_iso(text: str) -> datetime | None:
     try:
         return aware(datetime.fromisoformat(text))
     except ValueError:
-        pass
+        pass  # not a date and time: try a date alone, then the Jekyll forms
     try:
         return aware(datetime.combine(date.fromisoformat(text), time()))
     except ValueError:
-        pass
+        pass  # not a date alone either: try the Jekyll forms
     for fmt in _JEKYLL_FORMATS:
         parsed = _strptime(text, fmt)
         if parsed is not None:

@@ -297,7 +297,7 @@ def _decode_bytes(raw: bytes, *, source: str, encoding: str | None, html: bool) 
     try:
         return raw.decode("utf-8"), "utf-8", "detected"
     except UnicodeDecodeError:
-        pass
+        pass  # not valid UTF-8: try mostly-UTF-8, then the detector
     repaired = _mostly_utf8(raw)
     if repaired is not None:
         return repaired, "utf-8", "detected"

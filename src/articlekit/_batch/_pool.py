@@ -298,7 +298,7 @@ class _Pool:
                 elif self._record(worker, message):
                     return True
         except (EOFError, OSError, ValueError):
-            pass
+            return False  # the pipe closed: every result the worker sent has been read
         return False
 
     def _lose(self, worker: _Worker, message: str | None, kind: str = "WorkerCrash") -> None:

@@ -67,7 +67,7 @@ def _line_break(node: LineBreak, out: list[str]) -> None:
 
 
 def _nothing(node: InlineImage, out: list[str]) -> None:
-    pass
+    """An inline image adds no text (Article.text's definition)."""
 
 
 def _children(node: Emphasis | Strong | Strikethrough | Link, out: list[str]) -> None:
