@@ -41,3 +41,50 @@ def test_runs_of_single_marks_move_each_nested_quote_a_bounded_number_of_times(
     quotes = _marks.scan_quotes(text, max_chars=2000, max_quotes=10**9)
     assert quotes
     assert _CountingList.moved <= 20 * len(text) // 14
+
+
+@pytest.mark.timeout(30)  # a hang guard, not a timing: the old scan took minutes here
+def test_tag_starts_without_a_closing_bracket_in_a_page_deeper_than_libxml2_allows() -> None:
+    # The recovery pass for pages deeper than 2048 levels scanned to the end of the text
+    # again from every "<b" that no ">" follows.
+    article = ak.parse_html("<div>" * 2100 + "<p>Deep text kept.</p>" + "x <b" * 60_000)
+    assert "Deep text kept." in article.text
+    assert any("2048 levels" in w for w in article.warnings)
+
+
+def test_flattening_deep_tags_reads_a_tag_to_the_next_bracket() -> None:
+    from articlekit._parsers.html._tree import _flatten_deep_tags
+
+    text = "<i>a<b>b<u x='<s'>c</u></b></i>d<q"
+    assert _flatten_deep_tags(text, 1) == "<i>a b c  </i>d<q"
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "a{i}=x",
+        'a{i}="<x>"',
+        "a{i}='x'\n",
+        "a{i}",
+        "/a{i}",
+    ],
+    ids=["bare", "quoted-with-bracket", "single-quoted-newline", "no-value", "slash-separated"],
+)
+def test_a_start_tag_with_an_attribute_flood_keeps_its_first_attributes_with_a_warning(spelling: str) -> None:
+    attributes = " ".join(spelling.format(i=i) for i in range(40_000))
+    article = ak.parse_html(f"<html><body><article><p {attributes}>Hi there, reader of this page.</p></article></body></html>")
+    assert "Hi there, reader of this page." in article.text
+    assert any("more than 256 attributes" in w for w in article.warnings)
+
+
+def test_an_attribute_flood_is_an_error_with_strict_limits() -> None:
+    attributes = " ".join(f"a{i}=x" for i in range(1000))
+    with pytest.raises(ak.ResourceLimitError, match="256 attributes"):
+        ak.parse_html(f"<p {attributes}>Hi there.</p>", limits=ak.Limits(strict=True))
+
+
+def test_a_tag_with_as_many_attributes_as_allowed_is_kept_whole() -> None:
+    from articlekit._parsers.html._tree import MAX_ATTRIBUTES, _cap_attributes
+
+    text = "<p " + " ".join(f"a{i}=x" for i in range(MAX_ATTRIBUTES)) + ">Hi</p>"
+    assert _cap_attributes(text) == (text, 0)
