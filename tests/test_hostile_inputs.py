@@ -88,3 +88,38 @@ def test_a_tag_with_as_many_attributes_as_allowed_is_kept_whole() -> None:
 
     text = "<p " + " ".join(f"a{i}=x" for i in range(MAX_ATTRIBUTES)) + ">Hi</p>"
     assert _cap_attributes(text) == (text, 0)
+
+
+@pytest.mark.parametrize(
+    "label", ["rot13", "base64", "hex", "zlib", "bz2", "uu", "quopri", "undefined", "idna", "punycode", "utf-32", "cp500"]
+)
+def test_a_charset_that_is_not_an_encoding_label_is_ignored_with_a_warning(label: str) -> None:
+    page = f"<meta charset={label}><p>Hi there, reader of this page.</p>".encode()
+    article = ak.parse_html(page)
+    assert article.text == "Hi there, reader of this page."
+    assert article.encoding == "utf-8"
+    assert any(repr(label) in w and "not an encoding label" in w for w in article.warnings)
+    declared = ak.parse_html(b"<p>Hi there, reader of this page.</p>", encoding=label if label != "utf-32" else "hex")
+    assert declared.text == "Hi there, reader of this page."
+    assert any("not an encoding label" in w for w in declared.warnings)
+
+
+def test_http_equiv_content_type_with_a_codec_that_is_not_a_text_encoding() -> None:
+    page = b'<meta http-equiv="Content-Type" content="text/html; charset=zlib"><p>Hi there, reader.</p>'
+    assert ak.parse_html(page).text == "Hi there, reader."
+
+
+@pytest.mark.parametrize("codec", ["utf-16le", "utf-16be", "utf-32le", "utf-32be"])
+def test_utf16_and_utf32_without_a_byte_order_mark_are_read_when_the_caller_declares_them(codec: str) -> None:
+    data = "<p>Zürich, a page without a byte-order mark.</p>".encode(codec)
+    article = ak.parse_html(data, encoding=codec)
+    assert article.text == "Zürich, a page without a byte-order mark."
+
+
+def test_whatwg_labels_map_latin1_to_windows_1252_and_gbk_to_gb18030() -> None:
+    from articlekit._input import encoding_for_label
+
+    assert encoding_for_label("ISO-8859-1") == "cp1252"
+    assert encoding_for_label("gbk") == "gb18030"
+    assert encoding_for_label("utf-32") is None
+    assert encoding_for_label("utf-32", caller=True) == "utf-32"
