@@ -123,3 +123,31 @@ def test_whatwg_labels_map_latin1_to_windows_1252_and_gbk_to_gb18030() -> None:
     assert encoding_for_label("gbk") == "gb18030"
     assert encoding_for_label("utf-32") is None
     assert encoding_for_label("utf-32", caller=True) == "utf-32"
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "---\ntitle: 0x" + "f" * 4000 + "\n---\nBody of the post.",
+        "---\nn: 0x" + "f" * 4000 + "\n---\nBody of the post.",
+        "+++\nn = 0x" + "f" * 4000 + "\n+++\nBody of the post.",
+        "---\nn: [0o" + "7" * 5000 + "]\n---\nBody of the post.",
+    ],
+    ids=["yaml-hex-title", "yaml-hex-extra", "toml-hex-extra", "yaml-octal-in-list"],
+)
+def test_front_matter_integers_too_wide_for_decimal_become_hex_strings(document: str) -> None:
+    article = ak.parse_markdown(document)
+    assert article.text.endswith("Body of the post.")
+    for fmt in ak.formats():
+        ak.dumps(article, fmt)
+    assert ak.from_json(ak.to_json(article)) == article
+
+
+@pytest.mark.parametrize(
+    "document",
+    ["+++\nn = " + "9" * 5000 + "\n+++\nBody.", "---\nn: " + "9" * 5000 + "\n---\nBody."],
+    ids=["toml", "yaml"],
+)
+def test_decimal_integers_past_the_digit_limit_are_a_front_matter_error(document: str) -> None:
+    with pytest.raises(ak.FrontMatterError, match="4300 digits"):
+        ak.parse_markdown(document)

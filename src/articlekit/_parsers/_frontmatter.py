@@ -253,6 +253,8 @@ def load_toml(source: str, *, first_line: int, limits: Limits) -> dict[str, Any]
         raise FrontMatterError(
             "the TOML front matter nests too deeply", source="markdown", line=first_line
         ) from None
+    except ValueError as exc:  # a decimal integer past Python's digit limit
+        raise FrontMatterError(f"malformed TOML front matter: {exc}", source="markdown", line=first_line) from None
     _check_depth(data, limits, first_line)
     return data
 
@@ -298,11 +300,24 @@ def _key(key: object) -> str:
     return clean_text(str(key))
 
 
+#: The widest integer kept as a number (about 3,900 decimal digits): Python refuses to
+#: spell an integer of more than 4,300 digits in decimal, so JSON could not hold it.
+MAX_INT_BITS = 13_000
+
+
+def _big_int(value: int, warnings: list[str], where: str) -> str:
+    warnings.append(f"front matter {where}: an integer of {value.bit_length():,} bits is too large for a number; kept as a hexadecimal string")
+    return hex(value)
+
+
 def to_json_value(value: object, warnings: list[str], where: str) -> Any:
     """A JSON-compatible copy of a loaded YAML/TOML value (dates become ISO strings).
 
+    Integers wider than :data:`MAX_INT_BITS` become hexadecimal strings, with a warning.
     Depth is bounded by the loaders (``Limits.max_depth``), so recursion is bounded.
     """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
+        return _big_int(value, warnings, where)
     if value is None or isinstance(value, (bool, int)):
         return value
     if isinstance(value, str):
@@ -334,6 +349,8 @@ def _scalar_text(value: object) -> str | None:
         return clean_text(value)
     if isinstance(value, bool):
         return json.dumps(value)
+    if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+        return hex(value)
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, (datetime, date)):
