@@ -13,6 +13,7 @@ import pytest
 
 import articlekit as ak
 from articlekit._quotes import _marks
+from articlekit._urls import is_unsafe_url
 
 
 class _CountingList(list):  # type: ignore[type-arg]
@@ -151,3 +152,142 @@ def test_front_matter_integers_too_wide_for_decimal_become_hex_strings(document:
 def test_decimal_integers_past_the_digit_limit_are_a_front_matter_error(document: str) -> None:
     with pytest.raises(ak.FrontMatterError, match="4300 digits"):
         ak.parse_markdown(document)
+
+
+# --------------------------------------------------------------------------- serialisers and the model
+
+
+def test_the_model_refuses_integers_too_wide_for_json_in_extra() -> None:
+    with pytest.raises(ak.ValidationError, match="13,000 bits"):
+        ak.Article(extra={"n": 10**5000})
+
+
+def _nested(depth: int) -> object:
+    value: object = "leaf"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("depth", [32, 400, 900])
+def test_extra_nested_deeper_than_the_model_allows_is_refused_not_a_recursion_error(depth: int) -> None:
+    with pytest.raises(ak.ValidationError, match="nested more than 31 levels"):
+        ak.Article(extra={"deep": _nested(depth)})
+    document = ak.to_dict(ak.Article(title="T"))
+    document["extra"] = {"deep": _nested(depth)}
+    with pytest.raises(ak.JSONFormatError, match="nested more than 31 levels"):
+        ak.from_dict(document)
+
+
+def test_extra_as_deep_as_the_model_allows_is_written_and_read_back_by_every_serialiser() -> None:
+    article = ak.Article(title="T", body=[ak.Paragraph([ak.Text("Body.")])], extra={"deep": _nested(31)})
+    for fmt in ak.formats():
+        ak.dumps(article, fmt)
+    assert ak.from_json(ak.to_json(article)) == article
+    assert ak.parse_markdown(ak.to_markdown(article), quotes=False).extra == article.extra
+
+
+# --------------------------------------------------------------------------- unsafe URLs
+
+
+UNSAFE_SPELLINGS = [
+    "javascript:alert(1)",
+    " JaVaScRiPt:alert(1)",
+    "j&#9;" + "&#9;" * 16 + "avascript:alert(1)",
+    "j" + "\t" * 40 + "avascript:alert(1)",
+    "&#106;avascript:alert(1)",
+    "javascript&colon;alert(1)",
+    "javascript&amp;#58;alert(1)",
+    "\u200bjavascript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD4=",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+]
+
+
+@pytest.mark.parametrize("url", UNSAFE_SPELLINGS)
+def test_the_model_never_holds_an_unsafe_url(url: str) -> None:
+    for build in (
+        lambda: ak.Link(url, [ak.Text("x")]),
+        lambda: ak.InlineImage(url),
+        lambda: ak.Figure(url),
+        lambda: ak.Image(url),
+        lambda: ak.Person("Ann", url=url),
+        lambda: ak.Article(url=url),
+        lambda: ak.Article(canonical_url=url),
+    ):
+        with pytest.raises(ak.ValidationError, match="unsafe"):
+            build()
+
+
+def test_a_raster_data_image_is_still_an_image() -> None:
+    assert ak.Image("data:image/png;base64,AAAA").url.startswith("data:image/png")
+    with pytest.raises(ak.ValidationError):
+        ak.Link("data:image/png;base64,AAAA")
+
+
+@pytest.mark.parametrize("url", UNSAFE_SPELLINGS)
+def test_a_page_claiming_to_be_articlekit_html_keeps_no_unsafe_url(url: str) -> None:
+    safe = "https://safe.example/x"
+    article = ak.Article(
+        title="Own page",
+        url=safe + "u",
+        canonical_url=safe + "c",
+        authors=[ak.Person("Ann", url=safe + "p")],
+        images=[ak.Image(safe + "i")],
+        body=[
+            ak.Paragraph([ak.Text("Words of the article. "), ak.Link(safe + "l", [ak.Text("x")]), ak.InlineImage(safe + "ii", "alt")]),
+            ak.Figure(safe + "f", alt="a", caption=[ak.Text("Caption.")]),
+        ],
+    )
+    page = ak.to_html(article, standalone=True).replace(safe, url.replace("&", "&amp;") if "&#" in url else url)
+    parsed = ak.parse_html(page)
+    assert [u for u in _urls(parsed) if u is not None and is_unsafe_url(u)] == []
+    assert "Words of the article." in parsed.text
+
+
+def _urls(article: ak.Article) -> set[str | None]:
+    found: set[str | None] = {article.url, article.canonical_url}
+    found.update(p.url for p in article.authors)
+    found.update(i.url for i in article.images)
+    stack: list[object] = list(article.body)
+    while stack:
+        node = stack.pop()
+        for name in ("href", "src"):
+            if hasattr(node, name):
+                found.add(getattr(node, name))
+        for name in ("children", "blocks", "items", "caption", "cells", "header", "rows"):
+            stack.extend(getattr(node, name, ()))
+    return found
+
+
+def test_front_matter_urls_that_are_unsafe_are_dropped_with_a_warning() -> None:
+    document = (
+        "---\ntitle: T\nurl: 'javascript:alert(1)'\ncanonical_url: ' java\tscript:x'\n"
+        "authors:\n  - name: Ann\n    url: 'data:text/html,x'\nimages:\n  - url: 'vbscript:x'\n---\nBody of the post.\n"
+    )
+    article = ak.parse_markdown(document)
+    assert article.url is None
+    assert article.canonical_url is None
+    assert article.authors == (ak.Person("Ann"),)
+    assert article.images == ()
+    assert sum("unsafe" in w for w in article.warnings) == 4
+
+
+def test_json_with_an_unsafe_url_is_refused() -> None:
+    document = ak.to_dict(ak.Article(title="T", url="https://example.com/"))
+    document["url"] = "javascript:alert(1)"
+    with pytest.raises(ak.JSONFormatError, match="unsafe URL"):
+        ak.from_dict(document)
+
+
+# --------------------------------------------------------------------------- silent losses
+
+
+def test_quotes_cut_at_max_quotes_are_said_so() -> None:
+    text = "Title\n\n" + " ".join(f"\u201cQuote number {i} here,\u201d she said." for i in range(30))
+    article = ak.parse_text(text, limits=ak.Limits(max_quotes=5))
+    assert len(article.quotes) == 5
+    assert any("Limits.max_quotes" in w for w in article.warnings)
+    with pytest.raises(ak.ResourceLimitError, match="max_quotes"):
+        ak.parse_text(text, limits=ak.Limits(max_quotes=5, strict=True))

@@ -33,9 +33,10 @@ import yaml
 from articlekit._dates import aware, read_iso
 from articlekit._errors import FrontMatterError
 from articlekit._limits import CutLimit, Limits
-from articlekit._model import Image, PageType, Person
+from articlekit._model import MAX_INT_BITS, Image, PageType, Person
 from articlekit._syntax import FRONT_MATTER_KEYS
 from articlekit._textutil import clean_text
+from articlekit._urls import is_unsafe_url
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
     import tomllib
@@ -300,11 +301,6 @@ def _key(key: object) -> str:
     return clean_text(str(key))
 
 
-#: The widest integer kept as a number (about 3,900 decimal digits): Python refuses to
-#: spell an integer of more than 4,300 digits in decimal, so JSON could not hold it.
-MAX_INT_BITS = 13_000
-
-
 def _big_int(value: int, warnings: list[str], where: str) -> str:
     warnings.append(f"front matter {where}: an integer of {value.bit_length():,} bits is too large for a number; kept as a hexadecimal string")
     return hex(value)
@@ -402,6 +398,9 @@ class _Mapper:
             self.warn(f"front matter {key!r} is not text; kept in Article.extra")
             self.keep(key, value)
             return
+        if field in ("url", "canonical_url") and is_unsafe_url(text):
+            self.warn(f"front matter {key!r}: an unsafe URL (javascript:, data: and the like) was dropped")
+            return
         if field in ("title", "standfirst", "description"):
             text = self.cut(text, "max_title_chars", key)
         elif field in ("site_name", "section"):
@@ -434,6 +433,9 @@ class _Mapper:
             self.warn(f"front matter {key!r}: an author without a name was skipped")
             return None
         name = self.cut(name, "max_name_chars", "author name")
+        if url and is_unsafe_url(url):
+            self.warn(f"front matter {key!r}: an author's unsafe URL (javascript:, data: and the like) was dropped")
+            url = None
         return Person(name, url=url or None, role=role or None)
 
     def authors(self, key: str, value: object) -> None:
@@ -455,6 +457,9 @@ class _Mapper:
             url, alt, caption, credit = _scalar_text(value), None, None, None
         if url is None:
             self.warn(f"front matter {key!r}: an image without a URL was skipped")
+            return None
+        if is_unsafe_url(url, image=True):
+            self.warn(f"front matter {key!r}: an image with an unsafe URL (javascript:, data: and the like) was skipped")
             return None
         return Image(url, alt=alt, caption=caption, credit=credit)
 

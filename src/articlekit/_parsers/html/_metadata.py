@@ -48,6 +48,7 @@ from articlekit._limits import CutLimit, Limits
 from articlekit._model import Image, Person
 from articlekit._people import opens_byline, split_byline, squash, uninvert
 from articlekit._textutil import clean_name, clean_text, name_key
+from articlekit._urls import is_unsafe_url
 
 __all__ = ["PageMetadata", "extract_metadata"]
 
@@ -1085,6 +1086,8 @@ def _people_from_ld(value: Any, ld: _JsonLd, site_names: list[str]) -> tuple[lis
         names, orgs = split_byline(name, site_names=site_names)
         credits.extend(orgs)
         url = _text(item.get("url") if isinstance(item.get("url"), str) else "", _MAX_URL_CHARS) or None
+        if url is not None and is_unsafe_url(url):
+            url = None  # resolved against the page later; an unsafe one never enters the model
         people.extend(Person(n, url=url if len(names) == 1 else None) for n in names)
     return people, credits
 
