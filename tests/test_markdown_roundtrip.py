@@ -262,7 +262,7 @@ def test_the_documented_style() -> None:
 
 def test_escaping_keeps_text_as_text() -> None:
     written = to_markdown(Article(body=[Paragraph([Text("# not a heading *nor emphasis* <b> &amp; 1. x ")])]))
-    assert written == "\\# not a heading \\*nor emphasis\\* \\<b> \\&amp; 1. x&#32;\n"
+    assert written == "\\# not a heading \\*nor emphasis\\* &lt;b> &amp;amp; 1. x&#32;\n"
 
 
 def test_emphasis_falls_back_to_html_where_delimiters_would_not_read_back() -> None:
