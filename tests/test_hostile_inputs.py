@@ -291,3 +291,54 @@ def test_quotes_cut_at_max_quotes_are_said_so() -> None:
     assert any("Limits.max_quotes" in w for w in article.warnings)
     with pytest.raises(ak.ResourceLimitError, match="max_quotes"):
         ak.parse_text(text, limits=ak.Limits(max_quotes=5, strict=True))
+
+
+def test_yaml_aliases_are_counted_by_the_size_of_what_they_repeat() -> None:
+    # 8,000 aliases of one 33 KB string: few nodes, a 266 MB article.
+    document = "---\na: &a " + "x" * 33_000 + "\nb: [" + ", ".join(["*a"] * 8_000) + "]\n---\nBody.\n"
+    with pytest.raises(ak.FrontMatterError, match="aliases expand it past Limits.max_front_matter_bytes"):
+        ak.parse_markdown(document)
+
+
+def test_yaml_aliases_of_modest_size_are_expanded() -> None:
+    document = "---\na: &a [" + ", ".join(["word"] * 100) + "]\nb: [*a, *a]\n---\nBody.\n"
+    assert ak.parse_markdown(document).extra["b"][1][99] == "word"
+
+
+# --------------------------------------------------------------------------- the Markdown work budget
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "".join(f"- item {i}\n" for i in range(100_000)),
+        "**a*" * 250_000,
+        "| a | b |\n|---|---|\n" + "".join(f"| {i} | v |\n" for i in range(80_000)),
+    ],
+    ids=["short-bullets-1mb", "star-runs-1mb", "table-rows-1.1mb"],
+)
+def test_markdown_too_dense_for_the_budget_is_refused_before_tokenizing(document: str) -> None:
+    from articlekit._parsers import markdown as markdown_parser
+
+    calls: list[int] = []
+    original = markdown_parser._tokens
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(markdown_parser, "_tokens", counting)
+        with pytest.raises(ak.ResourceLimitError, match="too dense"):
+            ak.parse_markdown(document)
+    assert calls == []  # refused before markdown-it built a token
+
+
+def test_ordinary_markdown_is_within_the_budget() -> None:
+    from articlekit._parsers.markdown import MARKDOWN_BUDGET_SECONDS, markdown_work
+
+    paragraph = "The council met on *Tuesday* and voted on the [tram](https://example.com/tram) plan. " * 8
+    document = "".join(f"## Part {i}\n\n{paragraph}\n\n- one point\n- another point\n\n" for i in range(2_000))
+    size_mb = len(document.encode()) / (1024 * 1024)
+    assert markdown_work(document) < MARKDOWN_BUDGET_SECONDS[0] + MARKDOWN_BUDGET_SECONDS[1] * size_mb
+    assert ak.parse_markdown(document, quotes=False).body

@@ -163,10 +163,17 @@ def _yaml_error(exc: BaseException, first_line: int) -> FrontMatterError:
 
 
 def _count_yaml(source: str, limits: Limits, first_line: int) -> None:
-    """Walk the YAML events: count nodes (aliases count what they repeat) and nesting."""
-    sizes: dict[str, int] = {}
-    stack: list[tuple[str | None, int]] = []
+    """Walk the YAML events: count nodes and characters (aliases count what they repeat) and nesting.
+
+    The characters of the scalars, aliases expanded, may not pass
+    ``limits.max_front_matter_bytes``: aliases do not make the data bigger than a front
+    matter written out in full may be (a 33 KB string aliased 8,000 times is refused).
+    """
+    sizes: dict[str, tuple[int, int]] = {}
+    stack: list[tuple[str | None, int, int]] = []
     total = 0
+    chars = 0
+    budget = limits.max_front_matter_bytes
     for event in yaml.parse(source, Loader=_SafeLoader):
         line = first_line + event.start_mark.line if event.start_mark is not None else first_line
         if isinstance(event, yaml.AliasEvent):
@@ -177,14 +184,22 @@ def _count_yaml(source: str, limits: Limits, first_line: int) -> None:
                     source="markdown",
                     line=line,
                 )
-            total += size
+            total += size[0]
+            chars += size[1]
+            if chars > budget:
+                raise FrontMatterError(
+                    f"the front matter's aliases expand it past Limits.max_front_matter_bytes ({budget:,} characters)",
+                    source="markdown",
+                    line=line,
+                )
         elif isinstance(event, yaml.ScalarEvent):
             total += 1
+            chars += len(event.value)
             if event.anchor:
-                sizes[event.anchor] = 1
+                sizes[event.anchor] = (1, len(event.value))
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             total += 1
-            stack.append((event.anchor, total))
+            stack.append((event.anchor, total, chars))
             if len(stack) > limits.max_depth:
                 raise FrontMatterError(
                     f"the front matter nests more than Limits.max_depth ({limits.max_depth}) levels",
@@ -192,9 +207,9 @@ def _count_yaml(source: str, limits: Limits, first_line: int) -> None:
                     line=line,
                 )
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            anchor, start = stack.pop()
+            anchor, start, start_chars = stack.pop()
             if anchor:
-                sizes[anchor] = total - start + 1
+                sizes[anchor] = (total - start + 1, chars - start_chars)
         if total > limits.max_yaml_nodes:
             raise FrontMatterError(
                 f"the front matter expands to more than Limits.max_yaml_nodes ({limits.max_yaml_nodes:,}) "
