@@ -595,10 +595,11 @@ def _collect(root: Any) -> _Sources:
                 src.paragraphs.append(text)
         elif tag == "img" and len(src.logo_alts) < 10:
             alt = _attr(el, "alt")
-            parent = el.getparent()
-            around = _classes(el) + " " + (_classes(parent) if parent is not None else "") + " " + _attr(el, "src")
-            if alt and "logo" in around.lower():
-                src.logo_alts.append(_text(alt, 300))
+            if alt:
+                parent = el.getparent()
+                around = _classes(el) + " " + (_classes(parent) if parent is not None else "") + " " + _attr(el, "src")
+                if "logo" in around.lower():
+                    src.logo_alts.append(_text(alt, 300))
         elif tag == "time" and len(src.times) < _MAX_CANDIDATES and (_attr(el, "datetime") or el.text):
             src.times.append(el)
     try:
