@@ -75,7 +75,7 @@ _WORD = re.compile(r"\w+")
 # double quote marks, the issue's definition of a quoted content (654 test items); single
 # marks (‘…’) and the doubled apostrophes and backticks of ASCII news text ('' and ``) are
 # not counted, in gold or in predictions
-_MARKS = re.compile("[“”\"«»„‹›「」]")
+_MARKS = re.compile('[“”"«»„‹›「」]')
 _PRONOUNS = frozenset(
     [
         "he",
@@ -269,6 +269,29 @@ def _match(
     return owner, assigned, found
 
 
+def _judge(
+    g: Gold,
+    pis: list[int],
+    ps: list[tuple[Any, set[int], bool]],
+    named: list[tuple[int, str]],
+    text: str,
+    mapping: list[tuple[int, int, int]],
+    index: list[int],
+) -> tuple[bool, bool, bool, Any]:
+    """(right by name or role, right by mention, pronoun source, the prediction judged)."""
+    main = max(pis, key=lambda p: len(ps[p][1]))  # the speaker of the largest prediction
+    q = ps[main][0]
+    by_name, pronoun = _speaker_ok(q.speaker, g, named)
+    at = q.speaker_span  # the words of the text where the quote names its speaker
+    by_mention = False
+    if at is not None and g.source:
+        mention = words(text, [to_original(mapping, *at)], index)
+        by_mention = bool(mention & words(text, g.source, index))
+    if g.source is None:
+        by_name = True
+    return by_name, by_name or by_mention, pronoun, q
+
+
 _COUNTS = (
     "gold_q", "pred_q", "tp_pred_q", "found_q", "spk_n_q", "spk_name_ok_q", "spk_ok_q", "pron_n",
     "pron_ok", "pron_mention_ok", "e2e_q", "e2e_name_q", "e2e_pred_q", "gold_all", "pred_all",
@@ -327,25 +350,13 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
                 marked = bool(_MARKS.search(text, max(0, a - 3), b + 3))
             preds.append((q, toks, marked))
 
-        def judge(g: Gold, pis: list[int], ps: list[tuple[Any, set[int], bool]]) -> tuple[bool, bool, bool, Any]:
-            """(right by name or role, right by mention, pronoun source, the prediction judged)."""
-            main = max(pis, key=lambda p: len(ps[p][1]))  # the speaker of the largest prediction
-            q = ps[main][0]
-            by_name, pronoun = _speaker_ok(q.speaker, g, named)
-            at = q.speaker_span  # the words of the text where the quote names its speaker
-            by_mention = False
-            if at is not None and g.source:
-                mention = words(text, [to_original(mapping, *at)], index)
-                by_mention = bool(mention & words(text, g.source, index))
-            if g.source is None:
-                by_name = True
-            return by_name, by_name or by_mention, pronoun, q
-
         # every attribution against everything returned (reported speech included)
         owner_all, assigned_all, found_all = _match(golds, preds)
         right_name_all: set[int] = set()
         for gi in found_all:
-            by_name, by_any, _pronoun, _q = judge(golds[gi], assigned_all[gi], preds)
+            by_name, by_any, _pronoun, _q = _judge(
+                golds[gi], assigned_all[gi], preds, named, text, mapping, index
+            )
             if by_name:
                 right_name_all.add(gi)
             counts["found_all_e2e"] += by_any
@@ -359,7 +370,9 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
                 if o not in found_all and not preds[pi][2] and shown < show_errors:
                     shown += 1
                     q = preds[pi][0]
-                    print(f"--- FALSE-ANY {stem}: {q.kind} cue {q.cue!r} {q.text[:100]!r} {q.speaker}")
+                    print(
+                        f"--- FALSE-ANY {stem}: {q.kind} cue {q.cue!r} {q.text[:100]!r} {q.speaker}"
+                    )
         if show_errors < 0:
             for gi, g in enumerate(golds):
                 if gi not in right_name_all and not g.quoted and shown < -show_errors:
@@ -376,7 +389,7 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
         right_name: set[int] = set()
         for gi in found:
             g = gs[gi]
-            by_name, by_any, pronoun, q = judge(g, assigned[gi], ps)
+            by_name, by_any, pronoun, q = _judge(g, assigned[gi], ps, named, text, mapping, index)
             if by_any:
                 right_any.add(gi)
             if by_name:
@@ -483,9 +496,13 @@ def main(argv: list[str] | None = None) -> int:
         help="print N errors (negative: N reported-speech errors)",
     )
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--out", type=Path, default=None,
-                        help="results file stem (default benchmarks/results/quotes_polnear for --split test, "
-                             "quotes_polnear_<split> otherwise)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="results file stem (default benchmarks/results/quotes_polnear for --split test, "
+        "quotes_polnear_<split> otherwise)",
+    )
     args = parser.parse_args(argv)
     if args.split == "test" and args.show_errors:
         parser.error("--show-errors is refused on the held-out test split")
@@ -496,7 +513,9 @@ def main(argv: list[str] | None = None) -> int:
     print(_table(args.split, result))
     stem = args.out
     if stem is None and args.limit is None:
-        stem = _report.RESULTS / ("quotes_polnear" if args.split == "test" else f"quotes_polnear_{args.split}")
+        stem = _report.RESULTS / (
+            "quotes_polnear" if args.split == "test" else f"quotes_polnear_{args.split}"
+        )
     if stem is not None:
         write_results(stem, args.split, result)
     return 0
@@ -526,8 +545,8 @@ def _table(split: str, result: dict[str, float]) -> str:
         f"\n{r['articles']:.0f} articles; extraction speed {r['MB_per_s']:.2f} MB per CPU-second. "
         "*By name or role*: a speaker is right only when its name or role names the annotated source "
         "(a pronoun source: the nearest named source before it). *By mention*: also right when the words "
-        "where the quote names its speaker overlap the annotated source mention (\"he\" at the gold's "
-        "\"he\", whoever he is), and quote precision counts only the quotes in marks. Matching on word "
+        'where the quote names its speaker overlap the annotated source mention ("he" at the gold\'s '
+        '"he", whoever he is), and quote precision counts only the quotes in marks. Matching on word '
         "tokens, Dice at least 0.5 (see the script's docstring).\n"
     )
     return markdown
@@ -536,7 +555,11 @@ def _table(split: str, result: dict[str, float]) -> str:
 def write_results(stem: Path, split: str, result: dict[str, float]) -> None:
     """The scores as a Markdown table and JSON."""
     command = f"PYTHONPATH=src python benchmarks/bench_quotes_polnear.py --split {split}"
-    _report.write(stem, {**_report.environment(command), "split": split, "scores": result}, _table(split, result))
+    _report.write(
+        stem,
+        {**_report.environment(command), "split": split, "scores": result},
+        _table(split, result),
+    )
 
 
 if __name__ == "__main__":
