@@ -299,7 +299,9 @@ _COUNTS = (
 )  # fmt: skip
 
 
-def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
+def score(
+    split: str, show_errors: int, limit: int | None, reported: tuple[str, ...] = ("speech",)
+) -> dict[str, float]:
     meta = {}
     with open(ROOT / "metadata.tsv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
@@ -326,7 +328,7 @@ def score(split: str, show_errors: int, limit: int | None) -> dict[str, float]:
         article, mapping = build_article(text)
         total_chars += len(article.text)
         t0 = time.process_time()
-        quotes = extract_quotes(article)
+        quotes = extract_quotes(article, reported=reported)
         elapsed += time.process_time() - t0
         index = token_index(text)
         for g in golds:
@@ -497,6 +499,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument(
+        "--reported",
+        default="speech",
+        help="comma-separated cue types reported speech is read from (extract_quotes(reported=...)); "
+        "default speech",
+    )
+    parser.add_argument(
         "--out",
         type=Path,
         default=None,
@@ -509,10 +517,11 @@ def main(argv: list[str] | None = None) -> int:
     if not ROOT.exists():
         print(f"PolNeAR not found at {ROOT}; see this script's docstring", file=sys.stderr)
         return 2
-    result = score(args.split, args.show_errors, args.limit)
+    reported = tuple(args.reported.split(","))
+    result = score(args.split, args.show_errors, args.limit, reported)
     print(_table(args.split, result))
     stem = args.out
-    if stem is None and args.limit is None:
+    if stem is None and args.limit is None and reported == ("speech",):
         stem = _report.RESULTS / (
             "quotes_polnear" if args.split == "test" else f"quotes_polnear_{args.split}"
         )
