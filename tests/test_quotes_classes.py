@@ -92,3 +92,29 @@ def test_page_furniture_is_never_a_quote_or_a_speaker(furniture: str) -> None:
     )
     got = _said(passage)
     assert got == [("direct", "We waited ten years for this", "Jane Doe")]
+
+
+# 4. Names mis-parsed
+
+
+@pytest.mark.parametrize(
+    ("passage", "name", "role"),
+    [
+        ("“We are ready,” says Cambridge cartoonist Jane Doe.", "Jane Doe", "Cambridge cartoonist"),
+        ("“We are ready,” Cambridge cartoonist Jane Doe said.", "Jane Doe", "Cambridge cartoonist"),
+        ("“We have a deal,” Ms. May said.", "May", None),
+        ("“We have a deal,” said Ms. May, who led the talks.", "May", None),
+        ("“He loved the game,” says Wise's dad, Darrin.", "Darrin", "Wise's dad"),
+    ],
+    ids=["place-role-name-after-cue", "place-role-name-before-cue", "honorific-may",
+         "honorific-after-cue", "possessive-kin"],
+)  # fmt: skip
+def test_names_with_places_honorifics_and_kin(passage: str, name: str, role: str | None) -> None:
+    (quote,) = _quotes(passage)
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.role) == (name, role)
+
+
+def test_a_verb_between_two_names_is_no_role() -> None:
+    passage = "Hillary Clinton met John Kerry in Boston. “We agree on the plan,” she said."
+    assert _said(passage) == [("direct", "We agree on the plan", "Hillary Clinton")]

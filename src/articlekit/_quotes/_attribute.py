@@ -185,6 +185,13 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
     k = i
     while k > lo and i - k < _MAX_SKIP + 8:
         low = toks[k - 1].low
+        if (
+            toks[k - 1].cap
+            and k - 2 >= lo
+            and toks[k - 2].cap
+            and toks[k - 2].low in lex.titles
+        ):
+            break  # "Ms. May said", "Gov. Will said": a name after a title, not an auxiliary
         if toks[k - 1].kind == "w" and (
             low in lex.skip or (low.endswith("ly") and not toks[k - 1].cap)
         ):

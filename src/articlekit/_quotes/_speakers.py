@@ -368,7 +368,7 @@ def phrase_before(
         return Phrase(end - 1, end, None, None, "pronoun", lex.pronouns[base], pronoun=base)
     a = end
     limit = max(lo, end - _MAX_PHRASE)
-    while a > limit and _is_np_word(toks[a - 1], lex):
+    while a > limit and (_is_np_word(toks[a - 1], lex) or _after_title(toks, a - 1, lex, limit)):
         a -= 1
         if (
             a - 2 >= limit
@@ -385,6 +385,15 @@ def phrase_before(
         j = a
         while j > lo and a - j < 2 and _role_word(toks[j - 1], lex):
             j -= 1
+        m = j  # "Cambridge cartoonist Jane Doe said": a place before the role words
+        while j < a and m > max(lo, j - 3) and toks[m - 1].cap and _is_np_word(toks[m - 1], lex):
+            m -= 1
+        if (
+            m < j
+            and _role_noun(toks[a - 1].low, lex)
+            and (m == lo or toks[m - 1].text == "," or toks[m - 1].kind == "q")
+        ):
+            j = m
         if j < a and (j == lo or toks[j - 1].text == "," or toks[j - 1].kind == "q"):
             a = j
     if a == end:
@@ -417,6 +426,29 @@ def phrase_before(
         inner.via = True
         return inner
     return _build(text, toks, a, end, lex)
+
+
+def _after_title(toks: list[Token], k: int, lex: Lexicon, lo: int) -> bool:
+    """Whether token *k* is a capitalised word right after a capitalised title (``Ms. May``,
+    ``President Will``): a name, even when the word is also a common word."""
+    tok = toks[k]
+    return (
+        k > lo
+        and tok.kind == "w"
+        and tok.cap
+        and toks[k - 1].cap
+        and toks[k - 1].low in lex.titles
+        and lex.titles[toks[k - 1].low] in ("male", "female", "")
+    )
+
+
+#: Endings of agent nouns (*cartoonist, teacher, director, historian, accountant*).
+_AGENT_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman", "person", "chief")
+
+
+def _role_noun(low: str, lex: Lexicon) -> bool:
+    """Whether the lower-case word *low* is a role noun: a title or an agent noun."""
+    return low in lex.titles or (len(low) > 4 and low.endswith(_AGENT_ENDINGS))
 
 
 def _role_word(tok: Token, lex: Lexicon) -> bool:
@@ -725,6 +757,14 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     limit = min(hi, start + _MAX_PHRASE)
     # "said trader Paul Smith", "said master of ceremonies Jane Doe": a few lower-case role
     # words (one "of", "at", "for" or "from" among them) before a name
+    if (
+        b + 2 < limit
+        and toks[b].cap
+        and toks[b].low.endswith(_POSSESSIVES)
+        and toks[b + 1].kind == "w"
+        and not toks[b + 1].cap
+    ):
+        b += 1  # "says Wise's dad, Darrin": a possessive name before the role words
     k = b
     roles_end = min(limit, b + 3)
     while k < roles_end and toks[k].kind == "w" and not toks[k].cap:
@@ -752,8 +792,24 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
             role_start = start + 1 if toks[start].low in ("a", "an", "the") else start
             named.role = _span_text(text, toks, role_start, k)
             return named
-    while b < limit and _is_np_word(toks[b], lex):
+    if b > start and toks[b - 1].low.endswith(_POSSESSIVES):
+        b = start  # (no name after the possessive's role words: read the phrase as it comes)
+    while b < limit and (_is_np_word(toks[b], lex) or _after_title(toks, b, lex, start)):
         b += 1
+    if start < b < limit - 1 and all(t.cap for t in toks[start:b]) and _role_word(toks[b], lex):
+        # "says Cambridge cartoonist Jane Doe": a place, a role word or two, then a name
+        r = b
+        while r < min(limit, b + 2) and _role_word(toks[r], lex):
+            r += 1
+        if (
+            r < limit
+            and _role_noun(toks[r - 1].low, lex)
+            and toks[r].cap
+            and _is_np_word(toks[r], lex)
+        ):
+            b = r
+            while b < limit and _is_np_word(toks[b], lex):
+                b += 1
     if b == start:
         return None
     phrase = _build(text, toks, start, b, lex)
