@@ -118,3 +118,34 @@ def test_names_with_places_honorifics_and_kin(passage: str, name: str, role: str
 def test_a_verb_between_two_names_is_no_role() -> None:
     passage = "Hillary Clinton met John Kerry in Boston. “We agree on the plan,” she said."
     assert _said(passage) == [("direct", "We agree on the plan", "Hillary Clinton")]
+
+
+# 3. Pronouns: the person just introduced, not the last speaker
+
+
+def test_she_is_the_person_just_introduced_not_the_last_speaker() -> None:
+    passage = (
+        "“We need more money,” said Mary Smith, the school's principal. The council later met "
+        "with accountant Jane Doe, 50. “The books were fine,” she says."
+    )
+    got = _quotes(passage)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in got] == [
+        ("We need more money", "Mary Smith"),
+        ("The books were fine", "Jane Doe"),
+    ]
+
+
+def test_a_name_met_in_passing_does_not_take_the_pronoun() -> None:
+    passage = (
+        "“We need more money,” said Mary Smith. The council met with Jane Doe on Monday. "
+        "“The books were fine,” she says."
+    )
+    assert [s for _k, _t, s in _said(passage)] == ["Mary Smith", "Mary Smith"]
+
+
+def test_a_pronoun_of_the_other_gender_skips_the_person_introduced() -> None:
+    passage = (
+        "“We need more money,” said John Smith. The council met with accountant Jane Doe, 50. "
+        "“The books were a mess,” he says."
+    )
+    assert [s for _k, _t, s in _said(passage)] == ["John Smith", "John Smith"]

@@ -45,6 +45,7 @@ from articlekit._quotes._speakers import (
     phrase_after,
     phrase_apposed,
     phrase_before,
+    role_noun,
 )
 from articlekit._quotes._text import Token, inert, sentences, tokenize
 
@@ -647,8 +648,19 @@ def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at:
             and " " in phrase.name
             and phrase.kind == "person"
         ):
-            state.registry.mention(phrase, salient=False)
+            if _introduced(toks, k, phrase.end, lo, hi, state.lex):
+                if phrase.role is None and k > lo and role_noun(toks[k - 1].low, state.lex):
+                    phrase.role = toks[k - 1].text  # "accountant Jane Doe"
+                state.registry.introduce(phrase)
+            else:
+                state.registry.mention(phrase, salient=False)
             done = phrase.end
+
+
+def _introduced(toks: list[Token], k: int, end: int, lo: int, hi: int, lex: Lexicon) -> bool:
+    """Whether the name at tokens ``k:end`` is introduced, as features introduce people: with
+    an age (*Jane Doe, 50,*, *accountant Jane Doe, 50.*)."""
+    return end + 1 < hi and toks[end].text == "," and toks[end + 1].text.isdigit()
 
 
 _CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or", "then"])

@@ -24,7 +24,7 @@ from articlekit._quotes._cues import Lexicon
 from articlekit._quotes._text import Token
 from articlekit._textutil import clean_name, name_key
 
-__all__ = ["Entity", "Phrase", "Registry", "phrase_after", "phrase_apposed", "phrase_before"]
+__all__ = ["Entity", "Phrase", "Registry", "phrase_after", "phrase_apposed", "phrase_before", "role_noun"]
 
 _MAX_PHRASE = 12
 #: A possessive ends a role before a name ("Trump's", "Fox News' Bret Baier").
@@ -390,7 +390,7 @@ def phrase_before(
             m -= 1
         if (
             m < j
-            and _role_noun(toks[a - 1].low, lex)
+            and role_noun(toks[a - 1].low, lex)
             and (m == lo or toks[m - 1].text == "," or toks[m - 1].kind == "q")
         ):
             j = m
@@ -446,7 +446,7 @@ def _after_title(toks: list[Token], k: int, lex: Lexicon, lo: int) -> bool:
 _AGENT_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman", "person", "chief")
 
 
-def _role_noun(low: str, lex: Lexicon) -> bool:
+def role_noun(low: str, lex: Lexicon) -> bool:
     """Whether the lower-case word *low* is a role noun: a title or an agent noun."""
     return low in lex.titles or (len(low) > 4 and low.endswith(_AGENT_ENDINGS))
 
@@ -803,7 +803,7 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
             r += 1
         if (
             r < limit
-            and _role_noun(toks[r - 1].low, lex)
+            and role_noun(toks[r - 1].low, lex)
             and toks[r].cap
             and _is_np_word(toks[r], lex)
         ):
@@ -910,13 +910,15 @@ def _role_head(role: str) -> str:
 class Entity:
     """Someone (or an organisation) who speaks in the article."""
 
-    __slots__ = ("gender", "kind", "name", "role", "strong")
+    __slots__ = ("gender", "introduced", "kind", "name", "role", "seen", "strong")
 
     def __init__(self, name: str, role: str | None, kind: str, gender: str) -> None:
         self.name = name
         self.role = role
         self.kind = kind
         self.gender = gender
+        self.seen = 0  # when the registry last met it (its clock)
+        self.introduced = -1  # when the text introduced it (*accountant Jane Doe, 50*), or -1
         # Evidence that this is a person: a full name, a role or a gendered title.
         self.strong = kind == "person" and (" " in name or role is not None or gender != "")
 
@@ -932,6 +934,7 @@ class Registry:
         self.recent: list[Entity] = []  # most recent last; bounded
         self.passing: list[Entity] = []  # names met in passing, not as subjects; bounded
         self._keys: dict[str, str] = {}
+        self.clock = 0  # counts the mentions met
 
     def key(self, name: str) -> str:
         """The comparison key of *name* (cached)."""
@@ -941,6 +944,8 @@ class Registry:
         return found
 
     def _pass(self, entity: Entity) -> None:
+        self.clock += 1
+        entity.seen = self.clock
         passing = self.passing
         if passing and passing[-1] is entity:
             return
@@ -949,11 +954,21 @@ class Registry:
             del passing[0]
 
     def _remember(self, entity: Entity) -> None:
+        self.clock += 1
+        entity.seen = self.clock
         if self.recent and self.recent[-1] is entity:
             return
         self.recent.append(entity)
         if len(self.recent) > 16:
             del self.recent[0]
+
+    def introduce(self, phrase: Phrase) -> Entity | None:
+        """Register a person the text introduces in passing (*accountant Jane Doe, 50*): a
+        gendered pronoun after it may mean this person rather than an earlier speaker."""
+        entity = self.mention(phrase, salient=False)
+        if entity is not None and entity.kind == "person":
+            entity.introduced = self.clock
+        return entity
 
     def mention(self, phrase: Phrase, salient: bool = True) -> Entity | None:
         """Resolve a named or role phrase to an entity (registering a new one).
@@ -1032,6 +1047,18 @@ class Registry:
         want = phrase.gender
         if want in ("male", "female"):
             found = self._gendered(self.recent, want) or self._gendered(self.passing, want)
+            for entity in reversed(self.passing):
+                if entity.introduced < 0:
+                    continue
+                if (
+                    entity.gender == want
+                    and entity.kind == "person"
+                    and (found is None or entity.introduced > found.seen)
+                ):
+                    # "… accountant Jane Doe, 50. “…,” she says": the person just introduced,
+                    # not the speaker met before her
+                    found = entity
+                break
             if found is not None and not found.gender:
                 found.gender = want  # "…, she said": she is a woman from now on
             return found
