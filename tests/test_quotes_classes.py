@@ -6,9 +6,11 @@ extractor makes the error its name describes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from articlekit import Article, Paragraph, Text, ValidationError
+from articlekit import Article, Paragraph, Speaker, Text, ValidationError
 from articlekit._quotes import extract_quotes
 
 
@@ -149,3 +151,51 @@ def test_a_pronoun_of_the_other_gender_skips_the_person_introduced() -> None:
         "“The books were a mess,” he says."
     )
     assert [s for _k, _t, s in _said(passage)] == ["John Smith", "John Smith"]
+
+
+# 8. Markup between cue and quote; the README example
+
+
+def test_a_line_break_between_cue_and_quotation_keeps_the_speech_cue() -> None:
+    passage = (
+        "Kremlin spokesperson Dmitry Peskov spoke on Friday. He told Russia’s Interfax news agency "
+        "that Moscow has submitted a list of prisoners it wants released to Ukraine:\n"
+        "“We have not yet received a reciprocal list from Kyiv. We are waiting.”"
+    )
+    quotes = [q for q in _quotes(passage) if q.kind == "direct"]
+    assert [(q.speaker.name if q.speaker else None, q.cue) for q in quotes] == [
+        ("Dmitry Peskov", "told")
+    ]
+
+
+def test_agreed_on_a_thing_is_not_speech() -> None:
+    passage = (
+        "Kyiv and Moscow held a meeting in Istanbul, during which they agreed on the exchange of "
+        "1,000 prisoners of war each."
+    )
+    assert _said(passage) == []
+    assert _said("The mayor agreed that the bridge must close.") == [
+        ("indirect", "the bridge must close", "mayor")
+    ]
+
+
+def test_quote_8_of_the_reference_page_with_a_br_through_parse_html() -> None:
+    import articlekit
+
+    page = Path(__file__).resolve().parents[1] / "examples" / "pages" / "kremlin-talks.html"
+    html = page.read_text(encoding="utf-8")
+    assert "Ukraine: “We" in html
+    article = articlekit.parse_html(html.replace("Ukraine: “We", "Ukraine:<br>“We").encode())
+    (quote,) = [q for q in article.quotes if q.text.startswith("We have not yet")]
+    assert (quote.speaker, quote.cue) == (Speaker("Dmitry Peskov"), "told")
+
+
+def test_the_readme_example_gives_no_quote_to_the_kremlin_for_what_it_did_not_say() -> None:
+    import articlekit
+
+    page = Path(__file__).resolve().parents[1] / "examples" / "pages" / "kremlin-talks.html"
+    article = articlekit.parse(page.read_bytes())
+    kremlin = [q.text for q in article.quotes if q.speaker is not None and q.speaker.name == "Kremlin"]
+    assert kremlin == [
+        "No new date has been set for direct peace talks between Russia and Ukraine"
+    ]

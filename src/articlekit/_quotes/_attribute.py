@@ -1469,11 +1469,15 @@ def _note_closing_subject(state: _State, toks: list[Token], s0: int, s1: int) ->
 
 
 def _last_speaking(cues: list[_Cue]) -> _Cue | None:
-    """The last cue with a speaker that is not an action (``said``, not ``met``)."""
+    """The last speech cue with a speaker (``told``, not the ``wants`` of a clause after it),
+    else the last that is not an action (``said``, not ``met``)."""
+    found = None
     for cue in reversed(cues):
         if cue.speaker is not None and cue.kind != "other":
-            return cue
-    return None
+            if KIND_TYPES[cue.kind] == "speech":
+                return cue
+            found = found or cue
+    return found
 
 
 _WHEN_CLAUSE = frozenset(["when", "as", "while", "after", "before"])
@@ -1566,7 +1570,8 @@ def _indirect(
                     lex,
                     lex.is_object_first(cue.surface.lower()),
                     direct,
-                    cue.kind in ("belief", "intention", "other"),
+                    cue.kind in ("belief", "intention", "other")
+                    or cue.surface.lower() in lex.that_only,
                 )
             if span is None and (phrase is None or phrase.start < cue.a):
                 span = _mixed(toks, cue, s1, lex, direct)
