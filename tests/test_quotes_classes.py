@@ -199,3 +199,52 @@ def test_the_readme_example_gives_no_quote_to_the_kremlin_for_what_it_did_not_sa
     assert kremlin == [
         "No new date has been set for direct peace talks between Russia and Ukraine"
     ]
+
+
+# 5. Content span: words between cue and content; a cue inside the clause
+
+
+@pytest.mark.parametrize(
+    ("passage", "content"),
+    [
+        ("Smith said during an episode of his podcast that the deal was dead.", "the deal was dead"),
+        ("Smith acknowledged before the judge that he had lied.", "he had lied"),
+    ],
+    ids=["said-during-an-episode", "acknowledged-before-the-judge"],
+)
+def test_words_between_the_cue_and_its_content_are_not_content(passage: str, content: str) -> None:
+    assert _said("John Smith runs a trucking firm. " + passage) == [("indirect", content, "John Smith")]
+
+
+def test_a_cue_inside_its_clause() -> None:
+    passage = (
+        "John Smith runs a trucking firm. It's common, he explains, for the drivers to work "
+        "twelve hours."
+    )
+    assert _said(passage) == [
+        ("indirect", "It's common", "John Smith"),
+        ("indirect", "for the drivers to work twelve hours", "John Smith"),
+    ]
+
+
+# 6. Mixed quotes with a cue outside the lexicon
+
+
+def test_a_mixed_quote_after_an_unknown_verb_and_that() -> None:
+    got = _said("The senator sniffed that “nobody reads those reports anyway.”")
+    assert ("partial", "nobody reads those reports anyway.", "senator") in got
+    assert all(s == "senator" for _k, _t, s in got)
+
+
+# 7. The speaker in the next sentence
+
+
+def test_the_speaker_in_the_next_sentence() -> None:
+    passage = (
+        "John Smith has been ill since March. “My condition is getting worse every day.” He said "
+        "he would return to court."
+    )
+    assert _said(passage) == [
+        ("direct", "My condition is getting worse every day.", "John Smith"),
+        ("indirect", "he would return to court", "John Smith"),
+    ]

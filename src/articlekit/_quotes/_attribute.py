@@ -323,6 +323,8 @@ def _find_cues(
             two = table.get(low + " " + toks[i + 1].low)
             if two is not None:
                 kind, width = two, 2
+        if kind is None and i + 2 < hi and _unknown_cue(toks, i):
+            kind = "speech"  # "sniffed that “…”": a verb outside the lexicon before a quotation
         if (
             kind is None
             or tok.kind != "w"
@@ -356,6 +358,21 @@ def _find_cues(
         surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
         cues.append(_Cue(start, i + width, surface, kind))
     return cues
+
+
+def _unknown_cue(toks: list[Token], k: int) -> bool:
+    """Whether token *k* is a past tense outside the lexicon that introduces a quotation
+    with *that* (``sniffed that “…”``): a cue of speech, the marks say so."""
+    tok = toks[k]
+    return (
+        tok.kind == "w"
+        and not tok.cap
+        and len(tok.low) > 4
+        and tok.low.endswith("ed")
+        and k + 2 < len(toks)
+        and toks[k + 1].low == "that"
+        and toks[k + 2].kind == "q"
+    )
 
 
 #: Past participles that name a thing after its noun: "a play called “…”", "a fund dubbed “…”".
@@ -1110,7 +1127,7 @@ def attribute(
         state.colon_intro = None
         first_names = lex.first_names
         quote_at = [k for k, t in enumerate(toks) if t.kind == "q"]
-        cue_at = [k for k, t in enumerate(toks) if t.low in cue_words]
+        cue_at = [k for k, t in enumerate(toks) if t.low in cue_words or _unknown_cue(toks, k)]
         names_at = [k for k, t in enumerate(toks) if t.cap and t.low in first_names]
         tail: int | None = None  # a direct quotation that ended the previous sentence, with no cue
         for s0, s1 in sentences(toks, inner, starters):
@@ -1692,6 +1709,9 @@ _NOT_RESUMING = frozenset(
 )  # fmt: skip
 
 
+_IT = frozenset(["it", "it's", "it\u2019s"])
+
+
 def _interrupted(
     state: _State, toks: list[Token], s0: int, s1: int, comma: int, cue: _Cue, direct: set[int]
 ) -> tuple[int, int] | None:
@@ -1706,9 +1726,10 @@ def _interrupted(
     if after + 2 >= s1 or toks[after].text != ",":
         return None
     nxt = toks[after + 1]
+    extraposed = nxt.low in ("for", "to") and toks[s0].low in _IT  # "It's common, he explains, for …"
     if nxt.kind != "q" and (
         nxt.kind != "w"
-        or nxt.low in _NOT_RESUMING
+        or (nxt.low in _NOT_RESUMING and not extraposed)
         or nxt.low.endswith("ing")
         or state.lex.cue_kind(nxt.low) is not None
     ):
