@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-1000000}"
-for target in ${TARGETS:-from_json parse_text parse_markdown parse_html parse to_html}; do
+for target in ${TARGETS:-from_json parse_text parse_markdown parse_html parse to_html to_markdown_render}; do
   mkdir -p "fuzz/corpus/$target" "fuzz/crashes/$target"
   echo "== $target ($RUNS runs)"
   PYTHONPATH=src python fuzz/fuzz.py "$target" -runs="$RUNS" -max_len=4096 -timeout=10 \

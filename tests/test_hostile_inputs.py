@@ -342,3 +342,16 @@ def test_ordinary_markdown_is_within_the_budget() -> None:
     size_mb = len(document.encode()) / (1024 * 1024)
     assert markdown_work(document) < MARKDOWN_BUDGET_SECONDS[0] + MARKDOWN_BUDGET_SECONDS[1] * size_mb
     assert ak.parse_markdown(document, quotes=False).body
+
+
+def test_every_member_of_a_multi_member_gzip_file_is_read(tmp_path: Any) -> None:
+    import gzip
+
+    from articlekit._batch import parse_many
+
+    first = b"<html><body><article><h1>Two members</h1><p>The first member holds this paragraph of text.</p>"
+    second = b"<p>The second member holds the end of the article, which must not be lost.</p></article></body></html>"
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(first) + gzip.compress(second))
+    [result] = list(parse_many([tmp_path], jobs=0))
+    assert result.article is not None, result.message
+    assert "The second member holds the end of the article" in result.article.text

@@ -4,7 +4,8 @@ Asserted for each file and each parser:
 
 * the error contract: an Article, or an ``ArticleKitError`` whose message says something;
 * no silent loss: the file's marker text is in ``Article.text``, or a warning says what was cut;
-* no active content in ``to_html`` output (checked by parsing it with lxml);
+* no active content in ``to_html`` output (checked by parsing it with lxml), nor in
+  ``to_markdown`` output rendered by markdown-it-py with raw HTML on;
 * the canary (a local file the XXE payloads point at) never appears in any output, the file
   is never opened while parsing, and no socket is connected.
 
@@ -24,8 +25,8 @@ from typing import Any
 import pytest
 
 import articlekit as ak
-from safety import assert_safe_html
-from torture.make_corpus import CANARY, SPECS, Spec, generate
+from safety import assert_inert_html, assert_safe_html
+from torture.make_corpus import CANARY, MARKER, SPECS, Spec, generate
 
 PARSERS: dict[str, Callable[..., ak.Article]] = {
     "html": ak.parse_html,
@@ -97,6 +98,28 @@ def test_torture(spec: Spec, parser: str, corpus: dict[str, Path]) -> None:
         assert "root:x:0:0" not in out
     assert_safe_html(ak.to_html(article))
     assert_safe_html(ak.to_html(article, standalone=True), standalone=True)
+    markdown = ak.to_markdown(article)
+    if len(markdown) <= _RENDER_AT_MOST:
+        assert_inert_html(_render_markdown(markdown))
+
+
+# to_markdown output is rendered (markdown-it-py, raw HTML on) when it is at most this long:
+# rendering the multi-megabyte files would only repeat what the small ones show, slowly.
+_RENDER_AT_MOST = 256 * 1024
+
+
+def _render_markdown(source: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough").render(source)
+
+
+def test_every_member_of_a_gzip_file_is_read(corpus: dict[str, Path]) -> None:
+    from articlekit._batch import parse_many
+
+    [result] = list(parse_many([str(corpus["gzip_two_members.html.gz"])], jobs=0))
+    assert result.article is not None, result.message
+    assert MARKER in result.article.text
 
 
 def test_xss_payloads_never_become_active(corpus: dict[str, Path]) -> None:

@@ -13,6 +13,8 @@ the canary that must never appear in any output.
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import random
 import sys
 from collections.abc import Callable
@@ -189,6 +191,95 @@ def _control_references(_: Path) -> bytes:
 _BAIT = "\u201cNo New Talks\u201d said Peskov, "
 
 
+# ----- hostile input, second round: one file per class
+
+
+def _deep_and_unclosed(_: Path) -> bytes:
+    # Deeper than libxml2's 2048 levels, so the page is parsed again flattened; then a
+    # run of tag starts that no ">" ever ends (the flattening scan must not restart at each).
+    return _page("<div>" * 2100 + _article() + "x <b" * 60_000).encode()
+
+
+def _attribute_flood(_: Path) -> bytes:
+    attributes = " ".join(f"a{i}=x" for i in range(40_000))
+    return _page(f"<div {attributes}>" + _article() + "</div>").encode()
+
+
+def _codec_label(label: str) -> Callable[[Path], bytes]:
+    def make(_: Path) -> bytes:
+        return (
+            f'<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset={label}">'
+            f"<title>Codec</title></head><body>{_article()}</body></html>"
+        ).encode("ascii")
+
+    return make
+
+
+def _big_ints(_: Path) -> bytes:
+    return (
+        "---\ntitle: 0x" + "f" * 4000 + "\nserial: 0x" + "e" * 4000 + "\nlist: [0o" + "7" * 5000 + ", 1]\n---\n\n"
+        f"{MARKER} in the body of a post whose front matter holds integers too wide for decimal.\n"
+    ).encode()
+
+
+def _alias_amplification(_: Path) -> bytes:
+    # 28 KB aliased 8,000 times: few nodes, 224 MB of article (the front matter is under 64 KB).
+    return ("---\na: &a " + "x" * 28_000 + "\nb: [" + ", ".join(["*a"] * 8_000) + "]\n---\n\n" + MARKER + "\n").encode()
+
+
+_ACTIVE = [
+    "<script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "\\<script>alert(3)</script>",
+    "[click](javascript:alert(4))", "<javascript:alert(5)>", "<!-- x --><svg onload=alert(6)>",
+    "&lt;script&gt;alert(7)&lt;/script&gt;", "[a]: javascript:alert(8)",
+]
+
+
+def _renderer_active(_: Path) -> bytes:
+    # Everything a Markdown renderer could turn live, in the front matter and the body:
+    # to_markdown must write it back inert (the suite renders its output).
+    front = "".join(f"k{i}: {json.dumps(p)}\n" for i, p in enumerate(_ACTIVE))
+    body = "\n\n".join(f"Payload {i}: `{p}` and {p}" for i, p in enumerate(_ACTIVE))
+    return (f"---\ntitle: {json.dumps(_ACTIVE[0])}\nauthor: {json.dumps(_ACTIVE[1])}\n{front}---\n\n{MARKER}\n\n{body}\n").encode()
+
+
+def _gzip_members(_: Path) -> bytes:
+    first = _page(_article()).encode()
+    return gzip.compress(first[: len(first) // 2]) + gzip.compress(first[len(first) // 2 :])
+
+
+_UNSAFE_URLS = [
+    "javascript:alert(1)", " JaVaScRiPt:alert(2)", "j&#9;" + "&#9;" * 16 + "avascript:alert(3)",
+    "j" + "\t" * 40 + "avascript:alert(4)", "&#106;avascript:alert(5)", "javascript&colon;alert(6)",
+    "javascript&amp;#58;alert(7)", "\u200bjavascript:alert(8)", "data:text/html;base64,PHNjcmlwdD4=",
+    "vbscript:msgbox(9)", "file:///etc/passwd", "blob:https://e.example/x", "about:blank",
+]
+
+
+def _unsafe_url_spellings(_: Path) -> bytes:
+    links = "".join(
+        f'<p>Link {i}: <a href="{u}">here</a> <img src="{u}" alt="i{i}"></p><figure><img src="{u}"><figcaption>Figure {i}.</figcaption></figure>'
+        for i, u in enumerate(_UNSAFE_URLS)
+    )
+    head = (
+        f'<title>Unsafe URLs</title><link rel="canonical" href="{_UNSAFE_URLS[2]}"><meta property="og:url" content="{_UNSAFE_URLS[0]}">'
+        f'<meta property="og:image" content="{_UNSAFE_URLS[8]}">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "url": "javascript:alert(1)", '
+        '"author": {"@type": "Person", "name": "Ann Reporter", "url": "javascript:alert(2)"}, "image": "javascript:alert(3)"}</script>'
+    )
+    return _page(_article(links), head=head).encode()
+
+
+def _unsafe_urls_in_own_html(_: Path) -> bytes:
+    # A page that claims to be articlekit's own HTML (read exactly) but holds unsafe URLs.
+    safe = "https://safe.example/x"
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="generator" content="articlekit">\n'
+        "<title>Own</title>\n</head>\n<body>\n<article>\n"
+        f'<p>{MARKER} in an own page. <a href="{safe}">link</a> <img src="{safe}" alt="i"></p>\n'
+        "</article>\n</body>\n</html>\n"
+    ).replace(safe, _UNSAFE_URLS[2]).encode()
+
+
 SPECS: tuple[Spec, ...] = (
     Spec("empty.html", _text(""), marker=None),
     Spec("whitespace_only.html", _text(" \n\t\r\n  "), marker=None),
@@ -253,6 +344,19 @@ SPECS: tuple[Spec, ...] = (
         ),
         kind="markdown",
     ),
+    Spec("deep_and_unclosed_tag_starts.html", _deep_and_unclosed),
+    Spec("attribute_flood_40k.html", _attribute_flood),
+    Spec("single_mark_runs.txt", _text(f"{MARKER}.\n\n" + " 'a 'b' c' 'd " * 70_000), kind="text"),
+    Spec("codec_label_rot13.html", _codec_label("rot13")),
+    Spec("codec_label_utf32_on_ascii.html", _codec_label("utf-32")),
+    Spec("codec_label_ebcdic_on_ascii.html", _codec_label("cp500")),
+    Spec("big_ints_front_matter.md", _big_ints, kind="markdown"),
+    Spec("yaml_alias_amplification.md", _alias_amplification, kind="markdown"),
+    Spec("md_renderer_active.md", _renderer_active, kind="markdown"),
+    # Bytes no parser reads (binary): the batch runner and parse_file unpack them.
+    Spec("gzip_two_members.html.gz", _gzip_members, marker=None, kind="gzip"),
+    Spec("unsafe_url_spellings.html", _unsafe_url_spellings),
+    Spec("unsafe_urls_in_own_html.html", _unsafe_urls_in_own_html),
     Spec(
         "bidi_zero_width_names.txt",
         _text(

@@ -188,16 +188,26 @@ def _format_for(job: _Job, default: str) -> str:
 
 
 def _gunzip(data: bytes, limit: int) -> bytes:
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(data, limit + 1)
-    except zlib.error as exc:
-        raise EncodingError(f"not a valid gzip file ({exc})") from None
-    if len(out) > limit or inflater.unconsumed_tail:
-        raise ResourceLimitError(
-            f"the file decompresses to more than Limits.max_bytes ({limit:,} bytes)"
-        )
-    return out
+    """Every member of a gzip file, joined (as ``gzip -d`` does), at most *limit* bytes."""
+    parts: list[bytes] = []
+    size = 0
+    rest = data
+    while True:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out = inflater.decompress(rest, limit + 1 - size)
+        except zlib.error as exc:
+            raise EncodingError(f"not a valid gzip file ({exc})") from None
+        size += len(out)
+        parts.append(out)
+        if size > limit or inflater.unconsumed_tail:
+            raise ResourceLimitError(
+                f"the file decompresses to more than Limits.max_bytes ({limit:,} bytes)"
+            )
+        rest = inflater.unused_data
+        if not inflater.eof or not rest.strip(b"\x00"):
+            break  # a truncated last member, or the end (trailing zero padding is allowed)
+    return b"".join(parts)
 
 
 def _read(job: _Job, limits: Limits) -> bytes | str:

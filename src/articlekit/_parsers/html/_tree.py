@@ -45,7 +45,9 @@ MAX_ATTRIBUTES = 256
 # a failed match backtracks a bounded distance.
 _ATTR = r"""[\s/]+[^\s"'<>/=][^\s"'>/=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>][^\s>]*))?"""
 _FLOODED_TAG = re.compile(rf"<[A-Za-z][^\s/>]*(?:{_ATTR}){{{MAX_ATTRIBUTES}}}(?={_ATTR})")
-_MORE_ATTRIBUTES = re.compile(rf"(?:{_ATTR})*")
+# The attributes past the limit, skipped a bounded run at a time: one ``(?:...)*`` over a
+# million attributes keeps a backtracking record per repetition (hundreds of MB).
+_MORE_ATTRIBUTES = re.compile(rf"(?:{_ATTR}){{1,1024}}")
 
 _LIMIT_MESSAGES = (
     "excessive depth",
@@ -151,10 +153,12 @@ def _cap_attributes(text: str) -> tuple[str, int]:
     last = 0
     cut = 0
     while match is not None:
-        rest = _MORE_ATTRIBUTES.match(text, match.end())
-        assert rest is not None  # the pattern matches the empty string
         out.append(text[last : match.end()])
-        last = rest.end()
+        last = match.end()
+        rest = _MORE_ATTRIBUTES.match(text, last)
+        while rest is not None:
+            last = rest.end()
+            rest = _MORE_ATTRIBUTES.match(text, last)
         cut += 1
         match = _FLOODED_TAG.search(text, max(last, match.end() + 1))
     out.append(text[last:])
