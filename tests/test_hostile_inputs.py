@@ -355,3 +355,38 @@ def test_every_member_of_a_multi_member_gzip_file_is_read(tmp_path: Any) -> None
     [result] = list(parse_many([tmp_path], jobs=0))
     assert result.article is not None, result.message
     assert "The second member holds the end of the article" in result.article.text
+
+
+# --------------------------------------------------------------------------- API misuse
+
+
+_ARTICLE = ak.Article(title="T")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: ak.to_markdown(None),  # type: ignore[arg-type]
+        lambda: ak.parse_html(b"<p>x</p>", encoding=5),  # type: ignore[arg-type]
+        lambda: ak.dumps(_ARTICLE, "json", x=1),
+        lambda: ak.dumps(_ARTICLE, "markdown", standalone=True),
+        lambda: ak.parse_html(b"<p>x</p>", url=5),  # type: ignore[arg-type]
+        lambda: ak.parse_html(b"<p>x</p>", limits=5),  # type: ignore[arg-type]
+        lambda: ak.parse_markdown("x", url=[]),  # type: ignore[arg-type]
+        lambda: ak.parse_markdown("x", limits="strict"),  # type: ignore[arg-type]
+        lambda: ak.parse_text("x", url=3),  # type: ignore[arg-type]
+        lambda: ak.parse("x", url=3.5),  # type: ignore[arg-type]
+    ],
+    ids=["to_markdown-None", "encoding-int", "dumps-unknown-option", "dumps-option-of-another-format",
+         "url-int", "limits-int", "markdown-url-list", "markdown-limits-str", "text-url-int", "parse-url-float"],
+)
+def test_api_misuse_is_a_validation_error(call: Any) -> None:
+    with pytest.raises(ak.ValidationError):
+        call()
+
+
+def test_a_table_longer_than_a_markdown_piece_is_named_in_the_warning() -> None:
+    rows = "".join(f"| row {i} with some words in it | and a second cell of text {i} |\n" for i in range(200))
+    document = "| a | b |\n|---|---|\n" + rows
+    article = ak.parse_markdown(document, quotes=False, limits=ak.Limits(max_markdown_piece_chars=2_000))
+    assert any("table" in w for w in article.warnings)

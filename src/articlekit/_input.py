@@ -65,6 +65,7 @@ __all__ = [
     "Decoded",
     "binary_reason",
     "check_not_empty",
+    "check_url_argument",
     "decode_input",
     "encoding_for_label",
     "find_bom",
@@ -335,10 +336,13 @@ def decode_input(
     :raises EncodingError: *data* is binary.
     :raises EmptyDocumentError: nothing but white space.
     """
-    limits = limits or Limits()
+    if limits is None:
+        limits = Limits()
+    elif not isinstance(limits, Limits):
+        raise ValidationError(f"{source} parser: limits must be a Limits or None, got {type(limits).__name__}")
     warnings: list[str] = []
     if encoding is not None and not isinstance(encoding, str):
-        raise ValidationError(f"encoding must be a str or None, got {type(encoding).__name__}", source=source)
+        raise ValidationError(f"{source} parser: encoding must be a str or None, got {type(encoding).__name__}")
     if isinstance(data, str):
         # A cheap upper bound first, the exact UTF-8 size only when it matters.
         if len(data) > limits.max_bytes // 4 and len(data.encode("utf-8", "surrogatepass")) > limits.max_bytes:
@@ -358,6 +362,12 @@ def decode_input(
         text = clean_text(text)
     check_not_empty(text, source=source)
     return Decoded(text, enc, how, tuple(warnings))
+
+
+def check_url_argument(url: object, *, source: str) -> None:
+    """Raise :class:`~articlekit.ValidationError` unless *url* (a parser's ``url=``) is a str or None."""
+    if url is not None and not isinstance(url, str):
+        raise ValidationError(f"{source} parser: url must be a str or None, got {type(url).__name__}")
 
 
 def _too_big(source: str, limits: Limits) -> ResourceLimitError:

@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from importlib.metadata import entry_points
 from typing import Any
@@ -80,10 +81,19 @@ def dumps(article: Article, format: str = "json", **options: Any) -> str:
     """Write *article* in *format* (see :func:`formats`), passing *options* to its serialiser.
 
     :raises UnknownFormatError: *format* is not registered.
-    :raises ValidationError: *article* is not an Article.
+    :raises ValidationError: *article* is not an Article, or *options* are not the
+        serialiser's.
     """
     if not isinstance(article, Article):
         raise ValidationError(
             f"dumps() takes an Article, got {type(article).__name__}"
         )
-    return serializer(format)(article, **options)
+    writer = serializer(format)
+    if options:
+        try:
+            inspect.signature(writer).bind(article, **options)
+        except TypeError as exc:
+            raise ValidationError(f"dumps(..., {format!r}): {exc}") from None
+        except ValueError:  # pragma: no cover - a callable without a signature: let it check
+            pass
+    return writer(article, **options)

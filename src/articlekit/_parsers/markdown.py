@@ -33,7 +33,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from articlekit._enrich import enrich
 from articlekit._errors import ResourceLimitError
-from articlekit._input import decode_input
+from articlekit._input import check_url_argument, decode_input
 from articlekit._limits import Limits
 from articlekit._model import (
     Article,
@@ -697,6 +697,7 @@ def parse_markdown(
     'Title'
     """
     limits = limits or _DEFAULT_LIMITS
+    check_url_argument(url, source="markdown")
     decoded = decode_input(data, source="markdown", limits=limits)
     _check_budget(decoded.text, len(data) if isinstance(data, (bytes, bytearray)) else len(decoded.text.encode("utf-8", "replace")))
     warnings: list[str] = []
@@ -714,7 +715,8 @@ def parse_markdown(
                 "max_markdown_piece_chars",
                 f"a top-level Markdown block is longer than Limits.max_markdown_piece_chars "
                 f"({limits.max_markdown_piece_chars:,} characters); it was tokenized in pieces, so a block "
-                "quote, list or code block that runs across a cut was split in two",
+                "quote, list, table or code block that runs across a cut was split in two "
+                "(a table's rows after the cut become paragraphs)",
                 builder.warn,
                 source="markdown",
             )

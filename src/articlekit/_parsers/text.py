@@ -52,7 +52,7 @@ import attrs
 from articlekit._dedupe import dedupe_blocks
 from articlekit._enrich import enrich
 from articlekit._errors import ValidationError
-from articlekit._input import decode_input
+from articlekit._input import check_url_argument, decode_input
 from articlekit._limits import CutLimit, Limits
 from articlekit._model import (
     Article,
@@ -498,6 +498,7 @@ def parse_text(
         raise ValidationError(f"limits must be a Limits, got {type(limits).__name__}")
     if url is not None and not isinstance(url, str):
         raise ValidationError(f"url must be a str or None, got {type(url).__name__}")
+    check_url_argument(url, source="text")
     decoded = decode_input(data, source="text", limits=limits)
     state = _State(limits)
     chunks = [c for c in map(_denoise, _chunks(decoded.text)) if c]

@@ -51,6 +51,7 @@ import attrs
 import yaml
 from markdown_it.common.utils import MD_TRIM_CHARS, isMdAsciiPunct, isPunctChar, isWhiteSpace
 
+from articlekit._errors import ValidationError
 from articlekit._model import (
     BLOCK_TYPES,
     INLINE_TYPES,
@@ -811,7 +812,10 @@ def to_markdown(article: Article) -> str:
 
     ``parse_markdown(to_markdown(a), quotes=False) == markdown_expressible(a)``
     for every Article, and ``to_markdown`` is idempotent on its own output.
+    Anything but an Article raises :class:`~articlekit.ValidationError`.
     """
+    if not isinstance(article, Article):
+        raise ValidationError(f"to_markdown() takes an Article, got {type(article).__name__}")
     article = markdown_expressible(article)
     body = "\n".join(_block_lines(article.body))
     front = _front_matter(article)

@@ -29,7 +29,7 @@ from attrs import evolve as _evolve
 
 from articlekit._dedupe import dedupe_key
 from articlekit._enrich import enrich
-from articlekit._input import Decoded, decode_input
+from articlekit._input import Decoded, check_url_argument, decode_input
 from articlekit._limits import Limits
 from articlekit._model import Article, Block, Heading, Paragraph
 from articlekit._model._text import inline_text
@@ -92,6 +92,7 @@ def parse_html(
     No new date has been set for talks, officials said on Friday, after weeks of pressure.
     """
     limits = limits or Limits()
+    check_url_argument(url, source="html")
     decoded = decode_input(data, source="html", limits=limits, encoding=encoding, html=True, clean=False)
     root, warnings = parse_tree(decoded.text, limits=limits, utf8=_as_utf8(data, decoded))
     if not warnings:
