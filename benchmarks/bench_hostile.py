@@ -6,7 +6,8 @@ grown to 1, 4 and 8 MB, each through the entry point it attacks, in a fresh chil
 included).  The child warms up on a small document first, then times the one call
 (``getrusage`` user + system CPU).  For each class: CPU seconds at each size, the ratio
 t(8 MB) / t(1 MB) (linear growth keeps it near 8; the bound is 10), and whether every point
-is within the budget (2 s + 1 s per MB of CPU; 100 MB + 25 x the input of memory).  An
+is within the budget (2 s + 1 s per MB of CPU; 100 MB + 25 x the input of memory; for the
+gzip class the input is what the file expands to, as ``Limits.max_bytes`` counts it).  An
 ``ArticleKitError`` (a refusal, with its message) is a result like any other: the budget
 is about how long it takes to answer.
 
@@ -142,8 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         points = []
         for mb in SIZES:
             data = make(kind, mb * MB)
-            point = {"mb": mb, "bytes": len(data), **measure(entry, data)}
-            size_mb = len(data) / MB
+            # The budget is per MB of what is parsed: for gzip, of what it expands to.
+            size = len(gzip.decompress(data)) if kind == "gzip-members" else len(data)
+            point = {"mb": mb, "bytes": size, **measure(entry, data)}
+            size_mb = size / MB
             cpu, rss = point["cpu"], point["rss"]
             point["within"] = (
                 isinstance(cpu, float) and isinstance(rss, int)

@@ -390,3 +390,35 @@ def test_a_table_longer_than_a_markdown_piece_is_named_in_the_warning() -> None:
     document = "| a | b |\n|---|---|\n" + rows
     article = ak.parse_markdown(document, quotes=False, limits=ak.Limits(max_markdown_piece_chars=2_000))
     assert any("table" in w for w in article.warnings)
+
+
+# --------------------------------------------------------------------------- XPath node-set merges
+
+
+def test_the_page_queries_use_one_location_path_each() -> None:
+    # libxml2 merges node sets with a duplicate check per node: a union ("a | b"), a step after
+    # "//x" (descendant::p//text()) or a parent step after attributes (@itemprop/..) is
+    # quadratic in the matches (80,000 elements with a class and an id: 10 s for one query).
+    from articlekit._parsers.html import _comments, _pagetype, _textform
+    from articlekit._parsers.html._metadata import _sources
+
+    queries = [
+        _pagetype._P_TEXT, _pagetype._A_TEXT, _pagetype._CODE_TEXT, _pagetype._HEADING_TEXT,
+        _pagetype._CLASSES, _pagetype._MICRODATA, _textform._RUBY_ANNOTATIONS, _comments._CANDIDATES,
+        _sources._XP_ITEMPROPS,
+    ]
+    for query in queries:
+        path = query.path
+        assert "|" not in path, path
+        assert "/.." not in path, path
+        assert "//" not in path.split("[", 1)[0].lstrip("/"), path
+
+
+def test_pages_with_many_classed_paragraphs_and_ruby_keep_their_text() -> None:
+    paragraphs = "".join(
+        f'<p class="story c{i}" id="p{i}" itemprop="x"><a href="/a{i}">Link {i}</a> text <ruby>漢<rt>kan</rt></ruby></p>'
+        for i in range(20_000)
+    )
+    article = ak.parse_html(f"<html><body><article>{paragraphs}</article></body></html>", comments=True, quotes=False)
+    assert "Link 19999 text 漢" in article.text
+    assert "kan" not in article.text

@@ -255,6 +255,14 @@ _UNSAFE_URLS = [
 ]
 
 
+def _classed_paragraphs(_: Path) -> bytes:
+    paragraphs = "".join(
+        f'<p class="story c{i}" id="p{i}" itemprop="x"><a href="/a{i}">Link {i}</a> text <ruby>漢<rt>kan</rt></ruby></p>'
+        for i in range(20_000)
+    )
+    return _page(_article(paragraphs)).encode()
+
+
 def _unsafe_url_spellings(_: Path) -> bytes:
     links = "".join(
         f'<p>Link {i}: <a href="{u}">here</a> <img src="{u}" alt="i{i}"></p><figure><img src="{u}"><figcaption>Figure {i}.</figcaption></figure>'
@@ -357,6 +365,9 @@ SPECS: tuple[Spec, ...] = (
     Spec("gzip_two_members.html.gz", _gzip_members, marker=None, kind="gzip"),
     Spec("unsafe_url_spellings.html", _unsafe_url_spellings),
     Spec("unsafe_urls_in_own_html.html", _unsafe_urls_in_own_html),
+    # 20,000 paragraphs with a class, an id, microdata, a link and ruby: every page query
+    # must be one location path (a union or a step after "//x" merges node sets, quadratic).
+    Spec("classed_paragraphs_20k.html", _classed_paragraphs),
     Spec(
         "bidi_zero_width_names.txt",
         _text(

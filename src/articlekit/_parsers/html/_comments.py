@@ -180,12 +180,13 @@ def _is_comment_list(el: lxml.html.HtmlElement) -> bool:
 
 
 # The elements whose class, id or itemtype could make them a comment section, a comment or a
-# forum thread, in document order: one query, in C, over the attributes (3x faster than testing
-# every element, and than translate() for the case).
+# forum thread, in document order: one query, in C, one location path (a union of
+# "//@class[...]/.." paths made libxml2 merge node sets, quadratic: 40,000 elements with a
+# comment class took 0.75 s, 0.015 s now; on real pages 0.8 ms instead of 0.5).
 _CANDIDATES = lxml.etree.XPath(
-    "//@class[contains(., 'omment')]/.."
-    " | //@id[contains(., 'omment') or contains(., 'disqus') or . = 'respond']/.."
-    " | //@itemtype[contains(., 'omment') or contains(., 'DiscussionForumPosting') or contains(., 'QAPage')]/.."
+    "descendant-or-self::*[@class or @id or @itemtype]"
+    "[contains(@class, 'omment') or contains(@id, 'omment') or contains(@id, 'disqus') or @id = 'respond'"
+    " or contains(@itemtype, 'omment') or contains(@itemtype, 'DiscussionForumPosting') or contains(@itemtype, 'QAPage')]"
 )
 _FORUM_ITEMTYPE = re.compile(r"DiscussionForumPosting|QAPage")
 

@@ -84,7 +84,8 @@ _DATE_NOT = re.compile(r"update|modif|edited|timer|timeline|runtime|datepicker|l
 
 
 # XPath expressions (evaluated in C: far cheaper than visiting every element in Python).
-_XP_ITEMPROPS = lxml.etree.XPath("descendant-or-self::*/@itemprop/..")
+# Elements, not "@itemprop/..": the parent step merges one node set per attribute (quadratic).
+_XP_ITEMPROPS = lxml.etree.XPath("descendant-or-self::*[@itemprop]")
 _XP_REL = "descendant-or-self::a[@rel]"
 _XP_NAMED = lxml.etree.XPath("descendant-or-self::*[@class or @id]")
 _COLLECT_TAGS = ("meta", "script", "title", "html", "base", "link", "h1", "p", "img", "time")
