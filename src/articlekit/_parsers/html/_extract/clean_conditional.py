@@ -60,7 +60,7 @@ def looks_like_furniture(el: lxml.html.HtmlElement, text: str, weight: float, *,
     if is_list and n_img >= 2:
         # An image gallery: most items are pictures.
         items = [li for li in el if li.tag == "li"]
-        with_img = sum(1 for li in items if li.find(".//img") is not None)
+        with_img = sum(1 for li in items if next(li.iterdescendants("img"), None) is not None)
         if with_img * 2 >= len(items):
             return True
     density = link_density(el, len(text))
@@ -76,7 +76,7 @@ def looks_like_furniture(el: lxml.html.HtmlElement, text: str, weight: float, *,
         return True
     if not text:
         return n_img == 0 and el.tag != "table"
-    if el.find(".//blockquote") is not None and density < 0.5:
+    if next(el.iterdescendants("blockquote"), None) is not None and density < 0.5:
         return False  # an embedded post or a quotation: content, whatever its links
     if weight < 25 and density > WEIGHTS["clean_links"] and len(text) < 1000:
         return not (is_list and density < 0.5)
