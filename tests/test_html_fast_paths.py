@@ -67,3 +67,15 @@ def test_an_empty_document_is_found_without_stripping_it(text: str) -> None:
         else:
             with pytest.raises(EmptyDocumentError):
                 check_not_empty(data)
+
+
+def test_slashes_in_an_unquoted_value_belong_to_the_value() -> None:
+    # The tokenizer reads href=a/b/c as one attribute; read as three (a/, b/, c), 256 of them
+    # would pass the cap, and minified script (<z&&a/b/c...) would have exponentially many
+    # readings for the attribute pattern to try.
+    from articlekit._parsers.html._tree import MAX_ATTRIBUTES, _cap_attributes
+
+    text = "<p " + " ".join(f"a{i}=x/y/z" for i in range(MAX_ATTRIBUTES)) + ">Hi</p>"
+    assert _cap_attributes(text) == (text, 0)
+    script = "<script>if(a<z&&" + "b/c/d/" * 40 + "e)f()</script>"
+    assert _cap_attributes(script) == (script, 0)
