@@ -38,6 +38,7 @@ from articlekit._model import Quote, QuoteKind, Speaker
 from articlekit._quotes._cues import KIND_TYPES, Lexicon
 from articlekit._quotes._indirect import CONTINUATIONS, content_after, content_before, second_verb
 from articlekit._quotes._marks import QuoteTexts, RawQuote, scan_quotes
+from articlekit._quotes._rules import RULE_NAMES, for_language
 from articlekit._quotes._speakers import (
     Entity,
     Phrase,
@@ -112,9 +113,15 @@ class _State:
     """Everything one extraction run carries from line to line."""
 
     def __init__(
-        self, text: str, lex: Lexicon, limits: Limits, reported: frozenset[str] = _SPEECH_ONLY
+        self,
+        text: str,
+        lex: Lexicon,
+        limits: Limits,
+        reported: frozenset[str] = _SPEECH_ONLY,
+        disabled: frozenset[str] = frozenset(),
     ) -> None:
         self.text = text
+        self.disabled = disabled  # the names of the rules switched off (see _rules.RULES)
         self.lex = lex
         self.limits = limits
         self.reported = reported  # the cue types reported speech is read from
@@ -304,7 +311,13 @@ def _contracted(low: str) -> bool:
 
 
 def _find_cues(
-    toks: list[Token], lo: int, hi: int, lex: Lexicon, title: bool, candidates: list[int]
+    toks: list[Token],
+    lo: int,
+    hi: int,
+    lex: Lexicon,
+    title: bool,
+    candidates: list[int],
+    unknown: bool = True,
 ) -> list[_Cue]:
     """The cues of the sentence ``lo:hi``; *candidates* are the line's tokens that may start one."""
     cues: list[_Cue] = []
@@ -323,7 +336,7 @@ def _find_cues(
             two = table.get(low + " " + toks[i + 1].low)
             if two is not None:
                 kind, width = two, 2
-        if kind is None and i + 2 < hi and _unknown_cue(toks, i):
+        if kind is None and unknown and i + 2 < hi and _unknown_cue(toks, i):
             kind = "speech"  # "sniffed that “…”": a verb outside the lexicon before a quotation
         if (
             kind is None
@@ -446,6 +459,15 @@ def _text_reads(toks: list[Token], i: int, lo: int, hi: int, lex: Lexicon) -> bo
 _PARTICIPLE_PREPOSITIONS = frozenset(["after", "before", "while", "when", "by", "without", "since"])
 
 
+def _inverted_pronoun(surface: str, lex: Lexicon) -> str | None:
+    """The subject pronoun joined to a cue by a hyphen (``dit-elle``, ``a-t-il``), or None."""
+    head = surface.partition(" ")[0]
+    if "-" not in head:
+        return None
+    tail = head.rpartition("-")[2].lower()
+    return tail if tail in lex.pronouns and lex.pronouns[tail] in ("male", "female", "plural") else None
+
+
 def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list[_Cue]) -> None:
     text, lex = state.text, state.lex
     previous: _Cue | None = None
@@ -453,7 +475,11 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
     for cue in cues:
         phrase: Phrase | None = None
         relative_at = -1  # "Jane Doe, who said": the "who" that is the cue's subject
-        if cue.kind == "according":
+        inverted = _inverted_pronoun(cue.surface, lex)
+        if inverted is not None:
+            # "« … », dit-elle", "a-t-il ajouté": the subject pronoun is joined to the verb
+            phrase = Phrase(cue.a, cue.b, None, None, "pronoun", lex.pronouns[inverted], inverted)
+        elif cue.kind == "according":
             phrase = phrase_after(text, toks, cue.b, lex, hi)
         else:
             k = _skip_back(toks, cue.a, lo, lex)
@@ -649,7 +675,9 @@ def _participle_subject(
     return True
 
 
-def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at: list[int]) -> None:
+def _mention_names(
+    state: _State, toks: list[Token], lo: int, hi: int, names_at: list[int], introduce: bool = True
+) -> None:
     """Register the full names of a sentence (a known first name and a surname), in order.
 
     *names_at* lists the line's tokens that are capitalised first names.
@@ -665,7 +693,7 @@ def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at:
             and " " in phrase.name
             and phrase.kind == "person"
         ):
-            if _introduced(toks, k, phrase.end, lo, hi, state.lex):
+            if introduce and _introduced(toks, k, phrase.end, lo, hi, state.lex):
                 if phrase.role is None and k > lo and role_noun(toks[k - 1].low, state.lex):
                     phrase.role = toks[k - 1].text  # "accountant Jane Doe"
                 state.registry.introduce(phrase)
@@ -1073,15 +1101,22 @@ def attribute(
     lex: Lexicon,
     limits: Limits,
     reported: frozenset[str] = _SPEECH_ONLY,
+    disabled: frozenset[str] = frozenset(),
 ) -> tuple[list[Quote], bool]:
     """All quotations of *text*, attributed; *lines* are ``(start, end, is_title)`` ranges.
 
     Reported speech is read from the cues of the types in *reported* (see
-    :meth:`Lexicon.cue_type`).  Also says whether ``limits.max_quotes`` cut the list.
+    :meth:`Lexicon.cue_type`); the rules named in *disabled* (see
+    :data:`~articlekit._quotes._rules.RULES`) do not run.  Also says whether
+    ``limits.max_quotes`` cut the list.
     """
+    unknown = disabled - RULE_NAMES
+    if unknown:
+        raise ValueError(f"unknown attribution rules: {sorted(unknown)}")
+    on = for_language(lex.language or "en") - disabled
     raw = scan_quotes(text, max_chars=limits.max_quote_chars, max_quotes=limits.max_quotes + 1)
     inner = QuoteTexts(text, raw)
-    state = _State(text, lex, limits, reported)
+    state = _State(text, lex, limits, reported, disabled)
     first = 0
     headline_pending: list[Quote] = []
     cue_table, cue_multi = lex.cues, lex.multi_first
@@ -1098,7 +1133,8 @@ def attribute(
     read = _Lines(lines)
     for start, end, is_title in _chunked(text, read, raw):
         if (
-            end - start <= _MAX_FURNITURE
+            "furniture" in on
+            and end - start <= _MAX_FURNITURE
             and (first >= len(raw) or raw[first].open >= end)
             and _furniture(text, start, end, lex)
         ):
@@ -1118,7 +1154,7 @@ def attribute(
         first = max(first, nxt)
         while first < len(raw) and raw[first].open < end:
             first += 1
-        if signed and unsigned is not None:
+        if signed and unsigned is not None and "sign" in on:
             _sign(state, toks, unsigned)
         line_unsigned: tuple[int, int] | None = None  # (quote index, token) of the line's last quotation
         previous_line = state.last
@@ -1127,21 +1163,29 @@ def attribute(
         state.colon_intro = None
         first_names = lex.first_names
         quote_at = [k for k, t in enumerate(toks) if t.kind == "q"]
-        cue_at = [k for k, t in enumerate(toks) if t.low in cue_words or _unknown_cue(toks, k)]
+        unknown_cues = "unknown-cue" in on
+        cue_at = [
+            k
+            for k, t in enumerate(toks)
+            if t.low in cue_words or (unknown_cues and _unknown_cue(toks, k))
+        ]
         names_at = [k for k, t in enumerate(toks) if t.cap and t.low in first_names]
         tail: int | None = None  # a direct quotation that ended the previous sentence, with no cue
         for s0, s1 in sentences(toks, inner, starters):
-            cues = _find_cues(toks, s0, s1, lex, is_title, cue_at)
-            if names_at:
-                _mention_names(state, toks, s0, s1, names_at)
-            if not cues or (cues[0].a - s0 > 2 and not _parenthetical(toks, s0, cues[0], lex)):
+            cues = _find_cues(toks, s0, s1, lex, is_title, cue_at, unknown_cues)
+            if names_at and "mention-names" in on:
+                _mention_names(state, toks, s0, s1, names_at, "introduced" in on)
+            if "subject" not in on:
+                pass
+            elif not cues or (cues[0].a - s0 > 2 and not _parenthetical(toks, s0, cues[0], lex)):
                 _subject(state, toks, s0, cues[0].a if cues else s1)
             elif cues[0].a == s0 and cues[0].participle:
                 # "Noting that …, Schlafly put her finger on …": the subject after the comma
                 _subject(state, toks, s0, cues[1].a if len(cues) > 1 else s1)
             _resolve_cues(state, toks, s0, s1, cues)
             if tail is not None:
-                _said_after(state, toks, s0, s1, cues, tail)
+                if "said-after" in on:
+                    _said_after(state, toks, s0, s1, cues, tail)
                 tail = None
             sentence_last = _last_speaking(cues)
             direct: set[int] = set()
@@ -1150,7 +1194,9 @@ def attribute(
                 q = raw[tok.quote]
                 body = inner[tok.quote]
                 if is_title:
-                    h_speaker, h_cue, h_mention = _headline(state, toks, i)
+                    h_speaker, h_cue, h_mention = (
+                        _headline(state, toks, i) if "headline" in on else (None, None, None)
+                    )
                     if h_speaker is None:
                         picked, _ = _pick_cue(toks, i, cues, lex, True)
                         if picked is not None:
@@ -1165,7 +1211,12 @@ def attribute(
                     colon = _title_colon(toks, i)
                     if i == s0 or (colon > 0 and i == colon + 1):
                         direct.add(tok.quote)  # the whole title, or all of it after "NAME:"
-                    elif colon > 0 and h_speaker is not None and not state.indirect_title:
+                    elif (
+                        colon > 0
+                        and h_speaker is not None
+                        and not state.indirect_title
+                        and "title-colon" in on
+                    ):
                         # "Warren: Donald Trump Is a ‘Proven Failure’ in Business"
                         a, b = toks[colon + 1].start, toks[s1 - 1].end
                         state.indirect.append((a, b, h_speaker, h_cue, h_mention))
@@ -1176,6 +1227,7 @@ def attribute(
                 if (
                     not is_direct
                     and right_after
+                    and "upper-after-cue" in on
                     and _starts_upper(body)
                     and body.rstrip()[-1:] in ",.?!"
                 ):
@@ -1183,6 +1235,7 @@ def attribute(
                 labelled = None
                 if (
                     not right_after
+                    and "dash-speaker" in on
                     and i + 1 < s1
                     and toks[i + 1].text in _DASHES
                     and _starts_upper(body)
@@ -1192,7 +1245,8 @@ def attribute(
                         is_direct = True
                 if is_direct:
                     direct.add(tok.quote)
-                    labelled = _label_speaker(state, body, q.start) or labelled  # “PENCE: …”
+                    if "label-speaker" in on:
+                        labelled = _label_speaker(state, body, q.start) or labelled  # “PENCE: …”
                 speaker: Speaker | None = None
                 cue_text: str | None = None
                 mention: Span | None = None
@@ -1200,11 +1254,17 @@ def attribute(
                     speaker, cue_text, mention = picked.speaker, picked.surface, picked.mention
                 if labelled is not None:
                     speaker, cue_text, mention = labelled
-                if speaker is None and is_direct and picked is None:
+                if speaker is None and is_direct and picked is None and "said-by-verb" in on:
                     labelled = _said_by_verb(state, toks, i, s1)  # "“…,” Hollande retaliated."
                     if labelled is not None:
                         speaker, cue_text, mention = labelled
-                if speaker is None and is_direct and i > s0 and toks[i - 1].text == ":":
+                if (
+                    speaker is None
+                    and is_direct
+                    and i > s0
+                    and toks[i - 1].text == ":"
+                    and "colon-name" in on
+                ):
                     # "… doesn't surprise Republican pollster Daron Shaw: “…”" (before the
                     # speaker of an earlier sentence: "Kasich resisted: “…”")
                     named = phrase_before(text, toks, i - 1, lex, s0)
@@ -1218,20 +1278,21 @@ def attribute(
                         if subject is not None:
                             speaker, mention = subject[0], subject[2]
                 if speaker is None and is_direct:
-                    if q.group >= 0 and q.group in state.group_speaker:
+                    if q.group >= 0 and q.group in state.group_speaker and "group-speaker" in on:
                         speaker, cue_text, mention = state.group_speaker[q.group]
                     elif _unresolved_cue_after(toks, i, cues):
                         pass  # "“…,” wrote the authors of …": someone the text names, not the last speaker
-                    elif state.last is not None and state.last[0] is not None:
+                    elif state.last is not None and state.last[0] is not None and "last-speaker" in on:
                         speaker, cue_text, mention = state.last
-                    elif i == 0 and colon_intro is not None:
+                    elif i == 0 and colon_intro is not None and "colon-intro" in on:
                         speaker, cue_text, mention = colon_intro
-                    elif i == 0 and previous_line is not None:
+                    elif i == 0 and previous_line is not None and "last-speaker" in on:
                         speaker, cue_text, mention = previous_line
                 if (
                     speaker is None
                     and is_direct
                     and i > s0 + 2
+                    and "colon-subject" in on
                     and (
                         toks[i - 1].text == ":"
                         or toks[i - 1].text in _INTRODUCING_DASHES
@@ -1260,14 +1321,16 @@ def attribute(
                     and not any(i - 3 <= c.b <= i for c in cues)
                 ):
                     title_body = title_body[:-1]  # her film, “Trainwreck.” (the period inside)
-                if (
+                if "work-title" not in on:
+                    pass
+                elif (
                     not right_after or (picked is not None and picked.participle) or _names_before(toks, i, s0)
                 ) and _is_work_title(title_body):
                     # (a participle after the name does not say it: "on “Morning Joe,” adding …")
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
                 elif _after_work_noun(toks, i, s0) and _is_work_title(title_body, loose=True):
                     kind = "scare"  # the reality show “The Apprentice,” / his book, “Crippled America: …”
-                elif kind == "direct" and _bylined(toks, i, s1, body):
+                if kind == "direct" and "bylined" in on and _bylined(toks, i, s1, body):
                     kind = "scare"  # “City museum names a director,” by Times' Jane Doe: a headline
                 made = _make(state, q, kind, speaker, cue_text, mention)
                 if made is None:
@@ -1299,8 +1362,10 @@ def attribute(
                 state.unsigned = index
         if _enough(state, end, end_of_text):
             break
-    _fill_groups(state, raw)
-    _fill_headlines(headline_pending, state, read.title_length())
+    if "group-speaker" in on:
+        _fill_groups(state, raw)
+    if "fill-headlines" in on:
+        _fill_headlines(headline_pending, state, read.title_length())
     merged = _merge(state)
     return merged, state.truncated or len(raw) > limits.max_quotes
 
@@ -1543,6 +1608,7 @@ def _indirect(
 ) -> None:
     lex = state.lex
     reported = state.reported
+    on = for_language(lex.language or "en") - state.disabled
     for cue in cues:
         if cue.speaker is None:
             continue
@@ -1575,11 +1641,16 @@ def _indirect(
                 and not (cue.surface.endswith("ing") and cue.a == subject_start)
                 and toks[s0].low not in _INTRODUCTORY
             ):
-                if cue.kind == "speech":
+                if cue.kind == "speech" and "interrupted" in on:
                     span = _interrupted(state, toks, s0, s1, comma, cue, direct)
-                if span is None and _tail_is_short(toks, cue, s1):
+                if span is None and "content-before" in on and _tail_is_short(toks, cue, s1):
                     span = content_before(toks, s0, comma, direct)
-            if span is None and (phrase is None or phrase.start < cue.a) and cue.kind != "naming":
+            if (
+                span is None
+                and (phrase is None or phrase.start < cue.a)
+                and cue.kind != "naming"
+                and "content-after" in on
+            ):
                 span = content_after(
                     toks,
                     cue.b,
@@ -1590,9 +1661,9 @@ def _indirect(
                     cue.kind in ("belief", "intention", "other")
                     or cue.surface.lower() in lex.that_only,
                 )
-            if span is None and (phrase is None or phrase.start < cue.a):
+            if span is None and (phrase is None or phrase.start < cue.a) and "mixed" in on:
                 span = _mixed(toks, cue, s1, lex, direct)
-            if span is None and phrase is not None and phrase.end <= cue.a:
+            if span is None and phrase is not None and phrase.end <= cue.a and "object" in on:
                 span = _object(toks, cue, s1, lex, direct)
                 if (
                     span is not None
@@ -1734,6 +1805,8 @@ def _interrupted(
         or state.lex.cue_kind(nxt.low) is not None
     ):
         return None
+    if all(t.kind == "q" and t.quote in direct for t in toks[s0:comma]):
+        return None  # "« … », souligne Laurent Fabre, le préfet": the cue attributes a quotation
     first = content_before(toks, s0, comma, direct, least=2)  # "The plan, she said, …"
     if first is None and comma - s0 > 1:
         return None  # (one word before: "Yesterday, she said, …", "But, she said, …": the rest alone)
@@ -1858,7 +1931,11 @@ def _merge(state: _State) -> list[Quote]:
                     crossing = True
         if crossing:
             continue
-        owner = _disowned(quotes, starts, s, e, speaker, cue, state.lex)
+        owner = (
+            _disowned(quotes, starts, s, e, speaker, cue, state.lex)
+            if "disowned" not in state.disabled
+            else None
+        )
         if owner is not None:
             # the reported speech is the owner's, and ends with the quotation when the owner's
             # cue follows it ("…,” Clinton said")

@@ -29,6 +29,10 @@ articlekit).  A file lists
   ``adverbials`` (what may stand between a cue and its content);
 * ``object_content``: speech verbs whose object, with no clause after it, is
   what was said (*expressed her distaste for …, denied the allegations*);
+* ``compound_titles``: ``true`` when a compound ending in a title is a title
+  (German *Finanzchef*, *Innenministerin*);
+* ``complementizers``: the words that open a reported clause (*that*, *dass*,
+  *que*);
 * ``that_only``: speech verbs that report only a clause with *that* (*agreed
   that …*; *agreed on the exchange* is no speech);
 * ``furniture``: lines that are page furniture (*Story continues below
@@ -127,6 +131,10 @@ class Lexicon:
     furniture: frozenset[str] = frozenset()
     #: Speech verbs that report only a clause with *that* (*agreed that …*, not *agreed on …*).
     that_only: frozenset[str] = frozenset()
+    #: Whether a compound ending in a title is a title (German *Finanzchef*, *Innenministerin*).
+    compound_titles: bool = False
+    #: The words that open a reported clause (*that*, *dass*, *que*).
+    complementizers: frozenset[str] = frozenset(("that",))
 
     def cue_kind(self, words: str) -> str | None:
         """The kind of cue *words* (lower case) are, or None."""
@@ -198,6 +206,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         documents=frozenset(w.lower() for w in data.get("documents", ())),
         object_content=frozenset(object_content),
         that_only=frozenset(that_only),
+        compound_titles=bool(data.get("compound_titles", False)),
+        complementizers=frozenset(w.lower() for w in data.get("complementizers", ("that",))),
         furniture=frozenset(" ".join(w.lower().split()) for w in data.get("furniture", ())),
     )
 

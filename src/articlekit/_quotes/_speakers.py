@@ -17,6 +17,7 @@ pronoun (``he``, ``she``, ``they``) to the most recent speaker that fits it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import pairwise
 
 from articlekit._people import is_acronym
@@ -278,7 +279,12 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
         low = tok.low
         if n - 3 >= a and n < b and toks[n - 2].low == "of" and toks[n - 3].low in titles:
             break  # "Secretary of State John Kerry": "State" belongs to the role
-        if tok.cap and titles.get(low, "org") == "org" and not low.endswith(_POSSESSIVES):
+        if (
+            tok.cap
+            and titles.get(low, "org") == "org"
+            and not low.endswith(_POSSESSIVES)
+            and not (lex.compound_titles and _compound_title(low, titles))
+        ):
             n -= 1  # a name word ("State Department": capitalised organisation words are names)
         elif low == "of" and n < b and n - 1 > a and toks[n - 2].cap and toks[n - 2].low in lex.organisation_words:
             n -= 1  # "Bank of America", "University of Texas": one name
@@ -328,6 +334,15 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
     elif kind == "group" and definite and not head.endswith("s"):
         kind = "person"  # "the Ohio governor": one person, whom "he" or "she" may mean next
     return Phrase(a0, b0, None, _span_text(text, toks, a, b), kind, gender)
+
+
+def _compound_title(low: str, titles: Mapping[str, str]) -> bool:
+    """Whether *low* is a compound whose head is a title (``finanzchef``, ``innenministerin``)."""
+    for k in range(2, len(low) - 3):
+        kind = titles.get(low[k:])
+        if kind is not None and kind != "org":
+            return True
+    return False
 
 
 def _contracted_pronoun(low: str) -> str | None:
