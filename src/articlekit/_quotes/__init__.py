@@ -97,7 +97,9 @@ def extract_quotes(
     if limits is None:
         limits = Limits()
     elif not isinstance(limits, Limits):
-        raise ValidationError(f"extract_quotes: limits must be a Limits, got {type(limits).__name__}")
+        raise ValidationError(
+            f"extract_quotes: limits must be a Limits, got {type(limits).__name__}"
+        )
     text = article.text
     if not text:
         return ()

@@ -214,7 +214,11 @@ def content_after(
     if object_first:
         # told reporters / told Russia's Interfax news agency / told him
         k = j
-        while k < min(hi, j + _MAX_OBJECT) and toks[k].kind == "w" and toks[k].low not in lex.complementizers:
+        while (
+            k < min(hi, j + _MAX_OBJECT)
+            and toks[k].kind == "w"
+            and toks[k].low not in lex.complementizers
+        ):
             k += 1
         if k < hi and toks[k].text == ",":
             # "telling a packed crowd in Windham, New Hampshire, on Monday that …": a longer

@@ -107,11 +107,6 @@ RULES: tuple[Rule, ...] = (
         "a direct quotation with no cue takes the last speaker of the line or the one before",
     ),
     Rule(
-        "colon-intro",
-        "speaker",
-        "a quotation opening a line takes the speaker a colon ended the previous line with",
-    ),
-    Rule(
         "colon-subject",
         "speaker",
         "the subject of a sentence ending with a colon or dash before a quotation (He has apologized: “…”)",

@@ -25,7 +25,15 @@ from articlekit._quotes._cues import Lexicon
 from articlekit._quotes._text import Token
 from articlekit._textutil import clean_name, name_key
 
-__all__ = ["Entity", "Phrase", "Registry", "phrase_after", "phrase_apposed", "phrase_before", "role_noun"]
+__all__ = [
+    "Entity",
+    "Phrase",
+    "Registry",
+    "phrase_after",
+    "phrase_apposed",
+    "phrase_before",
+    "role_noun",
+]
 
 _MAX_PHRASE = 12
 #: A possessive ends a role before a name ("Trump's", "Fox News' Bret Baier").
@@ -286,7 +294,13 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
             and not (lex.compound_titles and _compound_title(low, titles))
         ):
             n -= 1  # a name word ("State Department": capitalised organisation words are names)
-        elif low == "of" and n < b and n - 1 > a and toks[n - 2].cap and toks[n - 2].low in lex.organisation_words:
+        elif (
+            low == "of"
+            and n < b
+            and n - 1 > a
+            and toks[n - 2].cap
+            and toks[n - 2].low in lex.organisation_words
+        ):
             n -= 1  # "Bank of America", "University of Texas": one name
         elif low in particles and n < b:
             # von der / de la / bin: part of the name when a name word comes before them
@@ -669,7 +683,12 @@ def _apposed_chain(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
         if not kind:
             continue
         phrase = phrase_before(text, toks, c, lex, lo)
-        if phrase is None or phrase.name is None or phrase.kind != "person" or " " not in phrase.name:
+        if (
+            phrase is None
+            or phrase.name is None
+            or phrase.kind != "person"
+            or " " not in phrase.name
+        ):
             continue
         if phrase.role is None:
             for part in _parts(toks, commas[:n], end):
@@ -732,10 +751,13 @@ def _apposed_one(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) 
         return phrase
     titled = any(t.low in lex.titles for t in segment)
     # "a writer for The Atlantic", "the executive director at …": an appositive noun phrase
-    described = segment[0].low in ("a", "an", "the") and (
-        (len(segment) > 1 and not segment[1].cap)
-        # "the No. 2 in the party", "the U.S. envoy to Japan": a lower-case word further on
-        or (len(segment) > 3 and any(t.kind == "w" and not t.cap for t in segment[2:]))
+    described = (
+        segment[0].low in ("a", "an", "the")
+        and (
+            (len(segment) > 1 and not segment[1].cap)
+            # "the No. 2 in the party", "the U.S. envoy to Japan": a lower-case word further on
+            or (len(segment) > 3 and any(t.kind == "w" and not t.cap for t in segment[2:]))
+        )
     )
     if len(segment) > (22 if titled or described else 14):
         return None
@@ -743,8 +765,10 @@ def _apposed_one(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) 
         first = 1 if segment[0].low in ("a", "an", "the") else 0
         if first < len(segment):
             phrase.role = _span_text(text, segment, first, len(segment))
-    elif not (len(segment) == 1 and segment[0].text.isdigit()) and not _party_state(segment) and not (
-        phrase.via and len(segment) <= 3 and all(t.cap for t in segment)
+    elif (
+        not (len(segment) == 1 and segment[0].text.isdigit())
+        and not _party_state(segment)
+        and not (phrase.via and len(segment) <= 3 and all(t.cap for t in segment))
     ):
         return None  # (a place after a place is fine: "Jane Doe of Aurora, Colorado, said")
     phrase.end = end
@@ -890,7 +914,12 @@ _ROLE_LINKS = frozenset(["of", "at", "for", "from"])
 def _apposed_name(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int) -> Phrase | None:
     """A bare name at token *start* that ends its clause (``…, Bruce Lee.``), or None."""
     first = toks[start]
-    if first.kind != "w" or not first.cap or first.low in lex.pronouns or first.low in lex.determiners:
+    if (
+        first.kind != "w"
+        or not first.cap
+        or first.low in lex.pronouns
+        or first.low in lex.determiners
+    ):
         return None
     b = start
     limit = min(hi, start + 4)
@@ -905,7 +934,9 @@ def _apposed_name(text: str, toks: list[Token], start: int, lex: Lexicon, hi: in
 
 
 #: Role words that tell two holders of an office apart ("former president", "vice president").
-_RANKS = frozenset(["former", "vice", "deputy", "acting", "assistant", "associate", "ex", "outgoing", "incoming"])
+_RANKS = frozenset(
+    ["former", "vice", "deputy", "acting", "assistant", "associate", "ex", "outgoing", "incoming"]
+)
 
 
 _GENDERS = ("male", "female")
