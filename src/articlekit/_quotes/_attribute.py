@@ -105,6 +105,7 @@ class _State:
     ) -> None:
         self.text = text
         self.disabled = disabled  # the names of the rules switched off (see _rules.RULES)
+        self.on = RULE_NAMES - disabled  # the names of the rules that run
         self.lex = lex
         self.limits = limits
         self.reported = reported  # the cue types reported speech is read from
@@ -215,9 +216,10 @@ def _time_phrase(toks: list[Token], k: int, lo: int, lex: Lexicon) -> int:
         j > lo + 1 and k - j < 3 and toks[j - 1].kind == "w" and toks[j - 1].low in lex.adverbials
     ):
         j -= 1
-    while j < k - 1 and toks[j].low not in lex.words_of("time_openers"):
+    openers = lex.words_of("time_openers")
+    while j < k - 1 and toks[j].low not in openers:
         j += 1  # the phrase starts with its opener ("said Jane on Monday": no)
-    if j >= k - 1 or toks[j].low not in lex.words_of("time_openers"):
+    if j >= k - 1 or toks[j].low not in openers:
         return k
     before = toks[j - 1]
     if before.kind != "w" or not (before.cap or before.low in lex.pronouns):
@@ -290,6 +292,7 @@ def _find_cues(
     multi = lex.multi_first
     determiners = lex.determiners
     after = lo  # tokens before this are part of a cue already read
+    text_cues, named = lex.words_of("text_cues"), lex.words_of("named")
     for i in candidates[bisect.bisect_left(candidates, lo) : bisect.bisect_left(candidates, hi)]:
         if i < after:
             continue
@@ -318,7 +321,7 @@ def _find_cues(
                 continue  # an infinitive ("wants to say"), not a cue
         elif prev in determiners:
             continue  # a noun ("the report")
-        if low in lex.words_of("text_cues"):
+        if low in text_cues:
             if not _text_reads(toks, i, lo, hi, lex):
                 continue  # "read" speaks only for a text: "the letter reads", "…,” read the sign"
         elif (
@@ -336,7 +339,7 @@ def _find_cues(
             and _plural_noun(toks, i, lo, lex)
         ):
             continue  # "talked about criminal justice issues, saying": a noun
-        elif low in lex.words_of("named") and _names_a_thing(toks, i, lo, hi, lex):
+        elif low in named and _names_a_thing(toks, i, lo, hi, lex):
             continue  # "a website called “…”": the name of a thing, not someone's words
         surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
         cues.append(_Cue(start, i + width, surface, kind))
@@ -569,9 +572,8 @@ def _named_after_quote(state: _State, toks: list[Token], lo: int, k: int) -> Phr
     if rest[0].text == "," and toks[k - 1].text == "," and len(rest) > 2:
         phrase.end = k - 1
         return phrase  # "NAME, an appositive of any length, said"
-    if rest[0].low in state.lex.words_of("of_name_words") and all(
-        t.cap or t.low in state.lex.words_of("of_name_words") for t in rest
-    ):
+    of_name = state.lex.words_of("of_name_words")
+    if rest[0].low in of_name and all(t.cap or t.low in of_name for t in rest):
         phrase.end = k  # "NAME of the Cato Institute wrote"
         return phrase
     return None
@@ -689,11 +691,12 @@ def _subject(
     lex = state.lex
     limit = min(hi, lo + 30)
     k = lo
-    while k < limit and toks[k].low in lex.words_of("conjunctions"):
+    conjunctions, subject_words = lex.words_of("conjunctions"), lex.words_of("subject_words")
+    while k < limit and toks[k].low in conjunctions:
         k += 1  # "And Mr. Christie gloated: …"
     while k < limit:  # k: the sentence's first word, or a token after a comma
         tok = toks[k]
-        if tok.kind == "w" and (tok.low in lex.words_of("subject_words") or tok.cap):
+        if tok.kind == "w" and (tok.cap or tok.low in subject_words):
             phrase = phrase_after(state.text, toks, k, lex, hi)
             if phrase is not None:
                 if phrase.kind == "pronoun":
@@ -1052,6 +1055,7 @@ def attribute(
     raw = scan_quotes(text, max_chars=limits.max_quote_chars, max_quotes=limits.max_quotes + 1)
     inner = QuoteTexts(text, raw)
     state = _State(text, lex, limits, reported, disabled)
+    state.on = on
     first = 0
     headline_pending: list[Quote] = []
     cue_table, cue_multi = lex.cues, lex.multi_first
@@ -1099,11 +1103,16 @@ def attribute(
         first_names = lex.first_names
         quote_at = [k for k, t in enumerate(toks) if t.kind == "q"]
         unknown_cues = "unknown-cue" in on
-        cue_at = [
-            k
-            for k, t in enumerate(toks)
-            if t.low in cue_words or (unknown_cues and _unknown_cue(toks, k))
-        ]
+        cue_at = [k for k, t in enumerate(toks) if t.low in cue_words]
+        if unknown_cues and quote_at:
+            # "sniffed that “…”": a past tense outside the lexicon two tokens before a quotation
+            extra = [
+                i - 2
+                for i in quote_at
+                if i >= 2 and toks[i - 2].low not in cue_words and _unknown_cue(toks, i - 2)
+            ]
+            if extra:
+                cue_at = sorted(cue_at + extra)
         names_at = [k for k, t in enumerate(toks) if t.cap and t.low in first_names]
         tail: int | None = None  # a direct quotation that ended the previous sentence, with no cue
         for s0, s1 in sentences(toks, inner, starters):
@@ -1552,7 +1561,7 @@ def _indirect(
 ) -> None:
     lex = state.lex
     reported = state.reported
-    on = for_language(lex.language or "en") - state.disabled
+    on = state.on
     for cue in cues:
         if cue.speaker is None:
             continue

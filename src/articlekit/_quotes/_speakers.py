@@ -835,7 +835,14 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
         b = start  # (no name after the possessive's role words: read the phrase as it comes)
     while b < limit and (_is_np_word(toks[b], lex) or _after_title(toks, b, lex, start)):
         b += 1
-    if start < b < limit - 1 and all(t.cap for t in toks[start:b]) and _role_word(toks[b], lex):
+    if (
+        start < b < limit - 1
+        and toks[b].kind == "w"
+        and not toks[b].cap
+        and (toks[b + 1].cap or (b + 2 < limit and toks[b + 2].cap))
+        and _role_word(toks[b], lex)
+        and all(t.cap for t in toks[start:b])
+    ):
         # "says Cambridge cartoonist Jane Doe": a place, a role word or two, then a name
         r = b
         while r < min(limit, b + 2) and _role_word(toks[r], lex):
