@@ -11,10 +11,12 @@ articlekit.UnknownFormatError: unknown input format 'docx'; known: auto, html, j
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from typing import BinaryIO
 
 from articlekit._errors import ResourceLimitError, UnknownFormatError, ValidationError
-from articlekit._input import FORMAT_NAMES
+from articlekit._input import EXTENSIONS, FORMAT_NAMES, read_source
 from articlekit._json import from_json
 from articlekit._limits import Limits
 from articlekit._model import Article
@@ -33,7 +35,7 @@ _PARSERS: dict[str, Callable[..., Article]] = {
 
 
 def parse(
-    data: str | bytes | bytearray | memoryview,
+    data: str | bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO,
     *,
     format: str = "auto",
     url: str | None = None,
@@ -43,6 +45,11 @@ def parse(
 ) -> Article:
     """Parse *data* in *format*, or in the format :func:`~articlekit._parsers._sniff.sniff` sees.
 
+    :param data: the document as ``str`` or bytes, or a path (:class:`os.PathLike`,
+        e.g. :class:`pathlib.Path`) or binary file object to read it from.  A ``str``
+        is always the document itself: one that names a file or a URL is parsed as a
+        one-line text, with a warning that says so (use :func:`~articlekit.parse_file`
+        or :func:`~articlekit.parse_url`).
     :param format: ``"auto"`` (the default: sniff), ``"html"``, ``"markdown"``,
         ``"text"`` or ``"json"`` (an articlekit JSON document); also ``"md"``,
         ``"txt"`` and MIME types such as ``"text/html"``
@@ -59,17 +66,20 @@ def parse(
     HTML, Markdown, then plain text.
 
     :raises UnknownFormatError: *format* is not a known name.
-    :raises ValidationError: *data* is neither str nor bytes.
+    :raises ValidationError: *data* is not text, bytes, a path or a file object.
+    :raises ParseError: a path or file object that cannot be read (or is not a regular file).
     """
-    if not isinstance(data, (str, bytes, bytearray, memoryview)):
-        raise ValidationError(f"input must be str or bytes, got {type(data).__name__}")
     if not isinstance(format, str):
         raise ValidationError(f"format must be a str, got {type(format).__name__}")
     fmt = FORMAT_NAMES.get(format.strip().lower())
     if fmt is None:
         known = ", ".join(sorted(set(FORMAT_NAMES.values())))
         raise UnknownFormatError(f"unknown input format {format!r}; known: {known}")
-    chosen: Format = sniff(data) if fmt == "auto" else fmt
+    by_name: Format | None = None
+    if fmt == "auto" and isinstance(data, os.PathLike):
+        by_name = EXTENSIONS.get(os.path.splitext(os.fsdecode(os.fspath(data)))[1].lower())
+    data = read_source(data, source="input", limits=limits or Limits())
+    chosen: Format = by_name or (sniff(data) if fmt == "auto" else fmt)
     if chosen == "json":
         limit = (limits or Limits()).max_bytes
         size = len(data.encode("utf-8", "surrogatepass")) if isinstance(data, str) else len(data)
