@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import fcntl
 import io
+import itertools
 import json
 import os
 import signal
@@ -85,10 +86,12 @@ def test_fifos_sockets_and_broken_links_in_a_folder_are_reported_not_skipped_or_
     assert done.returncode == 1
     failed = {Path(line["input"]).name: line["message"] for line in _lines(errors)}
     assert set(failed) == {"pipe.html", "broken.html", "sock.html"}
-    assert "named pipe" in failed["pipe.html"] and "broken symbolic link" in failed["broken.html"]
+    assert "named pipe" in failed["pipe.html"]
+    assert "broken symbolic link" in failed["broken.html"]
     assert "socket" in failed["sock.html"]
     assert len(_lines(out)) == 1
-    assert direct.returncode == 1 and "named pipe" in direct.stderr, "a FIFO named on the command line never blocks"
+    assert direct.returncode == 1, "a FIFO named on the command line never blocks"
+    assert "named pipe" in direct.stderr
 
 
 def test_a_recursive_glob_through_symlink_loops_ends_and_is_lazy(tmp_path: Path):
@@ -112,7 +115,8 @@ def test_a_rerun_refuses_to_overwrite_unless_told(tmp_path: Path):
     assert run("batch", *pages[:2], "--out", out, "--jobs", "0").returncode == 0
     again = run("batch", *pages, "--out", out, "--jobs", "0")
     assert again.returncode == 2
-    assert "--resume" in again.stderr and "--overwrite" in again.stderr
+    assert "--resume" in again.stderr
+    assert "--overwrite" in again.stderr
     assert len(_lines(out)) == 2, "the earlier output is untouched"
     resumed = run("batch", *pages, "--out", out, "--jobs", "0", "--resume")
     assert resumed.returncode == 0, resumed.stderr
@@ -161,11 +165,12 @@ def test_output_dir_writes_one_file_per_input_and_resumes(tmp_path: Path):
     assert written == expected_names
     assert (target / expected_names[0]).read_text(encoding="utf-8").startswith("---\n")
     refused = run("batch", *pages, "--output-dir", target, "--to", "markdown")
-    assert refused.returncode == 2 and "--resume" in refused.stderr
+    assert refused.returncode == 2
+    assert "--resume" in refused.stderr
     resumed = run("batch", *pages, "--output-dir", target, "--to", "markdown", "--resume", "--jobs", "1")
     assert "1 processed, 0 failed, 2 skipped" in resumed.stderr
-    assert len([p for p in target.rglob("*.md")]) == 3
-    assert not [p for p in target.rglob("*.part")], "no temporary file is left"
+    assert len(list(target.rglob("*.md"))) == 3
+    assert not list(target.rglob("*.part")), "no temporary file is left"
 
 
 # --------------------------------------------------------------------------- whole lines
@@ -219,7 +224,8 @@ def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path):
     command = f"{PY} -m articlekit batch {tmp_path / 'in'} --jobs 1 | head -n 2"
     done = subprocess.run(["bash", "-c", "set -o pipefail; " + command], capture_output=True, env=_env(), timeout=120)
     assert done.stdout.decode().count("\n") == 2
-    assert b"Broken pipe" not in done.stderr and b"Traceback" not in done.stderr
+    assert b"Broken pipe" not in done.stderr
+    assert b"Traceback" not in done.stderr
     assert b"the reader closed the output" in done.stderr
     assert done.returncode == 0
 
@@ -340,10 +346,11 @@ def test_urls_from_a_file_each_end_in_the_output_or_the_errors_never_both(tmp_pa
     assert good == [base + "/page/1", base + "/redirect", base + "/page/2"]
     assert _lines(out)[1]["url"] == base + "/page/r", "the final URL after a redirect"
     assert "robots.txt" in bad[base + "/private/secret"]
-    assert "HTTP 500" in bad[base + "/fail"] and "cap" in bad[base + "/huge"]
+    assert "HTTP 500" in bad[base + "/fail"]
+    assert "cap" in bad[base + "/huge"]
     assert not any(path == "/private/secret" for _, path in hits), "robots.txt is honoured"
     starts = [t for t, path in hits if path != "/page/r"]  # a redirect is followed at once, within its fetch
-    assert all(b - a >= 0.19 for a, b in zip(starts, starts[1:])), "a delay between two requests to one host"
+    assert all(b - a >= 0.19 for a, b in itertools.pairwise(starts)), "a delay between two requests to one host"
     assert [p for _, p in hits].count("/page/1") == 1, "a URL listed twice is fetched once"
 
 
