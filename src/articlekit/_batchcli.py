@@ -36,7 +36,7 @@ from types import FrameType
 from typing import IO, Any
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["ARTICLE_COLUMNS", "Interrupts", "LineFile", "OutputRefusedError", "article_row", "output_path", "run_batch"]
+__all__ = ["ARTICLE_COLUMNS", "Interrupts", "LineFile", "OutputRefusedError", "article_row", "cli_words", "output_path", "run_batch"]
 
 
 class OutputRefusedError(Exception):
@@ -519,6 +519,8 @@ def _same_file(a: LineFile | None, b: LineFile | None) -> bool:
 
 def run_batch(args: Any) -> int:
     """Run ``articlekit batch`` with parsed command-line *args*; return the exit code."""
+    import attrs
+
     from articlekit._batch import SKIPPED, error_line, parse_many, result_line
     from articlekit._limits import Limits
 
@@ -651,6 +653,7 @@ def run_batch(args: Any) -> int:
                         out.write(result_line(result, to))
                 else:
                     failed += 1
+                    result = attrs.evolve(result, message=cli_words(result.message or ""))
                     if errors is not None:
                         errors.write(error_line(result))
                     else:
@@ -687,6 +690,17 @@ def run_batch(args: Any) -> int:
             summary += f"; failures in {args.errors}"
         _error(summary)
         return code
+
+
+def cli_words(message: str) -> str:
+    """*message* with the library's advice on limits put in command-line terms.
+
+    >>> cli_words("the input is larger than Limits.max_bytes (10 bytes); pass limits=Limits(max_bytes=...) to accept it")
+    'the input is larger than --max-bytes (10 bytes); pass a larger --max-bytes N to accept it'
+    """
+    return message.replace("pass limits=Limits(max_bytes=...) to accept it", "pass a larger --max-bytes N to accept it").replace(
+        "Limits.max_bytes", "--max-bytes"
+    )
 
 
 def _quiet_stdout() -> None:

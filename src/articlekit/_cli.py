@@ -31,6 +31,7 @@ from articlekit._batch import (
 )
 from articlekit._batch._inputs import _Job
 from articlekit._batch._pool import _Options, _run
+from articlekit._batchcli import cli_words, run_batch
 from articlekit._errors import ArticleKitError
 from articlekit._input import INPUT_FORMATS, MEDIA_TYPES
 from articlekit._limits import Limits
@@ -59,12 +60,15 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         super().__init__(prog, max_help_position=32)
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def _common(parser: argparse.ArgumentParser, *, quotes_option: bool = True) -> None:
     parser.add_argument(
         "--from", dest="source", choices=INPUT_FORMATS, default="auto",
         help="input format (default: auto, from the file extension or the content)",
     )
-    parser.add_argument("--no-quotes", action="store_true", help="do not extract quotes")
+    if quotes_option:
+        parser.add_argument("--no-quotes", action="store_true", help="do not extract quotes")
+    else:
+        parser.set_defaults(no_quotes=False)
     parser.add_argument(
         "--max-bytes", type=_positive_int, default=Limits().max_bytes, metavar="N",
         help="refuse inputs larger than N bytes (default: %(default)s)",
@@ -199,7 +203,12 @@ def _build_parser() -> argparse.ArgumentParser:
         help="table (aligned columns, default), csv or jsonl (the quotes-csv and quotes-jsonl formats)",
     )
     quotes.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
-    _common(quotes)
+    quotes.add_argument(
+        "--no-excel-safe", dest="excel_safe", action="store_false",
+        help="with --to csv: write cells exactly as they are (by default a cell a spreadsheet would run "
+        "as a formula gets a leading ')",
+    )
+    _common(quotes, quotes_option=False)
     _fetch_options(quotes)
 
     batch = commands.add_parser(
@@ -325,7 +334,7 @@ def _load_one(args: argparse.Namespace) -> Article:
     )
     article, _, error, message = _run(job, options)
     if article is None:
-        raise _InputError(f"{job.name}: {message} ({error})")
+        raise _InputError(f"{job.name}: {cli_words(message or '')} ({error})")
     return article
 
 
@@ -385,8 +394,10 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
 
     article = _load_one(args)
     with _output(args.output) as out:
-        if args.to in ("csv", "jsonl"):
-            out.write(dumps(article, f"quotes-{args.to}"))
+        if args.to == "csv":
+            out.write(dumps(article, "quotes-csv", excel_safe=args.excel_safe))
+        elif args.to == "jsonl":
+            out.write(dumps(article, "quotes-jsonl"))
         else:
             width = 100
             if out.isatty():
@@ -399,8 +410,6 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from articlekit._batchcli import run_batch
-
     return run_batch(args)
 
 
@@ -422,7 +431,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return command(args)
     except (ArticleKitError, _InputError) as exc:
-        _error(str(exc))
+        _error(cli_words(str(exc)))
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         _error(f"{where}{exc.strerror or exc}")
