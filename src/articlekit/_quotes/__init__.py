@@ -22,13 +22,13 @@ The extractor runs in stages, one module each:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from articlekit._errors import ValidationError
 from articlekit._limits import Limits
 from articlekit._model import Article, Quote
 from articlekit._quotes._attribute import attribute
-from articlekit._quotes._cues import load_lexicon
+from articlekit._quotes._cues import CUE_TYPES, load_lexicon
 
 __all__ = ["extract_quotes"]
 
@@ -47,7 +47,12 @@ def _lines(article: Article, text: str) -> Iterator[tuple[int, int, bool]]:
         pos = end + 1
 
 
-def extract_quotes(article: Article, *, limits: Limits | None = None) -> tuple[Quote, ...]:
+def extract_quotes(
+    article: Article,
+    *,
+    limits: Limits | None = None,
+    reported: Collection[str] = ("speech",),
+) -> tuple[Quote, ...]:
     """Find the quotations in *article* and who said them.
 
     Returns the quotes in text order (an enclosing indirect quotation before
@@ -56,6 +61,13 @@ def extract_quotes(article: Article, *, limits: Limits | None = None) -> tuple[Q
     ``direct`` and ``partial`` quotations in quote marks, ``headline``
     quotations in the title, ``indirect`` (reported) speech, and ``scare``
     quotes that nobody is said to have said (their speaker is None).
+
+    Reported speech is read only from speech cues (*say, tell, announce,
+    according to*) unless *reported* names more cue types: ``"belief"``
+    (*believe, think, expect*), ``"intention"`` (*plan, want, hope*) and
+    ``"other"`` (stance and action verbs: *support, decline, vote*); what such
+    a cue reports is not speech, but is returned as ``indirect`` when asked
+    for.  A quotation in marks is attributed whatever its cue's type.
 
     A quotation longer than ``limits.max_quote_chars`` is not considered, and
     at most ``limits.max_quotes`` quotes are returned, the first in the text
@@ -67,6 +79,10 @@ def extract_quotes(article: Article, *, limits: Limits | None = None) -> tuple[Q
     """
     if not isinstance(article, Article):
         raise ValidationError(f"extract_quotes: expected an Article, got {type(article).__name__}")
+    if isinstance(reported, str) or not all(t in CUE_TYPES for t in reported):
+        raise ValidationError(
+            f"extract_quotes: reported must be a collection of cue types {CUE_TYPES}, got {reported!r}"
+        )
     if limits is None:
         limits = Limits()
     elif not isinstance(limits, Limits):
@@ -79,7 +95,7 @@ def extract_quotes(article: Article, *, limits: Limits | None = None) -> tuple[Q
         lex = load_lexicon(language)
     except (FileNotFoundError, OSError):
         lex = load_lexicon("en")
-    quotes, truncated = attribute(text, _lines(article, text), lex, limits)
+    quotes, truncated = attribute(text, _lines(article, text), lex, limits, frozenset(reported))
     if truncated:
         limits.refuse(f"more than {limits.max_quotes} quotes (Limits.max_quotes)")
     return tuple(quotes)

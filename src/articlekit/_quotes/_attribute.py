@@ -35,7 +35,7 @@ from typing import TypeAlias
 
 from articlekit._limits import Limits
 from articlekit._model import Quote, QuoteKind, Speaker
-from articlekit._quotes._cues import Lexicon
+from articlekit._quotes._cues import KIND_TYPES, Lexicon
 from articlekit._quotes._indirect import CONTINUATIONS, content_after, content_before, second_verb
 from articlekit._quotes._marks import QuoteTexts, RawQuote, scan_quotes
 from articlekit._quotes._speakers import (
@@ -104,13 +104,19 @@ class _Cue:
         self.mention: Span | None = None  # where the text names the speaker
 
 
+_SPEECH_ONLY = frozenset(("speech",))
+
+
 class _State:
     """Everything one extraction run carries from line to line."""
 
-    def __init__(self, text: str, lex: Lexicon, limits: Limits) -> None:
+    def __init__(
+        self, text: str, lex: Lexicon, limits: Limits, reported: frozenset[str] = _SPEECH_ONLY
+    ) -> None:
         self.text = text
         self.lex = lex
         self.limits = limits
+        self.reported = reported  # the cue types reported speech is read from
         self.registry = Registry(lex)
         self.quotes: list[Quote] = []
         # reported speech found: (start, end, speaker, cue, mention); Quote objects are built
@@ -833,7 +839,7 @@ def _is_direct(toks: list[Token], i: int, lo: int, inner: str, lex: Lexicon) -> 
         return starts_sentence
     if (
         prev.kind == "w"
-        and lex.cue_kind(prev.low) in ("speech", "attitude")
+        and lex.cue_kind(prev.low) in ("speech", "belief", "intention")
         and prev.low not in _TEXT_CUES
     ):
         return starts_sentence
@@ -853,7 +859,9 @@ def _pick_cue(
     for cue in cues:  # (in text order)
         if cue.speaker is None:
             continue
-        if (cue.kind == "action" or (direct and cue.kind == "attitude")) and not _inverted(toks, i, cue):
+        if (
+            cue.kind == "other" or (direct and cue.kind in ("belief", "intention"))
+        ) and not _inverted(toks, i, cue):
             continue  # not usable (but "“…,” remembered Jane Doe" says the quotation)
         if cue.a > i:
             # "“…,” he said" / "“…,” said Doe" / "“…,” Peskov told reporters"
@@ -961,6 +969,16 @@ def _title_colon(toks: list[Token], q_index: int) -> int:
     return -1
 
 
+_MAX_FURNITURE = 80  # characters: a longer line is not page furniture
+_NOT_FURNITURE = re.compile(r"[^\w ]+")
+
+
+def _furniture(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the line ``start:end`` is page furniture (*Story continues below advertisement*)."""
+    line = _NOT_FURNITURE.sub(" ", text[start:end]).lower().split()
+    return " ".join(line) in lex.furniture
+
+
 class _Lines:
     """The ``(start, end, is_title)`` lines as they are read, counting the title lines' characters."""
 
@@ -1014,15 +1032,20 @@ def _chunked(
 
 
 def attribute(
-    text: str, lines: Iterable[tuple[int, int, bool]], lex: Lexicon, limits: Limits
+    text: str,
+    lines: Iterable[tuple[int, int, bool]],
+    lex: Lexicon,
+    limits: Limits,
+    reported: frozenset[str] = _SPEECH_ONLY,
 ) -> tuple[list[Quote], bool]:
     """All quotations of *text*, attributed; *lines* are ``(start, end, is_title)`` ranges.
 
-    Also says whether ``limits.max_quotes`` cut the list.
+    Reported speech is read from the cues of the types in *reported* (see
+    :meth:`Lexicon.cue_type`).  Also says whether ``limits.max_quotes`` cut the list.
     """
     raw = scan_quotes(text, max_chars=limits.max_quote_chars, max_quotes=limits.max_quotes + 1)
     inner = QuoteTexts(text, raw)
-    state = _State(text, lex, limits)
+    state = _State(text, lex, limits, reported)
     first = 0
     headline_pending: list[Quote] = []
     cue_table, cue_multi = lex.cues, lex.multi_first
@@ -1038,6 +1061,12 @@ def attribute(
     )
     read = _Lines(lines)
     for start, end, is_title in _chunked(text, read, raw):
+        if (
+            end - start <= _MAX_FURNITURE
+            and (first >= len(raw) or raw[first].open >= end)
+            and _furniture(text, start, end, lex)
+        ):
+            continue  # "Story continues below advertisement": not read, not a speaker
         unsigned, state.unsigned = state.unsigned, None
         signed = unsigned is not None and text[start] in _DASHES
         if (
@@ -1423,7 +1452,7 @@ def _note_closing_subject(state: _State, toks: list[Token], s0: int, s1: int) ->
 def _last_speaking(cues: list[_Cue]) -> _Cue | None:
     """The last cue with a speaker that is not an action (``said``, not ``met``)."""
     for cue in reversed(cues):
-        if cue.speaker is not None and cue.kind != "action":
+        if cue.speaker is not None and cue.kind != "other":
             return cue
     return None
 
@@ -1473,9 +1502,11 @@ def _indirect(
     state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cue], direct: set[int]
 ) -> None:
     lex = state.lex
+    reported = state.reported
     for cue in cues:
         if cue.speaker is None:
             continue
+        speech = KIND_TYPES[cue.kind] in reported
         span: tuple[int, int] | None = None
         if cue.kind == "according":
             phrase = cue.phrase
@@ -1500,7 +1531,7 @@ def _indirect(
             if (
                 comma > s0
                 and (comma == k or toks[comma].text == ",")
-                and cue.kind in ("speech", "attitude")
+                and cue.kind in ("speech", "belief", "intention")
                 and not (cue.surface.endswith("ing") and cue.a == subject_start)
                 and toks[s0].low not in _INTRODUCTORY
             ):
@@ -1516,15 +1547,25 @@ def _indirect(
                     lex,
                     lex.is_object_first(cue.surface.lower()),
                     direct,
-                    cue.kind in ("attitude", "action"),
+                    cue.kind in ("belief", "intention", "other"),
                 )
             if span is None and (phrase is None or phrase.start < cue.a):
                 span = _mixed(toks, cue, s1, lex, direct)
             if span is None and phrase is not None and phrase.end <= cue.a:
                 span = _object(toks, cue, s1, lex, direct)
+                if (
+                    span is not None
+                    and speech
+                    and KIND_TYPES[cue.kind] == "speech"
+                    and cue.surface.lower() not in lex.object_content
+                    and not any(toks[k].kind == "q" for k in range(*span))
+                ):
+                    span = None  # "added three more goals": a noun, not what was said
         if span is None:
             continue
         a, b = span
+        if not speech and not any(toks[k].kind == "q" for k in range(a, b)):
+            continue  # not speech, unless it quotes words in marks ("wants “a big, beautiful wall”")
         start, end = toks[a].start, toks[b - 1].end
         state.indirect.append((start, end, cue.speaker, cue.surface, cue.mention))
 
@@ -1718,7 +1759,7 @@ def _fill_headlines(pending: list[Quote], state: _State, title_length: int) -> N
 _by_span = attrgetter("span")
 _CLOSERS = frozenset(",.!?\u201d\u2019\"'\u00bb\u203a\u300d")
 #: Cue kinds whose reported speech may quote someone else's words.
-_STANCE_KINDS = frozenset(("attitude", "action"))
+_STANCE_KINDS = frozenset(("belief", "intention", "other"))
 
 
 def _disowned(
