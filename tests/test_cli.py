@@ -172,7 +172,7 @@ def test_parse_failures_exit_1_with_the_input_named(tmp_path: Path, content, mes
 def test_parse_over_max_bytes_is_refused(tmp_path: Path):
     done = run("parse", REFERENCE, "--max-bytes", "100")
     assert done.returncode == 1
-    assert "max_bytes" in done.stderr
+    assert "--max-bytes" in done.stderr
 
 
 # --------------------------------------------------------------------------- quotes

@@ -305,13 +305,16 @@ def _too_big(source: str, limits: Limits) -> ResourceLimitError:
 _HINT_MAX = 4096
 
 
-def name_hint(text: str) -> str | None:
-    """The warning for a ``str`` input that is one line naming an existing file or a URL, else None.
+def name_hint(text: str, *, urls: bool = False) -> str | None:
+    """The warning for a ``str`` input that is one line naming an existing file (or, with
+    *urls*, one that is an ``http``/``https`` URL), else None.
 
     Such a string is parsed as the text it is (a one-line article); the warning says how
     to parse what it names instead.  Only the file system is asked (never the network).
+    :func:`articlekit.parse` asks about URLs too; the format parsers only about files (a
+    Markdown document may well be one link).
 
-    >>> name_hint("https://example.org/news/1")
+    >>> name_hint("https://example.org/news/1", urls=True)
     "the input is a URL, parsed as text; did you mean articlekit.parse_url('https://example.org/news/1')?"
     >>> name_hint("Two words.") is None
     True
@@ -320,6 +323,8 @@ def name_hint(text: str) -> str | None:
     if not candidate or len(candidate) > _HINT_MAX or "\n" in candidate or "\x00" in candidate:
         return None
     if re.fullmatch(r"https?://[^\s/?#]+[^\s]*", candidate, re.IGNORECASE):
+        if not urls:
+            return None
         return f"the input is a URL, parsed as text; did you mean articlekit.parse_url({candidate!r})?"
     try:
         is_file = os.path.isfile(candidate)

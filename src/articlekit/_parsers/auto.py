@@ -15,8 +15,10 @@ import os
 from collections.abc import Callable
 from typing import BinaryIO
 
+import attrs
+
 from articlekit._errors import ResourceLimitError, UnknownFormatError, ValidationError
-from articlekit._input import EXTENSIONS, FORMAT_NAMES, read_source
+from articlekit._input import EXTENSIONS, FORMAT_NAMES, name_hint, read_source
 from articlekit._json import from_json
 from articlekit._limits import Limits
 from articlekit._model import Article
@@ -89,5 +91,10 @@ def parse(
             )
         return from_json(data if isinstance(data, str) else bytes(data))
     if comments and chosen == "html":
-        return _PARSERS["html"](data, url=url, quotes=quotes, comments=True, limits=limits)
-    return _PARSERS[chosen](data, url=url, quotes=quotes, limits=limits)
+        article = _PARSERS["html"](data, url=url, quotes=quotes, comments=True, limits=limits)
+    else:
+        article = _PARSERS[chosen](data, url=url, quotes=quotes, limits=limits)
+    hint = name_hint(data, urls=True) if isinstance(data, str) else None
+    if hint is not None and hint not in article.warnings:
+        article = attrs.evolve(article, warnings=(*article.warnings, hint))
+    return article
