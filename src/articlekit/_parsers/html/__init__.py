@@ -64,8 +64,11 @@ def parse_html(
         (:class:`os.PathLike`) or binary file object to read it from.  A ``str`` is
         always the page itself: one naming a file or URL is parsed as text, with a
         warning (use :func:`~articlekit.parse_file` or :func:`~articlekit.parse_url`).
-    :param url: where the page was read from; relative links resolve against
-        it (a ``<base href>`` in the page wins).
+    :param url: where the page was read from; relative links and images resolve
+        against it (with the page's ``<base href>`` applied, as a browser does).
+        Without it they resolve against an absolute ``<base href>``, else the
+        page's canonical URL (``<link rel=canonical>``, ``og:url``); the base used
+        is :attr:`Article.base_url <articlekit.Article.base_url>`.
     :param encoding: the encoding the caller knows (an HTTP ``charset``); a
         byte-order mark still wins.
     :param quotes: extract quotations and their speakers.
@@ -150,6 +153,7 @@ def parse_html(
         encoding=decoded.encoding,
         encoding_source=decoded.encoding_source,
         warnings=_unique(warnings),
+        base_url=meta.base_url,
     )
     return enrich(article, quotes=quotes, limits=limits)
 
