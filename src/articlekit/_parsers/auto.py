@@ -47,6 +47,9 @@ def parse(
 ) -> Article:
     """Parse *data* in *format*, or in the format :func:`~articlekit._parsers._sniff.sniff` sees.
 
+    Sniffing, in order (see the user guide, "Plain text"): articlekit JSON,
+    HTML, Markdown, then plain text.
+
     :param data: the document as ``str`` or bytes, or a path (:class:`os.PathLike`,
         e.g. :class:`pathlib.Path`) or binary file object to read it from.  A ``str``
         is always the document itself: one that names a file or a URL is parsed as a
@@ -63,10 +66,6 @@ def parse(
         JSON have no comment sections to read, and ignore it.
     :param limits: passed to the parser.  A JSON document is returned as it
         was stored: only ``limits.max_bytes`` applies to it.
-
-    Sniffing, in order (see the user guide, "Plain text"): articlekit JSON,
-    HTML, Markdown, then plain text.
-
     :raises UnknownFormatError: *format* is not a known name.
     :raises ValidationError: *data* is not text, bytes, a path or a file object.
     :raises ParseError: a path or file object that cannot be read (or is not a regular file).
