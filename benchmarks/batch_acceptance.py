@@ -101,7 +101,7 @@ def check_resume(work: Path, count: int = 1000) -> str:
     for path in outputs:
         data = json.loads(path.read_text(encoding="utf-8"))
         complete += data.get("schema_version") == 1
-    leftovers = [p for p in target.rglob("*.part")]
+    leftovers = list(target.rglob("*.part"))
     ok = len(outputs) == count and len(names) == count and complete == count and not leftovers
     return (
         f"resume: {'PASS' if ok else 'FAIL'}: first run stopped by SIGINT (exit {first.returncode}) with "
@@ -168,8 +168,7 @@ def check_urls(work: Path, per_host: int = 40) -> str:
     rng = random.Random(7)
     for httpd in servers:
         base = f"http://127.0.0.1:{httpd.server_address[1]}"
-        for i in range(per_host):
-            urls.append(f"{base}/{kinds[i % len(kinds)]}/{i}")
+        urls.extend(f"{base}/{kinds[i % len(kinds)]}/{i}" for i in range(per_host))
     rng.shuffle(urls)
     listing = work / "urls.txt"
     listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
