@@ -402,7 +402,7 @@ def _blocks(blocks: tuple[ak.Block, ...]) -> list[ak.Block]:
 def expressible(article: ak.Article) -> ak.Article:
     """What a standalone page carries of *article* (the documented exceptions).
 
-    * quotes, comments, warnings, extra, encoding and encoding_source are not carried
+    * quotes, comments, warnings, extra, encoding, encoding_source and base_url are not carried
       (the parser re-extracts quotes and records its own warnings and encoding);
       source_format becomes "html";
     * an unsafe link, image or figure URL is dropped (read back as "");
@@ -421,6 +421,7 @@ def expressible(article: ak.Article) -> ak.Article:
         extra={},
         encoding=None,
         encoding_source=None,
+        base_url=None,
         source_format="html",
         authors=[attrs.evolve(p, url=opt(p.url)) for p in article.authors],
         url=opt(article.url),
