@@ -15,8 +15,15 @@ from __future__ import annotations
 
 import os
 
-from articlekit._errors import EncodingError, ValidationError
-from articlekit._input import EXTENSIONS, FORMAT_NAMES, MEDIA_TYPES, _codec, find_bom, read_path
+from articlekit._errors import ValidationError
+from articlekit._input import (
+    EXTENSIONS,
+    FORMAT_NAMES,
+    MEDIA_TYPES,
+    encoding_for_label,
+    find_bom,
+    read_path,
+)
 from articlekit._limits import Limits
 from articlekit._model import Article
 from articlekit._parsers._sniff import sniff
@@ -79,9 +86,9 @@ def _parse(
         return parse(data, format=format, url=url, quotes=quotes, comments=comments, limits=limits)
     if FORMAT_NAMES.get(format.strip().lower()) == "html" or (format == "auto" and sniff(data) == "html"):
         return parse_html(data, url=url, encoding=charset, quotes=quotes, comments=comments, limits=limits)
-    codec = _codec(charset)
-    if codec is None:
-        raise EncodingError(f"unknown encoding {charset!r}")
+    codec = encoding_for_label(charset, caller=True)
+    if codec is None:  # not an encoding label: the bytes decide, as for a page without one
+        return parse(data, format=format, url=url, quotes=quotes, comments=comments, limits=limits)
     text = data.decode(codec, "replace") if find_bom(data) is None else data
     return parse(text, format=format, url=url, quotes=quotes, comments=comments, limits=limits)
 

@@ -70,7 +70,8 @@ def parse_html(
         page's canonical URL (``<link rel=canonical>``, ``og:url``); the base used
         is :attr:`Article.base_url <articlekit.Article.base_url>`.
     :param encoding: the encoding the caller knows (an HTTP ``charset``); a
-        byte-order mark still wins.
+        byte-order mark still wins.  Only WHATWG encoding labels (and UTF-32)
+        count: anything else is ignored, with a warning.
     :param quotes: extract quotations and their speakers.
     :param comments: read the page's reader comments into
         :attr:`Article.comments <articlekit.Article.comments>` (see
@@ -78,7 +79,7 @@ def parse_html(
         part of the body, either way.
     :param limits: bounds on size, depth and metadata lengths.
     :raises EmptyDocumentError: the input is empty or white space.
-    :raises EncodingError: the input is binary, or *encoding* is unknown.
+    :raises EncodingError: the input is binary.
     :raises ResourceLimitError: the input is over ``limits.max_bytes``, or a
         parser, depth or metadata limit was hit and ``limits.strict`` is set.
 

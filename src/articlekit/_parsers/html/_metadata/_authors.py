@@ -46,6 +46,7 @@ from articlekit._parsers.html._metadata._jsonld import _deref, _JsonLd, _types
 from articlekit._parsers.html._metadata._sources import _itemprop, _Page, _visible_text
 from articlekit._people import opens_byline, split_byline, uninvert
 from articlekit._textutil import clean_name, name_key
+from articlekit._urls import is_unsafe_url
 
 #: A person with their credits: what every author reader returns.
 _Found = tuple[list[Person], list[str]]
@@ -88,6 +89,8 @@ def _people_from_ld(value: Any, ld: _JsonLd, site_names: list[str]) -> tuple[lis
         names, orgs = split_byline(name, site_names=site_names)
         credits.extend(orgs)
         url = _text(item.get("url") if isinstance(item.get("url"), str) else "", _MAX_URL_CHARS) or None
+        if url is not None and is_unsafe_url(url):
+            url = None  # resolved against the page later; an unsafe one never enters the model
         people.extend(Person(n, url=url if len(names) == 1 else None) for n in names)
     return people, credits
 
