@@ -39,8 +39,8 @@ DOCUMENTED = frozenset(
         "PageType", "Quote", "QuoteKind", "ResourceLimitError", "SourceFormat", "Speaker", "Strikethrough",
         "Strong", "Table", "TableCell", "TableRow", "Text", "ThematicBreak",
         "UnknownFormatError", "ValidationError", "__version__", "dumps", "extract_quotes",
-        "formats", "from_dict", "from_json", "json_schema", "parse", "parse_html",
-        "parse_many", "parse_markdown", "parse_text", "quote_rows", "to_dict", "to_html",
+        "formats", "from_dict", "from_json", "json_schema", "parse", "parse_file", "parse_html",
+        "parse_many", "parse_markdown", "parse_text", "parse_url", "quote_rows", "to_dict", "to_html",
         "to_json", "to_jsonld", "to_jsonld_dict", "to_markdown", "to_quotes_csv",
         "to_quotes_jsonl", "to_text",
     }
@@ -246,3 +246,29 @@ def test_public_classes_resolve_their_type_hints():
 def test_exceptions_show_their_public_name():
     assert articlekit.ValidationError.__module__ == "articlekit"
     assert repr(articlekit.ValidationError("x")).startswith("ValidationError(")
+
+
+#: The longest function the metadata readers may have (a field's rules stay readable in one screenful or two).
+MAX_METADATA_FUNCTION_LINES = 150
+METADATA_PACKAGE = SRC / "_parsers" / "html" / "_metadata"
+
+
+def _function_lengths(path: Path) -> Iterator[tuple[str, int]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            assert node.end_lineno is not None
+            yield f"{path.name}:{node.lineno} {node.name}", node.end_lineno - node.lineno + 1
+
+
+def test_metadata_is_one_module_per_field():
+    modules = {p.stem for p in METADATA_PACKAGE.glob("*.py")}
+    fields = {"_title", "_site", "_authors", "_dates", "_language", "_images", "_tags", "_section"}
+    assert fields | {"_sources", "_jsonld"} <= modules
+
+
+def test_no_metadata_function_is_longer_than_the_limit():
+    lengths = [item for path in sorted(METADATA_PACKAGE.glob("*.py")) for item in _function_lengths(path)]
+    assert any(name.endswith(" extract_metadata") for name, _ in lengths)
+    too_long = [f"{name}: {n} lines" for name, n in lengths if n > MAX_METADATA_FUNCTION_LINES]
+    assert not too_long, too_long

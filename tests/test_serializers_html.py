@@ -24,7 +24,7 @@ from hypothesis import given
 import articlekit as ak
 from articlekit._parsers.html._own import read_own_html
 from articlekit._serializers.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
-from articlekit._urls import safe_url
+from articlekit._urls import is_unsafe_url, safe_url
 from articlekit.testing import articles
 from reference_example import QUOTES, reference_article
 
@@ -120,7 +120,8 @@ def test_reference_example_fragment_structure() -> None:
     assert [el.tag for el in art[1:]] == ["p", "p", "p", "h2", "p", "p", "p", "p", "p"]
     assert art[4].text == "Putin\u2019s Proposal"
     # Every one of the nine quotes is marked up, in order, with its speaker.
-    marked = art.findall(".//q")
+    marked = art.findall(".//span[@data-kind]")
+    assert art.findall(".//q") == [], "no <q>: the text keeps its own marks"
     assert [q.text_content() for q in marked] == [q[0] for q in QUOTES]
     assert [(q.get("data-speaker"), q.get("data-kind"), q.get("data-cue")) for q in marked] == [
         (speaker.name, kind, cue) for _, kind, speaker, cue in QUOTES
@@ -205,6 +206,13 @@ def test_every_block_and_inline_kind() -> None:
 )
 def test_safe_url(url: str, kept: bool) -> None:
     assert (safe_url(url) == url) is kept
+    if is_unsafe_url(url):
+        # The model refuses what runs code or reads local files: the writers never see it.
+        with pytest.raises(ak.ValidationError, match="unsafe URL"):
+            ak.Link(url, [ak.Text("x")])
+        with pytest.raises(ak.ValidationError, match="unsafe image URL"):
+            ak.InlineImage(url)
+        return
     article = ak.Article(body=[ak.Paragraph([ak.Link(url, [ak.Text("x")]), ak.InlineImage(url)])])
     root = _parse_fragment(ak.to_html(article))
     link = root.find(".//a")
@@ -226,8 +234,8 @@ def test_quote_marked_up_only_where_the_markup_allows() -> None:
         ak.Quote("d", "indirect", (6, 7), speaker=ak.Speaker("Y"), cue="said"),
     ]
     out = ak.to_html(attrs.evolve(article, quotes=quotes))
-    assert out.count("<q ") == 1
-    assert '<p><q data-kind="direct" data-speaker="X"><em>a b</em></q> c ' in out
+    assert out.count("<q") == 0
+    assert '<p><span data-kind="direct" data-speaker="X"><em>a b</em></span> c ' in out
     assert '<span data-kind="indirect" data-speaker="Y" data-cue="said">d</span></p>' in out
 
 
@@ -238,7 +246,33 @@ def test_nested_and_outer_quotes() -> None:
         ak.Quote("two", "partial", (13, 16)),
     ]
     out = ak.to_html(ak.Article(body=[para], quotes=quotes))
-    assert '<p>He said: <q data-kind="direct">one <q data-kind="partial">two</q> three</q>.</p>' in out
+    assert '<p>He said: <span data-kind="direct">one <span data-kind="partial">two</span> three</span>.</p>' in out
+
+
+def test_quote_marks_show_once_and_annotations_can_be_left_out() -> None:
+    """The text keeps the source's marks; a <q> would make a browser add a second pair."""
+    text = "\u201cWe will build it,\u201d said Anna Berg."
+    quote = ak.Quote("We will build it,", "direct", (1, 18), speaker=ak.Speaker("Anna Berg"), cue="said")
+    article = ak.Article(body=[ak.Paragraph([ak.Text(text)])], quotes=[quote])
+    out = ak.to_html(article)
+    assert "<q" not in out
+    assert '\u201c<span data-kind="direct" data-speaker="Anna Berg" data-cue="said">We will build it,</span>\u201d' in out
+    plain = ak.to_html(article, annotate_quotes=False)
+    assert "data-" not in plain
+    assert "<span" not in plain
+    assert f"<p>{text}</p>" in plain
+    assert ak.dumps(article, "html", annotate_quotes=False) == plain
+
+
+def test_the_dateline_labels_its_times() -> None:
+    from datetime import datetime, timezone
+
+    when = datetime(2025, 5, 23, 9, 30, tzinfo=timezone.utc)
+    out = ak.to_html(ak.Article(title="T", published=when, modified=when.replace(hour=11)))
+    assert '<p class="dateline">Published <time class="published"' in out
+    assert '</time> · Updated <time class="modified"' in out
+    only_modified = ak.to_html(ak.Article(title="T", modified=when))
+    assert '<p class="dateline">Updated <time' in only_modified
 
 
 def test_json_ld_script_cannot_be_broken_out_of() -> None:
@@ -258,7 +292,7 @@ def test_standalone_head() -> None:
     article = attrs.evolve(
         reference_article(),
         description="What happened.",
-        images=[ak.Image("javascript:alert(1)"), ak.Image("https://e.com/lead.jpg", alt="Lead")],
+        images=[ak.Image("ftp://e.com/x.jpg"), ak.Image("https://e.com/lead.jpg", alt="Lead")],
         modified=datetime(2025, 5, 24, tzinfo=timezone(timedelta(hours=3))),
     )
     out = ak.to_html(article, standalone=True)
@@ -269,7 +303,7 @@ def test_standalone_head() -> None:
     meta = {(m.get("property") or m.get("name")): m.get("content") for m in head.iterfind("meta")}
     assert meta["generator"] == "articlekit"
     assert meta["og:title"] == article.title
-    assert meta["og:image"] == "https://e.com/lead.jpg"  # the unsafe image is skipped
+    assert meta["og:image"] == "https://e.com/lead.jpg"  # the ftp: image is not written
     assert meta["og:url"] == article.url
     assert meta["article:modified_time"] == "2025-05-24T00:00:00+03:00"
     assert root.body.find("article") is not None
@@ -375,7 +409,7 @@ def _blocks(blocks: tuple[ak.Block, ...]) -> list[ak.Block]:
 def expressible(article: ak.Article) -> ak.Article:
     """What a standalone page carries of *article* (the documented exceptions).
 
-    * quotes, comments, warnings, extra, encoding and encoding_source are not carried
+    * quotes, comments, warnings, extra, encoding, encoding_source and base_url are not carried
       (the parser re-extracts quotes and records its own warnings and encoding);
       source_format becomes "html";
     * an unsafe link, image or figure URL is dropped (read back as "");
@@ -394,6 +428,7 @@ def expressible(article: ak.Article) -> ak.Article:
         extra={},
         encoding=None,
         encoding_source=None,
+        base_url=None,
         source_format="html",
         authors=[attrs.evolve(p, url=opt(p.url)) for p in article.authors],
         url=opt(article.url),
@@ -494,10 +529,11 @@ MXSS_PAYLOADS = [
 
 @pytest.mark.parametrize("payload", MXSS_PAYLOADS)
 def test_payload_in_every_field(payload: str) -> None:
+    href = "./" + payload if is_unsafe_url(payload) else payload  # the model refuses unsafe URLs
     inline = [
         ak.Text(payload),
-        ak.Link(payload, [ak.Text(payload)], title=payload),
-        ak.InlineImage(payload, alt=payload, title=payload),
+        ak.Link(href, [ak.Text(payload)], title=payload),
+        ak.InlineImage(href, alt=payload, title=payload),
         ak.InlineCode(payload),
         ak.Emphasis([ak.Text(payload)]),
     ]
@@ -506,15 +542,15 @@ def test_payload_in_every_field(payload: str) -> None:
         ak.Paragraph(inline),
         ak.ListBlock([ak.ListItem([ak.Paragraph(inline)])], ordered=True, start=2),
         ak.BlockQuote([ak.Paragraph(inline)]),
-        ak.Figure(payload, alt=payload, title=payload, caption=inline, credit=payload),
+        ak.Figure(href, alt=payload, title=payload, caption=inline, credit=payload),
         ak.Table([ak.TableRow([ak.TableCell(inline)])], [ak.TableRow([ak.TableCell(inline)])], inline),
         ak.CodeBlock(payload, language=payload),
     ]
     article = ak.Article(
         title=payload, standfirst=payload, description=payload, site_name=payload, section=payload,
-        url=payload, canonical_url=payload, tags=[payload], credits=[payload],
-        authors=[ak.Person(payload, url=payload, role=payload)],
-        images=[ak.Image(payload, alt=payload, caption=payload, credit=payload)],
+        url=href, canonical_url=href, tags=[payload], credits=[payload],
+        authors=[ak.Person(payload, url=href, role=payload)],
+        images=[ak.Image(href, alt=payload, caption=payload, credit=payload)],
         body=body,
     )
     article = attrs.evolve(

@@ -11,7 +11,8 @@ The extractor runs in stages, one module each:
    roles, titles, particles, organisations) and resolves later mentions and
    pronouns;
 4. :mod:`~articlekit._quotes._attribute` attributes each quotation and
-   :mod:`~articlekit._quotes._indirect` reads reported speech.
+   :mod:`~articlekit._quotes._indirect` reads reported speech, by the named rules of
+   :mod:`~articlekit._quotes._rules` (each can be switched off).
 
 >>> from articlekit import Article, Paragraph, Text
 >>> from articlekit._quotes import extract_quotes
@@ -22,15 +23,16 @@ The extractor runs in stages, one module each:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from articlekit._errors import ValidationError
 from articlekit._limits import Limits
 from articlekit._model import Article, Quote
 from articlekit._quotes._attribute import attribute
-from articlekit._quotes._cues import load_lexicon
+from articlekit._quotes._cues import CUE_TYPES, load_lexicon
+from articlekit._quotes._rules import RULE_NAMES
 
-__all__ = ["extract_quotes"]
+__all__ = ["extract_quotes", "extract_quotes_and_cut"]
 
 
 def _lines(article: Article, text: str) -> Iterator[tuple[int, int, bool]]:
@@ -47,7 +49,13 @@ def _lines(article: Article, text: str) -> Iterator[tuple[int, int, bool]]:
         pos = end + 1
 
 
-def extract_quotes(article: Article, *, limits: Limits | None = None) -> tuple[Quote, ...]:
+def extract_quotes(
+    article: Article,
+    *,
+    limits: Limits | None = None,
+    reported: Collection[str] = ("speech",),
+    disabled: frozenset[str] = frozenset(),
+) -> tuple[Quote, ...]:
     """Find the quotations in *article* and who said them.
 
     Returns the quotes in text order (an enclosing indirect quotation before
@@ -57,6 +65,13 @@ def extract_quotes(article: Article, *, limits: Limits | None = None) -> tuple[Q
     quotations in the title, ``indirect`` (reported) speech, and ``scare``
     quotes that nobody is said to have said (their speaker is None).
 
+    Reported speech is read only from speech cues (*say, tell, announce,
+    according to*) unless *reported* names more cue types: ``"belief"``
+    (*believe, think, expect*), ``"intention"`` (*plan, want, hope*) and
+    ``"other"`` (stance and action verbs: *support, decline, vote*); what such
+    a cue reports is not speech, but is returned as ``indirect`` when asked
+    for.  A quotation in marks is attributed whatever its cue's type.
+
     A quotation longer than ``limits.max_quote_chars`` is not considered, and
     at most ``limits.max_quotes`` quotes are returned, the first in the text
     (with ``limits.strict``, :class:`~articlekit.ResourceLimitError` is raised
@@ -64,22 +79,51 @@ def extract_quotes(article: Article, *, limits: Limits | None = None) -> tuple[Q
     :class:`~articlekit.ValidationError`.
     The cue lexicon is chosen by ``article.language`` (English when there is
     no lexicon for it).
+
+    *disabled* names attribution rules to switch off (for measuring what each
+    brings; see ``articlekit/_quotes/_rules.py``); an unknown name raises
+    :class:`~articlekit.ValidationError`.
     """
     if not isinstance(article, Article):
         raise ValidationError(f"extract_quotes: expected an Article, got {type(article).__name__}")
+    if not isinstance(disabled, frozenset) or not disabled <= RULE_NAMES:
+        raise ValidationError(
+            f"extract_quotes: disabled must be a frozenset of rule names, got {disabled!r}"
+        )
+    if isinstance(reported, str) or not all(t in CUE_TYPES for t in reported):
+        raise ValidationError(
+            f"extract_quotes: reported must be a collection of cue types {CUE_TYPES}, got {reported!r}"
+        )
     if limits is None:
         limits = Limits()
     elif not isinstance(limits, Limits):
-        raise ValidationError(f"extract_quotes: limits must be a Limits, got {type(limits).__name__}")
+        raise ValidationError(
+            f"extract_quotes: limits must be a Limits, got {type(limits).__name__}"
+        )
+    return extract_quotes_and_cut(article, limits=limits, reported=reported, disabled=disabled)[0]
+
+
+def extract_quotes_and_cut(
+    article: Article,
+    *,
+    limits: Limits,
+    reported: Collection[str] = ("speech",),
+    disabled: frozenset[str] = frozenset(),
+) -> tuple[tuple[Quote, ...], str | None]:
+    """:func:`extract_quotes`, and the warning to record when ``limits.max_quotes`` cut the list (else None)."""
     text = article.text
     if not text:
-        return ()
+        return (), None
     language = (article.language or "en").split("-")[0].lower()
     try:
         lex = load_lexicon(language)
     except (FileNotFoundError, OSError):
         lex = load_lexicon("en")
-    quotes, truncated = attribute(text, _lines(article, text), lex, limits)
+    quotes, truncated = attribute(
+        text, _lines(article, text), lex, limits, frozenset(reported), disabled
+    )
     if truncated:
-        limits.refuse(f"more than {limits.max_quotes} quotes (Limits.max_quotes)")
-    return tuple(quotes)
+        message = f"more than {limits.max_quotes:,} quotes (Limits.max_quotes): kept the first {len(quotes):,}"
+        limits.refuse(message)
+        return tuple(quotes), message
+    return tuple(quotes), None

@@ -4,13 +4,17 @@ The lexicon is data, not code: one JSON file per language in
 ``articlekit/_quotes/cues/<language>.json`` (English, ``en.json``, ships with
 articlekit).  A file lists
 
-* ``cues``: speech verbs (``speech``: *say, tell, add …*), verbs of thought or
-  stance used for reported speech (``attitude``: *believe, want …*), verbs that
-  name something with a quoted fragment (``naming``: *call, describe …*),
-  other verbs that report a stance, read for reported speech only (``action``:
-  *decline, seek, vote …*),
-  verbs whose object comes before the content (``object_first``: *told
-  reporters that …*) and prepositional cues (``according``: *according to*).
+* ``cues``: the cue words by type.  Speech: speech verbs (``speech``: *say,
+  tell, add …*), verbs that name something with a quoted fragment (``naming``:
+  *call, describe …*) and prepositional cues (``according``: *according to*);
+  not speech: verbs of belief (``belief``: *believe, think, expect …*), of
+  intention (``intention``: *plan, want, hope …*) and other stance or action
+  verbs (``other``: *support, decline, vote …*).  Reported speech is read from
+  the speech cues only, unless more types are asked for; besides, a cue of any
+  type can attribute a quotation that stands right before it (*“…,”
+  remembered Jane Doe*).  ``object_first`` lists the verbs whose object comes
+  before the content (*told
+  reporters that …*).
   An entry is a lemma (inflected by the language's rules when ``inflect`` is
   ``"en"``) or every form separated by ``|``.  Multi-word cues (*point out*)
   are written with a space;
@@ -22,14 +26,28 @@ articlekit).  A file lists
   ``organisation_words``, ``documents`` (texts that can be a source: *the
   statement said*), ``abbreviations`` (which never end a sentence),
   ``skip_between_speaker_and_cue`` (*has, also*), ``pronouns`` and
-  ``adverbials`` (what may stand between a cue and its content).
+  ``adverbials`` (what may stand between a cue and its content);
+* ``object_content``: speech verbs whose object, with no clause after it, is
+  what was said (*expressed her distaste for …, denied the allegations*);
+* ``words``: the word lists the attribution rules read by name
+  (``introductory``, ``aside_adverbs``, ``work_nouns``, ``not_labels`` …);
+* ``compound_titles``: ``true`` when a compound ending in a title is a title
+  (German *Finanzchef*, *Innenministerin*);
+* ``complementizers``: the words that open a reported clause (*that*, *dass*,
+  *que*);
+* ``that_only``: speech verbs that report only a clause with *that* (*agreed
+  that …*; *agreed on the exchange* is no speech);
+* ``furniture``: lines that are page furniture (*Story continues below
+  advertisement*), lower case without punctuation: never read for quotes or speakers.
 
 :func:`load_lexicon` reads a file once and returns an immutable
 :class:`Lexicon`.
 
 >>> lex = load_lexicon("en")
->>> lex.cue_kind("said"), lex.cue_kind("told"), lex.cue_kind("believes")
-('speech', 'speech', 'attitude')
+>>> lex.cue_kind("said"), lex.cue_kind("told"), lex.cue_kind("believes"), lex.cue_kind("plans")
+('speech', 'speech', 'belief', 'intention')
+>>> lex.cue_type("called"), lex.cue_type("according to"), lex.cue_type("declined")
+('speech', 'speech', 'other')
 >>> lex.is_object_first("told")
 True
 """
@@ -47,9 +65,17 @@ import attrs
 
 from articlekit._people import PARTICLES
 
-__all__ = ["Lexicon", "inflect_en", "load_lexicon"]
+__all__ = ["CUE_TYPES", "KIND_TYPES", "Lexicon", "inflect_en", "load_lexicon"]
 
-_KIND_ORDER = ("speech", "naming", "according", "attitude", "action")
+_KIND_ORDER = ("speech", "naming", "according", "belief", "intention", "other")
+#: The type of each cue kind: naming and according cues introduce speech too.
+KIND_TYPES = MappingProxyType(
+    {"speech": "speech", "naming": "speech", "according": "speech", "belief": "belief",
+     "intention": "intention", "other": "other"}
+)  # fmt: skip
+_EMPTY: frozenset[str] = frozenset()
+#: The cue types, in the order of the lexicon files.
+CUE_TYPES = ("speech", "belief", "intention", "other")
 
 
 def inflect_en(lemma: str) -> tuple[str, ...]:
@@ -102,10 +128,32 @@ class Lexicon:
     bases: frozenset[str] = frozenset()
     #: Texts that can be a source (*the statement said, said the ruling*).
     documents: frozenset[str] = frozenset()
+    #: Speech verbs whose object is what was said (*expressed her distaste for …*).
+    object_content: frozenset[str] = frozenset()
+    #: Lines that are page furniture (*story continues below advertisement*), lower case.
+    furniture: frozenset[str] = frozenset()
+    #: Speech verbs that report only a clause with *that* (*agreed that …*, not *agreed on …*).
+    that_only: frozenset[str] = frozenset()
+    #: Whether a compound ending in a title is a title (German *Finanzchef*, *Innenministerin*).
+    compound_titles: bool = False
+    #: Word lists the attribution rules read by name (``words`` in the file).
+    words: Mapping[str, frozenset[str]] = MappingProxyType({})
+    #: The words that open a reported clause (*that*, *dass*, *que*).
+    complementizers: frozenset[str] = frozenset(("that",))
 
     def cue_kind(self, words: str) -> str | None:
         """The kind of cue *words* (lower case) are, or None."""
         return self.cues.get(words)
+
+    def cue_type(self, words: str) -> str | None:
+        """The type of cue *words* (lower case) are: ``speech``, ``belief``, ``intention``,
+        ``other``, or None."""
+        kind = self.cues.get(words)
+        return None if kind is None else KIND_TYPES[kind]
+
+    def words_of(self, name: str) -> frozenset[str]:
+        """The word list *name* of the lexicon's ``words`` (empty when the language has none)."""
+        return self.words.get(name, _EMPTY)
 
     def is_object_first(self, word: str) -> bool:
         """Whether the cue *word* takes an object before its content (*told reporters that*)."""
@@ -140,6 +188,12 @@ def _build(data: dict[str, Any]) -> Lexicon:
     object_first: set[str] = set()
     for entry in cue_data.get("object_first", ()):
         object_first.update(_forms(entry, inflect))
+    object_content: set[str] = set()
+    for entry in data.get("object_content", ()):
+        object_content.update(_forms(entry, inflect))
+    that_only: set[str] = set()
+    for entry in data.get("that_only", ()):
+        that_only.update(_forms(entry, inflect))
     return Lexicon(
         language=str(data.get("language", "")),
         cues=MappingProxyType(cues),
@@ -159,6 +213,14 @@ def _build(data: dict[str, Any]) -> Lexicon:
         multi_first=frozenset(c.split()[0] for c in cues if " " in c),
         bases=frozenset(bases),
         documents=frozenset(w.lower() for w in data.get("documents", ())),
+        object_content=frozenset(object_content),
+        that_only=frozenset(that_only),
+        compound_titles=bool(data.get("compound_titles", False)),
+        words=MappingProxyType(
+            {k: frozenset(v) for k, v in data.get("words", {}).items() if isinstance(v, list)}
+        ),
+        complementizers=frozenset(w.lower() for w in data.get("complementizers", ("that",))),
+        furniture=frozenset(" ".join(w.lower().split()) for w in data.get("furniture", ())),
     )
 
 

@@ -17,6 +17,7 @@ pronoun (``he``, ``she``, ``they``) to the most recent speaker that fits it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import pairwise
 
 from articlekit._people import is_acronym
@@ -24,7 +25,15 @@ from articlekit._quotes._cues import Lexicon
 from articlekit._quotes._text import Token
 from articlekit._textutil import clean_name, name_key
 
-__all__ = ["Entity", "Phrase", "Registry", "phrase_after", "phrase_apposed", "phrase_before"]
+__all__ = [
+    "Entity",
+    "Phrase",
+    "Registry",
+    "phrase_after",
+    "phrase_apposed",
+    "phrase_before",
+    "role_noun",
+]
 
 _MAX_PHRASE = 12
 #: A possessive ends a role before a name ("Trump's", "Fox News' Bret Baier").
@@ -278,9 +287,20 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
         low = tok.low
         if n - 3 >= a and n < b and toks[n - 2].low == "of" and toks[n - 3].low in titles:
             break  # "Secretary of State John Kerry": "State" belongs to the role
-        if tok.cap and titles.get(low, "org") == "org" and not low.endswith(_POSSESSIVES):
+        if (
+            tok.cap
+            and titles.get(low, "org") == "org"
+            and not low.endswith(_POSSESSIVES)
+            and not (lex.compound_titles and _compound_title(low, titles))
+        ):
             n -= 1  # a name word ("State Department": capitalised organisation words are names)
-        elif low == "of" and n < b and n - 1 > a and toks[n - 2].cap and toks[n - 2].low in lex.organisation_words:
+        elif (
+            low == "of"
+            and n < b
+            and n - 1 > a
+            and toks[n - 2].cap
+            and toks[n - 2].low in lex.organisation_words
+        ):
             n -= 1  # "Bank of America", "University of Texas": one name
         elif low in particles and n < b:
             # von der / de la / bin: part of the name when a name word comes before them
@@ -330,6 +350,15 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
     return Phrase(a0, b0, None, _span_text(text, toks, a, b), kind, gender)
 
 
+def _compound_title(low: str, titles: Mapping[str, str]) -> bool:
+    """Whether *low* is a compound whose head is a title (``finanzchef``, ``innenministerin``)."""
+    for k in range(2, len(low) - 3):
+        kind = titles.get(low[k:])
+        if kind is not None and kind != "org":
+            return True
+    return False
+
+
 def _contracted_pronoun(low: str) -> str | None:
     """``he’s`` → ``he``, ``they’ve`` → ``they``; None for other words."""
     if "\u2019" not in low and "'" not in low:
@@ -368,7 +397,7 @@ def phrase_before(
         return Phrase(end - 1, end, None, None, "pronoun", lex.pronouns[base], pronoun=base)
     a = end
     limit = max(lo, end - _MAX_PHRASE)
-    while a > limit and _is_np_word(toks[a - 1], lex):
+    while a > limit and (_is_np_word(toks[a - 1], lex) or _after_title(toks, a - 1, lex, limit)):
         a -= 1
         if (
             a - 2 >= limit
@@ -385,6 +414,15 @@ def phrase_before(
         j = a
         while j > lo and a - j < 2 and _role_word(toks[j - 1], lex):
             j -= 1
+        m = j  # "Cambridge cartoonist Jane Doe said": a place before the role words
+        while j < a and m > max(lo, j - 3) and toks[m - 1].cap and _is_np_word(toks[m - 1], lex):
+            m -= 1
+        if (
+            m < j
+            and role_noun(toks[a - 1].low, lex)
+            and (m == lo or toks[m - 1].text == "," or toks[m - 1].kind == "q")
+        ):
+            j = m
         if j < a and (j == lo or toks[j - 1].text == "," or toks[j - 1].kind == "q"):
             a = j
     if a == end:
@@ -417,6 +455,29 @@ def phrase_before(
         inner.via = True
         return inner
     return _build(text, toks, a, end, lex)
+
+
+def _after_title(toks: list[Token], k: int, lex: Lexicon, lo: int) -> bool:
+    """Whether token *k* is a capitalised word right after a capitalised title (``Ms. May``,
+    ``President Will``): a name, even when the word is also a common word."""
+    tok = toks[k]
+    return (
+        k > lo
+        and tok.kind == "w"
+        and tok.cap
+        and toks[k - 1].cap
+        and toks[k - 1].low in lex.titles
+        and lex.titles[toks[k - 1].low] in ("male", "female", "")
+    )
+
+
+#: Endings of agent nouns (*cartoonist, teacher, director, historian, accountant*).
+_AGENT_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman", "person", "chief")
+
+
+def role_noun(low: str, lex: Lexicon) -> bool:
+    """Whether the lower-case word *low* is a role noun: a title or an agent noun."""
+    return low in lex.titles or (len(low) > 4 and low.endswith(_AGENT_ENDINGS))
 
 
 def _role_word(tok: Token, lex: Lexicon) -> bool:
@@ -622,7 +683,12 @@ def _apposed_chain(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
         if not kind:
             continue
         phrase = phrase_before(text, toks, c, lex, lo)
-        if phrase is None or phrase.name is None or phrase.kind != "person" or " " not in phrase.name:
+        if (
+            phrase is None
+            or phrase.name is None
+            or phrase.kind != "person"
+            or " " not in phrase.name
+        ):
             continue
         if phrase.role is None:
             for part in _parts(toks, commas[:n], end):
@@ -685,10 +751,13 @@ def _apposed_one(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) 
         return phrase
     titled = any(t.low in lex.titles for t in segment)
     # "a writer for The Atlantic", "the executive director at …": an appositive noun phrase
-    described = segment[0].low in ("a", "an", "the") and (
-        (len(segment) > 1 and not segment[1].cap)
-        # "the No. 2 in the party", "the U.S. envoy to Japan": a lower-case word further on
-        or (len(segment) > 3 and any(t.kind == "w" and not t.cap for t in segment[2:]))
+    described = (
+        segment[0].low in ("a", "an", "the")
+        and (
+            (len(segment) > 1 and not segment[1].cap)
+            # "the No. 2 in the party", "the U.S. envoy to Japan": a lower-case word further on
+            or (len(segment) > 3 and any(t.kind == "w" and not t.cap for t in segment[2:]))
+        )
     )
     if len(segment) > (22 if titled or described else 14):
         return None
@@ -696,8 +765,10 @@ def _apposed_one(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) 
         first = 1 if segment[0].low in ("a", "an", "the") else 0
         if first < len(segment):
             phrase.role = _span_text(text, segment, first, len(segment))
-    elif not (len(segment) == 1 and segment[0].text.isdigit()) and not _party_state(segment) and not (
-        phrase.via and len(segment) <= 3 and all(t.cap for t in segment)
+    elif (
+        not (len(segment) == 1 and segment[0].text.isdigit())
+        and not _party_state(segment)
+        and not (phrase.via and len(segment) <= 3 and all(t.cap for t in segment))
     ):
         return None  # (a place after a place is fine: "Jane Doe of Aurora, Colorado, said")
     phrase.end = end
@@ -725,6 +796,14 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     limit = min(hi, start + _MAX_PHRASE)
     # "said trader Paul Smith", "said master of ceremonies Jane Doe": a few lower-case role
     # words (one "of", "at", "for" or "from" among them) before a name
+    if (
+        b + 2 < limit
+        and toks[b].cap
+        and toks[b].low.endswith(_POSSESSIVES)
+        and toks[b + 1].kind == "w"
+        and not toks[b + 1].cap
+    ):
+        b += 1  # "says Wise's dad, Darrin": a possessive name before the role words
     k = b
     roles_end = min(limit, b + 3)
     while k < roles_end and toks[k].kind == "w" and not toks[k].cap:
@@ -752,8 +831,31 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
             role_start = start + 1 if toks[start].low in ("a", "an", "the") else start
             named.role = _span_text(text, toks, role_start, k)
             return named
-    while b < limit and _is_np_word(toks[b], lex):
+    if b > start and toks[b - 1].low.endswith(_POSSESSIVES):
+        b = start  # (no name after the possessive's role words: read the phrase as it comes)
+    while b < limit and (_is_np_word(toks[b], lex) or _after_title(toks, b, lex, start)):
         b += 1
+    if (
+        start < b < limit - 1
+        and toks[b].kind == "w"
+        and not toks[b].cap
+        and (toks[b + 1].cap or (b + 2 < limit and toks[b + 2].cap))
+        and _role_word(toks[b], lex)
+        and all(t.cap for t in toks[start:b])
+    ):
+        # "says Cambridge cartoonist Jane Doe": a place, a role word or two, then a name
+        r = b
+        while r < min(limit, b + 2) and _role_word(toks[r], lex):
+            r += 1
+        if (
+            r < limit
+            and role_noun(toks[r - 1].low, lex)
+            and toks[r].cap
+            and _is_np_word(toks[r], lex)
+        ):
+            b = r
+            while b < limit and _is_np_word(toks[b], lex):
+                b += 1
     if b == start:
         return None
     phrase = _build(text, toks, start, b, lex)
@@ -819,7 +921,12 @@ _ROLE_LINKS = frozenset(["of", "at", "for", "from"])
 def _apposed_name(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int) -> Phrase | None:
     """A bare name at token *start* that ends its clause (``…, Bruce Lee.``), or None."""
     first = toks[start]
-    if first.kind != "w" or not first.cap or first.low in lex.pronouns or first.low in lex.determiners:
+    if (
+        first.kind != "w"
+        or not first.cap
+        or first.low in lex.pronouns
+        or first.low in lex.determiners
+    ):
         return None
     b = start
     limit = min(hi, start + 4)
@@ -834,7 +941,9 @@ def _apposed_name(text: str, toks: list[Token], start: int, lex: Lexicon, hi: in
 
 
 #: Role words that tell two holders of an office apart ("former president", "vice president").
-_RANKS = frozenset(["former", "vice", "deputy", "acting", "assistant", "associate", "ex", "outgoing", "incoming"])
+_RANKS = frozenset(
+    ["former", "vice", "deputy", "acting", "assistant", "associate", "ex", "outgoing", "incoming"]
+)
 
 
 _GENDERS = ("male", "female")
@@ -854,13 +963,15 @@ def _role_head(role: str) -> str:
 class Entity:
     """Someone (or an organisation) who speaks in the article."""
 
-    __slots__ = ("gender", "kind", "name", "role", "strong")
+    __slots__ = ("gender", "introduced", "kind", "name", "role", "seen", "strong")
 
     def __init__(self, name: str, role: str | None, kind: str, gender: str) -> None:
         self.name = name
         self.role = role
         self.kind = kind
         self.gender = gender
+        self.seen = 0  # when the registry last met it (its clock)
+        self.introduced = -1  # when the text introduced it (*accountant Jane Doe, 50*), or -1
         # Evidence that this is a person: a full name, a role or a gendered title.
         self.strong = kind == "person" and (" " in name or role is not None or gender != "")
 
@@ -876,6 +987,7 @@ class Registry:
         self.recent: list[Entity] = []  # most recent last; bounded
         self.passing: list[Entity] = []  # names met in passing, not as subjects; bounded
         self._keys: dict[str, str] = {}
+        self.clock = 0  # counts the mentions met
 
     def key(self, name: str) -> str:
         """The comparison key of *name* (cached)."""
@@ -885,6 +997,8 @@ class Registry:
         return found
 
     def _pass(self, entity: Entity) -> None:
+        self.clock += 1
+        entity.seen = self.clock
         passing = self.passing
         if passing and passing[-1] is entity:
             return
@@ -893,11 +1007,21 @@ class Registry:
             del passing[0]
 
     def _remember(self, entity: Entity) -> None:
+        self.clock += 1
+        entity.seen = self.clock
         if self.recent and self.recent[-1] is entity:
             return
         self.recent.append(entity)
         if len(self.recent) > 16:
             del self.recent[0]
+
+    def introduce(self, phrase: Phrase) -> Entity | None:
+        """Register a person the text introduces in passing (*accountant Jane Doe, 50*): a
+        gendered pronoun after it may mean this person rather than an earlier speaker."""
+        entity = self.mention(phrase, salient=False)
+        if entity is not None and entity.kind == "person":
+            entity.introduced = self.clock
+        return entity
 
     def mention(self, phrase: Phrase, salient: bool = True) -> Entity | None:
         """Resolve a named or role phrase to an entity (registering a new one).
@@ -976,6 +1100,18 @@ class Registry:
         want = phrase.gender
         if want in ("male", "female"):
             found = self._gendered(self.recent, want) or self._gendered(self.passing, want)
+            for entity in reversed(self.passing):
+                if entity.introduced < 0:
+                    continue
+                if (
+                    entity.gender == want
+                    and entity.kind == "person"
+                    and (found is None or entity.introduced > found.seen)
+                ):
+                    # "… accountant Jane Doe, 50. “…,” she says": the person just introduced,
+                    # not the speaker met before her
+                    found = entity
+                break
             if found is not None and not found.gender:
                 found.gender = want  # "…, she said": she is a woman from now on
             return found

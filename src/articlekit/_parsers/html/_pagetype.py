@@ -146,7 +146,6 @@ _HEADING_TEXT = lxml.etree.XPath("descendant::h1//text()|descendant::h2//text()|
 _CLASSES = lxml.etree.XPath("descendant::*/@class|descendant::*/@id", smart_strings=False)
 _MICRODATA = lxml.etree.XPath("//@itemprop|//@itemtype", smart_strings=False)
 _OG_TYPE = lxml.etree.XPath("head/meta[@property='og:type' or @name='og:type']/@content", smart_strings=False)
-_SCRIPTS = lxml.etree.XPath("//script[@type]")
 
 # ---------------------------------------------------------------------- words
 
@@ -176,6 +175,8 @@ _TEXT_WORDS: Final[dict[str, str]] = _vocabulary({
 })
 _TEXT_FEATURES: Final[tuple[str, ...]] = ("w_price", *dict.fromkeys(_TEXT_WORDS.values()))
 _PRICE = re.compile(r"[$€£¥₹₩]\s?\d|\d\s?(?:€|£|zł|kr)")
+#: What every match of :data:`_PRICE` contains: a text without any of these has no price.
+_PRICE_MARKS = ("$", "€", "£", "¥", "₹", "₩", "zł", "kr")
 _WORD = re.compile(r"[^\W\d_]+")
 
 #: Words of the ``class`` and ``id`` attributes → the feature they count.
@@ -224,7 +225,7 @@ def _schema_types(root: Any) -> set[str]:
     """The schema.org type names (lower case, without the vocabulary URL) the page declares."""
     names: set[str] = set()
     budget = _MAX_JSONLD
-    for script in _SCRIPTS(root):
+    for script in root.iter("script"):
         kind = (script.get("type") or "").strip().lower()
         if kind not in ("application/ld+json", "application/json+ld"):
             continue
@@ -332,15 +333,19 @@ def page_features(root: Any, url: str | None = None) -> dict[str, float]:
     out["li_per_p"] = math.log1p(n_li / (n_p + 1.0))
     out["img_per_p"] = math.log1p(n_img / (n_p + 1.0))
 
-    found: dict[str, int] = {"w_price": len(_PRICE.findall(text))}
-    for word, count in Counter(words).items():
-        feature = _TEXT_WORDS.get(word)
-        if feature is not None:
+    prices = len(_PRICE.findall(text)) if any(mark in text for mark in _PRICE_MARKS) else 0
+    found: dict[str, int] = {"w_price": prices}
+    # The vocabularies are small: each of their words is looked up in the page's counts.
+    word_counts = Counter(words)
+    for word, feature in _TEXT_WORDS.items():
+        count = word_counts.get(word)
+        if count:
             found[feature] = found.get(feature, 0) + count
     classes = " ".join(_CLASSES(body)[:_MAX_CLASS_VALUES]).lower().replace("-", " ").replace("_", " ")
-    for word, count in Counter(classes.split()).items():
-        feature = _CLASS_WORDS.get(word)
-        if feature is not None:
+    class_counts = Counter(classes.split())
+    for word, feature in _CLASS_WORDS.items():
+        count = class_counts.get(word)
+        if count:
             found[feature] = found.get(feature, 0) + count
     for key, value in found.items():
         out[key] = math.log1p(value)

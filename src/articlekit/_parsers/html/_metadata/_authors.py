@@ -1,0 +1,286 @@
+"""Authors (people) and credits (organisations) of the page.
+
+Order of trust:
+
+1. the metadata (:data:`METADATA_AUTHOR_TRUST`): JSON-LD ``author`` of the main
+   article; ``<meta name=author>``, ``article:author``, ``dc.creator``,
+   ``parsely-author`` and the other keys of :data:`_META_AUTHOR_KEYS`.  On a page
+   with text, a metadata name the page never shows is dropped (a CMS account,
+   with a warning); when the byline under the headline names the metadata's
+   people and more, the others are added;
+2. when the metadata names nobody, the visible page
+   (:data:`VISIBLE_AUTHOR_TRUST`): microdata ``itemprop=author`` in the article's
+   scope; ``rel=author`` links; elements whose class names a byline, outside
+   page furniture; else a "By ..." line just after the headline.
+
+Bylines are split by :func:`articlekit._people.split_byline` (the same reader as
+the text and front-matter parsers): people to ``authors``, organisations (the
+site, agencies, desks) to ``credits``.
+
+Bounds: at most 50 JSON-LD authors and 10 values per ``<meta>`` key; byline
+texts of 2..200 characters; ``Limits.max_authors`` authors and
+``Limits.max_name_chars`` per name (with a warning).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from articlekit._model import Person
+from articlekit._parsers.html._metadata._common import (
+    _BYLINE_BAD,
+    _MAX_URL_CHARS,
+    _ORG_TYPES,
+    _as_list,
+    _attr,
+    _element_text,
+    _excluded,
+    _itemprop_value,
+    _resolve,
+    _text,
+    _unwarned,
+)
+from articlekit._parsers.html._metadata._jsonld import _deref, _JsonLd, _types
+from articlekit._parsers.html._metadata._sources import _itemprop, _Page, _visible_text
+from articlekit._people import opens_byline, split_byline, uninvert
+from articlekit._textutil import clean_name, name_key
+from articlekit._urls import is_unsafe_url
+
+#: A person with their credits: what every author reader returns.
+_Found = tuple[list[Person], list[str]]
+
+_META_AUTHOR_KEYS = (
+    "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author",
+    "sailthru.author", "byl", "byline",
+)  # fmt: skip
+
+
+_BYLINE_STOP = re.compile(
+    r"^(?:updated|published|posted|view|follow|email|e-mail|share|comments?|read|more|close|print|"
+    r"facebook|twitter|linkedin|whatsapp|subscribe|@|on\b|\||·|•)",
+    re.IGNORECASE,
+)
+
+
+def _people_from_ld(value: Any, ld: _JsonLd, site_names: list[str]) -> tuple[list[Person], list[str]]:
+    people: list[Person] = []
+    credits: list[str] = []
+    for item in _as_list(value)[:50]:
+        item = _deref(item, ld)
+        if isinstance(item, str):
+            names, orgs = split_byline(item, site_names=site_names)
+            people.extend(Person(n) for n in names)
+            credits.extend(orgs)
+            continue
+        if not isinstance(item, dict):
+            continue
+        name = _text(item.get("name"), 1_000)
+        if not name:
+            given, family = _text(item.get("givenName"), 200), _text(item.get("familyName"), 200)
+            name = f"{given} {family}".strip()
+        if not name:
+            continue
+        types = _types(item)
+        if types & _ORG_TYPES:
+            credits.append(name)
+            continue
+        names, orgs = split_byline(name, site_names=site_names)
+        credits.extend(orgs)
+        url = _text(item.get("url") if isinstance(item.get("url"), str) else "", _MAX_URL_CHARS) or None
+        if url is not None and is_unsafe_url(url):
+            url = None  # resolved against the page later; an unsafe one never enters the model
+        people.extend(Person(n, url=url if len(names) == 1 else None) for n in names)
+    return people, credits
+
+
+def _byline_text_ok(text: str) -> bool:
+    return 2 <= len(text) <= 200
+
+
+
+
+def _from_jsonld(page: _Page, org_names: list[str]) -> _Found:
+    art = page.art
+    if art is not None and art.get("author"):
+        return _people_from_ld(art.get("author"), page.ld, org_names)
+    return [], []
+
+
+def _from_meta(page: _Page, org_names: list[str]) -> _Found:
+    people: list[Person] = []
+    credits: list[str] = []
+    for key in _META_AUTHOR_KEYS:
+        values = [
+            v for v in page.src.meta.get(key, []) if v and not v.strip().lower().startswith(("http:", "https:", "www."))
+        ]
+        for value in values[:10]:
+            value = uninvert(_text(value, 1_000))  # "Okafor, Ngozi" (Dublin Core style)
+            names, orgs = split_byline(value, site_names=org_names)
+            people.extend(Person(n) for n in names)
+            credits.extend(orgs)
+        if people:
+            break
+    return people, credits
+
+
+def _from_microdata(page: _Page, org_names: list[str]) -> _Found:
+    """``itemprop=author`` (microdata) in the article's scope."""
+    people: list[Person] = []
+    credits: list[str] = []
+    for el in _itemprop(page.src, "author"):
+        if _excluded(el, _BYLINE_BAD):
+            continue
+        name = ""
+        for sub in el.iter():
+            if sub is not el and "name" in _attr(sub, "itemprop").lower().split():
+                name = _itemprop_value(sub)
+                break
+        if not name:
+            name = _itemprop_value(el)
+        if not _byline_text_ok(name):
+            continue
+        names, orgs = split_byline(name, site_names=org_names)
+        href = _attr(el, "href") if isinstance(el.tag, str) and el.tag.lower() == "a" else ""
+        url = _resolve(href, page.base_url) if href and len(names) == 1 else None
+        people.extend(Person(n, url=url) for n in names)
+        credits.extend(orgs)
+    return people, credits
+
+
+def _from_rel_author(page: _Page, org_names: list[str]) -> _Found:
+    """``rel=author`` links outside comments and sidebars."""
+    people: list[Person] = []
+    credits: list[str] = []
+    for text, href in page.src.link_authors:
+        if not _byline_text_ok(text):
+            continue
+        names, orgs = split_byline(text, site_names=org_names)
+        people.extend(Person(n, url=_resolve(href, page.base_url) if len(names) == 1 else None) for n in names)
+        credits.extend(orgs)
+    return people, credits
+
+
+def _from_byline_elements(page: _Page, org_names: list[str]) -> _Found:
+    """The first byline element outside page furniture with something that looks like names."""
+    for el in page.src.find("bylines"):
+        if _excluded(el, _BYLINE_BAD):
+            continue
+        text = _element_text(el, 400)
+        if not _byline_text_ok(text):
+            continue
+        names, orgs = split_byline(text, site_names=org_names)
+        names = [n for n in names if len(n.split()) >= 2]
+        if names:
+            return [Person(n) for n in names], orgs
+    return [], []
+
+
+_Reader = Callable[[_Page, list[str]], _Found]
+
+#: The metadata's authors, most trusted first; the first source naming a person wins (credits add up).
+METADATA_AUTHOR_TRUST: tuple[tuple[str, _Reader], ...] = (
+    ("JSON-LD author", _from_jsonld),
+    ("<meta> author", _from_meta),
+)
+
+#: The visible page's authors, read when the metadata names nobody; most trusted first.
+VISIBLE_AUTHOR_TRUST: tuple[tuple[str, _Reader], ...] = (
+    ("microdata author", _from_microdata),
+    ("rel=author link", _from_rel_author),
+    ("byline element", _from_byline_elements),
+)
+
+
+def _first_found(page: _Page, org_names: list[str], trust: tuple[tuple[str, _Reader], ...]) -> _Found:
+    credits: list[str] = []
+    for _name, reader in trust:
+        people, found = reader(page, org_names)
+        credits.extend(found)
+        if people:
+            return people, credits
+    return [], credits
+
+
+def _byline_after(texts: list[str]) -> str | None:
+    """A "By ..." line among the first texts after the headline, up to the first date or share button."""
+    for i, text in enumerate(texts[:40]):
+        if len(text) > 300:
+            return None  # the article's text has begun
+        if opens_byline(text):
+            parts = [text]
+            for nxt in texts[i + 1 : i + 10]:
+                if re.search(r"\d", nxt) or _BYLINE_STOP.match(nxt) or sum(map(len, parts)) > 150:
+                    break
+                parts.append(nxt)
+            return " ".join(parts)
+    return None
+
+
+
+def _shown(page: _Page, people: list[Person]) -> list[Person]:
+    """The metadata's people the page shows: a name it never shows is a CMS account, not a byline."""
+    if not people or len(_visible_text(page.src)) < 1_000:
+        return people
+    shown = [p for p in people if " ".join(name_key(p.name).split()) in page.src.visible_text]
+    if len(shown) < len(people):
+        hidden = ", ".join(p.name for p in people if p not in shown)
+        page.warnings.append(f"authors: {hidden} named in the metadata but not on the page; ignored")
+    return shown
+
+
+def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[list[Person], list[str]]:
+    """The authors and credits of *page*; *after* are the texts after its headline."""
+    people, credits = _first_found(page, org_names, METADATA_AUTHOR_TRUST)
+    after_people: list[Person] = []
+    after_credits: list[str] = []
+    byline = _byline_after(after)
+    if byline:
+        names, after_credits = split_byline(byline, site_names=org_names)
+        after_people = [Person(n) for n in names if len(n.split()) >= 2]
+    people = _shown(page, people)
+    if people and after_people:
+        meta_keys = {name_key(p.name) for p in people}
+        vis_keys = {name_key(p.name) for p in after_people}
+        if meta_keys < vis_keys and len(vis_keys) <= 5:  # the byline under the headline names more people
+            people = people + [p for p in after_people if name_key(p.name) not in meta_keys]
+    if not people:
+        vis_people, vis_credits = _first_found(page, org_names, VISIBLE_AUTHOR_TRUST)
+        if not vis_people:
+            vis_people, vis_credits = after_people, after_credits
+        people = vis_people
+        credits.extend(vis_credits)
+    return _final(page, people, credits)
+
+
+def _final(page: _Page, people: list[Person], credits: list[str]) -> tuple[list[Person], list[str]]:
+    """Names cleaned, cut and de-duplicated; credits that are not also authors."""
+    limits, warnings = page.limits, page.warnings
+    authors: list[Person] = []
+    seen: set[str] = set()
+    for person in people:
+        name = limits.cut(
+            clean_name(person.name), "max_name_chars", "an author's name", warnings.append,
+            f"an author's name cut to {limits.max_name_chars} characters (Limits.max_name_chars)",
+            source="html", trim=True,
+        )  # fmt: skip
+        key = name_key(name)
+        if not name or key in seen:
+            continue
+        seen.add(key)
+        url = _resolve(person.url, page.base_url) if person.url else None
+        authors.append(Person(name, url=url, role=person.role))
+    authors = limits.cut(
+        authors, "max_authors", "authors", warnings.append,
+        f"authors: kept the first {limits.max_authors} of {len(authors)} (Limits.max_authors)", source="html",
+    )  # fmt: skip
+    credit_out: list[str] = []
+    credit_seen: set[str] = set()
+    for credit in credits:
+        credit = limits.cut(clean_name(credit), "max_name_chars", "a credit", _unwarned, source="html")
+        key = name_key(credit)
+        if credit and key not in credit_seen and key not in seen:
+            credit_seen.add(key)
+            credit_out.append(credit)
+    return authors, credit_out

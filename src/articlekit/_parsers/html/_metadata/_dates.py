@@ -1,0 +1,193 @@
+"""The published and modified dates of the page.
+
+Published, in this order (:data:`PUBLISHED_TRUST`, the first value
+:func:`articlekit._dates.find_date` reads wins): JSON-LD ``datePublished`` of
+the article; ``article:published_time`` and its kin; microdata
+``datePublished``; ``dc.date.issued`` / ``dcterms.issued`` / ``dc.date``; other
+date ``<meta>`` tags; JSON-LD ``datePublished`` of the ``WebPage``; ``<time>``
+elements of the article (marked as published first); ``dateCreated``; a date in
+the canonical URL's or the page URL's path; a short dated text just after or
+before the headline; an element whose class names a date.  Texts that say
+"updated" or "modified" are never read as the published date.
+
+Modified (:data:`MODIFIED_TRUST`): only modification fields.  A modified date
+earlier than the published one is dropped with a warning.
+
+Dates are read by :func:`articlekit._dates.find_date`, the reader the text and
+front-matter parsers share.  Bounds: 3 values per JSON-LD key, 40 texts near the
+headline of at most 120 characters each, :data:`_MAX_CANDIDATES` elements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+import attrs
+
+from articlekit._dates import find_date
+from articlekit._parsers.html._metadata._common import (
+    _BYLINE_BAD,
+    _ancestors,
+    _as_list,
+    _attr,
+    _classes,
+    _element_text,
+    _excluded,
+    _itemprop_value,
+)
+from articlekit._parsers.html._metadata._sources import _itemprop, _Page, _Sources
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
+
+
+def _url_date(url: str | None) -> datetime | None:
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    m = _URL_DATE.search(path)
+    if not m:
+        return None
+    try:
+        result = datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)), tzinfo=timezone.utc)
+    except ValueError:
+        return None
+    return find_date(result.isoformat())
+
+
+
+_NOT_PUBLISHED = re.compile(r"\b(?:updated?|modified|edited|aktualisiert|mis à jour|actualizado)\b", re.IGNORECASE)
+
+
+def _dates_after(texts: list[str]) -> Iterator[str]:
+    """Short texts after the headline that hold a date, before the article's text begins."""
+    for text in texts[:40]:
+        if len(text) > 300:
+            return
+        if len(text) <= 120 and re.search(r"\d", text) and not _NOT_PUBLISHED.search(text):
+            yield text
+
+
+def _date_elements(src: _Sources) -> Iterator[str]:
+    for el in src.find("dates"):
+        if _excluded(el, _BYLINE_BAD):
+            continue
+        value = _attr(el, "datetime") or _attr(el, "content") or _element_text(el, 200)
+        if value and not _NOT_PUBLISHED.search(value):
+            yield value
+
+
+# --------------------------------------------------------------------------- the main entry
+
+
+def _time_values(src: _Sources) -> Iterator[str]:
+    """``<time datetime>`` values of the article: marked as published first, then the first plain one."""
+    plain: list[str] = []
+    for el in src.times:
+        if _excluded(el, _BYLINE_BAD):
+            continue
+        value = _attr(el, "datetime") or _element_text(el, 200)
+        hints = (_classes(el) + " " + _attr(el, "itemprop") + " " + " ".join(_classes(a) for a in _ancestors(el))).lower()
+        if "pubdate" in {k.lower() for k in el.attrib} or "publish" in hints or "posted" in hints:
+            yield value
+        elif "modif" not in hints and "updat" not in hints:
+            plain.append(value)
+    yield from plain[:1]
+
+
+
+@attrs.frozen
+class _Near:
+    """The short texts just after and just before the headline."""
+
+    after: list[str]
+    before: list[str]
+
+
+def _meta(page: _Page, *keys: str) -> Iterator[str]:
+    for key in keys:
+        yield from page.src.meta.get(key, [])
+
+
+def _ld(node: dict[str, Any] | None, key: str) -> Iterator[str]:
+    if node is not None:
+        for v in _as_list(node.get(key))[:3]:
+            if isinstance(v, str):
+                yield v
+
+
+def _micro(page: _Page, prop: str) -> Iterator[str]:
+    return (_itemprop_value(e) for e in _itemprop(page.src, prop))
+
+
+_PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time", "published_time", "article:published")
+_DC_DATES = ("dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created")
+_OTHER_META = (
+    "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
+    "sailthru.date", "parsely-pub-date", "article.published", "article_date_original", "date",
+    "citation_publication_date", "original-publish-date", "cxenseparse:recs:publishtime", "release_date",
+)  # fmt: skip
+_MODIFIED_META = ("article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified", "modified_time")
+_OTHER_MODIFIED_META = ("dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "parsely-updated", "datemodified")
+
+#: A date source: the candidate values of a page (strings for :func:`find_date`), or one read date.
+_DateReader = Callable[[_Page, _Near], "Iterable[str] | datetime | None"]
+
+#: The published date's sources, most trusted first.
+PUBLISHED_TRUST: tuple[tuple[str, _DateReader], ...] = (
+    ("JSON-LD datePublished", lambda page, near: _ld(page.art, "datePublished")),
+    ("article:published_time", lambda page, near: _meta(page, *_PUBLISHED_META)),
+    ("microdata datePublished", lambda page, near: _micro(page, "datepublished")),
+    ("Dublin Core date", lambda page, near: _meta(page, *_DC_DATES)),
+    ("other <meta> dates", lambda page, near: _meta(page, *_OTHER_META)),
+    ("JSON-LD WebPage datePublished", lambda page, near: _ld(page.page, "datePublished")),
+    ("<time> of the article", lambda page, near: _time_values(page.src)),
+    ("JSON-LD dateCreated", lambda page, near: _ld(page.art, "dateCreated")),
+    ("microdata dateCreated", lambda page, near: _micro(page, "datecreated")),
+    ("date in the canonical URL", lambda page, near: _url_date(page.canonical)),
+    ("date in the page URL", lambda page, near: _url_date(page.page_url)),
+    ("dated text after the headline", lambda page, near: _dates_after(near.after)),
+    ("dated text before the headline", lambda page, near: _dates_after(near.before)),
+    ("date element", lambda page, near: _date_elements(page.src)),
+)
+
+#: The modified date's sources, most trusted first.
+MODIFIED_TRUST: tuple[tuple[str, _DateReader], ...] = (
+    ("JSON-LD dateModified", lambda page, near: _ld(page.art, "dateModified")),
+    ("article:modified_time", lambda page, near: _meta(page, *_MODIFIED_META)),
+    ("microdata dateModified", lambda page, near: _micro(page, "datemodified")),
+    ("other <meta> modified dates", lambda page, near: _meta(page, *_OTHER_MODIFIED_META)),
+    ("JSON-LD WebPage dateModified", lambda page, near: _ld(page.page, "dateModified")),
+)
+
+
+def _first_date(page: _Page, near: _Near, trust: tuple[tuple[str, _DateReader], ...], now: datetime) -> datetime | None:
+    for _name, reader in trust:
+        values = reader(page, near)
+        if values is None or isinstance(values, datetime):
+            if values is not None:
+                return values
+            continue
+        for value in values:
+            parsed = find_date(value, now=now) if value else None
+            if parsed is not None:
+                return parsed
+    return None
+
+
+def read_dates(page: _Page, after: list[str], before: list[str]) -> tuple[datetime | None, datetime | None]:
+    """The published and modified dates of *page*; *after* / *before* are the texts around its headline."""
+    now = datetime.now(timezone.utc)
+    near = _Near(after=after, before=before)
+    published = _first_date(page, near, PUBLISHED_TRUST, now)
+    modified = _first_date(page, near, MODIFIED_TRUST, now)
+    if published is not None and modified is not None and modified < published:
+        page.warnings.append("dates: the modified date is earlier than the published date; modified dropped")
+        modified = None
+    return published, modified

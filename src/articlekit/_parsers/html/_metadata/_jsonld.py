@@ -1,0 +1,143 @@
+"""JSON-LD: every ``<script type="application/ld+json">`` block of a page, read once, as one graph.
+
+Order: blocks in page order; inside each, a depth-first walk through lists,
+``@graph``, ``mainEntity``, ``mainEntityOfPage``, ``itemListElement`` and
+``hasPart``.  Every node with an ``@id`` is indexed, so a reference
+(``{"@id": ...}``) resolves wherever it points (inside its ``@graph`` or in
+another block).  The main article is the first node of an article type with a
+headline, news types before generic ones.
+
+Bounds: a block over :data:`_MAX_JSONLD_BYTES` or past :data:`_MAX_JSONLD_TOTAL`
+is skipped when collected; the walk visits at most :data:`_MAX_JSONLD_NODES`
+nodes, no deeper than :data:`_MAX_JSONLD_DEPTH`.  Invalid JSON is skipped with a
+warning, never raised.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import attrs
+
+from articlekit._parsers.html._metadata._common import (
+    _ARTICLE_TYPES,
+    _MAX_JSONLD_DEPTH,
+    _MAX_JSONLD_NODES,
+    _ORG_TYPES,
+    _PAGE_TYPES,
+    _as_list,
+    _text,
+)
+
+
+@attrs.define
+class _JsonLd:
+    article: dict[str, Any] | None = None
+    page: dict[str, Any] | None = None
+    site_names: list[str] = attrs.field(factory=list)
+    publisher_names: list[str] = attrs.field(factory=list)
+    by_id: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    value = node.get("@type")
+    out: set[str] = set()
+    for t in _as_list(value):
+        if isinstance(t, str):
+            out.add(t.rsplit("/", 1)[-1].rsplit(":", 1)[-1].casefold())
+    return out
+
+
+def _read_jsonld(blocks: list[str], warnings: list[str]) -> _JsonLd:
+    result = _JsonLd()
+    articles: list[dict[str, Any]] = []
+    visited = 0
+    for index, block in enumerate(blocks):
+        text = block.strip()
+        if text.startswith("<!--"):
+            text = text[4:]
+        if text.endswith("-->"):
+            text = text[:-3]
+        text = text.strip().rstrip(";")
+        if not text:
+            continue
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            try:  # control characters inside strings are a common fault
+                data = json.loads(text, strict=False)
+            except (ValueError, RecursionError):
+                warnings.append(f"JSON-LD block {index + 1} is not valid JSON; skipped")
+                continue
+        stack: list[tuple[Any, int]] = [(data, 0)]
+        while stack and visited < _MAX_JSONLD_NODES:
+            node, depth = stack.pop()
+            visited += 1
+            if depth > _MAX_JSONLD_DEPTH:
+                continue
+            if isinstance(node, list):
+                stack.extend((item, depth + 1) for item in reversed(node[:500]))
+                continue
+            if not isinstance(node, dict):
+                continue
+            ident = node.get("@id")
+            if isinstance(ident, str) and len(node) > 1 and ident not in result.by_id:
+                result.by_id[ident] = node
+            types = _types(node)
+            if types & _ARTICLE_TYPES:
+                articles.append(node)
+            elif types & _PAGE_TYPES and result.page is None:
+                result.page = node
+            if "website" in types:
+                name = _text(node.get("name"), 500)
+                if name:
+                    result.site_names.append(name)
+            if types & _ORG_TYPES and depth <= 2 and "website" not in types:
+                name = _text(node.get("name"), 500)
+                if name:
+                    result.publisher_names.append(name)
+            for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "hasPart"):
+                child = node.get(key)
+                if isinstance(child, (dict, list)):
+                    stack.append((child, depth + 1))
+    if not articles and result.page is not None and result.page.get("headline"):
+        articles.append(result.page)  # a WebPage (MedicalWebPage ...) carrying the article's fields
+    if articles:
+        # The main article: the first with a headline, preferring news types over generic ones.
+        def rank(node: dict[str, Any]) -> int:
+            types = _types(node)
+            score = 0 if node.get("headline") or node.get("name") else 2
+            if types & {"videoobject", "recipe", "howto", "review"} and not types & {
+                "article", "newsarticle", "blogposting",
+            }:
+                score += 1
+            return score
+
+        result.article = min(articles, key=rank)
+    return result
+
+
+def _deref(value: Any, ld: _JsonLd) -> Any:
+    if isinstance(value, dict) and "@id" in value and len(value) == 1:
+        ident = value["@id"]
+        if isinstance(ident, str) and ident in ld.by_id:
+            return ld.by_id[ident]
+    return value
+
+
+def _ld_str(node: dict[str, Any] | None, *keys: str) -> str:
+    if node is None:
+        return ""
+    for key in keys:
+        value = node.get(key)
+        for item in _as_list(value)[:5]:
+            if isinstance(item, dict):
+                item = item.get("name") or item.get("@value") or item.get("url")
+            text = _text(item)
+            if text:
+                return text
+    return ""
+
+
+# --------------------------------------------------------------------------- merging helpers
