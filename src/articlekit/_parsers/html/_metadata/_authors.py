@@ -38,13 +38,23 @@ from articlekit._parsers.html._metadata._common import (
     _element_text,
     _excluded,
     _itemprop_value,
+    _nearest_first,
     _resolve,
     _text,
     _unwarned,
 )
 from articlekit._parsers.html._metadata._jsonld import _deref, _JsonLd, _types
 from articlekit._parsers.html._metadata._sources import _itemprop, _Page, _visible_text
-from articlekit._people import opens_byline, split_byline, uninvert
+from articlekit._people import (
+    ACCOUNTS,
+    AGENCIES,
+    is_link_label,
+    looks_like_name,
+    opens_byline,
+    split_byline,
+    squash,
+    uninvert,
+)
 from articlekit._textutil import clean_name, name_key
 
 #: A person with their credits: what every author reader returns.
@@ -86,10 +96,20 @@ def _people_from_ld(value: Any, ld: _JsonLd, site_names: list[str]) -> tuple[lis
             credits.append(name)
             continue
         names, orgs = split_byline(name, site_names=site_names)
+        if "person" in types and not names and orgs == [name] and _personal(name, site_names):
+            names, orgs = [name], []  # typed a Person: "Emily Post" is not a newspaper
         credits.extend(orgs)
         url = _text(item.get("url") if isinstance(item.get("url"), str) else "", _MAX_URL_CHARS) or None
         people.extend(Person(n, url=url if len(names) == 1 else None) for n in names)
     return people, credits
+
+
+def _personal(name: str, site_names: list[str]) -> bool:
+    """Whether *name*, typed a Person, may be one: shaped like a name, not an agency, account or the site."""
+    if not looks_like_name(name) or name_key(name) in AGENCIES | ACCOUNTS:
+        return False
+    key = squash(name)
+    return not any(key == squash(site) for site in site_names)
 
 
 def _byline_text_ok(text: str) -> bool:
@@ -160,8 +180,8 @@ def _from_rel_author(page: _Page, org_names: list[str]) -> _Found:
 
 
 def _from_byline_elements(page: _Page, org_names: list[str]) -> _Found:
-    """The first byline element outside page furniture with something that looks like names."""
-    for el in page.src.find("bylines"):
+    """The byline element nearest the headline, outside page furniture, with something that looks like names."""
+    for el in _nearest_first(page.src.find("bylines"), page.headline):
         if _excluded(el, _BYLINE_BAD):
             continue
         text = _element_text(el, 400)
@@ -208,7 +228,7 @@ def _byline_after(texts: list[str]) -> str | None:
         if opens_byline(text):
             parts = [text]
             for nxt in texts[i + 1 : i + 10]:
-                if re.search(r"\d", nxt) or _BYLINE_STOP.match(nxt) or sum(map(len, parts)) > 150:
+                if re.search(r"\d", nxt) or _BYLINE_STOP.match(nxt) or is_link_label(nxt) or sum(map(len, parts)) > 150:
                     break
                 parts.append(nxt)
             return " ".join(parts)

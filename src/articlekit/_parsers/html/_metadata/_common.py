@@ -232,3 +232,16 @@ def _in_article_scope(el: Any) -> bool:
             return any(t in itemtype for t in ("article", "posting", "webpage", "report"))
     return True
 
+
+def _nearest_first(elements: list[Any], headline: Any) -> list[Any]:
+    """*elements* ordered by their distance from *headline*: those after it first, then those before.
+
+    A story list above the headline has bylines too; the article's own is the one under it.
+    """
+    line = getattr(headline, "sourceline", None) if headline is not None else None
+    if not isinstance(line, int):
+        return elements
+    after = [el for el in elements if isinstance(el.sourceline, int) and el.sourceline >= line]
+    before = [el for el in elements if isinstance(el.sourceline, int) and el.sourceline < line]
+    rest = [el for el in elements if not isinstance(el.sourceline, int)]
+    return after + before[::-1] + rest

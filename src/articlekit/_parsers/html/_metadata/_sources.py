@@ -65,6 +65,7 @@ class _Sources:
     base_href: str = ""
     canonical: str = ""
     link_authors: list[tuple[str, str]] = attrs.field(factory=list)  # (text, href)
+    link_tags: list[Any] = attrs.field(factory=list)  # <a rel=tag> elements
     image_src: str = ""
     h1: list[Any] = attrs.field(factory=list)
     times: list[Any] = attrs.field(factory=list)
@@ -221,11 +222,13 @@ def _collect(root: Any, *, microdata: bool = True) -> _Sources:
                 bucket = src.itemprops.setdefault(prop, [])
                 if len(bucket) < _MAX_CANDIDATES:
                     bucket.append(el)
+    rel_links = _xpath(root, _XP_REL, 500)
     src.link_authors = [
         (_element_text(el, 300), _attr(el, "href"))
-        for el in _xpath(root, _XP_REL, 500)
+        for el in rel_links
         if "author" in _attr(el, "rel").lower().split()
     ][:_MAX_CANDIDATES]
+    src.link_tags = [el for el in rel_links if "tag" in _attr(el, "rel").lower().split()][:_MAX_CANDIDATES]
     src.root = root
     return src
 
@@ -347,6 +350,8 @@ class _Page:
     base_url: str | None = None
     canonical: str | None = None
     host: str | None = None
+    #: The element showing the title, once known.
+    headline: Any = None
 
     @property
     def art(self) -> dict[str, Any] | None:
