@@ -53,6 +53,7 @@ from articlekit._people import (
     opens_byline,
     split_byline,
     squash,
+    strip_label,
     uninvert,
 )
 from articlekit._textutil import clean_name, name_key
@@ -67,13 +68,15 @@ _META_AUTHOR_KEYS = (
 
 
 _BYLINE_STOP = re.compile(
-    r"^(?:updated|published|posted|view|follow|email|e-mail|share|comments?|read|more|close|print|"
+    r"^(?:updated|published|posted|view|follow|email|e-mail|share|comments?|read|more|close|print|about|"
     r"facebook|twitter|linkedin|whatsapp|subscribe|@|on\b|\||·|•)",
     re.IGNORECASE,
 )
 
 
-def _people_from_ld(value: Any, ld: _JsonLd, site_names: list[str]) -> tuple[list[Person], list[str]]:
+def _people_from_ld(
+    value: Any, ld: _JsonLd, site_names: list[str], *, forum: bool = False
+) -> tuple[list[Person], list[str]]:
     people: list[Person] = []
     credits: list[str] = []
     for item in _as_list(value)[:50]:
@@ -96,7 +99,7 @@ def _people_from_ld(value: Any, ld: _JsonLd, site_names: list[str]) -> tuple[lis
             credits.append(name)
             continue
         names, orgs = split_byline(name, site_names=site_names)
-        if "person" in types and not names and orgs == [name] and _personal(name, site_names):
+        if "person" in types and not names and orgs == [name] and _personal(name, site_names, forum=forum):
             names, orgs = [name], []  # typed a Person: "Emily Post" is not a newspaper
         credits.extend(orgs)
         url = _text(item.get("url") if isinstance(item.get("url"), str) else "", _MAX_URL_CHARS) or None
@@ -104,12 +107,38 @@ def _people_from_ld(value: Any, ld: _JsonLd, site_names: list[str]) -> tuple[lis
     return people, credits
 
 
-def _personal(name: str, site_names: list[str]) -> bool:
-    """Whether *name*, typed a Person, may be one: shaped like a name, not an agency, account or the site."""
-    if not looks_like_name(name) or name_key(name) in AGENCIES | ACCOUNTS:
+#: Words that make a name an organisation even when the JSON-LD types it a Person ("The
+#: Investopedia Team", "Lifestyle Desk"); other organisation words ("Post", "Times", "Review")
+#: are surnames too.
+_ALWAYS_ORGANISATION = frozenset(
+    (
+        "staff", "desk", "team", "newsroom", "editors", "editorial", "board", "agency", "agencies", "press",
+        "wire", "wires", "service", "services", "reporters", "correspondents", "bureau", "group", "inc",
+        "inc.", "ltd", "ltd.", "llc", "corp", "corporation", "company", "network", "foundation", "institute",
+        "university", "association", "council", "department", "ministry", "office", "society",
+        "contributors", "writers", "partners", "studio", "studios", "productions", "publishing",
+        "publications", "admin", "webmaster", "sponsored", "content", "brandvoice", "announcements",
+    )
+)  # fmt: skip
+
+
+#: The types of a post in a forum, where people sign with a user name ("raoul", "hayley.p").
+_FORUM_TYPES = frozenset(("discussionforumposting", "question", "answer", "comment", "socialmediaposting"))
+_HANDLE = re.compile(r"[\w][\w.\-]{1,39}")
+
+
+def _personal(name: str, site_names: list[str], *, forum: bool = False) -> bool:
+    """Whether *name*, typed a Person, may be one: shaped like a name (in a forum, a user name),
+    not an agency, an account or the site."""
+    if name_key(name) in AGENCIES | ACCOUNTS:
+        return False
+    if not looks_like_name(name) and not (forum and _HANDLE.fullmatch(name)):
+        return False
+    if any(w.strip(".,'’()") in _ALWAYS_ORGANISATION for w in name_key(name).split()):
         return False
     key = squash(name)
-    return not any(key == squash(site) for site in site_names)
+    sites = [squash(site) for site in site_names]
+    return not any(key == site or (len(key) >= 3 and site and (key in site or site in key)) for site in sites)
 
 
 def _byline_text_ok(text: str) -> bool:
@@ -121,7 +150,7 @@ def _byline_text_ok(text: str) -> bool:
 def _from_jsonld(page: _Page, org_names: list[str]) -> _Found:
     art = page.art
     if art is not None and art.get("author"):
-        return _people_from_ld(art.get("author"), page.ld, org_names)
+        return _people_from_ld(art.get("author"), page.ld, org_names, forum=bool(_types(art) & _FORUM_TYPES))
     return [], []
 
 
@@ -159,6 +188,10 @@ def _from_microdata(page: _Page, org_names: list[str]) -> _Found:
         if not _byline_text_ok(name):
             continue
         names, orgs = split_byline(name, site_names=org_names)
+        if not names and orgs == [name] and "person" in _attr(el, "itemtype").lower() and _personal(
+            name, org_names, forum=True
+        ):
+            names, orgs = [name], []  # an itemscope typed Person: a user name in a forum
         href = _attr(el, "href") if isinstance(el.tag, str) and el.tag.lower() == "a" else ""
         url = _resolve(href, page.base_url) if href and len(names) == 1 else None
         people.extend(Person(n, url=url) for n in names)
@@ -220,31 +253,40 @@ def _first_found(page: _Page, org_names: list[str], trust: tuple[tuple[str, _Rea
     return [], credits
 
 
+#: Words that join two names in a byline, in the languages of :data:`articlekit._people.BYLINE_LANGUAGES`.
+_CONNECTORS = frozenset(("", "and", "&", "und", "et", "y", "e", "en", "og", "och"))
+
+
 def _byline_after(texts: list[str]) -> str | None:
     """A "By ..." line among the first texts after the headline, up to the first date or share button."""
     for i, text in enumerate(texts[:40]):
         if len(text) > 300:
             return None  # the article's text has begun
         if opens_byline(text):
-            parts = [text]
+            joined = text
             for nxt in texts[i + 1 : i + 10]:
-                if re.search(r"\d", nxt) or _BYLINE_STOP.match(nxt) or is_link_label(nxt) or sum(map(len, parts)) > 150:
+                if re.search(r"\d", nxt) or _BYLINE_STOP.match(nxt) or is_link_label(nxt) or len(joined) > 150:
                     break
-                parts.append(nxt)
-            return " ".join(parts)
+                # After a whole name, another name in its own element is another author ("Emily
+                # Walker" "Casey McDevitt"); anything else ends the byline ("Table of contents").
+                if looks_like_name(strip_label(joined).strip()) and nxt.strip(" ,").lower() not in _CONNECTORS:
+                    if not (len(nxt.split()) >= 2 and looks_like_name(nxt)):
+                        break
+                    joined += ", " + nxt
+                else:
+                    joined += " " + nxt
+            return joined
     return None
 
 
 
-def _shown(page: _Page, people: list[Person]) -> list[Person]:
-    """The metadata's people the page shows: a name it never shows is a CMS account, not a byline."""
+def _shown(page: _Page, people: list[Person]) -> tuple[list[Person], list[Person]]:
+    """The metadata's people the page shows, and those it never shows (a CMS account, or a byline
+    the page does not print)."""
     if not people or len(_visible_text(page.src)) < 1_000:
-        return people
+        return people, []
     shown = [p for p in people if " ".join(name_key(p.name).split()) in page.src.visible_text]
-    if len(shown) < len(people):
-        hidden = ", ".join(p.name for p in people if p not in shown)
-        page.warnings.append(f"authors: {hidden} named in the metadata but not on the page; ignored")
-    return shown
+    return shown, [p for p in people if p not in shown]
 
 
 def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[list[Person], list[str]]:
@@ -256,7 +298,7 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
     if byline:
         names, after_credits = split_byline(byline, site_names=org_names)
         after_people = [Person(n) for n in names if len(n.split()) >= 2]
-    people = _shown(page, people)
+    people, hidden = _shown(page, people)
     if people and after_people:
         meta_keys = {name_key(p.name) for p in people}
         vis_keys = {name_key(p.name) for p in after_people}
@@ -268,6 +310,14 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
             vis_people, vis_credits = after_people, after_credits
         people = vis_people
         credits.extend(vis_credits)
+    if not people and hidden:
+        # The page prints no byline at all: a full name in the metadata is the author (an account
+        # name of one word is not).
+        people = [p for p in hidden if len(p.name.split()) >= 2]
+        hidden = [p for p in hidden if p not in people]
+    if hidden:
+        names = ", ".join(p.name for p in hidden)
+        page.warnings.append(f"authors: {names} named in the metadata but not on the page; ignored")
     return _final(page, people, credits)
 
 

@@ -119,6 +119,8 @@ def _read_jsonld(blocks: list[str], warnings: list[str]) -> _JsonLd:
                 "article", "newsarticle", "blogposting",
             }:
                 score += 1
+            if types == {"question"}:
+                score += 3  # a forum's question stands for the page only when nothing else does (not a FAQ's)
             return score
 
         result.article = min(articles, key=rank)
