@@ -316,8 +316,8 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
         people = [p for p in hidden if len(p.name.split()) >= 2]
         hidden = [p for p in hidden if p not in people]
     if hidden:
-        names = ", ".join(p.name for p in hidden)
-        page.warnings.append(f"authors: {names} named in the metadata but not on the page; ignored")
+        ignored = ", ".join(p.name for p in hidden)
+        page.warnings.append(f"authors: {ignored} named in the metadata but not on the page; ignored")
     return _final(page, people, credits)
 
 
