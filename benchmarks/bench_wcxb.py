@@ -43,7 +43,9 @@ spread across sites; a fitting script imports ``wcxb.folds`` to fit on four and 
 Speed: each system runs in its own child process, warms up on one page, then every
 extraction call is timed with :func:`time.process_time` (CPU seconds, so the figure holds
 on a busy machine); pages per CPU-second = pages / total CPU seconds of those calls.  One
-round: there is no best-of-N here.
+round: there is no best-of-N here.  The run ends with articlekit's figure divided by each
+peer's (the ratio is what holds across machines and loads); a speed-only run is
+``--systems articlekit trafilatura``.
 
 Figures go to ``benchmarks/results/wcxb.{md,json,svg}`` when every system ran on every page
 (otherwise only with ``--out STEM``); ``--per-page FILE`` writes every system's per-page
@@ -159,6 +161,15 @@ def _cell(value: float | None, sd: float | None = None) -> str:
 
 
 # ---------------------------------------------------------------------- main
+
+
+def speed_ratios(results: Mapping[str, Any]) -> dict[str, float]:
+    """articlekit's pages per CPU-second divided by each peer's, for the peers that ran (the
+    same pages: the peer's CPU seconds over articlekit's)."""
+    ours = results.get("articlekit", {}).get("cpu_s")
+    if not ours:
+        return {}
+    return {name: r["cpu_s"] / ours for name, r in results.items() if name != "articlekit" and r.get("cpu_s")}
 
 
 def select(pages: Mapping[str, Page], args: argparse.Namespace) -> list[str]:
@@ -322,6 +333,9 @@ def main() -> None:
           f"({len({pages[k].site for k in ids})} sites); figures on DEVELOPMENT pages")
     for title, header, table_rows in tables(results, types):
         print_table(title, header, table_rows)
+    ratios = speed_ratios(results)
+    for name, ratio in ratios.items():
+        print(f"\npages per CPU-second, articlekit / {name}: {ratio:.2f}x (same pages, same run)")
 
     if args.worst and "articlekit" in per_page:
         ak = per_page["articlekit"]
@@ -348,6 +362,7 @@ def main() -> None:
                   "case-folded, white space collapsed, substring",
         "folds": "sha256(site) mod 5, site = registrable part of the domain (benchmarks/wcxb.py)",
         "wall_s": round(time.time() - started, 1),
+        "speed_ratios": {f"articlekit/{name}": round(r, 2) for name, r in ratios.items()},
         **env,
     }
     if args.per_page:

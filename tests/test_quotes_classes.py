@@ -6,9 +6,11 @@ extractor makes the error its name describes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from articlekit import Article, Paragraph, Text, ValidationError
+from articlekit import Article, Paragraph, Speaker, Text, ValidationError
 from articlekit._quotes import extract_quotes
 
 
@@ -92,3 +94,157 @@ def test_page_furniture_is_never_a_quote_or_a_speaker(furniture: str) -> None:
     )
     got = _said(passage)
     assert got == [("direct", "We waited ten years for this", "Jane Doe")]
+
+
+# 4. Names mis-parsed
+
+
+@pytest.mark.parametrize(
+    ("passage", "name", "role"),
+    [
+        ("“We are ready,” says Cambridge cartoonist Jane Doe.", "Jane Doe", "Cambridge cartoonist"),
+        ("“We are ready,” Cambridge cartoonist Jane Doe said.", "Jane Doe", "Cambridge cartoonist"),
+        ("“We have a deal,” Ms. May said.", "May", None),
+        ("“We have a deal,” said Ms. May, who led the talks.", "May", None),
+        ("“He loved the game,” says Wise's dad, Darrin.", "Darrin", "Wise's dad"),
+    ],
+    ids=["place-role-name-after-cue", "place-role-name-before-cue", "honorific-may",
+         "honorific-after-cue", "possessive-kin"],
+)  # fmt: skip
+def test_names_with_places_honorifics_and_kin(passage: str, name: str, role: str | None) -> None:
+    (quote,) = _quotes(passage)
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.role) == (name, role)
+
+
+def test_a_verb_between_two_names_is_no_role() -> None:
+    passage = "Hillary Clinton met John Kerry in Boston. “We agree on the plan,” she said."
+    assert _said(passage) == [("direct", "We agree on the plan", "Hillary Clinton")]
+
+
+# 3. Pronouns: the person just introduced, not the last speaker
+
+
+def test_she_is_the_person_just_introduced_not_the_last_speaker() -> None:
+    passage = (
+        "“We need more money,” said Mary Smith, the school's principal. The council later met "
+        "with accountant Jane Doe, 50. “The books were fine,” she says."
+    )
+    got = _quotes(passage)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in got] == [
+        ("We need more money", "Mary Smith"),
+        ("The books were fine", "Jane Doe"),
+    ]
+
+
+def test_a_name_met_in_passing_does_not_take_the_pronoun() -> None:
+    passage = (
+        "“We need more money,” said Mary Smith. The council met with Jane Doe on Monday. "
+        "“The books were fine,” she says."
+    )
+    assert [s for _k, _t, s in _said(passage)] == ["Mary Smith", "Mary Smith"]
+
+
+def test_a_pronoun_of_the_other_gender_skips_the_person_introduced() -> None:
+    passage = (
+        "“We need more money,” said John Smith. The council met with accountant Jane Doe, 50. "
+        "“The books were a mess,” he says."
+    )
+    assert [s for _k, _t, s in _said(passage)] == ["John Smith", "John Smith"]
+
+
+# 8. Markup between cue and quote; the README example
+
+
+def test_a_line_break_between_cue_and_quotation_keeps_the_speech_cue() -> None:
+    passage = (
+        "Kremlin spokesperson Dmitry Peskov spoke on Friday. He told Russia’s Interfax news agency "
+        "that Moscow has submitted a list of prisoners it wants released to Ukraine:\n"
+        "“We have not yet received a reciprocal list from Kyiv. We are waiting.”"
+    )
+    quotes = [q for q in _quotes(passage) if q.kind == "direct"]
+    assert [(q.speaker.name if q.speaker else None, q.cue) for q in quotes] == [
+        ("Dmitry Peskov", "told")
+    ]
+
+
+def test_agreed_on_a_thing_is_not_speech() -> None:
+    passage = (
+        "Kyiv and Moscow held a meeting in Istanbul, during which they agreed on the exchange of "
+        "1,000 prisoners of war each."
+    )
+    assert _said(passage) == []
+    assert _said("The mayor agreed that the bridge must close.") == [
+        ("indirect", "the bridge must close", "mayor")
+    ]
+
+
+def test_quote_8_of_the_reference_page_with_a_br_through_parse_html() -> None:
+    import articlekit
+
+    page = Path(__file__).resolve().parents[1] / "examples" / "pages" / "kremlin-talks.html"
+    html = page.read_text(encoding="utf-8")
+    assert "Ukraine: “We" in html
+    article = articlekit.parse_html(html.replace("Ukraine: “We", "Ukraine:<br>“We").encode())
+    (quote,) = [q for q in article.quotes if q.text.startswith("We have not yet")]
+    assert (quote.speaker, quote.cue) == (Speaker("Dmitry Peskov"), "told")
+
+
+def test_the_readme_example_gives_no_quote_to_the_kremlin_for_what_it_did_not_say() -> None:
+    import articlekit
+
+    page = Path(__file__).resolve().parents[1] / "examples" / "pages" / "kremlin-talks.html"
+    article = articlekit.parse(page.read_bytes())
+    kremlin = [q.text for q in article.quotes if q.speaker is not None and q.speaker.name == "Kremlin"]
+    assert kremlin == [
+        "No new date has been set for direct peace talks between Russia and Ukraine"
+    ]
+
+
+# 5. Content span: words between cue and content; a cue inside the clause
+
+
+@pytest.mark.parametrize(
+    ("passage", "content"),
+    [
+        ("Smith said during an episode of his podcast that the deal was dead.", "the deal was dead"),
+        ("Smith acknowledged before the judge that he had lied.", "he had lied"),
+    ],
+    ids=["said-during-an-episode", "acknowledged-before-the-judge"],
+)
+def test_words_between_the_cue_and_its_content_are_not_content(passage: str, content: str) -> None:
+    assert _said("John Smith runs a trucking firm. " + passage) == [("indirect", content, "John Smith")]
+
+
+def test_a_cue_inside_its_clause() -> None:
+    passage = (
+        "John Smith runs a trucking firm. It's common, he explains, for the drivers to work "
+        "twelve hours."
+    )
+    assert _said(passage) == [
+        ("indirect", "It's common", "John Smith"),
+        ("indirect", "for the drivers to work twelve hours", "John Smith"),
+    ]
+
+
+# 6. Mixed quotes with a cue outside the lexicon
+
+
+def test_a_mixed_quote_after_an_unknown_verb_and_that() -> None:
+    got = _said("The senator sniffed that “nobody reads those reports anyway.”")
+    assert ("partial", "nobody reads those reports anyway.", "senator") in got
+    assert all(s == "senator" for _k, _t, s in got)
+
+
+# 7. The speaker in the next sentence
+
+
+def test_the_speaker_in_the_next_sentence() -> None:
+    passage = (
+        "John Smith has been ill since March. “My condition is getting worse every day.” He said "
+        "he would return to court."
+    )
+    assert _said(passage) == [
+        ("direct", "My condition is getting worse every day.", "John Smith"),
+        ("indirect", "he would return to court", "John Smith"),
+    ]

@@ -45,6 +45,7 @@ from articlekit._quotes._speakers import (
     phrase_after,
     phrase_apposed,
     phrase_before,
+    role_noun,
 )
 from articlekit._quotes._text import Token, inert, sentences, tokenize
 
@@ -185,6 +186,13 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
     k = i
     while k > lo and i - k < _MAX_SKIP + 8:
         low = toks[k - 1].low
+        if (
+            toks[k - 1].cap
+            and k - 2 >= lo
+            and toks[k - 2].cap
+            and toks[k - 2].low in lex.titles
+        ):
+            break  # "Ms. May said", "Gov. Will said": a name after a title, not an auxiliary
         if toks[k - 1].kind == "w" and (
             low in lex.skip or (low.endswith("ly") and not toks[k - 1].cap)
         ):
@@ -315,6 +323,8 @@ def _find_cues(
             two = table.get(low + " " + toks[i + 1].low)
             if two is not None:
                 kind, width = two, 2
+        if kind is None and i + 2 < hi and _unknown_cue(toks, i):
+            kind = "speech"  # "sniffed that “…”": a verb outside the lexicon before a quotation
         if (
             kind is None
             or tok.kind != "w"
@@ -348,6 +358,21 @@ def _find_cues(
         surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
         cues.append(_Cue(start, i + width, surface, kind))
     return cues
+
+
+def _unknown_cue(toks: list[Token], k: int) -> bool:
+    """Whether token *k* is a past tense outside the lexicon that introduces a quotation
+    with *that* (``sniffed that “…”``): a cue of speech, the marks say so."""
+    tok = toks[k]
+    return (
+        tok.kind == "w"
+        and not tok.cap
+        and len(tok.low) > 4
+        and tok.low.endswith("ed")
+        and k + 2 < len(toks)
+        and toks[k + 1].low == "that"
+        and toks[k + 2].kind == "q"
+    )
 
 
 #: Past participles that name a thing after its noun: "a play called “…”", "a fund dubbed “…”".
@@ -640,8 +665,19 @@ def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at:
             and " " in phrase.name
             and phrase.kind == "person"
         ):
-            state.registry.mention(phrase, salient=False)
+            if _introduced(toks, k, phrase.end, lo, hi, state.lex):
+                if phrase.role is None and k > lo and role_noun(toks[k - 1].low, state.lex):
+                    phrase.role = toks[k - 1].text  # "accountant Jane Doe"
+                state.registry.introduce(phrase)
+            else:
+                state.registry.mention(phrase, salient=False)
             done = phrase.end
+
+
+def _introduced(toks: list[Token], k: int, end: int, lo: int, hi: int, lex: Lexicon) -> bool:
+    """Whether the name at tokens ``k:end`` is introduced, as features introduce people: with
+    an age (*Jane Doe, 50,*, *accountant Jane Doe, 50.*)."""
+    return end + 1 < hi and toks[end].text == "," and toks[end + 1].text.isdigit()
 
 
 _CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or", "then"])
@@ -1091,7 +1127,7 @@ def attribute(
         state.colon_intro = None
         first_names = lex.first_names
         quote_at = [k for k, t in enumerate(toks) if t.kind == "q"]
-        cue_at = [k for k, t in enumerate(toks) if t.low in cue_words]
+        cue_at = [k for k, t in enumerate(toks) if t.low in cue_words or _unknown_cue(toks, k)]
         names_at = [k for k, t in enumerate(toks) if t.cap and t.low in first_names]
         tail: int | None = None  # a direct quotation that ended the previous sentence, with no cue
         for s0, s1 in sentences(toks, inner, starters):
@@ -1450,11 +1486,15 @@ def _note_closing_subject(state: _State, toks: list[Token], s0: int, s1: int) ->
 
 
 def _last_speaking(cues: list[_Cue]) -> _Cue | None:
-    """The last cue with a speaker that is not an action (``said``, not ``met``)."""
+    """The last speech cue with a speaker (``told``, not the ``wants`` of a clause after it),
+    else the last that is not an action (``said``, not ``met``)."""
+    found = None
     for cue in reversed(cues):
         if cue.speaker is not None and cue.kind != "other":
-            return cue
-    return None
+            if KIND_TYPES[cue.kind] == "speech":
+                return cue
+            found = found or cue
+    return found
 
 
 _WHEN_CLAUSE = frozenset(["when", "as", "while", "after", "before"])
@@ -1547,7 +1587,8 @@ def _indirect(
                     lex,
                     lex.is_object_first(cue.surface.lower()),
                     direct,
-                    cue.kind in ("belief", "intention", "other"),
+                    cue.kind in ("belief", "intention", "other")
+                    or cue.surface.lower() in lex.that_only,
                 )
             if span is None and (phrase is None or phrase.start < cue.a):
                 span = _mixed(toks, cue, s1, lex, direct)
@@ -1668,6 +1709,9 @@ _NOT_RESUMING = frozenset(
 )  # fmt: skip
 
 
+_IT = frozenset(["it", "it's", "it\u2019s"])
+
+
 def _interrupted(
     state: _State, toks: list[Token], s0: int, s1: int, comma: int, cue: _Cue, direct: set[int]
 ) -> tuple[int, int] | None:
@@ -1682,9 +1726,10 @@ def _interrupted(
     if after + 2 >= s1 or toks[after].text != ",":
         return None
     nxt = toks[after + 1]
+    extraposed = nxt.low in ("for", "to") and toks[s0].low in _IT  # "It's common, he explains, for …"
     if nxt.kind != "q" and (
         nxt.kind != "w"
-        or nxt.low in _NOT_RESUMING
+        or (nxt.low in _NOT_RESUMING and not extraposed)
         or nxt.low.endswith("ing")
         or state.lex.cue_kind(nxt.low) is not None
     ):

@@ -29,6 +29,8 @@ articlekit).  A file lists
   ``adverbials`` (what may stand between a cue and its content);
 * ``object_content``: speech verbs whose object, with no clause after it, is
   what was said (*expressed her distaste for …, denied the allegations*);
+* ``that_only``: speech verbs that report only a clause with *that* (*agreed
+  that …*; *agreed on the exchange* is no speech);
 * ``furniture``: lines that are page furniture (*Story continues below
   advertisement*), lower case without punctuation: never read for quotes or speakers.
 
@@ -123,6 +125,8 @@ class Lexicon:
     object_content: frozenset[str] = frozenset()
     #: Lines that are page furniture (*story continues below advertisement*), lower case.
     furniture: frozenset[str] = frozenset()
+    #: Speech verbs that report only a clause with *that* (*agreed that …*, not *agreed on …*).
+    that_only: frozenset[str] = frozenset()
 
     def cue_kind(self, words: str) -> str | None:
         """The kind of cue *words* (lower case) are, or None."""
@@ -170,6 +174,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
     object_content: set[str] = set()
     for entry in data.get("object_content", ()):
         object_content.update(_forms(entry, inflect))
+    that_only: set[str] = set()
+    for entry in data.get("that_only", ()):
+        that_only.update(_forms(entry, inflect))
     return Lexicon(
         language=str(data.get("language", "")),
         cues=MappingProxyType(cues),
@@ -190,6 +197,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         bases=frozenset(bases),
         documents=frozenset(w.lower() for w in data.get("documents", ())),
         object_content=frozenset(object_content),
+        that_only=frozenset(that_only),
         furniture=frozenset(" ".join(w.lower().split()) for w in data.get("furniture", ())),
     )
 

@@ -24,7 +24,7 @@ from articlekit._quotes._cues import Lexicon
 from articlekit._quotes._text import Token
 from articlekit._textutil import clean_name, name_key
 
-__all__ = ["Entity", "Phrase", "Registry", "phrase_after", "phrase_apposed", "phrase_before"]
+__all__ = ["Entity", "Phrase", "Registry", "phrase_after", "phrase_apposed", "phrase_before", "role_noun"]
 
 _MAX_PHRASE = 12
 #: A possessive ends a role before a name ("Trump's", "Fox News' Bret Baier").
@@ -368,7 +368,7 @@ def phrase_before(
         return Phrase(end - 1, end, None, None, "pronoun", lex.pronouns[base], pronoun=base)
     a = end
     limit = max(lo, end - _MAX_PHRASE)
-    while a > limit and _is_np_word(toks[a - 1], lex):
+    while a > limit and (_is_np_word(toks[a - 1], lex) or _after_title(toks, a - 1, lex, limit)):
         a -= 1
         if (
             a - 2 >= limit
@@ -385,6 +385,15 @@ def phrase_before(
         j = a
         while j > lo and a - j < 2 and _role_word(toks[j - 1], lex):
             j -= 1
+        m = j  # "Cambridge cartoonist Jane Doe said": a place before the role words
+        while j < a and m > max(lo, j - 3) and toks[m - 1].cap and _is_np_word(toks[m - 1], lex):
+            m -= 1
+        if (
+            m < j
+            and role_noun(toks[a - 1].low, lex)
+            and (m == lo or toks[m - 1].text == "," or toks[m - 1].kind == "q")
+        ):
+            j = m
         if j < a and (j == lo or toks[j - 1].text == "," or toks[j - 1].kind == "q"):
             a = j
     if a == end:
@@ -417,6 +426,29 @@ def phrase_before(
         inner.via = True
         return inner
     return _build(text, toks, a, end, lex)
+
+
+def _after_title(toks: list[Token], k: int, lex: Lexicon, lo: int) -> bool:
+    """Whether token *k* is a capitalised word right after a capitalised title (``Ms. May``,
+    ``President Will``): a name, even when the word is also a common word."""
+    tok = toks[k]
+    return (
+        k > lo
+        and tok.kind == "w"
+        and tok.cap
+        and toks[k - 1].cap
+        and toks[k - 1].low in lex.titles
+        and lex.titles[toks[k - 1].low] in ("male", "female", "")
+    )
+
+
+#: Endings of agent nouns (*cartoonist, teacher, director, historian, accountant*).
+_AGENT_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman", "person", "chief")
+
+
+def role_noun(low: str, lex: Lexicon) -> bool:
+    """Whether the lower-case word *low* is a role noun: a title or an agent noun."""
+    return low in lex.titles or (len(low) > 4 and low.endswith(_AGENT_ENDINGS))
 
 
 def _role_word(tok: Token, lex: Lexicon) -> bool:
@@ -725,6 +757,14 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     limit = min(hi, start + _MAX_PHRASE)
     # "said trader Paul Smith", "said master of ceremonies Jane Doe": a few lower-case role
     # words (one "of", "at", "for" or "from" among them) before a name
+    if (
+        b + 2 < limit
+        and toks[b].cap
+        and toks[b].low.endswith(_POSSESSIVES)
+        and toks[b + 1].kind == "w"
+        and not toks[b + 1].cap
+    ):
+        b += 1  # "says Wise's dad, Darrin": a possessive name before the role words
     k = b
     roles_end = min(limit, b + 3)
     while k < roles_end and toks[k].kind == "w" and not toks[k].cap:
@@ -752,8 +792,24 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
             role_start = start + 1 if toks[start].low in ("a", "an", "the") else start
             named.role = _span_text(text, toks, role_start, k)
             return named
-    while b < limit and _is_np_word(toks[b], lex):
+    if b > start and toks[b - 1].low.endswith(_POSSESSIVES):
+        b = start  # (no name after the possessive's role words: read the phrase as it comes)
+    while b < limit and (_is_np_word(toks[b], lex) or _after_title(toks, b, lex, start)):
         b += 1
+    if start < b < limit - 1 and all(t.cap for t in toks[start:b]) and _role_word(toks[b], lex):
+        # "says Cambridge cartoonist Jane Doe": a place, a role word or two, then a name
+        r = b
+        while r < min(limit, b + 2) and _role_word(toks[r], lex):
+            r += 1
+        if (
+            r < limit
+            and role_noun(toks[r - 1].low, lex)
+            and toks[r].cap
+            and _is_np_word(toks[r], lex)
+        ):
+            b = r
+            while b < limit and _is_np_word(toks[b], lex):
+                b += 1
     if b == start:
         return None
     phrase = _build(text, toks, start, b, lex)
@@ -854,13 +910,15 @@ def _role_head(role: str) -> str:
 class Entity:
     """Someone (or an organisation) who speaks in the article."""
 
-    __slots__ = ("gender", "kind", "name", "role", "strong")
+    __slots__ = ("gender", "introduced", "kind", "name", "role", "seen", "strong")
 
     def __init__(self, name: str, role: str | None, kind: str, gender: str) -> None:
         self.name = name
         self.role = role
         self.kind = kind
         self.gender = gender
+        self.seen = 0  # when the registry last met it (its clock)
+        self.introduced = -1  # when the text introduced it (*accountant Jane Doe, 50*), or -1
         # Evidence that this is a person: a full name, a role or a gendered title.
         self.strong = kind == "person" and (" " in name or role is not None or gender != "")
 
@@ -876,6 +934,7 @@ class Registry:
         self.recent: list[Entity] = []  # most recent last; bounded
         self.passing: list[Entity] = []  # names met in passing, not as subjects; bounded
         self._keys: dict[str, str] = {}
+        self.clock = 0  # counts the mentions met
 
     def key(self, name: str) -> str:
         """The comparison key of *name* (cached)."""
@@ -885,6 +944,8 @@ class Registry:
         return found
 
     def _pass(self, entity: Entity) -> None:
+        self.clock += 1
+        entity.seen = self.clock
         passing = self.passing
         if passing and passing[-1] is entity:
             return
@@ -893,11 +954,21 @@ class Registry:
             del passing[0]
 
     def _remember(self, entity: Entity) -> None:
+        self.clock += 1
+        entity.seen = self.clock
         if self.recent and self.recent[-1] is entity:
             return
         self.recent.append(entity)
         if len(self.recent) > 16:
             del self.recent[0]
+
+    def introduce(self, phrase: Phrase) -> Entity | None:
+        """Register a person the text introduces in passing (*accountant Jane Doe, 50*): a
+        gendered pronoun after it may mean this person rather than an earlier speaker."""
+        entity = self.mention(phrase, salient=False)
+        if entity is not None and entity.kind == "person":
+            entity.introduced = self.clock
+        return entity
 
     def mention(self, phrase: Phrase, salient: bool = True) -> Entity | None:
         """Resolve a named or role phrase to an entity (registering a new one).
@@ -976,6 +1047,18 @@ class Registry:
         want = phrase.gender
         if want in ("male", "female"):
             found = self._gendered(self.recent, want) or self._gendered(self.passing, want)
+            for entity in reversed(self.passing):
+                if entity.introduced < 0:
+                    continue
+                if (
+                    entity.gender == want
+                    and entity.kind == "person"
+                    and (found is None or entity.introduced > found.seen)
+                ):
+                    # "… accountant Jane Doe, 50. “…,” she says": the person just introduced,
+                    # not the speaker met before her
+                    found = entity
+                break
             if found is not None and not found.gender:
                 found.gender = want  # "…, she said": she is a woman from now on
             return found

@@ -100,7 +100,7 @@ def parse_html(
             own = _evolve(own, encoding=decoded.encoding, encoding_source=decoded.encoding_source)
             return enrich(own, quotes=quotes, limits=limits)
     normalise_text_form(root, decoded.text)
-    meta = extract_metadata(root, url=url, limits=limits, source=decoded.text)
+    meta = extract_metadata(root, url=url, limits=limits)
     warnings.extend(meta.warnings)
     page_type = classify_page(root, url or meta.url or meta.canonical_url)  # before extraction changes the tree
     # Found before the extractor changes the tree; kept only outside the content it chooses.

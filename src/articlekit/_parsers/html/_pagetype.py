@@ -146,7 +146,6 @@ _HEADING_TEXT = lxml.etree.XPath("descendant::h1//text()|descendant::h2//text()|
 _CLASSES = lxml.etree.XPath("descendant::*/@class|descendant::*/@id", smart_strings=False)
 _MICRODATA = lxml.etree.XPath("//@itemprop|//@itemtype", smart_strings=False)
 _OG_TYPE = lxml.etree.XPath("head/meta[@property='og:type' or @name='og:type']/@content", smart_strings=False)
-_SCRIPTS = lxml.etree.XPath("//script[@type]")
 
 # ---------------------------------------------------------------------- words
 
@@ -176,6 +175,8 @@ _TEXT_WORDS: Final[dict[str, str]] = _vocabulary({
 })
 _TEXT_FEATURES: Final[tuple[str, ...]] = ("w_price", *dict.fromkeys(_TEXT_WORDS.values()))
 _PRICE = re.compile(r"[$€£¥₹₩]\s?\d|\d\s?(?:€|£|zł|kr)")
+#: What every match of :data:`_PRICE` contains: a text without any of these has no price.
+_PRICE_MARKS = ("$", "€", "£", "¥", "₹", "₩", "zł", "kr")
 _WORD = re.compile(r"[^\W\d_]+")
 
 #: Words of the ``class`` and ``id`` attributes → the feature they count.
@@ -224,7 +225,7 @@ def _schema_types(root: Any) -> set[str]:
     """The schema.org type names (lower case, without the vocabulary URL) the page declares."""
     names: set[str] = set()
     budget = _MAX_JSONLD
-    for script in _SCRIPTS(root):
+    for script in root.iter("script"):
         kind = (script.get("type") or "").strip().lower()
         if kind not in ("application/ld+json", "application/json+ld"):
             continue
@@ -332,7 +333,8 @@ def page_features(root: Any, url: str | None = None) -> dict[str, float]:
     out["li_per_p"] = math.log1p(n_li / (n_p + 1.0))
     out["img_per_p"] = math.log1p(n_img / (n_p + 1.0))
 
-    found: dict[str, int] = {"w_price": len(_PRICE.findall(text))}
+    prices = len(_PRICE.findall(text)) if any(mark in text for mark in _PRICE_MARKS) else 0
+    found: dict[str, int] = {"w_price": prices}
     for word, count in Counter(words).items():
         feature = _TEXT_WORDS.get(word)
         if feature is not None:
