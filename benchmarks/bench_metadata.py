@@ -249,7 +249,8 @@ def run_wcxb(args: argparse.Namespace) -> dict[str, Any]:
     from wcxb import PAGE_TYPES, fold_of, load_corpus, read_html
 
     pages = load_corpus(args.wcxb)
-    ids = sorted(pages)[: args.limit] if args.limit else sorted(pages)
+    ids = sorted(pages)[:: args.every]
+    ids = ids[: args.limit] if args.limit else ids
     truths = {
         key: (json.loads((args.wcxb / "ground-truth" / f"{key}.json").read_text(encoding="utf-8")).get("ground_truth") or {})
         for key in ids
@@ -296,6 +297,8 @@ def run_wcxb(args: argparse.Namespace) -> dict[str, Any]:
                 result = {}
             results[name][key] = result
             cache.setdefault(key, {})[name] = result
+        if args.peer_cache and peers and ids.index(key) % 25 == 24:
+            args.peer_cache.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")  # progress kept
     if args.peer_cache:
         args.peer_cache.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
 
@@ -359,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wcxb", type=Path, default=DEFAULT_WCXB, help="the WCXB development corpus")
     ap.add_argument("--only", choices=("wcxb", "scrapinghub"), help="run one collection only")
     ap.add_argument("--limit", type=int, default=0, help="the first N WCXB pages only (a quick look)")
+    ap.add_argument("--every", type=int, default=1, help="every Nth WCXB page only (a sample, in id order)")
     ap.add_argument("--peer-cache", type=Path, help="read / write the peers' WCXB answers here (they do not change)")
     ap.add_argument("--per-page", action="store_true", help="keep every page's verdicts in the JSON")
     ap.add_argument("--misses", action="store_true", help="list articlekit's wrong answers")

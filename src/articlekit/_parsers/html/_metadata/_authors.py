@@ -44,7 +44,12 @@ from articlekit._parsers.html._metadata._common import (
     _unwarned,
 )
 from articlekit._parsers.html._metadata._jsonld import _deref, _JsonLd, _types
-from articlekit._parsers.html._metadata._sources import _itemprop, _Page, _visible_text
+from articlekit._parsers.html._metadata._sources import (
+    _find_by_class,
+    _itemprop,
+    _Page,
+    _visible_text,
+)
 from articlekit._people import (
     ACCOUNTS,
     AGENCIES,
@@ -132,13 +137,19 @@ def _personal(name: str, site_names: list[str], *, forum: bool = False) -> bool:
     not an agency, an account or the site."""
     if name_key(name) in AGENCIES | ACCOUNTS:
         return False
-    if not looks_like_name(name) and not (forum and _HANDLE.fullmatch(name)):
+    lower_name = name.islower() and 2 <= len(name.split()) <= 4 and all(w.isalpha() for w in name.split())
+    if not looks_like_name(name) and not lower_name and not (forum and _HANDLE.fullmatch(name)):
         return False
     if any(w.strip(".,'’()") in _ALWAYS_ORGANISATION for w in name_key(name).split()):
         return False
-    key = squash(name)
-    sites = [squash(site) for site in site_names]
-    return not any(key == site or (len(key) >= 3 and site and (key in site or site in key)) for site in sites)
+    key, words = squash(name), name_key(name).split()
+    # The site itself, or one word of its name ("Beachbody" on "Team Beachbody"); a full name that
+    # begins the site's name is the person whose site it is ("Franck Nijhof (Frenck)").
+    return not any(
+        key == squash(site) or (len(words) == 1 and words[0] in name_key(site).split())
+        for site in site_names
+        if site
+    )
 
 
 def _byline_text_ok(text: str) -> bool:
@@ -212,9 +223,9 @@ def _from_rel_author(page: _Page, org_names: list[str]) -> _Found:
     return people, credits
 
 
-def _from_byline_elements(page: _Page, org_names: list[str]) -> _Found:
+def _from_byline_elements(page: _Page, org_names: list[str], elements: list[Any] | None = None) -> _Found:
     """The byline element nearest the headline, outside page furniture, with something that looks like names."""
-    for el in _nearest_first(page.src.find("bylines"), page.headline):
+    for el in _nearest_first(page.src.find("bylines") if elements is None else elements, page.headline):
         if _excluded(el, _BYLINE_BAD):
             continue
         text = _element_text(el, 400)
@@ -311,10 +322,13 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
         people = vis_people
         credits.extend(vis_credits)
     if not people and hidden:
-        # The page prints no byline at all: a full name in the metadata is the author (an account
-        # name of one word is not).
-        people = [p for p in hidden if len(p.name.split()) >= 2]
-        hidden = [p for p in hidden if p not in people]
+        # The page prints no byline at all: the metadata's name is the author (a CMS account of one
+        # lower-case word was already filed under credits).
+        people, hidden = hidden, []
+    if not people and page.src.scope is not None and page.src.root is not None:
+        # An author box away from the headline (after the article, beside it): the whole page.
+        people, found = _from_byline_elements(page, org_names, _find_by_class(page.src.root)["bylines"])
+        credits.extend(found)
     if hidden:
         ignored = ", ".join(p.name for p in hidden)
         page.warnings.append(f"authors: {ignored} named in the metadata but not on the page; ignored")
