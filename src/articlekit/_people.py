@@ -216,12 +216,14 @@ class BylineWords(NamedTuple):
 BYLINE_LANGUAGES: Final[dict[str, BylineWords]] = {
     "en": BylineWords(
         openers=("written by", "posted by", "words by", "story by", "text by", "published by", "authored by"),
-        labels=("updated by", "contributed by", "compiled by", "presented by"),
+        labels=("updated by", "contributed by", "compiled by", "presented by", "this post was written by",
+                "this article was written by", "this story was written by"),
         reviewers=("reviewed by", "medically reviewed by", "fact checked by", "fact-checked by", "edited by",
                    "expert reviewed by", "review by"),
         roles=("reviewer", "reviewed", "staff writer", "fact", "checker", "checked", "medically", "expert",
                "specialist", "head", "lead", "director", "manager", "founder", "ceo", "host"),
-        furniture=("all", "posts", "articles", "stories", "see", "latest", "author's", "page"),
+        furniture=("all", "posts", "articles", "stories", "see", "latest", "author's", "page", "sign", "in",
+                   "log", "login", "jump", "to", "menu", "search", "subscribe", "contact", "us"),
     ),
     "de": BylineWords(
         openers=("veröffentlicht von", "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von"),
@@ -333,6 +335,7 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 _HANDLE = re.compile(r"[\w.@-]{1,40}")
 _EMAIL = re.compile(r"\s*<[^<>\s]{1,200}>\s*$")
 _ITEM_ENDS = " .:·•⋅-–—\"'“”()"
+_BRACKETED = re.compile(r"\s*\(([^()]*)\)?\s*$")
 
 
 # --------------------------------------------------------------------------- labels and items
@@ -502,6 +505,10 @@ def split_byline(text: str, *, site_names: Iterable[str] = ()) -> tuple[list[str
     people: list[str] = []
     credits: list[str] = []
     parts = [strip_label(raw.strip(_ITEM_ENDS)).strip(_ITEM_ENDS) for raw in split_names(text)]
+    # A job title in brackets after a name ("Lance Ryan (Content Manager)", "Mycle (Editor-in-Chief").
+    bracketed = [m.group(1) for part in parts if "(" in part for m in [_BRACKETED.search(part)] if m]
+    credits.extend(b.strip() for b in bracketed if name_key(b.strip()) in AGENCIES)  # "Jane Doe (AP)"
+    parts = [_BRACKETED.sub("", part).strip(_ITEM_ENDS) if "(" in part else part for part in parts]
     for part in parts:
         if not part or name_key(part).replace(".", "") in CREDENTIALS:
             continue
