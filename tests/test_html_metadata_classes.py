@@ -132,3 +132,9 @@ def test_every_byline_language_has_openers_and_furniture() -> None:
     for code, words in BYLINE_LANGUAGES.items():
         assert words.openers or words.labels, code
         assert all(w == w.lower() for w in (*words.openers, *words.labels, *words.roles, *words.furniture)), code
+
+
+def test_a_forum_threads_author_is_its_first_poster() -> None:
+    meta = parse("forum_thread_starter.html", "https://woodshoptalk.example/threads/best-glue-for-end-grain.88123/")
+    assert meta.authors == (Person("oak_and_ash"),)
+    assert meta.published == datetime(2024, 11, 2, 18, 22, 10, tzinfo=UTC)

@@ -27,10 +27,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
+
+import lxml.etree
 
 from articlekit._model import Person
 from articlekit._parsers.html._metadata._common import (
     _BYLINE_BAD,
+    _FURNITURE_ANY,
     _MAX_URL_CHARS,
     _ORG_TYPES,
     _as_list,
@@ -238,6 +242,63 @@ def _from_byline_elements(page: _Page, org_names: list[str], elements: list[Any]
     return [], []
 
 
+#: Page furniture around a forum's posts: a sidebar's "latest posts", the signed-in user's menu.
+_FORUM_BAD = re.compile(_FURNITURE_ANY + r"|login|signin|account|visitor|online|latest|members-?list")
+_FORUM_PATH = re.compile(
+    r"/(?:threads?|t|topics?|forums?|discussions?|questions|comments|community)/|showthread|viewtopic", re.IGNORECASE
+)
+_FORUM_HOST = re.compile(r"^(?:www\.)?(?:forums?|community|discuss|discussions?|boards?|answers)\.", re.IGNORECASE)
+#: The first poster of a thread: an element whose class names a user, or a link to a member's profile.
+_XP_FORUM_USERS = (
+    "//*[contains(@class, 'username') or contains(@class, 'creator') or contains(@class, 'author')"
+    " or contains(@class, 'poster')] | //a[contains(@href, '/members/') or contains(@href, '/member.php')"
+    " or contains(@href, '/user/') or contains(@href, '/u/') or contains(@href, '/profile/')"
+    " or contains(@href, '/users/')]"
+)
+_USER_CLASS = re.compile(r"(?:^|[\s_-])(?:(?:big)?username|user-?name|creator|poster|post-?author|author)(?:$|[\s_-])")
+
+
+def _is_forum(page: _Page) -> bool:
+    """Whether *page* is a thread of a forum or a Q&A site (its JSON-LD, its URL or its host says so)."""
+    art = page.art
+    if art is not None and _types(art) & _FORUM_TYPES:
+        return True
+    if page.page is not None and "qapage" in _types(page.page):
+        return True
+    url = page.page_url or page.canonical or ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return bool(_FORUM_PATH.search(parts.path) or _FORUM_HOST.match(parts.hostname or ""))
+
+
+def _from_forum_user(page: _Page, org_names: list[str]) -> _Found:
+    """On a forum thread, the first poster's user name: the first user element after the headline."""
+    root = page.src.root
+    if root is None or not _is_forum(page):
+        return [], []
+    try:
+        found = root.xpath(_XP_FORUM_USERS)
+    except (lxml.etree.XPathError, ValueError, TypeError):  # pragma: no cover - defensive
+        return [], []
+    candidates = [el for el in found[:300] if el.tag == "a" or _USER_CLASS.search(_attr(el, "class").lower())]
+    line = getattr(page.headline, "sourceline", None) if page.headline is not None else None
+    if isinstance(line, int):
+        candidates = [el for el in candidates if isinstance(el.sourceline, int) and el.sourceline >= line] + [
+            el for el in candidates if not (isinstance(el.sourceline, int) and el.sourceline >= line)
+        ]
+    for el in candidates[:60]:
+        if _excluded(el, _FORUM_BAD):
+            continue
+        name = _element_text(el, 200)
+        if not name or len(name) > 60 or name_key(name) in ACCOUNTS:
+            continue
+        if _HANDLE.fullmatch(name) or (looks_like_name(name) and len(name.split()) <= 4):
+            return [Person(name)], []
+    return [], []
+
+
 _Reader = Callable[[_Page, list[str]], _Found]
 
 #: The metadata's authors, most trusted first; the first source naming a person wins (credits add up).
@@ -251,6 +312,7 @@ VISIBLE_AUTHOR_TRUST: tuple[tuple[str, _Reader], ...] = (
     ("microdata author", _from_microdata),
     ("rel=author link", _from_rel_author),
     ("byline element", _from_byline_elements),
+    ("a forum thread's first poster", _from_forum_user),
 )
 
 
