@@ -133,6 +133,7 @@ _OTHER_META = (
     "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
     "sailthru.date", "parsely-pub-date", "article.published", "article_date_original", "date",
     "citation_publication_date", "original-publish-date", "cxenseparse:recs:publishtime", "release_date",
+    "published", "date_published",
 )  # fmt: skip
 _MODIFIED_META = ("article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified", "modified_time")
 _OTHER_MODIFIED_META = ("dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "parsely-updated", "datemodified")
