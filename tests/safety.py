@@ -67,3 +67,33 @@ def _in_head(element: object) -> bool:
             return True
         parent = parent.getparent()  # type: ignore[attr-defined]
     return False
+
+
+_TEXT_ALIGN = re.compile(r"\s*text-align\s*:\s*(left|right|center)\s*;?\s*", re.IGNORECASE)
+
+
+def assert_inert_html(markup: str) -> None:
+    """Fail if *markup* (a Markdown renderer's output) holds active content.
+
+    Stricter than a browser needs, looser than :func:`assert_safe_html` on URLs: no
+    script-bearing or embedding element, no event handler, no style but a table cell's
+    ``text-align``, and no URL that articlekit's model would refuse (``javascript:``,
+    ``data:`` but raster images, ``file:`` ...).
+    """
+    from articlekit._urls import is_unsafe_url
+
+    if not markup.strip():
+        return
+    parser = lxml_html.HTMLParser(no_network=True, remove_comments=False, huge_tree=True)
+    root = lxml_html.fragment_fromstring(markup, create_parent="div", parser=parser)
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.lower()
+        assert tag not in FORBIDDEN_ELEMENTS, f"forbidden element <{tag}> in {markup[:300]!r}"
+        for name, value in element.attrib.items():
+            lowered = name.lower()
+            assert not lowered.startswith("on"), f"event handler attribute {name}"
+            assert lowered != "style" or _TEXT_ALIGN.fullmatch(value), f"style attribute {value!r}"
+            if lowered in URL_ATTRIBUTES or lowered.endswith(":href"):
+                assert not is_unsafe_url(value, image=tag == "img"), f"unsafe URL {value!r} in {name}"

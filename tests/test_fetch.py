@@ -63,6 +63,17 @@ class _Handler(BaseHTTPRequestHandler):
                 except OSError:
                     return
                 self.stop.wait(0.2)
+        elif path == "/trickle-headers":
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Slow: ")
+            for _ in range(200):  # a header byte every 0.2 s, for 40 s: each read succeeds
+                try:
+                    self.wfile.write(b"a")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                if self.stop.wait(0.2):
+                    return
+            self.close_connection = True
         elif path == "/huge-declared":
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
@@ -129,6 +140,7 @@ def test_fetch_follows_redirects_and_sends_our_user_agent(server: str):
         ("/huge-undeclared", "over the 100,000-byte cap"),
         ("/slow-headers", "within 1 s"),
         ("/trickle", "within 1 s"),
+        ("/trickle-headers", "within 1 s"),
     ],
 )
 def test_fetch_failures_are_clean_fetch_errors(server: str, path: str, message: str):
@@ -183,6 +195,7 @@ def test_cli_sends_the_user_agent(server: str):
         ("/missing", [], "HTTP 404"),
         ("/slow-headers", ["--timeout", "1"], "within 1 s"),
         ("/trickle", ["--timeout", "1"], "within 1 s"),
+        ("/trickle-headers", ["--timeout", "1"], "within 1 s"),
         ("/huge-declared", ["--max-bytes", "100000"], "cap"),
         ("/huge-undeclared", ["--max-bytes", "100000"], "cap"),
     ],

@@ -86,9 +86,10 @@ def test_size_limit_checked_first():
         decode_input("é" * 60, source="text", limits=ak.Limits(max_bytes=100))
 
 
-def test_unknown_declared_encoding():
-    with pytest.raises(ak.EncodingError, match="unknown encoding"):
-        decode_input(b"abc", source="text", encoding="no-such-codec")
+def test_unknown_declared_encoding_is_ignored_with_a_warning():
+    decoded = decode_input(b"abc", source="text", encoding="no-such-codec")
+    assert decoded.text == "abc"
+    assert decoded.warnings == ("the declared encoding 'no-such-codec' is not an encoding label and was ignored",)
 
 
 def test_wrong_type():

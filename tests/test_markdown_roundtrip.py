@@ -43,6 +43,7 @@ from articlekit import (
     parse_markdown,
 )
 from articlekit._serializers.markdown import markdown_expressible, to_markdown
+from articlekit._urls import is_unsafe_url
 from articlekit.testing import HOSTILE_SNIPPETS, SYNTAX_CHARACTERS, articles, blocks, inlines
 from corpus import corpus_pages
 
@@ -151,28 +152,29 @@ ADVERSARIAL = [
 @pytest.mark.parametrize("text", ADVERSARIAL)
 def test_adversarial_text_round_trips_in_every_field(text: str) -> None:
     name = text if text.strip() else "x" + text
+    href = "./" + text if is_unsafe_url(text) else text  # the model refuses unsafe URLs
     inline = [Text(text)]
     article = Article(
         title=text,
         standfirst=text,
-        authors=[Person(name, url=name, role=name)],
+        authors=[Person(name, url=href if text.strip() else name, role=name)],
         credits=[text],
         published=datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=timezone(timedelta(hours=-4, minutes=-30))),
         modified=datetime(1, 1, 2, tzinfo=timezone.utc),
         language="pt-BR",
         site_name=text,
-        url=text,
-        canonical_url=text,
+        url=href,
+        canonical_url=href,
         section=text,
         tags=[text, text],
         description=text,
-        images=[Image(text, alt=text, caption=text, credit=text), Image(text)],
+        images=[Image(href, alt=text, caption=text, credit=text), Image(href)],
         body=[
             Heading(2, inline),
             Paragraph([*inline, LineBreak(), *inline]),
             Paragraph([Emphasis(inline), Strong(inline), Strikethrough(inline), InlineCode(text.replace("\n", " ") or "x")]),
-            Paragraph([Link(text, inline, title=text), InlineImage(text, text, text or None)]),
-            Figure(text, text, text or None),
+            Paragraph([Link(href, inline, title=text), InlineImage(href, text, text or None)]),
+            Figure(href, text, text or None),
             CodeBlock(text, "py"),
             Table([TableRow([TableCell(inline, "right")])], [TableRow([TableCell(inline, "right")])]),
             ListBlock([ListItem([Paragraph(inline)]), ListItem([BlockQuote([Paragraph(inline)])])]),
@@ -260,7 +262,7 @@ def test_the_documented_style() -> None:
 
 def test_escaping_keeps_text_as_text() -> None:
     written = to_markdown(Article(body=[Paragraph([Text("# not a heading *nor emphasis* <b> &amp; 1. x ")])]))
-    assert written == "\\# not a heading \\*nor emphasis\\* \\<b> \\&amp; 1. x&#32;\n"
+    assert written == "\\# not a heading \\*nor emphasis\\* &lt;b> &amp;amp; 1. x&#32;\n"
 
 
 def test_emphasis_falls_back_to_html_where_delimiters_would_not_read_back() -> None:
@@ -301,7 +303,7 @@ def test_what_markdown_cannot_carry_degrades_as_documented() -> None:
             Paragraph([]),
             ListBlock([]),
             Paragraph([InlineCode("a\nb"), InlineCode(""), Link("/outer", [Link("/inner", [Text("x")])])]),
-            Paragraph([Link("javascript:alert(1)", [Text("js")]), InlineImage("vbscript:x", "v")]),
+            Paragraph([Text("js")]),
             CodeBlock("code", "python extra words"),
         ],
         encoding="utf-8",

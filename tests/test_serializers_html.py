@@ -24,7 +24,7 @@ from hypothesis import given
 import articlekit as ak
 from articlekit._parsers.html._own import read_own_html
 from articlekit._serializers.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
-from articlekit._urls import safe_url
+from articlekit._urls import is_unsafe_url, safe_url
 from articlekit.testing import articles
 from reference_example import QUOTES, reference_article
 
@@ -205,6 +205,13 @@ def test_every_block_and_inline_kind() -> None:
 )
 def test_safe_url(url: str, kept: bool) -> None:
     assert (safe_url(url) == url) is kept
+    if is_unsafe_url(url):
+        # The model refuses what runs code or reads local files: the writers never see it.
+        with pytest.raises(ak.ValidationError, match="unsafe URL"):
+            ak.Link(url, [ak.Text("x")])
+        with pytest.raises(ak.ValidationError, match="unsafe image URL"):
+            ak.InlineImage(url)
+        return
     article = ak.Article(body=[ak.Paragraph([ak.Link(url, [ak.Text("x")]), ak.InlineImage(url)])])
     root = _parse_fragment(ak.to_html(article))
     link = root.find(".//a")
@@ -258,7 +265,7 @@ def test_standalone_head() -> None:
     article = attrs.evolve(
         reference_article(),
         description="What happened.",
-        images=[ak.Image("javascript:alert(1)"), ak.Image("https://e.com/lead.jpg", alt="Lead")],
+        images=[ak.Image("ftp://e.com/x.jpg"), ak.Image("https://e.com/lead.jpg", alt="Lead")],
         modified=datetime(2025, 5, 24, tzinfo=timezone(timedelta(hours=3))),
     )
     out = ak.to_html(article, standalone=True)
@@ -269,7 +276,7 @@ def test_standalone_head() -> None:
     meta = {(m.get("property") or m.get("name")): m.get("content") for m in head.iterfind("meta")}
     assert meta["generator"] == "articlekit"
     assert meta["og:title"] == article.title
-    assert meta["og:image"] == "https://e.com/lead.jpg"  # the unsafe image is skipped
+    assert meta["og:image"] == "https://e.com/lead.jpg"  # the ftp: image is not written
     assert meta["og:url"] == article.url
     assert meta["article:modified_time"] == "2025-05-24T00:00:00+03:00"
     assert root.body.find("article") is not None
@@ -494,10 +501,11 @@ MXSS_PAYLOADS = [
 
 @pytest.mark.parametrize("payload", MXSS_PAYLOADS)
 def test_payload_in_every_field(payload: str) -> None:
+    href = "./" + payload if is_unsafe_url(payload) else payload  # the model refuses unsafe URLs
     inline = [
         ak.Text(payload),
-        ak.Link(payload, [ak.Text(payload)], title=payload),
-        ak.InlineImage(payload, alt=payload, title=payload),
+        ak.Link(href, [ak.Text(payload)], title=payload),
+        ak.InlineImage(href, alt=payload, title=payload),
         ak.InlineCode(payload),
         ak.Emphasis([ak.Text(payload)]),
     ]
@@ -506,15 +514,15 @@ def test_payload_in_every_field(payload: str) -> None:
         ak.Paragraph(inline),
         ak.ListBlock([ak.ListItem([ak.Paragraph(inline)])], ordered=True, start=2),
         ak.BlockQuote([ak.Paragraph(inline)]),
-        ak.Figure(payload, alt=payload, title=payload, caption=inline, credit=payload),
+        ak.Figure(href, alt=payload, title=payload, caption=inline, credit=payload),
         ak.Table([ak.TableRow([ak.TableCell(inline)])], [ak.TableRow([ak.TableCell(inline)])], inline),
         ak.CodeBlock(payload, language=payload),
     ]
     article = ak.Article(
         title=payload, standfirst=payload, description=payload, site_name=payload, section=payload,
-        url=payload, canonical_url=payload, tags=[payload], credits=[payload],
-        authors=[ak.Person(payload, url=payload, role=payload)],
-        images=[ak.Image(payload, alt=payload, caption=payload, credit=payload)],
+        url=href, canonical_url=href, tags=[payload], credits=[payload],
+        authors=[ak.Person(payload, url=href, role=payload)],
+        images=[ak.Image(href, alt=payload, caption=payload, credit=payload)],
         body=body,
     )
     article = attrs.evolve(

@@ -14,9 +14,16 @@ __all__ = ["enrich"]
 
 
 def enrich(article: Article, *, quotes: bool = True, limits: Limits | None = None) -> Article:
-    """Return *article* with its quotes extracted (unless ``quotes=False``)."""
+    """Return *article* with its quotes extracted (unless ``quotes=False``).
+
+    Quotes cut at ``limits.max_quotes`` are said so in the warnings (or raise
+    :class:`~articlekit.ResourceLimitError` with ``limits.strict``).
+    """
     if not quotes:
         return article
-    from articlekit._quotes import extract_quotes
+    from articlekit._quotes import extract_quotes_and_cut
 
-    return attrs.evolve(article, quotes=extract_quotes(article, limits=limits))
+    found, cut = extract_quotes_and_cut(article, limits=limits or Limits())
+    if cut is not None:
+        return attrs.evolve(article, quotes=found, warnings=(*article.warnings, cut))
+    return attrs.evolve(article, quotes=found)

@@ -3,14 +3,19 @@
 The library's parse functions never touch the network; only the command
 line's ``parse`` command calls :func:`fetch`.  It speaks ``http`` and
 ``https`` only, sends an ``articlekit`` User-Agent, gives up after a total
-time limit (a server that trickles bytes is cut off, not waited for) and
+time limit (a server that trickles bytes is cut off, not waited for: a timer
+shuts the connection's socket down at the deadline, whichever phase -- TLS
+handshake, status line, headers or body -- is waiting) and
 refuses a body larger than a size cap, checked against ``Content-Length``
 first and against the bytes actually read.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
+import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -61,12 +66,79 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _opener() -> urllib.request.OpenerDirector:
+class _Deadline:
+    """Shuts down every socket of one fetch when its deadline passes (from a timer thread)."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.expired = False
+        self._timers: list[threading.Timer] = []
+        self._lock = threading.Lock()
+        self._done = False
+
+    def arm(self, sock: socket.socket) -> None:
+        fd = sock.fileno()
+        timer = threading.Timer(max(self.deadline - time.monotonic(), 0.0), self._expire, (fd,))
+        timer.daemon = True
+        with self._lock:
+            if self._done:
+                return
+            self._timers.append(timer)
+        timer.start()
+
+    def _expire(self, fd: int) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.expired = True
+            # By descriptor: a TLS socket takes over the plain socket's descriptor.  The
+            # fetch is still running (cancel() has not run), so the descriptor is its own.
+            with contextlib.suppress(OSError):
+                probe = socket.socket(fileno=fd)
+                try:
+                    probe.shutdown(socket.SHUT_RDWR)
+                finally:
+                    probe.detach()
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._done = True
+            timers, self._timers = self._timers, []
+        for timer in timers:
+            timer.cancel()
+
+
+def _connection(base: type[http.client.HTTPConnection], deadline: _Deadline) -> Any:
+    class Connection(base):  # type: ignore[valid-type,misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._create_connection = self._connect_with_deadline
+
+        def _connect_with_deadline(self, *args: Any, **kwargs: Any) -> socket.socket:
+            sock = socket.create_connection(*args, **kwargs)
+            deadline.arm(sock)
+            return sock
+
+    return Connection
+
+
+def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
+    http_connection = _connection(http.client.HTTPConnection, deadline)
+    https_connection = _connection(http.client.HTTPSConnection, deadline)
+
+    class HTTPHandler(urllib.request.HTTPHandler):
+        def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            return self.do_open(http_connection, req)
+
+    class HTTPSHandler(urllib.request.HTTPSHandler):
+        def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            return self.do_open(https_connection, req, context=getattr(self, "_context", None))
+
     opener = urllib.request.OpenerDirector()
     for handler in (
         urllib.request.ProxyHandler(),
-        urllib.request.HTTPHandler(),
-        urllib.request.HTTPSHandler(),
+        HTTPHandler(),
+        HTTPSHandler(),
         _Redirects(),
         urllib.request.HTTPDefaultErrorHandler(),
         urllib.request.HTTPErrorProcessor(),
@@ -92,8 +164,9 @@ def fetch(
         raise FetchError(f"only http and https URLs can be fetched, not {url!r}")
     request = urllib.request.Request(url, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
     deadline = time.monotonic() + timeout
+    guard = _Deadline(deadline)
     try:
-        with _opener().open(request, timeout=timeout) as response:
+        with _opener(guard).open(request, timeout=timeout) as response:
             headers: Message = response.headers
             length = headers.get("Content-Length")
             if length is not None and length.strip().isdigit() and int(length) > max_bytes:
@@ -105,6 +178,8 @@ def fetch(
                     raise FetchError(f"{url}: no complete response within {timeout:g} s")
                 chunk = response.read1(_CHUNK)
                 if not chunk:
+                    if guard.expired:  # the timer shut the socket down: not the end of the body
+                        raise FetchError(f"{url}: no complete response within {timeout:g} s")
                     break
                 size += len(chunk)
                 if size > max_bytes:
@@ -115,16 +190,23 @@ def fetch(
             charset = headers.get_content_charset()
     except FetchError:
         raise
-    except urllib.error.HTTPError as exc:
-        exc.close()
-        raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, TimeoutError):
+    except Exception:
+        if guard.expired or time.monotonic() > deadline:
+            raise FetchError(f"{url}: no complete response within {timeout:g} s") from None
+        try:
+            raise
+        except urllib.error.HTTPError as exc:
+            exc.close()
+            raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from None
+        except urllib.error.URLError as exc:
+            reason = exc.reason
+            if isinstance(reason, TimeoutError):
+                raise FetchError(f"{url}: no response within {timeout:g} s") from None
+            raise FetchError(f"{url}: {reason}") from None
+        except TimeoutError:
             raise FetchError(f"{url}: no response within {timeout:g} s") from None
-        raise FetchError(f"{url}: {reason}") from None
-    except TimeoutError:
-        raise FetchError(f"{url}: no response within {timeout:g} s") from None
-    except (OSError, ValueError, http.client.HTTPException) as exc:  # reset, bad status line, bad URL
-        raise FetchError(f"{url}: {exc}") from None
+        except (OSError, ValueError, http.client.HTTPException) as exc:  # reset, bad status line, bad URL
+            raise FetchError(f"{url}: {exc}") from None
+    finally:
+        guard.cancel()
     return Fetched(b"".join(chunks), final, media_type, charset)

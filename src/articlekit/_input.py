@@ -6,6 +6,10 @@ Order of decisions for bytes (the WHATWG order):
 2. the encoding the caller declared (``encoding=``, e.g. from an HTTP header);
 3. for HTML, a ``<meta charset>`` or ``http-equiv`` declaration in the first
    1024 bytes;
+
+   only WHATWG encoding labels count in 2 and 3 (:data:`ENCODING_LABELS`; a caller
+   may also name UTF-32): anything else (``rot13``, ``base64``, ``utf-32`` or EBCDIC
+   in a page) is ignored, with a warning in :attr:`Decoded.warnings`;
 4. UTF-8, when the bytes are valid UTF-8, or when valid multi-byte sequences
    outnumber broken ones at least two to one (the broken ones become U+FFFD);
 5. a detector (charset-normalizer);
@@ -53,6 +57,7 @@ from articlekit._textutil import clean_text
 __all__ = [
     "BINARY_SIGNATURES",
     "BOMS",
+    "ENCODING_LABELS",
     "EXTENSIONS",
     "FORMAT_NAMES",
     "INPUT_FORMATS",
@@ -61,6 +66,7 @@ __all__ = [
     "binary_reason",
     "check_not_empty",
     "decode_input",
+    "encoding_for_label",
     "find_bom",
     "has_binary_signature",
 ]
@@ -145,28 +151,109 @@ class Decoded:
     text: str
     encoding: str | None
     encoding_source: str | None
+    warnings: tuple[str, ...] = ()
 
 
-def _codec(name: str) -> str | None:
+# The WHATWG Encoding Standard's labels, by the Python codec that decodes each encoding
+# (windows-1252 for the latin-1 and ASCII labels, GB18030 for GBK, windows-31j for
+# Shift_JIS, as browsers do).  The "replacement" labels (ISO-2022-KR/CN, HZ) are left out:
+# they name no usable decoder, so they are ignored like any other unknown label.
+_WHATWG: dict[str, str] = {
+    "utf-8": "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8",
+    "cp866": "866 cp866 csibm866 ibm866",
+    "iso8859-2": "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 iso_8859-2:1987 l2 latin2",
+    "iso8859-3": "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 l3 latin3",
+    "iso8859-4": "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 l4 latin4",
+    "iso8859-5": "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 iso_8859-5:1988",
+    "iso8859-6": "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 iso-8859-6-e "
+    "iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987",
+    "iso8859-7": "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 iso88597 "
+    "iso_8859-7 iso_8859-7:1987 sun_eu_greek",
+    "iso8859-8": "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 iso8859-8 iso88598 "
+    "iso_8859-8 iso_8859-8:1988 visual csiso88598i iso-8859-8-i logical",
+    "iso8859-10": "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6",
+    "iso8859-13": "iso-8859-13 iso8859-13 iso885913",
+    "iso8859-14": "iso-8859-14 iso8859-14 iso885914",
+    "iso8859-15": "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9",
+    "iso8859-16": "iso-8859-16",
+    "koi8-r": "cskoi8r koi koi8 koi8-r koi8_r",
+    "koi8-u": "koi8-ru koi8-u",
+    "mac-roman": "csmacintosh mac macintosh x-mac-roman",
+    "cp874": "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874",
+    "cp1250": "cp1250 windows-1250 x-cp1250",
+    "cp1251": "cp1251 windows-1251 x-cp1251",
+    "cp1252": "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 "
+    "iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252 x-user-defined",
+    "cp1253": "cp1253 windows-1253 x-cp1253",
+    "cp1254": "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 iso_8859-9:1989 l5 "
+    "latin5 windows-1254 x-cp1254",
+    "cp1255": "cp1255 windows-1255 x-cp1255",
+    "cp1256": "cp1256 windows-1256 x-cp1256",
+    "cp1257": "cp1257 windows-1257 x-cp1257",
+    "cp1258": "cp1258 windows-1258 x-cp1258",
+    "mac-cyrillic": "x-mac-cyrillic x-mac-ukrainian",
+    "gb18030": "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk gb18030",
+    "big5hkscs": "big5 big5-hkscs cn-big5 csbig5 x-x-big5",
+    "euc_jp": "cseucpkdfmtjapanese euc-jp x-euc-jp",
+    "iso2022_jp": "csiso2022jp iso-2022-jp",
+    "cp932": "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis",
+    "cp949": "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 "
+    "ksc_5601 windows-949",
+    "utf-16-be": "unicodefffe utf-16be",
+    "utf-16-le": "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le",
+}
+#: Every WHATWG encoding label (lower case) and the Python codec that decodes it.
+ENCODING_LABELS: dict[str, str] = {label: codec for codec, labels in _WHATWG.items() for label in labels.split()}
+# A caller (not a page) may also declare UTF-32, which only a program writes.
+_CALLER_LABELS: dict[str, str] = {
+    **ENCODING_LABELS,
+    "utf-32": "utf-32",
+    "utf-32le": "utf-32-le",
+    "utf-32be": "utf-32-be",
+    "utf-32-le": "utf-32-le",
+    "utf-32-be": "utf-32-be",
+}
+
+
+def encoding_for_label(label: str, *, caller: bool = False) -> str | None:
+    """The Python codec for a WHATWG encoding *label* (white space and case ignored), or None.
+
+    Only encoding labels count: codec names that are not text encodings (``rot13``,
+    ``base64``, ``zlib``, ``idna``), EBCDIC and UTF-32 labels on a page give None.  With
+    *caller* (an encoding the program declares, not the page), UTF-32 labels count too.
+
+    >>> encoding_for_label(" Shift_JIS "), encoding_for_label("rot13"), encoding_for_label("utf-32")
+    ('cp932', None, None)
+    """
+    return (_CALLER_LABELS if caller else ENCODING_LABELS).get(label.strip(" \t\n\f\r").lower())
+
+
+def _ignored(label: str, where: str) -> str:
+    return f"the {where} {label[:60]!r} is not an encoding label and was ignored"
+
+
+def _text_codec(name: str) -> str | None:
+    """The Python codec named *name* when it is a text encoding (a detector's answer)."""
     try:
-        canonical = codecs.lookup(name.strip().lower()).name
+        info = codecs.lookup(name)
     except (LookupError, ValueError):
         return None
-    # A page that declares UTF-16 but was read as ASCII-compatible bytes is UTF-8
-    # (WHATWG: a meta declaration of utf-16 means utf-8).
-    return canonical
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
-def _sniff_meta(head: bytes) -> str | None:
+def _sniff_meta(head: bytes, warnings: list[str]) -> str | None:
     match = _META_CHARSET.search(head)
     if not match:
         return None
-    name = _codec(match.group(1).decode("ascii", "replace"))
-    if name and name.startswith("utf-16"):
+    label = match.group(1).decode("ascii", "replace")
+    name = encoding_for_label(label)
+    if name is None:
+        warnings.append(_ignored(label, "page's declared charset"))
+        return None
+    # A page that declares UTF-16 but was read as ASCII-compatible bytes is UTF-8
+    # (WHATWG: a meta declaration of utf-16 means utf-8).
+    if name.startswith("utf-16"):
         return "utf-8"
-    # WHATWG maps the x-user-defined and latin-1 labels to windows-1252.
-    if name in ("latin_1", "iso8859-1", "ascii"):
-        return "cp1252"
     return name
 
 
@@ -245,10 +332,13 @@ def decode_input(
         the parsed tree instead (and removes NUL characters itself).
     :raises ValidationError: *data* is neither str nor bytes.
     :raises ResourceLimitError: *data* is larger than ``limits.max_bytes``.
-    :raises EncodingError: *data* is binary, or *encoding* is not a known encoding.
+    :raises EncodingError: *data* is binary.
     :raises EmptyDocumentError: nothing but white space.
     """
     limits = limits or Limits()
+    warnings: list[str] = []
+    if encoding is not None and not isinstance(encoding, str):
+        raise ValidationError(f"encoding must be a str or None, got {type(encoding).__name__}", source=source)
     if isinstance(data, str):
         # A cheap upper bound first, the exact UTF-8 size only when it matters.
         if len(data) > limits.max_bytes // 4 and len(data.encode("utf-8", "surrogatepass")) > limits.max_bytes:
@@ -258,7 +348,7 @@ def decode_input(
         raw = bytes(data)
         if len(raw) > limits.max_bytes:
             raise _too_big(source, limits)
-        text, enc, how = _decode_bytes(raw, source=source, encoding=encoding, html=html)
+        text, enc, how = _decode_bytes(raw, source=source, encoding=encoding, html=html, warnings=warnings)
     else:
         raise ValidationError(f"{source} input must be str or bytes, got {type(data).__name__}")
     if "\x00" in text and text.count("\x00") > len(text) // 100 + 1:
@@ -267,7 +357,7 @@ def decode_input(
     if clean:
         text = clean_text(text)
     check_not_empty(text, source=source)
-    return Decoded(text, enc, how)
+    return Decoded(text, enc, how, tuple(warnings))
 
 
 def _too_big(source: str, limits: Limits) -> ResourceLimitError:
@@ -278,20 +368,26 @@ def _too_big(source: str, limits: Limits) -> ResourceLimitError:
     )
 
 
-def _decode_bytes(raw: bytes, *, source: str, encoding: str | None, html: bool) -> tuple[str, str, str]:
+def _decode_bytes(
+    raw: bytes, *, source: str, encoding: str | None, html: bool, warnings: list[str]
+) -> tuple[str, str, str]:
     bom = find_bom(raw)
     if bom is not None:
         name, size = bom
         return raw[size:].decode(name, "replace"), name, "bom"
     check_not_empty(raw, source=source)
+    declared = None if encoding is None else encoding_for_label(encoding, caller=True)
+    if encoding is not None and declared is None:
+        warnings.append(_ignored(encoding, "declared encoding"))
+    if declared is not None and declared.startswith("utf-"):
+        # UTF-16 and UTF-32 without a byte-order mark are full of NUL bytes: the caller's
+        # word is taken for them, and the binary test runs on the decoded text instead.
+        return raw.decode(declared, "replace"), declared, "declared"
     _check_binary(raw, source)
-    if encoding is not None:
-        declared = _codec(encoding)
-        if declared is None:
-            raise EncodingError(f"unknown encoding {encoding!r}", source=source)
+    if declared is not None:
         return raw.decode(declared, "replace"), declared, "declared"
     if html:
-        meta = _sniff_meta(raw[:1024])
+        meta = _sniff_meta(raw[:1024], warnings)
         if meta is not None:
             return raw.decode(meta, "replace"), meta, "meta"
     try:
@@ -305,6 +401,6 @@ def _decode_bytes(raw: bytes, *, source: str, encoding: str | None, html: bool) 
 
     best = from_bytes(raw[: 1 << 18]).best()
     if best is not None and best.encoding:
-        name = _codec(best.encoding) or "utf-8"
+        name = _text_codec(best.encoding) or "utf-8"
         return raw.decode(name, "replace"), name, "detected"
     return raw.decode("utf-8", "replace"), "utf-8", "default"

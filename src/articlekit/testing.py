@@ -73,6 +73,7 @@ from articlekit._model import (
     ThematicBreak,
 )
 from articlekit._model._dispatch import NodeTable
+from articlekit._urls import is_unsafe_url
 
 _PAGE_TYPES: tuple[PageType, ...] = get_args(PageType)
 
@@ -155,23 +156,25 @@ def names() -> st.SearchStrategy[str]:
 
 @cache
 def urls() -> st.SearchStrategy[str]:
-    """URL-ish strings: plain web URLs, relative paths, hostile schemes and arbitrary text."""
+    """URL-ish strings the model accepts: web URLs, relative paths, odd but safe spellings and arbitrary text.
+
+    Unsafe URLs (``javascript:``, ``data:`` and the like, however spelt) are left out:
+    the model refuses them (:class:`~articlekit.ValidationError`).
+    """
     plain = st.sampled_from(
         [
             "https://example.com/",
             "http://example.org/a?b=c&d=e#f",
             "/relative/path",
             "mailto:someone@example.com",
-            "javascript:alert(1)",
-            "JaVaScRiPt:alert(1)",
-            " java\tscript:alert(1)",
-            "data:text/html,<script>alert(1)</script>",
-            "vbscript:msgbox(1)",
+            "javascript-guide/alert(1)",
+            "./javascript:alert(1)",
+            "?q=data:text/html,<script>alert(1)</script>",
             "https://example.com/a b(c)<d>",
             "",
         ]
     )
-    return st.one_of(plain, texts())
+    return st.one_of(plain, texts()).filter(lambda url: not is_unsafe_url(url))
 
 
 @cache

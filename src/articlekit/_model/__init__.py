@@ -44,6 +44,7 @@ package does not export them).
 from __future__ import annotations
 
 from articlekit._model._article import (
+    MAX_INT_BITS,
     Article,
     Comment,
     FrozenDict,
@@ -88,6 +89,7 @@ __all__ = [
     "BLOCK_TYPES",
     "INLINE_TYPES",
     "MAX_DEPTH",
+    "MAX_INT_BITS",
     "Alignment",
     "Article",
     "Block",

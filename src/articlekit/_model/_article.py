@@ -16,10 +16,13 @@ import attrs
 
 from articlekit._errors import ValidationError
 from articlekit._model._fields import (
+    _check_image_url,
     _check_name,
     _check_opt_nonempty_str,
     _check_opt_str,
+    _check_opt_url,
     _check_str,
+    _check_url,
     _fail,
     _members,
     _opt_span,
@@ -27,11 +30,19 @@ from articlekit._model._fields import (
     _strs,
     _to_tuple,
 )
-from articlekit._model._nodes import _BLOCK_TYPE_SET, BLOCK_TYPES, Block, _blocks, _check_nodes
+from articlekit._model._nodes import (
+    _BLOCK_TYPE_SET,
+    BLOCK_TYPES,
+    MAX_DEPTH,
+    Block,
+    _blocks,
+    _check_nodes,
+)
 from articlekit._model._text import article_text
 from articlekit._textutil import find_unclean
 
 __all__ = [
+    "MAX_INT_BITS",
     "Article",
     "Comment",
     "FrozenDict",
@@ -78,7 +89,7 @@ class Person:
     """An author: a ``name``, and optionally a profile ``url`` and a ``role``."""
 
     name: str = attrs.field(validator=_check_name)
-    url: str | None = attrs.field(default=None, validator=_check_opt_nonempty_str)
+    url: str | None = attrs.field(default=None, validator=[_check_opt_nonempty_str, _check_opt_url])
     role: str | None = attrs.field(default=None, validator=_check_opt_nonempty_str)
 
 
@@ -99,7 +110,7 @@ class Speaker:
 class Image:
     """An image of the article (lead image and others): URL, alt text, caption, credit."""
 
-    url: str = attrs.field(validator=_check_str)
+    url: str = attrs.field(validator=_check_image_url)
     alt: str | None = attrs.field(default=None, validator=_check_opt_str)
     caption: str | None = attrs.field(default=None, validator=_check_opt_str)
     credit: str | None = attrs.field(default=None, validator=_check_opt_str)
@@ -325,26 +336,43 @@ class FrozenDict(Mapping[str, "FrozenJSON"]):
 _EMPTY_EXTRA = FrozenDict()
 
 
-def _freeze(value: object, path: str) -> FrozenJSON:
-    # Iterative deep freeze of a JSON-like value (lists -> tuples, dicts -> read-only mappings).
+#: The widest integer :attr:`Article.extra` holds (about 3,900 decimal digits): Python
+#: refuses to write an integer of more than 4,300 digits in decimal, so JSON could not hold it.
+MAX_INT_BITS = 13_000
+
+
+def _freeze(value: object, path: str, depth: int = 0) -> FrozenJSON:
+    # Deep freeze of a JSON-like value (lists -> tuples, dicts -> read-only mappings).  The
+    # recursion is bounded: a container nested MAX_DEPTH levels inside extra is refused (the
+    # front matter that to_markdown writes extra as then nests at most MAX_DEPTH levels).
     if value is None or isinstance(value, (bool, int, str)):
         if isinstance(value, str):
             bad = find_unclean(value)
             if bad >= 0:
                 raise ValidationError(f"Article.extra{path}: character U+{ord(value[bad]):04X} is not allowed")
+        elif isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+            raise ValidationError(
+                f"Article.extra{path}: an integer of {value.bit_length():,} bits is wider than JSON numbers "
+                f"may be here ({MAX_INT_BITS:,} bits; store it as a string)"
+            )
         return value
+    if isinstance(value, (list, tuple, Mapping)) and depth >= MAX_DEPTH:
+        raise ValidationError(
+            f"Article.extra{path}: nested more than {MAX_DEPTH - 1} levels deep "
+            "(articlekit._model.MAX_DEPTH, less the level of extra itself)"
+        )
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise ValidationError(f"Article.extra{path}: NaN and infinity are not JSON values")
         return value
     if isinstance(value, (list, tuple)):
-        return tuple(_freeze(v, f"{path}[{i}]") for i, v in enumerate(value))
+        return tuple(_freeze(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value))
     if isinstance(value, Mapping):
         out: dict[str, FrozenJSON] = {}
         for k, v in value.items():
             if not isinstance(k, str):
                 raise ValidationError(f"Article.extra{path}: keys must be str, got {type(k).__name__}")
-            out[k] = _freeze(v, f"{path}[{k!r}]")
+            out[k] = _freeze(v, f"{path}[{k!r}]", depth + 1)
         return FrozenDict(dict(sorted(out.items())))
     raise ValidationError(f"Article.extra{path}: {type(value).__name__} is not a JSON value")
 
@@ -533,9 +561,9 @@ def _check_article(article: Article) -> None:
     if a.site_name is not None:
         _check_str(a, f.site_name, a.site_name)
     if a.url is not None:
-        _check_str(a, f.url, a.url)
+        _check_url(a, f.url, a.url)
     if a.canonical_url is not None:
-        _check_str(a, f.canonical_url, a.canonical_url)
+        _check_url(a, f.canonical_url, a.canonical_url)
     if a.section is not None:
         _check_str(a, f.section, a.section)
     if a.page_type is not None:

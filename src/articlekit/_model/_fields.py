@@ -17,6 +17,7 @@ import attrs
 
 from articlekit._errors import ValidationError
 from articlekit._textutil import UNCLEAN, find_unclean
+from articlekit._urls import is_unsafe_url
 
 __all__: list[str] = []
 
@@ -45,6 +46,27 @@ def _check_str(owner: object, attribute: attrs.Attribute[Any], value: object) ->
             "(control characters, lone surrogates and noncharacters are rejected; "
             "articlekit's parsers remove them)",
         )
+
+
+def _check_url(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A link target: a str that is not an unsafe URL (:func:`articlekit._urls.is_unsafe_url`)."""
+    _check_str(owner, attribute, value)
+    assert isinstance(value, str)
+    if is_unsafe_url(value):
+        raise _fail(attribute, owner, f"unsafe URL {value[:80]!r}: javascript:, data:, file: and the like never enter the model")
+
+
+def _check_image_url(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An image source: as :func:`_check_url`, but a raster ``data:image/...`` is allowed."""
+    _check_str(owner, attribute, value)
+    assert isinstance(value, str)
+    if is_unsafe_url(value, image=True):
+        raise _fail(attribute, owner, f"unsafe image URL {value[:80]!r}: javascript:, data: (but raster images), file: and the like never enter the model")
+
+
+def _check_opt_url(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _check_url(owner, attribute, value)
 
 
 def _check_opt_str(owner: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -29,9 +29,11 @@ import attrs
 from articlekit._errors import ValidationError
 from articlekit._model._fields import (
     _check_bool,
+    _check_image_url,
     _check_opt_nonempty_str,
     _check_opt_str,
     _check_str,
+    _check_url,
     _fail,
     _members,
     _to_tuple,
@@ -189,7 +191,7 @@ class InlineImage:
 
     _depth: ClassVar[int] = 0  # a leaf: no nesting below it
 
-    src: str = attrs.field(validator=_check_str)
+    src: str = attrs.field(validator=_check_image_url)
     alt: str = attrs.field(default="", validator=_check_str)
     title: str | None = attrs.field(default=None, validator=_check_opt_str)
 
@@ -228,7 +230,7 @@ class Strikethrough:
 class Link:
     """A hyperlink: its target ``href``, an optional ``title`` and the linked content."""
 
-    href: str = attrs.field(validator=_check_str)
+    href: str = attrs.field(validator=_check_url)
     children: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())
     title: str | None = attrs.field(default=None, validator=_check_opt_str)
     _depth: int = attrs.field(init=False, default=0, eq=False, repr=False)
@@ -333,7 +335,7 @@ class Figure:
     ``caption`` holds inline content; ``credit`` the photographer or agency.
     """
 
-    src: str = attrs.field(validator=_check_str)
+    src: str = attrs.field(validator=_check_image_url)
     alt: str = attrs.field(default="", validator=_check_str)
     title: str | None = attrs.field(default=None, validator=_check_opt_str)
     caption: tuple[Inline, ...] = attrs.field(converter=_inlines, default=())

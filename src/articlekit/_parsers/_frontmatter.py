@@ -33,9 +33,10 @@ import yaml
 from articlekit._dates import aware, read_iso
 from articlekit._errors import FrontMatterError
 from articlekit._limits import CutLimit, Limits
-from articlekit._model import Image, PageType, Person
+from articlekit._model import MAX_INT_BITS, Image, PageType, Person
 from articlekit._syntax import FRONT_MATTER_KEYS
 from articlekit._textutil import clean_text
+from articlekit._urls import is_unsafe_url
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
     import tomllib
@@ -162,10 +163,17 @@ def _yaml_error(exc: BaseException, first_line: int) -> FrontMatterError:
 
 
 def _count_yaml(source: str, limits: Limits, first_line: int) -> None:
-    """Walk the YAML events: count nodes (aliases count what they repeat) and nesting."""
-    sizes: dict[str, int] = {}
-    stack: list[tuple[str | None, int]] = []
+    """Walk the YAML events: count nodes and characters (aliases count what they repeat) and nesting.
+
+    The characters of the scalars, aliases expanded, may not pass
+    ``limits.max_front_matter_bytes``: aliases do not make the data bigger than a front
+    matter written out in full may be (a 33 KB string aliased 8,000 times is refused).
+    """
+    sizes: dict[str, tuple[int, int]] = {}
+    stack: list[tuple[str | None, int, int]] = []
     total = 0
+    chars = 0
+    budget = limits.max_front_matter_bytes
     for event in yaml.parse(source, Loader=_SafeLoader):
         line = first_line + event.start_mark.line if event.start_mark is not None else first_line
         if isinstance(event, yaml.AliasEvent):
@@ -176,14 +184,22 @@ def _count_yaml(source: str, limits: Limits, first_line: int) -> None:
                     source="markdown",
                     line=line,
                 )
-            total += size
+            total += size[0]
+            chars += size[1]
+            if chars > budget:
+                raise FrontMatterError(
+                    f"the front matter's aliases expand it past Limits.max_front_matter_bytes ({budget:,} characters)",
+                    source="markdown",
+                    line=line,
+                )
         elif isinstance(event, yaml.ScalarEvent):
             total += 1
+            chars += len(event.value)
             if event.anchor:
-                sizes[event.anchor] = 1
+                sizes[event.anchor] = (1, len(event.value))
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             total += 1
-            stack.append((event.anchor, total))
+            stack.append((event.anchor, total, chars))
             if len(stack) > limits.max_depth:
                 raise FrontMatterError(
                     f"the front matter nests more than Limits.max_depth ({limits.max_depth}) levels",
@@ -191,9 +207,9 @@ def _count_yaml(source: str, limits: Limits, first_line: int) -> None:
                     line=line,
                 )
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            anchor, start = stack.pop()
+            anchor, start, start_chars = stack.pop()
             if anchor:
-                sizes[anchor] = total - start + 1
+                sizes[anchor] = (total - start + 1, chars - start_chars)
         if total > limits.max_yaml_nodes:
             raise FrontMatterError(
                 f"the front matter expands to more than Limits.max_yaml_nodes ({limits.max_yaml_nodes:,}) "
@@ -253,6 +269,8 @@ def load_toml(source: str, *, first_line: int, limits: Limits) -> dict[str, Any]
         raise FrontMatterError(
             "the TOML front matter nests too deeply", source="markdown", line=first_line
         ) from None
+    except ValueError as exc:  # a decimal integer past Python's digit limit
+        raise FrontMatterError(f"malformed TOML front matter: {exc}", source="markdown", line=first_line) from None
     _check_depth(data, limits, first_line)
     return data
 
@@ -298,11 +316,19 @@ def _key(key: object) -> str:
     return clean_text(str(key))
 
 
+def _big_int(value: int, warnings: list[str], where: str) -> str:
+    warnings.append(f"front matter {where}: an integer of {value.bit_length():,} bits is too large for a number; kept as a hexadecimal string")
+    return hex(value)
+
+
 def to_json_value(value: object, warnings: list[str], where: str) -> Any:
     """A JSON-compatible copy of a loaded YAML/TOML value (dates become ISO strings).
 
+    Integers wider than :data:`MAX_INT_BITS` become hexadecimal strings, with a warning.
     Depth is bounded by the loaders (``Limits.max_depth``), so recursion is bounded.
     """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
+        return _big_int(value, warnings, where)
     if value is None or isinstance(value, (bool, int)):
         return value
     if isinstance(value, str):
@@ -334,6 +360,8 @@ def _scalar_text(value: object) -> str | None:
         return clean_text(value)
     if isinstance(value, bool):
         return json.dumps(value)
+    if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+        return hex(value)
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, (datetime, date)):
@@ -385,6 +413,9 @@ class _Mapper:
             self.warn(f"front matter {key!r} is not text; kept in Article.extra")
             self.keep(key, value)
             return
+        if field in ("url", "canonical_url") and is_unsafe_url(text):
+            self.warn(f"front matter {key!r}: an unsafe URL (javascript:, data: and the like) was dropped")
+            return
         if field in ("title", "standfirst", "description"):
             text = self.cut(text, "max_title_chars", key)
         elif field in ("site_name", "section"):
@@ -417,6 +448,9 @@ class _Mapper:
             self.warn(f"front matter {key!r}: an author without a name was skipped")
             return None
         name = self.cut(name, "max_name_chars", "author name")
+        if url and is_unsafe_url(url):
+            self.warn(f"front matter {key!r}: an author's unsafe URL (javascript:, data: and the like) was dropped")
+            url = None
         return Person(name, url=url or None, role=role or None)
 
     def authors(self, key: str, value: object) -> None:
@@ -438,6 +472,9 @@ class _Mapper:
             url, alt, caption, credit = _scalar_text(value), None, None, None
         if url is None:
             self.warn(f"front matter {key!r}: an image without a URL was skipped")
+            return None
+        if is_unsafe_url(url, image=True):
+            self.warn(f"front matter {key!r}: an image with an unsafe URL (javascript:, data: and the like) was skipped")
             return None
         return Image(url, alt=alt, caption=caption, credit=credit)
 

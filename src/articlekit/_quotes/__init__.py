@@ -30,7 +30,7 @@ from articlekit._model import Article, Quote
 from articlekit._quotes._attribute import attribute
 from articlekit._quotes._cues import CUE_TYPES, load_lexicon
 
-__all__ = ["extract_quotes"]
+__all__ = ["extract_quotes", "extract_quotes_and_cut"]
 
 
 def _lines(article: Article, text: str) -> Iterator[tuple[int, int, bool]]:
@@ -87,9 +87,16 @@ def extract_quotes(
         limits = Limits()
     elif not isinstance(limits, Limits):
         raise ValidationError(f"extract_quotes: limits must be a Limits, got {type(limits).__name__}")
+    return extract_quotes_and_cut(article, limits=limits, reported=reported)[0]
+
+
+def extract_quotes_and_cut(
+    article: Article, *, limits: Limits, reported: Collection[str] = ("speech",)
+) -> tuple[tuple[Quote, ...], str | None]:
+    """:func:`extract_quotes`, and the warning to record when ``limits.max_quotes`` cut the list (else None)."""
     text = article.text
     if not text:
-        return ()
+        return (), None
     language = (article.language or "en").split("-")[0].lower()
     try:
         lex = load_lexicon(language)
@@ -97,5 +104,7 @@ def extract_quotes(
         lex = load_lexicon("en")
     quotes, truncated = attribute(text, _lines(article, text), lex, limits, frozenset(reported))
     if truncated:
-        limits.refuse(f"more than {limits.max_quotes} quotes (Limits.max_quotes)")
-    return tuple(quotes)
+        message = f"more than {limits.max_quotes:,} quotes (Limits.max_quotes): kept the first {len(quotes):,}"
+        limits.refuse(message)
+        return tuple(quotes), message
+    return tuple(quotes), None

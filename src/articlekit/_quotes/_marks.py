@@ -162,7 +162,14 @@ def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) 
     def drop_bottom() -> None:
         frame = stack.pop(0)
         if stack:
-            stack[0].children.extend(frame.children)
+            # The smaller list joins the larger, so that a run of unclosed marks moving
+            # many nested quotes from frame to frame stays O(n log n), not O(n^2).
+            below = stack[0]
+            if len(frame.children) > len(below.children):
+                frame.children.extend(below.children)
+                below.children = frame.children
+            else:
+                below.children.extend(frame.children)
         else:
             for child in frame.children:
                 emit(child)

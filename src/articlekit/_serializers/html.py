@@ -44,7 +44,7 @@ children to write inside it, so inline content is written from a stack, not by
 recursion.
 
 >>> from articlekit import Article, Paragraph, Text, Link, to_html
->>> a = Article(title="Hi <there>", body=[Paragraph([Link("javascript:alert(1)", [Text("x")])])])
+>>> a = Article(title="Hi <there>", body=[Paragraph([Link("ftp://example.com/x", [Text("x")])])])
 >>> print(to_html(a))
 <article>
 <header>

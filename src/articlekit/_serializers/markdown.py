@@ -17,7 +17,8 @@ The style (one, deterministic):
   punctuation); hard line breaks as a backslash at the end of the line, or
   ``<br>`` where a backslash cannot work (end of a block, headings, table
   cells, before a code span);
-* text escaped so that it reads back as text: ``\\ ` * _ [ ] < & ~ |`` always,
+* text escaped so that it reads back as text: ``\\ ` * _ [ ] ~ |`` always, ``<`` and
+  ``&`` as ``&lt;`` and ``&amp;`` (a backslash before ``<`` is no escape to Python-Markdown),
   ``# > + - = :`` and ``1.`` at the start of a line, ``#`` in headings, ``!``
   before a link; a newline in text, leading/trailing white space of a block
   and U+FEFF as numeric character references (``&#10;``, ``&#32;``).
@@ -322,12 +323,51 @@ def markdown_expressible(article: Article) -> Article:
 
 
 class _Dumper(yaml.SafeDumper):
-    """A SafeDumper that writes every multi-line string double-quoted (one line each)."""
+    """A SafeDumper that writes every multi-line string double-quoted (one line each), and
+    every string holding a character a Markdown renderer could make markup of (``< > [ ] "``)
+    double-quoted too, those characters escaped (:func:`_inert_front_matter`)."""
+
+
+_QUOTED = frozenset('\n\x85\u2028\u2029<>[]"')
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = '"' if any(c in value for c in "\n\x85\u2028\u2029") else None
+    style = '"' if any(c in _QUOTED for c in value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_INERT = {"<": "\\x3C", ">": "\\x3E", "[": "\\x5B", "]": "\\x5D"}
+
+
+def _inert_front_matter(dumped: str) -> str:
+    """*dumped* YAML with ``< > [ ]`` escaped inside its double-quoted strings.
+
+    A renderer that does not know front matter shows it as Markdown text: escaped,
+    no string in it becomes an HTML tag or a link (YAML reads ``\\x3C`` back as ``<``).
+    Every string holding one of these characters or ``"`` is double-quoted
+    (:func:`_represent_str`), so a ``"`` outside an escape always opens or closes one;
+    ``[`` and ``]`` outside strings are YAML's own (an empty list) and stay.
+    """
+    if not any(c in dumped for c in "<>[]"):
+        return dumped
+    out: list[str] = []
+    quoted = False
+    escaped = False
+    for ch in dumped:
+        if quoted:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                quoted = False
+            elif ch in _INERT:
+                out.append(_INERT[ch])
+                continue
+        elif ch == '"':
+            quoted = True
+        out.append(ch)
+    return "".join(out)
 
 
 _Dumper.add_representer(str, _represent_str)
@@ -391,7 +431,7 @@ def _front_matter(article: Article) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- inlines
 
-_ALWAYS = frozenset("\\`*_[]<&~|")
+_ALWAYS = frozenset("\\`*_[]~|")  # and < & as entities
 _LINE_START = frozenset("#>+-=:")
 _ORDERED = re.compile(r"[0-9]{1,9}[.)]")
 _TRIM = frozenset(MD_TRIM_CHARS)
@@ -418,7 +458,11 @@ def _escape_text(text: str, *, line_start: bool, block_end: bool, heading: bool,
     out: list[str] = []
     last = len(text) - 1
     for i, ch in enumerate(text):
-        if ch in _ALWAYS or (ch == "#" and heading):
+        if ch == "<":
+            out.append("&lt;")  # not "\\<": Python-Markdown knows no such escape
+        elif ch == "&":
+            out.append("&amp;")
+        elif ch in _ALWAYS or (ch == "#" and heading):
             out.append("\\" + ch)
         elif ch == "\n" or ch == "\ufeff" or ch == "\r" or (((i == 0 and line_start) or (i == last and block_end)) and _is_space(ch)):
             out.append(_entity(ch))
@@ -776,5 +820,5 @@ def to_markdown(article: Article) -> str:
     dumped = yaml.dump(
         front, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=2**30
     ) if front else ""
-    head = "---\n" + dumped + "---\n"
+    head = "---\n" + _inert_front_matter(dumped) + "---\n"
     return head + "\n" + body + "\n" if body else head

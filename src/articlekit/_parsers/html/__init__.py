@@ -63,7 +63,8 @@ def parse_html(
     :param url: where the page was read from; relative links resolve against
         it (a ``<base href>`` in the page wins).
     :param encoding: the encoding the caller knows (an HTTP ``charset``); a
-        byte-order mark still wins.
+        byte-order mark still wins.  Only WHATWG encoding labels (and UTF-32)
+        count: anything else is ignored, with a warning.
     :param quotes: extract quotations and their speakers.
     :param comments: read the page's reader comments into
         :attr:`Article.comments <articlekit.Article.comments>` (see
@@ -71,7 +72,7 @@ def parse_html(
         part of the body, either way.
     :param limits: bounds on size, depth and metadata lengths.
     :raises EmptyDocumentError: the input is empty or white space.
-    :raises EncodingError: the input is binary, or *encoding* is unknown.
+    :raises EncodingError: the input is binary.
     :raises ResourceLimitError: the input is over ``limits.max_bytes``, or a
         parser, depth or metadata limit was hit and ``limits.strict`` is set.
 
@@ -97,8 +98,11 @@ def parse_html(
         own = read_own_html(root, limits=limits)
         if own is not None:
             # A page written by articlekit's to_html(standalone=True): read exactly.
-            own = _evolve(own, encoding=decoded.encoding, encoding_source=decoded.encoding_source)
+            own = _evolve(
+                own, encoding=decoded.encoding, encoding_source=decoded.encoding_source, warnings=decoded.warnings
+            )
             return enrich(own, quotes=quotes, limits=limits)
+    warnings[:0] = decoded.warnings
     normalise_text_form(root, decoded.text)
     meta = extract_metadata(root, url=url, limits=limits)
     warnings.extend(meta.warnings)

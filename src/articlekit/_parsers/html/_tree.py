@@ -35,6 +35,18 @@ __all__ = ["FLATTEN_DEPTH", "drop_tree", "parse_tree"]
 #: Element depth past which the recovery pass drops tags (libxml2 gives up at 2048).
 FLATTEN_DEPTH = 512
 
+#: The most attributes one start tag keeps: libxml2 checks each new attribute against every
+#: earlier one (quadratic in the attributes of one element), so the rest are dropped, with a
+#: warning, before the text reaches it.
+MAX_ATTRIBUTES = 256
+
+# One attribute as the HTML tokenizer reads it: separators (white space or ``/``), a name,
+# an optional value.  Each part is a run of characters the next part cannot start with, so
+# a failed match backtracks a bounded distance.
+_ATTR = r"""[\s/]+[^\s"'<>/=][^\s"'>/=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>][^\s>]*))?"""
+_FLOODED_TAG = re.compile(rf"<[A-Za-z][^\s/>]*(?:{_ATTR}){{{MAX_ATTRIBUTES}}}(?={_ATTR})")
+_MORE_ATTRIBUTES = re.compile(rf"(?:{_ATTR})*")
+
 _LIMIT_MESSAGES = (
     "excessive depth",
     "buffer size limit",
@@ -43,8 +55,10 @@ _LIMIT_MESSAGES = (
     "excessive",
 )
 
-# A tag: its slash, its name and the rest up to ``>``.  ``[^>]*`` is linear.
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})([^>]*)>")
+# The start of a tag: its slash and its name; the tag runs to the next ``>``.  (One pattern
+# ``<(/?)(name)([^>]*)>`` would scan to the end of the text again from every ``<x`` that no
+# ``>`` follows: quadratic on ``x <b`` repeated.)
+_TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})")
 _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"]
 )
@@ -80,13 +94,27 @@ def _limit_messages(parser: lxml.html.HTMLParser) -> list[str]:
 
 
 def _flatten_deep_tags(text: str, max_depth: int) -> str:
-    """Remove the tags nested deeper than *max_depth*, keeping their text (one linear pass)."""
+    """Remove the tags nested deeper than *max_depth*, keeping their text (one linear pass).
+
+    A tag is ``<`` and a name up to the next ``>``; that ``>`` is found once and reused by
+    every tag start before it, so each character is read a bounded number of times.
+    """
     out: list[str] = []
     depth = 0
     last = 0
     raw_until: str | None = None
-    for match in _TAG.finditer(text):
-        closing, name, rest = match.group(1), match.group(2).lower(), match.group(3)
+    pos = 0
+    gt = -1
+    while True:
+        match = _TAG_START.search(text, pos)
+        if match is None:
+            break
+        if gt < match.end():
+            gt = text.find(">", match.end())
+            if gt < 0:
+                break  # no tag can end: the rest is text
+        pos = gt + 1
+        closing, name, rest = match.group(1), match.group(2).lower(), text[match.end() : gt]
         if raw_until is not None:
             if closing and name == raw_until:
                 raw_until = None
@@ -106,9 +134,31 @@ def _flatten_deep_tags(text: str, max_depth: int) -> str:
         if drop:
             out.append(text[last : match.start()])
             out.append(" ")
-            last = match.end()
+            last = pos
     out.append(text[last:])
     return "".join(out)
+
+
+def _cap_attributes(text: str) -> tuple[str, int]:
+    """Drop the attributes past :data:`MAX_ATTRIBUTES` of every start tag (one regex pass).
+
+    Returns the text and how many tags were cut (0: the text is returned as it is).
+    """
+    match = _FLOODED_TAG.search(text)
+    if match is None:
+        return text, 0
+    out: list[str] = []
+    last = 0
+    cut = 0
+    while match is not None:
+        rest = _MORE_ATTRIBUTES.match(text, match.end())
+        assert rest is not None  # the pattern matches the empty string
+        out.append(text[last : match.end()])
+        last = rest.end()
+        cut += 1
+        match = _FLOODED_TAG.search(text, max(last, match.end() + 1))
+    out.append(text[last:])
+    return "".join(out), cut
 
 
 def _parse(data: bytes) -> tuple[lxml.html.HtmlElement | None, list[str]]:
@@ -146,6 +196,13 @@ def parse_tree(text: str, *, limits: Limits, utf8: bytes | None = None) -> tuple
     :raises ResourceLimitError: libxml2 hit one of its limits and
         ``limits.strict`` is set.
     """
+    warnings: list[str] = []
+    text, cut = _cap_attributes(text)
+    if cut:
+        utf8 = None
+        message = f"{cut:,} tag(s) held more than {MAX_ATTRIBUTES} attributes; the rest were removed"
+        limits.refuse(message, source="html")
+        warnings.append(message)
     if utf8 is not None:
         data = utf8
     else:
@@ -153,7 +210,6 @@ def parse_tree(text: str, *, limits: Limits, utf8: bytes | None = None) -> tuple
             text = text.replace("\x00", "")
         data = text.encode("utf-8", "replace")
     root, problems = _parse(data)
-    warnings: list[str] = []
     if problems:
         limits.refuse("the HTML parser hit a limit: " + "; ".join(problems), source="html")
         if any("depth" in p.lower() for p in problems):

@@ -66,6 +66,7 @@ from articlekit._people import (
     uninvert,
 )
 from articlekit._textutil import clean_name, name_key
+from articlekit._urls import is_unsafe_url
 
 #: A person with their credits: what every author reader returns.
 _Found = tuple[list[Person], list[str]]
@@ -112,6 +113,8 @@ def _people_from_ld(
             names, orgs = [name], []  # typed a Person: "Emily Post" is not a newspaper
         credits.extend(orgs)
         url = _text(item.get("url") if isinstance(item.get("url"), str) else "", _MAX_URL_CHARS) or None
+        if url is not None and is_unsafe_url(url):
+            url = None  # resolved against the page later; an unsafe one never enters the model
         people.extend(Person(n, url=url if len(names) == 1 else None) for n in names)
     return people, credits
 
