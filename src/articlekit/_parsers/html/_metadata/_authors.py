@@ -49,7 +49,6 @@ from articlekit._parsers.html._metadata._common import (
 )
 from articlekit._parsers.html._metadata._jsonld import _deref, _JsonLd, _types
 from articlekit._parsers.html._metadata._sources import (
-    _find_by_class,
     _itemprop,
     _Page,
     _visible_text,
@@ -392,7 +391,7 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
         people, hidden = hidden, []
     if not people and page.src.scope is not None and page.src.root is not None:
         # An author box away from the headline (after the article, beside it): the whole page.
-        people, found = _from_byline_elements(page, org_names, _find_by_class(page.src.root)["bylines"])
+        people, found = _from_byline_elements(page, org_names, page.src.find_anywhere("bylines"))
         credits.extend(found)
     if hidden:
         ignored = ", ".join(p.name for p in hidden)

@@ -53,12 +53,22 @@ class _Sources:
     root: Any = None
     scope: Any = None  # where bylines and dates are looked for: around the headline, once known
     _cache: dict[str, list[Any]] = attrs.field(factory=dict)
+    _cached_in: Any = None  # the element the cache was searched in
 
     def find(self, name: str) -> list[Any]:
         """Elements found by class: ``bylines``, ``headlines``, ``dates``; searched for once, when needed."""
         if not self._cache and self.root is not None:
-            self._cache.update(_find_by_class(self.scope if self.scope is not None else self.root))
+            self._cached_in = self.scope if self.scope is not None else self.root
+            self._cache.update(_find_by_class(self._cached_in))
         return self._cache.get(name, [])
+
+    def find_anywhere(self, name: str) -> list[Any]:
+        """Like :meth:`find`, in the whole page (the search made once more only if :meth:`find`'s was narrower)."""
+        if self.root is None:
+            return []
+        if self._cached_in is self.root:
+            return self._cache.get(name, [])
+        return _find_by_class(self.root).get(name, [])
     meta: dict[str, list[str]] = attrs.field(factory=dict)
     title_tag: str = ""
     html_lang: str = ""
