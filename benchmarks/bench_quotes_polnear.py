@@ -300,7 +300,11 @@ _COUNTS = (
 
 
 def score(
-    split: str, show_errors: int, limit: int | None, reported: tuple[str, ...] = ("speech",)
+    split: str,
+    show_errors: int,
+    limit: int | None,
+    reported: tuple[str, ...] = ("speech",),
+    disabled: frozenset[str] = frozenset(),
 ) -> dict[str, float]:
     meta = {}
     with open(ROOT / "metadata.tsv", encoding="utf-8") as handle:
@@ -328,7 +332,7 @@ def score(
         article, mapping = build_article(text)
         total_chars += len(article.text)
         t0 = time.process_time()
-        quotes = extract_quotes(article, reported=reported)
+        quotes = extract_quotes(article, reported=reported, disabled=disabled)
         elapsed += time.process_time() - t0
         index = token_index(text)
         for g in golds:

@@ -248,3 +248,15 @@ def test_the_speaker_in_the_next_sentence() -> None:
         ("direct", "My condition is getting worse every day.", "John Smith"),
         ("indirect", "he would return to court", "John Smith"),
     ]
+
+
+def test_the_pieces_of_a_quotation_over_two_paragraphs_share_the_speaker_named_at_its_end() -> None:
+    passage = (
+        "“We waited ten years for this bridge.\n\n"
+        "“It changes everything for the town,” said Jane Doe, the mayor."
+    )
+    got = [(q.text, q.speaker.name if q.speaker else None) for q in _quotes(passage)]
+    assert got == [
+        ("We waited ten years for this bridge.", "Jane Doe"),
+        ("It changes everything for the town", "Jane Doe"),
+    ]

@@ -292,7 +292,7 @@ def has_binary_signature(data: bytes) -> bool:
 
 def check_not_empty(data: str | bytes, *, source: str | None = None) -> None:
     """Raise :class:`~articlekit.EmptyDocumentError` when *data* is empty or only white space."""
-    if not data.strip():
+    if not data or data.isspace():  # (not a stripped copy of the whole document)
         raise EmptyDocumentError(
             "the document is empty" if not data else "the document is only white space", source=source
         )

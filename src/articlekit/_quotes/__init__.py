@@ -11,7 +11,8 @@ The extractor runs in stages, one module each:
    roles, titles, particles, organisations) and resolves later mentions and
    pronouns;
 4. :mod:`~articlekit._quotes._attribute` attributes each quotation and
-   :mod:`~articlekit._quotes._indirect` reads reported speech.
+   :mod:`~articlekit._quotes._indirect` reads reported speech, by the named rules of
+   :mod:`~articlekit._quotes._rules` (each can be switched off).
 
 >>> from articlekit import Article, Paragraph, Text
 >>> from articlekit._quotes import extract_quotes
@@ -29,6 +30,7 @@ from articlekit._limits import Limits
 from articlekit._model import Article, Quote
 from articlekit._quotes._attribute import attribute
 from articlekit._quotes._cues import CUE_TYPES, load_lexicon
+from articlekit._quotes._rules import RULE_NAMES
 
 __all__ = ["extract_quotes", "extract_quotes_and_cut"]
 
@@ -52,6 +54,7 @@ def extract_quotes(
     *,
     limits: Limits | None = None,
     reported: Collection[str] = ("speech",),
+    disabled: frozenset[str] = frozenset(),
 ) -> tuple[Quote, ...]:
     """Find the quotations in *article* and who said them.
 
@@ -76,9 +79,17 @@ def extract_quotes(
     :class:`~articlekit.ValidationError`.
     The cue lexicon is chosen by ``article.language`` (English when there is
     no lexicon for it).
+
+    *disabled* names attribution rules to switch off (for measuring what each
+    brings; see ``articlekit/_quotes/_rules.py``); an unknown name raises
+    :class:`~articlekit.ValidationError`.
     """
     if not isinstance(article, Article):
         raise ValidationError(f"extract_quotes: expected an Article, got {type(article).__name__}")
+    if not isinstance(disabled, frozenset) or not disabled <= RULE_NAMES:
+        raise ValidationError(
+            f"extract_quotes: disabled must be a frozenset of rule names, got {disabled!r}"
+        )
     if isinstance(reported, str) or not all(t in CUE_TYPES for t in reported):
         raise ValidationError(
             f"extract_quotes: reported must be a collection of cue types {CUE_TYPES}, got {reported!r}"
@@ -86,12 +97,18 @@ def extract_quotes(
     if limits is None:
         limits = Limits()
     elif not isinstance(limits, Limits):
-        raise ValidationError(f"extract_quotes: limits must be a Limits, got {type(limits).__name__}")
-    return extract_quotes_and_cut(article, limits=limits, reported=reported)[0]
+        raise ValidationError(
+            f"extract_quotes: limits must be a Limits, got {type(limits).__name__}"
+        )
+    return extract_quotes_and_cut(article, limits=limits, reported=reported, disabled=disabled)[0]
 
 
 def extract_quotes_and_cut(
-    article: Article, *, limits: Limits, reported: Collection[str] = ("speech",)
+    article: Article,
+    *,
+    limits: Limits,
+    reported: Collection[str] = ("speech",),
+    disabled: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Quote, ...], str | None]:
     """:func:`extract_quotes`, and the warning to record when ``limits.max_quotes`` cut the list (else None)."""
     text = article.text
@@ -102,7 +119,9 @@ def extract_quotes_and_cut(
         lex = load_lexicon(language)
     except (FileNotFoundError, OSError):
         lex = load_lexicon("en")
-    quotes, truncated = attribute(text, _lines(article, text), lex, limits, frozenset(reported))
+    quotes, truncated = attribute(
+        text, _lines(article, text), lex, limits, frozenset(reported), disabled
+    )
     if truncated:
         message = f"more than {limits.max_quotes:,} quotes (Limits.max_quotes): kept the first {len(quotes):,}"
         limits.refuse(message)

@@ -38,6 +38,7 @@ from articlekit._model import Quote, QuoteKind, Speaker
 from articlekit._quotes._cues import KIND_TYPES, Lexicon
 from articlekit._quotes._indirect import CONTINUATIONS, content_after, content_before, second_verb
 from articlekit._quotes._marks import QuoteTexts, RawQuote, scan_quotes
+from articlekit._quotes._rules import RULE_NAMES, for_language
 from articlekit._quotes._speakers import (
     Entity,
     Phrase,
@@ -56,41 +57,24 @@ Span: TypeAlias = tuple[int, int]
 #: An attribution: (speaker, cue, where the text names the speaker).
 Said: TypeAlias = tuple[Speaker | None, str | None, Span | None]
 
-_HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx.", "messrs."))
 _HEADLINE_SEPARATORS = frozenset("\u2013\u2014-:|")
 _DIRECT_BEFORE = frozenset(",:;\u2014\u2013-([")
 _MAX_SKIP = 4
 _CHUNK = 5_000  # characters: longer lines are read in pieces
-# Words that open an introductory phrase, not a reported clause ("During the debate, Trump said").
-_INTRODUCTORY = frozenset(
-    [
-        "during",
-        "in",
-        "on",
-        "at",
-        "after",
-        "before",
-        "when",
-        "while",
-        "as",
-        "since",
-        "until",
-        "with",
-        "without",
-        "despite",
-        "amid",
-        "among",
-        "asked",
-        "speaking",
-        "earlier",
-        "later",
-        "meanwhile",
-    ]
-)
 
 
 class _Cue:
-    __slots__ = ("a", "b", "entity", "kind", "mention", "participle", "phrase", "speaker", "surface")
+    __slots__ = (
+        "a",
+        "b",
+        "entity",
+        "kind",
+        "mention",
+        "participle",
+        "phrase",
+        "speaker",
+        "surface",
+    )
 
     def __init__(self, a: int, b: int, surface: str, kind: str) -> None:
         self.a = a
@@ -112,9 +96,16 @@ class _State:
     """Everything one extraction run carries from line to line."""
 
     def __init__(
-        self, text: str, lex: Lexicon, limits: Limits, reported: frozenset[str] = _SPEECH_ONLY
+        self,
+        text: str,
+        lex: Lexicon,
+        limits: Limits,
+        reported: frozenset[str] = _SPEECH_ONLY,
+        disabled: frozenset[str] = frozenset(),
     ) -> None:
         self.text = text
+        self.disabled = disabled  # the names of the rules switched off (see _rules.RULES)
+        self.on = RULE_NAMES - disabled  # the names of the rules that run
         self.lex = lex
         self.limits = limits
         self.reported = reported  # the cue types reported speech is read from
@@ -125,7 +116,6 @@ class _State:
         self.indirect: list[tuple[int, int, Speaker | None, str | None, Span | None]] = []
         # (speaker, cue, mention) of the last attributed direct/partial quote of the current line
         self.last: Said | None = None
-        self.colon_intro: Said | None = None
         self.group_speaker: dict[int, Said] = {}
         self.speakers: dict[tuple[str, str | None], Speaker] = {}
         self.texts: dict[str, str] = {}  # quotation texts: equal ones share one string
@@ -170,7 +160,7 @@ def _speaker_of(state: _State, phrase: Phrase | None) -> tuple[Speaker | None, E
         return _speaker(state, entity.name, None), entity
     entity = registry.mention(phrase)
     role = phrase.role
-    if role is not None and role.lower() in _HONORIFICS:
+    if role is not None and role.lower() in state.lex.words_of("honorifics"):
         role = None
     if entity is not None:
         return _speaker(state, entity.name, role), entity
@@ -186,12 +176,7 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
     k = i
     while k > lo and i - k < _MAX_SKIP + 8:
         low = toks[k - 1].low
-        if (
-            toks[k - 1].cap
-            and k - 2 >= lo
-            and toks[k - 2].cap
-            and toks[k - 2].low in lex.titles
-        ):
+        if toks[k - 1].cap and k - 2 >= lo and toks[k - 2].cap and toks[k - 2].low in lex.titles:
             break  # "Ms. May said", "Gov. Will said": a name after a title, not an auxiliary
         if toks[k - 1].kind == "w" and (
             low in lex.skip or (low.endswith("ly") and not toks[k - 1].cap)
@@ -205,7 +190,7 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
         elif (
             low == ","
             and k - 3 >= lo
-            and toks[k - 2].low in _ASIDE_ADVERBS
+            and toks[k - 2].low in lex.words_of("aside_adverbs")
             and toks[k - 3].text == ","
         ):
             k -= 3  # "Hunter, meanwhile, told": an adverb set off by commas
@@ -223,15 +208,6 @@ def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
     return k
 
 
-#: Sentence adverbs set off by commas between a subject and its cue ("Jane Doe, however, said").
-_ASIDE_ADVERBS = frozenset(
-    ["meanwhile", "however", "too", "though", "instead", "moreover", "nonetheless", "nevertheless",
-     "also", "separately", "likewise", "similarly", "meantime", "then", "now", "later", "earlier",
-     "still", "again", "therefore", "furthermore", "today", "yesterday"]
-)  # fmt: skip
-_TIME_OPENERS = frozenset(["on", "last", "this", "earlier", "late", "early"])
-
-
 def _time_phrase(toks: list[Token], k: int, lo: int, lex: Lexicon) -> int:
     """Start of a short time phrase ending at token *k* (``on Wednesday``, ``last week``,
     ``on Tuesday night``) between a subject and its verb, or *k* when there is none."""
@@ -240,17 +216,15 @@ def _time_phrase(toks: list[Token], k: int, lo: int, lex: Lexicon) -> int:
         j > lo + 1 and k - j < 3 and toks[j - 1].kind == "w" and toks[j - 1].low in lex.adverbials
     ):
         j -= 1
-    while j < k - 1 and toks[j].low not in _TIME_OPENERS:
+    openers = lex.words_of("time_openers")
+    while j < k - 1 and toks[j].low not in openers:
         j += 1  # the phrase starts with its opener ("said Jane on Monday": no)
-    if j >= k - 1 or toks[j].low not in _TIME_OPENERS:
+    if j >= k - 1 or toks[j].low not in openers:
         return k
     before = toks[j - 1]
     if before.kind != "w" or not (before.cap or before.low in lex.pronouns):
         return k  # a name or a pronoun must come before it
     return j
-
-
-_PLURAL_SUBJECTS = frozenset(("i", "we", "you", "they", "and", "or", "but", "who", "that", "which", "not", "never"))
 
 
 def _bare_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
@@ -264,19 +238,11 @@ def _bare_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
     prev = toks[i - 1].low
     if prev.endswith(("'s", "\u2019s", "s'", "s\u2019")):
         return True  # a possessive: "Trump's plan"
-    if prev in _PLURAL_SUBJECTS or prev in lex.skip or prev.endswith(("s", "ly")):
+    if prev in lex.words_of("plural_subjects") or prev in lex.skip or prev.endswith(("s", "ly")):
         return False
     if lex.titles.get(prev) == "plural" or _contracted(prev):
         return False
     return all(toks[k].low != "and" for k in range(max(lo, i - 4), i - 1))
-
-
-#: Prepositions that take a noun phrase: a cue form in -s right after one, with only lower-case
-#: words between, is a plural noun ("about criminal justice issues", "on trade plans").
-_NOUN_PREPOSITIONS = frozenset(
-    ["about", "on", "for", "with", "over", "against", "regarding", "into", "from", "to", "by",
-     "at", "in", "among", "amid", "without"]
-)  # fmt: skip
 
 
 def _plural_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
@@ -286,9 +252,13 @@ def _plural_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
         tok = toks[j]
         if tok.kind != "w" or tok.cap or tok.low in lex.skip or tok.low in lex.determiners:
             return False
-        if tok.low in _NOUN_PREPOSITIONS:
+        if tok.low in lex.words_of("noun_prepositions"):
             return j < i - 1
-        if tok.low in lex.pronouns or tok.low in _PLURAL_SUBJECTS or tok.low.endswith("ly"):
+        if (
+            tok.low in lex.pronouns
+            or tok.low in lex.words_of("plural_subjects")
+            or tok.low.endswith("ly")
+        ):
             return False
         j -= 1
     return False
@@ -298,13 +268,23 @@ def _contracted(low: str) -> bool:
     """``they'll``, ``we'd``, ``I'd``: a pronoun and an auxiliary."""
     for mark in ("'", "\u2019"):
         head, sep, tail = low.partition(mark)
-        if sep and head in ("i", "we", "you", "they", "he", "she") and tail in ("ll", "d", "ve", "re", "m"):
+        if (
+            sep
+            and head in ("i", "we", "you", "they", "he", "she")
+            and tail in ("ll", "d", "ve", "re", "m")
+        ):
             return True
     return False
 
 
 def _find_cues(
-    toks: list[Token], lo: int, hi: int, lex: Lexicon, title: bool, candidates: list[int]
+    toks: list[Token],
+    lo: int,
+    hi: int,
+    lex: Lexicon,
+    title: bool,
+    candidates: list[int],
+    unknown: bool = True,
 ) -> list[_Cue]:
     """The cues of the sentence ``lo:hi``; *candidates* are the line's tokens that may start one."""
     cues: list[_Cue] = []
@@ -312,6 +292,7 @@ def _find_cues(
     multi = lex.multi_first
     determiners = lex.determiners
     after = lo  # tokens before this are part of a cue already read
+    text_cues, named = lex.words_of("text_cues"), lex.words_of("named")
     for i in candidates[bisect.bisect_left(candidates, lo) : bisect.bisect_left(candidates, hi)]:
         if i < after:
             continue
@@ -323,7 +304,7 @@ def _find_cues(
             two = table.get(low + " " + toks[i + 1].low)
             if two is not None:
                 kind, width = two, 2
-        if kind is None and i + 2 < hi and _unknown_cue(toks, i):
+        if kind is None and unknown and i + 2 < hi and _unknown_cue(toks, i):
             kind = "speech"  # "sniffed that “…”": a verb outside the lexicon before a quotation
         if (
             kind is None
@@ -335,12 +316,12 @@ def _find_cues(
         prev = toks[i - 1].low if i > lo else ""
         start = i
         if prev == "to" and kind != "according":
-            start = _said_to(toks, i, lo)
+            start = _said_to(toks, i, lo, lex)
             if start < 0:
                 continue  # an infinitive ("wants to say"), not a cue
         elif prev in determiners:
             continue  # a noun ("the report")
-        if low in _TEXT_CUES:
+        if low in text_cues:
             if not _text_reads(toks, i, lo, hi, lex):
                 continue  # "read" speaks only for a text: "the letter reads", "…,” read the sign"
         elif (
@@ -351,9 +332,14 @@ def _find_cues(
             and _bare_noun(toks, i, lo, lex)
         ):
             continue  # "reality TV show", "Trump's plan": a noun, not a verb
-        elif low[-1] == "s" and i > lo + 1 and toks[i - 1].kind == "w" and _plural_noun(toks, i, lo, lex):
+        elif (
+            low[-1] == "s"
+            and i > lo + 1
+            and toks[i - 1].kind == "w"
+            and _plural_noun(toks, i, lo, lex)
+        ):
             continue  # "talked about criminal justice issues, saying": a noun
-        elif low in _NAMED and _names_a_thing(toks, i, lo, hi, lex):
+        elif low in named and _names_a_thing(toks, i, lo, hi, lex):
             continue  # "a website called “…”": the name of a thing, not someone's words
         surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
         cues.append(_Cue(start, i + width, surface, kind))
@@ -375,10 +361,6 @@ def _unknown_cue(toks: list[Token], k: int) -> bool:
     )
 
 
-#: Past participles that name a thing after its noun: "a play called “…”", "a fund dubbed “…”".
-_NAMED = frozenset(["called", "dubbed", "named", "nicknamed", "titled", "entitled", "labeled", "labelled", "branded", "termed"])
-
-
 def _names_a_thing(toks: list[Token], i: int, lo: int, hi: int, lex: Lexicon) -> bool:
     """Whether the participle at token *i* gives a name to the common noun before it
     (``a popular play called “…”``, ``the tax loophole called an “inversion”``): a noun
@@ -395,7 +377,7 @@ def _names_a_thing(toks: list[Token], i: int, lo: int, hi: int, lex: Lexicon) ->
         or prev.cap
         or prev.low in lex.pronouns
         or prev.low in lex.skip
-        or prev.low in _PLURAL_SUBJECTS
+        or prev.low in lex.words_of("plural_subjects")
         or prev.low.endswith("ly")
     ):
         return False
@@ -403,32 +385,27 @@ def _names_a_thing(toks: list[Token], i: int, lo: int, hi: int, lex: Lexicon) ->
         tok = toks[j]
         if tok.low in ("a", "an", "the"):
             return True
-        if tok.kind != "w" or tok.low in lex.skip or tok.low in _PLURAL_SUBJECTS or tok.low == "what":
+        if (
+            tok.kind != "w"
+            or tok.low in lex.skip
+            or tok.low in lex.words_of("plural_subjects")
+            or tok.low == "what"
+        ):
             return False
     return False
 
 
-#: Verbs whose ``to`` infinitive is a cue of their subject: "went on to say", "was prompted to
-#: add", "proceeded to call".
-_TO_CUE = frozenset(["prompted", "proceeded", "continued", "continues", "hastened", "paused"])
-_GO_ON = frozenset(["went", "go", "goes", "going", "gone"])
-
-
-def _said_to(toks: list[Token], i: int, lo: int) -> int:
+def _said_to(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
     """The start of ``went on to`` / ``was prompted to`` before the infinitive cue at token *i*
     (after ``to``), or -1 when the infinitive is no cue (``wants to say``)."""
     if i - 2 < lo:
         return -1
     before = toks[i - 2].low
-    if before in _TO_CUE:
+    if before in lex.words_of("to_cue"):
         return i - 2
-    if before == "on" and i - 3 >= lo and toks[i - 3].low in _GO_ON:
+    if before == "on" and i - 3 >= lo and toks[i - 3].low in lex.words_of("go_on"):
         return i - 3
     return -1
-
-
-#: Cues that only a text says ("the letter reads: …").
-_TEXT_CUES = frozenset(["read", "reads"])
 
 
 def _text_reads(toks: list[Token], i: int, lo: int, hi: int, lex: Lexicon) -> bool:
@@ -441,9 +418,17 @@ def _text_reads(toks: list[Token], i: int, lo: int, hi: int, lex: Lexicon) -> bo
     return i + 2 < hi and toks[i + 1].text in ":," and toks[i + 2].kind == "q"
 
 
-#: Prepositions before a participle cue whose subject is the main clause's (``Carson told the
-#: AP after hinting that …``: Carson hinted, not the AP).
-_PARTICIPLE_PREPOSITIONS = frozenset(["after", "before", "while", "when", "by", "without", "since"])
+def _inverted_pronoun(surface: str, lex: Lexicon) -> str | None:
+    """The subject pronoun joined to a cue by a hyphen (``dit-elle``, ``a-t-il``), or None."""
+    head = surface.partition(" ")[0]
+    if "-" not in head:
+        return None
+    tail = head.rpartition("-")[2].lower()
+    return (
+        tail
+        if tail in lex.pronouns and lex.pronouns[tail] in ("male", "female", "plural")
+        else None
+    )
 
 
 def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list[_Cue]) -> None:
@@ -453,7 +438,11 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
     for cue in cues:
         phrase: Phrase | None = None
         relative_at = -1  # "Jane Doe, who said": the "who" that is the cue's subject
-        if cue.kind == "according":
+        inverted = _inverted_pronoun(cue.surface, lex)
+        if inverted is not None:
+            # "« … », dit-elle", "a-t-il ajouté": the subject pronoun is joined to the verb
+            phrase = Phrase(cue.a, cue.b, None, None, "pronoun", lex.pronouns[inverted], inverted)
+        elif cue.kind == "according":
             phrase = phrase_after(text, toks, cue.b, lex, hi)
         else:
             k = _skip_back(toks, cue.a, lo, lex)
@@ -463,7 +452,10 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                 and gerund
                 and (
                     _after_comma(text, toks[k].start)
-                    or (cue.a > lo and toks[cue.a - 1].low in _PARTICIPLE_PREPOSITIONS)
+                    or (
+                        cue.a > lo
+                        and toks[cue.a - 1].low in state.lex.words_of("participle_prepositions")
+                    )
                 )
                 and _participle_subject(state, toks, lo, cue, spoken)
             ):
@@ -480,9 +472,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                 absolute = gerund and k > lo and toks[k - 1].cap
                 phrase = phrase_before(
                     text, toks, k, lex, lo, relative=relative or absolute
-                ) or phrase_apposed(
-                    text, toks, k, lex, lo
-                )
+                ) or phrase_apposed(text, toks, k, lex, lo)
             if phrase is None and not coordinated:
                 before = toks[k - 1] if k > lo else None
                 after_quote = (
@@ -533,7 +523,11 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
             if cue.entity is not None:  # (the subject of any cue: it speaks or acts)
                 state.registry.note(cue.entity, spoke=True)
         elif previous is not None and previous.speaker is not None:
-            cue.speaker, cue.entity, cue.mention = previous.speaker, previous.entity, previous.mention
+            cue.speaker, cue.entity, cue.mention = (
+                previous.speaker,
+                previous.entity,
+                previous.mention,
+            )
         elif cue.kind != "according":
             subject = _subject(state, toks, lo, cue.a, loose=True)
             if subject is not None:
@@ -546,8 +540,6 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
 
 #: How many tokens may stand between a quotation and the cue of the name after it.
 _MAX_APPOSITIVE = 60
-#: Words of an organisation's name after a person's (``Jane Doe of the Cato Institute wrote``).
-_OF_NAME_WORDS = frozenset(("of", "the", "for", "at", "and", "on"))
 
 
 def _named_after_quote(state: _State, toks: list[Token], lo: int, k: int) -> Phrase | None:
@@ -580,7 +572,8 @@ def _named_after_quote(state: _State, toks: list[Token], lo: int, k: int) -> Phr
     if rest[0].text == "," and toks[k - 1].text == "," and len(rest) > 2:
         phrase.end = k - 1
         return phrase  # "NAME, an appositive of any length, said"
-    if rest[0].low in _OF_NAME_WORDS and all(t.cap or t.low in _OF_NAME_WORDS for t in rest):
+    of_name = state.lex.words_of("of_name_words")
+    if rest[0].low in of_name and all(t.cap or t.low in of_name for t in rest):
         phrase.end = k  # "NAME of the Cato Institute wrote"
         return phrase
     return None
@@ -599,7 +592,9 @@ def _object_of_verb(toks: list[Token], lo: int, phrase: Phrase, lex: Lexicon) ->
     if phrase.start <= lo:
         return False
     verb = toks[phrase.start - 1]
-    return verb.kind == "w" and not verb.cap and verb.low.endswith("ed") and verb.low not in lex.skip
+    return (
+        verb.kind == "w" and not verb.cap and verb.low.endswith("ed") and verb.low not in lex.skip
+    )
 
 
 def _sent_document(toks: list[Token], lo: int, phrase: Phrase, lex: Lexicon) -> bool:
@@ -610,11 +605,11 @@ def _sent_document(toks: list[Token], lo: int, phrase: Phrase, lex: Lexicon) -> 
     if phrase.role.split()[-1].lower() not in lex.documents or phrase.start <= lo:
         return False
     verb = toks[phrase.start - 1]
-    return verb.kind == "w" and not verb.cap and (verb.low.endswith("ed") or verb.low in _SENT)
-
-
-#: Verbs (besides those in -ed) that send a document: "sent", "put out", "wrote".
-_SENT = frozenset(["sent", "put", "out", "wrote", "sends", "issues", "releases", "posts", "writes"])
+    return (
+        verb.kind == "w"
+        and not verb.cap
+        and (verb.low.endswith("ed") or verb.low in lex.words_of("sent"))
+    )
 
 
 _CLOSING = frozenset("\u201d\u2019\"'")
@@ -649,7 +644,9 @@ def _participle_subject(
     return True
 
 
-def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at: list[int]) -> None:
+def _mention_names(
+    state: _State, toks: list[Token], lo: int, hi: int, names_at: list[int], introduce: bool = True
+) -> None:
     """Register the full names of a sentence (a known first name and a surname), in order.
 
     *names_at* lists the line's tokens that are capitalised first names.
@@ -665,7 +662,7 @@ def _mention_names(state: _State, toks: list[Token], lo: int, hi: int, names_at:
             and " " in phrase.name
             and phrase.kind == "person"
         ):
-            if _introduced(toks, k, phrase.end, lo, hi, state.lex):
+            if introduce and _introduced(toks, k, phrase.end, lo, hi, state.lex):
                 if phrase.role is None and k > lo and role_noun(toks[k - 1].low, state.lex):
                     phrase.role = toks[k - 1].text  # "accountant Jane Doe"
                 state.registry.introduce(phrase)
@@ -678,11 +675,6 @@ def _introduced(toks: list[Token], k: int, end: int, lo: int, hi: int, lex: Lexi
     """Whether the name at tokens ``k:end`` is introduced, as features introduce people: with
     an age (*Jane Doe, 50,*, *accountant Jane Doe, 50.*)."""
     return end + 1 < hi and toks[end].text == "," and toks[end + 1].text.isdigit()
-
-
-_CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or", "then"])
-#: Lower-case words that may start the subject of a sentence (:func:`_subject`).
-_SUBJECT_WORDS = frozenset(["he", "she", "they", "the"])
 
 
 def _subject(
@@ -699,11 +691,12 @@ def _subject(
     lex = state.lex
     limit = min(hi, lo + 30)
     k = lo
-    while k < limit and toks[k].low in _CONJUNCTIONS:
+    conjunctions, subject_words = lex.words_of("conjunctions"), lex.words_of("subject_words")
+    while k < limit and toks[k].low in conjunctions:
         k += 1  # "And Mr. Christie gloated: …"
     while k < limit:  # k: the sentence's first word, or a token after a comma
         tok = toks[k]
-        if tok.kind == "w" and (tok.low in _SUBJECT_WORDS or tok.cap):
+        if tok.kind == "w" and (tok.cap or tok.low in subject_words):
             phrase = phrase_after(state.text, toks, k, lex, hi)
             if phrase is not None:
                 if phrase.kind == "pronoun":
@@ -753,7 +746,7 @@ def _subject(
                             and nxt.kind == "w"
                             and not nxt.cap
                             and nxt.low not in lex.determiners
-                            and nxt.low not in _INTRODUCTORY
+                            and nxt.low not in lex.words_of("introductory")
                             and nxt.low not in lex.adverbials
                         )
                     )
@@ -768,34 +761,10 @@ def _subject(
     return None
 
 
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "is",
-        "are",
-        "as",
-        "vs",
-    ]
-)
-
-
 _SENTENCE_PUNCTUATION = re.compile("[.,;:?!\u2026]")
 
 
-def _is_work_title(body: str, loose: bool = False) -> bool:
+def _is_work_title(body: str, lex: Lexicon, loose: bool = False) -> bool:
     """A short Title Case name in quote marks (a show, a book, a slogan), with no sentence
     punctuation (*loose*: any punctuation, up to ten words: “Crippled America: How to …”)."""
     words = body.split()
@@ -803,23 +772,20 @@ def _is_work_title(body: str, loose: bool = False) -> bool:
         return False
     if not loose and _SENTENCE_PUNCTUATION.search(body) is not None:
         return False
-    capital = [w for w in words if w.lower() not in _SMALL_WORDS and (not loose or _has_letter(w))]
+    capital = [
+        w
+        for w in words
+        if w.lower() not in lex.words_of("small_words") and (not loose or _has_letter(w))
+    ]
     return bool(capital) and all(w[:1].isupper() or w[:1].isdigit() for w in capital)
 
 
-#: Nouns that a work's name follows: "the reality show “…”", "her new book, “…”", "an ad titled “…”".
-_WORK_NOUNS = frozenset(
-    ["show", "book", "film", "movie", "series", "podcast", "program", "programme", "song", "album",
-     "play", "musical", "documentary", "novel", "memoir", "column", "episode", "titled", "entitled"]
-)  # fmt: skip
-
-
-def _after_work_noun(toks: list[Token], i: int, lo: int) -> bool:
+def _after_work_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
     """Whether the quotation token *i* follows a noun of a work (a comma may stand between)."""
     k = i - 1
     if k > lo and toks[k].text == ",":
         k -= 1
-    return k >= lo and toks[k].low in _WORK_NOUNS
+    return k >= lo and toks[k].low in lex.words_of("work_nouns")
 
 
 def _bylined(toks: list[Token], i: int, hi: int, body: str) -> bool:
@@ -837,11 +803,7 @@ def _bylined(toks: list[Token], i: int, hi: int, body: str) -> bool:
     return k + 1 < hi and toks[k + 1].cap
 
 
-#: Words after which a quoted name belongs to a noun phrase: "on “Meet the Press,” Doe said".
-_NAME_BEFORE = frozenset(["on", "in", "of", "from"])
-
-
-def _names_before(toks: list[Token], i: int, lo: int) -> bool:
+def _names_before(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
     """Whether the quotation token *i* follows a possessive or a preposition (``Fox News’s
     “Sunday Morning Futures,” Jane Doe said``, ``starred in “…,”``): it is part of a noun phrase, so
     a cue after it does not say it."""
@@ -849,7 +811,9 @@ def _names_before(toks: list[Token], i: int, lo: int) -> bool:
         return False
     prev = toks[i - 1]
     low = prev.low
-    return prev.kind == "w" and (low in _NAME_BEFORE or low.endswith(("'s", "\u2019s", "s'", "s\u2019")))
+    return prev.kind == "w" and (
+        low in lex.words_of("name_before") or low.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+    )
 
 
 def _starts_upper(body: str) -> bool:
@@ -876,7 +840,7 @@ def _is_direct(toks: list[Token], i: int, lo: int, inner: str, lex: Lexicon) -> 
     if (
         prev.kind == "w"
         and lex.cue_kind(prev.low) in ("speech", "belief", "intention")
-        and prev.low not in _TEXT_CUES
+        and prev.low not in lex.words_of("text_cues")
     ):
         return starts_sentence
     # A fragment that holds a whole sentence or more ("... finished. We are ...").
@@ -944,7 +908,9 @@ def new_quote(
     short quote, are not run again (the property tests check these invariants
     on arbitrary input).
     """
-    return Quote._trusted(text, kind, span, speaker, cue, speaker_span if speaker is not None else None)
+    return Quote._trusted(
+        text, kind, span, speaker, cue, speaker_span if speaker is not None else None
+    )
 
 
 def _has_letter(body: str) -> bool:
@@ -1073,21 +1039,29 @@ def attribute(
     lex: Lexicon,
     limits: Limits,
     reported: frozenset[str] = _SPEECH_ONLY,
+    disabled: frozenset[str] = frozenset(),
 ) -> tuple[list[Quote], bool]:
     """All quotations of *text*, attributed; *lines* are ``(start, end, is_title)`` ranges.
 
     Reported speech is read from the cues of the types in *reported* (see
-    :meth:`Lexicon.cue_type`).  Also says whether ``limits.max_quotes`` cut the list.
+    :meth:`Lexicon.cue_type`); the rules named in *disabled* (see
+    :data:`~articlekit._quotes._rules.RULES`) do not run.  Also says whether
+    ``limits.max_quotes`` cut the list.
     """
+    unknown = disabled - RULE_NAMES
+    if unknown:
+        raise ValueError(f"unknown attribution rules: {sorted(unknown)}")
+    on = for_language(lex.language or "en") - disabled
     raw = scan_quotes(text, max_chars=limits.max_quote_chars, max_quotes=limits.max_quotes + 1)
     inner = QuoteTexts(text, raw)
-    state = _State(text, lex, limits, reported)
+    state = _State(text, lex, limits, reported, disabled)
+    state.on = on
     first = 0
     headline_pending: list[Quote] = []
     cue_table, cue_multi = lex.cues, lex.multi_first
     cue_words = frozenset(cue_table) | cue_multi  # the words that may start a cue
     # A line with one of these words may attribute a quote or mention a speaker.
-    triggers = cue_words | _SUBJECT_WORDS
+    triggers = cue_words | lex.words_of("subject_words")
     end_of_text = len(text)  # where the last line ends (the lines are read once, as they come)
     while end_of_text and text[end_of_text - 1] == "\n":
         end_of_text -= 1
@@ -1098,7 +1072,8 @@ def attribute(
     read = _Lines(lines)
     for start, end, is_title in _chunked(text, read, raw):
         if (
-            end - start <= _MAX_FURNITURE
+            "furniture" in on
+            and end - start <= _MAX_FURNITURE
             and (first >= len(raw) or raw[first].open >= end)
             and _furniture(text, start, end, lex)
         ):
@@ -1110,7 +1085,7 @@ def attribute(
             and not signed
             and inert(text, start, end, triggers)
         ):
-            state.last = state.colon_intro = None  # as after reading the line
+            state.last = None  # as after reading the line
             if _enough(state, end, end_of_text):
                 break
             continue
@@ -1118,30 +1093,43 @@ def attribute(
         first = max(first, nxt)
         while first < len(raw) and raw[first].open < end:
             first += 1
-        if signed and unsigned is not None:
+        if signed and unsigned is not None and "sign" in on:
             _sign(state, toks, unsigned)
-        line_unsigned: tuple[int, int] | None = None  # (quote index, token) of the line's last quotation
+        line_unsigned: tuple[int, int] | None = (
+            None  # (quote index, token) of the line's last quotation
+        )
         previous_line = state.last
         state.last = None
-        colon_intro = state.colon_intro
-        state.colon_intro = None
         first_names = lex.first_names
         quote_at = [k for k, t in enumerate(toks) if t.kind == "q"]
-        cue_at = [k for k, t in enumerate(toks) if t.low in cue_words or _unknown_cue(toks, k)]
+        unknown_cues = "unknown-cue" in on
+        cue_at = [k for k, t in enumerate(toks) if t.low in cue_words]
+        if unknown_cues and quote_at:
+            # "sniffed that “…”": a past tense outside the lexicon two tokens before a quotation
+            extra = [
+                i - 2
+                for i in quote_at
+                if i >= 2 and toks[i - 2].low not in cue_words and _unknown_cue(toks, i - 2)
+            ]
+            if extra:
+                cue_at = sorted(cue_at + extra)
         names_at = [k for k, t in enumerate(toks) if t.cap and t.low in first_names]
         tail: int | None = None  # a direct quotation that ended the previous sentence, with no cue
         for s0, s1 in sentences(toks, inner, starters):
-            cues = _find_cues(toks, s0, s1, lex, is_title, cue_at)
-            if names_at:
-                _mention_names(state, toks, s0, s1, names_at)
-            if not cues or (cues[0].a - s0 > 2 and not _parenthetical(toks, s0, cues[0], lex)):
+            cues = _find_cues(toks, s0, s1, lex, is_title, cue_at, unknown_cues)
+            if names_at and "mention-names" in on:
+                _mention_names(state, toks, s0, s1, names_at, "introduced" in on)
+            if "subject" not in on:
+                pass
+            elif not cues or (cues[0].a - s0 > 2 and not _parenthetical(toks, s0, cues[0], lex)):
                 _subject(state, toks, s0, cues[0].a if cues else s1)
             elif cues[0].a == s0 and cues[0].participle:
                 # "Noting that …, Schlafly put her finger on …": the subject after the comma
                 _subject(state, toks, s0, cues[1].a if len(cues) > 1 else s1)
             _resolve_cues(state, toks, s0, s1, cues)
             if tail is not None:
-                _said_after(state, toks, s0, s1, cues, tail)
+                if "said-after" in on:
+                    _said_after(state, toks, s0, s1, cues, tail)
                 tail = None
             sentence_last = _last_speaking(cues)
             direct: set[int] = set()
@@ -1150,14 +1138,22 @@ def attribute(
                 q = raw[tok.quote]
                 body = inner[tok.quote]
                 if is_title:
-                    h_speaker, h_cue, h_mention = _headline(state, toks, i)
+                    h_speaker, h_cue, h_mention = (
+                        _headline(state, toks, i) if "headline" in on else (None, None, None)
+                    )
                     if h_speaker is None:
                         picked, _ = _pick_cue(toks, i, cues, lex, True)
                         if picked is not None:
-                            h_speaker, h_cue, h_mention = picked.speaker, picked.surface, picked.mention
+                            h_speaker, h_cue, h_mention = (
+                                picked.speaker,
+                                picked.surface,
+                                picked.mention,
+                            )
                     # a fragment of a title with no cue ("Sanders' ‘Revolution’ Meets …") names
                     short = i > s0 and len(body.split()) <= 3 and h_cue is None
-                    made = _make(state, q, "scare" if short else "headline", h_speaker, h_cue, h_mention)
+                    made = _make(
+                        state, q, "scare" if short else "headline", h_speaker, h_cue, h_mention
+                    )
                     if made is not None:
                         state.quotes.append(made)
                         if h_speaker is None and not short:
@@ -1165,7 +1161,12 @@ def attribute(
                     colon = _title_colon(toks, i)
                     if i == s0 or (colon > 0 and i == colon + 1):
                         direct.add(tok.quote)  # the whole title, or all of it after "NAME:"
-                    elif colon > 0 and h_speaker is not None and not state.indirect_title:
+                    elif (
+                        colon > 0
+                        and h_speaker is not None
+                        and not state.indirect_title
+                        and "title-colon" in on
+                    ):
                         # "Warren: Donald Trump Is a ‘Proven Failure’ in Business"
                         a, b = toks[colon + 1].start, toks[s1 - 1].end
                         state.indirect.append((a, b, h_speaker, h_cue, h_mention))
@@ -1176,6 +1177,7 @@ def attribute(
                 if (
                     not is_direct
                     and right_after
+                    and "upper-after-cue" in on
                     and _starts_upper(body)
                     and body.rstrip()[-1:] in ",.?!"
                 ):
@@ -1183,6 +1185,7 @@ def attribute(
                 labelled = None
                 if (
                     not right_after
+                    and "dash-speaker" in on
                     and i + 1 < s1
                     and toks[i + 1].text in _DASHES
                     and _starts_upper(body)
@@ -1192,7 +1195,8 @@ def attribute(
                         is_direct = True
                 if is_direct:
                     direct.add(tok.quote)
-                    labelled = _label_speaker(state, body, q.start) or labelled  # “PENCE: …”
+                    if "label-speaker" in on:
+                        labelled = _label_speaker(state, body, q.start) or labelled  # “PENCE: …”
                 speaker: Speaker | None = None
                 cue_text: str | None = None
                 mention: Span | None = None
@@ -1200,11 +1204,17 @@ def attribute(
                     speaker, cue_text, mention = picked.speaker, picked.surface, picked.mention
                 if labelled is not None:
                     speaker, cue_text, mention = labelled
-                if speaker is None and is_direct and picked is None:
+                if speaker is None and is_direct and picked is None and "said-by-verb" in on:
                     labelled = _said_by_verb(state, toks, i, s1)  # "“…,” Hollande retaliated."
                     if labelled is not None:
                         speaker, cue_text, mention = labelled
-                if speaker is None and is_direct and i > s0 and toks[i - 1].text == ":":
+                if (
+                    speaker is None
+                    and is_direct
+                    and i > s0
+                    and toks[i - 1].text == ":"
+                    and "colon-name" in on
+                ):
                     # "… doesn't surprise Republican pollster Daron Shaw: “…”" (before the
                     # speaker of an earlier sentence: "Kasich resisted: “…”")
                     named = phrase_before(text, toks, i - 1, lex, s0)
@@ -1218,20 +1228,23 @@ def attribute(
                         if subject is not None:
                             speaker, mention = subject[0], subject[2]
                 if speaker is None and is_direct:
-                    if q.group >= 0 and q.group in state.group_speaker:
+                    if q.group >= 0 and q.group in state.group_speaker and "group-speaker" in on:
                         speaker, cue_text, mention = state.group_speaker[q.group]
                     elif _unresolved_cue_after(toks, i, cues):
                         pass  # "“…,” wrote the authors of …": someone the text names, not the last speaker
-                    elif state.last is not None and state.last[0] is not None:
+                    elif (
+                        state.last is not None
+                        and state.last[0] is not None
+                        and "last-speaker" in on
+                    ):
                         speaker, cue_text, mention = state.last
-                    elif i == 0 and colon_intro is not None:
-                        speaker, cue_text, mention = colon_intro
-                    elif i == 0 and previous_line is not None:
+                    elif i == 0 and previous_line is not None and "last-speaker" in on:
                         speaker, cue_text, mention = previous_line
                 if (
                     speaker is None
                     and is_direct
                     and i > s0 + 2
+                    and "colon-subject" in on
                     and (
                         toks[i - 1].text == ":"
                         or toks[i - 1].text in _INTRODUCING_DASHES
@@ -1251,7 +1264,9 @@ def attribute(
                 kind: QuoteKind = "direct" if is_direct else ("partial" if said else "scare")
                 if q.open > 0 and text[q.open - 1] == "=":
                     kind, speaker = "scare", None  # a value in markup: <tweet author="…" date="…">
-                title_body = body.rstrip().rstrip(",:") if is_direct else body.rstrip().rstrip(".,!?")
+                title_body = (
+                    body.rstrip().rstrip(",:") if is_direct else body.rstrip().rstrip(".,!?")
+                )
                 if (
                     is_direct
                     and i > s0
@@ -1260,14 +1275,20 @@ def attribute(
                     and not any(i - 3 <= c.b <= i for c in cues)
                 ):
                     title_body = title_body[:-1]  # her film, “Trainwreck.” (the period inside)
-                if (
-                    not right_after or (picked is not None and picked.participle) or _names_before(toks, i, s0)
-                ) and _is_work_title(title_body):
+                if "work-title" not in on:
+                    pass
+                elif (
+                    not right_after
+                    or (picked is not None and picked.participle)
+                    or _names_before(toks, i, s0, lex)
+                ) and _is_work_title(title_body, lex):
                     # (a participle after the name does not say it: "on “Morning Joe,” adding …")
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
-                elif _after_work_noun(toks, i, s0) and _is_work_title(title_body, loose=True):
+                elif _after_work_noun(toks, i, s0, lex) and _is_work_title(
+                    title_body, lex, loose=True
+                ):
                     kind = "scare"  # the reality show “The Apprentice,” / his book, “Crippled America: …”
-                elif kind == "direct" and _bylined(toks, i, s1, body):
+                if kind == "direct" and "bylined" in on and _bylined(toks, i, s1, body):
                     kind = "scare"  # “City museum names a director,” by Times' Jane Doe: a headline
                 made = _make(state, q, kind, speaker, cue_text, mention)
                 if made is None:
@@ -1286,21 +1307,20 @@ def attribute(
             _note_closing_subject(state, toks, s0, s1)
             if sentence_last is not None:
                 state.last = (sentence_last.speaker, sentence_last.surface, sentence_last.mention)
-            if s1 > s0 and toks[s1 - 1].text == ":":
-                if sentence_last is not None:
-                    state.colon_intro = state.last
-                else:
-                    subject = _subject(state, toks, s0, s1 - 1)
-                    if subject is not None:
-                        state.colon_intro = (subject[0], None, subject[2])
+            if s1 > s0 and toks[s1 - 1].text == ":" and sentence_last is None:
+                _subject(
+                    state, toks, s0, s1 - 1
+                )  # "Jane Doe spoke at the meeting:": the subject is met
         if line_unsigned is not None:
             index, i = line_unsigned
             if state.quotes[index].speaker is None and _ends_sentence(toks, i, len(toks)):
                 state.unsigned = index
         if _enough(state, end, end_of_text):
             break
-    _fill_groups(state, raw)
-    _fill_headlines(headline_pending, state, read.title_length())
+    if "group-speaker" in on:
+        _fill_groups(state, raw)
+    if "fill-headlines" in on:
+        _fill_headlines(headline_pending, state, read.title_length())
     merged = _merge(state)
     return merged, state.truncated or len(raw) > limits.max_quotes
 
@@ -1318,11 +1338,6 @@ _INTRODUCING_DASHES = frozenset(("\u2014", "\u2013"))  # and "--", two tokens
 _DASHES = frozenset(("\u2015", "\u2014", "\u2013", "-", "--"))  # a hyphen too: “…” - Jane Doe
 #: "NAME: …" at the start of a quotation: a transcript's speaker label (group 1).
 _LABEL = re.compile(r"\s{0,3}([A-Z][A-Z'\u2019.\- ]{1,30}):\s")
-#: Labels that head a note, not a speaker's turn.
-_NOT_LABELS = frozenset(
-    ["video", "update", "updated", "note", "breaking", "correction", "watch", "photo", "editor",
-     "audio", "transcript", "source", "sources", "warning", "caption", "live"]
-)  # fmt: skip
 
 
 def _label_speaker(state: _State, body: str, at: int) -> Said | None:
@@ -1333,7 +1348,7 @@ def _label_speaker(state: _State, body: str, at: int) -> Said | None:
     if ":" not in body[:40]:
         return None  # (most quotations: no regex needed)
     m = _LABEL.match(body)
-    if m is None or m.group(1).lower() in _NOT_LABELS:
+    if m is None or m.group(1).lower() in state.lex.words_of("not_labels"):
         return None
     label = m.group(1)
     if label.count(" ") > 2 or "  " in label or label.endswith(" "):
@@ -1366,7 +1381,9 @@ def _said_by_verb(state: _State, toks: list[Token], i: int, s1: int) -> Said | N
             return (speaker, toks[j].text, _where(toks, named)) if speaker is not None else None
         return None
     phrase = phrase_after(state.text, toks, j, state.lex, s1)
-    if phrase is None or (phrase.kind != "pronoun" and (phrase.name is None or phrase.kind != "person")):
+    if phrase is None or (
+        phrase.kind != "pronoun" and (phrase.name is None or phrase.kind != "person")
+    ):
         return None
     v = phrase.end
     if v >= s1:
@@ -1497,9 +1514,6 @@ def _last_speaking(cues: list[_Cue]) -> _Cue | None:
     return found
 
 
-_WHEN_CLAUSE = frozenset(["when", "as", "while", "after", "before"])
-
-
 def _said_after(
     state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cue], tail: int
 ) -> None:
@@ -1516,12 +1530,16 @@ def _said_after(
         return  # "Mr. Zahed said: “…”": the cue introduces the next quotation
     participle = cue.b + 1 < s1 and (
         (toks[cue.b].text == "," and toks[cue.b + 1].low.endswith("ing"))
-        or toks[cue.b].low in _WHEN_CLAUSE
+        or toks[cue.b].low in state.lex.words_of("when_clause")
     )  # "Trump asked, turning …", "he tweeted when …": the clause is still a said-clause
-    if s1 - cue.b > 8 and not participle and (
-        cue.b >= s1
-        or toks[cue.b].low not in state.lex.adverbials
-        or any(t.low == "that" or t.kind == "q" for t in toks[cue.b : s1])
+    if (
+        s1 - cue.b > 8
+        and not participle
+        and (
+            cue.b >= s1
+            or toks[cue.b].low not in state.lex.adverbials
+            or any(t.low == "that" or t.kind == "q" for t in toks[cue.b : s1])
+        )
     ):
         return  # more than a when and where after the cue: a sentence of its own
     phrase = cue.phrase
@@ -1543,6 +1561,7 @@ def _indirect(
 ) -> None:
     lex = state.lex
     reported = state.reported
+    on = state.on
     for cue in cues:
         if cue.speaker is None:
             continue
@@ -1573,13 +1592,18 @@ def _indirect(
                 and (comma == k or toks[comma].text == ",")
                 and cue.kind in ("speech", "belief", "intention")
                 and not (cue.surface.endswith("ing") and cue.a == subject_start)
-                and toks[s0].low not in _INTRODUCTORY
+                and toks[s0].low not in lex.words_of("introductory")
             ):
-                if cue.kind == "speech":
+                if cue.kind == "speech" and "interrupted" in on:
                     span = _interrupted(state, toks, s0, s1, comma, cue, direct)
-                if span is None and _tail_is_short(toks, cue, s1):
+                if span is None and "content-before" in on and _tail_is_short(toks, cue, s1):
                     span = content_before(toks, s0, comma, direct)
-            if span is None and (phrase is None or phrase.start < cue.a) and cue.kind != "naming":
+            if (
+                span is None
+                and (phrase is None or phrase.start < cue.a)
+                and cue.kind != "naming"
+                and "content-after" in on
+            ):
                 span = content_after(
                     toks,
                     cue.b,
@@ -1590,9 +1614,9 @@ def _indirect(
                     cue.kind in ("belief", "intention", "other")
                     or cue.surface.lower() in lex.that_only,
                 )
-            if span is None and (phrase is None or phrase.start < cue.a):
+            if span is None and (phrase is None or phrase.start < cue.a) and "mixed" in on:
                 span = _mixed(toks, cue, s1, lex, direct)
-            if span is None and phrase is not None and phrase.end <= cue.a:
+            if span is None and phrase is not None and phrase.end <= cue.a and "object" in on:
                 span = _object(toks, cue, s1, lex, direct)
                 if (
                     span is not None
@@ -1611,12 +1635,6 @@ def _indirect(
         state.indirect.append((start, end, cue.speaker, cue.surface, cue.mention))
 
 
-_WHEN = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-     "today", "tonight", "earlier", "later", "recently", "last", "this", "next"]
-)  # fmt: skip
-
-
 def _mixed(
     toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
 ) -> tuple[int, int] | None:
@@ -1624,7 +1642,7 @@ def _mixed(
     a = cue.b
     if a < s1 and (toks[a].low == "that" or toks[a].text == ","):
         a += 1  # (", “…” …": what follows the comma)
-    if a < s1 and (toks[a].low in _PLACES or toks[a].low in _WHEN):
+    if a < s1 and (toks[a].low in lex.words_of("places") or toks[a].low in lex.words_of("when")):
         return None  # "said Sunday on NBC's “Meet the Press”": when and where, not what
     b = a
     has_partial = False
@@ -1643,7 +1661,11 @@ def _mixed(
                 b += 1
                 break  # "dubbed it “the yuca primary,” referring to …": the fragment ends the content
         elif (
-            tok.kind == "w" and tok.low in ("and", "but") and b > a + 1 and b + 1 < s1 and second_verb(toks, b, lex)
+            tok.kind == "w"
+            and tok.low in ("and", "but")
+            and b > a + 1
+            and b + 1 < s1
+            and second_verb(toks, b, lex)
         ):
             break  # "called her “third-rate” and boycotted …"
         elif (tok.kind == "p" and tok.text in ";:()") or (
@@ -1661,7 +1683,6 @@ def _mixed(
 
 
 _QUOTE_CLOSERS = "\u201d\u2019\"'\u00bb\u203a\u300d` "
-_PLACES = frozenset(("on", "in", "at", "during", "after", "before", "via"))
 
 
 def _object(
@@ -1674,9 +1695,14 @@ def _object(
     a = cue.b
     if cue.kind == "speech":
         k = a
-        while k < s1 and k - a < 4 and toks[k].low in lex.adverbials and toks[k].low not in _PLACES:
+        while (
+            k < s1
+            and k - a < 4
+            and toks[k].low in lex.adverbials
+            and toks[k].low not in lex.words_of("places")
+        ):
             k += 1  # "said Sunday", "said this week"
-        if k >= s1 or toks[k].kind == "p" or toks[k].low in _PLACES:
+        if k >= s1 or toks[k].kind == "p" or toks[k].low in lex.words_of("places"):
             return None  # "said on Twitter", "spoke next", "said Sunday on NBC's …": when and where
     if a < s1 and toks[a].low in ("to", "for", "on", "about", "at", "with", "that"):
         a += 1
@@ -1702,16 +1728,6 @@ def _object(
     return (a, b) if b - a >= 1 else None
 
 
-#: Words after ", SPEAKER said," that do not carry on the reported clause.
-_NOT_RESUMING = frozenset(
-    ["and", "but", "according", "who", "which", "as", "while", "when", "before", "after", "in",
-     "on", "at", "during", "with", "to", "for", "because", "though", "although", "or"]
-)  # fmt: skip
-
-
-_IT = frozenset(["it", "it's", "it\u2019s"])
-
-
 def _interrupted(
     state: _State, toks: list[Token], s0: int, s1: int, comma: int, cue: _Cue, direct: set[int]
 ) -> tuple[int, int] | None:
@@ -1726,17 +1742,23 @@ def _interrupted(
     if after + 2 >= s1 or toks[after].text != ",":
         return None
     nxt = toks[after + 1]
-    extraposed = nxt.low in ("for", "to") and toks[s0].low in _IT  # "It's common, he explains, for …"
+    extraposed = nxt.low in ("for", "to") and toks[s0].low in state.lex.words_of(
+        "it"
+    )  # "It's common, he explains, for …"
     if nxt.kind != "q" and (
         nxt.kind != "w"
-        or (nxt.low in _NOT_RESUMING and not extraposed)
+        or (nxt.low in state.lex.words_of("not_resuming") and not extraposed)
         or nxt.low.endswith("ing")
         or state.lex.cue_kind(nxt.low) is not None
     ):
         return None
+    if all(t.kind == "q" and t.quote in direct for t in toks[s0:comma]):
+        return None  # "« … », souligne Laurent Fabre, le préfet": the cue attributes a quotation
     first = content_before(toks, s0, comma, direct, least=2)  # "The plan, she said, …"
     if first is None and comma - s0 > 1:
-        return None  # (one word before: "Yesterday, she said, …", "But, she said, …": the rest alone)
+        return (
+            None  # (one word before: "Yesterday, she said, …", "But, she said, …": the rest alone)
+        )
     rest = content_after(toks, after + 1, s1, state.lex, False, direct, False, free=True)
     if rest is None:
         return None
@@ -1791,7 +1813,12 @@ def _fill_headlines(pending: list[Quote], state: _State, title_length: int) -> N
             for other in body:
                 if key and key in other.text.casefold():
                     quote = new_quote(
-                        quote.text, "headline", quote.span, other.speaker, other.cue, other.speaker_span
+                        quote.text,
+                        "headline",
+                        quote.span,
+                        other.speaker,
+                        other.cue,
+                        other.speaker_span,
                     )
                     break
             else:
@@ -1858,7 +1885,11 @@ def _merge(state: _State) -> list[Quote]:
                     crossing = True
         if crossing:
             continue
-        owner = _disowned(quotes, starts, s, e, speaker, cue, state.lex)
+        owner = (
+            _disowned(quotes, starts, s, e, speaker, cue, state.lex)
+            if "disowned" not in state.disabled
+            else None
+        )
         if owner is not None:
             # the reported speech is the owner's, and ends with the quotation when the owner's
             # cue follows it ("…,” Clinton said")

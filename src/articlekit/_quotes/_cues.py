@@ -29,6 +29,12 @@ articlekit).  A file lists
   ``adverbials`` (what may stand between a cue and its content);
 * ``object_content``: speech verbs whose object, with no clause after it, is
   what was said (*expressed her distaste for …, denied the allegations*);
+* ``words``: the word lists the attribution rules read by name
+  (``introductory``, ``aside_adverbs``, ``work_nouns``, ``not_labels`` …);
+* ``compound_titles``: ``true`` when a compound ending in a title is a title
+  (German *Finanzchef*, *Innenministerin*);
+* ``complementizers``: the words that open a reported clause (*that*, *dass*,
+  *que*);
 * ``that_only``: speech verbs that report only a clause with *that* (*agreed
   that …*; *agreed on the exchange* is no speech);
 * ``furniture``: lines that are page furniture (*Story continues below
@@ -67,6 +73,7 @@ KIND_TYPES = MappingProxyType(
     {"speech": "speech", "naming": "speech", "according": "speech", "belief": "belief",
      "intention": "intention", "other": "other"}
 )  # fmt: skip
+_EMPTY: frozenset[str] = frozenset()
 #: The cue types, in the order of the lexicon files.
 CUE_TYPES = ("speech", "belief", "intention", "other")
 
@@ -127,6 +134,12 @@ class Lexicon:
     furniture: frozenset[str] = frozenset()
     #: Speech verbs that report only a clause with *that* (*agreed that …*, not *agreed on …*).
     that_only: frozenset[str] = frozenset()
+    #: Whether a compound ending in a title is a title (German *Finanzchef*, *Innenministerin*).
+    compound_titles: bool = False
+    #: Word lists the attribution rules read by name (``words`` in the file).
+    words: Mapping[str, frozenset[str]] = MappingProxyType({})
+    #: The words that open a reported clause (*that*, *dass*, *que*).
+    complementizers: frozenset[str] = frozenset(("that",))
 
     def cue_kind(self, words: str) -> str | None:
         """The kind of cue *words* (lower case) are, or None."""
@@ -137,6 +150,10 @@ class Lexicon:
         ``other``, or None."""
         kind = self.cues.get(words)
         return None if kind is None else KIND_TYPES[kind]
+
+    def words_of(self, name: str) -> frozenset[str]:
+        """The word list *name* of the lexicon's ``words`` (empty when the language has none)."""
+        return self.words.get(name, _EMPTY)
 
     def is_object_first(self, word: str) -> bool:
         """Whether the cue *word* takes an object before its content (*told reporters that*)."""
@@ -198,6 +215,11 @@ def _build(data: dict[str, Any]) -> Lexicon:
         documents=frozenset(w.lower() for w in data.get("documents", ())),
         object_content=frozenset(object_content),
         that_only=frozenset(that_only),
+        compound_titles=bool(data.get("compound_titles", False)),
+        words=MappingProxyType(
+            {k: frozenset(v) for k, v in data.get("words", {}).items() if isinstance(v, list)}
+        ),
+        complementizers=frozenset(w.lower() for w in data.get("complementizers", ("that",))),
         furniture=frozenset(" ".join(w.lower().split()) for w in data.get("furniture", ())),
     )
 

@@ -153,13 +153,13 @@ _PREPOSITIONS = frozenset(
 _MAX_PHRASE = 12  # words of a prepositional phrase between a cue and its content
 
 
-def _after_phrase(toks: list[Token], a: int, hi: int, direct: set[int]) -> int:
+def _after_phrase(toks: list[Token], a: int, hi: int, direct: set[int], lex: Lexicon) -> int:
     """Where the content starts after a prepositional phrase starting at token *a*: after a
     ``that`` or a comma that ends it (``in an interview with CNN, …``); -1 when none does."""
     for m in range(a, min(hi - 1, a + _MAX_PHRASE)):
         tok = toks[m]
         if tok.kind == "w":
-            if tok.low == "that":
+            if tok.low in lex.complementizers:
                 return m + 1
             continue
         if tok.kind == "q":
@@ -209,10 +209,16 @@ def content_after(
     if free:
         b = _end_of_clause(toks, j, hi, lex, direct)
         return (j, b) if b - j >= 2 else None
+    if j + 1 < hi and toks[j].text == "," and toks[j + 1].low in lex.complementizers:
+        j += 1  # "sagte, dass …": a comma before the complementizer
     if object_first:
         # told reporters / told Russia's Interfax news agency / told him
         k = j
-        while k < min(hi, j + _MAX_OBJECT) and toks[k].kind == "w" and toks[k].low != "that":
+        while (
+            k < min(hi, j + _MAX_OBJECT)
+            and toks[k].kind == "w"
+            and toks[k].low not in lex.complementizers
+        ):
             k += 1
         if k < hi and toks[k].text == ",":
             # "telling a packed crowd in Windham, New Hampshire, on Monday that …": a longer
@@ -222,14 +228,14 @@ def content_after(
             while m < stop:
                 tok = toks[m]
                 if tok.kind == "w":
-                    if tok.low == "that" or lex.cue_kind(tok.low) is not None:
+                    if tok.low in lex.complementizers or lex.cue_kind(tok.low) is not None:
                         break
                 elif tok.text not in _OBJECT_MARKS:
                     break
                 m += 1
-            if m < hi and toks[m].low == "that" and toks[m - 1].text != ",":
+            if m < hi and toks[m].low in lex.complementizers and toks[m - 1].text != ",":
                 k = m
-        if k < hi and toks[k].low == "that":
+        if k < hi and toks[k].low in lex.complementizers:
             j = k
         elif (
             j < hi
@@ -245,10 +251,10 @@ def content_after(
         k < min(hi, j + _MAX_ADVERBIALS)
         and toks[k].kind == "w"
         and toks[k].low in lex.adverbials
-        and toks[k].low != "that"
+        and toks[k].low not in lex.complementizers
     ):
         k += 1
-    if k < hi and toks[k].low == "that":
+    if k < hi and toks[k].low in lex.complementizers:
         a = k + 1
     else:
         if strict or j >= hi:
@@ -266,7 +272,7 @@ def content_after(
         if a > j and toks[a - 1].low in _PREPOSITIONS:
             # "said in a follow-up interview that …": the words after a preposition are its
             # object (where, when, to whom), not what was said; the content follows them, if anything
-            after = _after_phrase(toks, a, hi, direct)
+            after = _after_phrase(toks, a, hi, direct, lex)
             if after >= 0:
                 a = after
             else:

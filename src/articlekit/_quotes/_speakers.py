@@ -17,6 +17,7 @@ pronoun (``he``, ``she``, ``they``) to the most recent speaker that fits it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import pairwise
 
 from articlekit._people import is_acronym
@@ -24,7 +25,15 @@ from articlekit._quotes._cues import Lexicon
 from articlekit._quotes._text import Token
 from articlekit._textutil import clean_name, name_key
 
-__all__ = ["Entity", "Phrase", "Registry", "phrase_after", "phrase_apposed", "phrase_before", "role_noun"]
+__all__ = [
+    "Entity",
+    "Phrase",
+    "Registry",
+    "phrase_after",
+    "phrase_apposed",
+    "phrase_before",
+    "role_noun",
+]
 
 _MAX_PHRASE = 12
 #: A possessive ends a role before a name ("Trump's", "Fox News' Bret Baier").
@@ -278,9 +287,20 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
         low = tok.low
         if n - 3 >= a and n < b and toks[n - 2].low == "of" and toks[n - 3].low in titles:
             break  # "Secretary of State John Kerry": "State" belongs to the role
-        if tok.cap and titles.get(low, "org") == "org" and not low.endswith(_POSSESSIVES):
+        if (
+            tok.cap
+            and titles.get(low, "org") == "org"
+            and not low.endswith(_POSSESSIVES)
+            and not (lex.compound_titles and _compound_title(low, titles))
+        ):
             n -= 1  # a name word ("State Department": capitalised organisation words are names)
-        elif low == "of" and n < b and n - 1 > a and toks[n - 2].cap and toks[n - 2].low in lex.organisation_words:
+        elif (
+            low == "of"
+            and n < b
+            and n - 1 > a
+            and toks[n - 2].cap
+            and toks[n - 2].low in lex.organisation_words
+        ):
             n -= 1  # "Bank of America", "University of Texas": one name
         elif low in particles and n < b:
             # von der / de la / bin: part of the name when a name word comes before them
@@ -328,6 +348,15 @@ def _build(text: str, toks: list[Token], a: int, b: int, lex: Lexicon) -> Phrase
     elif kind == "group" and definite and not head.endswith("s"):
         kind = "person"  # "the Ohio governor": one person, whom "he" or "she" may mean next
     return Phrase(a0, b0, None, _span_text(text, toks, a, b), kind, gender)
+
+
+def _compound_title(low: str, titles: Mapping[str, str]) -> bool:
+    """Whether *low* is a compound whose head is a title (``finanzchef``, ``innenministerin``)."""
+    for k in range(2, len(low) - 3):
+        kind = titles.get(low[k:])
+        if kind is not None and kind != "org":
+            return True
+    return False
 
 
 def _contracted_pronoun(low: str) -> str | None:
@@ -654,7 +683,12 @@ def _apposed_chain(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int
         if not kind:
             continue
         phrase = phrase_before(text, toks, c, lex, lo)
-        if phrase is None or phrase.name is None or phrase.kind != "person" or " " not in phrase.name:
+        if (
+            phrase is None
+            or phrase.name is None
+            or phrase.kind != "person"
+            or " " not in phrase.name
+        ):
             continue
         if phrase.role is None:
             for part in _parts(toks, commas[:n], end):
@@ -717,10 +751,13 @@ def _apposed_one(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) 
         return phrase
     titled = any(t.low in lex.titles for t in segment)
     # "a writer for The Atlantic", "the executive director at …": an appositive noun phrase
-    described = segment[0].low in ("a", "an", "the") and (
-        (len(segment) > 1 and not segment[1].cap)
-        # "the No. 2 in the party", "the U.S. envoy to Japan": a lower-case word further on
-        or (len(segment) > 3 and any(t.kind == "w" and not t.cap for t in segment[2:]))
+    described = (
+        segment[0].low in ("a", "an", "the")
+        and (
+            (len(segment) > 1 and not segment[1].cap)
+            # "the No. 2 in the party", "the U.S. envoy to Japan": a lower-case word further on
+            or (len(segment) > 3 and any(t.kind == "w" and not t.cap for t in segment[2:]))
+        )
     )
     if len(segment) > (22 if titled or described else 14):
         return None
@@ -728,8 +765,10 @@ def _apposed_one(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) 
         first = 1 if segment[0].low in ("a", "an", "the") else 0
         if first < len(segment):
             phrase.role = _span_text(text, segment, first, len(segment))
-    elif not (len(segment) == 1 and segment[0].text.isdigit()) and not _party_state(segment) and not (
-        phrase.via and len(segment) <= 3 and all(t.cap for t in segment)
+    elif (
+        not (len(segment) == 1 and segment[0].text.isdigit())
+        and not _party_state(segment)
+        and not (phrase.via and len(segment) <= 3 and all(t.cap for t in segment))
     ):
         return None  # (a place after a place is fine: "Jane Doe of Aurora, Colorado, said")
     phrase.end = end
@@ -796,7 +835,14 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
         b = start  # (no name after the possessive's role words: read the phrase as it comes)
     while b < limit and (_is_np_word(toks[b], lex) or _after_title(toks, b, lex, start)):
         b += 1
-    if start < b < limit - 1 and all(t.cap for t in toks[start:b]) and _role_word(toks[b], lex):
+    if (
+        start < b < limit - 1
+        and toks[b].kind == "w"
+        and not toks[b].cap
+        and (toks[b + 1].cap or (b + 2 < limit and toks[b + 2].cap))
+        and _role_word(toks[b], lex)
+        and all(t.cap for t in toks[start:b])
+    ):
         # "says Cambridge cartoonist Jane Doe": a place, a role word or two, then a name
         r = b
         while r < min(limit, b + 2) and _role_word(toks[r], lex):
@@ -875,7 +921,12 @@ _ROLE_LINKS = frozenset(["of", "at", "for", "from"])
 def _apposed_name(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int) -> Phrase | None:
     """A bare name at token *start* that ends its clause (``…, Bruce Lee.``), or None."""
     first = toks[start]
-    if first.kind != "w" or not first.cap or first.low in lex.pronouns or first.low in lex.determiners:
+    if (
+        first.kind != "w"
+        or not first.cap
+        or first.low in lex.pronouns
+        or first.low in lex.determiners
+    ):
         return None
     b = start
     limit = min(hi, start + 4)
@@ -890,7 +941,9 @@ def _apposed_name(text: str, toks: list[Token], start: int, lex: Lexicon, hi: in
 
 
 #: Role words that tell two holders of an office apart ("former president", "vice president").
-_RANKS = frozenset(["former", "vice", "deputy", "acting", "assistant", "associate", "ex", "outgoing", "incoming"])
+_RANKS = frozenset(
+    ["former", "vice", "deputy", "acting", "assistant", "associate", "ex", "outgoing", "incoming"]
+)
 
 
 _GENDERS = ("male", "female")

@@ -335,14 +335,17 @@ def page_features(root: Any, url: str | None = None) -> dict[str, float]:
 
     prices = len(_PRICE.findall(text)) if any(mark in text for mark in _PRICE_MARKS) else 0
     found: dict[str, int] = {"w_price": prices}
-    for word, count in Counter(words).items():
-        feature = _TEXT_WORDS.get(word)
-        if feature is not None:
+    # The vocabularies are small: each of their words is looked up in the page's counts.
+    word_counts = Counter(words)
+    for word, feature in _TEXT_WORDS.items():
+        count = word_counts.get(word)
+        if count:
             found[feature] = found.get(feature, 0) + count
     classes = " ".join(_CLASSES(body)[:_MAX_CLASS_VALUES]).lower().replace("-", " ").replace("_", " ")
-    for word, count in Counter(classes.split()).items():
-        feature = _CLASS_WORDS.get(word)
-        if feature is not None:
+    class_counts = Counter(classes.split())
+    for word, feature in _CLASS_WORDS.items():
+        count = class_counts.get(word)
+        if count:
             found[feature] = found.get(feature, 0) + count
     for key, value in found.items():
         out[key] = math.log1p(value)

@@ -40,12 +40,25 @@ FLATTEN_DEPTH = 512
 #: warning, before the text reaches it.
 MAX_ATTRIBUTES = 256
 
-# One attribute as the HTML tokenizer reads it: separators (white space or ``/``), a name,
-# an optional value.  Each part is a run of characters the next part cannot start with, so
-# a failed match backtracks a bounded distance.
-_ATTR = r"""[\s/]+[^\s"'<>/=][^\s"'>/=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>][^\s>]*))?"""
-_FLOODED_TAG = re.compile(rf"<[A-Za-z][^\s/>]*(?:{_ATTR}){{{MAX_ATTRIBUTES}}}(?={_ATTR})")
-_MORE_ATTRIBUTES = re.compile(rf"(?:{_ATTR})*")
+
+def _attr(group: int) -> str:
+    """One attribute as the HTML tokenizer reads it: separators (white space or ``/``), a name,
+    an optional value; *group* numbers the capturing group the pattern uses.
+
+    Each part is a run of characters the next part cannot start with, so a failed match
+    backtracks a bounded distance -- except an unquoted value, which runs to white space or
+    ``>`` and may hold ``/`` (``href=a/b/c``): the pattern must not give back its ``/b`` as a
+    separator and a name, or a run of ``/`` (minified script: ``<z&&a/b/c...``) has
+    exponentially many readings.  The value is taken whole, as the tokenizer does, by a
+    lookahead that captures it and a backreference that consumes it (an atomic group,
+    written for every Python version).
+    """
+    unquoted = rf"""(?=([^\s"'>][^\s>]*))\{group}"""
+    return rf"""[\s/]+[^\s"'<>/=][^\s"'>/=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|{unquoted}))?"""
+
+
+_FLOODED_TAG = re.compile(rf"<[A-Za-z][^\s/>]*(?:{_attr(1)}){{{MAX_ATTRIBUTES}}}(?={_attr(2)})")
+_MORE_ATTRIBUTES = re.compile(rf"(?:{_attr(1)})*")
 
 _LIMIT_MESSAGES = (
     "excessive depth",

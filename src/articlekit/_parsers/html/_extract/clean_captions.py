@@ -26,17 +26,17 @@ def run(state: State, content: lxml.html.HtmlElement) -> None:
             continue
         holder = cap.getparent()
         for _ in range(2):
-            if holder is None or holder is content or holder.find(".//img") is not None:
+            if holder is None or holder is content or next(holder.iterdescendants("img"), None) is not None:
                 break
             holder = holder.getparent()
         if (
             holder is not None
             and holder is not content
-            and holder.find(".//img") is not None
+            and next(holder.iterdescendants("img"), None) is not None
             and text_len(holder) < 600
         ):
             if holder.tag != "figure":
                 holder.tag = "figure"
             cap.tag = "figcaption"
-        elif text_len(cap) < 1000 and cap.find(".//p") is None:
+        elif text_len(cap) < 1000 and next(cap.iterdescendants("p"), None) is None:
             remove(cap)

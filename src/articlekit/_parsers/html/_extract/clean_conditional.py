@@ -5,13 +5,12 @@ text is dropped when its class weight is negative, or it has more pictures, list
 form fields than paragraphs, or too many links for its weight.  Innermost blocks first.
 When the content is itself mostly links (``link-cards``: a listing's or a collection's grid of
 cards whose titles are links), links and pictures do not condemn a block.
-Bound: each block's counts are C XPath passes over its subtree (quadratic only in nesting
-depth, which the tree parser bounds).
+Bound: each block's counts are one C walk over its subtree and its lengths C XPath passes
+(quadratic only in nesting depth, which the tree parser bounds).
 """
 
 from __future__ import annotations
 
-import lxml.etree
 import lxml.html
 
 from articlekit._parsers.html._extract._common import (
@@ -26,10 +25,15 @@ from articlekit._parsers.html._extract._weights import WEIGHTS
 
 NAME = "clean-conditional"
 
-_COUNT_P = lxml.etree.XPath("count(.//p)")
-_COUNT_IMG = lxml.etree.XPath("count(.//img)")
-_COUNT_LI = lxml.etree.XPath("count(.//li)")
-_COUNT_INPUT = lxml.etree.XPath("count(.//input)")
+_COUNTED = ("p", "img", "li", "input")
+
+
+def _counts(el: lxml.html.HtmlElement) -> dict[str, int]:
+    """How many ``p``, ``img``, ``li`` and ``input`` elements *el* holds (one C walk)."""
+    counts = dict.fromkeys(_COUNTED, 0)
+    for node in el.iterdescendants(*_COUNTED):
+        counts[node.tag] += 1
+    return counts
 
 
 def run(state: State, content: lxml.html.HtmlElement) -> None:
@@ -55,28 +59,29 @@ def looks_like_furniture(el: lxml.html.HtmlElement, text: str, weight: float, *,
     if len(COMMAS.findall(text)) >= 10:
         return False  # running text
     is_list = el.tag in ("ul", "ol")
-    n_p = int(_COUNT_P(el))
-    n_img = int(_COUNT_IMG(el))
+    counts = _counts(el)
+    n_p = counts["p"]
+    n_img = counts["img"]
     if is_list and n_img >= 2:
         # An image gallery: most items are pictures.
         items = [li for li in el if li.tag == "li"]
-        with_img = sum(1 for li in items if li.find(".//img") is not None)
+        with_img = sum(1 for li in items if next(li.iterdescendants("img"), None) is not None)
         if with_img * 2 >= len(items):
             return True
     density = link_density(el, len(text))
     if cards:
-        return int(_COUNT_INPUT(el)) > n_p // 3 or (not text and n_img == 0 and el.tag != "table")
+        return counts["input"] > n_p // 3 or (not text and n_img == 0 and el.tag != "table")
     if el.tag == "figure":
         return density > 0.5
     if n_img > 1 and n_p / n_img < 0.5 and len(text) < 200:
         return True
-    if not is_list and int(_COUNT_LI(el)) - 100 > n_p:
+    if not is_list and counts["li"] - 100 > n_p:
         return True
-    if int(_COUNT_INPUT(el)) > n_p // 3:
+    if counts["input"] > n_p // 3:
         return True
     if not text:
         return n_img == 0 and el.tag != "table"
-    if el.find(".//blockquote") is not None and density < 0.5:
+    if next(el.iterdescendants("blockquote"), None) is not None and density < 0.5:
         return False  # an embedded post or a quotation: content, whatever its links
     if weight < 25 and density > WEIGHTS["clean_links"] and len(text) < 1000:
         return not (is_list and density < 0.5)

@@ -33,12 +33,12 @@ def run(state: State) -> None:
     direct: dict[lxml.html.HtmlElement, float] = {}
     prose: dict[lxml.html.HtmlElement, float] = {}
     for el in body.iter(*_BLOCKS):
-        if el.tag in _CONTAINERS and el.find(".//p") is not None:
+        if el.tag in _CONTAINERS and next(el.iterdescendants("p"), None) is not None:
             continue
         length = int(NORM_LEN(el))
         if length < 10 or page.blocked(el):
             continue
-        links = sum([int(NORM_LEN(a)) for a in el.iter("a")]) if el.find(".//a") is not None else 0
+        links = sum([int(NORM_LEN(a)) for a in el.iterdescendants("a")])
         parent = el.getparent()
         if parent is not None:
             direct[parent] = direct.get(parent, 0.0) + max(length - links, 0) + 0.25 * min(links, length)

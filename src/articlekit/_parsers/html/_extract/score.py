@@ -38,7 +38,8 @@ def run(state: State) -> None:
 
     body = page.body
     for para in body.iter(*_PARA_TAGS):
-        text = para.text_content()
+        # A paragraph without child elements (most of them) holds its text alone.
+        text = (para.text or "") if len(para) == 0 else para.text_content()
         length = len(text.strip())
         if length < 25 or page.blocked(para):
             continue
