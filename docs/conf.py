@@ -51,7 +51,11 @@ else:
     intersphinx_mapping = {}
 intersphinx_disabled_reftypes = ["*"]
 
-doctest_global_setup = "import articlekit\nfrom articlekit import *"
+# The examples read the repository's shipped pages (examples/pages/) by relative path, as a
+# reader in a clone would: run them from the repository root, as pytest does.
+doctest_global_setup = (
+    f"import os\nos.chdir({str(Path(__file__).resolve().parents[1])!r})\nimport articlekit\nfrom articlekit import *"
+)
 myst_heading_anchors = 3
 suppress_warnings = ["myst.header"]
 nitpicky = False

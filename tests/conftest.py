@@ -73,3 +73,30 @@ def socket_guard() -> Iterator[None]:
         yield
     finally:
         socket.socket.connect, socket.socket.connect_ex = original  # type: ignore[method-assign]
+
+
+# --------------------------------------------------------------------------- plugins installed on this machine
+
+def _made_by_a_test(entry_point: Any) -> bool:
+    """Whether a format plugin's distribution was put on ``sys.path`` by a test (under
+    pytest's temporary folders) rather than installed on this machine."""
+    where = getattr(getattr(entry_point, "dist", None), "_path", None)
+    return where is not None and "pytest-of-" in str(where)
+
+
+def _isolate_installed_plugins() -> None:
+    """Entry points of plugins installed in the environment (``pip install ./examples/plugin``)
+    are invisible to the tests, so the suite gives the same result on every machine; the
+    plugin tests make their own (a fake distribution in a temporary folder, or a patched
+    ``entry_points``)."""
+    import articlekit._registry as registry
+
+    real = registry.entry_points
+
+    def entry_points(*, group: str) -> list[Any]:
+        return [ep for ep in real(group=group) if _made_by_a_test(ep)]
+
+    registry.entry_points = entry_points  # type: ignore[assignment]
+
+
+_isolate_installed_plugins()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import inspect
 import re
 from pathlib import Path
 
@@ -15,7 +16,7 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 def test_all_is_sorted_unique_and_complete():
     assert list(ak.__all__) == sorted(set(ak.__all__))
-    public = {name for name in vars(ak) if not name.startswith("_")}
+    public = {name for name in vars(ak) if not name.startswith("_")} | set(ak._LAZY)  # the batch names load on first use
     modules = {name for name in public if type(getattr(ak, name)).__name__ == "module"}
     assert public - modules == set(ak.__all__) - {"__version__"}
 
@@ -88,3 +89,21 @@ def test_version_is_defined_once_and_matches_metadata():
 
 def test_py_typed_is_shipped():
     assert (Path(ak.__file__).parent / "py.typed").exists()
+
+
+_FIELD = re.compile(r"^\s*:(param|raises|returns?|rtype|type)\b")
+
+
+@pytest.mark.parametrize("name", sorted(n for n in ak.__all__ if callable(getattr(ak, n)) and not isinstance(getattr(ak, n), type)))
+def test_each_docstring_has_one_field_list(name):
+    """Prose between two runs of :param:/:raises: lines makes Sphinx show a function's
+    Parameters twice in the API reference (it adds the type hints to a second field list)."""
+    lines = (inspect.getdoc(getattr(ak, name)) or "").splitlines()
+    runs, inside = 0, False
+    for line in lines:
+        if _FIELD.match(line):
+            runs += not inside
+            inside = True
+        elif line.strip() and not line.startswith((" ", "\t")):
+            inside = False
+    assert runs <= 1, f"{name}: {runs} separate field lists"

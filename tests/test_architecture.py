@@ -39,8 +39,8 @@ DOCUMENTED = frozenset(
         "PageType", "Quote", "QuoteKind", "ResourceLimitError", "SourceFormat", "Speaker", "Strikethrough",
         "Strong", "Table", "TableCell", "TableRow", "Text", "ThematicBreak",
         "UnknownFormatError", "ValidationError", "__version__", "dumps", "extract_quotes",
-        "formats", "from_dict", "from_json", "json_schema", "parse", "parse_html",
-        "parse_many", "parse_markdown", "parse_text", "quote_rows", "to_dict", "to_html",
+        "formats", "from_dict", "from_json", "json_schema", "parse", "parse_file", "parse_html",
+        "parse_many", "parse_markdown", "parse_text", "parse_url", "quote_rows", "to_dict", "to_html",
         "to_json", "to_jsonld", "to_jsonld_dict", "to_markdown", "to_quotes_csv",
         "to_quotes_jsonl", "to_text",
     }

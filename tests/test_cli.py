@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -171,7 +172,7 @@ def test_parse_failures_exit_1_with_the_input_named(tmp_path: Path, content, mes
 def test_parse_over_max_bytes_is_refused(tmp_path: Path):
     done = run("parse", REFERENCE, "--max-bytes", "100")
     assert done.returncode == 1
-    assert "max_bytes" in done.stderr
+    assert "--max-bytes" in done.stderr
 
 
 # --------------------------------------------------------------------------- quotes
@@ -279,7 +280,7 @@ def test_batch_over_a_folder_with_corrupt_files(tmp_path: Path, mixed, jobs):
     failures = _read_jsonl(errors)
     assert sorted(f["input"] for f in failures) == bad
     assert all(f["error"] and f["message"] for f in failures)
-    assert f"{len(bad)} of {len(bad) + len(good)} documents failed" in done.stderr
+    assert f"{len(bad) + len(good)} processed, {len(bad)} failed, 0 skipped in " in done.stderr
 
 
 def test_batch_never_reads_its_own_output_files(tmp_path: Path):
@@ -297,8 +298,9 @@ def test_batch_without_an_errors_file_reports_on_stderr(tmp_path: Path, mixed):
     done = run("batch", folder, "--jobs", "1")
     assert done.returncode == 1
     assert [json.loads(line)["input"] for line in done.stdout.splitlines()] == good
-    reported = [line for line in done.stderr.splitlines() if line.startswith("articlekit: ")]
+    *reported, summary = [line for line in done.stderr.splitlines() if line.startswith("articlekit: ")]
     assert len(reported) == len(bad)
+    assert summary.startswith(f"articlekit: {len(good) + len(bad)} processed, {len(bad)} failed, 0 skipped")
     for name in bad:
         assert any(line.startswith(f"articlekit: {name}: ") for line in reported)
 
@@ -349,13 +351,15 @@ def test_batch_globs_and_names_from_standard_input(tmp_path: Path, mixed):
     assert [json.loads(line)["input"] for line in by_stdin.stdout.splitlines()] == list(reversed(good))
 
 
-def test_batch_progress_line_when_asked(tmp_path: Path):
-    done = run("batch", REFERENCE, "--progress", "--out", tmp_path / "o.jsonl", "--jobs", "1")
+def test_batch_progress_bar_when_asked_and_a_summary_line_always(tmp_path: Path):
+    done = run("batch", REFERENCE, REFERENCE, "--progress", "--out", tmp_path / "o.jsonl", "--jobs", "1")
     assert done.returncode == 0
-    assert "1 pages" in done.stderr
+    assert "2/2" in done.stderr, "the total is known"
     assert "pages/s" in done.stderr
-    quiet = run("batch", REFERENCE, "--out", tmp_path / "o.jsonl", "--jobs", "1")
-    assert quiet.stderr == "", "no progress when standard error is not a terminal"
+    quiet = run("batch", REFERENCE, "--out", tmp_path / "o.jsonl", "--jobs", "1", "--overwrite")
+    assert re.fullmatch(r"articlekit: 1 processed, 0 failed, 0 skipped in [0-9.]+ s \([0-9.,]+ pages/s\)\n", quiet.stderr), (
+        "no progress bar when standard error is not a terminal, but the summary line"
+    )
 
 
 def test_ctrl_c_in_the_middle_of_a_batch_leaves_whole_lines(tmp_path: Path):

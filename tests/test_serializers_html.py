@@ -120,7 +120,8 @@ def test_reference_example_fragment_structure() -> None:
     assert [el.tag for el in art[1:]] == ["p", "p", "p", "h2", "p", "p", "p", "p", "p"]
     assert art[4].text == "Putin\u2019s Proposal"
     # Every one of the nine quotes is marked up, in order, with its speaker.
-    marked = art.findall(".//q")
+    marked = art.findall(".//span[@data-kind]")
+    assert art.findall(".//q") == [], "no <q>: the text keeps its own marks"
     assert [q.text_content() for q in marked] == [q[0] for q in QUOTES]
     assert [(q.get("data-speaker"), q.get("data-kind"), q.get("data-cue")) for q in marked] == [
         (speaker.name, kind, cue) for _, kind, speaker, cue in QUOTES
@@ -233,8 +234,8 @@ def test_quote_marked_up_only_where_the_markup_allows() -> None:
         ak.Quote("d", "indirect", (6, 7), speaker=ak.Speaker("Y"), cue="said"),
     ]
     out = ak.to_html(attrs.evolve(article, quotes=quotes))
-    assert out.count("<q ") == 1
-    assert '<p><q data-kind="direct" data-speaker="X"><em>a b</em></q> c ' in out
+    assert out.count("<q") == 0
+    assert '<p><span data-kind="direct" data-speaker="X"><em>a b</em></span> c ' in out
     assert '<span data-kind="indirect" data-speaker="Y" data-cue="said">d</span></p>' in out
 
 
@@ -245,7 +246,33 @@ def test_nested_and_outer_quotes() -> None:
         ak.Quote("two", "partial", (13, 16)),
     ]
     out = ak.to_html(ak.Article(body=[para], quotes=quotes))
-    assert '<p>He said: <q data-kind="direct">one <q data-kind="partial">two</q> three</q>.</p>' in out
+    assert '<p>He said: <span data-kind="direct">one <span data-kind="partial">two</span> three</span>.</p>' in out
+
+
+def test_quote_marks_show_once_and_annotations_can_be_left_out() -> None:
+    """The text keeps the source's marks; a <q> would make a browser add a second pair."""
+    text = "\u201cWe will build it,\u201d said Anna Berg."
+    quote = ak.Quote("We will build it,", "direct", (1, 18), speaker=ak.Speaker("Anna Berg"), cue="said")
+    article = ak.Article(body=[ak.Paragraph([ak.Text(text)])], quotes=[quote])
+    out = ak.to_html(article)
+    assert "<q" not in out
+    assert '\u201c<span data-kind="direct" data-speaker="Anna Berg" data-cue="said">We will build it,</span>\u201d' in out
+    plain = ak.to_html(article, annotate_quotes=False)
+    assert "data-" not in plain
+    assert "<span" not in plain
+    assert f"<p>{text}</p>" in plain
+    assert ak.dumps(article, "html", annotate_quotes=False) == plain
+
+
+def test_the_dateline_labels_its_times() -> None:
+    from datetime import datetime, timezone
+
+    when = datetime(2025, 5, 23, 9, 30, tzinfo=timezone.utc)
+    out = ak.to_html(ak.Article(title="T", published=when, modified=when.replace(hour=11)))
+    assert '<p class="dateline">Published <time class="published"' in out
+    assert '</time> · Updated <time class="modified"' in out
+    only_modified = ak.to_html(ak.Article(title="T", modified=when))
+    assert '<p class="dateline">Updated <time' in only_modified
 
 
 def test_json_ld_script_cannot_be_broken_out_of() -> None:
@@ -382,7 +409,7 @@ def _blocks(blocks: tuple[ak.Block, ...]) -> list[ak.Block]:
 def expressible(article: ak.Article) -> ak.Article:
     """What a standalone page carries of *article* (the documented exceptions).
 
-    * quotes, comments, warnings, extra, encoding and encoding_source are not carried
+    * quotes, comments, warnings, extra, encoding, encoding_source and base_url are not carried
       (the parser re-extracts quotes and records its own warnings and encoding);
       source_format becomes "html";
     * an unsafe link, image or figure URL is dropped (read back as "");
@@ -401,6 +428,7 @@ def expressible(article: ak.Article) -> ak.Article:
         extra={},
         encoding=None,
         encoding_source=None,
+        base_url=None,
         source_format="html",
         authors=[attrs.evolve(p, url=opt(p.url)) for p in article.authors],
         url=opt(article.url),

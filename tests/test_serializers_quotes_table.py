@@ -6,13 +6,14 @@ import csv
 import io
 import json
 import os
+import re
 
 import attrs
 import pytest
 from hypothesis import given
 
 import articlekit as ak
-from articlekit._serializers.quotes_table import QUOTE_COLUMNS
+from articlekit._serializers.quotes_table import QUOTE_COLUMNS, excel_cell
 from articlekit.testing import articles
 from reference_example import QUOTES, reference_article
 
@@ -98,6 +99,9 @@ def test_speaker_mention_is_the_text_at_speaker_span() -> None:
     assert [o["speaker_mention"] for o in objs] == ["the spokesperson", "Dmitry Peskov", None]
 
 
+_FORMULA_AT_A_CELL_START = re.compile(r"(^|[;,\t\r\n])\s*[=+\-@\uff1d\uff0b\uff0d\uff20]")
+
+
 def test_no_quotes() -> None:
     article = ak.Article(title="x")
     assert ak.to_quotes_csv(article) == ",".join(QUOTE_COLUMNS) + "\r\n"
@@ -109,12 +113,28 @@ def test_excel_safe() -> None:
     text = "=HYPERLINK(1)"
     article = ak.Article(title=text, body=[ak.Paragraph([ak.Text(text)])])
     article = attrs.evolve(article, quotes=[ak.Quote(text, "scare", (len(text) + 2, 2 * len(text) + 2))])
-    (row,) = _read_csv(ak.to_quotes_csv(article, excel_safe=True))
+    (row,) = _read_csv(ak.to_quotes_csv(article))  # safe by default
     assert row["text"] == "'" + text
     assert row["article_title"] == "'" + text
     assert row["start"] == str(len(text) + 2)
-    (plain,) = _read_csv(ak.to_quotes_csv(article))
+    (plain,) = _read_csv(ak.to_quotes_csv(article, excel_safe=False))
     assert plain["text"] == text
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("=1+1", "'=1+1"),
+        ("-2", "'-2"),
+        ("a;=HYPERLINK(1)", "a;'=HYPERLINK(1)"),  # a ;-separated locale starts a new cell at ;
+        ("a, @SUM(A1)", "a, '@SUM(A1)"),
+        ("line\n+cmd", "line\n'+cmd"),
+        ("＝1+1", "'＝1+1"),  # full-width equals sign
+        ("He said: no.", "He said: no."),
+    ],
+)
+def test_excel_safe_cells_after_separators_too(cell: str, safe: str) -> None:
+    assert excel_cell(cell) == safe
 
 
 @pytest.mark.timeout(PROPERTY_TIMEOUT)
@@ -123,8 +143,10 @@ def test_tables_round_trip_for_any_article(article: ak.Article) -> None:
     rows = ak.quote_rows(article)
     assert len(rows) == len(article.quotes)
     assert [json.loads(line) for line in ak.to_quotes_jsonl(article).splitlines()] == rows
-    read = _read_csv(ak.to_quotes_csv(article))
+    read = _read_csv(ak.to_quotes_csv(article, excel_safe=False))
     assert len(read) == len(rows)
+    for row in _read_csv(ak.to_quotes_csv(article)):
+        assert not any(_FORMULA_AT_A_CELL_START.search(value) for value in row.values()), row
     for got, want in zip(read, rows, strict=True):
         assert got == {k: "" if v is None else str(v) for k, v in want.items()}
     for row, quote in zip(rows, article.quotes, strict=True):

@@ -83,3 +83,18 @@ def test_plugin_cannot_replace_a_builtin(fake_plugin: str) -> None:
 
 def test_no_plugin_without_the_distribution() -> None:
     assert "shout" not in ak.formats()
+
+
+def test_a_plugin_installed_on_the_machine_changes_nothing_for_the_suite(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pip install ./examples/plugin`` in the development environment must not change what the
+    tests see (conftest hides installed plugins; the tests above make their own)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="site-packages-") as site:
+        dist = Path(site) / "articlekit_shout-1.0.0.dist-info"
+        dist.mkdir()
+        (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: articlekit-shout\nVersion: 1.0.0\n", "utf-8")
+        (dist / "entry_points.txt").write_text("[articlekit.formats]\nshout = articlekit_shout:to_shout\n", "utf-8")
+        monkeypatch.syspath_prepend(site)
+        importlib.invalidate_caches()
+        assert ak.formats() == tuple(sorted(BUILTIN_FORMATS))

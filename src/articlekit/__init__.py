@@ -10,7 +10,9 @@ them), and write it out again as JSON, Markdown, HTML, text or JSON-LD.
 True
 """
 
-from articlekit._batch import BatchResult, Document, parse_many
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
+
 from articlekit._errors import (
     ArticleKitError,
     EmptyDocumentError,
@@ -25,6 +27,7 @@ from articlekit._errors import (
 )
 from articlekit._json import from_dict, from_json, json_schema, to_dict, to_json
 from articlekit._limits import Limits
+from articlekit._load import parse_file, parse_url
 from articlekit._model import (
     Article,
     Block,
@@ -69,6 +72,23 @@ from articlekit._serializers.markdown import to_markdown
 from articlekit._serializers.quotes_table import quote_rows, to_quotes_csv, to_quotes_jsonl
 from articlekit._serializers.text import to_text
 from articlekit._version import __version__
+
+if _TYPE_CHECKING:
+    from articlekit._batch import BatchResult, Document, parse_many
+
+#: Names imported when first used: the batch runner (multiprocessing and its pool)
+#: costs a third of the import time and most programs never run a batch.
+_LAZY = frozenset({"BatchResult", "Document", "parse_many"})
+
+
+def __getattr__(name: str) -> _Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'articlekit' has no attribute {name!r}")
+    from articlekit import _batch
+
+    value = getattr(_batch, name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "Article",
@@ -122,10 +142,12 @@ __all__ = [
     "from_json",
     "json_schema",
     "parse",
+    "parse_file",
     "parse_html",
     "parse_many",
     "parse_markdown",
     "parse_text",
+    "parse_url",
     "quote_rows",
     "to_dict",
     "to_html",
@@ -142,7 +164,7 @@ __all__ = [
 # implementation keeps them (their module is private and may move).  Only the exceptions:
 # the model classes keep their module, where typing.get_type_hints resolves their annotations.
 for _name in __all__:
-    _obj = globals()[_name]
+    _obj = globals().get(_name)
     if isinstance(_obj, type) and issubclass(_obj, BaseException):
         _obj.__module__ = "articlekit"
 del _name, _obj

@@ -19,24 +19,19 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import sys
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from types import FrameType
 from typing import IO, Any
 
 from articlekit._batch import (
     DEFAULT_MAX_TASKS_PER_CHILD,
     DEFAULT_MEMORY_LIMIT,
     DEFAULT_TIMEOUT,
-    error_line,
-    parse_many,
-    result_line,
 )
 from articlekit._batch._inputs import _Job
 from articlekit._batch._pool import _Options, _run
+from articlekit._batchcli import cli_words, run_batch
 from articlekit._errors import ArticleKitError
 from articlekit._input import INPUT_FORMATS, MEDIA_TYPES
 from articlekit._limits import Limits
@@ -65,12 +60,15 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         super().__init__(prog, max_help_position=32)
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def _common(parser: argparse.ArgumentParser, *, quotes_option: bool = True) -> None:
     parser.add_argument(
         "--from", dest="source", choices=INPUT_FORMATS, default="auto",
         help="input format (default: auto, from the file extension or the content)",
     )
-    parser.add_argument("--no-quotes", action="store_true", help="do not extract quotes")
+    if quotes_option:
+        parser.add_argument("--no-quotes", action="store_true", help="do not extract quotes")
+    else:
+        parser.set_defaults(no_quotes=False)
     parser.add_argument(
         "--max-bytes", type=_positive_int, default=Limits().max_bytes, metavar="N",
         help="refuse inputs larger than N bytes (default: %(default)s)",
@@ -120,6 +118,27 @@ def _positive_float(text: str) -> float:
     if not value > 0:
         raise argparse.ArgumentTypeError(f"expected a number > 0, got {text}")
     return value
+
+
+def _non_negative_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {text}")
+    return value
+
+
+def _default_jobs() -> int:
+    """Worker processes by default: the CPUs, less those other programs keep busy (the load
+    average), at least one.  On a busy machine more workers than free CPUs only wait."""
+    cpus = _cpus()
+    try:
+        busy = int(os.getloadavg()[0] + 0.5)
+    except (AttributeError, OSError):  # pragma: no cover - no load average
+        busy = 0
+    return max(1, min(cpus, cpus - busy))
 
 
 def _cpus() -> int:
@@ -184,39 +203,85 @@ def _build_parser() -> argparse.ArgumentParser:
         help="table (aligned columns, default), csv or jsonl (the quotes-csv and quotes-jsonl formats)",
     )
     quotes.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
-    _common(quotes)
+    quotes.add_argument(
+        "--no-excel-safe", dest="excel_safe", action="store_false",
+        help="with --to csv: write cells exactly as they are (by default a cell a spreadsheet would run "
+        "as a formula gets a leading ')",
+    )
+    _common(quotes, quotes_option=False)
     _fetch_options(quotes)
 
     batch = commands.add_parser(
         "batch",
-        help="parse many documents in parallel into JSON Lines",
+        help="parse many documents (files, folders, globs, WARC archives, URLs) in parallel",
         description=(
-            "Parse files, folders (recursively), glob patterns and WARC archives (.warc, .warc.gz: their\n"
-            "HTML responses) in parallel, writing one JSON line per article, in input order:\n"
+            "Parse files, folders (recursively), glob patterns, WARC archives (.warc, .warc.gz: their\n"
+            "HTML responses) and URLs in parallel, writing one JSON line per article, in input order:\n"
             '  {"input": NAME, "url": URL, "article": {...}}                 with --to json (default)\n'
             '  {"input": NAME, "url": URL, "format": FMT, "content": "..."}  with any other --to\n'
-            "A document that fails (parse error, empty or binary file, time or memory limit, crash)\n"
-            "is reported with its name and the message, and the run goes on."
+            "or one row per article with --to csv, or one file per input with --output-dir.\n"
+            "A document that fails (parse error, empty or binary file, time or memory limit, crash,\n"
+            "fetch error) is reported with its name and the message, and the run goes on.  An output\n"
+            "that already holds results is refused: --resume continues it, --overwrite replaces it.\n"
+            "The run ends with one summary line on standard error."
         ),
         formatter_class=_Formatter,
         epilog=(
             "examples:\n"
             "  articlekit batch saved-pages/ --out articles.jsonl\n"
-            "  articlekit batch 'site/**/*.html' --to markdown --jobs 4 --out pages.jsonl\n"
+            "  articlekit batch saved-pages/ --output-dir md/ --to markdown --resume\n"
+            "  articlekit batch 'site/**/*.html' --to csv --out articles.csv --language en\n"
             "  articlekit batch CC-MAIN-*.warc.gz --out cc.jsonl --errors errors.jsonl --timeout 10\n"
+            "  articlekit batch --urls-from-file urls.txt --out pages.jsonl --errors failed.jsonl\n"
             "  find . -name '*.md' | articlekit batch - --out posts.jsonl\n\n" + _EXIT_CODES
         ),
     )
     batch.add_argument(
-        "inputs", nargs="+", metavar="INPUT",
-        help="files, folders, glob patterns, WARC archives; - reads input names from standard input",
+        "inputs", nargs="*", metavar="INPUT",
+        help="files, folders, glob patterns, WARC archives, http(s) URLs; - reads input names from standard input",
     )
-    batch.add_argument("-o", "--out", default="-", metavar="OUT.jsonl", help="output file (default: standard output)")
-    batch.add_argument("--to", choices=formats(), default="json", help="format of each article (default: json)")
-    batch.add_argument("--errors", metavar="ERRORS.jsonl", help="write one JSON line per failed document here (default: standard error)")
+    where = batch.add_mutually_exclusive_group()
+    where.add_argument(
+        "-o", "--out", default="-", metavar="OUT", help="output file: JSON Lines, or CSV with --to csv (default: standard output)"
+    )
+    where.add_argument(
+        "--output-dir", metavar="DIR",
+        help="write one file per input into DIR, named after the input with the format's extension "
+        "(pages/a.html -> DIR/pages/a.html.md)",
+    )
     batch.add_argument(
-        "-j", "--jobs", type=_jobs, default=_cpus(), metavar="N",
-        help="worker processes (default: the number of CPUs, %(default)s; 0: no worker processes, no limits)",
+        "--to", choices=[*formats(), "csv"], default="json",
+        help="format of each article (default: json); csv: one table row per article (input, url, title, "
+        "authors, dates, language, site, section, tags, description, words, quotes)",
+    )
+    batch.add_argument("--errors", metavar="ERRORS.jsonl", help="write one JSON line per failed document here (default: standard error)")
+    again = batch.add_mutually_exclusive_group()
+    again.add_argument(
+        "--resume", action="store_true",
+        help="skip the documents the output (and the errors file) already holds, and add the rest",
+    )
+    again.add_argument("--overwrite", action="store_true", help="replace an output that already holds results")
+    batch.add_argument(
+        "--language", metavar="LANG",
+        help="keep only articles in this language (en also takes en-GB); the others are skipped",
+    )
+    urls = batch.add_argument_group("URLs (fetched politely: one request at a time per host, robots.txt honoured)")
+    urls.add_argument("--url", action="append", metavar="URL", help="a URL to fetch and parse (repeat for more)")
+    urls.add_argument(
+        "--urls-from-file", metavar="FILE", help="fetch and parse the URLs in FILE, one a line (# comments allowed; - for standard input)"
+    )
+    urls.add_argument(
+        "--delay", type=_non_negative_float, default=1.0, metavar="SECONDS",
+        help="wait this long between two requests to one host (default: %(default)s; a robots.txt Crawl-delay wins)",
+    )
+    urls.add_argument(
+        "--fetch-timeout", type=_positive_float, default=20.0, metavar="SECONDS",
+        help="give up on a page after this long in all (default: %(default)s)",
+    )
+    urls.add_argument("--ignore-robots", action="store_true", help="do not read robots.txt (only for sites you run)")
+    batch.add_argument(
+        "-j", "--jobs", type=_jobs, default=_default_jobs(), metavar="N",
+        help="worker processes (default: %(default)s, the CPUs not in use; 0: no worker processes, no limits)",
     )
     batch.add_argument(
         "--timeout", type=_positive_float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
@@ -231,10 +296,10 @@ def _build_parser() -> argparse.ArgumentParser:
         help="replace each worker process after N documents (default: %(default)s)",
     )
     progress = batch.add_mutually_exclusive_group()
-    progress.add_argument("--progress", action="store_true", default=None, help="always show the progress line")
+    progress.add_argument("--progress", action="store_true", default=None, help="always show the progress bar")
     progress.add_argument(
         "--no-progress", dest="progress", action="store_false",
-        help="never show it (default: shown when standard error is a terminal)",
+        help="never show it (default: shown when standard error is a terminal; the summary line is always written)",
     )
     _common(batch)
     _comments_option(batch)
@@ -269,7 +334,7 @@ def _load_one(args: argparse.Namespace) -> Article:
     )
     article, _, error, message = _run(job, options)
     if article is None:
-        raise _InputError(f"{job.name}: {message} ({error})")
+        raise _InputError(f"{job.name}: {cli_words(message or '')} ({error})")
     return article
 
 
@@ -329,8 +394,10 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
 
     article = _load_one(args)
     with _output(args.output) as out:
-        if args.to in ("csv", "jsonl"):
-            out.write(dumps(article, f"quotes-{args.to}"))
+        if args.to == "csv":
+            out.write(dumps(article, "quotes-csv", excel_safe=args.excel_safe))
+        elif args.to == "jsonl":
+            out.write(dumps(article, "quotes-jsonl"))
         else:
             width = 100
             if out.isatty():
@@ -342,145 +409,8 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- batch
 
 
-class _Interrupts:
-    """Defers Ctrl-C while a line is being written, so no half line is ever left."""
-
-    def __init__(self) -> None:
-        self.critical = False
-        self.pending = False
-        self.previous: Any = None
-
-    def _handler(self, signum: int, frame: FrameType | None) -> None:
-        if self.critical:
-            self.pending = True
-        else:
-            raise KeyboardInterrupt
-
-    def __enter__(self) -> _Interrupts:
-        try:
-            self.previous = signal.signal(signal.SIGINT, self._handler)
-        except ValueError:  # not the main thread: Ctrl-C is not ours to handle
-            self.previous = None
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.previous is not None:
-            signal.signal(signal.SIGINT, self.previous)
-
-    @contextmanager
-    def atomic(self) -> Iterator[None]:
-        self.critical = True
-        try:
-            yield
-        finally:
-            self.critical = False
-        if self.pending:
-            self.pending = False
-            raise KeyboardInterrupt
-
-
-class _LineWriter:
-    """Writes whole lines with single unbuffered writes: a killed run never leaves half a line."""
-
-    def __init__(self, path: str | None, interrupts: _Interrupts) -> None:
-        self.interrupts = interrupts
-        if path is None or path == "-":
-            sys.stdout.flush()
-            self.fd = sys.stdout.fileno()
-            self.owned = False
-        else:
-            self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
-            self.owned = True
-
-    def write(self, line: str) -> None:
-        data = memoryview((line + "\n").encode("utf-8"))
-        with self.interrupts.atomic():
-            while data:
-                data = data[os.write(self.fd, data) :]
-
-    def close(self) -> None:
-        if self.owned:
-            os.close(self.fd)
-
-
-class _Progress:
-    """One status line on standard error: documents done, documents per second, errors."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.start = time.monotonic()
-        self.last = 0.0
-        self.shown = False
-
-    def update(self, done: int, failed: int, *, final: bool = False) -> None:
-        now = time.monotonic()
-        if not self.enabled or (not final and now - self.last < 0.2):
-            return
-        self.last = now
-        rate = done / max(now - self.start, 1e-9)
-        sys.stderr.write(f"\r{done:,} pages  {rate:,.1f} pages/s  {failed:,} errors ")
-        if final:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-        self.shown = True
-
-
-def _stdin_names() -> Iterator[str]:
-    for line in sys.stdin:
-        name = line.rstrip("\r\n")
-        if name.strip():
-            yield name
-
-
 def _cmd_batch(args: argparse.Namespace) -> int:
-    inputs: Any = _stdin_names() if args.inputs == ["-"] else args.inputs
-    show = sys.stderr.isatty() if args.progress is None else args.progress
-    progress = _Progress(show)
-    done = failed = 0
-    with _Interrupts() as interrupts:
-        out = _LineWriter(args.out, interrupts)
-        errors = _LineWriter(args.errors, interrupts) if args.errors else None
-        results = parse_many(
-            inputs,
-            jobs=args.jobs,
-            format=args.source,
-            quotes=not args.no_quotes,
-            comments=args.comments,
-            limits=Limits(max_bytes=args.max_bytes),
-            to=args.to,
-            timeout=args.timeout,
-            memory_limit=args.memory_limit * 2**20,
-            max_tasks_per_child=args.max_tasks_per_child,
-            exclude=[path for path in (args.out, args.errors) if path and path != "-"],
-        )
-        try:
-            for result in results:
-                done += 1
-                if result.ok:
-                    out.write(result_line(result, args.to))
-                else:
-                    failed += 1
-                    if errors is not None:
-                        errors.write(error_line(result))
-                    else:
-                        with interrupts.atomic():
-                            if progress.shown:
-                                sys.stderr.write("\n")
-                            _error(f"{result.name}: {result.message} ({result.error})")
-                progress.update(done, failed)
-        except KeyboardInterrupt:
-            results.close()
-            progress.update(done, failed, final=True)
-            _error(f"interrupted after {done:,} documents ({failed:,} failed); the output holds whole lines only")
-            return EXIT_INTERRUPTED
-        finally:
-            out.close()
-            if errors is not None:
-                errors.close()
-    progress.update(done, failed, final=True)
-    if failed and (show or args.errors):
-        _error(f"{failed:,} of {done:,} documents failed" + (f"; see {args.errors}" if args.errors else ""))
-    return EXIT_FAILED if failed else EXIT_OK
+    return run_batch(args)
 
 
 # --------------------------------------------------------------------------- main
@@ -501,7 +431,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return command(args)
     except (ArticleKitError, _InputError) as exc:
-        _error(str(exc))
+        _error(cli_words(str(exc)))
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         _error(f"{where}{exc.strerror or exc}")

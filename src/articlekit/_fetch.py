@@ -1,7 +1,8 @@
-"""A small URL fetcher for ``articlekit parse URL`` (the command line only).
+"""A small URL fetcher for :func:`articlekit.parse_url` and the command line.
 
-The library's parse functions never touch the network; only the command
-line's ``parse`` command calls :func:`fetch`.  It speaks ``http`` and
+The library's parse functions never touch the network; only
+:func:`articlekit.parse_url`, the command line's ``parse`` and ``quotes`` and
+``batch --url`` call :func:`fetch`.  It speaks ``http`` and
 ``https`` only, sends an ``articlekit`` User-Agent, gives up after a total
 time limit (a server that trickles bytes is cut off, not waited for: a timer
 shuts the connection's socket down at the deadline, whichever phase -- TLS
@@ -202,7 +203,14 @@ def fetch(
             reason = exc.reason
             if isinstance(reason, TimeoutError):
                 raise FetchError(f"{url}: no response within {timeout:g} s") from None
-            raise FetchError(f"{url}: {reason}") from None
+            if isinstance(reason, socket.gaierror):
+                host = urlsplit(url).hostname or url
+                raise FetchError(
+                    f"{url}: cannot find the host {host!r} (its name does not resolve; check the spelling)"
+                ) from None
+            if isinstance(reason, ConnectionRefusedError):
+                raise FetchError(f"{url}: the server refused the connection") from None
+            raise FetchError(f"{url}: {getattr(reason, 'strerror', None) or reason}") from None
         except TimeoutError:
             raise FetchError(f"{url}: no response within {timeout:g} s") from None
         except (OSError, ValueError, http.client.HTTPException) as exc:  # reset, bad status line, bad URL

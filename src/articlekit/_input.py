@@ -12,8 +12,14 @@ Order of decisions for bytes (the WHATWG order):
    in a page) is ignored, with a warning in :attr:`Decoded.warnings`;
 4. UTF-8, when the bytes are valid UTF-8, or when valid multi-byte sequences
    outnumber broken ones at least two to one (the broken ones become U+FFFD);
-5. a detector (charset-normalizer);
+5. a detector (charset-normalizer) for the script; when it sees Latin-script
+   text, the WHATWG fallback windows-1252, unless the letters the bytes make
+   read far better as Central European windows-1250 (``ł``, ``ř``, ``ě`` ...
+   rather than ``³``, ``ø``, ``ì``); a tie is windows-1252;
 6. UTF-8 with replacement characters.
+
+Steps 4 (when sequences were broken), 5 and 6 are guesses: each adds a warning
+to :attr:`Decoded.warnings` (the parsers copy it to ``Article.warnings``).
 
 The size limit is checked on the raw input first.  Binary data (NUL bytes in
 more than 1% of the input, or mostly undecodable) raises
@@ -28,6 +34,12 @@ extension (:data:`INPUT_FORMATS`, :data:`FORMAT_NAMES`, :data:`MEDIA_TYPES`,
 :data:`EXTENSIONS`).  The content sniffer, :func:`articlekit.parse` and the
 batch runner read them from here.
 
+Before any of that, :func:`read_source` turns a path (:class:`os.PathLike`) or a
+binary file object into bytes, reading at most ``Limits.max_bytes + 1`` of them and
+refusing anything that is not a regular file (a FIFO would block forever), and
+:func:`name_hint` notices a ``str`` that is one line naming an existing file or a
+URL: it is parsed as the text it is, with a warning.
+
 >>> find_bom(codecs.BOM_UTF16_LE + "hi".encode("utf-16-le"))
 ('utf-16-le', 2)
 >>> binary_reason(bytes(100)), binary_reason(b"plain text")
@@ -39,7 +51,9 @@ batch runner read them from here.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from typing import Literal
 
 import attrs
@@ -47,6 +61,7 @@ import attrs
 from articlekit._errors import (
     EmptyDocumentError,
     EncodingError,
+    ParseError,
     ResourceLimitError,
     ValidationError,
 )
@@ -69,6 +84,8 @@ __all__ = [
     "encoding_for_label",
     "find_bom",
     "has_binary_signature",
+    "name_hint",
+    "read_source",
 ]
 
 # --------------------------------------------------------------------------- input formats
@@ -344,6 +361,9 @@ def decode_input(
         if len(data) > limits.max_bytes // 4 and len(data.encode("utf-8", "surrogatepass")) > limits.max_bytes:
             raise _too_big(source, limits)
         text, enc, how = data, None, None
+        hint = name_hint(data)
+        if hint is not None:
+            warnings.append(hint)
     elif isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         if len(raw) > limits.max_bytes:
@@ -365,6 +385,122 @@ def _too_big(source: str, limits: Limits) -> ResourceLimitError:
         f"the input is larger than Limits.max_bytes ({limits.max_bytes:,} bytes); "
         "pass limits=Limits(max_bytes=...) to accept it",
         source=source,
+    )
+
+
+# --------------------------------------------------------------------------- paths and file objects
+
+_HINT_MAX = 4096
+
+
+def name_hint(text: str, *, urls: bool = False) -> str | None:
+    """The warning for a ``str`` input that is one line naming an existing file (or, with
+    *urls*, one that is an ``http``/``https`` URL), else None.
+
+    Such a string is parsed as the text it is (a one-line article); the warning says how
+    to parse what it names instead.  Only the file system is asked (never the network).
+    :func:`articlekit.parse` asks about URLs too; the format parsers only about files (a
+    Markdown document may well be one link).
+
+    >>> name_hint("https://example.org/news/1", urls=True)
+    "the input is a URL, parsed as text; did you mean articlekit.parse_url('https://example.org/news/1')?"
+    >>> name_hint("Two words.") is None
+    True
+    """
+    candidate = text.strip()
+    if not candidate or len(candidate) > _HINT_MAX or "\n" in candidate or "\x00" in candidate:
+        return None
+    if re.fullmatch(r"https?://[^\s/?#]+[^\s]*", candidate, re.IGNORECASE):
+        if not urls:
+            return None
+        return f"the input is a URL, parsed as text; did you mean articlekit.parse_url({candidate!r})?"
+    try:
+        is_file = os.path.isfile(candidate)
+    except (OSError, ValueError):
+        is_file = False
+    if is_file:
+        return f"the input names a file, parsed as text; did you mean articlekit.parse_file({candidate!r})?"
+    return None
+
+
+def _describe_mode(mode: int) -> str:
+    for test, what in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return what
+    return "not a regular file"
+
+
+def read_path(path: str, *, limit: int) -> bytes:
+    """The bytes of the regular file at *path*: at most *limit* + 1 of them.
+
+    :raises ParseError: the file cannot be read, or is not a regular file (a folder,
+        a FIFO, a socket, a device: reading a FIFO would block until a writer comes).
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError) as exc:
+        raise ParseError(f"cannot read {path!r}: {getattr(exc, 'strerror', None) or exc}") from None
+    if not stat.S_ISREG(mode):  # checked again on the open file below
+        raise ParseError(f"cannot read {path!r}: it is {_describe_mode(mode)}, not a regular file")
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer must not block; a regular file ignores it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise ParseError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise ParseError(f"cannot read {path!r}: it is {_describe_mode(mode)}, not a regular file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(limit + 1 - size, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ParseError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def read_source(data: object, *, source: str, limits: Limits) -> str | bytes | bytearray | memoryview:
+    """*data* as text or bytes: a path (:class:`os.PathLike`) or a file object (with ``read``)
+    is read, at most ``limits.max_bytes + 1`` bytes of it (the size check follows); str and
+    bytes are returned as they are.  A ``str`` is never taken for a path here: pass
+    :class:`pathlib.Path` or use :func:`articlekit.parse_file`.
+
+    :raises ValidationError: *data* is none of these.
+    :raises ParseError: the file cannot be read, or is not a regular file.
+    """
+    if isinstance(data, (str, bytes, bytearray, memoryview)):
+        return data
+    if isinstance(data, os.PathLike):
+        path = os.fspath(data)
+        if isinstance(path, bytes):
+            path = os.fsdecode(path)
+        return read_path(path, limit=limits.max_bytes)
+    read = getattr(data, "read", None)
+    if callable(read):
+        try:
+            chunk = read(limits.max_bytes + 1)
+        except OSError as exc:
+            raise ParseError(f"cannot read the file object: {exc.strerror or exc}", source=source) from None
+        if isinstance(chunk, (str, bytes, bytearray, memoryview)):
+            return chunk
+        raise ValidationError(f"{source} input: the file object's read() gave {type(chunk).__name__}, not bytes or str")
+    raise ValidationError(
+        f"{source} input must be str, bytes, a path (os.PathLike) or a binary file object, got {type(data).__name__}"
     )
 
 
@@ -396,11 +532,71 @@ def _decode_bytes(
         pass  # not valid UTF-8: try mostly-UTF-8, then the detector
     repaired = _mostly_utf8(raw)
     if repaired is not None:
+        warnings.append(_guessed("utf-8", "mostly valid UTF-8; the broken bytes became U+FFFD"))
         return repaired, "utf-8", "detected"
+    name, why = _detect(raw)
+    warnings.append(_guessed(name, why))
+    return raw.decode(name, "replace"), name, "detected"
+
+
+def _guessed(name: str, why: str) -> str:
+    return f"no encoding was declared and the bytes are not valid UTF-8; guessed {_LABELS.get(name, name)} ({why})"
+
+
+#: The names the warnings give codecs (the WHATWG labels).
+_LABELS = {"cp1252": "windows-1252", "cp1250": "windows-1250", "cp1251": "windows-1251", "cp932": "Shift_JIS"}
+
+#: The detector's answers that mean "Latin-script text in a single-byte code page".
+_LATIN_FAMILY = frozenset(
+    {
+        "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859-1", "iso8859-2", "iso8859-3", "iso8859-4",
+        "iso8859-9", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "mac-latin2",
+        "mac-roman", "mac-iceland", "mac-turkish", "cp437", "cp850", "cp852", "cp858", "cp775", "ascii",
+    }
+)  # fmt: skip
+
+# How often each letter a differing byte makes turns up in text of the languages each
+# code page serves (a rough per-mille scale; anything absent counts as 0.05).  Only the
+# bytes that windows-1252 and windows-1250 read differently matter.
+_WESTERN_WEIGHTS = {
+    "à": 8, "è": 6, "ì": 2, "ò": 3, "ù": 2, "ø": 3, "æ": 2, "å": 4, "ê": 4, "ñ": 5, "ã": 4, "õ": 2,
+    "û": 1, "œ": 1, "ð": 1, "À": 1, "È": 1, "Å": 1, "Ø": 1, "Ñ": 1, "Æ": 0.5, "ª": 0.5, "º": 1,
+    "¿": 0.5, "¡": 0.5, "«": 1, "»": 1, "£": 0.5, "¥": 0.2, "¼": 0.1, "½": 0.2,
+}  # fmt: skip
+_CENTRAL_WEIGHTS = {
+    "č": 6, "ě": 6, "ř": 5, "ů": 3, "ň": 2, "ť": 1, "ď": 1, "ľ": 2, "ĺ": 0.2, "ŕ": 0.2, "ć": 3,
+    "ę": 5, "ł": 6, "ą": 5, "ń": 3, "ż": 4, "ś": 3, "ź": 2, "ă": 4, "ő": 3, "ű": 2, "đ": 1,
+    "Č": 1, "Ř": 1, "Ł": 1, "Ś": 0.5, "Ż": 0.5, "Ą": 0.2, "Ę": 0.2, "Ľ": 0.2, "Đ": 0.2, "ţ": 2, "ş": 2,
+}  # fmt: skip
+_DIFFERING = bytes(
+    b for b in range(0x80, 0x100)
+    if bytes([b]).decode("cp1252", "replace") != bytes([b]).decode("cp1250", "replace")
+)
+
+
+def _latin_score(raw: bytes, codec: str, weights: dict[str, float]) -> float:
+    import math
+
+    counts: dict[int, int] = {}
+    for byte in raw:
+        if byte in _DIFFERING:
+            counts[byte] = counts.get(byte, 0) + 1
+    return sum(n * math.log(weights.get(bytes([b]).decode(codec, "replace"), 0.05)) for b, n in counts.items())
+
+
+def _detect(raw: bytes) -> tuple[str, str]:
+    """The guessed codec of bytes that are not UTF-8, and why (for the warning)."""
+    sample = raw[: 1 << 18]
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw[: 1 << 18]).best()
-    if best is not None and best.encoding:
-        name = _text_codec(best.encoding) or "utf-8"
-        return raw.decode(name, "replace"), name, "detected"
-    return raw.decode("utf-8", "replace"), "utf-8", "default"
+    best = from_bytes(sample).best()
+    name = _text_codec(best.encoding) if best is not None and best.encoding else None
+    if name is None:
+        return "cp1252", "the WHATWG fallback; the detector found nothing"
+    if name not in _LATIN_FAMILY:
+        return name, "from the byte patterns"
+    western = _latin_score(sample, "cp1252", _WESTERN_WEIGHTS)
+    central = _latin_score(sample, "cp1250", _CENTRAL_WEIGHTS)
+    if central > western + 2.0:
+        return "cp1250", "Latin-script text whose letters read as Central European"
+    return "cp1252", "the WHATWG fallback for Latin-script text"

@@ -282,6 +282,8 @@ def to_dict(article: Article) -> dict[str, Any]:
     }
     if article.comments:  # written only when set (comments are opt-in): absent reads as none
         out["comments"] = [_comment(c) for c in article.comments]
+    if article.base_url is not None:  # written only when set: absent reads as none
+        out["base_url"] = article.base_url
     return out
 
 
@@ -644,6 +646,7 @@ _ARTICLE_KEYS = frozenset(
         "extra",
         "warnings",
         "comments",
+        "base_url",
     }
 )
 
@@ -699,6 +702,7 @@ def _read_article(data: Mapping[str, Any]) -> Article:
             extra=r.get("extra", dict, default={}, optional=False),
             warnings=r.items("warnings", 0, _read_str),
             comments=r.items("comments", 0, _read_comment),
+            base_url=r.get("base_url", str),
         )
     except ParseError:
         raise

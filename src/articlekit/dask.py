@@ -32,6 +32,7 @@ Typical use::
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import os
 from collections.abc import Sequence
@@ -44,6 +45,25 @@ from articlekit._limits import Limits
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
+
+
+def _require_dask() -> None:
+    """Fail at import, in words, when the ``articlekit[dask]`` extra is not installed."""
+    missing = []
+    for name in ("dask", "distributed"):
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            missing.append(name)
+    if missing:
+        raise ImportError(
+            f"articlekit.dask needs {' and '.join(missing)}: install the extra with pip install 'articlekit[dask]'"
+        )
+
+
+_require_dask()
 
 __all__ = ["COLUMNS", "read_articles", "records", "to_jsonl", "to_parquet"]
 

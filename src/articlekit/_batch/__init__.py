@@ -29,10 +29,19 @@ b.json EmptyDocumentError
 from __future__ import annotations
 
 import os
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 
 from articlekit._batch._inputs import Document, _Job, _jobs, is_warc, iter_documents
-from articlekit._batch._pool import Parser, _Options, _Pool, _result, _run, parse_document
+from articlekit._batch._pool import (
+    SKIPPED,
+    Parser,
+    _Options,
+    _Pool,
+    _result,
+    _run,
+    language_matches,
+    parse_document,
+)
 from articlekit._batch._results import BatchResult, error_line, result_line
 from articlekit._errors import UnknownFormatError, ValidationError
 from articlekit._input import INPUT_FORMATS
@@ -42,12 +51,14 @@ __all__ = [
     "DEFAULT_MAX_TASKS_PER_CHILD",
     "DEFAULT_MEMORY_LIMIT",
     "DEFAULT_TIMEOUT",
+    "SKIPPED",
     "BatchResult",
     "Document",
     "Parser",
     "error_line",
     "is_warc",
     "iter_documents",
+    "language_matches",
     "parse_document",
     "parse_many",
     "result_line",
@@ -78,6 +89,8 @@ def parse_many(
     max_tasks_per_child: int = DEFAULT_MAX_TASKS_PER_CHILD,
     parser: Parser | None = None,
     exclude: Iterable[str | os.PathLike[str]] = (),
+    skip: Callable[[str], bool] | None = None,
+    language: str | None = None,
 ) -> Generator[BatchResult, None, None]:
     """Parse every document in *inputs*; yield one :class:`BatchResult` each, in input order.
 
@@ -105,6 +118,12 @@ def parse_many(
         (a module-level function) when *jobs* > 0.
     :param exclude: files never read as inputs, even inside a folder or glob
         given (the command line passes its own output and errors files).
+    :param skip: called with each document's name before it is read; a document
+        for which it returns true is left out (not read, not parsed, no result):
+        ``articlekit batch --resume`` skips what an earlier run wrote.
+    :param language: keep only articles in this language (``"en"`` takes
+        ``"en-GB"`` too); any other article, or one whose language is unknown,
+        gives a result with ``error="Skipped"`` and the language in ``message``.
     :raises ValidationError: a bad argument (checked before any work).
     :raises UnknownFormatError: *format* or *to* is not known.
 
@@ -128,11 +147,15 @@ def parse_many(
         raise ValidationError(f"max_tasks_per_child must be an int >= 1, got {max_tasks_per_child!r}")
     if isinstance(inputs, (str, bytes, os.PathLike, Document)):
         inputs = [inputs]
-    options = _Options(parser, format, quotes, limits, to, memory_limit, comments=comments)
+    if language is not None and (not isinstance(language, str) or not language.strip()):
+        raise ValidationError(f"language must be a non-empty str or None, got {language!r}")
+    options = _Options(parser, format, quotes, limits, to, memory_limit, comments=comments, language=language)
     source = _jobs(inputs, limits)
     excluded = {os.path.realpath(p) for p in exclude}
     if excluded:
         source = (j for j in source if j.path is None or os.path.realpath(j.path) not in excluded)
+    if skip is not None:
+        source = (j for j in source if not skip(j.name))
     return _generate(source, options, jobs, timeout, max_tasks_per_child)
 
 

@@ -1,7 +1,10 @@
 """The inputs of a batch run: paths, folders, globs, WARC archives and Documents, as jobs.
 
 In order: each input becomes jobs (:func:`iter_jobs`): a file is one job, a folder is
-walked recursively in sorted order (hidden entries skipped), a glob is expanded, a WARC
+walked recursively in sorted order (hidden entries and symbolic links to folders skipped;
+a named pipe, socket, device or broken symbolic link becomes a failed job, never read),
+a glob is expanded lazily by the same walk (so ``**`` never follows a symbolic link into
+a loop), a WARC
 archive gives one job per HTML response record (the ``articlekit[warc]`` extra, warcio;
 read as a stream, so memory does not grow with the archive: the record's
 ``WARC-Target-URI`` is the article URL, the charset of its HTTP ``Content-Type`` the
@@ -14,8 +17,9 @@ An input that cannot be read becomes a failed job, never an exception.
 from __future__ import annotations
 
 import codecs
-import glob
 import os
+import re
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -34,6 +38,7 @@ from articlekit._input import (
     check_not_empty,
     find_bom,
     has_binary_signature,
+    read_path,
 )
 from articlekit._limits import Limits
 
@@ -115,9 +120,31 @@ def _listing(path: str) -> list[os.DirEntry[str]]:
         return sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
 
 
-def _walk(top: str, limits: Limits | None) -> Iterator[_Job]:
+def _not_a_file(entry: os.DirEntry[str]) -> str | None:
+    """Why a folder entry that is neither a folder nor a regular file is skipped, or None."""
+    try:
+        mode = entry.stat(follow_symlinks=True).st_mode
+    except FileNotFoundError:
+        return "a broken symbolic link (its target does not exist)" if entry.is_symlink() else None
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    for test, what in (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return what
+    return None
+
+
+def _walk(top: str, limits: Limits | None, match: re.Pattern[str] | None = None) -> Iterator[_Job]:
     """Files under *top*, depth first, in sorted path order; hidden entries and
-    symbolic links to folders are skipped.  Iterative: any depth is fine."""
+    symbolic links to folders are skipped (so no loop is ever entered); entries that
+    are not regular files (named pipes, sockets, devices, broken links) are reported.
+    Iterative: any depth is fine.  With *match*, only paths it matches in full are
+    taken, and a folder it matches is taken whole."""
     try:
         stack = [iter(_listing(top))]
     except OSError as exc:
@@ -130,15 +157,90 @@ def _walk(top: str, limits: Limits | None) -> Iterator[_Job]:
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
-                stack.append(iter(_listing(entry.path)))
+                if match is not None and match.fullmatch(entry.path):
+                    yield from _walk(entry.path, limits)
+                else:
+                    stack.append(iter(_listing(entry.path)))
+            elif match is not None and not match.fullmatch(entry.path):
+                continue
             elif entry.is_file():
                 yield from _file_jobs(entry.path, limits)
+            elif entry.is_dir():
+                continue  # a symbolic link to a folder
+            else:
+                why = _not_a_file(entry)
+                if why is not None:
+                    yield _Job(entry.path, error="NotARegularFile", message=f"{why}: not read")
         except OSError as exc:
             yield _failed(entry.path, exc)
 
 
-def _jobs(inputs: Iterable[str | os.PathLike[str] | Document], limits: Limits | None) -> Iterator[_Job]:
+def _segment(part: str) -> str:
+    """A regular expression for one path segment of a glob pattern (no ``/`` crossed)."""
+    out: list[str] = [] if part.startswith(".") else [r"(?!\.)"]
+    i = 0
+    while i < len(part):
+        c = part[i]
+        i += 1
+        if c == "*":
+            out.append(r"[^/]*")
+        elif c == "?":
+            out.append(r"[^/]")
+        elif c == "[":
+            j = part.find("]", i + 1 if i < len(part) and part[i] in "!]" else i)
+            if j < 0:
+                out.append(r"\[")
+                continue
+            body = part[i:j]
+            i = j + 1
+            negate = body.startswith("!")
+            body = body[1:] if negate else body
+            out.append("[" + ("^/" if negate else "") + body.replace("\\", "\\\\") + "]")
+        else:
+            out.append(re.escape(c))
+    return "".join(out)
+
+
+def _glob_regex(pattern: str) -> tuple[str, re.Pattern[str]]:
+    """The folder to walk for a glob *pattern* (its part before the first wildcard) and a
+    regular expression for the paths the walk gives that it matches (``**`` is any number
+    of folders; ``*``, ``?`` and ``[...]`` do not cross ``/`` or match a leading dot)."""
+    parts = pattern.replace(os.sep, "/").split("/")
+    fixed: list[str] = []
+    for part in parts:
+        if _GLOB_CHARS.intersection(part):
+            break
+        fixed.append(part)
+    rest = parts[len(fixed) :]
+    root = "/".join(fixed) if fixed else "."
+    regex = re.escape("/".join(fixed)) + "/" if fixed else r"\./"
+    if fixed == [""]:  # an absolute pattern: "/**/x"
+        root, regex = "/", "/"
+    for index, part in enumerate(rest):
+        last = index == len(rest) - 1
+        if part == "**":
+            regex += r"(?:(?!\.)[^/]+/)*" if not last else r"(?:(?!\.)[^/]+(?:/|$))*"
+        else:
+            regex += _segment(part) + ("" if last else "/")
+    return root, re.compile(regex, re.DOTALL)
+
+
+def _glob(pattern: str, limits: Limits | None) -> Iterator[_Job]:
+    """The jobs for the files a glob *pattern* matches, found lazily by the sorted walk."""
+    root, match = _glob_regex(pattern)
+    if not os.path.isdir(root):
+        return
+    for job in _walk(root, limits, match):
+        if root == "." and job.name.startswith("./") and not pattern.startswith("./"):
+            job = attrs.evolve(job, name=job.name[2:], path=job.path[2:] if job.path else None)
+        yield job
+
+
+def _jobs(inputs: Iterable[str | os.PathLike[str] | Document | _Job], limits: Limits | None) -> Iterator[_Job]:
     for item in inputs:
+        if isinstance(item, _Job):  # already made (the command line's fetched URLs)
+            yield item
+            continue
         if isinstance(item, Document):
             yield _Job(item.name, url=item.url, format=item.format, encoding=item.encoding, data=item.data)
             continue
@@ -151,12 +253,15 @@ def _jobs(inputs: Iterable[str | os.PathLike[str] | Document], limits: Limits | 
             yield from _walk(name, limits)
         elif os.path.exists(name):
             yield from _file_jobs(name, limits)
+        elif os.path.lexists(name):
+            yield _Job(name, error="NotARegularFile", message="a broken symbolic link (its target does not exist): not read")
         elif _GLOB_CHARS.intersection(name):
-            matches = sorted(glob.iglob(name, recursive=True))
-            if not matches:
+            matched = False
+            for job in _glob(name, limits):
+                matched = True
+                yield job
+            if not matched:
                 yield _Job(name, error="FileNotFoundError", message="no file matches this pattern")
-            for match in matches:
-                yield from (_walk(match, limits) if os.path.isdir(match) else _file_jobs(match, limits))
         else:
             yield _Job(name, error="FileNotFoundError", message="no such file or directory")
 
@@ -206,8 +311,7 @@ def _read(job: _Job, limits: Limits) -> bytes | str:
             raise ResourceLimitError(f"the input is larger than Limits.max_bytes ({limits.max_bytes:,} bytes)")
         return job.data
     assert job.path is not None
-    with open(job.path, "rb") as handle:
-        data = handle.read(limits.max_bytes + 1)
+    data = read_path(job.path, limit=limits.max_bytes)  # a regular file only: a FIFO never blocks a worker
     if len(data) > limits.max_bytes:
         raise ResourceLimitError(
             f"the file is larger than Limits.max_bytes ({limits.max_bytes:,} bytes); "

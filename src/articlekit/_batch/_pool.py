@@ -33,7 +33,7 @@ from articlekit._input import (
 from articlekit._limits import Limits
 from articlekit._model import Article
 
-__all__ = ["Parser", "parse_document"]
+__all__ = ["SKIPPED", "Parser", "language_matches", "parse_document"]
 
 #: A parse function: ``(data, *, format, url, quotes, limits) -> Article``
 #: (:func:`articlekit.parse` has this shape); it is also given ``encoding=``
@@ -53,6 +53,20 @@ class _Options:
     to: str | None
     memory_limit: int | None
     comments: bool = False
+    language: str | None = None
+
+
+#: The ``error`` of a document left out by ``language=`` (not a failure: nothing is written).
+SKIPPED = "Skipped"
+
+
+def language_matches(language: str | None, wanted: str) -> bool:
+    """Whether an article's *language* (``"en"``, ``"en-GB"``) is the *wanted* one (``"en"``
+    takes every English variant, ``"en-GB"`` only that one; case does not matter)."""
+    if language is None:
+        return False
+    have, want = language.lower().replace("_", "-"), wanted.lower().replace("_", "-")
+    return have == want or have.startswith(want + "-")
 
 
 def parse_document(
@@ -107,6 +121,9 @@ def _run(job: _Job, options: _Options) -> tuple[Article | None, str | None, str 
         article = (options.parser or parse_document)(data, **kwargs)
         if not isinstance(article, Article):
             raise ValidationError(f"the parser returned {type(article).__name__}, not an Article")
+        if options.language is not None and not language_matches(article.language, options.language):
+            found = "unknown" if article.language is None else repr(article.language)
+            return None, None, SKIPPED, f"the article's language is {found}, not {options.language!r}"
         if options.to is None:
             return article, None, None, None
         from articlekit._registry import dumps

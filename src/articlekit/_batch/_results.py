@@ -46,6 +46,11 @@ class BatchResult:
         """Whether the document was parsed."""
         return self.error is None
 
+    @property
+    def skipped(self) -> bool:
+        """Whether the document was parsed but left out (``parse_many(language=...)``)."""
+        return self.error == "Skipped"
+
     def to_line(self, to: str = "json") -> str:
         """The JSON line ``articlekit batch`` writes for this parsed document (no newline).
 
@@ -87,7 +92,7 @@ def result_line(result: BatchResult, to: str = "json") -> str:
     """
     if result.output is None:
         raise ValidationError("result_line() needs a successful result of parse_many(..., to=...)")
-    head = f'{{"input": {json.dumps(result.name, ensure_ascii=False)}, "url": {json.dumps(result.url, ensure_ascii=False)}'
+    head = f'{{"input": {_string(result.name)}, "url": {_string(result.url)}'
     if to == "json":
         return f'{head}, "article": {result.output}}}'
     return f'{head}, "format": {json.dumps(to)}, "content": {json.dumps(result.output, ensure_ascii=False)}}}'
@@ -100,7 +105,19 @@ def error_line(result: BatchResult) -> str:
     >>> error_line(BatchResult(3, "x.html", None, error="EmptyDocumentError", message="the document is empty"))
     '{"input": "x.html", "url": null, "error": "EmptyDocumentError", "message": "the document is empty"}'
     """
-    return json.dumps(
-        {"input": result.name, "url": result.url, "error": result.error, "message": result.message},
-        ensure_ascii=False,
-    )
+    fields = {"input": result.name, "url": result.url, "error": result.error, "message": result.message}
+    return "{" + ", ".join(f"{json.dumps(key)}: {_string(value)}" for key, value in fields.items()) + "}"
+
+
+def _string(value: str | None) -> str:
+    """*value* as JSON: non-ASCII characters as they are, but a file name that is not valid
+    UTF-8 (its undecodable bytes are lone surrogates, as :func:`os.fsdecode` gives them) in
+    ASCII escapes, so the line is valid UTF-8 and ``os.fsencode(json.loads(...))`` gives
+    the name's bytes back.
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value)
+    return text

@@ -440,6 +440,10 @@ class Article:
     :param extra: metadata the source carried that has no field of its own
         (unknown front-matter keys), as a read-only JSON-like mapping.
     :param warnings: what the parser had to cut, guess or skip.
+    :param base_url: the URL the source's relative links and images were resolved
+        against: for a web page the ``url`` it was given, else its ``<base href>``,
+        else its canonical URL; None when there was none (relative URLs stay
+        relative) and for sources without links to resolve.
     """
 
     title: str | None = attrs.field(default=None)
@@ -467,6 +471,7 @@ class Article:
         converter=_freeze_extra, default=_EMPTY_EXTRA, hash=False
     )
     warnings: tuple[str, ...] = attrs.field(converter=_strs, default=())
+    base_url: str | None = attrs.field(default=None)
     # The cache of Article.text: None until the first use (most articles built in a parse are
     # never asked), then set by the ``text`` property, the only code that writes it.
     _text: str | None = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)
@@ -564,6 +569,8 @@ def _check_article(article: Article) -> None:
         _check_url(a, f.url, a.url)
     if a.canonical_url is not None:
         _check_url(a, f.canonical_url, a.canonical_url)
+    if a.base_url is not None:
+        _check_url(a, f.base_url, a.base_url)
     if a.section is not None:
         _check_str(a, f.section, a.section)
     if a.page_type is not None:

@@ -18,9 +18,10 @@ for the front-matter keys, the title rule and what each construct becomes.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, BinaryIO
 
 import attrs
 from markdown_it import MarkdownIt
@@ -33,7 +34,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from articlekit._enrich import enrich
 from articlekit._errors import ResourceLimitError
-from articlekit._input import decode_input
+from articlekit._input import decode_input, read_source
 from articlekit._limits import Limits
 from articlekit._model import (
     Article,
@@ -659,7 +660,7 @@ def _check_budget(text: str, size: int) -> None:
 
 
 def parse_markdown(
-    data: str | bytes,
+    data: str | bytes | os.PathLike[str] | BinaryIO,
     *,
     url: str | None = None,
     quotes: bool = True,
@@ -683,6 +684,8 @@ def parse_markdown(
       ``vbscript:``, ``file:`` or (non-image) ``data:`` URLs are unlinked or
       dropped, with a warning.
 
+    :param data: the document (str or bytes), or a path (:class:`os.PathLike`) or
+        binary file object to read it from.
     :param url: where the document was read from (wins over a front-matter ``url``,
         which is then kept in ``extra``).
     :param quotes: extract quotes (see :func:`articlekit.extract_quotes`).
@@ -697,9 +700,10 @@ def parse_markdown(
     'Title'
     """
     limits = limits or _DEFAULT_LIMITS
-    decoded = decode_input(data, source="markdown", limits=limits)
-    _check_budget(decoded.text, len(data) if isinstance(data, (bytes, bytearray)) else len(decoded.text.encode("utf-8", "replace")))
-    warnings: list[str] = []
+    raw = read_source(data, source="markdown", limits=limits)
+    decoded = decode_input(raw, source="markdown", limits=limits)
+    _check_budget(decoded.text, len(raw) if isinstance(raw, (bytes, bytearray)) else len(decoded.text.encode("utf-8", "replace")))
+    warnings: list[str] = list(decoded.warnings)
     body_text, loaded, yaml_rule, _ = _front_matter_data(decoded.text, limits, warnings)
 
     builder = _Builder(limits)

@@ -44,15 +44,17 @@ gives the rules with examples):
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import datetime
+from typing import BinaryIO
 
 import attrs
 
 from articlekit._dedupe import dedupe_blocks
 from articlekit._enrich import enrich
 from articlekit._errors import ValidationError
-from articlekit._input import decode_input
+from articlekit._input import decode_input, read_source
 from articlekit._limits import CutLimit, Limits
 from articlekit._model import (
     Article,
@@ -469,7 +471,7 @@ def _dateline(texts: list[str]) -> datetime | None:
 
 
 def parse_text(
-    data: str | bytes,
+    data: str | bytes | os.PathLike[str] | BinaryIO,
     *,
     url: str | None = None,
     quotes: bool = True,
@@ -478,7 +480,8 @@ def parse_text(
     """Parse a plain-text article into an :class:`~articlekit.Article`.
 
     :param data: the text, as ``str`` or as bytes in any encoding (a BOM, then
-        UTF-8, then a detector decide).
+        UTF-8, then a detector decide), or a path (:class:`os.PathLike`) or binary
+        file object to read it from.
     :param url: where the text came from, stored as ``Article.url``.
     :param quotes: extract quotations and their speakers.
     :param limits: bounds on size and nesting (:class:`~articlekit.Limits`).
@@ -498,8 +501,10 @@ def parse_text(
         raise ValidationError(f"limits must be a Limits, got {type(limits).__name__}")
     if url is not None and not isinstance(url, str):
         raise ValidationError(f"url must be a str or None, got {type(url).__name__}")
-    decoded = decode_input(data, source="text", limits=limits)
+    decoded = decode_input(read_source(data, source="text", limits=limits), source="text", limits=limits)
     state = _State(limits)
+    for warning in decoded.warnings:
+        state.warn(warning)
     chunks = [c for c in map(_denoise, _chunks(decoded.text)) if c]
     title, chunks = _email_headers(chunks, state)
     title, standfirst, body_chunks = _head(chunks, state, title)

@@ -26,12 +26,13 @@ and ``&``, so no field can close the script).  That script is the only
 ``script`` element ever written, and only in a standalone document's head.
 
 Quotes (:attr:`Article.quotes`) are marked up where they lie inside one block:
-``<q>`` for quoted speech (``direct``, ``partial``, ``headline``, ``scare``)
-and ``<span>`` for reported (``indirect``) speech, with ``data-kind``,
-``data-speaker``, ``data-role`` and ``data-cue`` attributes (at most 100 quotes
-in one block are marked up, which keeps the writer linear).  The quote marks
-stay in the text as the source printed them, so a page may want
-``q { quotes: none }`` in its stylesheet.  A quote's ``speaker_span`` (where
+a ``<span>`` with ``data-kind`` (``direct``, ``partial``, ``headline``,
+``scare``, ``indirect``), ``data-speaker``, ``data-role`` and ``data-cue``
+attributes (at most 100 quotes in one block are marked up, which keeps the
+writer linear); style them with ``span[data-kind]``.  Not ``<q>``: the quote
+marks stay in the text as the source printed them, and a browser adds its own
+around a ``<q>``, so every quote would show its marks twice.  With
+``annotate_quotes=False`` no quote is marked up at all.  A quote's ``speaker_span`` (where
 the text names its speaker) is not written: HTML does not carry it, as reading
 a page back (:func:`~articlekit.parse_html`) re-extracts the quotes from its
 text, speakers' mentions included.
@@ -192,7 +193,6 @@ def _escape_text(text: str) -> str:
 def _escape_attribute(value: str) -> str:
     return _escape_text(value).replace('"', "&quot;")
 
-_BLOCK_QUOTE_KINDS = frozenset({"direct", "partial", "headline", "scare"})
 # How many quotes may nest inside one another in the markup (deeper ones are
 # not marked up; they are still in the JSON-LD).
 _MAX_QUOTE_NESTING = 8
@@ -563,7 +563,7 @@ def _link(node: Link, w: _Writer, children: Iterable[_Item] | None, in_link: boo
 def _quote(item: _Wrap, w: _Writer, in_link: bool) -> _Descent:
     """A quote around a run of inline items (not a model node: the writer's own item)."""
     quote = item.quote
-    tag = "q" if quote.kind in _BLOCK_QUOTE_KINDS else "span"
+    tag = "span"  # never <q>: the text keeps its own quote marks, and a browser adds more to a <q>
     speaker = quote.speaker
     w.open(
         tag,
@@ -730,14 +730,14 @@ def _header(body: _Body, article: Article) -> None:
     if article.published is not None or article.modified is not None:
         w.open("p", (("class", "dateline"),))
         if article.published is not None:
+            w.text("Published ")
             w.element(
                 "time",
                 _display_time(article.published),
                 (("class", "published"), ("datetime", article.published.isoformat())),
             )
         if article.modified is not None:
-            if article.published is not None:
-                w.text(" ")
+            w.text(" · Updated " if article.published is not None else "Updated ")
             w.element(
                 "time",
                 _display_time(article.modified),
@@ -757,8 +757,8 @@ def _body_start(article: Article) -> int:
     return pos
 
 
-def _write_article(w: _Writer, article: Article) -> None:
-    body = _Body(w, _Quotes(article.quotes))
+def _write_article(w: _Writer, article: Article, *, annotate_quotes: bool = True) -> None:
+    body = _Body(w, _Quotes(article.quotes if annotate_quotes else ()))
     w.open("article", (("lang", article.language),))
     w.newline()
     if _has_header(article):
@@ -813,12 +813,16 @@ def _head(w: _Writer, article: Article) -> None:
     w.newline()
 
 
-def to_html(article: Article, *, standalone: bool = False) -> str:
+def to_html(article: Article, *, standalone: bool = False, annotate_quotes: bool = True) -> str:
     """Write *article* as semantic HTML5 that is safe to embed (see the module docs).
 
     :param standalone: write a complete document (doctype, head with charset,
         language, title, OpenGraph and JSON-LD) instead of an ``<article>``
         fragment.  articlekit's HTML parser reads such a document back exactly.
+    :param annotate_quotes: mark each quote up as a ``<span>`` with its kind,
+        speaker, role and cue in ``data-*`` attributes (the default); ``False``
+        writes the text alone.  The quote marks are the text's own either way,
+        so a browser shows each once.
     :raises ValidationError: if *article* is not an :class:`~articlekit.Article`.
 
     >>> from articlekit import Article
@@ -829,7 +833,7 @@ def to_html(article: Article, *, standalone: bool = False) -> str:
         raise ValidationError(f"to_html() takes an Article, got {type(article).__name__}")
     if not standalone:
         w = _Writer()
-        _write_article(w, article)
+        _write_article(w, article, annotate_quotes=annotate_quotes)
         return w.result()
     w = _Writer(head=True)
     w.parts.append("<!DOCTYPE html>\n")
@@ -838,7 +842,7 @@ def to_html(article: Article, *, standalone: bool = False) -> str:
     _head(w, article)
     w.open("body")
     w.newline()
-    _write_article(w, article)
+    _write_article(w, article, annotate_quotes=annotate_quotes)
     w.newline()
     w.close("body")
     w.newline()

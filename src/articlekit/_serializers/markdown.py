@@ -274,8 +274,9 @@ def markdown_expressible(article: Article) -> Article:
     Markdown carries everything else exactly; this is what it cannot carry:
 
     * ``quotes`` (a parser re-extracts them), ``comments`` (readers' text, not
-      the article's: only JSON carries them), ``warnings``, ``encoding`` and
-      ``encoding_source`` are not written; ``source_format`` becomes ``"markdown"``;
+      the article's: only JSON carries them), ``warnings``, ``encoding``,
+      ``encoding_source`` and ``base_url`` (the links are written resolved) are
+      not written; ``source_format`` becomes ``"markdown"``;
     * an ``extra`` key that is a front-matter key of a field (compared
       case-insensitively; see ``articlekit._syntax.FRONT_MATTER_KEYS``) is
       dropped when it would be read as that field: always for the field's
@@ -314,6 +315,7 @@ def markdown_expressible(article: Article) -> Article:
         warnings=(),
         encoding=None,
         encoding_source=None,
+        base_url=None,
         source_format="markdown",
         extra=extra,
     )

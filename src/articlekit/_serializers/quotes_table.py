@@ -18,7 +18,10 @@ The columns (:data:`QUOTE_COLUMNS`), in order:
 ``article_url``, ``article_title``
     the article's canonical URL (its ``url`` when it has none) and title.
 
-A missing value is an empty CSV cell and a JSON ``null``.  To tabulate a
+A missing value is an empty CSV cell and a JSON ``null``.  CSV is safe to open
+in a spreadsheet by default (:func:`excel_cell`): a cell that would run as a
+formula gets a leading ``'``; pass ``excel_safe=False`` for the text exactly as
+it is (for programs, not spreadsheets).  To tabulate a
 corpus, concatenate: ``"".join(to_quotes_csv(a, header=(i == 0)) for i, a in
 enumerate(articles))``; :func:`quote_rows` gives the rows as dicts (for
 ``pandas.DataFrame``).
@@ -37,12 +40,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from articlekit._errors import ValidationError
 from articlekit._model import Article
 
-__all__ = ["QUOTE_COLUMNS", "quote_rows", "to_quotes_csv", "to_quotes_jsonl"]
+__all__ = ["QUOTE_COLUMNS", "excel_cell", "quote_rows", "to_quotes_csv", "to_quotes_jsonl"]
 
 #: The columns of a quote table, in order.
 QUOTE_COLUMNS: tuple[str, ...] = (
@@ -59,8 +63,28 @@ QUOTE_COLUMNS: tuple[str, ...] = (
     "article_title",
 )
 
-# Cells a spreadsheet would run as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A formula starts a cell, or starts again after a separator: a spreadsheet in a locale whose
+# list separator is ";" (most of Europe) splits an unquoted line on ";", so "a;=cmd()" in one
+# comma-separated cell is two cells there, and the second is a formula.  Same for tab-separated.
+_FORMULA = re.compile(r"(^\s*|[;,\t\r\n]\s*)([=+\-@\t\r]|\uff1d|\uff0b|\uff0d|\uff20)")
+
+
+def excel_cell(value: object) -> str:
+    """*value* as a CSV cell that no spreadsheet runs as a formula.
+
+    A text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (or
+    their full-width forms) -- at its start, or after a ``,``, ``;``, tab or line break,
+    where a spreadsheet using another list separator starts a new cell -- gets a ``'``
+    before that character, as OWASP advises.  Numbers are left as they are.
+
+    >>> excel_cell('=HYPERLINK("http://x.example","click")'), excel_cell("a;=1+1"), excel_cell(-3)
+    ('\\'=HYPERLINK("http://x.example","click")', "a;'=1+1", '-3')
+    """
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return str(value)
+    return _FORMULA.sub(lambda m: m.group(1) + "'" + m.group(2), value)
 
 
 def quote_rows(article: Article) -> list[dict[str, Any]]:
@@ -91,22 +115,21 @@ def quote_rows(article: Article) -> list[dict[str, Any]]:
 
 
 def _cell(value: object, excel_safe: bool) -> str:
-    if value is None:
-        return ""
-    text = str(value)
-    if excel_safe and isinstance(value, str) and text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
+    if excel_safe:
+        return excel_cell(value)
+    return "" if value is None else str(value)
 
 
-def to_quotes_csv(article: Article, *, header: bool = True, excel_safe: bool = False) -> str:
+def to_quotes_csv(article: Article, *, header: bool = True, excel_safe: bool = True) -> str:
     """The quotes of *article* as CSV (RFC 4180: comma, ``"`` quoting, CRLF line ends).
 
     :param header: start with the header row (:data:`QUOTE_COLUMNS`).
-    :param excel_safe: prefix ``'`` to text cells a spreadsheet would run as a
-        formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR).  Off by
-        default, because it changes the data; turn it on for files people will
-        open in Excel or LibreOffice.
+    :param excel_safe: (the default) make every text cell safe to open in a
+        spreadsheet (:func:`excel_cell`): a ``'`` goes before a ``=``, ``+``,
+        ``-``, ``@``, tab or CR that starts the cell or follows a ``,``, ``;``,
+        tab or line break, where a spreadsheet in another locale would start a
+        formula.  Pass ``False`` for the text exactly as it is, for programs
+        that read the file (never for files people open in Excel or LibreOffice).
     :raises ValidationError: if *article* is not an :class:`~articlekit.Article`.
     """
     buffer = io.StringIO()

@@ -23,13 +23,14 @@ parser uses it for raw HTML).
 
 from __future__ import annotations
 
-from typing import Any
+import os
+from typing import Any, BinaryIO
 
 from attrs import evolve as _evolve
 
 from articlekit._dedupe import dedupe_key
 from articlekit._enrich import enrich
-from articlekit._input import Decoded, decode_input
+from articlekit._input import Decoded, decode_input, read_source
 from articlekit._limits import Limits
 from articlekit._model import Article, Block, Heading, Paragraph
 from articlekit._model._text import inline_text
@@ -49,7 +50,7 @@ NO_ARTICLE_WARNING = "no article text was found on the page; the body is empty"
 
 
 def parse_html(
-    data: str | bytes,
+    data: str | bytes | os.PathLike[str] | BinaryIO,
     *,
     url: str | None = None,
     encoding: str | None = None,
@@ -59,9 +60,15 @@ def parse_html(
 ) -> Article:
     """Parse a web page into an :class:`~articlekit.Article`: its metadata and its article body.
 
-    :param data: the page, as downloaded (bytes) or decoded (str).
-    :param url: where the page was read from; relative links resolve against
-        it (a ``<base href>`` in the page wins).
+    :param data: the page, as downloaded (bytes) or decoded (str), or a path
+        (:class:`os.PathLike`) or binary file object to read it from.  A ``str`` is
+        always the page itself: one naming a file or URL is parsed as text, with a
+        warning (use :func:`~articlekit.parse_file` or :func:`~articlekit.parse_url`).
+    :param url: where the page was read from; relative links and images resolve
+        against it (with the page's ``<base href>`` applied, as a browser does).
+        Without it they resolve against an absolute ``<base href>``, else the
+        page's canonical URL (``<link rel=canonical>``, ``og:url``); the base used
+        is :attr:`Article.base_url <articlekit.Article.base_url>`.
     :param encoding: the encoding the caller knows (an HTTP ``charset``); a
         byte-order mark still wins.  Only WHATWG encoding labels (and UTF-32)
         count: anything else is ignored, with a warning.
@@ -92,14 +99,18 @@ def parse_html(
     No new date has been set for talks, officials said on Friday, after weeks of pressure.
     """
     limits = limits or Limits()
-    decoded = decode_input(data, source="html", limits=limits, encoding=encoding, html=True, clean=False)
-    root, warnings = parse_tree(decoded.text, limits=limits, utf8=_as_utf8(data, decoded))
+    raw = read_source(data, source="html", limits=limits)
+    decoded = decode_input(raw, source="html", limits=limits, encoding=encoding, html=True, clean=False)
+    root, warnings = parse_tree(decoded.text, limits=limits, utf8=_as_utf8(raw, decoded))
     if not warnings:
         own = read_own_html(root, limits=limits)
         if own is not None:
             # A page written by articlekit's to_html(standalone=True): read exactly.
             own = _evolve(
-                own, encoding=decoded.encoding, encoding_source=decoded.encoding_source, warnings=decoded.warnings
+                own,
+                encoding=decoded.encoding,
+                encoding_source=decoded.encoding_source,
+                warnings=(*own.warnings, *decoded.warnings),
             )
             return enrich(own, quotes=quotes, limits=limits)
     warnings[:0] = decoded.warnings
@@ -143,6 +154,7 @@ def parse_html(
         encoding=decoded.encoding,
         encoding_source=decoded.encoding_source,
         warnings=_unique(warnings),
+        base_url=meta.base_url,
     )
     return enrich(article, quotes=quotes, limits=limits)
 

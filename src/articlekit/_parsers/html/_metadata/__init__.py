@@ -48,6 +48,7 @@ from articlekit._model import Image, Person
 from articlekit._parsers.html._metadata._authors import read_authors
 from articlekit._parsers.html._metadata._common import (
     _MAX_URL_CHARS,
+    _absolute,
     _ancestors,
     _cut,
     _host,
@@ -92,7 +93,9 @@ class PageMetadata:
     Every field may be empty.  ``authors`` holds people only; organisations
     (agencies, desks, staff accounts, the site itself) are in ``credits``.
     ``published`` and ``modified`` are timezone-aware.  ``base_url`` is what
-    relative links of the page resolve against (``<base href>``, else ``url``).
+    relative links of the page resolve against: ``url`` with the page's
+    ``<base href>`` applied, else an absolute ``<base href>``, else the
+    canonical URL; None when none of them is an absolute http(s) URL.
     """
 
     title: str | None = None
@@ -123,13 +126,22 @@ def _page(root: Any, url: str | None, limits: Limits, source: str | None) -> _Pa
         src = _Sources()
         warnings.append("metadata: the page could not be scanned")
     ld = _read_jsonld(src.jsonld_blocks, warnings)
+    # The base of relative URLs: the page's own URL (from the caller), with its <base href>
+    # applied as a browser does; without a URL, an absolute <base href>; else the canonical URL
+    # (<link rel=canonical>, else og:url) when it is absolute.  Only an absolute base is used.
     page_url = _resolve(url, None) if url else None
     base_url = _resolve(src.base_href, page_url) if src.base_href else None
     base_url = base_url or page_url
+    if base_url is not None and not _absolute(base_url):
+        base_url = None
     canonical = _resolve(src.canonical, base_url) if src.canonical else None
     if canonical is None:
         og_url = _first_meta(src, "og:url")
         canonical = _resolve(og_url, base_url) if og_url else None
+    if base_url is None and canonical is not None and _absolute(canonical):
+        base_url = canonical
+        if src.base_href:  # a relative <base href> applies to the canonical URL
+            base_url = _resolve(src.base_href, canonical) or canonical
     host = _host(page_url) or _host(canonical)
     return _Page(
         src=src, ld=ld, limits=limits, warnings=warnings,

@@ -129,6 +129,12 @@ def _unwarned(message: str) -> None:
     """Where the warning of a cut that was always silent goes (credits)."""
 
 
+def _absolute(url: str) -> bool:
+    """Whether *url* is absolute (``http(s)://host/...``): the only kind a base can be."""
+    parts = urlsplit(url)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
 def _resolve(href: str, base: str | None) -> str | None:
     """An absolute http(s) URL from *href* against *base*, or None."""
     href = clean_name(href[:_MAX_URL_CHARS])
