@@ -94,6 +94,25 @@ def test_fifos_sockets_and_broken_links_in_a_folder_are_reported_not_skipped_or_
     assert "named pipe" in direct.stderr
 
 
+def test_a_run_with_a_bad_name_a_fifo_and_a_symlink_loop_completes_with_each_reported(tmp_path: Path):
+    folder = tmp_path / "d"
+    _pages(folder, 2)
+    with open(os.fsencode(folder) + b"/odd-\xff.html", "wb") as handle:
+        handle.write(b"<p>Hello there, reader of this odd name.</p>")
+    os.mkfifo(folder / "pipe.html")
+    (folder / "loop").symlink_to(folder)
+    (tmp_path / "other").mkdir()
+    (folder / "elsewhere").symlink_to(tmp_path / "other")  # not a loop: skipped, as documented
+    out, errors = tmp_path / "o.jsonl", tmp_path / "e.jsonl"
+    done = run("batch", folder, "--out", out, "--errors", errors, "--jobs", "1", timeout=120)
+    assert done.returncode == 1
+    assert len(_lines(out)) == 3
+    failed = {Path(line["input"]).name: line["message"] for line in _lines(errors)}
+    assert set(failed) == {"pipe.html", "loop"}
+    assert "a loop" in failed["loop"]
+    assert "5 processed, 2 failed, 0 skipped" in done.stderr
+
+
 def test_a_recursive_glob_through_symlink_loops_ends_and_is_lazy(tmp_path: Path):
     root = tmp_path / "site"
     _pages(root / "a" / "b", 2)

@@ -139,10 +139,21 @@ def _not_a_file(entry: os.DirEntry[str]) -> str | None:
     return None
 
 
+def _loops(link: str) -> bool:
+    """Whether the symbolic link *link* points at a folder that holds the link itself."""
+    try:
+        target = os.path.realpath(link)
+        here = os.path.realpath(os.path.dirname(link) or ".")
+    except (OSError, ValueError):
+        return False
+    return here == target or here.startswith(target.rstrip(os.sep) + os.sep)
+
+
 def _walk(top: str, limits: Limits | None, match: re.Pattern[str] | None = None) -> Iterator[_Job]:
     """Files under *top*, depth first, in sorted path order; hidden entries and
-    symbolic links to folders are skipped (so no loop is ever entered); entries that
-    are not regular files (named pipes, sockets, devices, broken links) are reported.
+    symbolic links to folders are skipped (so no loop is ever entered; a link that
+    loops back to a folder holding it is reported); entries that are not regular
+    files (named pipes, sockets, devices, broken links) are reported.
     Iterative: any depth is fine.  With *match*, only paths it matches in full are
     taken, and a folder it matches is taken whole."""
     try:
@@ -165,8 +176,13 @@ def _walk(top: str, limits: Limits | None, match: re.Pattern[str] | None = None)
                 continue
             elif entry.is_file():
                 yield from _file_jobs(entry.path, limits)
-            elif entry.is_dir():
-                continue  # a symbolic link to a folder
+            elif entry.is_dir():  # a symbolic link to a folder: never followed
+                if _loops(entry.path):
+                    yield _Job(
+                        entry.path,
+                        error="NotARegularFile",
+                        message="a symbolic link to a folder that holds it (a loop): not followed",
+                    )
             else:
                 why = _not_a_file(entry)
                 if why is not None:
