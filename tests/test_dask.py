@@ -58,7 +58,7 @@ def test_a_local_cluster_with_two_worker_processes_matches_one_process(tmp_path:
     assert expected_bad.count("\n") == 2
     env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                      env=env) as cluster,
         Client(cluster) as client,
     ):

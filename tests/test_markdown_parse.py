@@ -372,3 +372,18 @@ def test_example_story_in_markdown() -> None:
     assert any(q.speaker is not None and "Peskov" in q.speaker.name for q in a.quotes)
     for quote in a.quotes:
         assert a.text[quote.span[0] : quote.span[1]] == quote.text
+
+
+def test_a_lone_description_is_the_standfirst() -> None:
+    a = md("---\ntitle: T\ndescription: The spokesman set out conditions.\n---\n\nBody text.\n")
+    assert (a.standfirst, a.description) == (
+        "The spokesman set out conditions.",
+        "The spokesman set out conditions.",
+    )
+
+
+def test_a_description_the_body_repeats_or_beside_a_subtitle_is_no_standfirst() -> None:
+    repeated = md("---\ndescription: Body text.\n---\n\nBody text.\n")
+    assert (repeated.standfirst, repeated.description) == (None, "Body text.")
+    empty_subtitle = md("---\ndescription: A summary.\nsubtitle: null\n---\n\nBody text.\n")
+    assert (empty_subtitle.standfirst, empty_subtitle.description) == (None, "A summary.")

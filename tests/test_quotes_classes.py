@@ -260,3 +260,20 @@ def test_the_pieces_of_a_quotation_over_two_paragraphs_share_the_speaker_named_a
         ("We waited ten years for this bridge.", "Jane Doe"),
         ("It changes everything for the town", "Jane Doe"),
     ]
+
+
+def test_the_front_matter_description_is_the_standfirst_through_parse_markdown() -> None:
+    import articlekit
+
+    page = Path(__file__).resolve().parents[1] / "examples" / "pages" / "kremlin-talks.md"
+    source = page.read_text(encoding="utf-8")
+    assert "\nsubtitle:" in source
+    article = articlekit.parse_markdown(source.replace("\nsubtitle:", "\ndescription:").encode())
+    assert article.standfirst is not None
+    assert article.standfirst.startswith("No new date has been set")
+    (quote,) = [q for q in article.quotes if q.text == "immediately"]
+    assert (quote.kind, quote.speaker, quote.cue) == (
+        "partial",
+        Speaker("Donald Trump", role="former U.S. President"),
+        "stated",
+    )

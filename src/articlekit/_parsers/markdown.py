@@ -659,6 +659,24 @@ def _check_budget(text: str, size: int) -> None:
         )
 
 
+_STANDFIRST_KEYS = frozenset(("subtitle", "standfirst"))
+
+
+def _described(loaded: Any, body: list[Block]) -> bool:
+    """Whether the front matter's ``description`` key is the standfirst: no ``subtitle`` or
+    ``standfirst`` key (even empty) and a body whose first paragraph does not repeat it."""
+    if not isinstance(loaded, dict):
+        return False
+    keys = {str(k).strip().lower() for k in loaded}
+    if "description" not in keys or keys & _STANDFIRST_KEYS:
+        return False
+    value = next((v for k, v in loaded.items() if str(k).strip().lower() == "description"), None)
+    first = next((b for b in body if isinstance(b, Paragraph)), None)
+    if isinstance(value, str) and first is not None:
+        return " ".join(inline_text(first.children).split()) != " ".join(value.split())
+    return True
+
+
 def parse_markdown(
     data: str | bytes | os.PathLike[str] | BinaryIO,
     *,
@@ -756,6 +774,9 @@ def parse_markdown(
         if "url" in fields:
             extra.setdefault("url", fields["url"])
         fields["url"] = url
+    if "standfirst" not in fields and "description" in fields and _described(loaded, body):
+        # Hugo, Jekyll and most generators print the front matter's description as the lede
+        fields["standfirst"] = fields["description"]
     if not meta.has_title_key and body and isinstance(body[0], Heading) and body[0].level == 1:
         fields["title"] = limits.cut(
             inline_text(body[0].children), "max_title_chars", "title", warnings.append,

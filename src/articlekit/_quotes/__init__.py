@@ -10,8 +10,10 @@ The extractor runs in stages, one module each:
    ``cues/``), and :mod:`~articlekit._quotes._speakers` reads speakers (names,
    roles, titles, particles, organisations) and resolves later mentions and
    pronouns;
-4. :mod:`~articlekit._quotes._attribute` attributes each quotation and
-   :mod:`~articlekit._quotes._indirect` reads reported speech, by the named rules of
+4. :mod:`~articlekit._quotes._attribute` attributes each quotation, on the state of
+   :mod:`~articlekit._quotes._state`, with the kind rules of :mod:`~articlekit._quotes._kinds`,
+   and :mod:`~articlekit._quotes._reported` reads reported speech (the clause readers are
+   :mod:`~articlekit._quotes._indirect`), by the named rules of
    :mod:`~articlekit._quotes._rules` (each can be switched off).
 
 >>> from articlekit import Article, Paragraph, Text

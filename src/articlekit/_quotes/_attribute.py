@@ -18,7 +18,12 @@ pronouns resolve to speakers met earlier.  For each sentence:
    sentence is a ``scare`` quote; a direct quotation with no cue continues
    the previous quotation of its paragraph (``“…,” he said. “…”``) or the
    sentence that introduced it with a colon;
-4. reported speech (:mod:`articlekit._quotes._indirect`) is read from the same cues.
+4. reported speech is read from the same cues (:mod:`articlekit._quotes._reported`, with the
+   clause readers of :mod:`articlekit._quotes._indirect`).
+
+The rules are named units (:mod:`articlekit._quotes._rules`), run in that order on the
+state of :mod:`articlekit._quotes._state`; the kind rules (direct, fragment, name of a work)
+are :mod:`articlekit._quotes._kinds`.
 
 In the title, ``“…” – NAME``, ``“…”: NAME`` and ``NAME: “…”`` make a
 ``headline`` quotation; a headline quotation with no speaker takes the speaker
@@ -31,200 +36,48 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from operator import attrgetter
-from typing import TypeAlias
 
 from articlekit._limits import Limits
 from articlekit._model import Quote, QuoteKind, Speaker
 from articlekit._quotes._cues import KIND_TYPES, Lexicon
-from articlekit._quotes._indirect import CONTINUATIONS, content_after, content_before, second_verb
+from articlekit._quotes._kinds import (
+    after_work_noun,
+    bylined,
+    has_letter,
+    is_work_title,
+    names_before,
+    stands_alone,
+    starts_upper,
+)
 from articlekit._quotes._marks import QuoteTexts, RawQuote, scan_quotes
+from articlekit._quotes._reported import reported_speech
 from articlekit._quotes._rules import RULE_NAMES, for_language
 from articlekit._quotes._speakers import (
     Entity,
     Phrase,
-    Registry,
     phrase_after,
     phrase_apposed,
     phrase_before,
     role_noun,
 )
+from articlekit._quotes._state import (
+    SPEECH_ONLY,
+    Cue,
+    Said,
+    Span,
+    State,
+    new_quote,
+    skip_back,
+    speaker_of,
+    where,
+)
 from articlekit._quotes._text import Token, inert, sentences, tokenize
 
 __all__ = ["attribute"]
 
-#: A character range of the text.
-Span: TypeAlias = tuple[int, int]
-#: An attribution: (speaker, cue, where the text names the speaker).
-Said: TypeAlias = tuple[Speaker | None, str | None, Span | None]
 
 _HEADLINE_SEPARATORS = frozenset("\u2013\u2014-:|")
-_DIRECT_BEFORE = frozenset(",:;\u2014\u2013-([")
-_MAX_SKIP = 4
 _CHUNK = 5_000  # characters: longer lines are read in pieces
-
-
-class _Cue:
-    __slots__ = (
-        "a",
-        "b",
-        "entity",
-        "kind",
-        "mention",
-        "participle",
-        "phrase",
-        "speaker",
-        "surface",
-    )
-
-    def __init__(self, a: int, b: int, surface: str, kind: str) -> None:
-        self.a = a
-        self.b = b
-        self.surface = surface
-        self.kind = kind
-        # "saying", "calling", "referring to": a participle, spoken by its clause's subject
-        self.participle = surface.partition(" ")[0].endswith("ing")
-        self.phrase: Phrase | None = None
-        self.speaker: Speaker | None = None
-        self.entity: Entity | None = None
-        self.mention: Span | None = None  # where the text names the speaker
-
-
-_SPEECH_ONLY = frozenset(("speech",))
-
-
-class _State:
-    """Everything one extraction run carries from line to line."""
-
-    def __init__(
-        self,
-        text: str,
-        lex: Lexicon,
-        limits: Limits,
-        reported: frozenset[str] = _SPEECH_ONLY,
-        disabled: frozenset[str] = frozenset(),
-    ) -> None:
-        self.text = text
-        self.disabled = disabled  # the names of the rules switched off (see _rules.RULES)
-        self.on = RULE_NAMES - disabled  # the names of the rules that run
-        self.lex = lex
-        self.limits = limits
-        self.reported = reported  # the cue types reported speech is read from
-        self.registry = Registry(lex)
-        self.quotes: list[Quote] = []
-        # reported speech found: (start, end, speaker, cue, mention); Quote objects are built
-        # for the kept ones
-        self.indirect: list[tuple[int, int, Speaker | None, str | None, Span | None]] = []
-        # (speaker, cue, mention) of the last attributed direct/partial quote of the current line
-        self.last: Said | None = None
-        self.group_speaker: dict[int, Said] = {}
-        self.speakers: dict[tuple[str, str | None], Speaker] = {}
-        self.texts: dict[str, str] = {}  # quotation texts: equal ones share one string
-        self.indirect_title = False
-        # a direct quotation with no speaker that ended the previous line, which a line
-        # "— Jane Doe." may sign (index into quotes)
-        self.unsigned: int | None = None
-        self.truncated = False  # more quotes were found than Limits.max_quotes
-
-
-_TRAILING = frozenset((",", ";", ":"))
-
-
-def _where(toks: list[Token], phrase: Phrase) -> Span | None:
-    """The characters of *phrase*: where the text names a speaker (None for a made-up phrase)."""
-    end = phrase.end
-    while end > phrase.start and toks[end - 1].text in _TRAILING:
-        end -= 1  # "Jane Doe, a spokeswoman for the ministry, said": not the last comma
-    if end <= phrase.start:
-        return None
-    return (toks[phrase.start].start, toks[end - 1].end)
-
-
-def _speaker(state: _State, name: str, role: str | None) -> Speaker:
-    """One Speaker object per (name, role) (construction validates, which costs)."""
-    key = (name, role)
-    found = state.speakers.get(key)
-    if found is None:
-        found = state.speakers[key] = Speaker(name, role=role)
-    return found
-
-
-def _speaker_of(state: _State, phrase: Phrase | None) -> tuple[Speaker | None, Entity | None]:
-    if phrase is None:
-        return None, None
-    registry = state.registry
-    if phrase.kind == "pronoun":
-        entity = registry.pronoun(phrase)
-        if entity is None:
-            return None, None
-        registry.note(entity)
-        return _speaker(state, entity.name, None), entity
-    entity = registry.mention(phrase)
-    role = phrase.role
-    if role is not None and role.lower() in state.lex.words_of("honorifics"):
-        role = None
-    if entity is not None:
-        return _speaker(state, entity.name, role), entity
-    if phrase.role:
-        group = Entity(phrase.role, None, phrase.kind, phrase.gender)
-        registry.note(group)
-        return _speaker(state, phrase.role, None), group
-    return None, None
-
-
-def _skip_back(toks: list[Token], i: int, lo: int, lex: Lexicon) -> int:
-    """Index after the subject of a cue starting at *i* (auxiliaries and adverbs skipped)."""
-    k = i
-    while k > lo and i - k < _MAX_SKIP + 8:
-        low = toks[k - 1].low
-        if toks[k - 1].cap and k - 2 >= lo and toks[k - 2].cap and toks[k - 2].low in lex.titles:
-            break  # "Ms. May said", "Gov. Will said": a name after a title, not an auxiliary
-        if toks[k - 1].kind == "w" and (
-            low in lex.skip or (low.endswith("ly") and not toks[k - 1].cap)
-        ):
-            k -= 1
-        elif low in lex.adverbials and toks[k - 1].kind == "w":
-            j = _time_phrase(toks, k, lo, lex)  # "Beck on Wednesday called", "Trump last week said"
-            if j == k:
-                break
-            k = j
-        elif (
-            low == ","
-            and k - 3 >= lo
-            and toks[k - 2].low in lex.words_of("aside_adverbs")
-            and toks[k - 3].text == ","
-        ):
-            k -= 3  # "Hunter, meanwhile, told": an adverb set off by commas
-        elif low == ")":
-            # a party and state after a name: "Jason Chaffetz (R-Utah) said"
-            j = k - 2
-            while j > max(lo, k - 8) and toks[j].text != "(":
-                j -= 1
-            if j >= lo and toks[j].text == "(" and j < k - 1:
-                k = j
-            else:
-                break
-        else:
-            break
-    return k
-
-
-def _time_phrase(toks: list[Token], k: int, lo: int, lex: Lexicon) -> int:
-    """Start of a short time phrase ending at token *k* (``on Wednesday``, ``last week``,
-    ``on Tuesday night``) between a subject and its verb, or *k* when there is none."""
-    j = k
-    while (
-        j > lo + 1 and k - j < 3 and toks[j - 1].kind == "w" and toks[j - 1].low in lex.adverbials
-    ):
-        j -= 1
-    openers = lex.words_of("time_openers")
-    while j < k - 1 and toks[j].low not in openers:
-        j += 1  # the phrase starts with its opener ("said Jane on Monday": no)
-    if j >= k - 1 or toks[j].low not in openers:
-        return k
-    before = toks[j - 1]
-    if before.kind != "w" or not (before.cap or before.low in lex.pronouns):
-        return k  # a name or a pronoun must come before it
-    return j
 
 
 def _bare_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
@@ -285,9 +138,9 @@ def _find_cues(
     title: bool,
     candidates: list[int],
     unknown: bool = True,
-) -> list[_Cue]:
+) -> list[Cue]:
     """The cues of the sentence ``lo:hi``; *candidates* are the line's tokens that may start one."""
-    cues: list[_Cue] = []
+    cues: list[Cue] = []
     table = lex.cues
     multi = lex.multi_first
     determiners = lex.determiners
@@ -342,7 +195,7 @@ def _find_cues(
         elif low in named and _names_a_thing(toks, i, lo, hi, lex):
             continue  # "a website called “…”": the name of a thing, not someone's words
         surface = tok.text if width == 1 else tok.text + " " + toks[i + 1].text
-        cues.append(_Cue(start, i + width, surface, kind))
+        cues.append(Cue(start, i + width, surface, kind))
     return cues
 
 
@@ -431,10 +284,10 @@ def _inverted_pronoun(surface: str, lex: Lexicon) -> str | None:
     )
 
 
-def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list[_Cue]) -> None:
+def _resolve_cues(state: State, toks: list[Token], lo: int, hi: int, cues: list[Cue]) -> None:
     text, lex = state.text, state.lex
-    previous: _Cue | None = None
-    spoken: _Cue | None = None  # the last cue with a speaker that speaks (not "like", "met")
+    previous: Cue | None = None
+    spoken: Cue | None = None  # the last cue with a speaker that speaks (not "like", "met")
     for cue in cues:
         phrase: Phrase | None = None
         relative_at = -1  # "Jane Doe, who said": the "who" that is the cue's subject
@@ -445,7 +298,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
         elif cue.kind == "according":
             phrase = phrase_after(text, toks, cue.b, lex, hi)
         else:
-            k = _skip_back(toks, cue.a, lo, lex)
+            k = skip_back(toks, cue.a, lo, lex)
             gerund = cue.participle
             if (
                 k > lo
@@ -512,14 +365,14 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
                     continue
         if phrase is not None:
             cue.phrase = phrase
-            cue.speaker, cue.entity = _speaker_of(state, phrase)
+            cue.speaker, cue.entity = speaker_of(state, phrase)
             if cue.speaker is not None:
                 # the mention is the cue's subject as written: "who" in "Jane Doe, who said"
                 # (the speaker is Jane Doe), like "he" in "he said"
                 if relative_at >= 0 and phrase.end <= relative_at:
                     cue.mention = (toks[relative_at].start, toks[relative_at].end)
                 else:
-                    cue.mention = _where(toks, phrase)
+                    cue.mention = where(toks, phrase)
             if cue.entity is not None:  # (the subject of any cue: it speaks or acts)
                 state.registry.note(cue.entity, spoke=True)
         elif previous is not None and previous.speaker is not None:
@@ -542,7 +395,7 @@ def _resolve_cues(state: _State, toks: list[Token], lo: int, hi: int, cues: list
 _MAX_APPOSITIVE = 60
 
 
-def _named_after_quote(state: _State, toks: list[Token], lo: int, k: int) -> Phrase | None:
+def _named_after_quote(state: State, toks: list[Token], lo: int, k: int) -> Phrase | None:
     """The subject of a cue ending at token *k* that a long appositive or an affiliation keeps
     from the cue: ``“…,” Trump, the front-runner … after winning the primary, said`` and
     ``“…,” Jane Doe of the James Martin Center for Nonproliferation Studies wrote``.
@@ -579,10 +432,10 @@ def _named_after_quote(state: _State, toks: list[Token], lo: int, k: int) -> Phr
     return None
 
 
-def _parenthetical(toks: list[Token], lo: int, cue: _Cue, lex: Lexicon) -> bool:
+def _parenthetical(toks: list[Token], lo: int, cue: Cue, lex: Lexicon) -> bool:
     """Whether *cue* is a pronoun's, after its content and a comma (``Trump isn't a conservative,
     he said``): the content's subject is no one *he* may mean."""
-    k = _skip_back(toks, cue.a, lo, lex)
+    k = skip_back(toks, cue.a, lo, lex)
     return k - 2 > lo and toks[k - 1].low in lex.pronouns and toks[k - 2].text == ","
 
 
@@ -626,7 +479,7 @@ def _after_comma(text: str, at: int) -> bool:
 
 
 def _participle_subject(
-    state: _State, toks: list[Token], lo: int, cue: _Cue, spoken: _Cue | None
+    state: State, toks: list[Token], lo: int, cue: Cue, spoken: Cue | None
 ) -> bool:
     """Give a participle cue after a comma (``…, saying``) the subject of its main clause.
 
@@ -645,7 +498,7 @@ def _participle_subject(
 
 
 def _mention_names(
-    state: _State, toks: list[Token], lo: int, hi: int, names_at: list[int], introduce: bool = True
+    state: State, toks: list[Token], lo: int, hi: int, names_at: list[int], introduce: bool = True
 ) -> None:
     """Register the full names of a sentence (a known first name and a surname), in order.
 
@@ -678,7 +531,7 @@ def _introduced(toks: list[Token], k: int, end: int, lo: int, hi: int, lex: Lexi
 
 
 def _subject(
-    state: _State, toks: list[Token], lo: int, hi: int, loose: bool = False
+    state: State, toks: list[Token], lo: int, hi: int, loose: bool = False
 ) -> tuple[Speaker, Entity, Span | None] | None:
     """The subject of a sentence, for a cue with none of its own (``Trump …, telling Reuters``).
 
@@ -700,10 +553,10 @@ def _subject(
             phrase = phrase_after(state.text, toks, k, lex, hi)
             if phrase is not None:
                 if phrase.kind == "pronoun":
-                    speaker, entity = _speaker_of(state, phrase)
+                    speaker, entity = speaker_of(state, phrase)
                     if speaker is None or entity is None:
                         return None
-                    return speaker, entity, _where(toks, phrase)
+                    return speaker, entity, where(toks, phrase)
                 first = toks[phrase.start]
                 gerund = (
                     first.cap and first.low.endswith("ing") and first.low not in lex.first_names
@@ -719,11 +572,11 @@ def _subject(
                         or any(t.cap for t in toks[phrase.start : phrase.end])
                     )
                 ):
-                    speaker, entity = _speaker_of(
+                    speaker, entity = speaker_of(
                         state, phrase
                     )  # "Ryan’s campaign", "the Trump campaign"
                     if speaker is not None and entity is not None:
-                        return speaker, entity, _where(toks, phrase)
+                        return speaker, entity, where(toks, phrase)
                 known = (
                     phrase.name is not None
                     and not gerund
@@ -752,110 +605,24 @@ def _subject(
                     )
                 )
                 if known:
-                    speaker, entity = _speaker_of(state, phrase)
+                    speaker, entity = speaker_of(state, phrase)
                     if speaker is not None and entity is not None:
-                        return speaker, entity, _where(toks, phrase)
+                        return speaker, entity, where(toks, phrase)
         while k < limit and toks[k].text != ",":
             k += 1
         k += 1
     return None
 
 
-_SENTENCE_PUNCTUATION = re.compile("[.,;:?!\u2026]")
-
-
-def _is_work_title(body: str, lex: Lexicon, loose: bool = False) -> bool:
-    """A short Title Case name in quote marks (a show, a book, a slogan), with no sentence
-    punctuation (*loose*: any punctuation, up to ten words: “Crippled America: How to …”)."""
-    words = body.split()
-    if not words or len(words) > (10 if loose else 7):
-        return False
-    if not loose and _SENTENCE_PUNCTUATION.search(body) is not None:
-        return False
-    capital = [
-        w
-        for w in words
-        if w.lower() not in lex.words_of("small_words") and (not loose or _has_letter(w))
-    ]
-    return bool(capital) and all(w[:1].isupper() or w[:1].isdigit() for w in capital)
-
-
-def _after_work_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
-    """Whether the quotation token *i* follows a noun of a work (a comma may stand between)."""
-    k = i - 1
-    if k > lo and toks[k].text == ",":
-        k -= 1
-    return k >= lo and toks[k].low in lex.words_of("work_nouns")
-
-
-def _bylined(toks: list[Token], i: int, hi: int, body: str) -> bool:
-    """Whether the quotation token *i* is a headline with its byline: a comma, then ``by``
-    (``“City museum names a director,” by the Post's Jane Doe``)."""
-    k = i + 1
-    if k < hi and toks[k].text == ",":
-        k += 1
-    elif body.rstrip().rstrip("'\u2019")[-1:] != ",":
-        return False
-    if k + 1 >= hi or toks[k].low != "by":
-        return False
-    if toks[k + 1].low == "the":
-        k += 1  # "by the New York Post's Jane Doe"
-    return k + 1 < hi and toks[k + 1].cap
-
-
-def _names_before(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
-    """Whether the quotation token *i* follows a possessive or a preposition (``Fox News’s
-    “Sunday Morning Futures,” Jane Doe said``, ``starred in “…,”``): it is part of a noun phrase, so
-    a cue after it does not say it."""
-    if i <= lo:
-        return False
-    prev = toks[i - 1]
-    low = prev.low
-    return prev.kind == "w" and (
-        low in lex.words_of("name_before") or low.endswith(("'s", "\u2019s", "s'", "s\u2019"))
-    )
-
-
-def _starts_upper(body: str) -> bool:
-    first = body.lstrip()[:1]
-    return bool(first) and (first.isupper() or (first.isalpha() and not first.islower()))
-
-
-def _is_direct(toks: list[Token], i: int, lo: int, inner: str, lex: Lexicon) -> bool:
-    body = inner.lstrip()
-    if not body:
-        return False
-    first = body[0]
-    starts_sentence = (
-        first.isupper()
-        or first.isdigit()
-        or first in "\u2026.\u2018\u201c'\"[("
-        or (first.isalpha() and not first.islower())
-    )
-    if i == lo:
-        return starts_sentence
-    prev = toks[i - 1]
-    if prev.kind == "p" and prev.text in _DIRECT_BEFORE:
-        return starts_sentence
-    if (
-        prev.kind == "w"
-        and lex.cue_kind(prev.low) in ("speech", "belief", "intention")
-        and prev.low not in lex.words_of("text_cues")
-    ):
-        return starts_sentence
-    # A fragment that holds a whole sentence or more ("... finished. We are ...").
-    return starts_sentence and (". " in body or "? " in body or "! " in body)
-
-
 def _pick_cue(
-    toks: list[Token], i: int, cues: list[_Cue], lex: Lexicon, direct: bool
-) -> tuple[_Cue | None, bool]:
+    toks: list[Token], i: int, cues: list[Cue], lex: Lexicon, direct: bool
+) -> tuple[Cue | None, bool]:
     """The cue of the quotation token *i*, and whether it stands right after the quotation.
 
     The cue right after it (``“…,” he said``), else the nearest before it in the
     sentence, else the nearest after it.
     """
-    before: _Cue | None = None  # the last usable cue before the quotation
+    before: Cue | None = None  # the last usable cue before the quotation
     for cue in cues:  # (in text order)
         if cue.speaker is None:
             continue
@@ -880,7 +647,7 @@ def _pick_cue(
     return before, False
 
 
-def _inverted(toks: list[Token], i: int, cue: _Cue) -> bool:
+def _inverted(toks: list[Token], i: int, cue: Cue) -> bool:
     """Whether *cue* follows the quotation token *i* with only a comma between, and its
     speaker after it (``“…,” remembered Jane Doe``): that order marks speech, whatever the verb."""
     phrase = cue.phrase
@@ -889,40 +656,8 @@ def _inverted(toks: list[Token], i: int, cue: _Cue) -> bool:
     return all(toks[k].text == "," for k in range(i + 1, cue.a))
 
 
-def new_quote(
-    text: str,
-    kind: QuoteKind,
-    span: tuple[int, int],
-    speaker: Speaker | None,
-    cue: str | None,
-    speaker_span: Span | None = None,
-) -> Quote:
-    """Build a Quote from parts that are valid by construction, with :meth:`Quote._trusted`.
-
-    *text* is a slice of the (validated, clean) ``Article.text`` at *span*,
-    *kind* one of the model's kinds, *speaker* a validated :class:`Speaker`
-    (None for a scare quote), *cue* a non-empty word of the text and
-    *speaker_span* None or the ``(start, end)`` of the speaker's mention in
-    the text, ``start < end`` (dropped when *speaker* is None): so the
-    model's validators, which cost as much as the rest of the extraction of a
-    short quote, are not run again (the property tests check these invariants
-    on arbitrary input).
-    """
-    return Quote._trusted(
-        text, kind, span, speaker, cue, speaker_span if speaker is not None else None
-    )
-
-
-def _has_letter(body: str) -> bool:
-    # A loop, not any() over a generator (which costs more): the first character is usually one.
-    for ch in body:  # noqa: SIM110
-        if ch.isalpha():
-            return True
-    return False
-
-
 def _make(
-    state: _State,
+    state: State,
     q: RawQuote,
     kind: QuoteKind,
     speaker: Speaker | None,
@@ -936,7 +671,7 @@ def _make(
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     body = text[start:end]
-    if end <= start or not _has_letter(body):
+    if end <= start or not has_letter(body):
         return None
     if " " not in body and (body[0] in "@#" or "://" in body or body.startswith("www.")):
         return None  # a handle, a hashtag or a link in quote marks
@@ -945,21 +680,21 @@ def _make(
     return new_quote(state.texts.setdefault(body, body), kind, (start, end), speaker, cue, mention)
 
 
-def _headline(state: _State, toks: list[Token], q_index: int) -> Said:
+def _headline(state: State, toks: list[Token], q_index: int) -> Said:
     """A headline quote's speaker: ``“…” – NAME``, ``“…”: NAME``, ``NAME: “…”``."""
     text, lex = state.text, state.lex
     n = len(toks)
     if q_index + 2 < n + 1 and q_index + 1 < n and toks[q_index + 1].text in _HEADLINE_SEPARATORS:
         phrase = phrase_after(text, toks, q_index + 2, lex, n)
         if phrase is not None and phrase.name is not None and phrase.end >= n - 1:
-            speaker, _ = _speaker_of(state, phrase)
-            return speaker, toks[q_index + 1].text, _where(toks, phrase)
+            speaker, _ = speaker_of(state, phrase)
+            return speaker, toks[q_index + 1].text, where(toks, phrase)
     colon = _title_colon(toks, q_index)
     if colon > 0:
         phrase = phrase_before(text, toks, colon, lex, 0)
         if phrase is not None and phrase.name is not None and phrase.start == 0:
-            speaker, _ = _speaker_of(state, phrase)
-            return speaker, toks[colon].text, _where(toks, phrase)
+            speaker, _ = speaker_of(state, phrase)
+            return speaker, toks[colon].text, where(toks, phrase)
     return None, None, None
 
 
@@ -1038,7 +773,7 @@ def attribute(
     lines: Iterable[tuple[int, int, bool]],
     lex: Lexicon,
     limits: Limits,
-    reported: frozenset[str] = _SPEECH_ONLY,
+    reported: frozenset[str] = SPEECH_ONLY,
     disabled: frozenset[str] = frozenset(),
 ) -> tuple[list[Quote], bool]:
     """All quotations of *text*, attributed; *lines* are ``(start, end, is_title)`` ranges.
@@ -1054,7 +789,7 @@ def attribute(
     on = for_language(lex.language or "en") - disabled
     raw = scan_quotes(text, max_chars=limits.max_quote_chars, max_quotes=limits.max_quotes + 1)
     inner = QuoteTexts(text, raw)
-    state = _State(text, lex, limits, reported, disabled)
+    state = State(text, lex, limits, reported, disabled)
     state.on = on
     first = 0
     headline_pending: list[Quote] = []
@@ -1172,13 +907,13 @@ def attribute(
                         state.indirect.append((a, b, h_speaker, h_cue, h_mention))
                         state.indirect_title = True
                     continue
-                is_direct = _is_direct(toks, i, s0, body, lex)
+                is_direct = stands_alone(toks, i, s0, body, lex)
                 picked, right_after = _pick_cue(toks, i, cues, lex, is_direct)
                 if (
                     not is_direct
                     and right_after
                     and "upper-after-cue" in on
-                    and _starts_upper(body)
+                    and starts_upper(body)
                     and body.rstrip()[-1:] in ",.?!"
                 ):
                     is_direct = True  # Then “Real quote,” said Ana Diaz.
@@ -1188,7 +923,7 @@ def attribute(
                     and "dash-speaker" in on
                     and i + 1 < s1
                     and toks[i + 1].text in _DASHES
-                    and _starts_upper(body)
+                    and starts_upper(body)
                 ):
                     labelled = _dash_speaker(state, toks, i, s1)  # “…” ― Jane Doe
                     if labelled is not None:
@@ -1219,8 +954,8 @@ def attribute(
                     # speaker of an earlier sentence: "Kasich resisted: “…”")
                     named = phrase_before(text, toks, i - 1, lex, s0)
                     if named is not None and named.name is not None and named.kind == "person":
-                        speaker, _ = _speaker_of(state, named)
-                        mention = _where(toks, named)
+                        speaker, _ = speaker_of(state, named)
+                        mention = where(toks, named)
                     elif toks[s0].low not in lex.pronouns:
                         # "Clinton has since apologized for what happened: “…”" (a pronoun
                         # subject is read after the speaker of the previous quotation)
@@ -1280,15 +1015,15 @@ def attribute(
                 elif (
                     not right_after
                     or (picked is not None and picked.participle)
-                    or _names_before(toks, i, s0, lex)
-                ) and _is_work_title(title_body, lex):
+                    or names_before(toks, i, s0, lex)
+                ) and is_work_title(title_body, lex):
                     # (a participle after the name does not say it: "on “Morning Joe,” adding …")
                     kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
-                elif _after_work_noun(toks, i, s0, lex) and _is_work_title(
+                elif after_work_noun(toks, i, s0, lex) and is_work_title(
                     title_body, lex, loose=True
                 ):
                     kind = "scare"  # the reality show “The Apprentice,” / his book, “Crippled America: …”
-                if kind == "direct" and "bylined" in on and _bylined(toks, i, s1, body):
+                if kind == "direct" and "bylined" in on and bylined(toks, i, s1, body):
                     kind = "scare"  # “City museum names a director,” by Times' Jane Doe: a headline
                 made = _make(state, q, kind, speaker, cue_text, mention)
                 if made is None:
@@ -1301,7 +1036,7 @@ def attribute(
                     state.last = (speaker, cue_text, mention)
                     if q.group >= 0:
                         state.group_speaker.setdefault(q.group, (speaker, cue_text, mention))
-            _indirect(state, toks, s0, s1, cues, direct)
+            reported_speech(state, toks, s0, s1, cues, direct)
             if cues:
                 _note_main_subject(state, cues)
             _note_closing_subject(state, toks, s0, s1)
@@ -1325,7 +1060,7 @@ def attribute(
     return merged, state.truncated or len(raw) > limits.max_quotes
 
 
-def _enough(state: _State, end: int, end_of_text: int) -> bool:
+def _enough(state: State, end: int, end_of_text: int) -> bool:
     """Whether ``limits.max_quotes`` quotes were found before *end*: the rest of the text is not read."""
     if len(state.quotes) + len(state.indirect) >= state.limits.max_quotes and end < end_of_text:
         state.truncated = True
@@ -1340,7 +1075,7 @@ _DASHES = frozenset(("\u2015", "\u2014", "\u2013", "-", "--"))  # a hyphen too: 
 _LABEL = re.compile(r"\s{0,3}([A-Z][A-Z'\u2019.\- ]{1,30}):\s")
 
 
-def _label_speaker(state: _State, body: str, at: int) -> Said | None:
+def _label_speaker(state: State, body: str, at: int) -> Said | None:
     """A transcript inside quotation marks: ``“PENCE: Well, look, …”`` is Pence speaking.
 
     *at* is where *body* starts in the text (the label is the speaker's mention).
@@ -1355,13 +1090,13 @@ def _label_speaker(state: _State, body: str, at: int) -> Said | None:
         return None
     name = label.title()
     phrase = Phrase(0, 0, name, None, "person")
-    speaker, _ = _speaker_of(state, phrase)
+    speaker, _ = speaker_of(state, phrase)
     if speaker is None:
         return None
     return speaker, ":", (at + m.start(1), at + m.end(1))
 
 
-def _said_by_verb(state: _State, toks: list[Token], i: int, s1: int) -> Said | None:
+def _said_by_verb(state: State, toks: list[Token], i: int, s1: int) -> Said | None:
     """``“…,” an angry Hollande retaliated.``, ``“…,” reacted Trump.``: a name (or a pronoun) and
     a verb in the past tense that end the sentence right after a quotation say it, though the verb
     is no cue of the lexicon."""
@@ -1377,8 +1112,8 @@ def _said_by_verb(state: _State, toks: list[Token], i: int, s1: int) -> Said | N
             and named.kind == "person"
             and (named.end >= s1 or toks[named.end].kind != "w")
         ):
-            speaker, _ = _speaker_of(state, named)
-            return (speaker, toks[j].text, _where(toks, named)) if speaker is not None else None
+            speaker, _ = speaker_of(state, named)
+            return (speaker, toks[j].text, where(toks, named)) if speaker is not None else None
         return None
     phrase = phrase_after(state.text, toks, j, state.lex, s1)
     if phrase is None or (
@@ -1393,8 +1128,8 @@ def _said_by_verb(state: _State, toks: list[Token], i: int, s1: int) -> Said | N
         return None
     if v + 1 < s1 and toks[v + 1].kind == "w":
         return None  # more than "NAME VERB.": a sentence of its own
-    speaker, _ = _speaker_of(state, phrase)
-    return (speaker, verb.text, _where(toks, phrase)) if speaker is not None else None
+    speaker, _ = speaker_of(state, phrase)
+    return (speaker, verb.text, where(toks, phrase)) if speaker is not None else None
 
 
 def _past_verb(tok: Token, lex: Lexicon) -> bool:
@@ -1402,7 +1137,7 @@ def _past_verb(tok: Token, lex: Lexicon) -> bool:
     return tok.kind == "w" and not tok.cap and tok.low.endswith("ed") and tok.low not in lex.skip
 
 
-def _dash_speaker(state: _State, toks: list[Token], i: int, s1: int) -> Said | None:
+def _dash_speaker(state: State, toks: list[Token], i: int, s1: int) -> Said | None:
     """``“…” — Jane Doe``: a name after a dash closes a quotation (a pull quote, a roundup).
 
     The name must end the sentence, stand before the next quotation or before a comma
@@ -1419,11 +1154,11 @@ def _dash_speaker(state: _State, toks: list[Token], i: int, s1: int) -> Said | N
         end += 1
     if end < s1 and toks[end].kind != "q" and toks[end].text != ",":
         return None
-    speaker, _ = _speaker_of(state, phrase)
-    return (speaker, toks[j].text, _where(toks, phrase)) if speaker is not None else None
+    speaker, _ = speaker_of(state, phrase)
+    return (speaker, toks[j].text, where(toks, phrase)) if speaker is not None else None
 
 
-def _note_main_subject(state: _State, cues: list[_Cue]) -> None:
+def _note_main_subject(state: State, cues: list[Cue]) -> None:
     """The speaker of a sentence's first cue (the main clause) is the most recent entity after it.
 
     ``Cox says Obama is trying to …. He says …``: *he* is Cox, not Obama, the
@@ -1435,7 +1170,7 @@ def _note_main_subject(state: _State, cues: list[_Cue]) -> None:
             return
 
 
-def _sign(state: _State, toks: list[Token], index: int) -> None:
+def _sign(state: State, toks: list[Token], index: int) -> None:
     """A line ``— Jane Doe.`` (``-Jane Doe, Ohio.``) after a line that ended with a quotation
     nobody is given signs that quotation, as in a roundup of quotes."""
     j = 0
@@ -1450,19 +1185,19 @@ def _sign(state: _State, toks: list[Token], index: int) -> None:
     end = phrase.end
     if end < n and toks[end].text not in (",", "."):
         return
-    speaker, _ = _speaker_of(state, phrase)
+    speaker, _ = speaker_of(state, phrase)
     if speaker is None:
         return
     quote = state.quotes[index]
     state.quotes[index] = new_quote(
-        quote.text, quote.kind, quote.span, speaker, toks[0].text, _where(toks, phrase)
+        quote.text, quote.kind, quote.span, speaker, toks[0].text, where(toks, phrase)
     )
 
 
 _cue_start = attrgetter("a")
 
 
-def _unresolved_cue_after(toks: list[Token], i: int, cues: list[_Cue]) -> bool:
+def _unresolved_cue_after(toks: list[Token], i: int, cues: list[Cue]) -> bool:
     """Whether a speech cue with no speaker follows the quotation token *i* (after a comma)."""
     j = bisect.bisect_right(cues, i, key=_cue_start)  # (the cues are in text order)
     if j >= len(cues):
@@ -1479,7 +1214,7 @@ def _ends_sentence(toks: list[Token], i: int, s1: int) -> bool:
     return all(toks[k].kind == "p" for k in range(i + 1, s1))
 
 
-def _note_closing_subject(state: _State, toks: list[Token], s0: int, s1: int) -> None:
+def _note_closing_subject(state: State, toks: list[Token], s0: int, s1: int) -> None:
     """``Asked whether Trump …, Ban demurred.``: a name and a verb in the past tense that close a
     sentence after a comma are its main clause, so the name becomes the most recent entity (a
     pronoun after it means Ban, not a name inside the clause before the comma)."""
@@ -1502,7 +1237,7 @@ def _note_closing_subject(state: _State, toks: list[Token], s0: int, s1: int) ->
         state.registry.note(entity)
 
 
-def _last_speaking(cues: list[_Cue]) -> _Cue | None:
+def _last_speaking(cues: list[Cue]) -> Cue | None:
     """The last speech cue with a speaker (``told``, not the ``wants`` of a clause after it),
     else the last that is not an action (``said``, not ``met``)."""
     found = None
@@ -1515,7 +1250,7 @@ def _last_speaking(cues: list[_Cue]) -> _Cue | None:
 
 
 def _said_after(
-    state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cue], tail: int
+    state: State, toks: list[Token], s0: int, s1: int, cues: list[Cue], tail: int
 ) -> None:
     """``“Why do they get away with it?” Mrs. Clinton asked.``: a short said-clause after a
     quotation that ended its sentence gives the quotation its speaker.
@@ -1556,228 +1291,7 @@ def _said_after(
     state.last = (cue.speaker, cue.surface, cue.mention)
 
 
-def _indirect(
-    state: _State, toks: list[Token], s0: int, s1: int, cues: list[_Cue], direct: set[int]
-) -> None:
-    lex = state.lex
-    reported = state.reported
-    on = state.on
-    for cue in cues:
-        if cue.speaker is None:
-            continue
-        speech = KIND_TYPES[cue.kind] in reported
-        span: tuple[int, int] | None = None
-        if cue.kind == "according":
-            phrase = cue.phrase
-            if phrase is None:
-                continue
-            if phrase.end < s1 and toks[phrase.end].text == ",":
-                span = content_after(toks, phrase.end + 1, s1, lex, False, direct, False, free=True)
-            elif cue.a - 1 > s0 and toks[cue.a - 1].text == ",":
-                span = content_before(toks, s0, cue.a - 1, direct)
-        else:
-            phrase = cue.phrase
-            subject_start = phrase.start if phrase is not None and phrase.end <= cue.a else cue.a
-            k = _skip_back(toks, subject_start, s0, lex)
-            comma = k - 1
-            if (
-                comma > s0
-                and toks[comma].kind == "q"
-                and toks[comma].quote not in direct
-                and toks[comma].text.rstrip(_QUOTE_CLOSERS).endswith(",")
-            ):
-                comma = k  # "… will play the “woman card,” Fiorina said": the comma is inside
-            if (
-                comma > s0
-                and (comma == k or toks[comma].text == ",")
-                and cue.kind in ("speech", "belief", "intention")
-                and not (cue.surface.endswith("ing") and cue.a == subject_start)
-                and toks[s0].low not in lex.words_of("introductory")
-            ):
-                if cue.kind == "speech" and "interrupted" in on:
-                    span = _interrupted(state, toks, s0, s1, comma, cue, direct)
-                if span is None and "content-before" in on and _tail_is_short(toks, cue, s1):
-                    span = content_before(toks, s0, comma, direct)
-            if (
-                span is None
-                and (phrase is None or phrase.start < cue.a)
-                and cue.kind != "naming"
-                and "content-after" in on
-            ):
-                span = content_after(
-                    toks,
-                    cue.b,
-                    s1,
-                    lex,
-                    lex.is_object_first(cue.surface.lower()),
-                    direct,
-                    cue.kind in ("belief", "intention", "other")
-                    or cue.surface.lower() in lex.that_only,
-                )
-            if span is None and (phrase is None or phrase.start < cue.a) and "mixed" in on:
-                span = _mixed(toks, cue, s1, lex, direct)
-            if span is None and phrase is not None and phrase.end <= cue.a and "object" in on:
-                span = _object(toks, cue, s1, lex, direct)
-                if (
-                    span is not None
-                    and speech
-                    and KIND_TYPES[cue.kind] == "speech"
-                    and cue.surface.lower() not in lex.object_content
-                    and not any(toks[k].kind == "q" for k in range(*span))
-                ):
-                    span = None  # "added three more goals": a noun, not what was said
-        if span is None:
-            continue
-        a, b = span
-        if not speech and not any(toks[k].kind == "q" for k in range(a, b)):
-            continue  # not speech, unless it quotes words in marks ("wants “a big, beautiful wall”")
-        start, end = toks[a].start, toks[b - 1].end
-        state.indirect.append((start, end, cue.speaker, cue.surface, cue.mention))
-
-
-def _mixed(
-    toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
-) -> tuple[int, int] | None:
-    """Content mixing words and a quoted fragment: ``called Trump “unhinged”``, ``calls for more “flexibility” for …``."""
-    a = cue.b
-    if a < s1 and (toks[a].low == "that" or toks[a].text == ","):
-        a += 1  # (", “…” …": what follows the comma)
-    if a < s1 and (toks[a].low in lex.words_of("places") or toks[a].low in lex.words_of("when")):
-        return None  # "said Sunday on NBC's “Meet the Press”": when and where, not what
-    b = a
-    has_partial = False
-    while b < s1 and b - a < 60:
-        tok = toks[b]
-        if tok.kind == "q":
-            if tok.quote in direct:
-                break
-            has_partial = True
-            if (
-                b > a
-                and toks[b - 1].text != ","
-                and (b + 1 >= s1 or toks[b + 1].low not in CONTINUATIONS)
-                and tok.text.rstrip(_QUOTE_CLOSERS).endswith(",")
-            ):
-                b += 1
-                break  # "dubbed it “the yuca primary,” referring to …": the fragment ends the content
-        elif (
-            tok.kind == "w"
-            and tok.low in ("and", "but")
-            and b > a + 1
-            and b + 1 < s1
-            and second_verb(toks, b, lex)
-        ):
-            break  # "called her “third-rate” and boycotted …"
-        elif (tok.kind == "p" and tok.text in ";:()") or (
-            tok.text == ","
-            and b + 1 < s1
-            and (toks[b + 1].low in ("but", "and") or lex.cue_kind(toks[b + 1].low))
-        ):
-            break
-        b += 1
-    if not has_partial or b <= a:
-        return None
-    while b > a and toks[b - 1].kind == "p":
-        b -= 1
-    return (a, b) if b > a else None
-
-
-_QUOTE_CLOSERS = "\u201d\u2019\"'\u00bb\u203a\u300d` "
-
-
-def _object(
-    toks: list[Token], cue: _Cue, s1: int, lex: Lexicon, direct: set[int]
-) -> tuple[int, int] | None:
-    """What a cue with a subject is about, when no clause follows: ``endorsed Ted Cruz``,
-    ``expressed her distaste for Donald Trump``, ``wants a wall``."""
-    if lex.is_object_first(cue.surface.lower()):
-        return None  # "told reporters": the object is who was told, not what
-    a = cue.b
-    if cue.kind == "speech":
-        k = a
-        while (
-            k < s1
-            and k - a < 4
-            and toks[k].low in lex.adverbials
-            and toks[k].low not in lex.words_of("places")
-        ):
-            k += 1  # "said Sunday", "said this week"
-        if k >= s1 or toks[k].kind == "p" or toks[k].low in lex.words_of("places"):
-            return None  # "said on Twitter", "spoke next", "said Sunday on NBC's …": when and where
-    if a < s1 and toks[a].low in ("to", "for", "on", "about", "at", "with", "that"):
-        a += 1
-    if a >= s1 or toks[a].kind != "w":
-        return None
-    b = a
-    limit = min(s1, a + 30)
-    while b < limit:
-        tok = toks[b]
-        if tok.kind == "q" and tok.quote in direct:
-            break
-        if tok.kind == "p" and tok.text in ".;:!?()\u2014\u2013":
-            break
-        if (
-            tok.text == ","
-            and b + 1 < s1
-            and (toks[b + 1].low in ("but", "and", "which", "who") or lex.cue_kind(toks[b + 1].low))
-        ):
-            break
-        b += 1
-    while b > a and toks[b - 1].kind == "p":
-        b -= 1
-    return (a, b) if b - a >= 1 else None
-
-
-def _interrupted(
-    state: _State, toks: list[Token], s0: int, s1: int, comma: int, cue: _Cue, direct: set[int]
-) -> tuple[int, int] | None:
-    """``CONTENT, SPEAKER said, CONTENT``: a cue that interrupts its content.
-
-    Returns the part before the cue, and records the part after it (the two make
-    one attribution); None when the cue is not followed by a comma and a clause.
-    """
-    after = cue.b
-    if cue.phrase is not None and cue.phrase.start >= cue.b:
-        after = cue.phrase.end
-    if after + 2 >= s1 or toks[after].text != ",":
-        return None
-    nxt = toks[after + 1]
-    extraposed = nxt.low in ("for", "to") and toks[s0].low in state.lex.words_of(
-        "it"
-    )  # "It's common, he explains, for …"
-    if nxt.kind != "q" and (
-        nxt.kind != "w"
-        or (nxt.low in state.lex.words_of("not_resuming") and not extraposed)
-        or nxt.low.endswith("ing")
-        or state.lex.cue_kind(nxt.low) is not None
-    ):
-        return None
-    if all(t.kind == "q" and t.quote in direct for t in toks[s0:comma]):
-        return None  # "« … », souligne Laurent Fabre, le préfet": the cue attributes a quotation
-    first = content_before(toks, s0, comma, direct, least=2)  # "The plan, she said, …"
-    if first is None and comma - s0 > 1:
-        return (
-            None  # (one word before: "Yesterday, she said, …", "But, she said, …": the rest alone)
-        )
-    rest = content_after(toks, after + 1, s1, state.lex, False, direct, False, free=True)
-    if rest is None:
-        return None
-    state.indirect.append(
-        (toks[rest[0]].start, toks[rest[1] - 1].end, cue.speaker, cue.surface, cue.mention)
-    )
-    return first
-
-
-def _tail_is_short(toks: list[Token], cue: _Cue, s1: int) -> bool:
-    """Whether the sentence ends soon after the cue (``…, the Kremlin has confirmed.``)."""
-    end = cue.b
-    if cue.phrase is not None and cue.phrase.start >= cue.b:
-        end = cue.phrase.end
-    rest = [t for t in toks[end : min(s1, end + 12)] if t.kind == "w"]
-    return len(rest) <= 6
-
-
-def _fill_groups(state: _State, raw: list[RawQuote]) -> None:
+def _fill_groups(state: State, raw: list[RawQuote]) -> None:
     """Pieces of a quotation running over several paragraphs share its speaker."""
     if not state.group_speaker:
         return
@@ -1796,7 +1310,7 @@ def _fill_groups(state: _State, raw: list[RawQuote]) -> None:
     state.quotes = out
 
 
-def _fill_headlines(pending: list[Quote], state: _State, title_length: int) -> None:
+def _fill_headlines(pending: list[Quote], state: State, title_length: int) -> None:
     """A headline quote with no speaker takes the speaker of the same words in the body.
 
     One that the body does not attribute either, and that is only a fragment of
@@ -1861,7 +1375,7 @@ def _disowned(
     return None
 
 
-def _merge(state: _State) -> list[Quote]:
+def _merge(state: State) -> list[Quote]:
     """Direct, partial, headline and scare quotes, plus indirect ones that cross none of them."""
     quotes = sorted(state.quotes, key=_by_span)
     kept: list[Quote] = list(quotes)

@@ -427,6 +427,9 @@ def _front_matter(article: Article) -> dict[str, Any]:
         ("images", [_image(i) for i in a.images] or None),
     ]
     data.update((k, v) for k, v in optional if v is not None)
+    if a.standfirst is None and a.description is not None:
+        # an empty subtitle: parse_markdown reads a lone description as the standfirst
+        data["subtitle"] = None
     data.update((k, _plain(v)) for k, v in sorted(a.extra.items()))
     return data
 

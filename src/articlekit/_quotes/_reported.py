@@ -1,0 +1,240 @@
+"""Reported-speech rules: the content each speech cue of a sentence reports.
+
+:func:`reported_speech` runs them in order for each cue with a speaker, within one sentence:
+``according to X, …``; ``CONTENT, X said, CONTENT`` (:func:`interrupted`, rule
+``interrupted``); ``CONTENT, X said.`` (``content-before``); ``X said (that) CONTENT``
+(``content-after``, :func:`articlekit._quotes._indirect.content_after`); words around a quoted
+fragment (``mixed``); the object of a verb whose object is what was said (``object``).  A cue
+that is not speech (belief, intention, other) reports only words in quote marks, unless its
+type is asked for.  Each rule reads at most the sentence.
+"""
+
+from __future__ import annotations
+
+from articlekit._quotes._cues import KIND_TYPES, Lexicon
+from articlekit._quotes._indirect import CONTINUATIONS, content_after, content_before, second_verb
+from articlekit._quotes._state import Cue, State, skip_back
+from articlekit._quotes._text import Token
+
+__all__ = ["QUOTE_CLOSERS", "interrupted", "reported_speech"]
+
+
+def reported_speech(
+    state: State, toks: list[Token], s0: int, s1: int, cues: list[Cue], direct: set[int]
+) -> None:
+    lex = state.lex
+    reported = state.reported
+    on = state.on
+    for cue in cues:
+        if cue.speaker is None:
+            continue
+        speech = KIND_TYPES[cue.kind] in reported
+        span: tuple[int, int] | None = None
+        if cue.kind == "according":
+            phrase = cue.phrase
+            if phrase is None:
+                continue
+            if phrase.end < s1 and toks[phrase.end].text == ",":
+                span = content_after(toks, phrase.end + 1, s1, lex, False, direct, False, free=True)
+            elif cue.a - 1 > s0 and toks[cue.a - 1].text == ",":
+                span = content_before(toks, s0, cue.a - 1, direct)
+        else:
+            phrase = cue.phrase
+            subject_start = phrase.start if phrase is not None and phrase.end <= cue.a else cue.a
+            k = skip_back(toks, subject_start, s0, lex)
+            comma = k - 1
+            if (
+                comma > s0
+                and toks[comma].kind == "q"
+                and toks[comma].quote not in direct
+                and toks[comma].text.rstrip(QUOTE_CLOSERS).endswith(",")
+            ):
+                comma = k  # "… will play the “woman card,” Fiorina said": the comma is inside
+            if (
+                comma > s0
+                and (comma == k or toks[comma].text == ",")
+                and cue.kind in ("speech", "belief", "intention")
+                and not (cue.surface.endswith("ing") and cue.a == subject_start)
+                and toks[s0].low not in lex.words_of("introductory")
+            ):
+                if cue.kind == "speech" and "interrupted" in on:
+                    span = interrupted(state, toks, s0, s1, comma, cue, direct)
+                if span is None and "content-before" in on and _tail_is_short(toks, cue, s1):
+                    span = content_before(toks, s0, comma, direct)
+            if (
+                span is None
+                and (phrase is None or phrase.start < cue.a)
+                and cue.kind != "naming"
+                and "content-after" in on
+            ):
+                span = content_after(
+                    toks,
+                    cue.b,
+                    s1,
+                    lex,
+                    lex.is_object_first(cue.surface.lower()),
+                    direct,
+                    cue.kind in ("belief", "intention", "other")
+                    or cue.surface.lower() in lex.that_only,
+                )
+            if span is None and (phrase is None or phrase.start < cue.a) and "mixed" in on:
+                span = _mixed(toks, cue, s1, lex, direct)
+            if span is None and phrase is not None and phrase.end <= cue.a and "object" in on:
+                span = _object(toks, cue, s1, lex, direct)
+                if (
+                    span is not None
+                    and speech
+                    and KIND_TYPES[cue.kind] == "speech"
+                    and cue.surface.lower() not in lex.object_content
+                    and not any(toks[k].kind == "q" for k in range(*span))
+                ):
+                    span = None  # "added three more goals": a noun, not what was said
+        if span is None:
+            continue
+        a, b = span
+        if not speech and not any(toks[k].kind == "q" for k in range(a, b)):
+            continue  # not speech, unless it quotes words in marks ("wants “a big, beautiful wall”")
+        start, end = toks[a].start, toks[b - 1].end
+        state.indirect.append((start, end, cue.speaker, cue.surface, cue.mention))
+
+
+def _mixed(
+    toks: list[Token], cue: Cue, s1: int, lex: Lexicon, direct: set[int]
+) -> tuple[int, int] | None:
+    """Content mixing words and a quoted fragment: ``called Trump “unhinged”``, ``calls for more “flexibility” for …``."""
+    a = cue.b
+    if a < s1 and (toks[a].low == "that" or toks[a].text == ","):
+        a += 1  # (", “…” …": what follows the comma)
+    if a < s1 and (toks[a].low in lex.words_of("places") or toks[a].low in lex.words_of("when")):
+        return None  # "said Sunday on NBC's “Meet the Press”": when and where, not what
+    b = a
+    has_partial = False
+    while b < s1 and b - a < 60:
+        tok = toks[b]
+        if tok.kind == "q":
+            if tok.quote in direct:
+                break
+            has_partial = True
+            if (
+                b > a
+                and toks[b - 1].text != ","
+                and (b + 1 >= s1 or toks[b + 1].low not in CONTINUATIONS)
+                and tok.text.rstrip(QUOTE_CLOSERS).endswith(",")
+            ):
+                b += 1
+                break  # "dubbed it “the yuca primary,” referring to …": the fragment ends the content
+        elif (
+            tok.kind == "w"
+            and tok.low in ("and", "but")
+            and b > a + 1
+            and b + 1 < s1
+            and second_verb(toks, b, lex)
+        ):
+            break  # "called her “third-rate” and boycotted …"
+        elif (tok.kind == "p" and tok.text in ";:()") or (
+            tok.text == ","
+            and b + 1 < s1
+            and (toks[b + 1].low in ("but", "and") or lex.cue_kind(toks[b + 1].low))
+        ):
+            break
+        b += 1
+    if not has_partial or b <= a:
+        return None
+    while b > a and toks[b - 1].kind == "p":
+        b -= 1
+    return (a, b) if b > a else None
+
+
+QUOTE_CLOSERS = "\u201d\u2019\"'\u00bb\u203a\u300d` "
+
+
+def _object(
+    toks: list[Token], cue: Cue, s1: int, lex: Lexicon, direct: set[int]
+) -> tuple[int, int] | None:
+    """What a cue with a subject is about, when no clause follows: ``endorsed Ted Cruz``,
+    ``expressed her distaste for Donald Trump``, ``wants a wall``."""
+    if lex.is_object_first(cue.surface.lower()):
+        return None  # "told reporters": the object is who was told, not what
+    a = cue.b
+    if cue.kind == "speech":
+        k = a
+        while (
+            k < s1
+            and k - a < 4
+            and toks[k].low in lex.adverbials
+            and toks[k].low not in lex.words_of("places")
+        ):
+            k += 1  # "said Sunday", "said this week"
+        if k >= s1 or toks[k].kind == "p" or toks[k].low in lex.words_of("places"):
+            return None  # "said on Twitter", "spoke next", "said Sunday on NBC's …": when and where
+    if a < s1 and toks[a].low in ("to", "for", "on", "about", "at", "with", "that"):
+        a += 1
+    if a >= s1 or toks[a].kind != "w":
+        return None
+    b = a
+    limit = min(s1, a + 30)
+    while b < limit:
+        tok = toks[b]
+        if tok.kind == "q" and tok.quote in direct:
+            break
+        if tok.kind == "p" and tok.text in ".;:!?()\u2014\u2013":
+            break
+        if (
+            tok.text == ","
+            and b + 1 < s1
+            and (toks[b + 1].low in ("but", "and", "which", "who") or lex.cue_kind(toks[b + 1].low))
+        ):
+            break
+        b += 1
+    while b > a and toks[b - 1].kind == "p":
+        b -= 1
+    return (a, b) if b - a >= 1 else None
+
+
+def interrupted(
+    state: State, toks: list[Token], s0: int, s1: int, comma: int, cue: Cue, direct: set[int]
+) -> tuple[int, int] | None:
+    """``CONTENT, SPEAKER said, CONTENT``: a cue that interrupts its content.
+
+    Returns the part before the cue, and records the part after it (the two make
+    one attribution); None when the cue is not followed by a comma and a clause.
+    """
+    after = cue.b
+    if cue.phrase is not None and cue.phrase.start >= cue.b:
+        after = cue.phrase.end
+    if after + 2 >= s1 or toks[after].text != ",":
+        return None
+    nxt = toks[after + 1]
+    extraposed = nxt.low in ("for", "to") and toks[s0].low in state.lex.words_of(
+        "it"
+    )  # "It's common, he explains, for …"
+    if nxt.kind != "q" and (
+        nxt.kind != "w"
+        or (nxt.low in state.lex.words_of("not_resuming") and not extraposed)
+        or nxt.low.endswith("ing")
+        or state.lex.cue_kind(nxt.low) is not None
+    ):
+        return None
+    if all(t.kind == "q" and t.quote in direct for t in toks[s0:comma]):
+        return None  # "« … », souligne Laurent Fabre, le préfet": the cue attributes a quotation
+    first = content_before(toks, s0, comma, direct, least=2)  # "The plan, she said, …"
+    if first is None and comma - s0 > 1:
+        return (
+            None  # (one word before: "Yesterday, she said, …", "But, she said, …": the rest alone)
+        )
+    rest = content_after(toks, after + 1, s1, state.lex, False, direct, False, free=True)
+    if rest is None:
+        return None
+    state.indirect.append(
+        (toks[rest[0]].start, toks[rest[1] - 1].end, cue.speaker, cue.surface, cue.mention)
+    )
+    return first
+
+
+def _tail_is_short(toks: list[Token], cue: Cue, s1: int) -> bool:
+    """Whether the sentence ends soon after the cue (``…, the Kremlin has confirmed.``)."""
+    end = cue.b
+    if cue.phrase is not None and cue.phrase.start >= cue.b:
+        end = cue.phrase.end
+    rest = [t for t in toks[end : min(s1, end + 12)] if t.kind == "w"]
+    return len(rest) <= 6
