@@ -249,7 +249,8 @@ def run_wcxb(args: argparse.Namespace) -> dict[str, Any]:
     from wcxb import PAGE_TYPES, fold_of, load_corpus, read_html
 
     pages = load_corpus(args.wcxb)
-    ids = sorted(pages)[: args.limit] if args.limit else sorted(pages)
+    ids = sorted(pages)[:: args.every]
+    ids = ids[: args.limit] if args.limit else ids
     truths = {
         key: (json.loads((args.wcxb / "ground-truth" / f"{key}.json").read_text(encoding="utf-8")).get("ground_truth") or {})
         for key in ids
@@ -296,6 +297,8 @@ def run_wcxb(args: argparse.Namespace) -> dict[str, Any]:
                 result = {}
             results[name][key] = result
             cache.setdefault(key, {})[name] = result
+        if args.peer_cache and peers and ids.index(key) % 25 == 24:
+            args.peer_cache.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")  # progress kept
     if args.peer_cache:
         args.peer_cache.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
 
@@ -359,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wcxb", type=Path, default=DEFAULT_WCXB, help="the WCXB development corpus")
     ap.add_argument("--only", choices=("wcxb", "scrapinghub"), help="run one collection only")
     ap.add_argument("--limit", type=int, default=0, help="the first N WCXB pages only (a quick look)")
+    ap.add_argument("--every", type=int, default=1, help="every Nth WCXB page only (a sample, in id order)")
     ap.add_argument("--peer-cache", type=Path, help="read / write the peers' WCXB answers here (they do not change)")
     ap.add_argument("--per-page", action="store_true", help="keep every page's verdicts in the JSON")
     ap.add_argument("--misses", action="store_true", help="list articlekit's wrong answers")
@@ -388,7 +392,14 @@ def _wcxb_markdown(wcxb: dict[str, Any]) -> str:
             for group, row in groups.items()
         ]
         out.append(f"\n**{field}**\n\n" + _report.md_table(["pages", "n", *systems], rows, align="lr" + "r" * len(systems)))
-    out.append(f"\nMetadata CPU time per page: {wcxb['speed']}\n")
+    speed = wcxb["speed"]
+    line = f"\nCPU time of the metadata step per page: articlekit {speed['articlekit_ms_per_page']:.2f} ms"
+    if speed.get("trafilatura_metadata_ms_per_page"):
+        line += (
+            f", trafilatura's metadata step {speed['trafilatura_metadata_ms_per_page']:.2f} ms"
+            f" (ratio {speed.get('ratio_articlekit_to_trafilatura', 0):.2f}), same pages, same run"
+        )
+    out.append(line + ".\n")
     return "".join(out)
 
 
@@ -396,6 +407,10 @@ def run_scrapinghub(args: argparse.Namespace) -> tuple[dict[str, Any], str, str]
     """The hand-labelled scrapinghub-dev pages: share right per field."""
 
     labels = json.loads(args.labels.read_text(encoding="utf-8"))["pages"]
+    cache_path = args.peer_cache.with_name(args.peer_cache.stem + "-scrapinghub.json") if args.peer_cache else None
+    cache: dict[str, dict[str, Result]] = {}
+    if cache_path is not None and cache_path.exists():
+        cache = json.loads(cache_path.read_text(encoding="utf-8"))
     truth = json.loads((args.corpus / "ground-truth.json").read_text(encoding="utf-8"))
     extractors: dict[str, Callable[[bytes, str], Result]] = {"articlekit": run_articlekit}
     for name, factory in (("trafilatura", _trafilatura), ("newspaper4k", _newspaper)):
@@ -412,13 +427,21 @@ def run_scrapinghub(args: argparse.Namespace) -> tuple[dict[str, Any], str, str]
         html = gzip.decompress((args.corpus / "html" / f"{page_id}.html.gz").read_bytes())
         url = truth[page_id]["url"]
         for name, fn in extractors.items():
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    result = fn(html, url)
-            except Exception as exc:  # a peer failing on a page scores zero on it
-                print(f"{name} failed on {page_id[:8]}: {type(exc).__name__}: {exc}", file=sys.stderr)
-                result = {}
+            cached = cache.get(f"scrapinghub/{page_id}", {}).get(name) if name != "articlekit" else None
+            if cached is not None:
+                result = cached
+            else:
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        result = fn(html, url)
+                except Exception as exc:  # a peer failing on a page scores zero on it
+                    print(f"{name} failed on {page_id[:8]}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                    result = {}
+                if name != "articlekit":
+                    cache.setdefault(f"scrapinghub/{page_id}", {})[name] = {
+                        **_jsonable(result), "language": result.get("language"), "site_name": result.get("site_name"),
+                    }
             ok = score(result, labels[page_id])
             for field in FIELDS:
                 totals[name][field] += ok[field]
@@ -430,6 +453,8 @@ def run_scrapinghub(args: argparse.Namespace) -> tuple[dict[str, Any], str, str]
                             f"{page_id[:8]} {field:9} got {result.get(key)!r} want {labels[page_id][key]!r}"
                         )
 
+    if cache_path is not None:
+        cache_path.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
     n = len(pages)
     print(f"Metadata accuracy on {n} hand-labelled pages ({args.corpus.name})")
     header = f"{'field':<10}" + "".join(f"{name:>14}" for name in extractors)

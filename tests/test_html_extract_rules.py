@@ -143,3 +143,57 @@ def test_a_rule_switched_off_does_not_break_extraction(rule: str) -> None:
     body = "".join(f"<p>{s}</p>" for s in (_S1, _S2, _S3))
     page = f"<html>{_head()}<body><article>{body}</article></body></html>"
     assert _S2 in _text(page, frozenset({rule}))
+
+
+def _two_sections_page() -> str:
+    story = "".join(f"<p>{s} {s}</p>" for s in (_S1, _S2, _S3))
+    specs = "".join(f"<tr><td>Rated output {i}</td><td>{i} kW at 7 degrees</td></tr>" for i in range(12))
+    return (
+        f"<html>{_head()}<body><div class='page'><div class='story'>{story}</div>"
+        f"<div class='specs'><h2>Specifications</h2><table>{specs}</table></div></div></body></html>"
+    )
+
+
+def _product_text(page: str, disabled: frozenset[str], page_type: str | None = "product") -> str:
+    root = lxml.html.fromstring(page)
+    found = extract_content(root, disabled=disabled, page_type=page_type)
+    return "\n".join(" ".join(el.text_content().split()) for el in found)
+
+
+def test_learned_takes_the_candidate_its_model_weighs_highest(monkeypatch: pytest.MonkeyPatch) -> None:
+    from articlekit._parsers.html._extract import learned
+
+    page = _two_sections_page()
+    off = frozenset({"widen", "join-siblings"})
+    # A model that prefers whatever holds most of the page's text takes the whole page.
+    monkeypatch.setitem(learned.MODEL, "coef", {"mass_share": 100.0})
+    assert "Rated output 11" in _product_text(page, off)
+    # Not on a page recognised as an article, nor when the page type is not known.
+    assert "Rated output" not in _product_text(page, off, "article")
+    assert "Rated output" not in _product_text(page, off, None)
+    # A model that prefers the proposed container keeps the story alone.
+    monkeypatch.setitem(learned.MODEL, "coef", {"is_proposed": 100.0})
+    assert "Rated output" not in _product_text(page, off)
+    assert _S2 in _product_text(page, off)
+
+
+def test_learned_does_nothing_without_weights(monkeypatch: pytest.MonkeyPatch) -> None:
+    from articlekit._parsers.html._extract import learned
+
+    monkeypatch.setitem(learned.MODEL, "coef", None)
+    page = _two_sections_page()
+    off = frozenset({"widen", "join-siblings"})
+    assert _product_text(page, off) == _product_text(page, off | {"learned"})
+
+
+def test_the_shipped_scoring_weights_cover_every_feature() -> None:
+    import json
+    from importlib import resources
+
+    from articlekit._parsers.html._extract import learned
+
+    data = json.loads(
+        resources.files("articlekit._parsers.html._extract").joinpath("scoring_weights.json").read_text("utf-8")
+    )
+    assert set(data["coef"]) == set(learned.FEATURES)
+    assert learned.MODEL["coef"] is not None

@@ -79,3 +79,22 @@ def test_slashes_in_an_unquoted_value_belong_to_the_value() -> None:
     assert _cap_attributes(text) == (text, 0)
     script = "<script>if(a<z&&" + "b/c/d/" * 40 + "e)f()</script>"
     assert _cap_attributes(script) == (script, 0)
+
+
+_TAG_SOUP = st.lists(
+    st.sampled_from([" ", "/", "a", "b=", "=", '"', "'", ">", "<", "<p", "x/y", "\n", "c='>'", 'd="q"', "e=f"]),
+    max_size=30,
+).map("".join)
+
+
+@given(_TAG_SOUP)
+@example("<p a=x/y b c='>' d")
+@example("<p a =b c= d e")
+def test_the_attribute_cap_reads_each_attribute_once_with_the_same_result(text: str) -> None:
+    # The cap's pattern takes every attribute atomically; the backtracking pattern it stands
+    # for (here with a cap of 3) finds the same tags and ends its matches at the same place.
+    from articlekit._parsers.html._tree import _attr, _flood_pattern
+
+    backtracking = re.compile(rf"<[A-Za-z][^\s/>]*(?:{_attr(1)}){{3}}(?={_attr(2)})")
+    found = [m.span() for m in _flood_pattern(3).finditer(text)]
+    assert found == [m.span() for m in backtracking.finditer(text)]

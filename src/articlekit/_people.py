@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Final
+from typing import Final, NamedTuple
 
 from articlekit._textutil import clean_name, name_key
 
@@ -71,6 +71,7 @@ __all__ = [
     "byline_label",
     "display_name",
     "is_acronym",
+    "is_link_label",
     "is_organisation",
     "looks_like_name",
     "opens_byline",
@@ -180,11 +181,105 @@ _NOT_NAMES: Final = frozenset(
 BYLINE_OPENERS: Final = (
     "by", "written by", "posted by", "words by", "story by", "text by", "von", "par", "por",
 )  # fmt: skip
-#: Openers of a byline after an HTML headline only: Dutch and Scandinavian *by* are English
-#: words too (a text line ``Door Hardware`` or ``AV Scripts`` is no byline).
-_HTML_OPENERS = ("door", "av")
+#: Openers of a byline after an HTML headline only: Dutch and Scandinavian *by* and Italian
+#: *di* are English words or names too (a text line ``Door Hardware`` or ``AV Scripts`` is no
+#: byline).
+_HTML_OPENERS = ("door", "av", "di")
+
+
+class BylineWords(NamedTuple):
+    """The byline words of one language (all lower case; a space matches any white space).
+
+    * ``openers``: labels that open a byline after an HTML headline on their own
+      (``Veröffentlicht von Chris Jung``);
+    * ``labels``: what else labels a text already known to be a byline, before the
+      names (``Autor:``, ``Text:``);
+    * ``reviewers``: labels of the people who checked the text, not wrote it
+      (``Reviewed by``): stripped at the start of a byline, and where they follow
+      the authors' names the rest of the byline is dropped;
+    * ``roles``: job titles dropped from a byline (``Review Editor``, ``Redakteurin``);
+    * ``furniture``: words of link labels and buttons that are never part of a name
+      (``Alle Beiträge``, ``Voir tous les articles``).
+    """
+
+    openers: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    reviewers: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    furniture: tuple[str, ...] = ()
+
+
+#: Byline words per language (ISO 639-1 code).  To read bylines of another language, add
+#: an entry: its phrases that open a byline, the labels before names, its job titles and
+#: the words of its "all posts" links.  Every entry is used on every page (a page's
+#: declared language is not trusted to pick one).
+BYLINE_LANGUAGES: Final[dict[str, BylineWords]] = {
+    "en": BylineWords(
+        openers=("written by", "posted by", "words by", "story by", "text by", "published by", "authored by"),
+        labels=("updated by", "contributed by", "compiled by", "presented by", "this post was written by",
+                "this article was written by", "this story was written by"),
+        reviewers=("reviewed by", "medically reviewed by", "fact checked by", "fact-checked by", "edited by",
+                   "expert reviewed by", "review by"),
+        roles=("reviewer", "reviewed", "staff writer", "fact", "checker", "checked", "medically", "expert",
+               "specialist", "head", "lead", "director", "manager", "founder", "ceo", "host"),
+        furniture=("all", "posts", "articles", "stories", "see", "latest", "author's", "page", "sign", "in",
+                   "log", "login", "jump", "to", "menu", "search", "subscribe", "contact", "us"),
+    ),
+    "de": BylineWords(
+        openers=("veröffentlicht von", "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von"),
+        labels=("autor", "autorin", "autoren"),
+        reviewers=("geprüft von", "überprüft von", "redigiert von", "bearbeitet von"),
+        roles=("redakteur", "redakteurin", "autorin", "journalistin", "korrespondent", "korrespondentin",
+               "chefredakteur", "chefredakteurin", "volontär", "volontärin", "gastautor", "gastautorin",
+               "ressortleiter", "ressortleiterin", "fotograf", "fotografin"),
+        furniture=("alle", "beiträge", "artikel", "mehr", "zum", "profil", "weitere", "autorenseite"),
+    ),
+    "fr": BylineWords(
+        openers=("publié par", "écrit par", "rédigé par", "un article de"),
+        labels=("auteur", "auteure", "autrice"),
+        reviewers=("relu par", "vérifié par", "édité par"),
+        roles=("journaliste", "rédacteur", "rédactrice", "correspondant", "correspondante", "chroniqueur",
+               "chroniqueuse", "envoyé", "envoyée", "spécial", "spéciale"),
+        furniture=("voir", "tous", "les", "articles", "plus", "profil"),
+    ),
+    "es": BylineWords(
+        openers=("publicado por", "escrito por", "redactado por"),
+        labels=("autor", "autora"),
+        reviewers=("revisado por", "editado por"),
+        roles=("periodista", "redactor", "redactora", "corresponsal", "columnista", "enviado", "enviada"),
+        furniture=("ver", "todos", "los", "artículos", "más", "perfil"),
+    ),
+    "it": BylineWords(
+        openers=("pubblicato da", "scritto da", "a cura di"),
+        labels=("di", "autore", "autrice"),
+        reviewers=("revisionato da", "rivisto da"),
+        roles=("giornalista", "redattore", "redattrice", "corrispondente", "inviato", "inviata"),
+        furniture=("tutti", "gli", "articoli", "vedi", "altri", "profilo"),
+    ),
+    "pt": BylineWords(
+        openers=("publicado por", "escrito por"),
+        labels=("autor", "autora"),
+        reviewers=("revisado por", "editado por"),
+        roles=("jornalista", "redator", "redatora", "repórter", "correspondente", "colunista"),
+        furniture=("ver", "todos", "os", "artigos", "mais", "perfil"),
+    ),
+    "nl": BylineWords(
+        openers=("geschreven door", "gepubliceerd door"),
+        labels=("auteur",),
+        reviewers=("gecontroleerd door", "bewerkt door"),
+        roles=("redacteur", "redactrice", "verslaggever", "verslaggeefster", "correspondent", "journalist"),
+        furniture=("alle", "artikelen", "berichten", "bekijk", "meer", "profiel"),
+    ),
+}
+_LANGUAGE_OPENERS = tuple(w for words in BYLINE_LANGUAGES.values() for w in words.openers)
+_LANGUAGE_LABELS = tuple(
+    w for words in BYLINE_LANGUAGES.values() for w in (*words.openers, *words.labels, *words.reviewers)
+)
+_REVIEWERS = tuple(w for words in BYLINE_LANGUAGES.values() for w in words.reviewers)
+_LANGUAGE_ROLES = frozenset(w for words in BYLINE_LANGUAGES.values() for w in words.roles)
+_FURNITURE_WORDS = frozenset(w for words in BYLINE_LANGUAGES.values() for w in words.furniture)
 #: Openers of a plain-text byline only.  (After an HTML headline, "Interview by" would replace
-#: the author of wcxb-dev/4371; the metadata issue is to decide.)
+#: the author of wcxb-dev/4371.)
 _TEXT_OPENERS = ("reported by", "reporting by", "interview by")
 _OPENER_HEADINGS = ("authors", "author", r"author\(s\)", "byline")
 #: What else labels a text known to be a byline: these verbs before a preposition, these
@@ -206,15 +301,23 @@ _OPENER = re.compile(
     re.IGNORECASE,
 )
 _OPENER_START = re.compile(
-    r"^" + _alternatives((*BYLINE_OPENERS, *_HTML_OPENERS), " ") + r"\b\s*:?\s*", re.IGNORECASE
+    r"^" + _alternatives(sorted((*BYLINE_OPENERS, *_HTML_OPENERS, *_LANGUAGE_OPENERS), key=len, reverse=True), " ")
+    + r"\b\s*:?\s*",
+    re.IGNORECASE,
 )
 _LABEL = re.compile(
-    rf"^(?:{_alternatives(_LABEL_VERBS)}\s+)?{_alternatives(_LABEL_PREPOSITIONS)}\s*[:\-]?\s+"
+    rf"^{_alternatives(sorted(_LANGUAGE_LABELS, key=len, reverse=True))}\s*[:\-]?\s+"
+    rf"|^(?:{_alternatives(_LABEL_VERBS)}\s+)?{_alternatives(_LABEL_PREPOSITIONS)}\s*[:\-]?\s+"
     rf"|^{_alternatives(_LABEL_HEADINGS)}\s*[:\-]\s*",
     re.IGNORECASE,
 )
+#: Where the reviewers of a byline begin, after its authors' names: the rest is dropped.
+_REVIEW_CUT = re.compile(
+    r"(?:\s|^|[,;|·•⋅]\s*)" + _alternatives(sorted(_REVIEWERS, key=len, reverse=True)) + r"\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||&|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|\b[Ww]ith\b|\s[-–—]\s|"
+    r"\s*(?:,|;|\||&|[·•⋅]|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|\b[Ww]ith\b|\s[-–—]\s|"
     r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\n)\s*"
 )
 _TEXT_SPLIT = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*;\s*")
@@ -231,7 +334,8 @@ _INVERTED_NAME = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+)$")
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 _HANDLE = re.compile(r"[\w.@-]{1,40}")
 _EMAIL = re.compile(r"\s*<[^<>\s]{1,200}>\s*$")
-_ITEM_ENDS = " .:·•-–—\"'“”()"
+_ITEM_ENDS = " .:·•⋅-–—\"'“”()"
+_BRACKETED = re.compile(r"\s*\(([^()]*)\)?\s*$")
 
 
 # --------------------------------------------------------------------------- labels and items
@@ -328,7 +432,23 @@ def is_organisation(
 
 def _is_role(name: str) -> bool:
     words = [w.strip(".,'’()") for w in name_key(name).split()]
-    return bool(words) and any(w in ROLE_WORDS for w in words) and not looks_like_name(name, allow_roles=False)
+    return (
+        bool(words)
+        and any(w in ROLE_WORDS or w in _LANGUAGE_ROLES for w in words)
+        and not looks_like_name(name, allow_roles=False)
+    )
+
+
+def _is_job_title(name: str) -> bool:
+    """A job title after a name (``Review Editor``, ``Senior Reporter``): its last word is a role."""
+    words = [w.strip(".,'’()") for w in name_key(name).split()]
+    return len(words) >= 2 and (words[-1] in ROLE_WORDS or words[-1] in _LANGUAGE_ROLES) and words[-1] != "author"
+
+
+def is_link_label(name: str) -> bool:
+    """A link label or button (``Alle Beiträge``, ``View all posts``): every word is furniture."""
+    words = [w.strip(".,'’()") for w in name_key(name).split()]
+    return bool(words) and all(w in _FURNITURE_WORDS or w in ROLE_WORDS or w in _NOT_NAMES for w in words)
 
 
 def looks_like_name(name: str, *, allow_roles: bool = True) -> bool:
@@ -346,7 +466,7 @@ def looks_like_name(name: str, *, allow_roles: bool = True) -> bool:
         return False
     if len(words) == 1 and (name_key(name) in _NOT_NAMES or len(name) < 3):
         return False
-    if not allow_roles and any(w.strip(".,").casefold() in ROLE_WORDS for w in words):
+    if not allow_roles and any(w.strip(".,").casefold() in (ROLE_WORDS | _LANGUAGE_ROLES) for w in words):
         return False
     if not any(ch.isalpha() for ch in name):
         return False
@@ -378,10 +498,17 @@ def split_byline(text: str, *, site_names: Iterable[str] = ()) -> tuple[list[str
     site_words = [name_key(s).split() for s in site_names]
     text = clean_name(text[:1000])
     text = strip_label(text)
+    reviewers = _REVIEW_CUT.search(text)
+    if reviewers is not None and reviewers.start() > 0:
+        text = text[: reviewers.start()]  # "Jane Doe, reviewed by Dr Bo Li": the reviewer is not an author
     text = _DATE_IN_BYLINE.sub("", text)
     people: list[str] = []
     credits: list[str] = []
     parts = [strip_label(raw.strip(_ITEM_ENDS)).strip(_ITEM_ENDS) for raw in split_names(text)]
+    # A job title in brackets after a name ("Lance Ryan (Content Manager)", "Mycle (Editor-in-Chief").
+    bracketed = [m.group(1) for part in parts if "(" in part for m in [_BRACKETED.search(part)] if m]
+    credits.extend(b.strip() for b in bracketed if name_key(b.strip()) in AGENCIES)  # "Jane Doe (AP)"
+    parts = [_BRACKETED.sub("", part).strip(_ITEM_ENDS) if "(" in part else part for part in parts]
     for part in parts:
         if not part or name_key(part).replace(".", "") in CREDENTIALS:
             continue
@@ -389,6 +516,8 @@ def split_byline(text: str, *, site_names: Iterable[str] = ()) -> tuple[list[str
         if agency:  # "Jane Doe Associated Press"
             credits.append(agency.group(2))
             part = agency.group(1)
+        if is_link_label(part) or _is_job_title(part):
+            continue
         if is_organisation(part, site_keys, site_words):
             credits.append(part)
         elif _is_role(part):

@@ -121,7 +121,7 @@ def parse_html(
     page_type = classify_page(root, url or meta.url or meta.canonical_url)  # before extraction changes the tree
     # Found before the extractor changes the tree; kept only outside the content it chooses.
     found = find_comments(root) if comments else None
-    content = extract_content(root, warnings=warnings)
+    content = extract_content(root, warnings=warnings, page_type=page_type)
     comment_list = () if found is None else read_comments(found, content, limits=limits, warn=warnings.append)
     builder = BlockBuilder(base_url=meta.base_url or url, limits=limits)
     body: list[Block] = []

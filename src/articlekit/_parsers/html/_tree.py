@@ -57,7 +57,16 @@ def _attr(group: int) -> str:
     return rf"""[\s/]+[^\s"'<>/=][^\s"'>/=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|{unquoted}))?"""
 
 
-_FLOODED_TAG = re.compile(rf"<[A-Za-z][^\s/>]*(?:{_attr(1)}){{{MAX_ATTRIBUTES}}}(?={_attr(2)})")
+# Each attribute is read once, atomically too (no attribute has a second reading: a shorter
+# name, separator or space, or a skipped value, leaves a character the next part cannot
+# start with), so a tag that stops short of the cap fails at once instead of backtracking
+# through its attributes.
+def _flood_pattern(count: int) -> re.Pattern[str]:
+    """A start tag with more than *count* attributes; the match ends after the *count*-th."""
+    return re.compile(rf"<[A-Za-z][^\s/>]*(?:(?=({_attr(2)}))\1){{{count}}}(?={_attr(3)})")
+
+
+_FLOODED_TAG = _flood_pattern(MAX_ATTRIBUTES)
 # The attributes past the limit, skipped a bounded run at a time: one ``(?:...)*`` over a
 # million attributes keeps a backtracking record per repetition (hundreds of MB).
 _MORE_ATTRIBUTES = re.compile(rf"(?:{_attr(1)}){{1,1024}}")

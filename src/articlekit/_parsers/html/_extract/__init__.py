@@ -13,8 +13,10 @@ run in this order:
    best candidate, weighed by link density);
 4. **recall recovery** -- :mod:`.join_split` (one component's sections joined at their
    common ancestor), :mod:`.widen` (a container holding a small share of the page's text
-   grows to the ancestor holding most of it), :mod:`.siblings` (siblings that look like more
-   of the article);
+   grows to the ancestor holding most of it), :mod:`.learned` (a model fitted on the
+   development pages weighs the proposed container against its ancestors, its large children
+   and the other best-scored elements, using the recognised page type), :mod:`.siblings`
+   (siblings that look like more of the article);
 5. **cleaning** -- run on each chosen element: :mod:`.clean_furniture`,
    :mod:`.clean_captions`, :mod:`.clean_link_paragraphs`, :mod:`.clean_conditional`;
    then ``warn-short``: a result holding under 15 % of the page's text mass is returned with
@@ -47,6 +49,7 @@ from articlekit._parsers.html._extract import (
     clean_link_paragraphs,
     join_split,
     keep_wrappers,
+    learned,
     mass,
     no_prose,
     score,
@@ -89,6 +92,7 @@ RULES: tuple[Rule, ...] = (
     Rule(select.NAME, "selection", select.run),
     Rule(join_split.NAME, "recovery", join_split.run),
     Rule(widen.NAME, "recovery", widen.run),
+    Rule(learned.NAME, "recovery", learned.run),
     Rule(siblings.NAME, "recovery", siblings.run),
 )
 
@@ -114,12 +118,14 @@ def extract_content(
     *,
     disabled: frozenset[str] | None = None,
     warnings: list[str] | None = None,
+    page_type: str | None = None,
 ) -> list[lxml.html.HtmlElement]:
     """Find the article body in *root* (modified in place) and return its elements, in order.
 
     The result is a list because an article is sometimes split across sibling
     elements.  An empty list means the page has no article text.  Notes for the
-    user are appended to *warnings* when given.
+    user are appended to *warnings* when given.  *page_type* is the recognised page type
+    (:mod:`.._pagetype`), a feature of the learned scoring.
 
     >>> import lxml.html
     >>> page = lxml.html.fromstring(
@@ -134,7 +140,7 @@ def extract_content(
     body = root.find("body")
     if body is None:
         body = root
-    state = State(root=root, body=body, page=Page(body), disabled=off)
+    state = State(root=root, body=body, page=Page(body), disabled=off, page_type=page_type)
     for rule in RULES:
         if rule.name not in off:
             rule.run(state)

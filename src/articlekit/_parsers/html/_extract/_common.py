@@ -276,5 +276,7 @@ class State:
     done: bool = False
     #: The rules switched off (rules with sub-rules consult it).
     disabled: frozenset[str] = frozenset()
+    #: The recognised page type (:mod:`.._pagetype`), when known.
+    page_type: str | None = None
     #: Notes for the caller (become ``Article.warnings``).
     warnings: list[str] = field(default_factory=list)

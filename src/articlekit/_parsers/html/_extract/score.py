@@ -18,7 +18,9 @@ from articlekit._parsers.html._extract._common import COMMAS, TAG_BONUS, State, 
 NAME = "score"
 
 _PARA_TAGS = ("p", "pre", "td", "blockquote", "h2", "h3", "dd")
-_TEXT_DIVS = lxml.etree.XPath(".//div[text()[normalize-space()]]")
+# Divs with a text node of their own that is not white space: found from the text nodes
+# (``descendant::div/text()[...]/..``), a cheaper walk than a predicate on every div.
+_TEXT_DIVS = lxml.etree.XPath("descendant::div/text()[normalize-space()]/..")
 
 
 def run(state: State) -> None:

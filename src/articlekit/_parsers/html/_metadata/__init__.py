@@ -216,6 +216,7 @@ def extract_metadata(
     standfirst = _standfirst_near(headline, title, description) if headline is not None else None
     if headline is not None:
         page.src.scope = _scope(headline)
+        page.headline = headline
     after = _texts_after(headline) if headline is not None else []
     before = _texts_before(headline) if headline is not None else []
     authors, credits = read_authors(page, after, site.org_names)

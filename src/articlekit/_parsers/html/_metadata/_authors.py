@@ -27,10 +27,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
+
+import lxml.etree
 
 from articlekit._model import Person
 from articlekit._parsers.html._metadata._common import (
     _BYLINE_BAD,
+    _FURNITURE_ANY,
     _MAX_URL_CHARS,
     _ORG_TYPES,
     _as_list,
@@ -38,13 +42,28 @@ from articlekit._parsers.html._metadata._common import (
     _element_text,
     _excluded,
     _itemprop_value,
+    _nearest_first,
     _resolve,
     _text,
     _unwarned,
 )
 from articlekit._parsers.html._metadata._jsonld import _deref, _JsonLd, _types
-from articlekit._parsers.html._metadata._sources import _itemprop, _Page, _visible_text
-from articlekit._people import opens_byline, split_byline, uninvert
+from articlekit._parsers.html._metadata._sources import (
+    _itemprop,
+    _Page,
+    _visible_text,
+)
+from articlekit._people import (
+    ACCOUNTS,
+    AGENCIES,
+    is_link_label,
+    looks_like_name,
+    opens_byline,
+    split_byline,
+    squash,
+    strip_label,
+    uninvert,
+)
 from articlekit._textutil import clean_name, name_key
 from articlekit._urls import is_unsafe_url
 
@@ -58,13 +77,15 @@ _META_AUTHOR_KEYS = (
 
 
 _BYLINE_STOP = re.compile(
-    r"^(?:updated|published|posted|view|follow|email|e-mail|share|comments?|read|more|close|print|"
+    r"^(?:updated|published|posted|view|follow|email|e-mail|share|comments?|read|more|close|print|about|"
     r"facebook|twitter|linkedin|whatsapp|subscribe|@|on\b|\||·|•)",
     re.IGNORECASE,
 )
 
 
-def _people_from_ld(value: Any, ld: _JsonLd, site_names: list[str]) -> tuple[list[Person], list[str]]:
+def _people_from_ld(
+    value: Any, ld: _JsonLd, site_names: list[str], *, forum: bool = False
+) -> tuple[list[Person], list[str]]:
     people: list[Person] = []
     credits: list[str] = []
     for item in _as_list(value)[:50]:
@@ -87,12 +108,54 @@ def _people_from_ld(value: Any, ld: _JsonLd, site_names: list[str]) -> tuple[lis
             credits.append(name)
             continue
         names, orgs = split_byline(name, site_names=site_names)
+        if "person" in types and not names and orgs == [name] and _personal(name, site_names, forum=forum):
+            names, orgs = [name], []  # typed a Person: "Emily Post" is not a newspaper
         credits.extend(orgs)
         url = _text(item.get("url") if isinstance(item.get("url"), str) else "", _MAX_URL_CHARS) or None
         if url is not None and is_unsafe_url(url):
             url = None  # resolved against the page later; an unsafe one never enters the model
         people.extend(Person(n, url=url if len(names) == 1 else None) for n in names)
     return people, credits
+
+
+#: Words that make a name an organisation even when the JSON-LD types it a Person ("The
+#: Investopedia Team", "Lifestyle Desk"); other organisation words ("Post", "Times", "Review")
+#: are surnames too.
+_ALWAYS_ORGANISATION = frozenset(
+    (
+        "staff", "desk", "team", "newsroom", "editors", "editorial", "board", "agency", "agencies", "press",
+        "wire", "wires", "service", "services", "reporters", "correspondents", "bureau", "group", "inc",
+        "inc.", "ltd", "ltd.", "llc", "corp", "corporation", "company", "network", "foundation", "institute",
+        "university", "association", "council", "department", "ministry", "office", "society",
+        "contributors", "writers", "partners", "studio", "studios", "productions", "publishing",
+        "publications", "admin", "webmaster", "sponsored", "content", "brandvoice", "announcements",
+    )
+)  # fmt: skip
+
+
+#: The types of a post in a forum, where people sign with a user name ("raoul", "hayley.p").
+_FORUM_TYPES = frozenset(("discussionforumposting", "question", "answer", "comment", "socialmediaposting"))
+_HANDLE = re.compile(r"[\w][\w.\-]{1,39}")
+
+
+def _personal(name: str, site_names: list[str], *, forum: bool = False) -> bool:
+    """Whether *name*, typed a Person, may be one: shaped like a name (in a forum, a user name),
+    not an agency, an account or the site."""
+    if name_key(name) in AGENCIES | ACCOUNTS:
+        return False
+    lower_name = name.islower() and 2 <= len(name.split()) <= 4 and all(w.isalpha() for w in name.split())
+    if not looks_like_name(name) and not lower_name and not (forum and _HANDLE.fullmatch(name)):
+        return False
+    if any(w.strip(".,'’()") in _ALWAYS_ORGANISATION for w in name_key(name).split()):
+        return False
+    key, words = squash(name), name_key(name).split()
+    # The site itself, or one word of its name ("Beachbody" on "Team Beachbody"); a full name that
+    # begins the site's name is the person whose site it is ("Franck Nijhof (Frenck)").
+    return not any(
+        key == squash(site) or (len(words) == 1 and words[0] in name_key(site).split())
+        for site in site_names
+        if site
+    )
 
 
 def _byline_text_ok(text: str) -> bool:
@@ -104,7 +167,7 @@ def _byline_text_ok(text: str) -> bool:
 def _from_jsonld(page: _Page, org_names: list[str]) -> _Found:
     art = page.art
     if art is not None and art.get("author"):
-        return _people_from_ld(art.get("author"), page.ld, org_names)
+        return _people_from_ld(art.get("author"), page.ld, org_names, forum=bool(_types(art) & _FORUM_TYPES))
     return [], []
 
 
@@ -142,6 +205,10 @@ def _from_microdata(page: _Page, org_names: list[str]) -> _Found:
         if not _byline_text_ok(name):
             continue
         names, orgs = split_byline(name, site_names=org_names)
+        if not names and orgs == [name] and "person" in _attr(el, "itemtype").lower() and _personal(
+            name, org_names, forum=True
+        ):
+            names, orgs = [name], []  # an itemscope typed Person: a user name in a forum
         href = _attr(el, "href") if isinstance(el.tag, str) and el.tag.lower() == "a" else ""
         url = _resolve(href, page.base_url) if href and len(names) == 1 else None
         people.extend(Person(n, url=url) for n in names)
@@ -162,9 +229,9 @@ def _from_rel_author(page: _Page, org_names: list[str]) -> _Found:
     return people, credits
 
 
-def _from_byline_elements(page: _Page, org_names: list[str]) -> _Found:
-    """The first byline element outside page furniture with something that looks like names."""
-    for el in page.src.find("bylines"):
+def _from_byline_elements(page: _Page, org_names: list[str], elements: list[Any] | None = None) -> _Found:
+    """The byline element nearest the headline, outside page furniture, with something that looks like names."""
+    for el in _nearest_first(page.src.find("bylines") if elements is None else elements, page.headline):
         if _excluded(el, _BYLINE_BAD):
             continue
         text = _element_text(el, 400)
@@ -174,6 +241,63 @@ def _from_byline_elements(page: _Page, org_names: list[str]) -> _Found:
         names = [n for n in names if len(n.split()) >= 2]
         if names:
             return [Person(n) for n in names], orgs
+    return [], []
+
+
+#: Page furniture around a forum's posts: a sidebar's "latest posts", the signed-in user's menu.
+_FORUM_BAD = re.compile(_FURNITURE_ANY + r"|login|signin|account|visitor|online|latest|members-?list")
+_FORUM_PATH = re.compile(
+    r"/(?:threads?|t|topics?|forums?|discussions?|questions|comments|community)/|showthread|viewtopic", re.IGNORECASE
+)
+_FORUM_HOST = re.compile(r"^(?:www\.)?(?:forums?|community|discuss|discussions?|boards?|answers)\.", re.IGNORECASE)
+#: The first poster of a thread: an element whose class names a user, or a link to a member's profile.
+_XP_FORUM_USERS = (
+    "//*[contains(@class, 'username') or contains(@class, 'creator') or contains(@class, 'author')"
+    " or contains(@class, 'poster')] | //a[contains(@href, '/members/') or contains(@href, '/member.php')"
+    " or contains(@href, '/user/') or contains(@href, '/u/') or contains(@href, '/profile/')"
+    " or contains(@href, '/users/')]"
+)
+_USER_CLASS = re.compile(r"(?:^|[\s_-])(?:(?:big)?username|user-?name|creator|poster|post-?author|author)(?:$|[\s_-])")
+
+
+def _is_forum(page: _Page) -> bool:
+    """Whether *page* is a thread of a forum or a Q&A site (its JSON-LD, its URL or its host says so)."""
+    art = page.art
+    if art is not None and _types(art) & _FORUM_TYPES:
+        return True
+    if page.page is not None and "qapage" in _types(page.page):
+        return True
+    url = page.page_url or page.canonical or ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return bool(_FORUM_PATH.search(parts.path) or _FORUM_HOST.match(parts.hostname or ""))
+
+
+def _from_forum_user(page: _Page, org_names: list[str]) -> _Found:
+    """On a forum thread, the first poster's user name: the first user element after the headline."""
+    root = page.src.root
+    if root is None or not _is_forum(page):
+        return [], []
+    try:
+        found = root.xpath(_XP_FORUM_USERS)
+    except (lxml.etree.XPathError, ValueError, TypeError):  # pragma: no cover - defensive
+        return [], []
+    candidates = [el for el in found[:300] if el.tag == "a" or _USER_CLASS.search(_attr(el, "class").lower())]
+    line = getattr(page.headline, "sourceline", None) if page.headline is not None else None
+    if isinstance(line, int):
+        candidates = [el for el in candidates if isinstance(el.sourceline, int) and el.sourceline >= line] + [
+            el for el in candidates if not (isinstance(el.sourceline, int) and el.sourceline >= line)
+        ]
+    for el in candidates[:60]:
+        if _excluded(el, _FORUM_BAD):
+            continue
+        name = _element_text(el, 200)
+        if not name or len(name) > 60 or name_key(name) in ACCOUNTS:
+            continue
+        if _HANDLE.fullmatch(name) or (looks_like_name(name) and len(name.split()) <= 4):
+            return [Person(name)], []
     return [], []
 
 
@@ -190,6 +314,7 @@ VISIBLE_AUTHOR_TRUST: tuple[tuple[str, _Reader], ...] = (
     ("microdata author", _from_microdata),
     ("rel=author link", _from_rel_author),
     ("byline element", _from_byline_elements),
+    ("a forum thread's first poster", _from_forum_user),
 )
 
 
@@ -203,31 +328,40 @@ def _first_found(page: _Page, org_names: list[str], trust: tuple[tuple[str, _Rea
     return [], credits
 
 
+#: Words that join two names in a byline, in the languages of :data:`articlekit._people.BYLINE_LANGUAGES`.
+_CONNECTORS = frozenset(("", "and", "&", "und", "et", "y", "e", "en", "og", "och"))
+
+
 def _byline_after(texts: list[str]) -> str | None:
     """A "By ..." line among the first texts after the headline, up to the first date or share button."""
     for i, text in enumerate(texts[:40]):
         if len(text) > 300:
             return None  # the article's text has begun
         if opens_byline(text):
-            parts = [text]
+            joined = text
             for nxt in texts[i + 1 : i + 10]:
-                if re.search(r"\d", nxt) or _BYLINE_STOP.match(nxt) or sum(map(len, parts)) > 150:
+                if re.search(r"\d", nxt) or _BYLINE_STOP.match(nxt) or is_link_label(nxt) or len(joined) > 150:
                     break
-                parts.append(nxt)
-            return " ".join(parts)
+                # After a whole name, another name in its own element is another author ("Emily
+                # Walker" "Casey McDevitt"); anything else ends the byline ("Table of contents").
+                if looks_like_name(strip_label(joined).strip()) and nxt.strip(" ,").lower() not in _CONNECTORS:
+                    if not (len(nxt.split()) >= 2 and looks_like_name(nxt)):
+                        break
+                    joined += ", " + nxt
+                else:
+                    joined += " " + nxt
+            return joined
     return None
 
 
 
-def _shown(page: _Page, people: list[Person]) -> list[Person]:
-    """The metadata's people the page shows: a name it never shows is a CMS account, not a byline."""
+def _shown(page: _Page, people: list[Person]) -> tuple[list[Person], list[Person]]:
+    """The metadata's people the page shows, and those it never shows (a CMS account, or a byline
+    the page does not print)."""
     if not people or len(_visible_text(page.src)) < 1_000:
-        return people
+        return people, []
     shown = [p for p in people if " ".join(name_key(p.name).split()) in page.src.visible_text]
-    if len(shown) < len(people):
-        hidden = ", ".join(p.name for p in people if p not in shown)
-        page.warnings.append(f"authors: {hidden} named in the metadata but not on the page; ignored")
-    return shown
+    return shown, [p for p in people if p not in shown]
 
 
 def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[list[Person], list[str]]:
@@ -239,7 +373,7 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
     if byline:
         names, after_credits = split_byline(byline, site_names=org_names)
         after_people = [Person(n) for n in names if len(n.split()) >= 2]
-    people = _shown(page, people)
+    people, hidden = _shown(page, people)
     if people and after_people:
         meta_keys = {name_key(p.name) for p in people}
         vis_keys = {name_key(p.name) for p in after_people}
@@ -251,6 +385,17 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
             vis_people, vis_credits = after_people, after_credits
         people = vis_people
         credits.extend(vis_credits)
+    if not people and hidden:
+        # The page prints no byline at all: the metadata's name is the author (a CMS account of one
+        # lower-case word was already filed under credits).
+        people, hidden = hidden, []
+    if not people and page.src.scope is not None and page.src.root is not None:
+        # An author box away from the headline (after the article, beside it): the whole page.
+        people, found = _from_byline_elements(page, org_names, page.src.find_anywhere("bylines"))
+        credits.extend(found)
+    if hidden:
+        ignored = ", ".join(p.name for p in hidden)
+        page.warnings.append(f"authors: {ignored} named in the metadata but not on the page; ignored")
     return _final(page, people, credits)
 
 

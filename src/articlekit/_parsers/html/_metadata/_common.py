@@ -53,6 +53,7 @@ _ARTICLE_TYPES = frozenset(
         "Recipe",
         "HowTo",
         "VideoObject",
+        "Question",
     )
 )
 _PAGE_TYPES = frozenset(
@@ -196,6 +197,7 @@ def _furniture_class(classes: str, bad: re.Pattern[str]) -> bool:
     for token in classes.lower().split():
         if _MODIFIER.match(token):
             continue  # a layout modifier ("has-sidebar", "no-promo"), not a component
+        token = token.split("--", 1)[0]  # a BEM modifier ("p-body-main--withsidebar") says how, not what
         if bad.search(token) or _FURNITURE_START.match(token):
             return True
     return False
@@ -235,6 +237,20 @@ def _in_article_scope(el: Any) -> bool:
     for node in _ancestors(el):
         itemtype = _attr(node, "itemtype").lower()
         if itemtype:
-            return any(t in itemtype for t in ("article", "posting", "webpage", "report"))
+            return any(t in itemtype for t in ("article", "posting", "webpage", "report", "question"))
     return True
 
+
+def _nearest_first(elements: list[Any], headline: Any) -> list[Any]:
+    """*elements* ordered by their distance in source lines from *headline*, nearest first.
+
+    A story list above or beside the article has bylines and dates too; the article's own
+    are printed next to its headline.  Equal distances (a page on one line) keep document
+    order; elements without a line number come last.
+    """
+    line = getattr(headline, "sourceline", None) if headline is not None else None
+    if not isinstance(line, int):
+        return elements
+    numbered = [el for el in elements if isinstance(el.sourceline, int)]
+    rest = [el for el in elements if not isinstance(el.sourceline, int)]
+    return sorted(numbered, key=lambda el: abs(el.sourceline - line)) + rest

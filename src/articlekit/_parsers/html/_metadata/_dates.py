@@ -38,6 +38,7 @@ from articlekit._parsers.html._metadata._common import (
     _element_text,
     _excluded,
     _itemprop_value,
+    _nearest_first,
 )
 from articlekit._parsers.html._metadata._sources import _itemprop, _Page, _Sources
 
@@ -86,10 +87,10 @@ def _date_elements(src: _Sources) -> Iterator[str]:
 # --------------------------------------------------------------------------- the main entry
 
 
-def _time_values(src: _Sources) -> Iterator[str]:
+def _time_values(src: _Sources, headline: Any = None) -> Iterator[str]:
     """``<time datetime>`` values of the article: marked as published first, then the first plain one."""
     plain: list[str] = []
-    for el in src.times:
+    for el in _nearest_first(src.times, headline):
         if _excluded(el, _BYLINE_BAD):
             continue
         value = _attr(el, "datetime") or _element_text(el, 200)
@@ -132,6 +133,7 @@ _OTHER_META = (
     "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
     "sailthru.date", "parsely-pub-date", "article.published", "article_date_original", "date",
     "citation_publication_date", "original-publish-date", "cxenseparse:recs:publishtime", "release_date",
+    "published", "date_published",
 )  # fmt: skip
 _MODIFIED_META = ("article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified", "modified_time")
 _OTHER_MODIFIED_META = ("dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "parsely-updated", "datemodified")
@@ -147,7 +149,7 @@ PUBLISHED_TRUST: tuple[tuple[str, _DateReader], ...] = (
     ("Dublin Core date", lambda page, near: _meta(page, *_DC_DATES)),
     ("other <meta> dates", lambda page, near: _meta(page, *_OTHER_META)),
     ("JSON-LD WebPage datePublished", lambda page, near: _ld(page.page, "datePublished")),
-    ("<time> of the article", lambda page, near: _time_values(page.src)),
+    ("<time> of the article", lambda page, near: _time_values(page.src, page.headline)),
     ("JSON-LD dateCreated", lambda page, near: _ld(page.art, "dateCreated")),
     ("microdata dateCreated", lambda page, near: _micro(page, "datecreated")),
     ("date in the canonical URL", lambda page, near: _url_date(page.canonical)),

@@ -52,6 +52,7 @@ def _types(node: dict[str, Any]) -> set[str]:
 def _read_jsonld(blocks: list[str], warnings: list[str]) -> _JsonLd:
     result = _JsonLd()
     articles: list[dict[str, Any]] = []
+    nested: list[Any] = []
     visited = 0
     for index, block in enumerate(blocks):
         text = block.strip()
@@ -70,6 +71,7 @@ def _read_jsonld(blocks: list[str], warnings: list[str]) -> _JsonLd:
             except (ValueError, RecursionError):
                 warnings.append(f"JSON-LD block {index + 1} is not valid JSON; skipped")
                 continue
+        nested.append(data)
         stack: list[tuple[Any, int]] = [(data, 0)]
         while stack and visited < _MAX_JSONLD_NODES:
             node, depth = stack.pop()
@@ -82,7 +84,7 @@ def _read_jsonld(blocks: list[str], warnings: list[str]) -> _JsonLd:
             if not isinstance(node, dict):
                 continue
             ident = node.get("@id")
-            if isinstance(ident, str) and len(node) > 1 and ident not in result.by_id:
+            if isinstance(ident, str) and ident not in result.by_id and _described(node):
                 result.by_id[ident] = node
             types = _types(node)
             if types & _ARTICLE_TYPES:
@@ -101,6 +103,11 @@ def _read_jsonld(blocks: list[str], warnings: list[str]) -> _JsonLd:
                 child = node.get(key)
                 if isinstance(child, (dict, list)):
                     stack.append((child, depth + 1))
+    _index_nested(nested, result.by_id)
+    if not articles and result.page is not None:
+        main = _deref(result.page.get("mainEntity"), result)
+        if isinstance(main, dict) and _types(main) & _ARTICLE_TYPES:
+            articles.append(main)  # the WebPage's mainEntity, given by reference
     if not articles and result.page is not None and result.page.get("headline"):
         articles.append(result.page)  # a WebPage (MedicalWebPage ...) carrying the article's fields
     if articles:
@@ -112,14 +119,47 @@ def _read_jsonld(blocks: list[str], warnings: list[str]) -> _JsonLd:
                 "article", "newsarticle", "blogposting",
             }:
                 score += 1
+            if types == {"question"}:
+                score += 3  # a forum's question stands for the page only when nothing else does (not a FAQ's)
             return score
 
         result.article = min(articles, key=rank)
     return result
 
 
+def _index_nested(roots: list[Any], by_id: dict[str, dict[str, Any]]) -> None:
+    """Index every node with an ``@id`` anywhere in *roots* (an author defined inside another node).
+
+    Bounded like the main walk: :data:`_MAX_JSONLD_NODES` nodes, :data:`_MAX_JSONLD_DEPTH` levels.
+    """
+    stack: list[tuple[Any, int]] = [(root, 0) for root in reversed(roots)]
+    visited = 0
+    while stack and visited < _MAX_JSONLD_NODES:
+        node, depth = stack.pop()
+        visited += 1
+        if depth > _MAX_JSONLD_DEPTH:
+            continue
+        if isinstance(node, list):
+            stack.extend((item, depth + 1) for item in reversed(node[:500]))
+            continue
+        if not isinstance(node, dict):
+            continue
+        ident = node.get("@id")
+        if isinstance(ident, str) and len(node) > 1 and ident not in by_id and _described(node):
+            by_id[ident] = node
+        stack.extend((child, depth + 1) for child in node.values() if isinstance(child, (dict, list)))
+
+
+def _described(node: dict[str, Any]) -> bool:
+    """True when *node* says more than its type and id (a stub that only points elsewhere does not)."""
+    return any(not key.startswith("@") and value not in ("", None, [], {}) for key, value in node.items())
+
+
 def _deref(value: Any, ld: _JsonLd) -> Any:
-    if isinstance(value, dict) and "@id" in value and len(value) == 1:
+    """The node *value* refers to: ``{"@id": ...}`` (with at most a type beside it) or a bare id string."""
+    if isinstance(value, str):
+        return ld.by_id.get(value, value) if value.startswith(("http", "#", "_:")) else value
+    if isinstance(value, dict) and "@id" in value and not _described(value):
         ident = value["@id"]
         if isinstance(ident, str) and ident in ld.by_id:
             return ld.by_id[ident]

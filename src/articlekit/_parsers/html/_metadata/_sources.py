@@ -53,18 +53,29 @@ class _Sources:
     root: Any = None
     scope: Any = None  # where bylines and dates are looked for: around the headline, once known
     _cache: dict[str, list[Any]] = attrs.field(factory=dict)
+    _cached_in: Any = None  # the element the cache was searched in
 
     def find(self, name: str) -> list[Any]:
         """Elements found by class: ``bylines``, ``headlines``, ``dates``; searched for once, when needed."""
         if not self._cache and self.root is not None:
-            self._cache.update(_find_by_class(self.scope if self.scope is not None else self.root))
+            self._cached_in = self.scope if self.scope is not None else self.root
+            self._cache.update(_find_by_class(self._cached_in))
         return self._cache.get(name, [])
+
+    def find_anywhere(self, name: str) -> list[Any]:
+        """Like :meth:`find`, in the whole page (the search made once more only if :meth:`find`'s was narrower)."""
+        if self.root is None:
+            return []
+        if self._cached_in is self.root:
+            return self._cache.get(name, [])
+        return _find_by_class(self.root).get(name, [])
     meta: dict[str, list[str]] = attrs.field(factory=dict)
     title_tag: str = ""
     html_lang: str = ""
     base_href: str = ""
     canonical: str = ""
     link_authors: list[tuple[str, str]] = attrs.field(factory=list)  # (text, href)
+    link_tags: list[Any] = attrs.field(factory=list)  # <a rel=tag> elements
     image_src: str = ""
     h1: list[Any] = attrs.field(factory=list)
     times: list[Any] = attrs.field(factory=list)
@@ -236,11 +247,13 @@ def _collect(root: Any, *, microdata: bool = True) -> _Sources:
                 bucket = src.itemprops.setdefault(prop, [])
                 if len(bucket) < _MAX_CANDIDATES:
                     bucket.append(el)
+    rel_links = _xpath(root, _XP_REL, 500)
     src.link_authors = [
         (_element_text(el, 300), _attr(el, "href"))
-        for el in _xpath(root, _XP_REL, 500)
+        for el in rel_links
         if "author" in _attr(el, "rel").lower().split()
     ][:_MAX_CANDIDATES]
+    src.link_tags = [el for el in rel_links if "tag" in _attr(el, "rel").lower().split()][:_MAX_CANDIDATES]
     src.root = root
     return src
 
@@ -362,6 +375,8 @@ class _Page:
     base_url: str | None = None
     canonical: str | None = None
     host: str | None = None
+    #: The element showing the title, once known.
+    headline: Any = None
 
     @property
     def art(self) -> dict[str, Any] | None:

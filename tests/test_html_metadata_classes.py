@@ -1,0 +1,140 @@
+"""Metadata on pages of the kinds that went wrong on unseen pages: one realistic page per class.
+
+Each fixture in ``tests/fixtures/html_metadata/classes/`` is a written page showing one
+class of failure: an author named only by a JSON-LD reference, a byline with a label or
+a job title in it, a link label next to the name, a person typed as such but named like
+an organisation, a sidebar byline before the article's own, a modified date beside the
+published one, tags spread over several sources.  The reference example's metadata is
+checked exactly, tags included.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+import articlekit
+from articlekit import Limits, Person
+from articlekit._parsers.html._metadata import PageMetadata, extract_metadata
+from articlekit._people import BYLINE_LANGUAGES, opens_byline, split_byline
+
+CLASSES = Path(__file__).parent / "fixtures" / "html_metadata" / "classes"
+PAGES = Path(__file__).parent.parent / "examples" / "pages"
+UTC = timezone.utc
+
+
+def parse(name: str, url: str) -> PageMetadata:
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring((CLASSES / name).read_bytes(), parser=parser)
+    return extract_metadata(root, url=url, limits=Limits())
+
+
+def test_an_author_given_by_reference_is_resolved_across_scripts() -> None:
+    meta = parse("jsonld_author_by_reference.html", "https://hillandvale.example/winter-trails/")
+    assert meta.authors == (Person("Priya Raman", url="https://hillandvale.example/author/priya/"),)
+    assert meta.credits == ()
+    assert meta.site_name == "Hill & Vale"
+    assert meta.published == datetime(2024, 1, 12, 8, 30, tzinfo=UTC)
+    assert meta.modified == datetime(2024, 2, 2, 10, 0, tzinfo=UTC)
+    assert meta.section == "Outdoors"
+
+
+def test_a_german_byline_label_and_a_link_label_are_not_names() -> None:
+    meta = parse("byline_german_label.html", "https://stadtblatt.example/radwege")
+    assert meta.authors == (Person("Chris Jung"),)
+    assert meta.credits == ()
+    assert meta.language == "de"
+
+
+def test_a_job_title_after_the_name_is_dropped() -> None:
+    meta = parse("byline_role_after_name.html", "https://gearnotes.example/budget-headphones")
+    assert meta.authors == (Person("Matthew Richardson"),)
+    assert meta.credits == ()
+    assert meta.published == datetime(2024, 9, 3, 12, 0, tzinfo=UTC)
+
+
+def test_a_person_typed_as_such_is_an_author_not_a_credit() -> None:
+    meta = parse("person_not_a_credit.html", "https://etiquetteweekly.example/wedding-manners")
+    assert meta.authors == (Person("Emily Post"),)
+    assert meta.credits == ()
+
+
+def test_the_articles_own_byline_wins_over_a_story_list_above_it() -> None:
+    meta = parse("sidebar_byline_first.html", "https://riversidecourier.example/library-hours")
+    assert meta.authors == (Person("Marcus Bell"),)
+    assert meta.published == datetime(2024, 4, 22, 17, 5, tzinfo=timezone(timedelta(hours=-4)))
+
+
+def test_the_published_date_is_not_the_updated_or_a_related_items_date() -> None:
+    meta = parse("published_and_modified.html", "https://islandnews.example/ferry-timetable")
+    assert meta.published is not None
+    assert meta.published.date().isoformat() == "2024-05-28"
+
+
+def test_tags_are_the_union_of_every_source_in_page_order() -> None:
+    meta = parse("tags_from_every_source.html", "https://farmledger.example/grain-prices")
+    assert meta.tags == ("Agriculture", "Markets", "Wheat")
+    assert meta.authors == (Person("Ines Garrido"),)
+
+
+def test_the_reference_pages_metadata_is_exact() -> None:
+    article = articlekit.parse_html(
+        (PAGES / "kremlin-talks.html").read_bytes(), url="https://news.example.com/world/peskov-no-new-talks"
+    )
+    assert article.title == (
+        "“No New Talks Scheduled Beyond Prisoner Exchange in Istanbul” – Kremlin Spokesperson Dmitry Peskov"
+    )
+    assert article.authors == (Person("Anna Kowalski"),)
+    assert article.credits == ()
+    assert article.tags == ("Russia", "Ukraine", "Kremlin")
+    assert article.published == datetime(2025, 5, 23, 9, 15, tzinfo=timezone(timedelta(hours=3)))
+    assert article.modified == datetime(2025, 5, 23, 11, 40, tzinfo=timezone(timedelta(hours=3)))
+    assert article.site_name == "The Daily Dispatch"
+    assert article.language == "en"
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Veröffentlicht von Chris Jung", ["Chris Jung"]),
+        ("Von Anna Schmidt und Jonas Weber", ["Anna Schmidt", "Jonas Weber"]),
+        ("Anna Müller, Redakteurin", ["Anna Müller"]),
+        ("Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]),
+        ("Publié par Luc Martin", ["Luc Martin"]),
+        ("Por María López", ["María López"]),
+        ("Escrito por Ana Souza, jornalista", ["Ana Souza"]),
+        ("Di Mario Rossi", ["Mario Rossi"]),
+        ("Door Jan de Vries", ["Jan de Vries"]),
+        ("Written by Ann Lee, medically reviewed by Dr Bo Chan", ["Ann Lee"]),
+        ("Reviewed by Bo Chan", ["Bo Chan"]),
+        ("Matthew Richardson ⋅ Review Editor ⋅", ["Matthew Richardson"]),
+        ("Chris Jung • Alle Beiträge", ["Chris Jung"]),
+        ("Voir tous les articles", []),
+        ("View all posts", []),
+    ],
+)
+def test_bylines_in_many_languages(byline: str, names: list[str]) -> None:
+    assert split_byline(byline)[0] == names
+
+
+@pytest.mark.parametrize(
+    "line", ["Veröffentlicht von Chris Jung", "Par Jean Dupont", "Por María López", "Di Mario Rossi", "Door Jan de Vries"]
+)
+def test_a_labelled_byline_after_the_headline_is_recognised(line: str) -> None:
+    assert opens_byline(line)
+
+
+def test_every_byline_language_has_openers_and_furniture() -> None:
+    assert {"en", "de", "fr", "es", "it", "pt", "nl"} <= set(BYLINE_LANGUAGES)
+    for code, words in BYLINE_LANGUAGES.items():
+        assert words.openers or words.labels, code
+        assert all(w == w.lower() for w in (*words.openers, *words.labels, *words.roles, *words.furniture)), code
+
+
+def test_a_forum_threads_author_is_its_first_poster() -> None:
+    meta = parse("forum_thread_starter.html", "https://woodshoptalk.example/threads/best-glue-for-end-grain.88123/")
+    assert meta.authors == (Person("oak_and_ash"),)
+    assert meta.published == datetime(2024, 11, 2, 18, 22, 10, tzinfo=UTC)
