@@ -295,8 +295,16 @@ class _Site(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         for key, value in headers.items():
             self.send_header(key, value)
+        # Done before the client can read the answer: it may send its next request (a
+        # redirect's target) the moment it has it, while this thread is still here.
+        self._finish()
         self.end_headers()
         self.wfile.write(body)
+
+    def _finish(self) -> None:
+        if getattr(self, "counted", False):
+            self.counted = False
+            self.active.pop()
 
     def do_GET(self) -> None:
         path = self.path
@@ -305,6 +313,7 @@ class _Site(BaseHTTPRequestHandler):
             self.stop.wait(5)
             return
         self.active.append(1)
+        self.counted = True
         try:
             if len(self.active) > 1:
                 self.overlaps.append(path)  # two requests at once to one host
@@ -326,7 +335,7 @@ class _Site(BaseHTTPRequestHandler):
             else:
                 self._send(404, b"no", "text/plain")
         finally:
-            self.active.pop()
+            self._finish()
 
 
 @pytest.fixture
