@@ -249,6 +249,20 @@ def test_nested_and_outer_quotes() -> None:
     assert '<p>He said: <span data-kind="direct">one <span data-kind="partial">two</span> three</span>.</p>' in out
 
 
+def test_quote_across_a_link_inside_a_link_is_placed_as_the_page_reads_back() -> None:
+    # A link inside a link is written as its content alone, so the page shows no
+    # boundary where the inner link ends: a quote across it is marked up, and the
+    # page read back (one link, one text) writes the same markup again.
+    inner = ak.Link("https://e.com/b", [ak.Text("bbbb")])
+    para = ak.Paragraph([ak.Link("https://e.com/a", [ak.Text("a"), inner, ak.Text("cc")])])
+    article = ak.Article(body=[para], quotes=[ak.Quote("bbc", "scare", (3, 6))])
+    out = ak.to_html(article, standalone=True)
+    assert '<a href="https://e.com/a">abb<span data-kind="scare">bbc</span>c</a>' in out
+    again = read_back(out)
+    assert again is not None
+    assert ak.to_html(attrs.evolve(again, quotes=article.quotes), standalone=True) == out
+
+
 def test_quote_marks_show_once_and_annotations_can_be_left_out() -> None:
     """The text keeps the source's marks; a <q> would make a browser add a second pair."""
     text = "\u201cWe will build it,\u201d said Anna Berg."

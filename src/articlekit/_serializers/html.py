@@ -317,14 +317,46 @@ def _length(item: _Item) -> int:
     return len(inline_text((item,)))
 
 
-def _insert(items: list[_Item], start: int, end: int, quote: Quote, wraps: int) -> bool:
+def _is_link(item: _Item) -> bool:
+    return isinstance(item, Link) or (isinstance(item, _Open) and isinstance(item.node, Link))
+
+
+def _splice_links(items: list[_Item]) -> None:
+    """Replace each link in *items* by its content, in place (a loop, not a recursion).
+
+    Inside a link, a link is written as its content alone (HTML has no nested
+    links), so a page read back has no boundary there: placing quotes in the
+    spliced list puts them where they go when the page is written again.
+    """
+    if not any(_is_link(item) for item in items):
+        return
+    out: list[_Item] = []
+    stack: list[Iterator[_Item]] = [iter(items)]
+    while stack:
+        for item in stack[-1]:
+            if isinstance(item, Link):
+                stack.append(iter(item.children))
+                break
+            if isinstance(item, _Open) and isinstance(item.node, Link):
+                stack.append(iter(item.children))
+                break
+            out.append(item)
+        else:
+            stack.pop()
+    items[:] = out
+
+
+def _insert(items: list[_Item], start: int, end: int, quote: Quote, wraps: int, in_link: bool = False) -> bool:
     """Wrap the characters ``[start, end)`` of *items* in a quote, if the tree allows.
 
-    Returns False (and changes nothing) when the range crosses an element
-    boundary or would nest quotes too deeply.
+    Returns False (and changes nothing the writer would show) when the range
+    crosses an element boundary or would nest quotes too deeply.  Only the
+    boundaries the page shows count: a link inside a link has none.
     """
     if wraps >= _MAX_QUOTE_NESTING:
         return False
+    if in_link:
+        _splice_links(items)
     lengths = [_length(item) for item in items]
     offsets: list[int] = []
     pos = 0
@@ -337,10 +369,10 @@ def _insert(items: list[_Item], start: int, end: int, quote: Quote, wraps: int) 
         if a <= start and end <= b and (a, b) != (start, end):
             if isinstance(item, (_Wrap, _Open)):
                 inner = 1 if isinstance(item, _Wrap) else 0
-                return _insert(item.children, start - a, end - a, quote, wraps + inner)
+                return _insert(item.children, start - a, end - a, quote, wraps + inner, in_link or _is_link(item))
             if isinstance(item, _CONTAINERS):
                 opened = _Open(item, list(item.children))
-                if _insert(opened.children, start - a, end - a, quote, wraps):
+                if _insert(opened.children, start - a, end - a, quote, wraps, in_link or isinstance(item, Link)):
                     items[i] = opened
                     return True
                 return False
