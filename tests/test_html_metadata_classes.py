@@ -138,3 +138,24 @@ def test_a_forum_threads_author_is_its_first_poster() -> None:
     meta = parse("forum_thread_starter.html", "https://woodshoptalk.example/threads/best-glue-for-end-grain.88123/")
     assert meta.authors == (Person("oak_and_ash"),)
     assert meta.published == datetime(2024, 11, 2, 18, 22, 10, tzinfo=UTC)
+
+
+def test_a_forums_first_poster_is_read_from_its_view_without_scripts() -> None:
+    # A forum that renders its posts with scripts carries them, with their microdata, in <noscript>.
+    meta = parse("forum_noscript_microdata.html", "https://stargazers.example/t/best-first-telescope-for-a-beginner/4821")
+    assert meta.authors == (Person("nightowl_88", url="https://stargazers.example/u/nightowl_88"),)
+    assert meta.published == datetime(2024, 3, 9, 21, 14, 2, tzinfo=UTC)
+
+
+def test_a_person_described_in_json_ld_is_the_author_of_their_own_site() -> None:
+    meta = parse("personal_site_person.html", "https://lenahartwig.example/blog/composition-habits/")
+    assert meta.authors == (Person("Lena Hartwig", url="https://lenahartwig.example/about/"),)
+    assert meta.credits == ()
+    assert meta.site_name == "Lena Hartwig"
+
+
+def test_a_site_published_by_a_person_names_them_as_the_author() -> None:
+    # Yoast's graph: the author is a reference to a node typed both Person and Organization.
+    meta = parse("site_owner_publisher_person.html", "https://wanderwithjo.example/one-carry-on/")
+    assert [p.name for p in meta.authors] == ["Joanna Pike"]
+    assert meta.credits == ()

@@ -34,6 +34,7 @@ import lxml.etree
 from articlekit._model import Person
 from articlekit._parsers.html._metadata._common import (
     _BYLINE_BAD,
+    _EXCLUDED_TAGS,
     _FURNITURE_ANY,
     _MAX_URL_CHARS,
     _ORG_TYPES,
@@ -104,11 +105,18 @@ def _people_from_ld(
         if not name:
             continue
         types = _types(item)
-        if types & _ORG_TYPES:
+        ident = item.get("@id")
+        node = ld.by_id.get(ident) if isinstance(ident, str) else None
+        if isinstance(node, dict) and not types:
+            types = _types(node)  # a name beside a reference: the node's type says what it is
+        described = any(key in item or (isinstance(node, dict) and key in node) for key in _PERSON_DETAILS)
+        if types & _ORG_TYPES and "person" not in types:  # ["Person", "Organization"]: a person's own site
             credits.append(name)
             continue
         names, orgs = split_byline(name, site_names=site_names)
-        if "person" in types and not names and orgs == [name] and _personal(name, site_names, forum=forum):
+        if "person" in types and not names and orgs == [name] and _personal(
+            name, site_names, forum=forum, described=described
+        ):
             names, orgs = [name], []  # typed a Person: "Emily Post" is not a newspaper
         credits.extend(orgs)
         url = _text(item.get("url") if isinstance(item.get("url"), str) else "", _MAX_URL_CHARS) or None
@@ -129,6 +137,7 @@ _ALWAYS_ORGANISATION = frozenset(
         "university", "association", "council", "department", "ministry", "office", "society",
         "contributors", "writers", "partners", "studio", "studios", "productions", "publishing",
         "publications", "admin", "webmaster", "sponsored", "content", "brandvoice", "announcements",
+        "official", "clinic", "hospital",
     )
 )  # fmt: skip
 
@@ -138,9 +147,16 @@ _FORUM_TYPES = frozenset(("discussionforumposting", "question", "answer", "comme
 _HANDLE = re.compile(r"[\w][\w.\-]{1,39}")
 
 
-def _personal(name: str, site_names: list[str], *, forum: bool = False) -> bool:
+#: What a JSON-LD Person node says of a person beyond a name: with one of these, a full name
+#: typed a Person is one even when the site bears it (a personal site: "Kristian Larsen").
+_PERSON_DETAILS = (
+    "url", "sameAs", "image", "jobTitle", "description", "givenName", "familyName", "email", "knowsAbout",
+)  # fmt: skip
+
+
+def _personal(name: str, site_names: list[str], *, forum: bool = False, described: bool = False) -> bool:
     """Whether *name*, typed a Person, may be one: shaped like a name (in a forum, a user name),
-    not an agency, an account or the site."""
+    not an agency, an account or the site -- unless a full name *described* as a person."""
     if name_key(name) in AGENCIES | ACCOUNTS:
         return False
     lower_name = name.islower() and 2 <= len(name.split()) <= 4 and all(w.isalpha() for w in name.split())
@@ -151,11 +167,17 @@ def _personal(name: str, site_names: list[str], *, forum: bool = False) -> bool:
     key, words = squash(name), name_key(name).split()
     # The site itself, or one word of its name ("Beachbody" on "Team Beachbody"); a full name that
     # begins the site's name is the person whose site it is ("Franck Nijhof (Frenck)").
-    return not any(
-        key == squash(site) or (len(words) == 1 and words[0] in name_key(site).split())
+    sites = [
+        site
         for site in site_names
-        if site
-    )
+        if site and (key == squash(site) or (len(words) == 1 and words[0] in name_key(site).split()))
+    ]
+    if not sites:
+        return True
+    # A full name typed a Person is one on a personal site: when the JSON-LD describes the person
+    # (a profile, an image ...), or when only the host name bears it ("Ash Vardanian" on ashvardanian.com).
+    host_only = all(site == squash(site) for site in sites)
+    return len(words) >= 2 and looks_like_name(name) and (described or host_only)
 
 
 def _byline_text_ok(text: str) -> bool:
@@ -188,16 +210,24 @@ def _from_meta(page: _Page, org_names: list[str]) -> _Found:
     return people, credits
 
 
+#: Microdata is read inside ``<noscript>`` too: a forum's view for readers without scripts
+#: (Discourse) carries its posts' microdata there.
+_MICRODATA_EXCLUDED_TAGS = _EXCLUDED_TAGS - {"noscript"}
+
+
 def _from_microdata(page: _Page, org_names: list[str]) -> _Found:
-    """``itemprop=author`` (microdata) in the article's scope."""
+    """``itemprop=author`` (microdata) in the article's scope, ``<noscript>`` included."""
     people: list[Person] = []
     credits: list[str] = []
     for el in _itemprop(page.src, "author"):
-        if _excluded(el, _BYLINE_BAD):
+        if _excluded(el, _BYLINE_BAD, _MICRODATA_EXCLUDED_TAGS):
             continue
-        name = ""
+        name = href = ""
         for sub in el.iter():
-            if sub is not el and "name" in _attr(sub, "itemprop").lower().split():
+            props = _attr(sub, "itemprop").lower().split() if sub is not el else []
+            if "url" in props and not href:
+                href = _attr(sub, "href")  # the person's profile, in their itemscope
+            if "name" in props:
                 name = _itemprop_value(sub)
                 break
         if not name:
@@ -209,7 +239,8 @@ def _from_microdata(page: _Page, org_names: list[str]) -> _Found:
             name, org_names, forum=True
         ):
             names, orgs = [name], []  # an itemscope typed Person: a user name in a forum
-        href = _attr(el, "href") if isinstance(el.tag, str) and el.tag.lower() == "a" else ""
+        if isinstance(el.tag, str) and el.tag.lower() == "a":
+            href = _attr(el, "href")
         url = _resolve(href, page.base_url) if href and len(names) == 1 else None
         people.extend(Person(n, url=url) for n in names)
         credits.extend(orgs)

@@ -203,11 +203,12 @@ def _furniture_class(classes: str, bad: re.Pattern[str]) -> bool:
     return False
 
 
-def _excluded(el: Any, bad: re.Pattern[str]) -> bool:
-    """True when *el* or an ancestor is page furniture (nav, footer, aside, related, comments ...)."""
+def _excluded(el: Any, bad: re.Pattern[str], tags: frozenset[str] = _EXCLUDED_TAGS) -> bool:
+    """True when *el* or an ancestor is page furniture (nav, footer, aside, related, comments ...):
+    one of *tags*, or a class or id matching *bad*."""
     for node in (el, *_ancestors(el)):
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _EXCLUDED_TAGS:
+        if tag in tags:
             return True
         if tag not in ("html", "body", "main", "article") and _furniture_class(_classes(node), bad):
             return True
