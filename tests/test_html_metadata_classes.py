@@ -159,3 +159,9 @@ def test_a_site_published_by_a_person_names_them_as_the_author() -> None:
     meta = parse("site_owner_publisher_person.html", "https://wanderwithjo.example/one-carry-on/")
     assert [p.name for p in meta.authors] == ["Joanna Pike"]
     assert meta.credits == ()
+
+
+def test_a_byline_element_with_a_date_in_it_gives_the_name_it_begins_with() -> None:
+    meta = parse("byline_name_with_date_and_bio.html", "https://archivepractice.example/blog/metadata-workflows")
+    assert meta.authors == (Person("Rhiannon Okafor"),)
+    assert meta.credits == ()

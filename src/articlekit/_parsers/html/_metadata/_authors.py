@@ -46,6 +46,7 @@ from articlekit._parsers.html._metadata._common import (
     _nearest_first,
     _resolve,
     _text,
+    _text_pieces,
     _unwarned,
 )
 from articlekit._parsers.html._metadata._jsonld import _deref, _JsonLd, _types
@@ -262,6 +263,7 @@ def _from_rel_author(page: _Page, org_names: list[str]) -> _Found:
 
 def _from_byline_elements(page: _Page, org_names: list[str], elements: list[Any] | None = None) -> _Found:
     """The byline element nearest the headline, outside page furniture, with something that looks like names."""
+    candidates = []
     for el in _nearest_first(page.src.find("bylines") if elements is None else elements, page.headline):
         if _excluded(el, _BYLINE_BAD):
             continue
@@ -272,7 +274,25 @@ def _from_byline_elements(page: _Page, org_names: list[str], elements: list[Any]
         names = [n for n in names if len(n.split()) >= 2]
         if names:
             return [Person(n) for n in names], orgs
+        candidates.append(el)
+    for el in candidates[:10]:  # no element is a byline as a whole: one whose first piece is a name
+        name = _name_piece(el, org_names)
+        if name:
+            return [Person(name)], []
     return [], []
+
+
+def _name_piece(el: Any, org_names: list[str]) -> str | None:
+    """A byline element whose text is more than names ("Craig McCarthy Last updated on 17 December
+    2025", a name and a short biography): its first text piece that is a whole name, if any, among
+    the short pieces before the first sentence."""
+    for piece in _text_pieces(el)[:8]:
+        if len(piece) > 80:
+            break
+        names, _orgs = split_byline(piece, site_names=org_names)
+        if len(names) == 1 and len(names[0].split()) >= 2 and names[0] == clean_name(strip_label(piece)):
+            return names[0]
+    return None
 
 
 #: Page furniture around a forum's posts: a sidebar's "latest posts", the signed-in user's menu.

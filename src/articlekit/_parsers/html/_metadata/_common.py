@@ -100,6 +100,23 @@ def _element_text(el: Any, limit: int = _MAX_VALUE_CHARS) -> str:
     return clean_name(" ".join(parts)[:limit])
 
 
+def _text_pieces(el: Any, limit: int = 40) -> list[str]:
+    """The non-blank text nodes of an element, white space folded, at most *limit* of them
+    (script and style content left out)."""
+    pieces: list[str] = []
+    try:
+        for node in el.iter():
+            texts = [node.tail] if node is not el else []
+            if isinstance(node.tag, str) and node.tag not in ("script", "style", "noscript", "template"):
+                texts.insert(0, node.text)
+            pieces.extend(" ".join(t[:500].split()) for t in texts if t and not t.isspace())
+            if len(pieces) >= limit:
+                break
+    except (ValueError, TypeError):  # pragma: no cover - defensive
+        return pieces
+    return pieces[:limit]
+
+
 def _attr(el: Any, name: str) -> str:
     try:
         value = el.get(name)
