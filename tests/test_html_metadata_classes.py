@@ -165,3 +165,14 @@ def test_a_byline_element_with_a_date_in_it_gives_the_name_it_begins_with() -> N
     meta = parse("byline_name_with_date_and_bio.html", "https://archivepractice.example/blog/metadata-workflows")
     assert meta.authors == (Person("Rhiannon Okafor"),)
     assert meta.credits == ()
+
+
+def test_a_name_printed_alone_beside_the_date_under_the_headline_is_the_author() -> None:
+    meta = parse("unlabelled_name_beside_date.html", "https://preservation.example/blog/2025-12-17-mission")
+    assert meta.authors == (Person("Ingrid Solberg"),)
+
+
+def test_a_user_name_the_json_ld_describes_as_a_person_is_an_author() -> None:
+    meta = parse("person_handle_described.html", "https://ischool.example.edu/data-tools/")
+    assert meta.authors == (Person("jmorrow", url="https://ischool.example.edu/author/jmorrow/"),)
+    assert meta.credits == ()

@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 import lxml.etree
 
+from articlekit._dates import find_date
 from articlekit._model import Person
 from articlekit._parsers.html._metadata._common import (
     _BYLINE_BAD,
@@ -155,13 +156,20 @@ _PERSON_DETAILS = (
 )  # fmt: skip
 
 
+#: What a template prints where a value is missing.
+_PLACEHOLDERS = frozenset(("undefined", "null", "none", "nan", "unknown", "anonymous", "n/a"))
+
+
 def _personal(name: str, site_names: list[str], *, forum: bool = False, described: bool = False) -> bool:
     """Whether *name*, typed a Person, may be one: shaped like a name (in a forum, a user name),
     not an agency, an account or the site -- unless a full name *described* as a person."""
     if name_key(name) in AGENCIES | ACCOUNTS:
         return False
     lower_name = name.islower() and 2 <= len(name.split()) <= 4 and all(w.isalpha() for w in name.split())
-    if not looks_like_name(name) and not lower_name and not (forum and _HANDLE.fullmatch(name)):
+    # A user name stands for a person in a forum, or where the JSON-LD describes its Person (a
+    # profile page, an image: "aawoods" at /author/aawoods/).
+    handle = (forum or described) and _HANDLE.fullmatch(name) is not None and name.lower() not in _PLACEHOLDERS
+    if not looks_like_name(name) and not lower_name and not handle:
         return False
     if any(w.strip(".,'’()") in _ALWAYS_ORGANISATION for w in name_key(name).split()):
         return False
@@ -406,6 +414,41 @@ def _byline_after(texts: list[str]) -> str | None:
 
 
 
+#: Letters, spaces and the marks of names only ("Jean-Luc O'Brien Jr."), no "!" or "?".
+_PLAIN_NAME = re.compile(r"[^\W\d_][^\W\d_.'’\- ]*(?:[ .'’\-]+[^\W\d_][^\W\d_'’\-]*)*\.?")
+
+
+#: The last word of a job title printed under a name ("Tech Writer", "Marketing Director").
+_JOBS = frozenset(
+    (
+        "reporter", "writer", "correspondent", "contributor", "columnist", "editor", "photographer",
+        "producer", "analyst", "journalist", "director", "manager", "founder", "co-founder", "ceo",
+        "strategist", "specialist", "consultant", "engineer", "scientist", "researcher", "lead",
+    )
+)  # fmt: skip
+
+
+def _name_beside_date(texts: list[str], org_names: list[str]) -> str | None:
+    """A whole name printed on its own among the first texts after the headline, next to a date
+    (``"Trond Teigen"`` after ``"2025-12-17"``, ``"John Crenshaw"`` before ``"Dec 10"``): an
+    unlabelled byline."""
+    head = texts[:6]
+    for i, text in enumerate(head):
+        if len(text) > 300:
+            return None  # the article's text has begun
+        if not 4 <= len(text) <= 60 or not _PLAIN_NAME.fullmatch(text) or not 2 <= len(text.split()) <= 4:
+            continue
+        names, orgs = split_byline(text, site_names=org_names)
+        if names != [clean_name(text)] or orgs:
+            continue
+        near = head[max(0, i - 2) : i] + head[i + 1 : i + 3]
+        nxt = head[i + 1] if i + 1 < len(head) and len(head[i + 1]) <= 40 else ""
+        role = len(nxt.split()) >= 2 and nxt.split()[-1].lower() in _JOBS
+        if role or any(find_date(t) is not None for t in near if len(t) <= 60):
+            return names[0]
+    return None
+
+
 def _shown(page: _Page, people: list[Person]) -> tuple[list[Person], list[Person]]:
     """The metadata's people the page shows, and those it never shows (a CMS account, or a byline
     the page does not print)."""
@@ -436,6 +479,9 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
             vis_people, vis_credits = after_people, after_credits
         people = vis_people
         credits.extend(vis_credits)
+    if not people and not hidden:
+        name = _name_beside_date(after, org_names)
+        people = [Person(name)] if name else []
     if not people and hidden:
         # The page prints no byline at all: the metadata's name is the author (a CMS account of one
         # lower-case word was already filed under credits).
