@@ -176,3 +176,8 @@ def test_a_user_name_the_json_ld_describes_as_a_person_is_an_author() -> None:
     meta = parse("person_handle_described.html", "https://ischool.example.edu/data-tools/")
     assert meta.authors == (Person("jmorrow", url="https://ischool.example.edu/author/jmorrow/"),)
     assert meta.credits == ()
+
+
+def test_a_numeric_day_first_date_under_the_headline_is_the_published_date() -> None:
+    meta = parse("numeric_date_under_headline.html", "https://gardenbot.example/blog/lawn-size")
+    assert meta.published == datetime(2021, 5, 17, tzinfo=UTC)
