@@ -76,6 +76,8 @@ def reported_speech(
                     direct,
                     cue.kind in ("belief", "intention", "other")
                     or cue.surface.lower() in lex.that_only,
+                    bare="bare-clause" in on
+                    and cue.surface.lower() in lex.words_of("bare_clause_cues"),
                 )
             if span is None and (phrase is None or phrase.start < cue.a) and "mixed" in on:
                 span = _mixed(toks, cue, s1, lex, direct)
