@@ -333,3 +333,8 @@ def test_according_to_a_source_that_names_no_person(
 ) -> None:
     assert _said(passage) == [("indirect", content, speaker)]
     assert _said(passage, disabled=frozenset({"according-source"})) == []
+
+
+@pytest.mark.parametrize("clause", ["he’s taken pains to stay neutral", "she'll leave the insults to others"])
+def test_a_clause_opening_with_a_contracted_pronoun(clause: str) -> None:
+    assert _said(f"Jane Doe says {clause}.") == [("indirect", clause, "Jane Doe")]

@@ -282,6 +282,7 @@ def content_after(
         first = toks[a]
         if first.kind != "w" or not (
             first.low in _SUBJECT_STARTS
+            or _pronoun_contracted(first.low)
             or first.cap
             or first.text[0].isdigit()
             or (bare and a == j and _bare_subject(toks, a, hi, lex))
@@ -307,6 +308,15 @@ def content_after(
     if toks[a].kind == "q" and toks[a].quote in direct:
         return None
     return a, b
+
+
+def _pronoun_contracted(low: str) -> bool:
+    """``he's``, ``she’ll``, ``they'd``: a subject pronoun joined to its auxiliary."""
+    for mark in ("'", "\u2019"):
+        head, sep, tail = low.partition(mark)
+        if sep and head in _SUBJECT_STARTS and tail in ("s", "ll", "d", "ve", "re", "m"):
+            return True
+    return False
 
 
 #: How many words a bare subject may have before its verb (*members of the Supreme Court
