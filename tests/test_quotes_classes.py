@@ -338,3 +338,22 @@ def test_according_to_a_source_that_names_no_person(
 @pytest.mark.parametrize("clause", ["he’s taken pains to stay neutral", "she'll leave the insults to others"])
 def test_a_clause_opening_with_a_contracted_pronoun(clause: str) -> None:
     assert _said(f"Jane Doe says {clause}.") == [("indirect", clause, "Jane Doe")]
+
+
+@pytest.mark.parametrize(
+    ("passage", "content"),
+    [
+        ("Jane Doe asked workers if they planned to attend the caucuses.",
+         "if they planned to attend the caucuses"),
+        ("Jane Doe asked whether the plan was the right one for the city.",
+         "whether the plan was the right one for the city"),
+    ],
+    ids=["asked-object-if", "asked-whether"],
+)  # fmt: skip
+def test_an_embedded_question_after_asked(passage: str, content: str) -> None:
+    assert _said(passage) == [("indirect", content, "Jane Doe")]
+    assert _said(passage, disabled=frozenset({"embedded-question"})) == []
+
+
+def test_a_passive_question_verb_gives_its_subject_no_question() -> None:
+    assert _said("Jane Doe was asked whether the plan was the right one for the city.") == []

@@ -319,6 +319,32 @@ def _pronoun_contracted(low: str) -> bool:
     return False
 
 
+#: How many words may stand between a question verb and its question word (*asked Jane Doe
+#: and her aides whether*).
+_MAX_QUESTION_OBJECT = 4
+
+
+def question_after(
+    toks: list[Token], cue_end: int, hi: int, lex: Lexicon, direct: set[int]
+) -> tuple[int, int] | None:
+    """The embedded question after a question verb, as a token range, or None: ``asked
+    workers if they planned to attend``, ``asked whether the plan was right``, ``asked Sanders
+    how he's feeling`` (the question word included, as what was asked)."""
+    words = lex.words_of("question_words")
+    k = cue_end
+    stop = min(hi, cue_end + 1 + _MAX_QUESTION_OBJECT)
+    while k < stop and toks[k].kind == "w" and toks[k].low not in words:
+        if lex.cue_kind(toks[k].low) is not None or toks[k].low in lex.complementizers:
+            return None
+        k += 1
+    if k >= stop or toks[k].kind != "w" or toks[k].low not in words:
+        return None
+    b = _end_of_clause(toks, k + 1, hi, lex, direct)
+    if b - k < 4:
+        return None  # "asked why." / "asked how so"
+    return k, b
+
+
 #: How many words a bare subject may have before its verb (*members of the Supreme Court
 #: shouldn't*).
 _MAX_BARE_SUBJECT = 6

@@ -136,6 +136,11 @@ RULES: tuple[Rule, ...] = (
         "a clause with a lower-case subject after a speech cue (said candidates are becoming …)",
         languages=_EN,
     ),
+    Rule(
+        "embedded-question",
+        "reported",
+        "the question after a question verb (asked workers if they planned to attend)",
+    ),
     Rule("mixed", "reported", "words around a quoted fragment (called Trump “unhinged”)"),
     Rule(
         "object",
