@@ -181,3 +181,8 @@ def test_a_user_name_the_json_ld_describes_as_a_person_is_an_author() -> None:
 def test_a_numeric_day_first_date_under_the_headline_is_the_published_date() -> None:
     meta = parse("numeric_date_under_headline.html", "https://gardenbot.example/blog/lawn-size")
     assert meta.published == datetime(2021, 5, 17, tzinfo=UTC)
+
+
+def test_the_headline_inside_main_is_read_when_the_layout_around_it_names_sidebars() -> None:
+    meta = parse("headline_in_main_inside_sidebar_layout.html", "https://devdocs.example/docs/web/api/fetch/using")
+    assert meta.title == "Using the Fetch API"

@@ -227,7 +227,9 @@ def _excluded(el: Any, bad: re.Pattern[str], tags: frozenset[str] = _EXCLUDED_TA
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in tags:
             return True
-        if tag not in ("html", "body", "main", "article") and _furniture_class(_classes(node), bad):
+        if tag == "main":
+            return False  # the page's main content: what wraps it is layout, not furniture
+        if tag not in ("html", "body", "article") and _furniture_class(_classes(node), bad):
             return True
     return False
 
