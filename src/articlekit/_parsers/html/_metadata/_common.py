@@ -12,10 +12,11 @@ import html
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from articlekit._limits import CutLimit, Limits
 from articlekit._textutil import clean_name
+from articlekit._urls import resolve_url
 
 # --------------------------------------------------------------------------- bounds
 
@@ -153,12 +154,15 @@ def _absolute(url: str) -> bool:
 
 
 def _resolve(href: str, base: str | None) -> str | None:
-    """An absolute http(s) URL from *href* against *base*, or None."""
+    """An absolute http(s) URL from *href* against *base* (resolved by
+    :func:`articlekit._urls.resolve_url`, the readers' shared rule), or None."""
     href = clean_name(href[:_MAX_URL_CHARS])
     if not href:
         return None
+    absolute = resolve_url(href, base)
+    if absolute is None:
+        return None
     try:
-        absolute = urljoin(base, href) if base else href
         parts = urlsplit(absolute)
     except ValueError:
         return None
