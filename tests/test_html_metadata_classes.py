@@ -197,3 +197,8 @@ def test_a_line_of_name_job_and_date_under_the_headline_gives_the_name() -> None
 @pytest.mark.parametrize("label", ["Text Size", "In This Article", "Top Picks", "Sign Up", "Find Care"])
 def test_page_furniture_labels_are_not_names(label: str) -> None:
     assert split_byline(label) == ([], [])
+
+
+def test_a_forum_threads_date_is_its_first_posts_not_a_members_or_the_clocks() -> None:
+    meta = parse("forum_first_post_date.html", "https://forums.stargazers.example/viewtopic.php?t=361697")
+    assert meta.published == datetime(2023, 12, 17, 11, 23, tzinfo=UTC)
