@@ -202,3 +202,9 @@ def test_page_furniture_labels_are_not_names(label: str) -> None:
 def test_a_forum_threads_date_is_its_first_posts_not_a_members_or_the_clocks() -> None:
     meta = parse("forum_first_post_date.html", "https://forums.stargazers.example/viewtopic.php?t=361697")
     assert meta.published == datetime(2023, 12, 17, 11, 23, tzinfo=UTC)
+
+
+def test_a_page_that_credits_an_account_takes_no_name_from_beside_its_date() -> None:
+    meta = parse("credited_page_name_beside_date.html", "https://citylights.example/blog/canal-lights")
+    assert meta.authors == ()
+    assert meta.credits == ("admin",)

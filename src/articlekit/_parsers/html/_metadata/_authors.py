@@ -484,7 +484,8 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
             vis_people, vis_credits = after_people, after_credits
         people = vis_people
         credits.extend(vis_credits)
-    if not people and not hidden:
+    if not people and not hidden and not credits:
+        # A page that credits an organisation or an account names no person beside its date.
         name = _name_beside_date(after, org_names)
         people = [Person(name)] if name else []
     if not people and hidden:
