@@ -22,8 +22,16 @@ pronouns resolve to speakers met earlier.  For each sentence:
    clause readers of :mod:`articlekit._quotes._indirect`).
 
 The rules are named units (:mod:`articlekit._quotes._rules`), run in that order on the
-state of :mod:`articlekit._quotes._state`; the kind rules (direct, fragment, name of a work)
-are :mod:`articlekit._quotes._kinds`.
+state of :mod:`articlekit._quotes._state`, each in the module of its stage: the cues of a
+sentence (:mod:`articlekit._quotes._finding`), who speaks or acts
+(:mod:`articlekit._quotes._subjects`), the speaker of a quotation its cues leave without one
+(:mod:`articlekit._quotes._speaker_rules`), the title's quotations
+(:mod:`articlekit._quotes._headline_rules`), the kind rules (direct, fragment, name of a work:
+:mod:`articlekit._quotes._kinds`) and the merge of quotations and reported speech
+(:mod:`articlekit._quotes._merge`).  Word lists are the lexicon's
+(:mod:`articlekit._quotes._cues`): a language's lists never run on another.  This module only
+reads the lines, in order, once each (a line longer than 5,000 characters in pieces), and
+calls the stages.
 
 In the title, ``“…” – NAME``, ``“…”: NAME`` and ``NAME: “…”`` make a
 ``headline`` quotation; a headline quotation with no speaker takes the speaker
