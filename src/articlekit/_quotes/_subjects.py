@@ -151,6 +151,16 @@ def resolve_cues(state: State, toks: list[Token], lo: int, hi: int, cues: list[C
             if source is not None:
                 cue.speaker, cue.mention, end = source
                 cue.phrase = Phrase(cue.b, end, None, cue.speaker.name, "text")
+        if (
+            cue.speaker is None
+            and cue.kind == "speech"
+            and previous is None
+            and "group-subject" in state.on
+        ):
+            group = _group_subject(state, toks, lo, cue)
+            if group is not None:
+                cue.speaker, cue.mention, start = group
+                cue.phrase = Phrase(start, cue.a, None, cue.speaker.name, "group")
         if cue.speaker is not None:
             previous = cue
             if cue.kind not in STANCE_KINDS:
@@ -178,6 +188,50 @@ def _according_source(
         return None
     words = state.text[toks[a].start : toks[k - 1].end]
     return speaker_named(state, words, None), (toks[start].start, toks[k - 1].end), k
+
+
+#: The most words of a group subject (*a person familiar with the planning for the meeting*).
+_MAX_GROUP_WORDS = 14
+
+
+def _group_subject(
+    state: State, toks: list[Token], lo: int, cue: Cue
+) -> tuple[Speaker, Span, int] | None:
+    """Rule ``group-subject``: the words from the sentence's start to a speech cue that no
+    other reading gave a speaker, when they are one noun phrase with no verb, pronoun or
+    punctuation in it: ``Aides to Clinton say``, ``A full 79 percent of Democrats say``,
+    ``A person familiar with the planning says``.  Returns the speaker (those words, without
+    a leading article), where the text names it, and the phrase's first token."""
+    lex = state.lex
+    k = skip_back(toks, cue.a, lo, lex)
+    start = lo
+    while start < k and toks[start].low in lex.words_of("conjunctions"):
+        start += 1
+    if k - start < 2 or k - start > _MAX_GROUP_WORDS or not toks[start].cap:
+        return None
+    first = toks[start].low
+    if (
+        cue.surface.lower() not in lex.words_of("bare_clause_cues")
+        or first in lex.words_of("introductory")
+        or first in lex.words_of("object_prepositions")
+        or first in lex.words_of("clause_prepositions")
+        or toks[k - 1].low.endswith(("'s", "\u2019s"))
+    ):
+        return None  # a noun cue (Bill Clinton's comments), an introductory phrase (In a video)
+    stops = lex.words_of("group_stops")
+    for tok in toks[start:k]:
+        low = tok.low
+        if (
+            tok.kind != "w"
+            or low in lex.pronouns
+            or low in lex.skip
+            or low in stops
+            or lex.cue_kind(low) is not None
+        ):
+            return None
+    a = start + 1 if toks[start].low in ("a", "an", "the") else start
+    words = state.text[toks[a].start : toks[k - 1].end]
+    return speaker_named(state, words, None), (toks[start].start, toks[k - 1].end), start
 
 
 #: How many tokens may stand between a quotation and the cue of the name after it.
