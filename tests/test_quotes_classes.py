@@ -357,3 +357,30 @@ def test_an_embedded_question_after_asked(passage: str, content: str) -> None:
 
 def test_a_passive_question_verb_gives_its_subject_no_question() -> None:
     assert _said("Jane Doe was asked whether the plan was the right one for the city.") == []
+
+
+@pytest.mark.parametrize(
+    ("passage", "speaker"),
+    [
+        ("Aides to the mayor said the plan will be ready by May.", "Aides to the mayor"),
+        ("A full 79 percent of voters say the plan will be ready by May.",
+         "full 79 percent of voters"),
+    ],
+    ids=["aides-to", "percent-of"],
+)  # fmt: skip
+def test_a_group_named_by_the_words_before_the_cue(passage: str, speaker: str) -> None:
+    assert _said(passage) == [("indirect", "the plan will be ready by May", speaker)]
+    assert _said(passage, disabled=frozenset({"group-subject"})) == []
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "In a video posted on Monday she criticized the plan.",
+        "Bill Clinton's comments come a few weeks before the primary.",
+    ],
+    ids=["introductory-phrase", "noun-cue"],
+)
+def test_no_group_speaker_from_an_introductory_phrase_or_a_noun_cue(passage: str) -> None:
+    assert all(s is None or s[0].isupper() is False or " " not in s for _k, _t, s in _said(passage))
+    assert _said(passage) == _said(passage, disabled=frozenset({"group-subject"}))

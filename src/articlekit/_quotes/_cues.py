@@ -140,6 +140,8 @@ class Lexicon:
     words: Mapping[str, frozenset[str]] = MappingProxyType({})
     #: The words that open a reported clause (*that*, *dass*, *que*).
     complementizers: frozenset[str] = frozenset(("that",))
+    #: The ``words`` lists as tuples, for the lists of word endings (``agent_endings``).
+    endings: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 
     def cue_kind(self, words: str) -> str | None:
         """The kind of cue *words* (lower case) are, or None."""
@@ -150,6 +152,10 @@ class Lexicon:
         ``other``, or None."""
         kind = self.cues.get(words)
         return None if kind is None else KIND_TYPES[kind]
+
+    def endings_of(self, name: str) -> tuple[str, ...]:
+        """The word list *name* of the lexicon's ``words`` as a tuple, for ``str.endswith``."""
+        return self.endings.get(name, ())
 
     def words_of(self, name: str) -> frozenset[str]:
         """The word list *name* of the lexicon's ``words`` (empty when the language has none)."""
@@ -220,6 +226,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
             {k: frozenset(v) for k, v in data.get("words", {}).items() if isinstance(v, list)}
         ),
         complementizers=frozenset(w.lower() for w in data.get("complementizers", ("that",))),
+        endings=MappingProxyType(
+            {k: tuple(sorted(v)) for k, v in data.get("words", {}).items() if isinstance(v, list)}
+        ),
         furniture=frozenset(" ".join(w.lower().split()) for w in data.get("furniture", ())),
     )
 

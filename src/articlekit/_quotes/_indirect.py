@@ -18,52 +18,9 @@ from __future__ import annotations
 from articlekit._quotes._cues import Lexicon
 from articlekit._quotes._text import Token
 
-__all__ = ["CONTINUATIONS", "content_after", "content_before", "second_verb"]
+__all__ = ["content_after", "content_before", "second_verb"]
 
-_SUBJECT_STARTS = frozenset(
-    [
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "there",
-        "this",
-        "these",
-        "those",
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "some",
-        "many",
-        "most",
-        "no",
-        "none",
-        "all",
-        "both",
-        "every",
-        "each",
-        "any",
-        "several",
-        "few",
-        "nobody",
-        "everyone",
-        "everybody",
-        "someone",
-        "somebody",
-        "nothing",
-        "something",
-        "anything",
-        "everything",
-    ]
-)
+
 _MAX_OBJECT = 6
 _MAX_ADVERBIALS = 8
 _MAX_LONG_OBJECT = 24
@@ -72,16 +29,7 @@ _MAX_CLAUSE = 80  # tokens: content clauses longer than this are cut
 _CLAUSE_ENDS = frozenset(";:()[]")
 
 
-#: Words that carry a content clause on past a quoted fragment ending in a comma
-#: ("waterboarding is “peanuts,” compared to …", "“could be unyielding,” and that …").
-CONTINUATIONS = frozenset(
-    ["because", "compared", "and", "but", "or", "as", "since", "if", "so", "than", "unless", "until",
-     "when", "where", "in", "to", "for", "with", "at", "on", "from", "of", "after", "though",
-     "although", "even", "especially", "particularly", "not", "rather"]
-)  # fmt: skip
 _CLOSERS = "\u201d\u2019\"'\u00bb\u203a\u300d` "
-#: Auxiliaries that start a second verb phrase after "and"/"but" ("but did not say").
-_SECOND_AUXILIARIES = frozenset(["did", "didn't", "didn\u2019t", "does", "doesn't", "doesn\u2019t"])
 
 
 def second_verb(toks: list[Token], b: int, lex: Lexicon) -> bool:
@@ -92,7 +40,7 @@ def second_verb(toks: list[Token], b: int, lex: Lexicon) -> bool:
     if nxt.kind != "w" or nxt.cap:
         return False
     low = nxt.low
-    if lex.cue_kind(low) is not None or low in _SECOND_AUXILIARIES:
+    if lex.cue_kind(low) is not None or low in lex.words_of("second_auxiliaries"):
         return True
     return toks[b - 1].kind == "q" and low.endswith("ed")
 
@@ -116,7 +64,7 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
                 b > a
                 and b + 1 < hi
                 and toks[b - 1].text != ","
-                and toks[b + 1].low not in CONTINUATIONS
+                and toks[b + 1].low not in lex.words_of("continuations")
                 and tok.text.rstrip(_CLOSERS).endswith(",")
             ):
                 b += 1
@@ -146,10 +94,6 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
     return b
 
 
-_PREPOSITIONS = frozenset(
-    ["in", "on", "at", "during", "with", "to", "by", "via", "over", "for", "from", "about", "of",
-     "after", "before", "through"]
-)  # fmt: skip
 _MAX_PHRASE = 12  # words of a prepositional phrase between a cue and its content
 
 
@@ -168,7 +112,7 @@ def _after_phrase(toks: list[Token], a: int, hi: int, direct: set[int], lex: Lex
             continue
         if tok.text == ",":
             nxt = toks[m + 1]
-            return m + 1 if nxt.kind == "w" and (nxt.low in _SUBJECT_STARTS or nxt.cap) else -1
+            return m + 1 if nxt.kind == "w" and (nxt.low in lex.words_of("subject_starts") or nxt.cap) else -1
         if tok.text not in "-'\u2019.":
             return -1
     return -1
@@ -266,12 +210,12 @@ def content_after(
         while (
             a < min(hi, j + _MAX_ADVERBIALS)
             and toks[a].low in lex.adverbials
-            and toks[a].low not in _SUBJECT_STARTS
+            and toks[a].low not in lex.words_of("subject_starts")
         ):
             a += 1
         if a >= hi:
             return None
-        if a > j and toks[a - 1].low in _PREPOSITIONS:
+        if a > j and toks[a - 1].low in lex.words_of("clause_prepositions"):
             # "said in a follow-up interview that …": the words after a preposition are its
             # object (where, when, to whom), not what was said; the content follows them, if anything
             after = _after_phrase(toks, a, hi, direct, lex)
@@ -281,8 +225,8 @@ def content_after(
                 least = 6  # "said in a follow-up interview.": no clause follows
         first = toks[a]
         if first.kind != "w" or not (
-            first.low in _SUBJECT_STARTS
-            or _pronoun_contracted(first.low)
+            first.low in lex.words_of("subject_starts")
+            or _pronoun_contracted(first.low, lex)
             or first.cap
             or first.text[0].isdigit()
             or (bare and a == j and _bare_subject(toks, a, hi, lex))
@@ -310,11 +254,11 @@ def content_after(
     return a, b
 
 
-def _pronoun_contracted(low: str) -> bool:
+def _pronoun_contracted(low: str, lex: Lexicon) -> bool:
     """``he's``, ``she’ll``, ``they'd``: a subject pronoun joined to its auxiliary."""
     for mark in ("'", "\u2019"):
         head, sep, tail = low.partition(mark)
-        if sep and head in _SUBJECT_STARTS and tail in ("s", "ll", "d", "ve", "re", "m"):
+        if sep and head in lex.words_of("subject_starts") and tail in ("s", "ll", "d", "ve", "re", "m"):
             return True
     return False
 

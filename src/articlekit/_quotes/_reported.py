@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from articlekit._quotes._cues import KIND_TYPES, Lexicon
 from articlekit._quotes._indirect import (
-    CONTINUATIONS,
     content_after,
     content_before,
     question_after,
@@ -134,7 +133,7 @@ def _mixed(
             if (
                 b > a
                 and toks[b - 1].text != ","
-                and (b + 1 >= s1 or toks[b + 1].low not in CONTINUATIONS)
+                and (b + 1 >= s1 or toks[b + 1].low not in lex.words_of("continuations"))
                 and tok.text.rstrip(QUOTE_CLOSERS).endswith(",")
             ):
                 b += 1

@@ -69,6 +69,11 @@ RULES: tuple[Rule, ...] = (
         "the words after according to name the source when they name no person (according to the results)",
     ),
     Rule(
+        "group-subject",
+        "speaker",
+        "the noun phrase from the sentence's start to a speech cue (Aides to Clinton say …)",
+    ),
+    Rule(
         "said-after",
         "speaker",
         "a direct quotation ending a sentence takes the cue of the next sentence (“…” He said …)",

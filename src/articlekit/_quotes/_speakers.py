@@ -39,183 +39,6 @@ _MAX_PHRASE = 12
 #: A possessive ends a role before a name ("Trump's", "Fox News' Bret Baier").
 _POSSESSIVES = ("\u2019s", "'s", "s\u2019", "s'")
 
-# Capitalised words that start sentences or clauses and are never part of a name.
-_NOT_NAMES = frozenset(
-    [
-        "however",
-        "but",
-        "and",
-        "meanwhile",
-        "also",
-        "later",
-        "then",
-        "earlier",
-        "still",
-        "yet",
-        "so",
-        "now",
-        "today",
-        "yesterday",
-        "instead",
-        "moreover",
-        "separately",
-        "on",
-        "in",
-        "at",
-        "when",
-        "while",
-        "after",
-        "before",
-        "as",
-        "if",
-        "because",
-        "although",
-        "though",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "there",
-        "here",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "why",
-        "how",
-        "where",
-        "a",
-        "an",
-        "the",
-        "for",
-        "from",
-        "to",
-        "of",
-        "by",
-        "with",
-        "without",
-        "about",
-        "against",
-        "between",
-        "into",
-        "through",
-        "during",
-        "under",
-        "over",
-        "since",
-        "until",
-        "unless",
-        "whether",
-        "both",
-        "either",
-        "neither",
-        "not",
-        "no",
-        "yes",
-        "or",
-        "nor",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "speaking",
-        "asked",
-        "according",
-        "last",
-        "next",
-        "first",
-        "second",
-        "third",
-        "one",
-        "two",
-        "three",
-        "many",
-        "some",
-        "several",
-        "few",
-        "most",
-        "all",
-        "other",
-        "another",
-        "such",
-        "even",
-        "only",
-        "just",
-        "like",
-        "unlike",
-        "despite",
-        "amid",
-        "among",
-        "within",
-        "upon",
-        "via",
-        "per",
-        "perhaps",
-        "maybe",
-        "lest",
-        "indeed",
-        "finally",
-        "again",
-        "thus",
-        "hence",
-        "therefore",
-        "nevertheless",
-        "nonetheless",
-        "furthermore",
-        "additionally",
-        "likewise",
-        "similarly",
-        "otherwise",
-        "latest",
-        "hours",
-        "minutes",
-        "days",
-        "weeks",
-        "months",
-        "years",
-        "moments",
-        # pronouns and quantifiers that open a sentence ("Nobody asked", "Often, …", "More from …")
-        "nobody",
-        "none",
-        "nothing",
-        "more",
-        "much",
-        "each",
-        "every",
-        "often",
-    ]
-)
-
 
 class Phrase:
     """A noun phrase next to a cue: its token range, name, role, kind and gender."""
@@ -250,10 +73,10 @@ def _is_np_word(tok: Token, lex: Lexicon) -> bool:
         return False
     low = tok.low
     if tok.cap or tok.text[0].isdigit():  # (a word's cap: its first letter is upper-case)
-        return low not in _NOT_NAMES or low in lex.titles
+        return low not in lex.words_of("not_names") or low in lex.titles
     if low in lex.titles or low in lex.role_modifiers or low in lex.particles:
         return True
-    return low.endswith(("\u2019s", "'s")) and low[:-2] not in _NOT_NAMES
+    return low.endswith(("\u2019s", "'s")) and low[:-2] not in lex.words_of("not_names")
 
 
 def _span_text(text: str, toks: list[Token], a: int, b: int) -> str:
@@ -427,13 +250,13 @@ def phrase_before(
             a = j
     if a == end:
         return _common_noun_before(text, toks, end, lex, lo)
-    if a > lo and _object_of_preposition(toks, a, end, lo):
+    if a > lo and _object_of_preposition(toks, a, end, lo, lex):
         # "in Baltimore said", "Jane Doe of Aurora, Colorado, said": not the subject, but
         # the phrase before the preposition may be ("a spokesman for Trump said")
         if not outer:
             return None
-        k = a - 1 if toks[a - 1].low in _PREPOSITIONS else a - 3
-        head = toks[k].low in _HEAD_PREPOSITIONS
+        k = a - 1 if toks[a - 1].low in lex.words_of("object_prepositions") else a - 3
+        head = toks[k].low in lex.words_of("head_prepositions")
         inner = phrase_before(text, toks, k, lex, lo, outer=False) if head else None
         unnamed = relative and not _someone(inner, lex)
         obj = _build(text, toks, a, end, lex) if unnamed or not head else None
@@ -471,13 +294,9 @@ def _after_title(toks: list[Token], k: int, lex: Lexicon, lo: int) -> bool:
     )
 
 
-#: Endings of agent nouns (*cartoonist, teacher, director, historian, accountant*).
-_AGENT_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman", "person", "chief")
-
-
 def role_noun(low: str, lex: Lexicon) -> bool:
     """Whether the lower-case word *low* is a role noun: a title or an agent noun."""
-    return low in lex.titles or (len(low) > 4 and low.endswith(_AGENT_ENDINGS))
+    return low in lex.titles or (len(low) > 4 and low.endswith(lex.endings_of("agent_endings")))
 
 
 def _role_word(tok: Token, lex: Lexicon) -> bool:
@@ -486,7 +305,7 @@ def _role_word(tok: Token, lex: Lexicon) -> bool:
     return (
         tok.kind == "w"
         and not tok.cap
-        and low not in _NOT_NAMES
+        and low not in lex.words_of("not_names")
         and low not in lex.determiners
         and low not in lex.pronouns
         and low not in lex.skip
@@ -505,19 +324,7 @@ def _someone(phrase: Phrase | None, lex: Lexicon) -> bool:
     return phrase.role is not None and lex.is_role(phrase.role.split()[-1].lower())
 
 
-#: Prepositions whose object is never the subject of the verb after it.
-_PREPOSITIONS = frozenset(
-    ["in", "at", "from", "of", "near", "on", "into", "across", "outside", "inside", "toward",
-     "towards", "throughout", "with", "by", "to", "for", "about", "against", "over", "under",
-     "between", "among", "through", "via", "like", "than", "around"]
-)  # fmt: skip
-
-
-#: Prepositions that attach a phrase to the noun before them ("a spokesman for Trump").
-_HEAD_PREPOSITIONS = frozenset(["of", "for", "from", "at", "with"])
-
-
-def _object_of_preposition(toks: list[Token], a: int, end: int, lo: int) -> bool:
+def _object_of_preposition(toks: list[Token], a: int, end: int, lo: int, lex: Lexicon) -> bool:
     """Whether the phrase ``a:end`` is the object of a preposition.
 
     ``in Baltimore``, and a place after a place, which a comma closes: ``in
@@ -525,7 +332,7 @@ def _object_of_preposition(toks: list[Token], a: int, end: int, lo: int) -> bool
     name after the comma is the subject).
     """
     prev = toks[a - 1]
-    if prev.low in _PREPOSITIONS:
+    if prev.low in lex.words_of("object_prepositions"):
         return True
     return (
         prev.text == ","
@@ -533,45 +340,20 @@ def _object_of_preposition(toks: list[Token], a: int, end: int, lo: int) -> bool
         and toks[end].text == ","
         and a - 3 >= lo
         and toks[a - 2].cap
-        and toks[a - 3].low in _PREPOSITIONS
+        and toks[a - 3].low in lex.words_of("object_prepositions")
         and toks[a].cap
     )
-
-
-_DEFINITE = frozenset(
-    ("the", "a", "an", "this", "that", "one", "another", "his", "her", "their", "its")
-)
-
-
-#: Prepositions of a phrase after a description (``a person close to the Clintons``).
-_PHRASE_PREPOSITIONS = frozenset(("of", "for", "from", "at", "with", "in", "to"))
-
-#: Determiners of the group in ``one of those advisers``.
-_MEMBER_OF = frozenset(("the", "those", "these", "his", "her", "their", "its", "our", "my"))
-
-_QUANTITIES = frozenset(
-    ["dozen", "dozens", "percent", "number", "numbers", "hundred", "hundreds", "thousand",
-     "thousands", "million", "millions", "few", "lot", "half", "majority", "rest", "same", "past",
-     "key", "left", "right", "core", "fact", "way", "case", "result", "results", "rate"]
-)  # fmt: skip
 
 
 def _not_a_source(head: str, lex: Lexicon) -> bool:
     """A time, a quantity or an adjective: ``a dozen states``, ``this week said``, ``the best``."""
     return (
         (head in lex.adverbials and head not in lex.documents)
-        or head in _QUANTITIES
+        or head in lex.words_of("quantities")
         or head.endswith(("est", "ous", "ed"))
-        or (head[:1].isdigit() and not head.endswith(_AGED))
-        or head in _NUMBER_WORDS
+        or (head[:1].isdigit() and not head.endswith(lex.endings_of("aged")))
+        or head in lex.words_of("number_words")
     )
-
-
-#: A noun for a person of an age: ``the 46-year-old said``.
-_AGED = ("-year-old", "-year-olds")
-
-
-_NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
 
 
 def _group_kind(head: str, lex: Lexicon) -> str:
@@ -588,13 +370,13 @@ def _common_noun_before(
         k > max(lo, end - 2)
         and toks[k - 1].kind == "w"
         and not toks[k - 1].cap
-        and toks[k - 1].low not in _NOT_NAMES
+        and toks[k - 1].low not in lex.words_of("not_names")
         and toks[k - 1].low not in lex.skip  # "the plan was described": no noun ends in "was"
     ):
         k -= 1
-    if k == end or k <= lo or toks[k - 1].low not in _DEFINITE:
+    if k == end or k <= lo or toks[k - 1].low not in lex.words_of("definite"):
         return None
-    if k - 2 >= lo and toks[k - 2].low in _PREPOSITIONS:
+    if k - 2 >= lo and toks[k - 2].low in lex.words_of("object_prepositions"):
         # "in his speech called": not the subject; a name before it is ("Trump in his speech")
         before = phrase_before(text, toks, k - 2, lex, lo, outer=False)
         if before is not None and before.name is not None and before.kind == "person":
@@ -606,31 +388,8 @@ def _common_noun_before(
     if (lex.cue_kind(head) is not None and head not in lex.documents) or _not_a_source(head, lex):
         return None
     role = _span_text(text, toks, k, end)
-    kind = "person" if head.endswith(_AGED[0]) else _group_kind(head, lex)
+    kind = "person" if head.endswith(lex.endings_of("aged_person")) else _group_kind(head, lex)
     return Phrase(k - 1, end, None, role, kind, "")
-
-
-# Words that open an aside between a subject and its verb.
-_ASIDE = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "after",
-        "before",
-        "during",
-        "despite",
-        "who",
-        "whose",
-        "which",
-        "while",
-        "when",
-        "with",
-        "without",
-        "like",
-        "unlike",
-    ]
-)
 
 
 def phrase_apposed(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) -> Phrase | None:
@@ -746,7 +505,7 @@ def _apposed_one(text: str, toks: list[Token], end: int, lex: Lexicon, lo: int) 
     if phrase is None or phrase.name is None:
         return None
     segment = toks[j + 1 : end - 1]
-    if segment[0].low in _ASIDE:
+    if segment[0].low in lex.words_of("aside"):
         phrase.end = end  # "Mrs. Clinton, in response to …, accused"
         return phrase
     titled = any(t.low in lex.titles for t in segment)
@@ -808,8 +567,8 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     roles_end = min(limit, b + 3)
     while k < roles_end and toks[k].kind == "w" and not toks[k].cap:
         low = toks[k].low
-        if low in _NOT_NAMES:
-            if low not in _ROLE_LINKS or k == b or roles_end > b + 3:
+        if low in lex.words_of("not_names"):
+            if low not in lex.words_of("role_links") or k == b or roles_end > b + 3:
                 break
             roles_end = min(limit, roles_end + 2)  # the link and the word after it
         if lex.cue_kind(low) is not None or low in lex.determiners:
@@ -819,11 +578,11 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
         b < k < limit
         and toks[k].kind == "w"
         and toks[k].cap
-        and toks[k].low not in _NOT_NAMES
-        and toks[k - 1].low not in _ROLE_LINKS  # "said a professor at Yale": Yale is no speaker
+        and toks[k].low not in lex.words_of("not_names")
+        and toks[k - 1].low not in lex.words_of("role_links")  # "said a professor at Yale": Yale is no speaker
     ):
         b = k
-    elif b < k < limit - 1 and toks[k].text == "," and toks[k - 1].low not in _ROLE_LINKS:
+    elif b < k < limit - 1 and toks[k].text == "," and toks[k - 1].low not in lex.words_of("role_links"):
         # "said his best friend at college, Bruce Lee.": a role, a comma, then the name
         named = _apposed_name(text, toks, k + 1, lex, hi)
         if named is not None:
@@ -859,7 +618,7 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     if b == start:
         return None
     phrase = _build(text, toks, start, b, lex)
-    if phrase is None and toks[start].low in _DEFINITE:
+    if phrase is None and toks[start].low in lex.words_of("definite"):
         # "says a narrator.", "said the ruling.", "says the ad's narrator,": a determiner and up
         # to three words ending in a lower-case noun, then the sentence or clause ends, maybe
         # after a prepositional phrase ("reads a Wednesday editorial in The Register.")
@@ -868,19 +627,19 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
             toks[start].low in ("one", "another")
             and h + 2 < hi
             and toks[h].low == "of"
-            and toks[h + 1].low in _MEMBER_OF
+            and toks[h + 1].low in lex.words_of("member_of")
         ):
             h += 2  # "said one of those advisers": a member of the group
         c = h
         while (
             c < min(hi, h + 5)
             and toks[c].kind == "w"
-            and toks[c].low not in _NOT_NAMES
+            and toks[c].low not in lex.words_of("not_names")
             and toks[c].low not in lex.skip
         ):
             c += 1
         end = c
-        if h < c < hi and toks[c].low in _PHRASE_PREPOSITIONS:
+        if h < c < hi and toks[c].low in lex.words_of("phrase_prepositions"):
             d = c + 1
             while d < min(hi, c + 8) and toks[d].kind == "w" and lex.cue_kind(toks[d].low) is None:
                 d += 1
@@ -914,10 +673,6 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
     return phrase
 
 
-#: Words that link the parts of a role ("master of ceremonies", "friend at college").
-_ROLE_LINKS = frozenset(["of", "at", "for", "from"])
-
-
 def _apposed_name(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int) -> Phrase | None:
     """A bare name at token *start* that ends its clause (``…, Bruce Lee.``), or None."""
     first = toks[start]
@@ -930,7 +685,7 @@ def _apposed_name(text: str, toks: list[Token], start: int, lex: Lexicon, hi: in
         return None
     b = start
     limit = min(hi, start + 4)
-    while b < limit and toks[b].kind == "w" and toks[b].cap and toks[b].low not in _NOT_NAMES:
+    while b < limit and toks[b].kind == "w" and toks[b].cap and toks[b].low not in lex.words_of("not_names"):
         b += 1
     if b == start or (b < hi and toks[b].kind == "w"):
         return None
@@ -940,22 +695,16 @@ def _apposed_name(text: str, toks: list[Token], start: int, lex: Lexicon, hi: in
     return named
 
 
-#: Role words that tell two holders of an office apart ("former president", "vice president").
-_RANKS = frozenset(
-    ["former", "vice", "deputy", "acting", "assistant", "associate", "ex", "outgoing", "incoming"]
-)
-
-
 _GENDERS = ("male", "female")
 
 
-def _role_head(role: str) -> str:
+def _role_head(role: str, lex: Lexicon) -> str:
     """The head noun of a role, lower case: its last word before a prepositional phrase
     (``director`` of ``director of the Ridge Institute``, ``person`` of ``person close to the
     mayor``)."""
     words = role.lower().split()
     for k in range(1, len(words)):
-        if words[k] in _PHRASE_PREPOSITIONS:
+        if words[k] in lex.words_of("phrase_prepositions"):
             return words[k - 1]
     return words[-1]
 
@@ -1061,7 +810,7 @@ class Registry:
             if entity.kind == "person" and (phrase.role or phrase.gender):
                 entity.strong = True
             if phrase.role:
-                head = _role_head(phrase.role)
+                head = _role_head(phrase.role, self.lex)
                 self.by_role[head] = entity
                 if entity.role is None:
                     entity.role = phrase.role
@@ -1072,7 +821,7 @@ class Registry:
             return entity
         if phrase.role:
             words = phrase.role.lower().split()
-            head = _role_head(phrase.role)
+            head = _role_head(phrase.role, self.lex)
             entity = (
                 self.by_role.get(head) if phrase.kind != "org" or head in self.by_role else None
             )
@@ -1082,7 +831,8 @@ class Registry:
             )
             if entity is not None and entity.role is not None:
                 known = entity.role.lower().split()
-                if any(w in _RANKS and w not in known for w in words[:-1]):
+                ranks = self.lex.words_of("ranks")
+                if any(w in ranks and w not in known for w in words[:-1]):
                     entity = None  # "the former president" is not the vice president met before
             if entity is not None and definite and phrase.gender != "plural":
                 self._remember(entity)
