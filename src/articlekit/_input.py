@@ -79,6 +79,7 @@ __all__ = [
     "MEDIA_TYPES",
     "Decoded",
     "binary_reason",
+    "check_flags",
     "check_not_empty",
     "check_url_argument",
     "decode_input",
@@ -388,6 +389,14 @@ def check_url_argument(url: object, *, source: str) -> None:
     """Raise :class:`~articlekit.ValidationError` unless *url* (a parser's ``url=``) is a str or None."""
     if url is not None and not isinstance(url, str):
         raise ValidationError(f"{source} parser: url must be a str or None, got {type(url).__name__}")
+
+
+def check_flags(source: str, **flags: object) -> None:
+    """Raise :class:`~articlekit.ValidationError` unless each of *flags* (``quotes=``,
+    ``comments=`` ...) is a bool: ``quotes="no"`` would otherwise mean yes."""
+    for name, value in flags.items():
+        if not isinstance(value, bool):
+            raise ValidationError(f"{source}: {name} must be True or False, got {value!r:.40}")
 
 
 def _too_big(source: str, limits: Limits) -> ResourceLimitError:

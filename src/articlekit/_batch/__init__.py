@@ -44,7 +44,7 @@ from articlekit._batch._pool import (
 )
 from articlekit._batch._results import BatchResult, error_line, result_line
 from articlekit._errors import UnknownFormatError, ValidationError
-from articlekit._input import INPUT_FORMATS
+from articlekit._input import INPUT_FORMATS, check_flags
 from articlekit._limits import Limits
 
 __all__ = [
@@ -139,14 +139,21 @@ def parse_many(
 
         if to not in formats():
             raise UnknownFormatError(f"unknown output format {to!r}; available: {', '.join(formats())}")
-    if timeout is not None and not timeout > 0:
-        raise ValidationError(f"timeout must be > 0 or None, got {timeout!r}")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0):
+        raise ValidationError(f"timeout must be > 0 or None, got {timeout!r:.40}")
+    check_flags("parse_many", quotes=quotes, comments=comments)
+    if limits is not None and not isinstance(limits, Limits):
+        raise ValidationError(f"limits must be a Limits or None, got {type(limits).__name__}")
     if memory_limit is not None and (not isinstance(memory_limit, int) or memory_limit < 1):
         raise ValidationError(f"memory_limit must be a positive int or None, got {memory_limit!r}")
     if not isinstance(max_tasks_per_child, int) or max_tasks_per_child < 1:
         raise ValidationError(f"max_tasks_per_child must be an int >= 1, got {max_tasks_per_child!r}")
     if isinstance(inputs, (str, bytes, os.PathLike, Document)):
         inputs = [inputs]
+    elif not isinstance(inputs, Iterable):
+        raise ValidationError(
+            f"inputs must be paths, globs, Documents or an iterable of them, got {type(inputs).__name__}"
+        )
     if language is not None and (not isinstance(language, str) or not language.strip()):
         raise ValidationError(f"language must be a non-empty str or None, got {language!r}")
     options = _Options(parser, format, quotes, limits, to, memory_limit, comments=comments, language=language)
