@@ -88,6 +88,7 @@ __all__ = [
     "has_binary_signature",
     "name_hint",
     "read_source",
+    "special_file",
 ]
 
 # --------------------------------------------------------------------------- input formats
@@ -442,9 +443,10 @@ def name_hint(text: str, *, urls: bool = False) -> str | None:
     return None
 
 
-def _describe_mode(mode: int) -> str:
+def special_file(mode: int) -> str | None:
+    """What a file of *mode* is when it is a named pipe, a socket or a device (reading it
+    could block or never end), in words; None for a regular file, a folder or a link."""
     for test, what in (
-        (stat.S_ISDIR, "a folder"),
         (stat.S_ISFIFO, "a named pipe (FIFO)"),
         (stat.S_ISSOCK, "a socket"),
         (stat.S_ISCHR, "a character device"),
@@ -452,7 +454,13 @@ def _describe_mode(mode: int) -> str:
     ):
         if test(mode):
             return what
-    return "not a regular file"
+    return None
+
+
+def _describe_mode(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return special_file(mode) or "not a regular file"
 
 
 def read_path(path: str, *, limit: int) -> bytes:
