@@ -343,3 +343,26 @@ def test_a_warc_record_declaring_a_codec_that_is_not_a_text_encoding_is_read(tmp
     assert [r.error for r in results] == [None, None]
     assert [r.article.title for r in results] == ["Tram vote", "Schools"]
     assert all(any("rot13" in w or "base64" in w for w in r.article.warnings) for r in results)
+
+
+# --------------------------------------------------------------------------- jobs=None
+
+
+def _pid(result: BatchResult) -> int:
+    assert result.article is not None, result.message
+    return int(result.article.body[0].children[0].text.rsplit("|", 1)[1])
+
+
+def test_jobs_none_parses_a_short_run_in_process_and_hands_a_long_one_to_workers(monkeypatch: pytest.MonkeyPatch):
+    docs = [Document(f"{i}.html", f"<title>Page {i}</title>".encode()) for i in range(6)]
+    short = list(parse_many(docs, jobs=None, parser=title_parser))
+    assert [r.article.title for r in short] == [f"Page {i}" for i in range(6)]
+    assert {_pid(r) for r in short} == {os.getpid()}, "six small pages: no worker started"
+    # A run past the in-process budget at its first document: the rest go to workers, in order.
+    monkeypatch.setattr(articlekit._batch, "AUTO_IN_PROCESS_SECONDS", -1.0)
+    long = list(parse_many([*docs, Document("bad.html", b"")], jobs=None, parser=title_parser))
+    assert [r.index for r in long] == list(range(7))
+    assert [r.article.title for r in long[:6]] == [f"Page {i}" for i in range(6)]
+    assert long[6].error == "EmptyDocumentError"
+    assert _pid(long[0]) == os.getpid()
+    assert all(_pid(r) != os.getpid() for r in long[1:6])
