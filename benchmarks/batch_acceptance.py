@@ -25,6 +25,7 @@ The figures are written to ``benchmarks/results/batch_acceptance.md`` too.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -32,12 +33,14 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from http_server import QuietHandler, serve  # noqa: E402 - the tests' local server
+
 RESULTS = ROOT / "benchmarks" / "results" / "batch_acceptance.md"
 
 
@@ -114,76 +117,52 @@ def check_resume(work: Path, count: int = 1000) -> str:
 # --------------------------------------------------------------------------- urls
 
 
-class _Site(BaseHTTPRequestHandler):
-    stop: threading.Event
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def _send(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8", **headers: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.end_headers()
-        self.wfile.write(body)
-
+class _Site(QuietHandler):
     def do_GET(self) -> None:
         path = self.path
         kind, _, number = path.strip("/").partition("/")
         try:
             if path == "/robots.txt":
-                self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+                self.send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
             elif kind == "page":
-                self._send(200, _page(int(number or 0)).encode())
+                self.send(200, _page(int(number or 0)).encode())
             elif kind == "redirect":
-                self._send(302, b"", Location=f"/page/{number}")
+                self.send(302, b"", Location=f"/page/{number}")
             elif kind == "fail":
-                self._send(500, b"server error", "text/plain")
+                self.send(500, b"server error", "text/plain")
             elif kind == "missing":
-                self._send(404, b"not found", "text/plain")
+                self.send(404, b"not found", "text/plain")
             elif kind == "slow":
                 self.stop.wait(4)  # over the client's --fetch-timeout
             elif kind == "huge":
-                self._send(200, b"<p>" + b"x" * 400_000 + b"</p>")
+                self.send(200, b"<p>" + b"x" * 400_000 + b"</p>")
             elif kind == "private":
-                self._send(200, _page(0).encode())
+                self.send(200, _page(0).encode())
             else:
-                self._send(404, b"no", "text/plain")
+                self.send(404, b"no", "text/plain")
         except OSError:
             pass  # the client gave up (slow pages)
 
 
 def check_urls(work: Path, per_host: int = 40) -> str:
-    stop = threading.Event()
-    servers = []
-    for _ in range(3):
-        httpd = ThreadingHTTPServer(("127.0.0.1", 0), type("Site", (_Site,), {"stop": stop}))
-        httpd.daemon_threads = True
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        servers.append(httpd)
-    kinds = ["page", "page", "page", "redirect", "fail", "missing", "slow", "huge", "private", "page"]
-    urls = []
-    rng = random.Random(7)
-    for httpd in servers:
-        base = f"http://127.0.0.1:{httpd.server_address[1]}"
-        urls.extend(f"{base}/{kinds[i % len(kinds)]}/{i}" for i in range(per_host))
-    rng.shuffle(urls)
-    listing = work / "urls.txt"
-    listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
-    out, errors = work / "pages.jsonl", work / "errors.jsonl"
-    started = time.monotonic()
-    done = subprocess.run(
-        _batch("--urls-from-file", str(listing), "--out", str(out), "--errors", str(errors), "--jobs", "1",
-               "--delay", "0.05", "--fetch-timeout", "2", "--max-bytes", "300000"),
-        capture_output=True, env=_env(), text=True, timeout=1800, check=False,
-    )
-    elapsed = time.monotonic() - started
-    stop.set()
-    for httpd in servers:
-        httpd.shutdown()
-        httpd.server_close()
+    with contextlib.ExitStack() as servers:
+        bases = [servers.enter_context(serve(_Site)) for _ in range(3)]
+        kinds = ["page", "page", "page", "redirect", "fail", "missing", "slow", "huge", "private", "page"]
+        urls = []
+        rng = random.Random(7)
+        for base in bases:
+            urls.extend(f"{base}/{kinds[i % len(kinds)]}/{i}" for i in range(per_host))
+        rng.shuffle(urls)
+        listing = work / "urls.txt"
+        listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
+        out, errors = work / "pages.jsonl", work / "errors.jsonl"
+        started = time.monotonic()
+        done = subprocess.run(
+            _batch("--urls-from-file", str(listing), "--out", str(out), "--errors", str(errors), "--jobs", "1",
+                   "--delay", "0.05", "--fetch-timeout", "2", "--max-bytes", "300000"),
+            capture_output=True, env=_env(), text=True, timeout=1800, check=False,
+        )
+        elapsed = time.monotonic() - started
     good = [json.loads(line)["input"] for line in out.read_text(encoding="utf-8").splitlines()]
     bad = [json.loads(line)["input"] for line in errors.read_text(encoding="utf-8").splitlines()]
     listed = set(urls)

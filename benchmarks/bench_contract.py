@@ -11,7 +11,7 @@ finding, listed with its input.  (The torture corpus is also a CI test,
 
 Run (about 30 minutes on one core; ``--limit N`` takes the first N pages of each corpus)::
 
-    PYTHONPATH=src python benchmarks/bench_contract.py [--limit N] [--jobs 2]
+    PYTHONPATH=src python benchmarks/bench_contract.py [--limit N] [--jobs 2] [--log results.jsonl]
 
 Results: ``benchmarks/results/contract.md`` and ``contract.json``.
 """
@@ -19,6 +19,7 @@ Results: ``benchmarks/results/contract.md`` and ``contract.json``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import sys
@@ -97,15 +98,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="the first N pages of each development corpus")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "contract")
+    parser.add_argument(
+        "--log", type=Path, default=None,
+        help="write each input's result as a JSON line as it is done (a run cut short says how far it got)",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
+    results: list[dict[str, Any]] = []
+    log = args.log.open("w", encoding="utf-8") if args.log else None
     with tempfile.TemporaryDirectory() as tmp:
         items = _inputs(args.limit, Path(tmp))
-        if args.jobs > 1:
-            with ProcessPoolExecutor(args.jobs) as pool:
-                results = list(pool.map(_one, items, chunksize=4))
-        else:
-            results = [_one(item) for item in items]
+        with contextlib.ExitStack() as stack:
+            if args.jobs > 1:
+                pool = stack.enter_context(ProcessPoolExecutor(args.jobs))
+                done = pool.map(_one, items, chunksize=4)
+            else:
+                done = map(_one, items)
+            for result in done:
+                results.append(result)
+                if log is not None:
+                    log.write(json.dumps(result) + "\n")
+                    log.flush()
+    if log is not None:
+        log.close()
     elapsed = time.monotonic() - started
     rows = []
     for corpus in ("wcxb-dev", "scrapinghub-dev", "torture"):

@@ -328,3 +328,41 @@ def test_a_corrupt_warc_is_one_error_and_the_run_goes_on(tmp_path: Path):
     cut = [r for r in results if r.name.startswith(str(tmp_path / "cut.warc.gz"))]
     assert [r.article.title for r in cut if r.ok] == ["Page A", "Z\ufffdrich", "Page C"][: len(cut)]
     assert len(cut) >= 1
+
+
+def test_a_warc_record_declaring_a_codec_that_is_not_a_text_encoding_is_read(tmp_path: Path):
+    # "charset=rot13" (or base64, zlib ...) names a Python codec, not a text encoding: the record
+    # is parsed with the charset ignored and a warning, not lost to a LookupError.
+    archive = tmp_path / "crawl.warc.gz"
+    with open(archive, "wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        _http(writer, "https://news.example/r", page("Tram vote", "The tram line was approved.").encode(),
+              "text/html; charset=rot13")
+        _http(writer, "https://news.example/s", page("Schools", "Schools reopen.").encode(), "text/html; charset=base64")
+    results = list(parse_many([archive], jobs=0, quotes=False))
+    assert [r.error for r in results] == [None, None]
+    assert [r.article.title for r in results] == ["Tram vote", "Schools"]
+    assert all(any("rot13" in w or "base64" in w for w in r.article.warnings) for r in results)
+
+
+# --------------------------------------------------------------------------- jobs=None
+
+
+def _pid(result: BatchResult) -> int:
+    assert result.article is not None, result.message
+    return int(result.article.body[0].children[0].text.rsplit("|", 1)[1])
+
+
+def test_jobs_none_parses_a_short_run_in_process_and_hands_a_long_one_to_workers(monkeypatch: pytest.MonkeyPatch):
+    docs = [Document(f"{i}.html", f"<title>Page {i}</title>".encode()) for i in range(6)]
+    short = list(parse_many(docs, jobs=None, parser=title_parser))
+    assert [r.article.title for r in short] == [f"Page {i}" for i in range(6)]
+    assert {_pid(r) for r in short} == {os.getpid()}, "six small pages: no worker started"
+    # A run past the in-process budget at its first document: the rest go to workers, in order.
+    monkeypatch.setattr(articlekit._batch, "AUTO_IN_PROCESS_SECONDS", -1.0)
+    long = list(parse_many([*docs, Document("bad.html", b"")], jobs=None, parser=title_parser))
+    assert [r.index for r in long] == list(range(7))
+    assert [r.article.title for r in long[:6]] == [f"Page {i}" for i in range(6)]
+    assert long[6].error == "EmptyDocumentError"
+    assert _pid(long[0]) == os.getpid()
+    assert all(_pid(r) != os.getpid() for r in long[1:6])

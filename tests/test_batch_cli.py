@@ -14,15 +14,14 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from articlekit._batch._inputs import _jobs
+from http_server import QuietHandler, serve
 from test_batch import page
 from test_cli import _env, run
 
@@ -280,26 +279,15 @@ def test_language_keeps_only_articles_in_that_language(tmp_path: Path):
 # --------------------------------------------------------------------------- URLs
 
 
-class _Site(BaseHTTPRequestHandler):
-    stop: threading.Event
+class _Site(QuietHandler):
     hits: list[tuple[float, str]]
     active: list[int]
     overlaps: list[str]
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def _send(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8", **headers: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for key, value in headers.items():
-            self.send_header(key, value)
+    def before_answer(self) -> None:
         # Done before the client can read the answer: it may send its next request (a
         # redirect's target) the moment it has it, while this thread is still here.
         self._finish()
-        self.end_headers()
-        self.wfile.write(body)
 
     def _finish(self) -> None:
         if getattr(self, "counted", False):
@@ -318,42 +306,33 @@ class _Site(BaseHTTPRequestHandler):
             if len(self.active) > 1:
                 self.overlaps.append(path)  # two requests at once to one host
             if path == "/robots.txt":
-                self._send(200, b"User-agent: *\nDisallow: /private\n", "text/plain")
+                self.send(200, b"User-agent: *\nDisallow: /private\n", "text/plain")
             elif path.startswith("/page/"):
                 n = path.rsplit("/", 1)[1]
-                self._send(200, page(f"Page {n}", f"The story number {n} is told here in a few words.").encode())
+                self.send(200, page(f"Page {n}", f"The story number {n} is told here in a few words.").encode())
             elif path == "/redirect":
-                self._send(301, b"", Location="/page/r")
+                self.send(301, b"", Location="/page/r")
             elif path == "/fail":
-                self._send(500, b"oops", "text/plain")
+                self.send(500, b"oops", "text/plain")
             elif path == "/missing":
-                self._send(404, b"no", "text/plain")
+                self.send(404, b"no", "text/plain")
             elif path == "/huge":
-                self._send(200, b"<p>" + b"x" * 300_000 + b"</p>")
+                self.send(200, b"<p>" + b"x" * 300_000 + b"</p>")
             elif path == "/private/secret":
-                self._send(200, page("Secret", "Nobody should fetch this page.").encode())
+                self.send(200, page("Secret", "Nobody should fetch this page.").encode())
             else:
-                self._send(404, b"no", "text/plain")
+                self.send(404, b"no", "text/plain")
         finally:
             self._finish()
 
 
 @pytest.fixture
 def site() -> Iterator[tuple[str, list[tuple[float, str]]]]:
-    stop = threading.Event()
     hits: list[tuple[float, str]] = []
     overlaps: list[str] = []
-    handler = type("Handler", (_Site,), {"stop": stop, "hits": hits, "active": [], "overlaps": overlaps})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}", hits
+    with serve(_Site, hits=hits, active=[], overlaps=overlaps) as url:
+        yield url, hits
         assert overlaps == [], "never two requests at once to one host"
-    finally:
-        stop.set()
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def test_urls_from_a_file_each_end_in_the_output_or_the_errors_never_both(tmp_path: Path, site):

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from articlekit import FetchError, from_json, to_json
 from articlekit._fetch import USER_AGENT, fetch
+from http_server import QuietHandler, serve
 from test_batch import page
 from test_cli import ARTICLE, REFERENCE, run
 
@@ -19,37 +18,25 @@ BODY = REFERENCE.read_bytes()
 PAGE = page("Zürich votes on the tram", "Zürich voted on Sunday to build the new tram line.")
 
 
-class _Handler(BaseHTTPRequestHandler):
-    stop: threading.Event
+class _Handler(QuietHandler):
     seen_agents: list[str]
-
-    def log_message(self, format: str, *args: object) -> None:  # quiet
-        pass
-
-    def _send(self, status: int, body: bytes, content_type: str = "application/json", **headers: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.end_headers()
-        self.wfile.write(body)
+    content_type = "application/json"
 
     def do_GET(self) -> None:
         self.seen_agents.append(self.headers.get("User-Agent", ""))
         path = self.path
         if path == "/article.json":
-            self._send(200, BODY)
+            self.send(200, BODY)
         elif path == "/news/zurich":
-            self._send(200, PAGE.encode("latin-1"), "text/html; charset=ISO-8859-1")
+            self.send(200, PAGE.encode("latin-1"), "text/html; charset=ISO-8859-1")
         elif path == "/redirect":
-            self._send(302, b"", Location="/article.json")
+            self.send(302, b"", Location="/article.json")
         elif path == "/redirect-to-ftp":
-            self._send(302, b"", Location="ftp://127.0.0.1/x")
+            self.send(302, b"", Location="ftp://127.0.0.1/x")
         elif path == "/redirect-to-file":
-            self._send(302, b"", Location="file:///etc/passwd")
+            self.send(302, b"", Location="file:///etc/passwd")
         elif path == "/missing":
-            self._send(404, b"not here", "text/plain")
+            self.send(404, b"not here", "text/plain")
         elif path == "/slow-headers":
             self.stop.wait(30)  # never answers within the client's timeout
         elif path == "/trickle":
@@ -89,7 +76,7 @@ class _Handler(BaseHTTPRequestHandler):
             except OSError:
                 return
         else:
-            self._send(500, b"oops", "text/plain")
+            self.send(500, b"oops", "text/plain")
 
 
 AGENTS: dict[str, list[str]] = {}
@@ -97,21 +84,11 @@ AGENTS: dict[str, list[str]] = {}
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    stop = threading.Event()
-    handler = type("Handler", (_Handler,), {"stop": stop, "seen_agents": []})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = False  # server_close() joins every handler: all sockets closed in the test
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    AGENTS[url] = handler.seen_agents
-    try:
+    seen_agents: list[str] = []
+    # join_handlers: server_close() joins every handler, so all sockets are closed in the test.
+    with serve(_Handler, join_handlers=True, seen_agents=seen_agents) as url:
+        AGENTS[url] = seen_agents
         yield url
-    finally:
-        stop.set()
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(10)
 
 
 @pytest.fixture(autouse=True)

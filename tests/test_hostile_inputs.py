@@ -293,6 +293,20 @@ def test_quotes_cut_at_max_quotes_are_said_so() -> None:
         ak.parse_text(text, limits=ak.Limits(max_quotes=5, strict=True))
 
 
+def test_a_quotation_over_max_quote_chars_is_said_so_and_its_closing_mark_opens_nothing() -> None:
+    # A 2,500-character speech in straight marks, then a short quotation in the same paragraph.
+    speech = " ".join(["We will rebuild the harbour and the schools"] * 57)
+    text = f'Harbour plan\n\nThe mayor said: "{speech}", and left the hall. Then "we start Monday," she said.\n'
+    article = ak.parse_text(text)
+    assert any("Limits.max_quote_chars" in w and "1 quotation" in w for w in article.warnings)
+    # The long quotation's closing mark did not open a quotation of the narration after it.
+    assert [q.text for q in article.quotes] == ["we start Monday"]
+    with pytest.raises(ak.ResourceLimitError, match="max_quote_chars"):
+        ak.parse_text(text, limits=ak.Limits(strict=True))
+    # Within the limit, nothing is said.
+    assert not any("max_quote_chars" in w for w in ak.parse_text(text, limits=ak.Limits(max_quote_chars=5000)).warnings)
+
+
 def test_yaml_aliases_are_counted_by_the_size_of_what_they_repeat() -> None:
     # 8,000 aliases of one 33 KB string: few nodes, a 266 MB article.
     document = "---\na: &a " + "x" * 33_000 + "\nb: [" + ", ".join(["*a"] * 8_000) + "]\n---\nBody.\n"
@@ -376,9 +390,23 @@ _ARTICLE = ak.Article(title="T")
         lambda: ak.parse_markdown("x", limits="strict"),  # type: ignore[arg-type]
         lambda: ak.parse_text("x", url=3),  # type: ignore[arg-type]
         lambda: ak.parse("x", url=3.5),  # type: ignore[arg-type]
+        lambda: ak.parse_html(b"<p>x</p>", quotes="no"),  # type: ignore[arg-type]
+        lambda: ak.parse("x", comments=None),  # type: ignore[arg-type]
+        lambda: ak.parse_markdown("x", quotes=0),  # type: ignore[arg-type]
+        lambda: ak.parse_url("http://127.0.0.1:9/", timeout="5"),  # type: ignore[arg-type]
+        lambda: ak.parse_url("http://127.0.0.1:9/", max_bytes=-1),
+        lambda: ak.parse_many(5),  # type: ignore[arg-type]
+        lambda: ak.parse_many(["a.html"], timeout="5"),  # type: ignore[arg-type]
+        lambda: ak.to_html(_ARTICLE, standalone="yes"),  # type: ignore[arg-type]
+        lambda: ak.dumps(_ARTICLE, "html", annotate_quotes=None),
+        lambda: ak.to_quotes_csv(_ARTICLE, excel_safe="no"),  # type: ignore[arg-type]
+        lambda: ak.to_json(_ARTICLE, indent="  "),  # type: ignore[arg-type]
     ],
     ids=["to_markdown-None", "encoding-int", "dumps-unknown-option", "dumps-option-of-another-format",
-         "url-int", "limits-int", "markdown-url-list", "markdown-limits-str", "text-url-int", "parse-url-float"],
+         "url-int", "limits-int", "markdown-url-list", "markdown-limits-str", "text-url-int", "parse-url-float",
+         "html-quotes-str", "parse-comments-None", "markdown-quotes-int", "parse_url-timeout-str",
+         "parse_url-max_bytes-negative", "parse_many-int", "parse_many-timeout-str", "to_html-standalone-str",
+         "dumps-html-flag-None", "quotes_csv-excel_safe-str", "to_json-indent-str"],
 )
 def test_api_misuse_is_a_validation_error(call: Any) -> None:
     with pytest.raises(ak.ValidationError):
@@ -422,3 +450,51 @@ def test_pages_with_many_classed_paragraphs_and_ruby_keep_their_text() -> None:
     article = ak.parse_html(f"<html><body><article>{paragraphs}</article></body></html>", comments=True, quotes=False)
     assert "Link 19999 text 漢" in article.text
     assert "kan" not in article.text
+
+
+def test_bidi_controls_in_front_matter_names_and_titles_are_removed_with_a_warning() -> None:
+    # U+202E turns "Bank gnp.exe" into "Bank exe.png" on screen; U+2066/U+2069 isolate a name.
+    document = (
+        '---\ntitle: "Bank \u202egnp.exe"\nauthor: "Ann \u2066Lee\u2069"\ntags: ["cli\u200bmate"]\n'
+        'site_name: "Daily\u202d Post"\n---\nThe body of the post.\n'
+    )
+    article = ak.parse_markdown(document)
+    assert article.title == "Bank gnp.exe"
+    assert [p.name for p in article.authors] == ["Ann Lee"]
+    assert article.tags == ("climate",)
+    assert article.site_name == "Daily Post"
+    said = [w for w in article.warnings if "bidi-control" in w]
+    assert len(said) == 4
+    assert any("'title'" in w for w in said)
+
+
+def test_front_matter_over_64_kb_written_by_to_markdown_is_refused_with_the_limits_that_read_it_back() -> None:
+    import re
+
+    from articlekit._serializers.markdown import markdown_expressible
+
+    # Notes kept in extra from a JSON archive: a 70 KB front matter.
+    article = ak.Article(
+        title="Archive notes",
+        body=[ak.Paragraph([ak.Text("The body of the page.")])],
+        extra={"notes": "Reviewed by the desk. " * 3_200},
+    )
+    document = ak.to_markdown(article)
+    with pytest.raises(ak.FrontMatterError, match=r"Limits\.max_front_matter_bytes") as caught:
+        ak.parse_markdown(document, quotes=False)
+    needed = re.search(r"limits=Limits\(max_front_matter_bytes=([0-9]+)\)", str(caught.value))
+    assert needed is not None, str(caught.value)
+    limits = ak.Limits(max_front_matter_bytes=int(needed.group(1)))
+    assert ak.parse_markdown(document, quotes=False, limits=limits) == markdown_expressible(article)
+
+
+def test_a_page_made_of_tags_past_the_memory_bound_is_refused_before_parsing() -> None:
+    # "word<br>" repeated (2 MB: 262,000 tags) or a row of 210,000 cells: libxml2's tree and
+    # the nodes built from it would take ~75 bytes per byte of input, three times the bound.
+    with pytest.raises(ak.ResourceLimitError, match="memory bound"):
+        ak.parse_html("<html><body><p>" + "word<br>" * 262_144 + "</p></body></html>")
+    with pytest.raises(ak.ResourceLimitError, match="memory bound"):
+        ak.parse_html("<table><tr>" + "<td>x</td>" * 210_000 + "</tr></table>")
+    # Half a megabyte of it is within the bound, and parsed whole.
+    article = ak.parse_html("<html><body><article><p>" + "word<br>" * 65_536 + "</p></article></body></html>", quotes=False)
+    assert article.text.count("word") == 65_536

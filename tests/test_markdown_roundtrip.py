@@ -13,6 +13,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import articlekit as ak
 from articlekit import (
     Article,
     BlockQuote,
@@ -323,8 +324,11 @@ def test_what_markdown_cannot_carry_degrades_as_documented() -> None:
             Paragraph([Text("Caption")]),
             Paragraph([Text("Table caption")]),
             Table(
-                [TableRow([TableCell([Text("1")], "left"), TableCell([Text("2")], "center")])],
-                [TableRow([TableCell([Text("3")], "left"), TableCell([], "center")])],
+                [],
+                [
+                    TableRow([TableCell([Text("1")], "left"), TableCell([Text("2")], "center")]),
+                    TableRow([TableCell([Text("3")], "left"), TableCell([], "center")]),
+                ],
             ),
             Figure("b.png", "B"),
             Paragraph([InlineCode("a b"), Link("/outer", [Text("x")])]),
@@ -353,3 +357,23 @@ def test_real_pages_round_trip_from_html_through_markdown(page: Path) -> None:
     data = page.read_bytes()
     article = parse_html(gzip.decompress(data) if page.suffix == ".gz" else data, quotes=False)
     assert_round_trip(article)
+
+
+def test_a_table_without_a_header_row_keeps_no_header_through_markdown() -> None:
+    # A README's two-column table of commands has no header row in HTML (td only).
+    page = (
+        "<article><h1>Install notes</h1><p>The commands for each platform we support today.</p>"
+        "<table><tr><td>Linux</td><td>apt install tool</td></tr>"
+        "<tr><td>macOS</td><td>brew install tool</td></tr></table></article>"
+    )
+    (table,) = [b for b in ak.parse_html(page).body if isinstance(b, ak.Table)]
+    assert table.header == ()
+    written = ak.to_markdown(ak.Article(title="Install notes", body=[table]))
+    assert "|  |  |\n| --- | --- |\n| Linux | apt install tool |" in written
+    (back,) = [b for b in ak.parse_markdown(written, quotes=False).body if isinstance(b, ak.Table)]
+    assert back == table
+    # A GFM table whose header row is empty is read as a table without a header.
+    (read,) = ak.parse_markdown("|  |  |\n| --- | ---: |\n| a | b |\n", quotes=False).body
+    assert isinstance(read, ak.Table)
+    assert read.header == ()
+    assert read.rows[0].cells[1].align == "right"

@@ -130,24 +130,6 @@ def _non_negative_float(text: str) -> float:
     return value
 
 
-def _default_jobs() -> int:
-    """Worker processes by default: the CPUs, less those other programs keep busy (the load
-    average), at least one.  On a busy machine more workers than free CPUs only wait."""
-    cpus = _cpus()
-    try:
-        busy = int(os.getloadavg()[0] + 0.5)
-    except (AttributeError, OSError):  # pragma: no cover - no load average
-        busy = 0
-    return max(1, min(cpus, cpus - busy))
-
-
-def _cpus() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
-
-
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="articlekit",
@@ -280,8 +262,9 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     urls.add_argument("--ignore-robots", action="store_true", help="do not read robots.txt (only for sites you run)")
     batch.add_argument(
-        "-j", "--jobs", type=_jobs, default=_default_jobs(), metavar="N",
-        help="worker processes (default: %(default)s, the CPUs not in use; 0: no worker processes, no limits)",
+        "-j", "--jobs", type=_jobs, default=None, metavar="N",
+        help="worker processes (default: by the size of the run: in this process while the run is short, "
+        "then as many workers as CPUs not in use; 0: no worker processes, no limits)",
     )
     batch.add_argument(
         "--timeout", type=_positive_float, default=DEFAULT_TIMEOUT, metavar="SECONDS",

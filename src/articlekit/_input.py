@@ -79,6 +79,7 @@ __all__ = [
     "MEDIA_TYPES",
     "Decoded",
     "binary_reason",
+    "check_flags",
     "check_not_empty",
     "check_url_argument",
     "decode_input",
@@ -87,6 +88,7 @@ __all__ = [
     "has_binary_signature",
     "name_hint",
     "read_source",
+    "special_file",
 ]
 
 # --------------------------------------------------------------------------- input formats
@@ -390,6 +392,14 @@ def check_url_argument(url: object, *, source: str) -> None:
         raise ValidationError(f"{source} parser: url must be a str or None, got {type(url).__name__}")
 
 
+def check_flags(source: str, **flags: object) -> None:
+    """Raise :class:`~articlekit.ValidationError` unless each of *flags* (``quotes=``,
+    ``comments=`` ...) is a bool: ``quotes="no"`` would otherwise mean yes."""
+    for name, value in flags.items():
+        if not isinstance(value, bool):
+            raise ValidationError(f"{source}: {name} must be True or False, got {value!r:.40}")
+
+
 def _too_big(source: str, limits: Limits) -> ResourceLimitError:
     return ResourceLimitError(
         f"the input is larger than Limits.max_bytes ({limits.max_bytes:,} bytes); "
@@ -433,9 +443,10 @@ def name_hint(text: str, *, urls: bool = False) -> str | None:
     return None
 
 
-def _describe_mode(mode: int) -> str:
+def special_file(mode: int) -> str | None:
+    """What a file of *mode* is when it is a named pipe, a socket or a device (reading it
+    could block or never end), in words; None for a regular file, a folder or a link."""
     for test, what in (
-        (stat.S_ISDIR, "a folder"),
         (stat.S_ISFIFO, "a named pipe (FIFO)"),
         (stat.S_ISSOCK, "a socket"),
         (stat.S_ISCHR, "a character device"),
@@ -443,7 +454,13 @@ def _describe_mode(mode: int) -> str:
     ):
         if test(mode):
             return what
-    return "not a regular file"
+    return None
+
+
+def _describe_mode(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return special_file(mode) or "not a regular file"
 
 
 def read_path(path: str, *, limit: int) -> bytes:

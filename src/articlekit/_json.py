@@ -29,7 +29,13 @@ from datetime import datetime
 from importlib import resources
 from typing import Any, Generic, NoReturn, TypeVar
 
-from articlekit._errors import ArticleKitError, JSONFormatError, ParseError, ResourceLimitError
+from articlekit._errors import (
+    ArticleKitError,
+    JSONFormatError,
+    ParseError,
+    ResourceLimitError,
+    ValidationError,
+)
 from articlekit._model import (
     BLOCK_TYPES,
     INLINE_TYPES,
@@ -291,8 +297,11 @@ def to_json(article: Article, *, indent: int | None = None) -> str:
     """Serialise *article* as JSON, losslessly and deterministically.
 
     :param indent: pretty-print with this indent (``None``: one line).
-    :raises ValidationError: if *article* is not an :class:`~articlekit.Article`.
+    :raises ValidationError: if *article* is not an :class:`~articlekit.Article`, or
+        *indent* is not an int from 0 to 16 or None.
     """
+    if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int) or not 0 <= indent <= 16):
+        raise ValidationError(f"to_json(): indent must be an int from 0 to 16 or None, got {indent!r:.40}")
     return json.dumps(to_dict(article), ensure_ascii=False, indent=indent, allow_nan=False)
 
 

@@ -119,6 +119,10 @@ def parse_url(
     """
     if not isinstance(url, str):
         raise ValidationError(f"url must be a str, got {type(url).__name__}")
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
+        raise ValidationError(f"parse_url: timeout must be a positive number of seconds, got {timeout!r:.40}")
+    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1):
+        raise ValidationError(f"parse_url: max_bytes must be a positive int or None, got {max_bytes!r:.40}")
     limits = limits or Limits()
     cap = limits.max_bytes if max_bytes is None else max_bytes
     from articlekit._fetch import fetch  # urllib, only when a URL is fetched

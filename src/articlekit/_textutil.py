@@ -31,6 +31,15 @@ UNCLEAN = _UNCLEAN = re.compile(
 _INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
+def visible(text: str) -> str:
+    """*text* without bidi controls and invisible characters (those :func:`clean_name` drops).
+
+    >>> visible("Bank \u202egnp.exe")
+    'Bank gnp.exe'
+    """
+    return _INVISIBLE.sub("", text)
+
+
 def find_unclean(text: str) -> int:
     """Return the index of the first character the model rejects, or -1."""
     match = _UNCLEAN.search(text)

@@ -8,7 +8,9 @@ objects holding bytes you already have.
 
 Each document is parsed in a worker process that runs under a wall-clock time
 limit and an address-space limit (``RLIMIT_AS``) and is replaced after
-``max_tasks_per_child`` documents.  A document that fails -- a parse error,
+``max_tasks_per_child`` documents (with ``jobs=None``, the documents of the
+run's first CPU second are parsed in the calling process, and workers start
+only for a run longer than that).  A document that fails -- a parse error,
 empty or binary content, a time or memory limit, even a worker that crashes --
 gives a :class:`BatchResult` with ``error`` set; the run goes on.
 
@@ -28,7 +30,9 @@ b.json EmptyDocumentError
 
 from __future__ import annotations
 
+import itertools
 import os
+import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 
 from articlekit._batch._inputs import Document, _Job, _jobs, is_warc, iter_documents
@@ -44,10 +48,11 @@ from articlekit._batch._pool import (
 )
 from articlekit._batch._results import BatchResult, error_line, result_line
 from articlekit._errors import UnknownFormatError, ValidationError
-from articlekit._input import INPUT_FORMATS
+from articlekit._input import INPUT_FORMATS, check_flags
 from articlekit._limits import Limits
 
 __all__ = [
+    "AUTO_IN_PROCESS_SECONDS",
     "DEFAULT_MAX_TASKS_PER_CHILD",
     "DEFAULT_MEMORY_LIMIT",
     "DEFAULT_TIMEOUT",
@@ -55,6 +60,7 @@ __all__ = [
     "BatchResult",
     "Document",
     "Parser",
+    "auto_processes",
     "error_line",
     "is_warc",
     "iter_documents",
@@ -70,6 +76,27 @@ DEFAULT_TIMEOUT = 60.0
 DEFAULT_MEMORY_LIMIT = 2 * 1024**3
 #: Documents a worker process parses before it is replaced by a fresh one.
 DEFAULT_MAX_TASKS_PER_CHILD = 500
+#: With ``jobs=None``, the CPU seconds of a run parsed in the calling process before worker
+#: processes are started for the rest: starting workers (each imports articlekit) costs
+#: about half a second of CPU each, as much as parsing fifty small pages, so a run shorter
+#: than this is done before workers would pay off, and a longer one loses at most this
+#: much parallelism.  CPU time, not wall time: on a busy machine the wall clock runs
+#: several times faster than the work gets done.
+AUTO_IN_PROCESS_SECONDS = 1.0
+
+
+def auto_processes() -> int:
+    """Worker processes for ``jobs=None``: the CPUs, less those other programs keep busy (the
+    load average), at least one.  On a busy machine more workers than free CPUs only wait."""
+    try:
+        cpus = max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        cpus = os.cpu_count() or 1
+    try:
+        busy = int(os.getloadavg()[0] + 0.5)
+    except (AttributeError, OSError):  # pragma: no cover - no load average
+        busy = 0
+    return max(1, min(cpus, cpus - busy))
 
 
 # --------------------------------------------------------------------------- the API
@@ -78,7 +105,7 @@ DEFAULT_MAX_TASKS_PER_CHILD = 500
 def parse_many(
     inputs: Iterable[str | os.PathLike[str] | Document],
     *,
-    jobs: int = 1,
+    jobs: int | None = 1,
     format: str = "auto",
     quotes: bool = True,
     comments: bool = False,
@@ -98,7 +125,14 @@ def parse_many(
         and :class:`Document` objects, in any mix; read lazily.
     :param jobs: worker processes.  ``0`` parses in the calling process,
         without time or memory limits (for debugging, and inside Dask or
-        Spark tasks that are isolated already).
+        Spark tasks that are isolated already).  ``None`` chooses by the size
+        of the run (the command line's default): documents are parsed in the
+        calling process until the run has taken
+        :data:`AUTO_IN_PROCESS_SECONDS` of CPU; only a run that goes on longer starts
+        worker processes (:func:`auto_processes` of them) for the rest, and
+        the time and memory limits apply to those.  Small runs are done
+        before workers would have started; large ones lose at most a second
+        of parallelism.
     :param format: ``"auto"`` (from the file extension, else sniffed),
         ``"html"``, ``"markdown"``, ``"text"`` or ``"json"`` (articlekit JSON).
     :param quotes: extract quotes (see :func:`articlekit.parse`).
@@ -130,8 +164,8 @@ def parse_many(
     The generator stops its workers when it is closed or garbage-collected,
     so breaking out of a ``for`` loop (or Ctrl-C) leaves no process behind.
     """
-    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
-        raise ValidationError(f"jobs must be an int >= 0, got {jobs!r}")
+    if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0):
+        raise ValidationError(f"jobs must be an int >= 0 or None, got {jobs!r:.40}")
     if format not in INPUT_FORMATS:
         raise UnknownFormatError(f"unknown input format {format!r}; available: {', '.join(INPUT_FORMATS)}")
     if to is not None:
@@ -139,14 +173,21 @@ def parse_many(
 
         if to not in formats():
             raise UnknownFormatError(f"unknown output format {to!r}; available: {', '.join(formats())}")
-    if timeout is not None and not timeout > 0:
-        raise ValidationError(f"timeout must be > 0 or None, got {timeout!r}")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0):
+        raise ValidationError(f"timeout must be > 0 or None, got {timeout!r:.40}")
+    check_flags("parse_many", quotes=quotes, comments=comments)
+    if limits is not None and not isinstance(limits, Limits):
+        raise ValidationError(f"limits must be a Limits or None, got {type(limits).__name__}")
     if memory_limit is not None and (not isinstance(memory_limit, int) or memory_limit < 1):
         raise ValidationError(f"memory_limit must be a positive int or None, got {memory_limit!r}")
     if not isinstance(max_tasks_per_child, int) or max_tasks_per_child < 1:
         raise ValidationError(f"max_tasks_per_child must be an int >= 1, got {max_tasks_per_child!r}")
     if isinstance(inputs, (str, bytes, os.PathLike, Document)):
         inputs = [inputs]
+    elif not isinstance(inputs, Iterable):
+        raise ValidationError(
+            f"inputs must be paths, globs, Documents or an iterable of them, got {type(inputs).__name__}"
+        )
     if language is not None and (not isinstance(language, str) or not language.strip()):
         raise ValidationError(f"language must be a non-empty str or None, got {language!r}")
     options = _Options(parser, format, quotes, limits, to, memory_limit, comments=comments, language=language)
@@ -159,14 +200,35 @@ def parse_many(
     return _generate(source, options, jobs, timeout, max_tasks_per_child)
 
 
+def _in_process(index: int, job: _Job, options: _Options) -> BatchResult:
+    if job.error is not None:
+        return BatchResult(index, job.name, job.url, error=job.error, message=job.message)
+    return _result(index, job, _run(job, options))
+
+
 def _generate(
-    source: Iterator[_Job], options: _Options, jobs: int, timeout: float | None, max_tasks: int
+    source: Iterator[_Job], options: _Options, jobs: int | None, timeout: float | None, max_tasks: int
 ) -> Generator[BatchResult, None, None]:
     if jobs == 0:
         for index, job in enumerate(source):
-            if job.error is not None:
-                yield BatchResult(index, job.name, job.url, error=job.error, message=job.message)
-            else:
-                yield _result(index, job, _run(job, options))
+            yield _in_process(index, job, options)
+        return
+    if jobs is None:
+        # In process while the run is short; workers for the rest once it is not (and only
+        # when a next document is there: a run that ends at the deadline starts none).
+        deadline = time.process_time() + AUTO_IN_PROCESS_SECONDS
+        index = 0
+        upcoming = next(source, None)
+        while upcoming is not None:
+            yield _in_process(index, upcoming, options)
+            index += 1
+            upcoming = next(source, None)
+            if upcoming is not None and time.process_time() > deadline:
+                rest = itertools.chain([upcoming], source)
+                yield from _Pool(
+                    rest, options, processes=auto_processes(), timeout=timeout,
+                    max_tasks_per_child=max_tasks, start=index,
+                )
+                return
         return
     yield from _Pool(source, options, processes=jobs, timeout=timeout, max_tasks_per_child=max_tasks)

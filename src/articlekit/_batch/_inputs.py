@@ -19,7 +19,6 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -39,6 +38,7 @@ from articlekit._input import (
     find_bom,
     has_binary_signature,
     read_path,
+    special_file,
 )
 from articlekit._limits import Limits
 
@@ -128,15 +128,7 @@ def _not_a_file(entry: os.DirEntry[str]) -> str | None:
         return "a broken symbolic link (its target does not exist)" if entry.is_symlink() else None
     except OSError as exc:
         return exc.strerror or str(exc)
-    for test, what in (
-        (stat.S_ISFIFO, "a named pipe (FIFO)"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-    ):
-        if test(mode):
-            return what
-    return None
+    return special_file(mode)
 
 
 def _loops(link: str) -> bool:

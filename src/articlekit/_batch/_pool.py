@@ -231,7 +231,7 @@ class _Pool:
     """Worker processes with per-job deadlines; results in input order."""
 
     def __init__(self, jobs: Iterator[_Job], options: _Options, *, processes: int, timeout: float | None,
-                 max_tasks_per_child: int) -> None:
+                 max_tasks_per_child: int, start: int = 0) -> None:
         self.source = jobs
         self.options = options
         self.processes = processes
@@ -241,8 +241,8 @@ class _Pool:
         self.workers: list[_Worker] = []
         self.retry: deque[tuple[int, _Job]] = deque()
         self.results: dict[int, BatchResult] = {}
-        self.next_in = 0
-        self.next_out = 0
+        self.next_in = start  # the index of the first job (jobs before it were parsed in process)
+        self.next_out = start
         self.exhausted = False
         # Documents in flight or waiting to be yielded in order: enough that one slow page does not
         # leave the other workers idle, few enough to keep memory flat.

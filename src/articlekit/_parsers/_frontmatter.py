@@ -35,7 +35,7 @@ from articlekit._errors import FrontMatterError
 from articlekit._limits import CutLimit, Limits
 from articlekit._model import MAX_INT_BITS, Image, PageType, Person
 from articlekit._syntax import FRONT_MATTER_KEYS
-from articlekit._textutil import clean_text
+from articlekit._textutil import clean_text, visible
 from articlekit._urls import is_unsafe_url
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
@@ -145,13 +145,18 @@ def starts_with_toml_fence(text: str) -> bool:
 
 
 def _check_size(source: str, limits: Limits, first_line: int) -> None:
-    if len(source) > limits.max_front_matter_bytes // 4 and len(source.encode("utf-8")) > limits.max_front_matter_bytes:
-        raise FrontMatterError(
-            f"the front matter is larger than Limits.max_front_matter_bytes "
-            f"({limits.max_front_matter_bytes:,} bytes)",
-            source="markdown",
-            line=first_line,
-        )
+    if len(source) > limits.max_front_matter_bytes // 4:
+        size = len(source.encode("utf-8"))
+        if size > limits.max_front_matter_bytes:
+            # (to_markdown writes an Article's front matter whole, whatever its size: the
+            # message says what reads it back.)
+            raise FrontMatterError(
+                f"the front matter is {size:,} bytes, larger than Limits.max_front_matter_bytes "
+                f"({limits.max_front_matter_bytes:,} bytes); to read it, pass "
+                f"limits=Limits(max_front_matter_bytes={size})",
+                source="markdown",
+                line=first_line,
+            )
 
 
 def _yaml_error(exc: BaseException, first_line: int) -> FrontMatterError:
@@ -213,7 +218,8 @@ def _count_yaml(source: str, limits: Limits, first_line: int) -> None:
         if total > limits.max_yaml_nodes:
             raise FrontMatterError(
                 f"the front matter expands to more than Limits.max_yaml_nodes ({limits.max_yaml_nodes:,}) "
-                "YAML nodes (aliases count every node they repeat)",
+                "YAML nodes (aliases count every node they repeat); to read it, pass a larger "
+                "limits=Limits(max_yaml_nodes=...)",
                 source="markdown",
                 line=line,
             )
@@ -407,6 +413,17 @@ class _Mapper:
     def keep(self, key: str, value: object) -> None:
         self.out.extra[key] = to_json_value(value, self.out.warnings, repr(key))
 
+    def visible(self, text: str, what: str) -> str:
+        """*text* without bidi controls and invisible characters (as names and titles are
+        read from HTML), saying so: they would make a name or title display as other text."""
+        cleaned = visible(text)
+        if len(cleaned) != len(text):
+            self.warn(
+                f"front matter {what}: {len(text) - len(cleaned):,} bidi-control or invisible "
+                "character(s) removed"
+            )
+        return cleaned
+
     def text_field(self, field: str, key: str, value: object) -> None:
         text = _scalar_text(value)
         if text is None:
@@ -417,25 +434,26 @@ class _Mapper:
             self.warn(f"front matter {key!r}: an unsafe URL (javascript:, data: and the like) was dropped")
             return
         if field in ("title", "standfirst", "description"):
-            text = self.cut(text, "max_title_chars", key)
+            text = self.cut(self.visible(text, repr(key)), "max_title_chars", key)
         elif field in ("site_name", "section"):
-            text = self.cut(text, "max_name_chars", key)
+            text = self.cut(self.visible(text, repr(key)), "max_name_chars", key)
         self.out.fields[field] = text
 
     def text_list(self, key: str, value: object) -> list[str] | None:
         if isinstance(value, str):
-            return [clean_text(v).strip() for v in value.split(",") if v.strip()]
+            items = [self.visible(clean_text(v), repr(key)).strip() for v in value.split(",") if v.strip()]
+            return [v for v in items if v]
         if isinstance(value, (list, tuple)):
-            items = [_scalar_text(v) for v in value]
-            if any(v is None for v in items):
+            texts = [_scalar_text(v) for v in value]
+            if any(v is None for v in texts):
                 self.warn(f"front matter {key!r} holds something other than text; kept in Article.extra")
                 return None
-            return [v for v in items if v is not None]
+            return [self.visible(v, repr(key)) for v in texts if v is not None]
         text = _scalar_text(value)
         if text is None:
             self.warn(f"front matter {key!r} is not a list of text; kept in Article.extra")
             return None
-        return [text]
+        return [self.visible(text, repr(key))]
 
     def person(self, key: str, value: object) -> Person | None:
         if isinstance(value, Mapping):
@@ -444,6 +462,8 @@ class _Mapper:
             role = _scalar_text(value.get("role"))
         else:
             name, url, role = _scalar_text(value), None, None
+        if name is not None:
+            name = self.visible(name, f"{key!r} (an author's name)")
         if name is None or not name.strip():
             self.warn(f"front matter {key!r}: an author without a name was skipped")
             return None

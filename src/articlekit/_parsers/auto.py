@@ -18,7 +18,7 @@ from typing import BinaryIO
 import attrs
 
 from articlekit._errors import ResourceLimitError, UnknownFormatError, ValidationError
-from articlekit._input import EXTENSIONS, FORMAT_NAMES, name_hint, read_source
+from articlekit._input import EXTENSIONS, FORMAT_NAMES, check_flags, name_hint, read_source
 from articlekit._json import from_json
 from articlekit._limits import Limits
 from articlekit._model import Article
@@ -72,6 +72,7 @@ def parse(
     """
     if not isinstance(format, str):
         raise ValidationError(f"format must be a str, got {type(format).__name__}")
+    check_flags("parse", quotes=quotes, comments=comments)
     fmt = FORMAT_NAMES.get(format.strip().lower())
     if fmt is None:
         known = ", ".join(sorted(set(FORMAT_NAMES.values())))

@@ -34,7 +34,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from articlekit._enrich import enrich
 from articlekit._errors import ResourceLimitError
-from articlekit._input import check_url_argument, decode_input, read_source
+from articlekit._input import check_flags, check_url_argument, decode_input, read_source
 from articlekit._limits import Limits
 from articlekit._model import (
     Article,
@@ -509,7 +509,12 @@ class _Builder:
                 (table["header"] if table["head"] else table["rows"]).append(TableRow(table["cells"]))
                 table["cells"] = []
             elif kind == "table_close" and table is not None:
-                add(Table(table["header"], table["rows"]))
+                if all(not cell.children for row in table["header"] for cell in row.cells):
+                    # A header row of empty cells is how GFM writes a table without a header
+                    # (GFM requires the row; to_markdown writes a header-less table so).
+                    table["header"] = []
+                if table["header"] or table["rows"]:
+                    add(Table(table["header"], table["rows"]))
                 table = None
         return stack.blocks
 
@@ -719,6 +724,7 @@ def parse_markdown(
     """
     limits = limits or _DEFAULT_LIMITS
     check_url_argument(url, source="markdown")
+    check_flags("parse_markdown", quotes=quotes)
     raw = read_source(data, source="markdown", limits=limits)
     decoded = decode_input(raw, source="markdown", limits=limits)
     _check_budget(decoded.text, len(raw) if isinstance(raw, (bytes, bytearray)) else len(decoded.text.encode("utf-8", "replace")))

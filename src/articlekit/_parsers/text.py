@@ -54,7 +54,7 @@ import attrs
 from articlekit._dedupe import dedupe_blocks
 from articlekit._enrich import enrich
 from articlekit._errors import ValidationError
-from articlekit._input import check_url_argument, decode_input, read_source
+from articlekit._input import check_flags, check_url_argument, decode_input, read_source
 from articlekit._limits import CutLimit, Limits
 from articlekit._model import (
     Article,
@@ -502,6 +502,7 @@ def parse_text(
     if url is not None and not isinstance(url, str):
         raise ValidationError(f"url must be a str or None, got {type(url).__name__}")
     check_url_argument(url, source="text")
+    check_flags("parse_text", quotes=quotes)
     decoded = decode_input(read_source(data, source="text", limits=limits), source="text", limits=limits)
     state = _State(limits)
     for warning in decoded.warnings:

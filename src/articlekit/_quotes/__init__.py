@@ -77,7 +77,7 @@ def extract_quotes(
     A quotation longer than ``limits.max_quote_chars`` is not considered, and
     at most ``limits.max_quotes`` quotes are returned, the first in the text
     (with ``limits.strict``, :class:`~articlekit.ResourceLimitError` is raised
-    instead of cutting).  Anything but an Article (or a Limits) raises
+    instead of skipping or cutting; parsers record either in ``warnings``).  Anything but an Article (or a Limits) raises
     :class:`~articlekit.ValidationError`.
     The cue lexicon is chosen by ``article.language`` (English when there is
     no lexicon for it).
@@ -111,21 +111,30 @@ def extract_quotes_and_cut(
     limits: Limits,
     reported: Collection[str] = ("speech",),
     disabled: frozenset[str] = frozenset(),
-) -> tuple[tuple[Quote, ...], str | None]:
-    """:func:`extract_quotes`, and the warning to record when ``limits.max_quotes`` cut the list (else None)."""
+) -> tuple[tuple[Quote, ...], tuple[str, ...]]:
+    """:func:`extract_quotes`, and the warnings to record: quotations skipped for
+    ``limits.max_quote_chars``, and the list cut at ``limits.max_quotes``."""
     text = article.text
     if not text:
-        return (), None
+        return (), ()
     language = (article.language or "en").split("-")[0].lower()
     try:
         lex = load_lexicon(language)
     except (FileNotFoundError, OSError):
         lex = load_lexicon("en")
-    quotes, truncated = attribute(
+    quotes, truncated, overlong = attribute(
         text, _lines(article, text), lex, limits, frozenset(reported), disabled
     )
+    messages: list[str] = []
+    if overlong:
+        message = (
+            f"{overlong:,} quotation{'s' if overlong > 1 else ''} longer than {limits.max_quote_chars:,} "
+            "characters (Limits.max_quote_chars) not extracted"
+        )
+        limits.refuse(message)
+        messages.append(message)
     if truncated:
         message = f"more than {limits.max_quotes:,} quotes (Limits.max_quotes): kept the first {len(quotes):,}"
         limits.refuse(message)
-        return tuple(quotes), message
-    return tuple(quotes), None
+        messages.append(message)
+    return tuple(quotes), tuple(messages)

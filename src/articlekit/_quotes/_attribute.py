@@ -64,7 +64,7 @@ from articlekit._quotes._kinds import (
     names_before,
     stands_alone,
 )
-from articlekit._quotes._marks import QuoteTexts, RawQuote, scan_quotes
+from articlekit._quotes._marks import QuoteTexts, RawQuote, scan_quotes_counted
 from articlekit._quotes._merge import (
     merge_quotes,
 )
@@ -237,19 +237,20 @@ def attribute(
     limits: Limits,
     reported: frozenset[str] = SPEECH_ONLY,
     disabled: frozenset[str] = frozenset(),
-) -> tuple[list[Quote], bool]:
+) -> tuple[list[Quote], bool, int]:
     """All quotations of *text*, attributed; *lines* are ``(start, end, is_title)`` ranges.
 
     Reported speech is read from the cues of the types in *reported* (see
     :meth:`Lexicon.cue_type`); the rules named in *disabled* (see
     :data:`~articlekit._quotes._rules.RULES`) do not run.  Also says whether
-    ``limits.max_quotes`` cut the list.
+    ``limits.max_quotes`` cut the list, and how many quotations were skipped
+    for being longer than ``limits.max_quote_chars``.
     """
     unknown = disabled - RULE_NAMES
     if unknown:
         raise ValueError(f"unknown attribution rules: {sorted(unknown)}")
     on = for_language(lex.language or "en") - disabled
-    raw = scan_quotes(text, max_chars=limits.max_quote_chars, max_quotes=limits.max_quotes + 1)
+    raw, overlong = scan_quotes_counted(text, max_chars=limits.max_quote_chars, max_quotes=limits.max_quotes + 1)
     inner = QuoteTexts(text, raw)
     state = State(text, lex, limits, reported, disabled)
     state.on = on
@@ -443,7 +444,7 @@ def attribute(
     if "fill-headlines" in on:
         fill_headlines(headline_pending, state, read.title_length())
     merged = merge_quotes(state)
-    return merged, state.truncated or len(raw) > limits.max_quotes
+    return merged, state.truncated or len(raw) > limits.max_quotes, overlong
 
 
 def _enough(state: State, end: int, end_of_text: int) -> bool:

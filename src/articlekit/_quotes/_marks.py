@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MAX_NESTING", "RawQuote", "scan_quotes"]
+__all__ = ["MAX_NESTING", "RawQuote", "scan_quotes", "scan_quotes_counted"]
 
 #: How deeply quotations may nest inside one another; deeper openers are ignored.
 MAX_NESTING = 8
@@ -144,7 +144,22 @@ def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) 
 
     Nested quotations are not returned (they are part of their outer quote).
     """
+    return scan_quotes_counted(text, max_chars=max_chars, max_quotes=max_quotes)[0]
+
+
+def scan_quotes_counted(
+    text: str, *, max_chars: int = 2000, max_quotes: int = 100_000
+) -> tuple[list[RawQuote], int]:
+    """:func:`scan_quotes`, and how many quotations were skipped for being longer than *max_chars*.
+
+    A double-mark quotation (“…”, "…", «…», „…“ …) whose opening mark was dropped
+    for length, and whose closing mark then comes before the paragraph ends, is
+    counted; its closing mark opens nothing.  Single marks are not counted: a
+    stray apostrophe left open is too common to tell from a long ‘…’ quotation.
+    """
     out: list[RawQuote] = []
+    overlong: _Frame | None = None  # the last double-mark opener dropped for length, in this paragraph
+    skipped = 0
     stack: list[_Frame] = []
     line_start = 0
     groups = 0
@@ -210,8 +225,11 @@ def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) 
                     while stack:
                         drop_bottom()
             line_start = i + 1
+            overlong = None
             continue
         while stack and i - stack[0].pos > max_chars:
+            if stack[0].mark not in _SINGLE:
+                overlong = stack[0]
             drop_bottom()
         if pending is not None:
             # The first mark of the line decides whether the quotation continues.
@@ -222,6 +240,16 @@ def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) 
             else:
                 flush_pending()
         role = _role(text, i, ch, stack)
+        if (
+            overlong is not None
+            and ch in overlong.closers
+            and not any(ch in frame.closers for frame in stack)
+            and _role(text, i, ch, [overlong]) == "close"
+        ):
+            # The closing mark of a quotation longer than max_chars: the quotation is skipped.
+            skipped += 1
+            overlong = None
+            continue
         if role == "close":
             k = len(stack) - 1
             while k >= 0 and ch not in stack[k].closers:
@@ -244,7 +272,7 @@ def scan_quotes(text: str, *, max_chars: int = 2000, max_quotes: int = 100_000) 
     while stack:
         drop_bottom()
     out.sort(key=lambda q: q.open)
-    return out
+    return out, skipped
 
 
 # (Loops, not any() over a generator: the stack is short and these run for every mark.)

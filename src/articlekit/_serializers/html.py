@@ -855,7 +855,8 @@ def to_html(article: Article, *, standalone: bool = False, annotate_quotes: bool
         speaker, role and cue in ``data-*`` attributes (the default); ``False``
         writes the text alone.  The quote marks are the text's own either way,
         so a browser shows each once.
-    :raises ValidationError: if *article* is not an :class:`~articlekit.Article`.
+    :raises ValidationError: if *article* is not an :class:`~articlekit.Article`, or an
+        option is not a bool.
 
     >>> from articlekit import Article
     >>> print(to_html(Article(title="T", language="en"), standalone=True).splitlines()[:3])
@@ -863,6 +864,9 @@ def to_html(article: Article, *, standalone: bool = False, annotate_quotes: bool
     """
     if not isinstance(article, Article):
         raise ValidationError(f"to_html() takes an Article, got {type(article).__name__}")
+    for name, flag in (("standalone", standalone), ("annotate_quotes", annotate_quotes)):
+        if not isinstance(flag, bool):
+            raise ValidationError(f"to_html(): {name} must be True or False, got {flag!r:.40}")
     if not standalone:
         w = _Writer()
         _write_article(w, article, annotate_quotes=annotate_quotes)

@@ -82,6 +82,7 @@ from articlekit._model import (
 )
 from articlekit._model._dispatch import NodeTable, block_rule, inline_rule
 from articlekit._syntax import FRONT_MATTER_KEYS as KEYS
+from articlekit._textutil import visible
 from articlekit._urls import is_unsafe_url
 
 __all__ = ["markdown_expressible", "to_markdown"]
@@ -165,19 +166,26 @@ def _paragraph(children: Iterable[Inline]) -> list[Block]:
 
 
 def _table(table: Table) -> list[Block]:
+    # GFM: one header row, which may be empty (a table without a header is written with
+    # a header row of empty cells, and read back without a header); the first row sets the
+    # columns and their alignment; a table without text in any row is nothing.
     out = _paragraph(table.caption)
     rows = [*table.header, *table.rows]
     if not rows or not rows[0].cells:
         return out
-    head, body = rows[0], rows[1:]
-    aligns = [c.align for c in head.cells]
+    aligns = [c.align for c in rows[0].cells]
     width = len(aligns)
 
     def row(r: TableRow) -> TableRow:
         cells = list(r.cells[:width]) + [TableCell()] * (width - len(r.cells))
         return TableRow([TableCell(_inlines(c.children), a) for c, a in zip(cells, aligns, strict=True)])
 
-    out.append(Table([row(head)], [row(r) for r in body]))
+    head = [row(table.header[0])] if table.header else []
+    body = [row(r) for r in [*table.header[1:], *table.rows]]
+    if head and not any(c.children for c in head[0].cells):
+        head = []
+    if head or body:
+        out.append(Table(head, body))
     return out
 
 
@@ -286,13 +294,19 @@ def markdown_expressible(article: Article) -> Article:
       field (``summary``, ``updated``, ``categories`` ...) survives only when
       the field itself is set (then ``to_markdown`` writes the field's first key,
       which wins);
+    * titles, names, sections, tags and credits lose their bidi controls and
+      invisible characters (U+200B, U+200E/F, U+202A–E, U+2060, U+2066–9,
+      U+FEFF), as every parser reads them; an author whose name is left blank
+      is dropped;
     * an empty ``title`` of a link, image or figure (``""``) becomes None;
     * a figure's ``caption`` becomes a paragraph after it, its ``credit`` is dropped;
-    * a table's caption becomes a paragraph before it; a table keeps exactly one
-      header row (its first header row, or else its first row; other header rows
-      become body rows), every row has the header's number of cells (padded with
-      empty cells or cut), every cell takes its column's alignment (the header
-      cell's); a table without rows or with an empty header row is dropped;
+    * a table's caption becomes a paragraph before it; a table keeps at most one
+      header row (its first; other header rows become body rows), and none when
+      that row's cells are all empty (a table without a header is written with a
+      header row of empty cells, as GFM requires, which reads back as none); every
+      row has the first row's number of cells (padded with empty cells or cut),
+      every cell takes its column's alignment (the first row's); a table whose
+      first row has no cells, or without any row left, is dropped;
     * a paragraph that holds a single inline image is a figure; an empty
       paragraph, one of only line breaks, and a list without items are dropped;
     * a code span has no newlines (they become spaces) and is never empty (an
@@ -308,8 +322,22 @@ def markdown_expressible(article: Article) -> Article:
     (Figure(src='a.png', alt='A', title=None, caption=(), credit=None),)
     """
     extra = {k: v for k, v in article.extra.items() if _extra_survives(k.lower(), article)}
+    def shown(value: str | None) -> str | None:
+        return None if value is None else visible(value)
+
+    authors = [
+        attrs.evolve(p, name=name) for p in article.authors if (name := visible(p.name)).strip()
+    ]
     return attrs.evolve(
         article,
+        title=shown(article.title),
+        standfirst=shown(article.standfirst),
+        description=shown(article.description),
+        site_name=shown(article.site_name),
+        section=shown(article.section),
+        authors=authors,
+        tags=[visible(t) for t in article.tags],
+        credits=[visible(c) for c in article.credits],
         body=_blocks(article.body),
         quotes=(),
         comments=(),
@@ -708,8 +736,11 @@ def _fence(code: str, language: str | None) -> list[str]:
 
 
 def _table_lines(table: Table) -> list[str]:
-    head = table.header[0]
-    lines = ["| " + " | ".join(_inline_markdown(c.children, cell=True) for c in head.cells) + " |"]
+    head = table.header[0] if table.header else table.rows[0]
+    if table.header:
+        lines = ["| " + " | ".join(_inline_markdown(c.children, cell=True) for c in head.cells) + " |"]
+    else:
+        lines = ["|" + "  |" * len(head.cells)]  # no header: a header row of empty cells
     rule = {None: "---", "left": ":---", "center": ":---:", "right": "---:"}
     lines.append("| " + " | ".join(rule[c.align] for c in head.cells) + " |")
     lines.extend(
@@ -817,6 +848,11 @@ def to_markdown(article: Article) -> str:
 
     ``parse_markdown(to_markdown(a), quotes=False) == markdown_expressible(a)``
     for every Article, and ``to_markdown`` is idempotent on its own output.
+    The front matter is written whole: one larger than the reader's limits
+    (``Limits.max_front_matter_bytes``, 64 KB, and ``Limits.max_yaml_nodes`` by
+    default; a large ``extra`` can pass them) is refused by :func:`parse_markdown`
+    with a :class:`~articlekit.FrontMatterError` that names the ``Limits`` which
+    read it back.
     Anything but an Article raises :class:`~articlekit.ValidationError`.
     """
     if not isinstance(article, Article):

@@ -130,8 +130,12 @@ def to_quotes_csv(article: Article, *, header: bool = True, excel_safe: bool = T
         tab or line break, where a spreadsheet in another locale would start a
         formula.  Pass ``False`` for the text exactly as it is, for programs
         that read the file (never for files people open in Excel or LibreOffice).
-    :raises ValidationError: if *article* is not an :class:`~articlekit.Article`.
+    :raises ValidationError: if *article* is not an :class:`~articlekit.Article`, or an
+        option is not a bool.
     """
+    for name, flag in (("header", header), ("excel_safe", excel_safe)):
+        if not isinstance(flag, bool):
+            raise ValidationError(f"to_quotes_csv(): {name} must be True or False, got {flag!r:.40}")
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     if header:

@@ -30,7 +30,7 @@ from attrs import evolve as _evolve
 
 from articlekit._dedupe import dedupe_key
 from articlekit._enrich import enrich
-from articlekit._input import Decoded, check_url_argument, decode_input, read_source
+from articlekit._input import Decoded, check_flags, check_url_argument, decode_input, read_source
 from articlekit._limits import Limits
 from articlekit._model import Article, Block, Heading, Paragraph
 from articlekit._model._text import inline_text
@@ -100,6 +100,7 @@ def parse_html(
     """
     limits = limits or Limits()
     check_url_argument(url, source="html")
+    check_flags("parse_html", quotes=quotes, comments=comments)
     raw = read_source(data, source="html", limits=limits)
     decoded = decode_input(raw, source="html", limits=limits, encoding=encoding, html=True, clean=False)
     root, warnings = parse_tree(decoded.text, limits=limits, utf8=_as_utf8(raw, decoded))
