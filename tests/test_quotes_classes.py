@@ -277,3 +277,83 @@ def test_the_front_matter_description_is_the_standfirst_through_parse_markdown()
         Speaker("Donald Trump", role="former U.S. President"),
         "stated",
     )
+
+
+# Reported speech the cue lexicon reads without *that*, and sources that name no person
+
+
+@pytest.mark.parametrize(
+    ("passage", "content", "speaker"),
+    [
+        ("The mayor said residents were angry about the closures.",
+         "residents were angry about the closures", "mayor"),
+        ("Jane Doe says millions lost their homes in the crash.",
+         "millions lost their homes in the crash", "Jane Doe"),
+        ("John Roe said members of the board shouldn’t decide alone.",
+         "members of the board shouldn’t decide alone", "John Roe"),
+    ],
+    ids=["aux-were", "irregular-past-lost", "modal-after-five-words"],
+)  # fmt: skip
+def test_a_clause_with_a_lower_case_subject_after_said(
+    passage: str, content: str, speaker: str
+) -> None:
+    assert _said(passage) == [("indirect", content, speaker)]
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "The mayor said goodbye to her staff on Friday.",
+        "The mayor said hello to the crowd, which had waited in the rain.",
+        "The senator said as he left the chamber that he was tired.",
+    ],
+    ids=["said-goodbye", "said-hello", "said-as"],
+)
+def test_a_lower_case_object_after_said_is_no_clause(passage: str) -> None:
+    assert all(not t.startswith(("goodbye", "hello", "as he")) for _k, t, _s in _said(passage))
+
+
+def test_the_clause_without_that_is_a_switchable_rule() -> None:
+    passage = "The mayor said residents were angry about the closures."
+    assert _said(passage, disabled=frozenset({"bare-clause"})) == []
+
+
+@pytest.mark.parametrize(
+    ("passage", "content", "speaker"),
+    [
+        ("Turnout rose by a third in the county, according to the results.",
+         "Turnout rose by a third in the county", "results"),
+        ("According to state law, no one may campaign within 150 feet of a polling place.",
+         "no one may campaign within 150 feet of a polling place", "state law"),
+    ],
+    ids=["source-after", "source-before"],
+)  # fmt: skip
+def test_according_to_a_source_that_names_no_person(
+    passage: str, content: str, speaker: str
+) -> None:
+    assert _said(passage) == [("indirect", content, speaker)]
+    assert _said(passage, disabled=frozenset({"according-source"})) == []
+
+
+@pytest.mark.parametrize("clause", ["he’s taken pains to stay neutral", "she'll leave the insults to others"])
+def test_a_clause_opening_with_a_contracted_pronoun(clause: str) -> None:
+    assert _said(f"Jane Doe says {clause}.") == [("indirect", clause, "Jane Doe")]
+
+
+@pytest.mark.parametrize(
+    ("passage", "content"),
+    [
+        ("Jane Doe asked workers if they planned to attend the caucuses.",
+         "if they planned to attend the caucuses"),
+        ("Jane Doe asked whether the plan was the right one for the city.",
+         "whether the plan was the right one for the city"),
+    ],
+    ids=["asked-object-if", "asked-whether"],
+)  # fmt: skip
+def test_an_embedded_question_after_asked(passage: str, content: str) -> None:
+    assert _said(passage) == [("indirect", content, "Jane Doe")]
+    assert _said(passage, disabled=frozenset({"embedded-question"})) == []
+
+
+def test_a_passive_question_verb_gives_its_subject_no_question() -> None:
+    assert _said("Jane Doe was asked whether the plan was the right one for the city.") == []

@@ -68,6 +68,7 @@ from articlekit._quotes._state import (
     State,
     new_quote,
     skip_back,
+    speaker_named,
     speaker_of,
     where,
 )
@@ -385,10 +386,38 @@ def _resolve_cues(state: State, toks: list[Token], lo: int, hi: int, cues: list[
             subject = _subject(state, toks, lo, cue.a, loose=True)
             if subject is not None:
                 cue.speaker, cue.entity, cue.mention = subject
+        if cue.speaker is None and cue.kind == "according" and "according-source" in state.on:
+            source = _according_source(state, toks, cue.b, hi)
+            if source is not None:
+                cue.speaker, cue.mention, end = source
+                cue.phrase = Phrase(cue.b, end, None, cue.speaker.name, "text")
         if cue.speaker is not None:
             previous = cue
             if cue.kind not in _STANCE_KINDS:
                 spoken = cue
+
+
+#: The most words of a source after *according to* that names no one (*the results*).
+_MAX_SOURCE_WORDS = 12
+
+
+def _according_source(
+    state: State, toks: list[Token], start: int, hi: int
+) -> tuple[Speaker, Span, int] | None:
+    """The words after *according to* up to the clause's end, when they name no person:
+    ``according to the results``, ``according to a count by The Associated Press``,
+    ``according to state law``.  The source is a text or a count, not a speaker met again."""
+    lex = state.lex
+    k = start
+    while k < hi and toks[k].kind == "w" and k - start < _MAX_SOURCE_WORDS:
+        k += 1
+    if k == start or (k < hi and toks[k].text not in (",", ".", ";", ":", "!", "?", ")")):
+        return None  # no clause end after a few words: not a source phrase
+    a = start + 1 if toks[start].low in lex.determiners else start
+    if a >= k or toks[k - 1].low in lex.determiners or toks[k - 1].low in lex.pronouns:
+        return None
+    words = state.text[toks[a].start : toks[k - 1].end]
+    return speaker_named(state, words, None), (toks[start].start, toks[k - 1].end), k
 
 
 #: How many tokens may stand between a quotation and the cue of the name after it.

@@ -197,11 +197,13 @@ def content_after(
     direct: set[int],
     strict: bool,
     free: bool = False,
+    bare: bool = False,
 ) -> tuple[int, int] | None:
     """The content clause after a cue ending at token *cue_end*, as a token range, or None.
 
     *strict* asks for an explicit ``that`` (verbs of stance and opinion);
-    *free* takes whatever follows (``according to X, …``).
+    *free* takes whatever follows (``according to X, …``); *bare* also reads a clause whose
+    subject is a lower-case noun (``said candidates are becoming …``, :func:`_bare_subject`).
     """
     j = cue_end
     if j >= hi:
@@ -279,7 +281,11 @@ def content_after(
                 least = 6  # "said in a follow-up interview.": no clause follows
         first = toks[a]
         if first.kind != "w" or not (
-            first.low in _SUBJECT_STARTS or first.cap or first.text[0].isdigit()
+            first.low in _SUBJECT_STARTS
+            or _pronoun_contracted(first.low)
+            or first.cap
+            or first.text[0].isdigit()
+            or (bare and a == j and _bare_subject(toks, a, hi, lex))
         ):
             return None
     if a >= hi:
@@ -302,6 +308,65 @@ def content_after(
     if toks[a].kind == "q" and toks[a].quote in direct:
         return None
     return a, b
+
+
+def _pronoun_contracted(low: str) -> bool:
+    """``he's``, ``she’ll``, ``they'd``: a subject pronoun joined to its auxiliary."""
+    for mark in ("'", "\u2019"):
+        head, sep, tail = low.partition(mark)
+        if sep and head in _SUBJECT_STARTS and tail in ("s", "ll", "d", "ve", "re", "m"):
+            return True
+    return False
+
+
+#: How many words may stand between a question verb and its question word (*asked Jane Doe
+#: and her aides whether*).
+_MAX_QUESTION_OBJECT = 4
+
+
+def question_after(
+    toks: list[Token], cue_end: int, hi: int, lex: Lexicon, direct: set[int]
+) -> tuple[int, int] | None:
+    """The embedded question after a question verb, as a token range, or None: ``asked
+    workers if they planned to attend``, ``asked whether the plan was right``, ``asked Sanders
+    how he's feeling`` (the question word included, as what was asked)."""
+    words = lex.words_of("question_words")
+    k = cue_end
+    stop = min(hi, cue_end + 1 + _MAX_QUESTION_OBJECT)
+    while k < stop and toks[k].kind == "w" and toks[k].low not in words:
+        if lex.cue_kind(toks[k].low) is not None or toks[k].low in lex.complementizers:
+            return None
+        k += 1
+    if k >= stop or toks[k].kind != "w" or toks[k].low not in words:
+        return None
+    b = _end_of_clause(toks, k + 1, hi, lex, direct)
+    if b - k < 4:
+        return None  # "asked why." / "asked how so"
+    return k, b
+
+
+#: How many words a bare subject may have before its verb (*members of the Supreme Court
+#: shouldn't*).
+_MAX_BARE_SUBJECT = 6
+
+
+def _bare_subject(toks: list[Token], a: int, hi: int, lex: Lexicon) -> bool:
+    """Whether the lower-case word at *a* starts a clause: a few words, then a finite verb
+    (an auxiliary or a past tense of the lexicon's ``finite_verbs``, or a word in *-ed*), with
+    more words after it: ``said candidates are becoming …``, ``said millions lost their
+    homes``, not ``said goodbye to …`` or ``said nothing.``"""
+    finite = lex.words_of("finite_verbs")
+    if not finite or toks[a].low in lex.words_of("not_subjects"):
+        return False
+    k = a + 1
+    while k < min(hi, a + 1 + _MAX_BARE_SUBJECT) and toks[k].kind == "w":
+        low = toks[k].low
+        if low in finite or (low.endswith("ed") and len(low) > 4 and not toks[k].cap):
+            return k + 1 < hi and toks[k + 1].kind == "w"
+        if lex.cue_kind(low) is not None or low in lex.complementizers:
+            return False
+        k += 1
+    return False
 
 
 def content_before(

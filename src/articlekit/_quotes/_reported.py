@@ -12,7 +12,13 @@ type is asked for.  Each rule reads at most the sentence.
 from __future__ import annotations
 
 from articlekit._quotes._cues import KIND_TYPES, Lexicon
-from articlekit._quotes._indirect import CONTINUATIONS, content_after, content_before, second_verb
+from articlekit._quotes._indirect import (
+    CONTINUATIONS,
+    content_after,
+    content_before,
+    question_after,
+    second_verb,
+)
 from articlekit._quotes._state import Cue, State, skip_back
 from articlekit._quotes._text import Token
 
@@ -76,7 +82,17 @@ def reported_speech(
                     direct,
                     cue.kind in ("belief", "intention", "other")
                     or cue.surface.lower() in lex.that_only,
+                    bare="bare-clause" in on
+                    and cue.surface.lower() in lex.words_of("bare_clause_cues"),
                 )
+            if (
+                span is None
+                and (phrase is None or phrase.start < cue.a)
+                and "embedded-question" in on
+                and cue.surface.lower() in lex.words_of("question_cues")
+                and not (cue.a > s0 and toks[cue.a - 1].low in lex.words_of("passive"))
+            ):
+                span = question_after(toks, cue.b, s1, lex, direct)
             if span is None and (phrase is None or phrase.start < cue.a) and "mixed" in on:
                 span = _mixed(toks, cue, s1, lex, direct)
             if span is None and phrase is not None and phrase.end <= cue.a and "object" in on:

@@ -64,6 +64,11 @@ RULES: tuple[Rule, ...] = (
         languages=_EN,
     ),
     Rule(
+        "according-source",
+        "speaker",
+        "the words after according to name the source when they name no person (according to the results)",
+    ),
+    Rule(
         "said-after",
         "speaker",
         "a direct quotation ending a sentence takes the cue of the next sentence (“…” He said …)",
@@ -125,6 +130,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("content-before", "reported", "CONTENT, SPEAKER said."),
     Rule("content-after", "reported", "SPEAKER said (that) CONTENT"),
+    Rule(
+        "bare-clause",
+        "reported",
+        "a clause with a lower-case subject after a speech cue (said candidates are becoming …)",
+        languages=_EN,
+    ),
+    Rule(
+        "embedded-question",
+        "reported",
+        "the question after a question verb (asked workers if they planned to attend)",
+    ),
     Rule("mixed", "reported", "words around a quoted fragment (called Trump “unhinged”)"),
     Rule(
         "object",
