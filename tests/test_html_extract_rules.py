@@ -254,3 +254,27 @@ def test_the_shipped_block_weights_cover_every_feature() -> None:
     assert set(data["add"]) == set(blocks.FEATURES) == set(data["drop"])
     assert set(data["thresholds"]) <= set(blocks.PAGE_TYPES)
     assert blocks.MODEL["model"] is not None
+
+
+def test_block_leaves_finds_cards_and_div_soup_beside_paragraphs() -> None:
+    from articlekit._parsers.html._extract import _common, blocks, mass
+
+    cards = "".join(f"<div class='card'><a href='/{i}'><span>Garden bench model {i}</span></a></div>" for i in range(3))
+    page = (
+        f"<html><body><p>{_S1}</p><div class='grid'>{cards}</div>"
+        "<div class='cookie-banner'><span>We use cookies on this site</span></div>"
+        "<div>Loose text of a div, outside any paragraph</div><ul><li>A list item long enough</li></ul></body></html>"
+    )
+    root = lxml.html.fromstring(page)
+    body = root.find("body")
+    state = _common.State(root=root, body=body, page=_common.Page(body))
+    mass.run(state)
+    found = [" ".join(el.text_content().split()) for el, _, _ in blocks.page_blocks(state)]
+    assert found == [
+        _S1, "Garden bench model 0", "Garden bench model 1", "Garden bench model 2",
+        "Loose text of a div, outside any paragraph", "A list item long enough",
+    ]
+    # With the sub-rule off: the paragraph and the list item only (the mass's blocks).
+    state = _common.State(root=root, body=body, page=_common.Page(body), disabled=frozenset({"block-leaves"}))
+    mass.run(state)
+    assert [el.tag for el, _, _ in blocks.page_blocks(state)] == ["p", "li"]
