@@ -403,8 +403,8 @@ def test_the_page_queries_use_one_location_path_each() -> None:
     from articlekit._parsers.html._metadata import _sources
 
     queries = [
-        _pagetype._P_TEXT, _pagetype._A_TEXT, _pagetype._CODE_TEXT, _pagetype._HEADING_TEXT,
-        _pagetype._CLASSES, _pagetype._MICRODATA, _textform._RUBY_ANNOTATIONS, _comments._CANDIDATES,
+        _pagetype._CLASSES, _pagetype._MICRODATA, _pagetype._ITEMPROP, _pagetype._ITEMTYPE,
+        _textform._RUBY_ANNOTATIONS, _comments._CANDIDATES,
         _sources._XP_ITEMPROPS,
     ]
     for query in queries:

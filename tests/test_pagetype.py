@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import get_args
 
 import attrs
+import lxml.etree
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,12 +17,15 @@ from hypothesis import strategies as st
 import articlekit as ak
 from articlekit._limits import Limits
 from articlekit._parsers.html._pagetype import (
+    _COUNTED,
     FEATURES,
     PAGE_TYPES,
+    _walk,
     classify_page,
     page_features,
     scores,
 )
+from articlekit._parsers.html._textform import normalise_text_form
 from articlekit._parsers.html._tree import parse_tree
 from articlekit.testing import HOSTILE_SNIPPETS, articles
 
@@ -198,3 +202,58 @@ def test_markdown_front_matter_and_own_html_carry_it() -> None:
     page = ak.to_html(article, standalone=True)
     assert '<meta name="articlekit:page-type" content="product">' in page
     assert ak.parse_html(page, quotes=False).page_type == "product"
+
+
+# --------------------------------------------------------------------------- the one-pass walk
+
+# What the page-type features read, as the XPath definitions they were first written with:
+# the one-pass walk must select exactly these text nodes and attribute values.
+_VISIBLE_TEXT = lxml.etree.XPath(
+    "descendant::text()[not(parent::script or parent::style or parent::noscript or parent::template)]",
+    smart_strings=False,
+)
+_P_TEXT = lxml.etree.XPath("descendant::text()[ancestor::p]", smart_strings=False)
+_A_TEXT = lxml.etree.XPath("descendant::text()[ancestor::a]", smart_strings=False)
+_CODE_TEXT = lxml.etree.XPath("descendant::text()[ancestor::pre or ancestor::code]", smart_strings=False)
+_HEADING_TEXT = lxml.etree.XPath("descendant::text()[ancestor::h1 or ancestor::h2 or ancestor::h3]", smart_strings=False)
+_CLASS_VALUES = lxml.etree.XPath("descendant::*/@*[name()='class' or name()='id']", smart_strings=False)
+
+_WALK_EXTRAS = ["<!-- a comment -->", "<noscript><p>Enable scripts</p></noscript>", "<template><b>t</b></template>",
+                "<h3 id='x' class='y'>", "<p><a href=/ id=top>", "so\u00adft", "<pre><code>x = 1</code></pre>",
+                "<h1><h2>", "<div id='a' class='b c'>", "<b>\u00ad</b>\u00ad", "<?php echo 1 ?>", "<ruby>漢<rt>かん</rt></ruby>"]
+
+
+@st.composite
+def _walk_html(draw: st.DrawFn) -> str:
+    return "".join(draw(st.lists(_html() | st.sampled_from(_WALK_EXTRAS), max_size=8)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_walk_html())
+def test_the_one_pass_walk_reads_what_the_xpath_definitions_select(html: str) -> None:
+    root = _root(html)
+    normalise_text_form(root, html)  # as parse_html does first: it can leave empty text nodes
+    body = root.find("body")
+    body = root if body is None else body
+    counts = dict.fromkeys(_COUNTED.values(), 0)
+    walk = _walk(body, counts)
+    assert walk.texts == _VISIBLE_TEXT(body)
+    assert walk.p_chars == sum(map(len, _P_TEXT(body)))
+    assert walk.a_chars == sum(map(len, _A_TEXT(body)))
+    assert walk.code_chars == sum(map(len, _CODE_TEXT(body)))
+    assert walk.headings == _HEADING_TEXT(body)
+    assert walk.classes is not None
+    assert sorted(walk.classes) == sorted(_CLASS_VALUES(body))  # the order is each element's attribute order
+    expected = dict.fromkeys(_COUNTED.values(), 0)
+    for el in body.iter(*_COUNTED):
+        expected[_COUNTED[el.tag]] += 1
+    assert counts == expected
+
+
+def test_the_walk_hands_class_values_past_the_cap_back_to_the_caller() -> None:
+    html = "<div class='card'>x</div>" * 2600  # 2,600 class values and 2,600 ids: over 5,000
+    html = html.replace("class='card'", "class='card' id='c'")
+    body = _root(html).find("body")
+    assert _walk(body, dict.fromkeys(_COUNTED.values(), 0)).classes is None
+    # The features then read the first 5,000 values in attribute order: cards counted 2,500 times.
+    assert page_features(_root(html))["c_card"] == math.log1p(2500)

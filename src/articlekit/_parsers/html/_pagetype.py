@@ -9,10 +9,10 @@ signals (:func:`page_features`) are:
   ``QAPage`` → forum, ``ItemList``/``CollectionPage`` → collection ...), and ``og:type``;
 * the tokens of the URL's path and host (``/product/``, ``/t/``, ``/docs/``,
   ``/category/``, ``/tag/``, a date in the path, ``docs.`` or ``forum.`` hosts ...);
-* counts of elements (one pass over the body's paragraphs, headings, list items,
-  links, images, ``<pre>``/``<code>``, forms and buttons, ``<article>`` and ``<time>``
-  elements) and shares of the visible text in paragraphs, links and code (compiled
-  XPath expressions, run in C);
+* counts of elements (paragraphs, headings, list items, links, images,
+  ``<pre>``/``<code>``, forms and buttons, ``<article>`` and ``<time>`` elements) and
+  shares of the visible text in paragraphs, links and code, all read in one pass over the
+  body (:func:`_walk`), which also collects the ``class`` and ``id`` values;
 * words of the visible text and of the ``class`` and ``id`` attributes, looked up in
   small vocabularies: prices (a currency and digits), "cart"/"checkout", "reply"/
   "joined"/"posts", "parameters"/"syntax", "results"/"older", "consultation"/"clients",
@@ -36,7 +36,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Final, cast
+from typing import Any, Final, NamedTuple, cast
 from urllib.parse import urlsplit
 
 import lxml.etree
@@ -135,20 +135,17 @@ _COUNTED: Final[dict[str, str]] = {
 _COUNT_FEATURES: Final[tuple[str, ...]] = (*dict.fromkeys(_COUNTED.values()), "n_itemprop_price", "n_itemprop_review")
 _PRICE_PROPS = frozenset(("price", "offers", "pricecurrency", "sku", "availability"))
 _REVIEW_PROPS = frozenset(("review", "comment", "answer", "suggestedanswer", "acceptedanswer", "upvotecount"))
-_TEXT = lxml.etree.XPath(
-    "descendant::text()[not(parent::script or parent::style or parent::noscript or parent::template)]",
-    smart_strings=False,
-)
-# Each text node once, tested by its ancestors: ``descendant::p//text()`` makes libxml2
-# merge one node set per <p> into the result, checking for duplicates each time
-# (quadratic: 4 MB of short paragraphs took 2.6 s for this one expression, 0.03 s now).
-_P_TEXT = lxml.etree.XPath("descendant::text()[ancestor::p]", smart_strings=False)
-_A_TEXT = lxml.etree.XPath("descendant::text()[ancestor::a]", smart_strings=False)
-_CODE_TEXT = lxml.etree.XPath("descendant::text()[ancestor::pre or ancestor::code]", smart_strings=False)
-_HEADING_TEXT = lxml.etree.XPath("descendant::text()[ancestor::h1 or ancestor::h2 or ancestor::h3]", smart_strings=False)
+#: The elements whose text :func:`_walk` measures: index into its counts of open elements.
+_KINDS: Final[dict[str, int]] = {"p": 0, "a": 1, "pre": 2, "code": 2, "h1": 3, "h2": 3, "h3": 3}
+#: Elements whose text is not visible text.
+_HIDDEN_TEXT = frozenset(("script", "style", "noscript", "template"))
 # One location path each, no union ("a|b" merges node sets, quadratic in libxml2: 80,000
 # elements with a class and an id took 10 s, 0.08 s now).
 _CLASSES = lxml.etree.XPath("descendant::*/@*[name()='class' or name()='id']", smart_strings=False)
+_MAX_MICRODATA = 5_000
+# Testing each attribute's name() is slower than two name tests.
+_ITEMPROP = lxml.etree.XPath("descendant-or-self::*/@itemprop", smart_strings=False)
+_ITEMTYPE = lxml.etree.XPath("descendant-or-self::*/@itemtype", smart_strings=False)
 _MICRODATA = lxml.etree.XPath("descendant-or-self::*/@*[name()='itemprop' or name()='itemtype']", smart_strings=False)
 _OG_TYPE = lxml.etree.XPath("head/meta[@property='og:type' or @name='og:type']/@content", smart_strings=False)
 
@@ -249,7 +246,10 @@ def _microdata(root: Any, counts: dict[str, int]) -> set[str]:
     """The microdata types (``itemtype``, lower case, without the vocabulary URL) of the page;
     counts the ``itemprop`` names of offers and of replies into *counts*."""
     names: set[str] = set()
-    for value in _MICRODATA(root)[:5_000]:
+    values = _ITEMPROP(root) + _ITEMTYPE(root)  # the order matters only past the cap
+    if len(values) > _MAX_MICRODATA:
+        values = _MICRODATA(root)[:_MAX_MICRODATA]
+    for value in values:
         if "/" in value:  # an itemtype: a URL
             for part in value.split()[:4]:
                 names.add(part.rstrip("/").rsplit("/", 1)[-1].lower())
@@ -260,6 +260,94 @@ def _microdata(root: Any, counts: dict[str, int]) -> set[str]:
             elif prop in _REVIEW_PROPS:
                 counts["n_itemprop_review"] += 1
     return names
+
+
+class _Walk(NamedTuple):
+    """What one pass over the body reads (see :func:`_walk`)."""
+
+    texts: list[str]
+    p_chars: int
+    a_chars: int
+    code_chars: int
+    headings: list[str]
+    classes: list[str] | None
+
+
+def _walk(body: Any, counts: dict[str, int]) -> _Walk:
+    """One pass over *body* in document order.
+
+    Reads the visible text nodes (those not in ``<script>``, ``<style>``, ``<noscript>``
+    or ``<template>``), the characters of the text nodes inside ``<p>``, ``<a>`` and
+    ``<pre>``/``<code>``, the text nodes inside ``<h1>``-``<h3>``, and the ``class`` and
+    ``id`` values of the elements below *body* (``None`` when there are more than
+    :data:`_MAX_CLASS_VALUES`: the caller then reads them in attribute order); counts the
+    elements of :data:`_COUNTED` into *counts*.  Each node is visited once, its place known
+    from counts of the open elements, so the work is linear in the page (no recursion: the
+    open elements are a list).
+    """
+    texts: list[str] = []
+    headings: list[str] = []
+    classes: list[str] = []
+    p_chars = a_chars = code_chars = 0
+    kinds, counted, hidden = _KINDS, _COUNTED, _HIDDEN_TEXT
+    inside = [0, 0, 0, 0]  # open <p>, <a>, <pre>/<code>, <h1>-<h3> elements
+    for ancestor in body.iterancestors():
+        kind = kinds.get(ancestor.tag)
+        if kind is not None:
+            inside[kind] += 1
+    open_elements: list[Any] = []
+    open_children: list[Any] = []
+    node: Any = body
+    while True:
+        if node is not None:
+            tag = node.tag
+            if isinstance(tag, str):  # an element starts; its text is its first child node
+                kind = kinds.get(tag)
+                if kind is not None:
+                    inside[kind] += 1
+                feature = counted.get(tag)
+                if feature is not None:
+                    counts[feature] += 1
+                if open_elements:
+                    value = node.get("class")
+                    if value is not None:
+                        classes.append(value)
+                    value = node.get("id")
+                    if value is not None:
+                        classes.append(value)
+                text = node.text
+                parent_tag = tag
+                open_elements.append(node)
+                open_children.append(iter(node))
+            else:  # a comment or processing instruction: only its tail is text
+                text = node.tail
+                parent_tag = open_elements[-1].tag
+        else:
+            node = next(open_children[-1], None)
+            if node is not None:
+                continue
+            done = open_elements.pop()
+            open_children.pop()
+            kind = kinds.get(done.tag)
+            if kind is not None:
+                inside[kind] -= 1
+            if not open_elements:
+                break  # the body's own tail is outside it
+            text = done.tail
+            parent_tag = open_elements[-1].tag
+        if text is not None:  # an empty text node (the text-form stage leaves some) counts too
+            if parent_tag not in hidden:
+                texts.append(text)
+            if inside[0]:
+                p_chars += len(text)
+            if inside[1]:
+                a_chars += len(text)
+            if inside[2]:
+                code_chars += len(text)
+            if inside[3]:
+                headings.append(text)
+        node = None
+    return _Walk(texts, p_chars, a_chars, code_chars, headings, classes if len(classes) <= _MAX_CLASS_VALUES else None)
 
 
 def _url_features(url: str | None, out: dict[str, float]) -> None:
@@ -315,24 +403,22 @@ def page_features(root: Any, url: str | None = None) -> dict[str, float]:
     body = root.find("body") if isinstance(root.tag, str) and root.tag.lower() != "body" else root
     if body is None:
         body = root
-    for el in body.iter(*_COUNTED):
-        counts[_COUNTED[el.tag]] += 1
+    tree = _walk(body, counts)
     for name, value in counts.items():
         out[name] = math.log1p(value)
     n_p, n_a, n_li, n_img = counts["n_p"], counts["n_a"], counts["n_li"], counts["n_img"]
 
-    strings = _TEXT(body)
+    strings = tree.texts
     chars = max(sum(map(len, strings)), 1)
     text = _joined(strings, _MAX_WORDS_TEXT).lower()
     words = _WORD.findall(text)
     total = len(words) * chars / max(len(text), 1)  # the page's words, estimated past the cap
-    p_strings = _P_TEXT(body)
-    p_chars = sum(map(len, p_strings))
+    p_chars = tree.p_chars
     out["text_len"] = math.log1p(total)
     out["p_share"] = min(p_chars / chars, 1.0)
-    out["link_share"] = min(sum(map(len, _A_TEXT(body))) / chars, 1.0)
-    out["code_share"] = min(sum(map(len, _CODE_TEXT(body))) / chars, 1.0)
-    out["heading_len"] = math.log1p(len(_joined(_HEADING_TEXT(body), 20_000).split()))
+    out["link_share"] = min(tree.a_chars / chars, 1.0)
+    out["code_share"] = min(tree.code_chars / chars, 1.0)
+    out["heading_len"] = math.log1p(len(_joined(tree.headings, 20_000).split()))
     out["words_per_p"] = math.log1p(p_chars / 6.0 / (n_p + 1.0))
     out["text_per_a"] = math.log1p(total / (n_a + 1.0))
     out["li_per_p"] = math.log1p(n_li / (n_p + 1.0))
@@ -346,7 +432,7 @@ def page_features(root: Any, url: str | None = None) -> dict[str, float]:
         count = word_counts.get(word)
         if count:
             found[feature] = found.get(feature, 0) + count
-    classes = " ".join(_CLASSES(body)[:_MAX_CLASS_VALUES]).lower().replace("-", " ").replace("_", " ")
+    classes = " ".join(tree.classes if tree.classes is not None else _CLASSES(body)[:_MAX_CLASS_VALUES]).lower().replace("-", " ").replace("_", " ")
     class_counts = Counter(classes.split())
     for word, feature in _CLASS_WORDS.items():
         count = class_counts.get(word)

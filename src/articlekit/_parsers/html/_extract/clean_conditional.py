@@ -44,9 +44,10 @@ def run(state: State, content: lxml.html.HtmlElement) -> None:
             continue
         if text_len(el) > 0.5 * total:
             continue  # most of the content: never furniture (measured in C, before the text is built)
-        text = " ".join(el.text_content().split())
         weight = class_weight(el)
-        if weight < 0 or looks_like_furniture(el, text, weight, cards=cards):
+        if weight < 0:
+            remove(el)  # furniture by its name: its text is not needed
+        elif looks_like_furniture(el, " ".join(el.text_content().split()), weight, cards=cards):
             remove(el)
 
 

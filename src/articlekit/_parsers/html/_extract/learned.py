@@ -39,7 +39,6 @@ from articlekit._parsers.html._extract._common import (
     POSITIVE,
     State,
     class_weight,
-    link_density,
     text_len,
 )
 
@@ -130,8 +129,35 @@ def candidates(state: State) -> list[lxml.html.HtmlElement]:
     return out
 
 
-def features(state: State, el: lxml.html.HtmlElement, page_type: str | None) -> dict[str, float]:
-    """The features of the candidate *el* (names in :data:`FEATURES`)."""
+class Shared:
+    """What the features of a page's candidates share, measured once per page: the number of
+    elements in the body and each link's text length."""
+
+    def __init__(self, body: lxml.html.HtmlElement) -> None:
+        self.n_all = float(_COUNT_ALL(body)) or 1.0
+        self._link_len: dict[lxml.html.HtmlElement, int] = {}
+
+    def link_density(self, el: lxml.html.HtmlElement, length: int) -> float:
+        """The link density of *el* (whose ``text_len`` is *length*), each link measured once."""
+        if length == 0:
+            return 0.0
+        known = self._link_len
+        links = 0
+        for a in el.iter("a"):
+            n = known.get(a)
+            if n is None:
+                n = known[a] = text_len(a)
+            links += n
+        return min(links / length, 1.0)
+
+
+def features(
+    state: State, el: lxml.html.HtmlElement, page_type: str | None, shared: Shared | None = None
+) -> dict[str, float]:
+    """The features of the candidate *el* (names in :data:`FEATURES`); *shared* holds what the
+    page's candidates share (measured here when not given)."""
+    if shared is None:
+        shared = Shared(state.body)
     body = state.body
     mass = state.mass
     page_mass = mass.get(body, 0.0) or 1.0
@@ -172,14 +198,14 @@ def features(state: State, el: lxml.html.HtmlElement, page_type: str | None) -> 
     verdict = state.page.verdict(el) if el is not body else 0
     names = f"{el.get('class') or ''} {el.get('id') or ''}"
     n_p = float(_COUNT_P(el))
-    n_all = float(_COUNT_ALL(body)) or 1.0
+    n_all = shared.n_all
     mass_share = own_mass / page_mass
     f: dict[str, float] = {
         "len_log": math.log1p(length),
         "len_share": min(length / page_len, 1.0),
         "mass_share": mass_share,
         "prose_share": state.prose.get(el, 0.0) / page_prose if page_prose > 0 else 0.0,
-        "links": link_density(el, length),
+        "links": shared.link_density(el, length),
         "score_log": math.log1p(max(score, 0.0)),
         "score_rel": max(min(score / top, 1.0), -1.0) if top > 0 else 0.0,
         "is_proposed": 1.0 if el is best else 0.0,
@@ -249,7 +275,8 @@ def run(state: State) -> None:
     found = candidates(state)
     if len(found) < 2:
         return
-    rows = [features(state, el, state.page_type) for el in found]
+    shared = Shared(state.body)  # the tree does not change while the candidates are measured
+    rows = [features(state, el, state.page_type, shared) for el in found]
     in_context(rows)
     values: list[tuple[float, Any]] = [(weigh(coef, f), el) for f, el in zip(rows, found, strict=True)]
     chosen = max(values, key=lambda item: item[0])[1]
