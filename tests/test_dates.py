@@ -151,3 +151,21 @@ def test_every_month_name_reads_in_both_orders(day: object, data: st.DataObject)
     for text in (f"{day.day} {name} {day.year}", f"{name} {day.day}, {day.year}"):
         assert find_date(text, now=LATER) == want, text
         assert match_date(text) == (want, len(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("23.07.2025", datetime(2025, 7, 23, tzinfo=timezone.utc)),  # day first, as Europe writes it
+        ("Posted on the 15/12/2025 at 19:00 by", datetime(2025, 12, 15, 19, 0, tzinfo=timezone.utc)),
+        ("2/24/2026", datetime(2026, 2, 24, tzinfo=timezone.utc)),  # only one reading is a date
+        ("2019-02-23, 09:14 PM", datetime(2019, 2, 23, 21, 14, tzinfo=timezone.utc)),
+    ],
+)
+def test_a_page_reads_numeric_dates_with_one_reading(text: str, expected: datetime) -> None:
+    assert find_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["3/4/2025", "v1.2.2025.3", "31.02.2025", "2019-01-22T13:16:36.69Z+00:00"])
+def test_a_numeric_date_with_two_readings_or_none_is_not_read(text: str) -> None:
+    assert find_date(text) is None

@@ -138,3 +138,51 @@ def test_a_forum_threads_author_is_its_first_poster() -> None:
     meta = parse("forum_thread_starter.html", "https://woodshoptalk.example/threads/best-glue-for-end-grain.88123/")
     assert meta.authors == (Person("oak_and_ash"),)
     assert meta.published == datetime(2024, 11, 2, 18, 22, 10, tzinfo=UTC)
+
+
+def test_a_forums_first_poster_is_read_from_its_view_without_scripts() -> None:
+    # A forum that renders its posts with scripts carries them, with their microdata, in <noscript>.
+    meta = parse("forum_noscript_microdata.html", "https://stargazers.example/t/best-first-telescope-for-a-beginner/4821")
+    assert meta.authors == (Person("nightowl_88", url="https://stargazers.example/u/nightowl_88"),)
+    assert meta.published == datetime(2024, 3, 9, 21, 14, 2, tzinfo=UTC)
+
+
+def test_a_person_described_in_json_ld_is_the_author_of_their_own_site() -> None:
+    meta = parse("personal_site_person.html", "https://lenahartwig.example/blog/composition-habits/")
+    assert meta.authors == (Person("Lena Hartwig", url="https://lenahartwig.example/about/"),)
+    assert meta.credits == ()
+    assert meta.site_name == "Lena Hartwig"
+
+
+def test_a_site_published_by_a_person_names_them_as_the_author() -> None:
+    # Yoast's graph: the author is a reference to a node typed both Person and Organization.
+    meta = parse("site_owner_publisher_person.html", "https://wanderwithjo.example/one-carry-on/")
+    assert [p.name for p in meta.authors] == ["Joanna Pike"]
+    assert meta.credits == ()
+
+
+def test_a_byline_element_with_a_date_in_it_gives_the_name_it_begins_with() -> None:
+    meta = parse("byline_name_with_date_and_bio.html", "https://archivepractice.example/blog/metadata-workflows")
+    assert meta.authors == (Person("Rhiannon Okafor"),)
+    assert meta.credits == ()
+
+
+def test_a_name_printed_alone_beside_the_date_under_the_headline_is_the_author() -> None:
+    meta = parse("unlabelled_name_beside_date.html", "https://preservation.example/blog/2025-12-17-mission")
+    assert meta.authors == (Person("Ingrid Solberg"),)
+
+
+def test_a_user_name_the_json_ld_describes_as_a_person_is_an_author() -> None:
+    meta = parse("person_handle_described.html", "https://ischool.example.edu/data-tools/")
+    assert meta.authors == (Person("jmorrow", url="https://ischool.example.edu/author/jmorrow/"),)
+    assert meta.credits == ()
+
+
+def test_a_numeric_day_first_date_under_the_headline_is_the_published_date() -> None:
+    meta = parse("numeric_date_under_headline.html", "https://gardenbot.example/blog/lawn-size")
+    assert meta.published == datetime(2021, 5, 17, tzinfo=UTC)
+
+
+def test_the_headline_inside_main_is_read_when_the_layout_around_it_names_sidebars() -> None:
+    meta = parse("headline_in_main_inside_sidebar_layout.html", "https://devdocs.example/docs/web/api/fetch/using")
+    assert meta.title == "Using the Fetch API"

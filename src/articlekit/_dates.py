@@ -11,7 +11,9 @@ One reader per input shape; each returns a timezone-aware :class:`~datetime.date
   2019``).  Tried in this order: ISO 8601 (the whole value), RFC 2822 (``Tue, 19
   Nov 2019 13:03:00 GMT``), ``2019/11/19``, a written date with the month first
   (``Nov. 19, 2019``), a written date with the day first (``19 November 2019``,
-  ``3. Juni 2025``); then a time and a zone after the date (else before it).
+  ``3. Juni 2025``), an ISO date inside the text, ``23.07.2025`` (day first) or
+  ``2/24/2026`` (only when one reading of the day and month is a date); then a
+  time and a zone after the date (else before it).
   Relative dates, placeholders and dates in the future are rejected;
 * :func:`match_date`: a date that starts at a given position, as a line of a
   plain-text dump holds it: an optional weekday, then ``May 23, 2025``, ``23 May
@@ -248,6 +250,8 @@ _ISO = re.compile(
     r"\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$"
 )
 _SLASHED = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
+_ISO_DAY = re.compile(r"(?<![\d./-])(\d{4})-(\d{2})-(\d{2})(?![\d./-]|T\d)")
+_NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d./-])")
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 #: ``November 19, 2019``, ``Nov. 19th 2019``: month, day, year.
 _MONTH_DAY_YEAR = rf"({_MONTH})\.?\s+{_DAY},?\s+(\d{{4}})"
@@ -317,6 +321,27 @@ def find_date(value: str, *, now: datetime | None = None) -> datetime | None:
     return result
 
 
+def _numeric_date(text: str) -> tuple[re.Match[str] | None, tuple[int, int, int] | None]:
+    """An ISO date inside a text (``2019-02-23, 09:14 PM``), else a day-first dotted date
+    (``23.07.2025``), else a slashed date with one reading only (``2/24/2026``, ``15/12/2025``;
+    ``3/4/2025`` is either, so none)."""
+    found = _ISO_DAY.search(text)
+    if found:
+        return found, (int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    found = _NUMERIC.search(text)
+    if found is None:
+        return None, None
+    first, second, year = int(found.group(1)), int(found.group(3)), int(found.group(4))
+    if found.group(2) == ".":
+        return found, (year, second, first)
+    dm, md = _day(year, second, first), _day(year, first, second)
+    if dm is not None and md is not None and dm != md:
+        return found, None
+    if dm is None and md is None:
+        return found, None
+    return found, (year, first, second) if md is not None else (year, second, first)
+
+
 def _find_date(text: str) -> datetime | None:
     m = _ISO.match(text)
     if m:
@@ -344,7 +369,10 @@ def _find_date(text: str) -> datetime | None:
             if found:
                 year, month, day = int(found.group(3)), _month(found.group(2)), int(found.group(1))
     if found is None:
-        return None
+        found, numeric = _numeric_date(text)
+        if found is None or numeric is None:
+            return None
+        year, month, day = numeric
     rest = text[found.end() :]
     hour = minute = second = 0
     clock = _CLOCK.search(rest)

@@ -31,9 +31,11 @@ from urllib.parse import urlsplit
 
 import lxml.etree
 
+from articlekit._dates import find_date
 from articlekit._model import Person
 from articlekit._parsers.html._metadata._common import (
     _BYLINE_BAD,
+    _EXCLUDED_TAGS,
     _FURNITURE_ANY,
     _MAX_URL_CHARS,
     _ORG_TYPES,
@@ -45,6 +47,7 @@ from articlekit._parsers.html._metadata._common import (
     _nearest_first,
     _resolve,
     _text,
+    _text_pieces,
     _unwarned,
 )
 from articlekit._parsers.html._metadata._jsonld import _deref, _JsonLd, _types
@@ -104,11 +107,18 @@ def _people_from_ld(
         if not name:
             continue
         types = _types(item)
-        if types & _ORG_TYPES:
+        ident = item.get("@id")
+        node = ld.by_id.get(ident) if isinstance(ident, str) else None
+        if isinstance(node, dict) and not types:
+            types = _types(node)  # a name beside a reference: the node's type says what it is
+        described = any(key in item or (isinstance(node, dict) and key in node) for key in _PERSON_DETAILS)
+        if types & _ORG_TYPES and "person" not in types:  # ["Person", "Organization"]: a person's own site
             credits.append(name)
             continue
         names, orgs = split_byline(name, site_names=site_names)
-        if "person" in types and not names and orgs == [name] and _personal(name, site_names, forum=forum):
+        if "person" in types and not names and orgs == [name] and _personal(
+            name, site_names, forum=forum, described=described
+        ):
             names, orgs = [name], []  # typed a Person: "Emily Post" is not a newspaper
         credits.extend(orgs)
         url = _text(item.get("url") if isinstance(item.get("url"), str) else "", _MAX_URL_CHARS) or None
@@ -129,6 +139,7 @@ _ALWAYS_ORGANISATION = frozenset(
         "university", "association", "council", "department", "ministry", "office", "society",
         "contributors", "writers", "partners", "studio", "studios", "productions", "publishing",
         "publications", "admin", "webmaster", "sponsored", "content", "brandvoice", "announcements",
+        "official", "clinic", "hospital",
     )
 )  # fmt: skip
 
@@ -138,24 +149,44 @@ _FORUM_TYPES = frozenset(("discussionforumposting", "question", "answer", "comme
 _HANDLE = re.compile(r"[\w][\w.\-]{1,39}")
 
 
-def _personal(name: str, site_names: list[str], *, forum: bool = False) -> bool:
+#: What a JSON-LD Person node says of a person beyond a name: with one of these, a full name
+#: typed a Person is one even when the site bears it (a personal site: "Kristian Larsen").
+_PERSON_DETAILS = (
+    "url", "sameAs", "image", "jobTitle", "description", "givenName", "familyName", "email", "knowsAbout",
+)  # fmt: skip
+
+
+#: What a template prints where a value is missing.
+_PLACEHOLDERS = frozenset(("undefined", "null", "none", "nan", "unknown", "anonymous", "n/a"))
+
+
+def _personal(name: str, site_names: list[str], *, forum: bool = False, described: bool = False) -> bool:
     """Whether *name*, typed a Person, may be one: shaped like a name (in a forum, a user name),
-    not an agency, an account or the site."""
+    not an agency, an account or the site -- unless a full name *described* as a person."""
     if name_key(name) in AGENCIES | ACCOUNTS:
         return False
     lower_name = name.islower() and 2 <= len(name.split()) <= 4 and all(w.isalpha() for w in name.split())
-    if not looks_like_name(name) and not lower_name and not (forum and _HANDLE.fullmatch(name)):
+    # A user name stands for a person in a forum, or where the JSON-LD describes its Person (a
+    # profile page, an image: "aawoods" at /author/aawoods/).
+    handle = (forum or described) and _HANDLE.fullmatch(name) is not None and name.lower() not in _PLACEHOLDERS
+    if not looks_like_name(name) and not lower_name and not handle:
         return False
     if any(w.strip(".,'’()") in _ALWAYS_ORGANISATION for w in name_key(name).split()):
         return False
     key, words = squash(name), name_key(name).split()
     # The site itself, or one word of its name ("Beachbody" on "Team Beachbody"); a full name that
     # begins the site's name is the person whose site it is ("Franck Nijhof (Frenck)").
-    return not any(
-        key == squash(site) or (len(words) == 1 and words[0] in name_key(site).split())
+    sites = [
+        site
         for site in site_names
-        if site
-    )
+        if site and (key == squash(site) or (len(words) == 1 and words[0] in name_key(site).split()))
+    ]
+    if not sites:
+        return True
+    # A full name typed a Person is one on a personal site: when the JSON-LD describes the person
+    # (a profile, an image ...), or when only the host name bears it ("Ash Vardanian" on ashvardanian.com).
+    host_only = all(site == squash(site) for site in sites)
+    return len(words) >= 2 and looks_like_name(name) and (described or host_only)
 
 
 def _byline_text_ok(text: str) -> bool:
@@ -188,16 +219,24 @@ def _from_meta(page: _Page, org_names: list[str]) -> _Found:
     return people, credits
 
 
+#: Microdata is read inside ``<noscript>`` too: a forum's view for readers without scripts
+#: (Discourse) carries its posts' microdata there.
+_MICRODATA_EXCLUDED_TAGS = _EXCLUDED_TAGS - {"noscript"}
+
+
 def _from_microdata(page: _Page, org_names: list[str]) -> _Found:
-    """``itemprop=author`` (microdata) in the article's scope."""
+    """``itemprop=author`` (microdata) in the article's scope, ``<noscript>`` included."""
     people: list[Person] = []
     credits: list[str] = []
     for el in _itemprop(page.src, "author"):
-        if _excluded(el, _BYLINE_BAD):
+        if _excluded(el, _BYLINE_BAD, _MICRODATA_EXCLUDED_TAGS):
             continue
-        name = ""
+        name = href = ""
         for sub in el.iter():
-            if sub is not el and "name" in _attr(sub, "itemprop").lower().split():
+            props = _attr(sub, "itemprop").lower().split() if sub is not el else []
+            if "url" in props and not href:
+                href = _attr(sub, "href")  # the person's profile, in their itemscope
+            if "name" in props:
                 name = _itemprop_value(sub)
                 break
         if not name:
@@ -209,7 +248,8 @@ def _from_microdata(page: _Page, org_names: list[str]) -> _Found:
             name, org_names, forum=True
         ):
             names, orgs = [name], []  # an itemscope typed Person: a user name in a forum
-        href = _attr(el, "href") if isinstance(el.tag, str) and el.tag.lower() == "a" else ""
+        if isinstance(el.tag, str) and el.tag.lower() == "a":
+            href = _attr(el, "href")
         url = _resolve(href, page.base_url) if href and len(names) == 1 else None
         people.extend(Person(n, url=url) for n in names)
         credits.extend(orgs)
@@ -231,6 +271,7 @@ def _from_rel_author(page: _Page, org_names: list[str]) -> _Found:
 
 def _from_byline_elements(page: _Page, org_names: list[str], elements: list[Any] | None = None) -> _Found:
     """The byline element nearest the headline, outside page furniture, with something that looks like names."""
+    candidates = []
     for el in _nearest_first(page.src.find("bylines") if elements is None else elements, page.headline):
         if _excluded(el, _BYLINE_BAD):
             continue
@@ -241,7 +282,25 @@ def _from_byline_elements(page: _Page, org_names: list[str], elements: list[Any]
         names = [n for n in names if len(n.split()) >= 2]
         if names:
             return [Person(n) for n in names], orgs
+        candidates.append(el)
+    for el in candidates[:10]:  # no element is a byline as a whole: one whose first piece is a name
+        name = _name_piece(el, org_names)
+        if name:
+            return [Person(name)], []
     return [], []
+
+
+def _name_piece(el: Any, org_names: list[str]) -> str | None:
+    """A byline element whose text is more than names ("Craig McCarthy Last updated on 17 December
+    2025", a name and a short biography): its first text piece that is a whole name, if any, among
+    the short pieces before the first sentence."""
+    for piece in _text_pieces(el)[:8]:
+        if len(piece) > 80:
+            break
+        names, _orgs = split_byline(piece, site_names=org_names)
+        if len(names) == 1 and len(names[0].split()) >= 2 and names[0] == clean_name(strip_label(piece)):
+            return names[0]
+    return None
 
 
 #: Page furniture around a forum's posts: a sidebar's "latest posts", the signed-in user's menu.
@@ -355,6 +414,41 @@ def _byline_after(texts: list[str]) -> str | None:
 
 
 
+#: Letters, spaces and the marks of names only ("Jean-Luc O'Brien Jr."), no "!" or "?".
+_PLAIN_NAME = re.compile(r"[^\W\d_][^\W\d_.'’\- ]*(?:[ .'’\-]+[^\W\d_][^\W\d_'’\-]*)*\.?")
+
+
+#: The last word of a job title printed under a name ("Tech Writer", "Marketing Director").
+_JOBS = frozenset(
+    (
+        "reporter", "writer", "correspondent", "contributor", "columnist", "editor", "photographer",
+        "producer", "analyst", "journalist", "director", "manager", "founder", "co-founder", "ceo",
+        "strategist", "specialist", "consultant", "engineer", "scientist", "researcher", "lead",
+    )
+)  # fmt: skip
+
+
+def _name_beside_date(texts: list[str], org_names: list[str]) -> str | None:
+    """A whole name printed on its own among the first texts after the headline, next to a date
+    (``"Trond Teigen"`` after ``"2025-12-17"``, ``"John Crenshaw"`` before ``"Dec 10"``): an
+    unlabelled byline."""
+    head = texts[:6]
+    for i, text in enumerate(head):
+        if len(text) > 300:
+            return None  # the article's text has begun
+        if not 4 <= len(text) <= 60 or not _PLAIN_NAME.fullmatch(text) or not 2 <= len(text.split()) <= 4:
+            continue
+        names, orgs = split_byline(text, site_names=org_names)
+        if names != [clean_name(text)] or orgs:
+            continue
+        near = head[max(0, i - 2) : i] + head[i + 1 : i + 3]
+        nxt = head[i + 1] if i + 1 < len(head) and len(head[i + 1]) <= 40 else ""
+        role = len(nxt.split()) >= 2 and nxt.split()[-1].lower() in _JOBS
+        if role or any(find_date(t) is not None for t in near if len(t) <= 60):
+            return names[0]
+    return None
+
+
 def _shown(page: _Page, people: list[Person]) -> tuple[list[Person], list[Person]]:
     """The metadata's people the page shows, and those it never shows (a CMS account, or a byline
     the page does not print)."""
@@ -385,6 +479,9 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
             vis_people, vis_credits = after_people, after_credits
         people = vis_people
         credits.extend(vis_credits)
+    if not people and not hidden:
+        name = _name_beside_date(after, org_names)
+        people = [Person(name)] if name else []
     if not people and hidden:
         # The page prints no byline at all: the metadata's name is the author (a CMS account of one
         # lower-case word was already filed under credits).

@@ -12,10 +12,11 @@ import html
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from articlekit._limits import CutLimit, Limits
 from articlekit._textutil import clean_name
+from articlekit._urls import resolve_url
 
 # --------------------------------------------------------------------------- bounds
 
@@ -100,6 +101,23 @@ def _element_text(el: Any, limit: int = _MAX_VALUE_CHARS) -> str:
     return clean_name(" ".join(parts)[:limit])
 
 
+def _text_pieces(el: Any, limit: int = 40) -> list[str]:
+    """The non-blank text nodes of an element, white space folded, at most *limit* of them
+    (script and style content left out)."""
+    pieces: list[str] = []
+    try:
+        for node in el.iter():
+            texts = [node.tail] if node is not el else []
+            if isinstance(node.tag, str) and node.tag not in ("script", "style", "noscript", "template"):
+                texts.insert(0, node.text)
+            pieces.extend(" ".join(t[:500].split()) for t in texts if t and not t.isspace())
+            if len(pieces) >= limit:
+                break
+    except (ValueError, TypeError):  # pragma: no cover - defensive
+        return pieces
+    return pieces[:limit]
+
+
 def _attr(el: Any, name: str) -> str:
     try:
         value = el.get(name)
@@ -136,12 +154,15 @@ def _absolute(url: str) -> bool:
 
 
 def _resolve(href: str, base: str | None) -> str | None:
-    """An absolute http(s) URL from *href* against *base*, or None."""
+    """An absolute http(s) URL from *href* against *base* (resolved by
+    :func:`articlekit._urls.resolve_url`, the readers' shared rule), or None."""
     href = clean_name(href[:_MAX_URL_CHARS])
     if not href:
         return None
+    absolute = resolve_url(href, base)
+    if absolute is None:
+        return None
     try:
-        absolute = urljoin(base, href) if base else href
         parts = urlsplit(absolute)
     except ValueError:
         return None
@@ -203,13 +224,16 @@ def _furniture_class(classes: str, bad: re.Pattern[str]) -> bool:
     return False
 
 
-def _excluded(el: Any, bad: re.Pattern[str]) -> bool:
-    """True when *el* or an ancestor is page furniture (nav, footer, aside, related, comments ...)."""
+def _excluded(el: Any, bad: re.Pattern[str], tags: frozenset[str] = _EXCLUDED_TAGS) -> bool:
+    """True when *el* or an ancestor is page furniture (nav, footer, aside, related, comments ...):
+    one of *tags*, or a class or id matching *bad*."""
     for node in (el, *_ancestors(el)):
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _EXCLUDED_TAGS:
+        if tag in tags:
             return True
-        if tag not in ("html", "body", "main", "article") and _furniture_class(_classes(node), bad):
+        if tag == "main":
+            return False  # the page's main content: what wraps it is layout, not furniture
+        if tag not in ("html", "body", "article") and _furniture_class(_classes(node), bad):
             return True
     return False
 

@@ -16,6 +16,7 @@ warning, never raised.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -49,11 +50,42 @@ def _types(node: dict[str, Any]) -> set[str]:
     return out
 
 
-def _read_jsonld(blocks: list[str], warnings: list[str]) -> _JsonLd:
-    result = _JsonLd()
-    articles: list[dict[str, Any]] = []
-    nested: list[Any] = []
+#: The keys the main walk follows: where a page nests its article and its page.
+_WALKED_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "hasPart")
+
+
+def _walk(roots: list[Any], children: Callable[[dict[str, Any]], list[Any]]) -> Iterator[tuple[dict[str, Any], int]]:
+    """Every object of *roots* (in order, depth-first) with its depth, following lists and the
+    containers *children* gives.  Bounded: :data:`_MAX_JSONLD_NODES` nodes in all (lists
+    count), no deeper than :data:`_MAX_JSONLD_DEPTH`, 500 items per list."""
+    stack: list[tuple[Any, int]] = [(root, 0) for root in reversed(roots)]
     visited = 0
+    while stack and visited < _MAX_JSONLD_NODES:
+        node, depth = stack.pop()
+        visited += 1
+        if depth > _MAX_JSONLD_DEPTH:
+            continue
+        if isinstance(node, list):
+            stack.extend((item, depth + 1) for item in reversed(node[:500]))
+            continue
+        if not isinstance(node, dict):
+            continue
+        yield node, depth
+        stack.extend((child, depth + 1) for child in children(node))
+
+
+def _walked_children(node: dict[str, Any]) -> list[Any]:
+    return [c for c in (node.get(key) for key in _WALKED_KEYS) if isinstance(c, (dict, list))]
+
+
+def _all_children(node: dict[str, Any]) -> list[Any]:
+    return [child for child in node.values() if isinstance(child, (dict, list))]
+
+
+def _parse_blocks(blocks: list[str], warnings: list[str]) -> list[Any]:
+    """The JSON value of each block (an HTML comment around it and a trailing ``;`` allowed);
+    invalid JSON skipped with a warning."""
+    parsed: list[Any] = []
     for index, block in enumerate(blocks):
         text = block.strip()
         if text.startswith("<!--"):
@@ -71,38 +103,31 @@ def _read_jsonld(blocks: list[str], warnings: list[str]) -> _JsonLd:
             except (ValueError, RecursionError):
                 warnings.append(f"JSON-LD block {index + 1} is not valid JSON; skipped")
                 continue
-        nested.append(data)
-        stack: list[tuple[Any, int]] = [(data, 0)]
-        while stack and visited < _MAX_JSONLD_NODES:
-            node, depth = stack.pop()
-            visited += 1
-            if depth > _MAX_JSONLD_DEPTH:
-                continue
-            if isinstance(node, list):
-                stack.extend((item, depth + 1) for item in reversed(node[:500]))
-                continue
-            if not isinstance(node, dict):
-                continue
-            ident = node.get("@id")
-            if isinstance(ident, str) and ident not in result.by_id and _described(node):
-                result.by_id[ident] = node
-            types = _types(node)
-            if types & _ARTICLE_TYPES:
-                articles.append(node)
-            elif types & _PAGE_TYPES and result.page is None:
-                result.page = node
-            if "website" in types:
-                name = _text(node.get("name"), 500)
-                if name:
-                    result.site_names.append(name)
-            if types & _ORG_TYPES and depth <= 2 and "website" not in types:
-                name = _text(node.get("name"), 500)
-                if name:
-                    result.publisher_names.append(name)
-            for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "hasPart"):
-                child = node.get(key)
-                if isinstance(child, (dict, list)):
-                    stack.append((child, depth + 1))
+        parsed.append(data)
+    return parsed
+
+
+def _read_jsonld(blocks: list[str], warnings: list[str]) -> _JsonLd:
+    result = _JsonLd()
+    articles: list[dict[str, Any]] = []
+    nested = _parse_blocks(blocks, warnings)
+    for node, depth in _walk(nested, _walked_children):
+        ident = node.get("@id")
+        if isinstance(ident, str) and ident not in result.by_id and _described(node):
+            result.by_id[ident] = node
+        types = _types(node)
+        if types & _ARTICLE_TYPES:
+            articles.append(node)
+        elif types & _PAGE_TYPES and result.page is None:
+            result.page = node
+        if "website" in types:
+            name = _text(node.get("name"), 500)
+            if name:
+                result.site_names.append(name)
+        if types & _ORG_TYPES and depth <= 2 and "website" not in types:
+            name = _text(node.get("name"), 500)
+            if name:
+                result.publisher_names.append(name)
     _index_nested(nested, result.by_id)
     if not articles and result.page is not None:
         main = _deref(result.page.get("mainEntity"), result)
@@ -111,43 +136,27 @@ def _read_jsonld(blocks: list[str], warnings: list[str]) -> _JsonLd:
     if not articles and result.page is not None and result.page.get("headline"):
         articles.append(result.page)  # a WebPage (MedicalWebPage ...) carrying the article's fields
     if articles:
-        # The main article: the first with a headline, preferring news types over generic ones.
-        def rank(node: dict[str, Any]) -> int:
-            types = _types(node)
-            score = 0 if node.get("headline") or node.get("name") else 2
-            if types & {"videoobject", "recipe", "howto", "review"} and not types & {
-                "article", "newsarticle", "blogposting",
-            }:
-                score += 1
-            if types == {"question"}:
-                score += 3  # a forum's question stands for the page only when nothing else does (not a FAQ's)
-            return score
-
-        result.article = min(articles, key=rank)
+        result.article = min(articles, key=_article_rank)
     return result
 
 
-def _index_nested(roots: list[Any], by_id: dict[str, dict[str, Any]]) -> None:
-    """Index every node with an ``@id`` anywhere in *roots* (an author defined inside another node).
+def _article_rank(node: dict[str, Any]) -> int:
+    """The main article: the first with a headline, preferring news types over generic ones."""
+    types = _types(node)
+    score = 0 if node.get("headline") or node.get("name") else 2
+    if types & {"videoobject", "recipe", "howto", "review"} and not types & {"article", "newsarticle", "blogposting"}:
+        score += 1
+    if types == {"question"}:
+        score += 3  # a forum's question stands for the page only when nothing else does (not a FAQ's)
+    return score
 
-    Bounded like the main walk: :data:`_MAX_JSONLD_NODES` nodes, :data:`_MAX_JSONLD_DEPTH` levels.
-    """
-    stack: list[tuple[Any, int]] = [(root, 0) for root in reversed(roots)]
-    visited = 0
-    while stack and visited < _MAX_JSONLD_NODES:
-        node, depth = stack.pop()
-        visited += 1
-        if depth > _MAX_JSONLD_DEPTH:
-            continue
-        if isinstance(node, list):
-            stack.extend((item, depth + 1) for item in reversed(node[:500]))
-            continue
-        if not isinstance(node, dict):
-            continue
+
+def _index_nested(roots: list[Any], by_id: dict[str, dict[str, Any]]) -> None:
+    """Index every node with an ``@id`` anywhere in *roots* (an author defined inside another node)."""
+    for node, _depth in _walk(roots, _all_children):
         ident = node.get("@id")
         if isinstance(ident, str) and len(node) > 1 and ident not in by_id and _described(node):
             by_id[ident] = node
-        stack.extend((child, depth + 1) for child in node.values() if isinstance(child, (dict, list)))
 
 
 def _described(node: dict[str, Any]) -> bool:

@@ -140,7 +140,7 @@ def _headline_ok(el: Any, site_keys: list[str]) -> str:
     """The text of a candidate headline element, or "" when it is a logo or a related story."""
     if _excluded(el, _HEADLINE_BAD):
         return ""
-    text = _element_text(el, 3_000)
+    text = _element_text(el, 3_000).removesuffix("¶").rstrip()  # a documentation heading's anchor mark
     if not text or len(text) < 3:
         return ""
     key = squash(text)
