@@ -186,3 +186,19 @@ def test_a_numeric_day_first_date_under_the_headline_is_the_published_date() -> 
 def test_the_headline_inside_main_is_read_when_the_layout_around_it_names_sidebars() -> None:
     meta = parse("headline_in_main_inside_sidebar_layout.html", "https://devdocs.example/docs/web/api/fetch/using")
     assert meta.title == "Using the Fetch API"
+
+
+def test_a_line_of_name_job_and_date_under_the_headline_gives_the_name() -> None:
+    meta = parse("byline_line_of_parts.html", "https://northwind.example/insights/ai-clinics")
+    assert meta.authors == (Person("Dana Whitcombe"),)
+    assert meta.published == datetime(2025, 7, 2, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("label", ["Text Size", "In This Article", "Top Picks", "Sign Up", "Find Care"])
+def test_page_furniture_labels_are_not_names(label: str) -> None:
+    assert split_byline(label) == ([], [])
+
+
+def test_a_forum_threads_date_is_its_first_posts_not_a_members_or_the_clocks() -> None:
+    meta = parse("forum_first_post_date.html", "https://forums.stargazers.example/viewtopic.php?t=361697")
+    assert meta.published == datetime(2023, 12, 17, 11, 23, tzinfo=UTC)

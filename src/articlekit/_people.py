@@ -223,7 +223,9 @@ BYLINE_LANGUAGES: Final[dict[str, BylineWords]] = {
         roles=("reviewer", "reviewed", "staff writer", "fact", "checker", "checked", "medically", "expert",
                "specialist", "head", "lead", "director", "manager", "founder", "ceo", "host"),
         furniture=("all", "posts", "articles", "stories", "see", "latest", "author's", "page", "sign", "in",
-                   "log", "login", "jump", "to", "menu", "search", "subscribe", "contact", "us"),
+                   "log", "login", "jump", "to", "menu", "search", "subscribe", "contact", "us", "up",
+                   "text", "size", "this", "article", "top", "picks", "users", "paid", "find", "care",
+                   "website", "table", "of", "contents", "overview", "category", "feed", "rss"),
     ),
     "de": BylineWords(
         openers=("veröffentlicht von", "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von"),

@@ -414,6 +414,7 @@ def _byline_after(texts: list[str]) -> str | None:
 
 
 
+_LINE_PARTS = re.compile(r"\s+[|·•⋅]\s+")
 #: Letters, spaces and the marks of names only ("Jean-Luc O'Brien Jr."), no "!" or "?".
 _PLAIN_NAME = re.compile(r"[^\W\d_][^\W\d_.'’\- ]*(?:[ .'’\-]+[^\W\d_][^\W\d_'’\-]*)*\.?")
 
@@ -432,10 +433,14 @@ def _name_beside_date(texts: list[str], org_names: list[str]) -> str | None:
     """A whole name printed on its own among the first texts after the headline, next to a date
     (``"Trond Teigen"`` after ``"2025-12-17"``, ``"John Crenshaw"`` before ``"Dec 10"``): an
     unlabelled byline."""
-    head = texts[:6]
-    for i, text in enumerate(head):
+    head: list[str] = []
+    for text in texts[:6]:
         if len(text) > 300:
-            return None  # the article's text has begun
+            break  # the article's text has begun
+        # One line of several parts: "Aaron Ricadela | Senior Writer | July 2, 2025".
+        parts = _LINE_PARTS.split(text) if len(text) <= 120 else [text]
+        head.extend(part.strip() for part in parts if part.strip())
+    for i, text in enumerate(head[:10]):
         if not 4 <= len(text) <= 60 or not _PLAIN_NAME.fullmatch(text) or not 2 <= len(text.split()) <= 4:
             continue
         names, orgs = split_byline(text, site_names=org_names)

@@ -27,8 +27,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
+import lxml.etree
 
 from articlekit._dates import find_date
+from articlekit._parsers.html._metadata._authors import _is_forum
 from articlekit._parsers.html._metadata._common import (
     _BYLINE_BAD,
     _ancestors,
@@ -41,6 +43,10 @@ from articlekit._parsers.html._metadata._common import (
     _nearest_first,
 )
 from articlekit._parsers.html._metadata._sources import _itemprop, _Page, _Sources
+
+#: No class is furniture on a forum thread (its posts are "comments"); only these tags are.
+_NO_CLASS = re.compile(r"(?!)")
+_FORUM_EXCLUDED_TAGS = frozenset(("nav", "footer", "aside", "form", "noscript", "template", "header"))
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 
@@ -81,6 +87,43 @@ def _date_elements(src: _Sources) -> Iterator[str]:
             continue
         value = _attr(el, "datetime") or _attr(el, "content") or _element_text(el, 200)
         if value and not _NOT_PUBLISHED.search(value):
+            yield value
+
+
+#: Dates a forum prints that are not a post's: a member's, or the visitor's clock.
+_FORUM_NOT_POSTED = re.compile(
+    r"\b(?:joined|registered|member since|last (?:visit|seen|active|login)|it is currently|birthday)\b",
+    re.IGNORECASE,
+)
+
+
+def _forum_first_date(page: _Page) -> Iterator[str]:
+    """On a forum thread, the first short dated text after its headline (or in its body when no
+    headline is known): the first post's date, which the page's furniture classes ("comment",
+    "reply") hide from the other readers.  At most 400 text nodes are read."""
+    root = page.src.root
+    if root is None or not _is_forum(page):
+        return
+    start = page.headline if page.headline is not None else next(iter(root.iter("body")), None)
+    if start is None:
+        return
+    try:
+        texts = start.xpath("following::text()" if page.headline is not None else "descendant::text()")
+    except (lxml.etree.XPathError, ValueError, TypeError):  # pragma: no cover - defensive
+        return
+    for text in texts[:400]:
+        parent = text.getparent()
+        if parent is None or not isinstance(parent.tag, str) or parent.tag in ("script", "style", "title"):
+            continue
+        if _excluded(parent, _NO_CLASS, _FORUM_EXCLUDED_TAGS):
+            continue
+        value = " ".join(str(text).split())
+        if not (6 <= len(value) <= 80 and re.search(r"\d{4}", value)) or _NOT_PUBLISHED.search(value):
+            continue
+        # The label may be in an element of its own: "<strong>Joined:</strong> Sun Dec 17, 2023".
+        container = parent.getparent() if getattr(text, "is_tail", False) else parent
+        label = _element_text(container, 200) if container is not None else value
+        if not _FORUM_NOT_POSTED.search(value) and not _FORUM_NOT_POSTED.search(label):
             yield value
 
 
@@ -157,6 +200,7 @@ PUBLISHED_TRUST: tuple[tuple[str, _DateReader], ...] = (
     ("dated text after the headline", lambda page, near: _dates_after(near.after)),
     ("dated text before the headline", lambda page, near: _dates_after(near.before)),
     ("date element", lambda page, near: _date_elements(page.src)),
+    ("a forum thread's first post", lambda page, near: _forum_first_date(page)),
 )
 
 #: The modified date's sources, most trusted first.

@@ -52,23 +52,32 @@ class _Sources:
     visible_text: str = ""  # white space folded, case-folded
     root: Any = None
     scope: Any = None  # where bylines and dates are looked for: around the headline, once known
-    _cache: dict[str, list[Any]] = attrs.field(factory=dict)
-    _cached_in: Any = None  # the element the cache was searched in
+    _everywhere: dict[str, list[Any]] = attrs.field(factory=dict)  # the whole page's, searched once
+    _cached_in: Any = None  # the element :meth:`find` searches in, fixed at its first call
+
+    def _found(self) -> dict[str, list[Any]]:
+        if not self._everywhere and self.root is not None:
+            self._everywhere.update(_find_by_class(self.root, None))
+        return self._everywhere
 
     def find(self, name: str) -> list[Any]:
-        """Elements found by class: ``bylines``, ``headlines``, ``dates``; searched for once, when needed."""
-        if not self._cache and self.root is not None:
-            self._cached_in = self.scope if self.scope is not None else self.root
-            self._cache.update(_find_by_class(self._cached_in))
-        return self._cache.get(name, [])
-
-    def find_anywhere(self, name: str) -> list[Any]:
-        """Like :meth:`find`, in the whole page (the search made once more only if :meth:`find`'s was narrower)."""
+        """Elements found by class: ``bylines``, ``headlines``, ``dates``, in :attr:`scope` when it
+        is known at the first call (else in the whole page); at most :data:`_MAX_CANDIDATES`."""
         if self.root is None:
             return []
-        if self._cached_in is self.root:
-            return self._cache.get(name, [])
-        return _find_by_class(self.root).get(name, [])
+        if self._cached_in is None:
+            self._cached_in = self.scope if self.scope is not None else self.root
+        found = self._found().get(name, [])
+        if self._cached_in is not self.root:
+            inside = self._cached_in
+            found = [el for el in found if el is inside or any(a is inside for a in el.iterancestors())]
+        return found[:_MAX_CANDIDATES]
+
+    def find_anywhere(self, name: str) -> list[Any]:
+        """Like :meth:`find`, in the whole page (one search serves both)."""
+        if self.root is None:
+            return []
+        return self._found().get(name, [])[:_MAX_CANDIDATES]
     meta: dict[str, list[str]] = attrs.field(factory=dict)
     title_tag: str = ""
     html_lang: str = ""
@@ -113,6 +122,10 @@ _NOT_DATE_TAGS = frozenset(
 )
 
 
+#: At most this many elements of each kind in a whole-page search that :meth:`_Sources.find`
+#: narrows to the article afterwards.
+_MAX_FOUND = 2_000
+
 _CLASS_GATE = re.compile(
     "|".join((*_BYLINE_WORDS, *_HEADLINE_WORDS, *_DATE_WORDS)), re.IGNORECASE
 )
@@ -127,11 +140,13 @@ def _gate(key: str) -> bool:
     return _CLASS_GATE.search(key) is not None
 
 
-def _find_by_class(root: Any) -> dict[str, list[Any]]:
-    """One pass over the page for elements whose class or id names a byline, a headline or a date."""
+def _find_by_class(root: Any, limit: int | None = _MAX_CANDIDATES) -> dict[str, list[Any]]:
+    """One pass over the page for elements whose class or id names a byline, a headline or a date:
+    at most *limit* of each (None: :data:`_MAX_FOUND`, the bound of a search later narrowed)."""
     bylines: list[Any] = []
     headlines: list[Any] = []
     dates: list[Any] = []
+    cap = _MAX_FOUND if limit is None else limit
     for el in _XP_NAMED(root):
         cls = el.get("class")
         ident = el.get("id")
@@ -142,17 +157,17 @@ def _find_by_class(root: Any) -> dict[str, list[Any]]:
             continue
         key = key.lower()
         tag = el.tag.lower()
-        if len(bylines) < _MAX_CANDIDATES and tag not in _NOT_BYLINE_TAGS and any(w in key for w in _BYLINE_WORDS):
+        if len(bylines) < cap and tag not in _NOT_BYLINE_TAGS and any(w in key for w in _BYLINE_WORDS):
             bylines.append(el)
         if (
-            len(headlines) < _MAX_CANDIDATES
+            len(headlines) < cap
             and tag in ("h2", "h3", "div", "span", "p", "header")
             and any(w in key for w in _HEADLINE_WORDS)
             and not _furniture_class(key, _HEADLINE_BAD)
         ):
             headlines.append(el)
         if (
-            len(dates) < _MAX_CANDIDATES
+            len(dates) < cap
             and tag not in _NOT_DATE_TAGS
             and any(w in key for w in _DATE_WORDS)
             and not _DATE_NOT.search(key)
