@@ -185,17 +185,13 @@ def choose(coef: dict[str, float], page: dict[str, Any]) -> int:
     return int(np.argmax(values))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--cache", type=Path, default=None, help="keep the collected candidates in this JSON file")
-    parser.add_argument("--pagetype-cache", type=Path, default=None, help="fit_pagetype's feature cache")
-    parser.add_argument("--cv", action="store_true", help="run the real cross-validation through parse_html")
-    parser.add_argument("--write", action="store_true", help="fit on all folds and write scoring_weights.json")
-    args = parser.parse_args()
-    corpus = Corpus()
-    types, type_models = held_out_types(corpus, args.pagetype_cache)
-    if args.cache is not None and args.cache.exists():
-        data = json.loads(args.cache.read_text())
+def fold_models(
+    corpus: Corpus, types: dict[str, str], cache: Path | None, *, report: bool = False
+) -> tuple[dict[str, dict[str, Any]], dict[str, int], dict[int, dict[str, float]]]:
+    """The candidates of every page (collected, or read from *cache*), each page's fold, and the
+    scoring model fitted on the other four folds for each fold."""
+    if cache is not None and cache.exists():
+        data = json.loads(cache.read_text())
         if data.get("features") != BASE:
             data = None
     else:
@@ -206,8 +202,8 @@ def main() -> None:
         sh_html, sh_truth, sh_urls = bench_html.load_corpus(bench_html.DEFAULT_CORPUS)
         sh_pages = {f"sh:{k}": (sh_html[k], sh_urls[k], sh_truth[k]) for k in sh_html}
         data = {"features": BASE, "pages": collect(wcxb_pages | sh_pages, types)}
-        if args.cache is not None:
-            args.cache.write_text(json.dumps(data))
+        if cache is not None:
+            cache.write_text(json.dumps(data))
     pages: dict[str, dict[str, Any]] = data["pages"]
     for page in pages.values():
         rows = [dict(zip(BASE, row, strict=True)) for row in page["x"]]
@@ -239,8 +235,23 @@ def main() -> None:
             chosen = statistics.fmean(p["y"][choose(models[k], p)][2] for p in test)
             proposed = statistics.fmean(next(lab[2] for lab in p["y"] if lab[3]) for p in test)
             oracle = statistics.fmean(max(lab[2] for lab in p["y"]) for p in test)
-            print(f"fold {k} {name}: candidate word F1 (before cleaning) proposed {proposed:.4f}, "
-                  f"chosen {chosen:.4f}, best {oracle:.4f}")
+            if report:
+                print(f"fold {k} {name}: candidate word F1 (before cleaning) proposed {proposed:.4f}, "
+                      f"chosen {chosen:.4f}, best {oracle:.4f}")
+    return pages, fold, models
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cache", type=Path, default=None, help="keep the collected candidates in this JSON file")
+    parser.add_argument("--pagetype-cache", type=Path, default=None, help="fit_pagetype's feature cache")
+    parser.add_argument("--cv", action="store_true", help="run the real cross-validation through parse_html")
+    parser.add_argument("--write", action="store_true", help="fit on all folds and write scoring_weights.json")
+    args = parser.parse_args()
+    corpus = Corpus()
+    types, type_models = held_out_types(corpus, args.pagetype_cache)
+    pages, fold, models = fold_models(corpus, types, args.cache, report=True)
+    sh_html, sh_truth, sh_urls = bench_html.load_corpus(bench_html.DEFAULT_CORPUS)
     if args.cv:
         f1: dict[str, float] = {}
         original = _pagetype._weights
@@ -262,7 +273,8 @@ def main() -> None:
         print(f"scrapinghub-dev, cross-validated (shingle): F1 {sh['f1']:.4f} (precision {sh['precision']:.4f}, "
               f"recall {sh['recall']:.4f})")
     if args.write:
-        coef = raw_coef(fit(training(None)))
+        everything = [p for key, p in pages.items() for _ in range(SH_WEIGHT if key.startswith("sh:") else 1)]
+        coef = raw_coef(fit(everything))
         payload = {
             "fitted_by": "benchmarks/fit_scoring.py (WCXB development pages, all five site folds)",
             "model": "conditional logit over a page's candidate containers; the highest dot product wins",

@@ -197,3 +197,84 @@ def test_the_shipped_scoring_weights_cover_every_feature() -> None:
     )
     assert set(data["coef"]) == set(learned.FEATURES)
     assert learned.MODEL["coef"] is not None
+
+
+def _block_model(add: dict[str, float], drop: dict[str, float], types: tuple[str, ...] = ("product",)) -> object:
+    from articlekit._parsers.html._extract import blocks
+
+    return blocks.Model(
+        add=[add.get(name, 0.0) for name in blocks.FEATURES],
+        drop=[drop.get(name, 0.0) for name in blocks.FEATURES],
+        thresholds=dict.fromkeys(types, (0.5, 0.5)),
+    )
+
+
+def test_learned_blocks_adds_the_specs_table_beside_the_description(monkeypatch: pytest.MonkeyPatch) -> None:
+    from articlekit._parsers.html._extract import blocks
+
+    page = _two_sections_page()
+    off = frozenset({"widen", "join-siblings", "learned"})
+    assert "Rated output" not in _product_text(page, off)
+    # A model that takes table cells outside the content (and keeps every block inside it).
+    model = _block_model({"bias": -5.0, "tag_cell": 10.0}, {"bias": 5.0})
+    monkeypatch.setitem(blocks.MODEL, "model", model)
+    text = _product_text(page, off)
+    assert "Rated output 0" in text
+    assert "Rated output 11" in text
+    assert text.index(_S2) < text.index("Rated output 0") < text.index("Rated output 11")  # document order
+    assert "Specifications" not in text  # the heading is no table cell
+    # Not on a page type the model has no thresholds for, nor with the rule switched off.
+    assert "Rated output" not in _product_text(page, off, "article")
+    assert "Rated output" not in _product_text(page, off | {"learned-blocks"})
+
+
+def test_learned_blocks_drops_a_widget_heading_inside_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    from articlekit._parsers.html._extract import blocks
+
+    story = "".join(f"<p>{s} {s}</p>" for s in (_S1, _S2, _S3))
+    page = f"<html>{_head()}<body><div class='story'>{story}<h3>Related posts</h3><p>{_S1}</p></div></body></html>"
+    off = frozenset({"learned"})
+    assert "Related posts" in _product_text(page, off)
+    # A model that keeps inside blocks unless they are short headings.
+    monkeypatch.setitem(blocks.MODEL, "model", _block_model({"bias": -5.0}, {"bias": 5.0, "tag_head": -10.0}))
+    text = _product_text(page, off)
+    assert "Related posts" not in text
+    assert _S3 in text
+
+
+def test_the_shipped_block_weights_cover_every_feature() -> None:
+    import json
+    from importlib import resources
+
+    from articlekit._parsers.html._extract import blocks
+
+    data = json.loads(
+        resources.files("articlekit._parsers.html._extract").joinpath("block_weights.json").read_text("utf-8")
+    )
+    assert set(data["add"]) == set(blocks.FEATURES) == set(data["drop"])
+    assert set(data["thresholds"]) <= set(blocks.PAGE_TYPES)
+    assert blocks.MODEL["model"] is not None
+
+
+def test_block_leaves_finds_cards_and_div_soup_beside_paragraphs() -> None:
+    from articlekit._parsers.html._extract import _common, blocks, mass
+
+    cards = "".join(f"<div class='card'><a href='/{i}'><span>Garden bench model {i}</span></a></div>" for i in range(3))
+    page = (
+        f"<html><body><p>{_S1}</p><div class='grid'>{cards}</div>"
+        "<div class='cookie-banner'><span>We use cookies on this site</span></div>"
+        "<div>Loose text of a div, outside any paragraph</div><ul><li>A list item long enough</li></ul></body></html>"
+    )
+    root = lxml.html.fromstring(page)
+    body = root.find("body")
+    state = _common.State(root=root, body=body, page=_common.Page(body))
+    mass.run(state)
+    found = [" ".join(el.text_content().split()) for el, _, _ in blocks.page_blocks(state)]
+    assert found == [
+        _S1, "Garden bench model 0", "Garden bench model 1", "Garden bench model 2",
+        "Loose text of a div, outside any paragraph", "A list item long enough",
+    ]
+    # With the sub-rule off: the paragraph and the list item only (the mass's blocks).
+    state = _common.State(root=root, body=body, page=_common.Page(body), disabled=frozenset({"block-leaves"}))
+    mass.run(state)
+    assert [el.tag for el, _, _ in blocks.page_blocks(state)] == ["p", "li"]

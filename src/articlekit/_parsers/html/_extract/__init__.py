@@ -16,7 +16,9 @@ run in this order:
    grows to the ancestor holding most of it), :mod:`.learned` (a model fitted on the
    development pages weighs the proposed container against its ancestors, its large children
    and the other best-scored elements, using the recognised page type), :mod:`.siblings`
-   (siblings that look like more of the article);
+   (siblings that look like more of the article), :mod:`.blocks` (a second fitted model
+   weighs every text block of the page against the chosen content: blocks of the same kind
+   outside it join, boilerplate blocks inside it leave);
 5. **cleaning** -- run on each chosen element: :mod:`.clean_furniture`,
    :mod:`.clean_captions`, :mod:`.clean_link_paragraphs`, :mod:`.clean_conditional`;
    then ``warn-short``: a result holding under 15 % of the page's text mass is returned with
@@ -43,6 +45,7 @@ import lxml.html
 
 from articlekit._model import Block
 from articlekit._parsers.html._extract import (
+    blocks,
     clean_captions,
     clean_conditional,
     clean_furniture,
@@ -94,6 +97,7 @@ RULES: tuple[Rule, ...] = (
     Rule(widen.NAME, "recovery", widen.run),
     Rule(learned.NAME, "recovery", learned.run),
     Rule(siblings.NAME, "recovery", siblings.run),
+    Rule(blocks.NAME, "recovery", blocks.run),
 )
 
 #: The cleaning rules, in order, run on each chosen element in turn.
@@ -110,7 +114,7 @@ DISABLED: frozenset[str] = frozenset()
 
 def rule_names() -> list[str]:
     """Every rule's name, in the order the rules run."""
-    return [r.name for r in RULES] + [r.name for r in CLEANING] + [ui_lines.NAME, "link-cards", "mass-region", "mass-divs", "widen-prose", SHORT_RESULT]
+    return [r.name for r in RULES] + [r.name for r in CLEANING] + [ui_lines.NAME, "link-cards", "mass-region", "mass-divs", "widen-prose", blocks.LEAVES, SHORT_RESULT]
 
 
 def extract_content(

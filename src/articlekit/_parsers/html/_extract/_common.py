@@ -265,6 +265,9 @@ class State:
     mass: dict[lxml.html.HtmlElement, float] = field(default_factory=dict)
     #: The same for running text only (long paragraphs with few links).
     prose: dict[lxml.html.HtmlElement, float] = field(default_factory=dict)
+    #: The text blocks that made the mass, in document order: (element, text length,
+    #: link text length).
+    blocks: list[tuple[lxml.html.HtmlElement, int, int]] = field(default_factory=list)
     #: The chosen container and its final score.
     best: lxml.html.HtmlElement | None = None
     best_score: float = float("-inf")

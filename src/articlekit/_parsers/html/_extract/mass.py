@@ -7,7 +7,8 @@ inside furniture (:meth:`Page.blocked`) adds its non-link text length to every a
 *mass*.  A block holding a paragraph is left to the paragraph (no double count).  Unlike the
 paragraph score, the mass counts short and comma-free text (product specs, cards, service
 sections): recall recovery compares the chosen content's mass with the page's.  The
-*prose* mass counts running text only (``<p>`` of 100 characters or more, few links).
+*prose* mass counts running text only (``<p>`` of 100 characters or more, few links).  The blocks themselves
+are kept in document order (:attr:`State.blocks`) for the block-level stage (:mod:`.blocks`).
 Bound: one C walk over the blocks; each distinct parent of a block walks its ancestor chain
 once (the tree parser bounds the depth).
 """
@@ -34,6 +35,7 @@ def run(state: State) -> None:
     # Each block's value goes to its parent first; then every distinct parent walks up once.
     direct: dict[lxml.html.HtmlElement, float] = {}
     prose: dict[lxml.html.HtmlElement, float] = {}
+    blocks = state.blocks
     for el in body.iter(*_BLOCKS):
         if el.tag in _CONTAINERS and next(el.iterdescendants("p"), None) is not None:
             continue
@@ -41,6 +43,7 @@ def run(state: State) -> None:
         if length < 10 or page.blocked(el):
             continue
         links = sum([int(NORM_LEN(a)) for a in el.iterdescendants("a")])
+        blocks.append((el, length, links))
         parent = el.getparent()
         if parent is not None:
             direct[parent] = direct.get(parent, 0.0) + max(length - links, 0) + 0.25 * min(links, length)
