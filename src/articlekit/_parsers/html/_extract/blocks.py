@@ -39,13 +39,13 @@ from articlekit._parsers.html._extract._common import (
     State,
     remove,
 )
+from articlekit._parsers.html._pagetype import PAGE_TYPES
 
 NAME = "learned-blocks"
 
 #: Pages with more blocks than this are left as the rules before chose them.
 MAX_BLOCKS = 5000
 
-PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _MASS_TAGS = frozenset(("p", "pre", "td", "th", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "li"))
 _STRING = lxml.etree.XPath("string()")

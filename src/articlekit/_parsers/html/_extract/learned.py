@@ -41,13 +41,13 @@ from articlekit._parsers.html._extract._common import (
     class_weight,
     text_len,
 )
+from articlekit._parsers.html._pagetype import PAGE_TYPES
 
 NAME = "learned"
 
 #: The most candidates examined on one page.
 MAX_CANDIDATES = 24
 
-PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 _TAGS = ("div", "section", "article", "main", "body", "td", "ul", "form")
 
 _COUNT_P = lxml.etree.XPath("count(.//p)")
