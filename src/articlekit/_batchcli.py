@@ -230,7 +230,7 @@ class LineFile:
                         os.ftruncate(self.fd, start)
                         os.lseek(self.fd, start, os.SEEK_SET)
                     except OSError:
-                        pass
+                        pass  # the write's own error (re-raised below) is the one to report
                 raise
         self.fresh = False
 
@@ -711,7 +711,7 @@ def _quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
     except OSError:
-        pass
+        pass  # best effort: at worst the interpreter prints "Broken pipe" at exit
 
 
 Sink = Callable[[str], None]
