@@ -431,9 +431,9 @@ def page_features(root: Any, url: str | None = None) -> dict[str, float]:
     class_words = _CLASS_WORDS
     for value, times in Counter(values).items():
         for word in value.lower().replace("-", " ").replace("_", " ").split():
-            feature = class_words.get(word)
-            if feature is not None:
-                found[feature] = found.get(feature, 0) + times
+            group = class_words.get(word)
+            if group is not None:
+                found[group] = found.get(group, 0) + times
     for key, value in found.items():
         out[key] = math.log1p(value)
     return out
