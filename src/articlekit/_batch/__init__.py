@@ -199,6 +199,15 @@ def parse_many(
         )
     if language is not None and (not isinstance(language, str) or not language.strip()):
         raise ValidationError(f"language must be a non-empty str or None, got {language!r}")
+    if parser is not None and not callable(parser):
+        raise ValidationError(f"parser must be a function or None, got {type(parser).__name__}")
+    if skip is not None and not callable(skip):
+        raise ValidationError(f"skip must be a function or None, got {type(skip).__name__}")
+    if isinstance(exclude, (str, bytes, os.PathLike)) or not isinstance(exclude, Iterable):
+        raise ValidationError(f"exclude must be a list of paths, got {type(exclude).__name__}")
+    exclude = list(exclude)
+    if not all(isinstance(p, (str, os.PathLike)) for p in exclude):
+        raise ValidationError("exclude must be a list of paths (str or os.PathLike)")
     options = _Options(parser, format, quotes, limits, to, memory_limit, comments=comments, language=language)
     source = _jobs(inputs, limits)
     excluded = {os.path.realpath(p) for p in exclude}
