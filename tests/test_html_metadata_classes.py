@@ -262,3 +262,10 @@ def test_a_whole_name_first_under_the_headline_beginning_with_a_given_name_is_th
 def test_a_sentence_naming_the_writer_opens_a_byline() -> None:
     meta = parse("byline_written_by_sentence.html", "https://northfieldhealth.example/blog/plant-based-diet")
     assert meta.authors == (Person("Ana Mendes"),)
+
+
+def test_a_date_printed_under_the_headline_before_the_metadatas_is_the_published_date() -> None:
+    # The CMS re-stamped datePublished when the page was saved again; the page prints the original.
+    meta = parse("visible_date_before_metadata_date.html", "https://neuralnotes.example/newsletter/fitness-protocol")
+    assert meta.published is not None
+    assert meta.published.date().isoformat() == "2022-11-02"
