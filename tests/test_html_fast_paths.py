@@ -216,7 +216,7 @@ def test_keep_wrappers_measures_the_page_only_when_it_matters_with_the_same_resu
 
 @given(_CONTENT)
 def test_the_page_measures_each_link_once_with_the_same_density(html: str) -> None:
-    state, content = _cleaning_state(html)
+    state, _ = _cleaning_state(html)
     page = state.page
     for el in [state.body, *state.body.iter("div", "p", "a", "ul")]:
         assert page.link_density(el) == _common.link_density(el)
