@@ -182,6 +182,13 @@ def _check_cut(source: str, size: int) -> None:
 # The scanner takes an item's fence to close at a later column-0 fence, which really opens one;
 # the reference pre-pass must join that piece as the main pass does.
 @example(blocks=[_BLOCKS[6], _BLOCKS[15], _BLOCKS[-1], _BLOCKS[15]], joints=["\n"] + ["\n\n"] * 13, size=80)
+# A '---' block that is not YAML holds a fence opened in a list item; the top-level fence after
+# it runs past the block's closing '---', where the cuts for front matter had placed a cut.
+@example(
+    blocks=["---", _BLOCKS[1], _BLOCKS[-1], "---", _BLOCKS[0]],
+    joints=["\n\n"] * 14,
+    size=65,
+)
 def test_cut_blocks_parse_as_the_whole(blocks: list[str], joints: list[str], size: int) -> None:
     _check_cut("".join(block + joint for block, joint in zip(blocks, joints, strict=False)), size)
 

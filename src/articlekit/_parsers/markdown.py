@@ -540,6 +540,18 @@ def _front_matter_data(
     return text, None, True, 0
 
 
+def _front_matter_is_mapping(text: str, limits: Limits) -> bool:
+    """Whether the ``---`` block that opens *text* holds a YAML mapping (True when markdown-it
+    reads no front matter there: the main pass then says why)."""
+    closing = _YAML_CLOSE.search(text, 3)
+    if closing is None:
+        return True
+    tokens = _tokens(text[: closing.end()], limits, front_matter=True)
+    if not tokens or tokens[0].type != "front_matter":
+        return True
+    return _frontmatter.load_yaml(tokens[0].content, first_line=2, limits=limits) is not None
+
+
 def _tokens(text: str, limits: Limits, *, front_matter: bool, env: dict[str, Any] | None = None) -> list[Token]:
     try:
         return _shared_markdown_it(limits.max_depth, front_matter).parse(text, env)
@@ -733,6 +745,12 @@ def parse_markdown(
 
     builder = _Builder(limits)
     cuts = _cuts(body_text, limits, front_matter=yaml_rule)
+    if yaml_rule and len(cuts) > 1 and not _front_matter_is_mapping(body_text, limits):
+        # the cuts kept a '---' block whole as front matter; read as Markdown, it may open a
+        # fence or a list that runs past it, so the cuts are placed again for Markdown
+        warnings.append("the '---' block is not a YAML mapping; it was read as Markdown")
+        yaml_rule = False
+        cuts = _cuts(body_text, limits, front_matter=False)
     env: dict[str, Any] = {}
     read: list[tuple[int, int, bool, int]] = []  # per piece: start, end, front-matter rule, tokens skipped
     known: list[int] = []  # per piece: how many link reference definitions were known after it
