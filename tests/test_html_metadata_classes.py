@@ -269,3 +269,8 @@ def test_a_date_printed_under_the_headline_before_the_metadatas_is_the_published
     meta = parse("visible_date_before_metadata_date.html", "https://neuralnotes.example/newsletter/fitness-protocol")
     assert meta.published is not None
     assert meta.published.date().isoformat() == "2022-11-02"
+
+
+def test_an_articles_author_box_drawn_as_a_card_names_the_author() -> None:
+    meta = parse("author_box_in_a_card.html", "https://ridgelinewine.example/blog/wine-for-beginners")
+    assert meta.authors == (Person("Tomas Varga"),)

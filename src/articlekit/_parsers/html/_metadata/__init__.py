@@ -67,7 +67,6 @@ from articlekit._parsers.html._metadata._site import read_site
 from articlekit._parsers.html._metadata._sources import (
     _collect,
     _first_meta,
-    _mentions,
     _Page,
     _Sources,
     _texts_after,
@@ -121,7 +120,7 @@ def _page(root: Any, url: str | None, limits: Limits, source: str | None) -> _Pa
     """The page's sources collected once, its JSON-LD read, its URLs resolved."""
     warnings: list[str] = []
     try:
-        src = _collect(root, microdata=source is None or _mentions(source, "itemprop"))
+        src = _collect(root)
     except (ValueError, TypeError, RecursionError):  # pragma: no cover - defensive
         src = _Sources()
         warnings.append("metadata: the page could not be scanned")
@@ -165,8 +164,8 @@ def extract_metadata(
     """Read every metadata source of a parsed page and merge them.
 
     :param root: the page's root element (from an lxml HTML parser).
-    :param source: the page's HTML text, when at hand: a source that never
-        writes ``itemprop`` has no microdata to look for.
+    :param source: the page's HTML text, when at hand (not needed: microdata is
+        looked for in the tree, which costs less than searching the text).
     :param url: where the page was read from, if known (resolves relative links;
         gives the host name and a date in the path as last resorts).
     :param limits: caps on titles, names, authors and tags; values over a cap are

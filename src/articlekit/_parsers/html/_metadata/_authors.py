@@ -39,6 +39,7 @@ from articlekit._parsers.html._metadata._common import (
     _FURNITURE_ANY,
     _MAX_URL_CHARS,
     _ORG_TYPES,
+    _ancestors,
     _as_list,
     _attr,
     _element_text,
@@ -52,6 +53,7 @@ from articlekit._parsers.html._metadata._common import (
 )
 from articlekit._parsers.html._metadata._jsonld import _deref, _JsonLd, _types
 from articlekit._parsers.html._metadata._sources import (
+    _first_meta,
     _itemprop,
     _Page,
     _visible_text,
@@ -276,11 +278,14 @@ def _from_rel_author(page: _Page, org_names: list[str]) -> _Found:
     return people, credits
 
 
-def _from_byline_elements(page: _Page, org_names: list[str], elements: list[Any] | None = None) -> _Found:
-    """The byline element nearest the headline, outside page furniture, with something that looks like names."""
+def _from_byline_elements(
+    page: _Page, org_names: list[str], elements: list[Any] | None = None, *, loose: bool = False
+) -> _Found:
+    """The byline element nearest the headline, outside page furniture, with something that looks like names
+    (*loose*: outside sidebars, comments and related stories only)."""
     candidates = []
     for el in _nearest_first(page.src.find("bylines") if elements is None else elements, page.headline):
-        if _excluded(el, _BYLINE_BAD):
+        if _loosely_excluded(el) if loose else _excluded(el, _BYLINE_BAD):
             continue
         text = _element_text(el, 400)
         if not _byline_text_ok(text):
@@ -295,6 +300,29 @@ def _from_byline_elements(page: _Page, org_names: list[str], elements: list[Any]
         if name:
             return [Person(name)], []
     return [], []
+
+
+def _article_like(page: _Page) -> bool:
+    """Whether the page says it is an article (a JSON-LD article node, or ``og:type`` article)."""
+    return page.art is not None or _first_meta(page.src, "og:type").lower() == "article"
+
+
+_LOOSE_TAGS = frozenset(("nav", "aside", "form", "template"))
+
+
+def _loosely_excluded(el: Any) -> bool:
+    """Whether *el* is in a navigation, an aside, a form, or an element whose class or id names a
+    sidebar, comments, related or recommended stories (not a card, a banner or a footer: an
+    author box is drawn as those too)."""
+    for node in (el, *_ancestors(el)):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _LOOSE_TAGS:
+            return True
+        if tag not in ("html", "body") and any(
+            _BYLINE_BAD.search(token) for token in (_attr(node, "class") + " " + _attr(node, "id")).lower().split()
+        ):
+            return True
+    return False
 
 
 def _name_piece(el: Any, org_names: list[str]) -> str | None:
@@ -506,6 +534,10 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
     if not people and page.src.scope is not None and page.src.root is not None:
         # An author box away from the headline (after the article, beside it): the whole page.
         people, found = _from_byline_elements(page, org_names, page.src.find_anywhere("bylines"))
+        credits.extend(found)
+    if not people and not credits and page.src.root is not None and _article_like(page):
+        # An article's author box drawn as a card, a banner or in the footer: furniture elsewhere.
+        people, found = _from_byline_elements(page, org_names, page.src.find_anywhere("bylines"), loose=True)
         credits.extend(found)
     if not people and credits:
         # A person whose site bears their name: a credit by the site rule, the author when it

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -214,7 +215,10 @@ def _classes(el: Any) -> str:
 _MODIFIER = re.compile(r"^(?:has|no|with|without|one|two|is|show|hide|enable|disable|js|u)[-_]")
 
 
+@lru_cache(maxsize=4096)
 def _furniture_class(classes: str, bad: re.Pattern[str]) -> bool:
+    """Whether a class and id string names page furniture (*bad*, or a component of
+    :data:`_FURNITURE_START`); remembered for the class strings seen last (pages repeat them)."""
     for token in classes.lower().split():
         if _MODIFIER.match(token):
             continue  # a layout modifier ("has-sidebar", "no-promo"), not a component

@@ -147,33 +147,40 @@ def _find_by_class(root: Any, limit: int | None = _MAX_CANDIDATES) -> dict[str, 
     headlines: list[Any] = []
     dates: list[Any] = []
     cap = _MAX_FOUND if limit is None else limit
+    # What a class and id name is worked out once per distinct pair: pages repeat them.
+    kinds_of: dict[tuple[str | None, str | None], tuple[bool, bool, bool] | None] = {}
     for el in _XP_NAMED(root):
-        cls = el.get("class")
-        ident = el.get("id")
-        if not cls and not ident:
+        pair = (el.get("class"), el.get("id"))
+        if pair in kinds_of:
+            kinds = kinds_of[pair]
+        else:
+            kinds = kinds_of[pair] = _kinds(*pair)
+        if kinds is None:
             continue
-        key = f"{cls or ''} {ident or ''}"
-        if not _gate(key):
-            continue
-        key = key.lower()
         tag = el.tag.lower()
-        if len(bylines) < cap and tag not in _NOT_BYLINE_TAGS and any(w in key for w in _BYLINE_WORDS):
+        if kinds[0] and len(bylines) < cap and tag not in _NOT_BYLINE_TAGS:
             bylines.append(el)
-        if (
-            len(headlines) < cap
-            and tag in ("h2", "h3", "div", "span", "p", "header")
-            and any(w in key for w in _HEADLINE_WORDS)
-            and not _furniture_class(key, _HEADLINE_BAD)
-        ):
+        if kinds[1] and len(headlines) < cap and tag in ("h2", "h3", "div", "span", "p", "header"):
             headlines.append(el)
-        if (
-            len(dates) < cap
-            and tag not in _NOT_DATE_TAGS
-            and any(w in key for w in _DATE_WORDS)
-            and not _DATE_NOT.search(key)
-        ):
+        if kinds[2] and len(dates) < cap and tag not in _NOT_DATE_TAGS:
             dates.append(el)
     return {"bylines": bylines, "headlines": headlines, "dates": dates}
+
+
+def _kinds(cls: str | None, ident: str | None) -> tuple[bool, bool, bool] | None:
+    """Whether a class and id name a byline, a headline (not furniture's), a date (not a
+    modification's); None when they name none of them."""
+    if not cls and not ident:
+        return None
+    key = f"{cls or ''} {ident or ''}"
+    if not _gate(key):
+        return None
+    key = key.lower()
+    return (
+        any(w in key for w in _BYLINE_WORDS),
+        any(w in key for w in _HEADLINE_WORDS) and not _furniture_class(key, _HEADLINE_BAD),
+        any(w in key for w in _DATE_WORDS) and not _DATE_NOT.search(key),
+    )
 
 
 def _xpath(root: Any, expr: str, limit: int = _MAX_CANDIDATES) -> list[Any]:
