@@ -11,7 +11,10 @@ finding, listed with its input.  (The torture corpus is also a CI test,
 
 Run (about 30 minutes on one core; ``--limit N`` takes the first N pages of each corpus)::
 
-    PYTHONPATH=src python benchmarks/bench_contract.py [--limit N] [--jobs 2] [--log results.jsonl]
+    PYTHONPATH=src python benchmarks/bench_contract.py [--limit N] [--jobs 2] [--log results.jsonl [--resume]]
+
+A run cut short resumes from its log with ``--resume`` (the inputs already in the log are not
+run again; the elapsed time then counts the last part only).
 
 Results: ``benchmarks/results/contract.md`` and ``contract.json``.
 """
@@ -102,12 +105,26 @@ def main(argv: list[str] | None = None) -> int:
         "--log", type=Path, default=None,
         help="write each input's result as a JSON line as it is done (a run cut short says how far it got)",
     )
+    parser.add_argument(
+        "--resume", action="store_true",
+        help="with --log: keep the results already in the log and run only the inputs not in it",
+    )
     args = parser.parse_args(argv)
+    if args.resume and args.log is None:
+        parser.error("--resume needs --log")
     started = time.monotonic()
     results: list[dict[str, Any]] = []
-    log = args.log.open("w", encoding="utf-8") if args.log else None
+    if args.resume and args.log.exists():
+        for line in args.log.read_text(encoding="utf-8").splitlines():
+            with contextlib.suppress(ValueError):  # a line cut short by a kill is run again
+                results.append(json.loads(line))
+        args.log.write_text("".join(json.dumps(r) + "\n" for r in results), encoding="utf-8")
+    done_before = {(r["corpus"], r["input"]) for r in results}
+    log = args.log.open("a" if args.resume else "w", encoding="utf-8") if args.log else None
     with tempfile.TemporaryDirectory() as tmp:
-        items = _inputs(args.limit, Path(tmp))
+        items = [
+            item for item in _inputs(args.limit, Path(tmp)) if (item[0], Path(item[1]).name) not in done_before
+        ]
         with contextlib.ExitStack() as stack:
             if args.jobs > 1:
                 pool = stack.enter_context(ProcessPoolExecutor(args.jobs))

@@ -358,11 +358,43 @@ def test_jobs_none_parses_a_short_run_in_process_and_hands_a_long_one_to_workers
     short = list(parse_many(docs, jobs=None, parser=title_parser))
     assert [r.article.title for r in short] == [f"Page {i}" for i in range(6)]
     assert {_pid(r) for r in short} == {os.getpid()}, "six small pages: no worker started"
-    # A run past the in-process budget at its first document: the rest go to workers, in order.
+    # A run past the in-process budget at its first document, two CPUs free: the rest go to
+    # workers, in order.
     monkeypatch.setattr(articlekit._batch, "AUTO_IN_PROCESS_SECONDS", -1.0)
+    monkeypatch.setattr(articlekit._batch, "auto_processes", lambda running=0.0: 2)
     long = list(parse_many([*docs, Document("bad.html", b"")], jobs=None, parser=title_parser))
     assert [r.index for r in long] == list(range(7))
     assert [r.article.title for r in long[:6]] == [f"Page {i}" for i in range(6)]
     assert long[6].error == "EmptyDocumentError"
     assert _pid(long[0]) == os.getpid()
     assert all(_pid(r) != os.getpid() for r in long[1:6])
+
+
+def test_jobs_none_on_a_busy_machine_stays_in_process_until_two_cpus_are_free(monkeypatch: pytest.MonkeyPatch):
+    # One free CPU: a worker would parse no faster than this process and cost its start, so a
+    # long run stays in process; the load is looked at again as the run goes on, and workers
+    # take over once two CPUs are free.
+    docs = [Document(f"{i}.html", f"<title>Page {i}</title>".encode()) for i in range(8)]
+    monkeypatch.setattr(articlekit._batch, "AUTO_IN_PROCESS_SECONDS", -1.0)
+    monkeypatch.setattr(articlekit._batch, "auto_processes", lambda running=0.0: 1)
+    busy = list(parse_many(docs, jobs=None, parser=title_parser))
+    assert [r.article.title for r in busy] == [f"Page {i}" for i in range(8)]
+    assert {_pid(r) for r in busy} == {os.getpid()}, "no CPU free: no worker started"
+    free = iter([1, 1, 2])
+    monkeypatch.setattr(articlekit._batch, "auto_processes", lambda running=0.0: next(free, 2))
+    later = list(parse_many(docs, jobs=None, parser=title_parser))
+    assert [r.article.title for r in later] == [f"Page {i}" for i in range(8)]
+    assert [_pid(r) == os.getpid() for r in later] == [True] * 3 + [False] * 5
+
+
+def test_auto_processes_counts_free_cpus_without_the_calling_process_own_load(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.0, 1.0, 1.0))
+    # At the start of a run a load of 1 is another program's: one CPU free.
+    assert articlekit._batch.auto_processes(0.0) == 1
+    # After ten minutes of parsing, the load of 1 is this process itself: both CPUs free.
+    assert articlekit._batch.auto_processes(600.0) == 2
+    monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 9.0, 9.0))
+    assert articlekit._batch.auto_processes(600.0) == 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert articlekit._batch.auto_processes(0.0) == 2

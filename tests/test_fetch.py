@@ -29,6 +29,8 @@ class _Handler(QuietHandler):
             self.send(200, BODY)
         elif path == "/news/zurich":
             self.send(200, PAGE.encode("latin-1"), "text/html; charset=ISO-8859-1")
+        elif path == "/news/rot13":  # a codec that is not a text encoding, in the HTTP header
+            self.send(200, PAGE.encode("utf-8"), "text/html; charset=rot13")
         elif path == "/redirect":
             self.send(302, b"", Location="/article.json")
         elif path == "/redirect-to-ftp":
@@ -156,6 +158,17 @@ def test_cli_parses_an_html_page_with_its_http_charset(server: str):
     assert article.url == f"{server}/news/zurich"
     assert (article.encoding_source, article.source_format) == ("declared", "html")
     assert "Zürich voted on Sunday" in article.text
+
+
+def test_cli_parses_a_page_whose_http_charset_is_not_a_text_encoding(server: str):
+    # Content-Type: text/html; charset=rot13 -- only WHATWG labels count: the label is ignored
+    # with a warning and the bytes decide (a LookupError traceback before).
+    done = run("parse", f"{server}/news/rot13")
+    assert done.returncode == 0, done.stderr
+    article = from_json(done.stdout)
+    assert article.title == "Zürich votes on the tram"
+    assert article.encoding == "utf-8"
+    assert any("rot13" in w and "not an encoding label" in w for w in article.warnings)
 
 
 def test_cli_sends_the_user_agent(server: str):

@@ -371,46 +371,7 @@ def test_every_member_of_a_multi_member_gzip_file_is_read(tmp_path: Any) -> None
     assert "The second member holds the end of the article" in result.article.text
 
 
-# --------------------------------------------------------------------------- API misuse
-
-
-_ARTICLE = ak.Article(title="T")
-
-
-@pytest.mark.parametrize(
-    "call",
-    [
-        lambda: ak.to_markdown(None),  # type: ignore[arg-type]
-        lambda: ak.parse_html(b"<p>x</p>", encoding=5),  # type: ignore[arg-type]
-        lambda: ak.dumps(_ARTICLE, "json", x=1),
-        lambda: ak.dumps(_ARTICLE, "markdown", standalone=True),
-        lambda: ak.parse_html(b"<p>x</p>", url=5),  # type: ignore[arg-type]
-        lambda: ak.parse_html(b"<p>x</p>", limits=5),  # type: ignore[arg-type]
-        lambda: ak.parse_markdown("x", url=[]),  # type: ignore[arg-type]
-        lambda: ak.parse_markdown("x", limits="strict"),  # type: ignore[arg-type]
-        lambda: ak.parse_text("x", url=3),  # type: ignore[arg-type]
-        lambda: ak.parse("x", url=3.5),  # type: ignore[arg-type]
-        lambda: ak.parse_html(b"<p>x</p>", quotes="no"),  # type: ignore[arg-type]
-        lambda: ak.parse("x", comments=None),  # type: ignore[arg-type]
-        lambda: ak.parse_markdown("x", quotes=0),  # type: ignore[arg-type]
-        lambda: ak.parse_url("http://127.0.0.1:9/", timeout="5"),  # type: ignore[arg-type]
-        lambda: ak.parse_url("http://127.0.0.1:9/", max_bytes=-1),
-        lambda: ak.parse_many(5),  # type: ignore[arg-type]
-        lambda: ak.parse_many(["a.html"], timeout="5"),  # type: ignore[arg-type]
-        lambda: ak.to_html(_ARTICLE, standalone="yes"),  # type: ignore[arg-type]
-        lambda: ak.dumps(_ARTICLE, "html", annotate_quotes=None),
-        lambda: ak.to_quotes_csv(_ARTICLE, excel_safe="no"),  # type: ignore[arg-type]
-        lambda: ak.to_json(_ARTICLE, indent="  "),  # type: ignore[arg-type]
-    ],
-    ids=["to_markdown-None", "encoding-int", "dumps-unknown-option", "dumps-option-of-another-format",
-         "url-int", "limits-int", "markdown-url-list", "markdown-limits-str", "text-url-int", "parse-url-float",
-         "html-quotes-str", "parse-comments-None", "markdown-quotes-int", "parse_url-timeout-str",
-         "parse_url-max_bytes-negative", "parse_many-int", "parse_many-timeout-str", "to_html-standalone-str",
-         "dumps-html-flag-None", "quotes_csv-excel_safe-str", "to_json-indent-str"],
-)
-def test_api_misuse_is_a_validation_error(call: Any) -> None:
-    with pytest.raises(ak.ValidationError):
-        call()
+# (API misuse: tests/test_api_misuse.py)
 
 
 def test_a_table_longer_than_a_markdown_piece_is_named_in_the_warning() -> None:

@@ -208,3 +208,21 @@ def test_a_page_that_credits_an_account_takes_no_name_from_beside_its_date() -> 
     meta = parse("credited_page_name_beside_date.html", "https://citylights.example/blog/canal-lights")
     assert meta.authors == ()
     assert meta.credits == ("admin",)
+
+
+def test_a_personal_site_whose_meta_author_is_its_own_name_names_its_owner() -> None:
+    # The site's name is the owner's: a given name first makes it a person, not a company.
+    meta = parse("personal_site_meta_author.html", "https://martalindqvist.example/posts/2024/rebasing")
+    assert meta.authors == (Person("Marta Lindqvist"),)
+    assert meta.credits == ()
+
+
+def test_a_company_named_after_a_thing_stays_a_credit() -> None:
+    meta = parse("company_named_after_a_thing.html", "https://harbourchess.example/walnut-sets")
+    assert meta.authors == ()
+    assert meta.credits == ("Harbour Chess",)
+
+
+def test_a_lower_case_meta_author_is_a_name() -> None:
+    meta = parse("lower_case_meta_author.html", "https://carrymore.example/blog/book-movers/")
+    assert meta.authors == (Person("nadia ferreira"),)

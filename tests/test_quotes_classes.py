@@ -216,6 +216,24 @@ def test_words_between_the_cue_and_its_content_are_not_content(passage: str, con
     assert _said("John Smith runs a trucking firm. " + passage) == [("indirect", content, "John Smith")]
 
 
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "“We will not stop,” John Smith said during a speech in Milwaukee on Saturday night.",
+        "“It works,” John Smith said at a news conference in Leeds in December.",
+        "John Smith said in an email message through an aide on Friday.",
+    ],
+    ids=["said-during-a-speech", "said-at-a-news-conference", "said-in-an-email"],
+)
+def test_the_object_of_a_preposition_after_the_cue_is_not_what_was_said(passage: str) -> None:
+    assert [q for q in _said(passage) if q[0] == "indirect"] == []
+
+
+def test_the_clause_after_a_prepositional_phrase_without_that_is_read() -> None:
+    passage = "John Smith said in an interview on Tuesday the talks had failed for good."
+    assert _said(passage) == [("indirect", "the talks had failed for good", "John Smith")]
+
+
 def test_a_cue_inside_its_clause() -> None:
     passage = (
         "John Smith runs a trucking firm. It's common, he explains, for the drivers to work "

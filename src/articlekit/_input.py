@@ -526,8 +526,9 @@ def read_source(data: object, *, source: str, limits: Limits) -> str | bytes | b
         if isinstance(chunk, (str, bytes, bytearray, memoryview)):
             return chunk
         raise ValidationError(f"{source} input: the file object's read() gave {type(chunk).__name__}, not bytes or str")
+    what = "the input" if source == "input" else f"{source} input"
     raise ValidationError(
-        f"{source} input must be str, bytes, a path (os.PathLike) or a binary file object, got {type(data).__name__}"
+        f"{what} must be str, bytes, a path (os.PathLike) or a binary file object, got {type(data).__name__}"
     )
 
 

@@ -302,6 +302,8 @@ def to_json(article: Article, *, indent: int | None = None) -> str:
     """
     if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int) or not 0 <= indent <= 16):
         raise ValidationError(f"to_json(): indent must be an int from 0 to 16 or None, got {indent!r:.40}")
+    if not isinstance(article, Article):
+        raise ValidationError(f"to_json() takes an Article, got {type(article).__name__}")
     return json.dumps(to_dict(article), ensure_ascii=False, indent=indent, allow_nan=False)
 
 

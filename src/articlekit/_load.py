@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import os
 
-from articlekit._errors import ValidationError
+from articlekit._errors import UnknownFormatError, ValidationError
 from articlekit._input import (
     EXTENSIONS,
     FORMAT_NAMES,
     MEDIA_TYPES,
+    check_flags,
     encoding_for_label,
     find_bom,
     read_path,
@@ -55,6 +56,9 @@ def parse_file(
         else the page's own declaration, then a detector decide).
     :raises ParseError: the file cannot be read, is not a regular file (a
         folder, a FIFO, a socket), or cannot be parsed.
+    :raises ValidationError: an argument of the wrong type or value (checked
+        before the file is read).
+    :raises UnknownFormatError: *format* is not a known name.
 
     >>> import articlekit
     >>> article = articlekit.parse_file("examples/pages/kremlin-talks.html", quotes=False)
@@ -63,6 +67,7 @@ def parse_file(
     """
     if not isinstance(path, (str, os.PathLike)):
         raise ValidationError(f"path must be a str or os.PathLike, got {type(path).__name__}")
+    _check_arguments("parse_file", format, encoding, limits, quotes=quotes, comments=comments)
     name = os.fsdecode(os.fspath(path))
     limits = limits or Limits()
     data = read_path(name, limit=limits.max_bytes)
@@ -75,6 +80,20 @@ def parse_file(
     if format == "auto":
         format = EXTENSIONS.get(os.path.splitext(lower)[1], "auto")
     return _parse(data, format, url, encoding, quotes=quotes, comments=comments, limits=limits)
+
+
+def _check_arguments(function: str, format: object, encoding: object, limits: object, **flags: object) -> None:
+    """Every argument checked before a file is read or a URL fetched."""
+    if not isinstance(format, str):
+        raise ValidationError(f"{function}: format must be a str, got {type(format).__name__}")
+    if FORMAT_NAMES.get(format.strip().lower()) is None:
+        known = ", ".join(sorted(set(FORMAT_NAMES.values())))
+        raise UnknownFormatError(f"unknown input format {format!r}; known: {known}")
+    if encoding is not None and not isinstance(encoding, str):
+        raise ValidationError(f"{function}: encoding must be a str or None, got {type(encoding).__name__}")
+    if limits is not None and not isinstance(limits, Limits):
+        raise ValidationError(f"{function}: limits must be a Limits or None, got {type(limits).__name__}")
+    check_flags(function, **flags)
 
 
 def _parse(
@@ -115,6 +134,9 @@ def parse_url(
     :param max_bytes: the largest body accepted (default: ``limits.max_bytes``).
     :raises FetchError: a URL that is not ``http``/``https``, a network or
         HTTP error, the time limit or the size cap.
+    :raises ValidationError: an argument of the wrong type or value (checked
+        before anything is fetched).
+    :raises UnknownFormatError: *format* is not a known name.
     :raises ParseError: the page could not be parsed.
     """
     if not isinstance(url, str):
@@ -123,6 +145,7 @@ def parse_url(
         raise ValidationError(f"parse_url: timeout must be a positive number of seconds, got {timeout!r:.40}")
     if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1):
         raise ValidationError(f"parse_url: max_bytes must be a positive int or None, got {max_bytes!r:.40}")
+    _check_arguments("parse_url", format, None, limits, quotes=quotes, comments=comments)
     limits = limits or Limits()
     cap = limits.max_bytes if max_bytes is None else max_bytes
     from articlekit._fetch import fetch  # urllib, only when a URL is fetched

@@ -56,6 +56,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 from typing import Final, NamedTuple
 
 from articlekit._textutil import clean_name, name_key
@@ -71,6 +73,7 @@ __all__ = [
     "byline_label",
     "display_name",
     "is_acronym",
+    "is_given_name",
     "is_link_label",
     "is_organisation",
     "looks_like_name",
@@ -397,6 +400,26 @@ def uninvert(name: str) -> str:
     if inverted and not is_organisation(inverted.group(1)) and not is_organisation(inverted.group(2)):
         return f"{inverted.group(2)} {inverted.group(1)}"
     return name
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """The given names of ``_given_names.txt`` in this package (one a line, ``#`` comments)."""
+    text = resources.files("articlekit").joinpath("_given_names.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def is_given_name(word: str) -> bool:
+    """Whether *word* is a given name of the list ``articlekit/_given_names.txt`` (``Jane``, ``Kwame``).
+
+    The list is data: to add names, add lines to that file.
+
+    >>> is_given_name("Mark"), is_given_name("Regency")
+    (True, False)
+    """
+    return word.strip(".,'’()").casefold() in _given_names()
 
 
 # --------------------------------------------------------------------------- person or organisation

@@ -10,7 +10,7 @@ Each document is parsed in a worker process that runs under a wall-clock time
 limit and an address-space limit (``RLIMIT_AS``) and is replaced after
 ``max_tasks_per_child`` documents (with ``jobs=None``, the documents of the
 run's first CPU second are parsed in the calling process, and workers start
-only for a run longer than that).  A document that fails -- a parse error,
+only for a run longer than that, when two CPUs or more are free).  A document that fails -- a parse error,
 empty or binary content, a time or memory limit, even a worker that crashes --
 gives a :class:`BatchResult` with ``error`` set; the run goes on.
 
@@ -31,6 +31,7 @@ b.json EmptyDocumentError
 from __future__ import annotations
 
 import itertools
+import math
 import os
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -85,17 +86,22 @@ DEFAULT_MAX_TASKS_PER_CHILD = 500
 AUTO_IN_PROCESS_SECONDS = 1.0
 
 
-def auto_processes() -> int:
+def auto_processes(running: float = 0.0) -> int:
     """Worker processes for ``jobs=None``: the CPUs, less those other programs keep busy (the
-    load average), at least one.  On a busy machine more workers than free CPUs only wait."""
+    load average), at least one.  On a busy machine more workers than free CPUs only wait.
+
+    *running* is the wall seconds the calling process has itself been parsing: its own share
+    of the one-minute load average (``1 - e^(-running/60)``) is not counted as another
+    program's."""
     try:
         cpus = max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
         cpus = os.cpu_count() or 1
     try:
-        busy = int(os.getloadavg()[0] + 0.5)
+        load = os.getloadavg()[0]
     except (AttributeError, OSError):  # pragma: no cover - no load average
-        busy = 0
+        load = 0.0
+    busy = int(max(0.0, load - (1.0 - math.exp(-max(0.0, running) / 60.0))) + 0.5)
     return max(1, min(cpus, cpus - busy))
 
 
@@ -132,7 +138,10 @@ def parse_many(
         worker processes (:func:`auto_processes` of them) for the rest, and
         the time and memory limits apply to those.  Small runs are done
         before workers would have started; large ones lose at most a second
-        of parallelism.
+        of parallelism.  Workers start only when two CPUs or more are free
+        (one worker parses no faster than the calling process): on a busy
+        machine the run goes on in process, the load looked at again after
+        each further second of CPU, and no time or memory limit applies.
     :param format: ``"auto"`` (from the file extension, else sniffed),
         ``"html"``, ``"markdown"``, ``"text"`` or ``"json"`` (articlekit JSON).
     :param quotes: extract quotes (see :func:`articlekit.parse`).
@@ -190,6 +199,15 @@ def parse_many(
         )
     if language is not None and (not isinstance(language, str) or not language.strip()):
         raise ValidationError(f"language must be a non-empty str or None, got {language!r}")
+    if parser is not None and not callable(parser):
+        raise ValidationError(f"parser must be a function or None, got {type(parser).__name__}")
+    if skip is not None and not callable(skip):
+        raise ValidationError(f"skip must be a function or None, got {type(skip).__name__}")
+    if isinstance(exclude, (str, bytes, os.PathLike)) or not isinstance(exclude, Iterable):
+        raise ValidationError(f"exclude must be a list of paths, got {type(exclude).__name__}")
+    exclude = list(exclude)
+    if not all(isinstance(p, (str, os.PathLike)) for p in exclude):
+        raise ValidationError("exclude must be a list of paths (str or os.PathLike)")
     options = _Options(parser, format, quotes, limits, to, memory_limit, comments=comments, language=language)
     source = _jobs(inputs, limits)
     excluded = {os.path.realpath(p) for p in exclude}
@@ -215,7 +233,11 @@ def _generate(
         return
     if jobs is None:
         # In process while the run is short; workers for the rest once it is not (and only
-        # when a next document is there: a run that ends at the deadline starts none).
+        # when a next document is there: a run that ends at the deadline starts none), and
+        # only when two CPUs or more are free: one worker parses no faster than this process
+        # and costs its start.  On a busy machine the run stays in process, the load looked
+        # at again after each further AUTO_IN_PROCESS_SECONDS of CPU.
+        started = time.monotonic()
         deadline = time.process_time() + AUTO_IN_PROCESS_SECONDS
         index = 0
         upcoming = next(source, None)
@@ -224,9 +246,13 @@ def _generate(
             index += 1
             upcoming = next(source, None)
             if upcoming is not None and time.process_time() > deadline:
+                processes = auto_processes(time.monotonic() - started)
+                if processes < 2:
+                    deadline = time.process_time() + AUTO_IN_PROCESS_SECONDS
+                    continue
                 rest = itertools.chain([upcoming], source)
                 yield from _Pool(
-                    rest, options, processes=auto_processes(), timeout=timeout,
+                    rest, options, processes=processes, timeout=timeout,
                     max_tasks_per_child=max_tasks, start=index,
                 )
                 return

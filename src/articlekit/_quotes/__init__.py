@@ -92,7 +92,7 @@ def extract_quotes(
         raise ValidationError(
             f"extract_quotes: disabled must be a frozenset of rule names, got {disabled!r}"
         )
-    if isinstance(reported, str) or not all(t in CUE_TYPES for t in reported):
+    if isinstance(reported, str) or not isinstance(reported, Collection) or not all(t in CUE_TYPES for t in reported):
         raise ValidationError(
             f"extract_quotes: reported must be a collection of cue types {CUE_TYPES}, got {reported!r}"
         )

@@ -317,13 +317,8 @@ def attribute(
             cues = find_cues(toks, s0, s1, lex, is_title, cue_at, unknown_cues)
             if names_at and "mention-names" in on:
                 mention_names(state, toks, s0, s1, names_at, "introduced" in on)
-            if "subject" not in on:
-                pass
-            elif not cues or (cues[0].a - s0 > 2 and not parenthetical(toks, s0, cues[0], lex)):
-                find_subject(state, toks, s0, cues[0].a if cues else s1)
-            elif cues[0].a == s0 and cues[0].participle:
-                # "Noting that …, Schlafly put her finger on …": the subject after the comma
-                find_subject(state, toks, s0, cues[1].a if len(cues) > 1 else s1)
+            if "subject" in on:
+                _subject(state, toks, s0, s1, cues)
             resolve_cues(state, toks, s0, s1, cues)
             if tail is not None:
                 if "said-after" in on:
@@ -397,19 +392,10 @@ def attribute(
                     and not any(i - 3 <= c.b <= i for c in cues)
                 ):
                     title_body = title_body[:-1]  # her film, “Trainwreck.” (the period inside)
-                if "work-title" not in on:
-                    pass
-                elif (
-                    not right_after
-                    or (picked is not None and picked.participle)
-                    or names_before(toks, i, s0, lex)
-                ) and is_work_title(title_body, lex):
-                    # (a participle after the name does not say it: "on “Morning Joe,” adding …")
-                    kind = "scare"  # “The Big Short”, “Sunday Morning Futures”: a name, not speech
-                elif after_work_noun(toks, i, s0, lex) and is_work_title(
-                    title_body, lex, loose=True
+                if "work-title" in on and _work_title(
+                    toks, i, s0, lex, title_body, right_after, picked
                 ):
-                    kind = "scare"  # the reality show “The Apprentice,” / his book, “Crippled America: …”
+                    kind = "scare"
                 if kind == "direct" and "bylined" in on and bylined(toks, i, s1, body):
                     kind = "scare"  # “City museum names a director,” by Times' Jane Doe: a headline
                 made = _make(state, q, kind, speaker, cue_text, mention)
@@ -445,6 +431,37 @@ def attribute(
         fill_headlines(headline_pending, state, read.title_length())
     merged = merge_quotes(state)
     return merged, state.truncated or len(raw) > limits.max_quotes, overlong
+
+
+def _subject(state: State, toks: list[Token], s0: int, s1: int, cues: list[Cue]) -> None:
+    """Rule ``subject``: note the sentence's subject, the person a later pronoun may mean."""
+    if not cues or (cues[0].a - s0 > 2 and not parenthetical(toks, s0, cues[0], state.lex)):
+        find_subject(state, toks, s0, cues[0].a if cues else s1)
+    elif cues[0].a == s0 and cues[0].participle:
+        # "Noting that …, Schlafly put her finger on …": the subject after the comma
+        find_subject(state, toks, s0, cues[1].a if len(cues) > 1 else s1)
+
+
+def _work_title(
+    toks: list[Token],
+    i: int,
+    s0: int,
+    lex: Lexicon,
+    title_body: str,
+    right_after: bool,
+    picked: Cue | None,
+) -> bool:
+    """Rule ``work-title``: whether the quotation at token *i* names a work, not speech."""
+    if (
+        not right_after
+        or (picked is not None and picked.participle)
+        or names_before(toks, i, s0, lex)
+    ) and is_work_title(title_body, lex):
+        # “The Big Short”, “Sunday Morning Futures”: a name (a participle after the name does
+        # not say it: "on “Morning Joe,” adding …")
+        return True
+    # the reality show “The Apprentice,” / his book, “Crippled America: …”
+    return after_work_noun(toks, i, s0, lex) and is_work_title(title_body, lex, loose=True)
 
 
 def _enough(state: State, end: int, end_of_text: int) -> bool:

@@ -219,10 +219,14 @@ def content_after(
             # "said in a follow-up interview that …": the words after a preposition are its
             # object (where, when, to whom), not what was said; the content follows them, if anything
             after = _after_phrase(toks, a, hi, direct, lex)
-            if after >= 0:
-                a = after
-            else:
-                least = 6  # "said in a follow-up interview.": no clause follows
+            if after < 0:
+                # no "that" or comma: the content, if any, starts at the next clause's subject
+                # ("said in an interview Tuesday the talks had failed"); "said during a speech
+                # in Milwaukee." has none
+                after = _clause_start(toks, a, hi, lex)
+                if after < 0:
+                    return None
+            a = after
         first = toks[a]
         if first.kind != "w" or not (
             first.low in lex.words_of("subject_starts")
@@ -252,6 +256,39 @@ def content_after(
     if toks[a].kind == "q" and toks[a].quote in direct:
         return None
     return a, b
+
+
+def _verb_soon(toks: list[Token], a: int, hi: int, lex: Lexicon) -> bool:
+    """Whether a finite verb follows the word at *a* within a few words, with more words after
+    it (*the plan would fail*, not *the cheering crowd*)."""
+    finite = lex.words_of("finite_verbs")
+    for k in range(a + 1, min(hi, a + 1 + _MAX_BARE_SUBJECT)):
+        verb = toks[k]
+        if verb.kind != "w":
+            return False
+        if not verb.cap and (verb.low in finite or (verb.low.endswith("ed") and len(verb.low) > 4)):
+            return k + 1 < hi and toks[k + 1].kind == "w"
+    return False
+
+
+def _clause_start(toks: list[Token], a: int, hi: int, lex: Lexicon) -> int:
+    """Where a clause starts after the object of a preposition that begins at token *a*: the
+    first later word that opens a subject (``the``, ``he``, a capitalised word) and is followed,
+    within a few words, by a finite verb with more words after it; -1 when none does."""
+    starts = lex.words_of("subject_starts")
+    for m in range(a + 1, min(hi - 1, a + _MAX_PHRASE)):
+        tok = toks[m]
+        if tok.kind != "w":
+            if tok.text in "-'\u2019.":
+                continue
+            return -1
+        if tok.low not in starts and not tok.cap:
+            continue
+        if tok.cap and tok.low not in starts and toks[m + 1].low in starts:
+            continue  # "on Tuesday the talks …": a day or place before the subject
+        if _verb_soon(toks, m, hi, lex):
+            return m
+    return -1
 
 
 def _pronoun_contracted(low: str, lex: Lexicon) -> bool:

@@ -59,6 +59,7 @@ from articlekit._parsers.html._metadata._sources import (
 from articlekit._people import (
     ACCOUNTS,
     AGENCIES,
+    is_given_name,
     is_link_label,
     looks_like_name,
     opens_byline,
@@ -116,10 +117,12 @@ def _people_from_ld(
             credits.append(name)
             continue
         names, orgs = split_byline(name, site_names=site_names)
-        if "person" in types and not names and orgs == [name] and _personal(
+        # Typed a Person: "Emily Post" is not a newspaper; "ann lee" (not cased as a name) is a name.
+        unshaped = not orgs and not looks_like_name(name)
+        if "person" in types and not names and (orgs == [name] or unshaped) and _personal(
             name, site_names, forum=forum, described=described
         ):
-            names, orgs = [name], []  # typed a Person: "Emily Post" is not a newspaper
+            names, orgs = [name], []
         credits.extend(orgs)
         url = _text(item.get("url") if isinstance(item.get("url"), str) else "", _MAX_URL_CHARS) or None
         if url is not None and is_unsafe_url(url):
@@ -212,6 +215,8 @@ def _from_meta(page: _Page, org_names: list[str]) -> _Found:
         for value in values[:10]:
             value = uninvert(_text(value, 1_000))  # "Okafor, Ngozi" (Dublin Core style)
             names, orgs = split_byline(value, site_names=org_names)
+            if not names and not orgs and _lower_case_name(value):
+                names = [value]  # "kirstin boatto": a name its writer did not capitalise
             people.extend(Person(n) for n in names)
             credits.extend(orgs)
         if people:
@@ -496,10 +501,47 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
         # An author box away from the headline (after the article, beside it): the whole page.
         people, found = _from_byline_elements(page, org_names, page.src.find_anywhere("bylines"))
         credits.extend(found)
+    if not people and credits:
+        # A person whose site bears their name: a credit by the site rule, the author when it
+        # begins with a given name.
+        owner = _site_owner(credits)
+        if owner is not None:
+            people, credits = [Person(owner)], [c for c in credits if c != owner]
     if hidden:
         ignored = ", ".join(p.name for p in hidden)
         page.warnings.append(f"authors: {ignored} named in the metadata but not on the page; ignored")
     return _final(page, people, credits)
+
+
+def _site_owner(credits: list[str]) -> str | None:
+    """The first credit that is a person's whole name but for the site rule and begins with a
+    given name (:func:`articlekit._people.is_given_name`): the owner of a personal site ("Mark
+    Denney" on "Mark Denney Photography", "Cory Dransfeldt" on coryd.dev), not a company named
+    after a thing ("Regency Chess")."""
+    for credit in credits[:3]:
+        words = credit.split()
+        if (
+            len(words) >= 2
+            and is_given_name(words[0])
+            and (split_byline(credit) == ([credit], []) or _lower_case_name(credit))
+            and not _organisation_word(credit)
+        ):
+            return credit
+    return None
+
+
+def _lower_case_name(name: str) -> bool:
+    """A person's name written in lower case ("kirstin boatto"): two to four words of letters that
+    read as a name once capitalised."""
+    words = name.split()
+    if not name.islower() or not 2 <= len(words) <= 4 or not all(w.isalpha() for w in words):
+        return False
+    cased = " ".join(w[:1].upper() + w[1:] for w in words)
+    return split_byline(cased) == ([cased], [])
+
+
+def _organisation_word(name: str) -> bool:
+    return any(w.strip(".,'’()") in _ALWAYS_ORGANISATION for w in name_key(name).split())
 
 
 def _final(page: _Page, people: list[Person], credits: list[str]) -> tuple[list[Person], list[str]]:
