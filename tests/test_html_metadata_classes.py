@@ -226,3 +226,46 @@ def test_a_company_named_after_a_thing_stays_a_credit() -> None:
 def test_a_lower_case_meta_author_is_a_name() -> None:
     meta = parse("lower_case_meta_author.html", "https://carrymore.example/blog/book-movers/")
     assert meta.authors == (Person("nadia ferreira"),)
+
+
+def test_one_word_after_a_byline_label_is_the_author() -> None:
+    meta = parse("byline_label_one_word.html", "https://paperhearts.example/2025/12/book-beat")
+    assert meta.authors == (Person("Amanda"),)
+
+
+def test_a_user_name_in_the_meta_author_is_a_person_not_an_account() -> None:
+    meta = parse("meta_author_user_name.html", "https://lakeviewfamilydental.example/blog/resolutions/")
+    assert meta.authors == (Person("dgarrity"),)
+    assert meta.credits == ()
+
+
+def test_citation_authors_are_read_and_uninverted() -> None:
+    meta = parse("citation_author_inverted.html", "https://coastalscience.example/articles/tidal-wetlands")
+    assert meta.authors == (Person("Ngozi A. Okafor"), Person("Marta Lindqvist"))
+
+
+def test_a_contributors_heading_opens_a_byline() -> None:
+    meta = parse("byline_contributors_heading.html", "https://greenhousegrowers.example/learn/low-light")
+    assert meta.authors == (Person("Rosa Lindgren"),)
+
+
+def test_a_forums_first_poster_is_read_from_its_view_without_scripts_without_microdata() -> None:
+    meta = parse("forum_creator_in_noscript.html", "https://forum.polyglot.example/t/best-daily-news-website-for-beginners/37628")
+    assert meta.authors == (Person("wordhoarder94"),)
+
+
+def test_a_whole_name_first_under_the_headline_beginning_with_a_given_name_is_the_author() -> None:
+    meta = parse("name_first_under_headline.html", "https://quaysidehotels.example/blog/travel-hacks/")
+    assert meta.authors == (Person("Julia Marwick"),)
+
+
+def test_a_sentence_naming_the_writer_opens_a_byline() -> None:
+    meta = parse("byline_written_by_sentence.html", "https://northfieldhealth.example/blog/plant-based-diet")
+    assert meta.authors == (Person("Ana Mendes"),)
+
+
+def test_a_date_printed_under_the_headline_before_the_metadatas_is_the_published_date() -> None:
+    # The CMS re-stamped datePublished when the page was saved again; the page prints the original.
+    meta = parse("visible_date_before_metadata_date.html", "https://neuralnotes.example/newsletter/fitness-protocol")
+    assert meta.published is not None
+    assert meta.published.date().isoformat() == "2022-11-02"

@@ -218,9 +218,9 @@ class BylineWords(NamedTuple):
 #: declared language is not trusted to pick one).
 BYLINE_LANGUAGES: Final[dict[str, BylineWords]] = {
     "en": BylineWords(
-        openers=("written by", "posted by", "words by", "story by", "text by", "published by", "authored by"),
-        labels=("updated by", "contributed by", "compiled by", "presented by", "this post was written by",
-                "this article was written by", "this story was written by"),
+        openers=("written by", "posted by", "words by", "story by", "text by", "published by", "authored by",
+                 "this post was written by", "this article was written by", "this story was written by"),
+        labels=("updated by", "contributed by", "compiled by", "presented by"),
         reviewers=("reviewed by", "medically reviewed by", "fact checked by", "fact-checked by", "edited by",
                    "expert reviewed by", "review by"),
         roles=("reviewer", "reviewed", "staff writer", "fact", "checker", "checked", "medically", "expert",
@@ -287,6 +287,8 @@ _FURNITURE_WORDS = frozenset(w for words in BYLINE_LANGUAGES.values() for w in w
 #: the author of wcxb-dev/4371.)
 _TEXT_OPENERS = ("reported by", "reporting by", "interview by")
 _OPENER_HEADINGS = ("authors", "author", r"author\(s\)", "byline")
+#: Headings that open a byline after an HTML headline when a colon follows (``Contributors:``).
+_HTML_HEADINGS = ("authors", "author", "byline", "contributors", "contributor")
 #: What else labels a text known to be a byline: these verbs before a preposition, these
 #: prepositions (also after a verb), these headings before a colon or a dash.
 _LABEL_VERBS = (
@@ -294,7 +296,7 @@ _LABEL_VERBS = (
     "edited", "compiled",
 )  # fmt: skip
 _LABEL_PREPOSITIONS = ("by", "from", "von", "par", "por", "di", "door", "av", "af")
-_LABEL_HEADINGS = ("author", "authors", "byline", "autor", "auteur", "autore")
+_LABEL_HEADINGS = ("author", "authors", "byline", "autor", "auteur", "autore", "contributor", "contributors")
 
 
 def _alternatives(words: Iterable[str], space: str = r"\s+") -> str:
@@ -307,7 +309,7 @@ _OPENER = re.compile(
 )
 _OPENER_START = re.compile(
     r"^" + _alternatives(sorted((*BYLINE_OPENERS, *_HTML_OPENERS, *_LANGUAGE_OPENERS), key=len, reverse=True), " ")
-    + r"\b\s*:?\s*",
+    + r"\b\s*:?\s*|^" + _alternatives(_HTML_HEADINGS) + r"\s*:",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
@@ -335,7 +337,7 @@ _DATE_IN_BYLINE = re.compile(
     rf"\d{{1,2}}\s+(?:{_MONTH_ABBREVIATIONS})).*$",
     re.IGNORECASE,
 )
-_INVERTED_NAME = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+)$")
+_INVERTED_NAME = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]*\.?)?)$")
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 _HANDLE = re.compile(r"[\w.@-]{1,40}")
 _EMAIL = re.compile(r"\s*<[^<>\s]{1,200}>\s*$")
@@ -362,7 +364,8 @@ def byline_label(text: str) -> int | None:
 def opens_byline(text: str) -> bool:
     """Whether *text* (after an HTML headline) starts with a byline label, a colon allowed (``By: Jane``).
 
-    The labels are :data:`BYLINE_OPENERS`, *Door* and *Av*.
+    The labels are :data:`BYLINE_OPENERS`, *Door* and *Av*, the openers of
+    :data:`BYLINE_LANGUAGES`, and a heading before a colon (``Author:``, ``Contributors:``).
     """
     return _OPENER_START.match(text) is not None
 

@@ -76,7 +76,7 @@ _Found = tuple[list[Person], list[str]]
 
 _META_AUTHOR_KEYS = (
     "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author",
-    "sailthru.author", "byl", "byline",
+    "sailthru.author", "byl", "byline", "citation_author",
 )  # fmt: skip
 
 
@@ -217,6 +217,8 @@ def _from_meta(page: _Page, org_names: list[str]) -> _Found:
             names, orgs = split_byline(value, site_names=org_names)
             if not names and not orgs and _lower_case_name(value):
                 names = [value]  # "kirstin boatto": a name its writer did not capitalise
+            if not names and orgs == [value] and _user_name(value, org_names):
+                names, orgs = [value], []  # "stephenlega": a person's user name, not an account
             people.extend(Person(n) for n in names)
             credits.extend(orgs)
         if people:
@@ -355,7 +357,7 @@ def _from_forum_user(page: _Page, org_names: list[str]) -> _Found:
             el for el in candidates if not (isinstance(el.sourceline, int) and el.sourceline >= line)
         ]
     for el in candidates[:60]:
-        if _excluded(el, _FORUM_BAD):
+        if _excluded(el, _FORUM_BAD, _MICRODATA_EXCLUDED_TAGS):  # <noscript> too: a forum's view without scripts
             continue
         name = _element_text(el, 200)
         if not name or len(name) > 60 or name_key(name) in ACCOUNTS:
@@ -436,8 +438,9 @@ _JOBS = frozenset(
 
 def _name_beside_date(texts: list[str], org_names: list[str]) -> str | None:
     """A whole name printed on its own among the first texts after the headline, next to a date
-    (``"Trond Teigen"`` after ``"2025-12-17"``, ``"John Crenshaw"`` before ``"Dec 10"``): an
-    unlabelled byline."""
+    (``"Trond Teigen"`` after ``"2025-12-17"``) or over a job title, or as the very first text
+    under the headline when it begins with a given name (``"Julia Gralberg"``): an unlabelled
+    byline."""
     head: list[str] = []
     for text in texts[:6]:
         if len(text) > 300:
@@ -456,6 +459,8 @@ def _name_beside_date(texts: list[str], org_names: list[str]) -> str | None:
         role = len(nxt.split()) >= 2 and nxt.split()[-1].lower() in _JOBS
         if role or any(find_date(t) is not None for t in near if len(t) <= 60):
             return names[0]
+        if i == 0 and is_given_name(text.split()[0]):
+            return names[0]  # the first line under the headline, a whole name beginning with a given name
     return None
 
 
@@ -476,7 +481,8 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
     byline = _byline_after(after)
     if byline:
         names, after_credits = split_byline(byline, site_names=org_names)
-        after_people = [Person(n) for n in names if len(n.split()) >= 2]
+        # After a label ("by Amanda", "Posted by BeauHD") one word is a name too.
+        after_people = [Person(n) for n in names]
     people, hidden = _shown(page, people)
     if people and after_people:
         meta_keys = {name_key(p.name) for p in people}
@@ -538,6 +544,20 @@ def _lower_case_name(name: str) -> bool:
         return False
     cased = " ".join(w[:1].upper() + w[1:] for w in words)
     return split_byline(cased) == ([cased], [])
+
+
+#: Parts of the user names of shared accounts ("adminn", "q_admin", "newsdesk", "seoteam").
+_ACCOUNT_PARTS = re.compile(r"admin|editor|staff|team|webmaster|seo|marketing|support|info|news|blog|office|desk", re.I)
+
+
+def _user_name(name: str, org_names: list[str]) -> bool:
+    """Whether *name*, one word that a byline files as an account, is a person's user name
+    ("stephenlega", "sara.r.peter"): not in capitals (an acronym), no part of a shared account's
+    name, not the site's name nor part of it."""
+    if not _HANDLE.fullmatch(name) or name.isupper() or _ACCOUNT_PARTS.search(name) or name.lower() in _PLACEHOLDERS:
+        return False
+    key = squash(name)
+    return not any(key in squash(s) or squash(s) in key for s in org_names if s)
 
 
 def _organisation_word(name: str) -> bool:

@@ -8,7 +8,9 @@ date ``<meta>`` tags; JSON-LD ``datePublished`` of the ``WebPage``; ``<time>``
 elements of the article (marked as published first); ``dateCreated``; a date in
 the canonical URL's or the page URL's path; a short dated text just after or
 before the headline; an element whose class names a date.  Texts that say
-"updated" or "modified" are never read as the published date.
+"updated" or "modified" are never read as the published date.  A date printed
+under the headline two days or more before the published date found in the
+metadata wins over it (not on forum threads, whose first texts are members').
 
 Modified (:data:`MODIFIED_TRUST`): only modification fields.  A modified date
 earlier than the published one is dropped with a warning.
@@ -227,11 +229,24 @@ def _first_date(page: _Page, near: _Near, trust: tuple[tuple[str, _DateReader], 
     return None
 
 
+def _shown_if_earlier(published: datetime, near: _Near, now: datetime) -> datetime:
+    """The date printed under the headline when it is two days or more before the metadata's
+    published date (a page re-saved by its CMS, a date taken from a related item); else *published*.
+
+    One day apart is not enough: that is a time zone (a UTC timestamp past midnight)."""
+    shown = next((d for d in (find_date(t, now=now) for t in _dates_after(near.after)) if d is not None), None)
+    if shown is not None and (published.date() - shown.date()).days >= 2:
+        return shown
+    return published
+
+
 def read_dates(page: _Page, after: list[str], before: list[str]) -> tuple[datetime | None, datetime | None]:
     """The published and modified dates of *page*; *after* / *before* are the texts around its headline."""
     now = datetime.now(timezone.utc)
     near = _Near(after=after, before=before)
     published = _first_date(page, near, PUBLISHED_TRUST, now)
+    if published is not None and not _is_forum(page):
+        published = _shown_if_earlier(published, near, now)
     modified = _first_date(page, near, MODIFIED_TRUST, now)
     if published is not None and modified is not None and modified < published:
         page.warnings.append("dates: the modified date is earlier than the published date; modified dropped")
