@@ -148,14 +148,26 @@ def _headline_ok(el: Any, site_keys: list[str]) -> str:
         return ""
     # An <h1> that only holds a link to the home page or an image is a logo.
     for a in el.iter("a"):
-        href = _attr(a, "href").strip()
-        if href in ("/", "./", "#") or (href and urlsplit(href).path in ("", "/") and "://" in href):
+        if _home_link(_attr(a, "href").strip()):
             try:
                 if len(_element_text(a, 500)) >= len(text) * 0.8:
                     return ""
             except ValueError:
                 return ""
     return text
+
+
+def _home_link(href: str) -> bool:
+    """Whether *href* points to a site's home page (``/``, ``https://example.com/``); a link
+    the URL parser refuses (``http://[x/``) is none."""
+    if href in ("/", "./", "#"):
+        return True
+    if not href or "://" not in href:
+        return False
+    try:
+        return urlsplit(href).path in ("", "/")
+    except ValueError:
+        return False
 
 
 def _choose_title(
