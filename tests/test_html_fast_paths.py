@@ -98,3 +98,126 @@ def test_the_attribute_cap_reads_each_attribute_once_with_the_same_result(text: 
     backtracking = re.compile(rf"<[A-Za-z][^\s/>]*(?:{_attr(1)}){{3}}(?={_attr(2)})")
     found = [m.span() for m in _flood_pattern(3).finditer(text)]
     assert found == [m.span() for m in backtracking.finditer(text)]
+
+
+@given(st.text(alphabet=st.sampled_from(list(",，、،;. a\u060b")) | st.characters(), max_size=40))
+@example("a, b，c、d،e")
+def test_commas_are_counted_as_the_pattern_finds_them(text: str) -> None:
+    assert _common.count_commas(text) == len(_common.COMMAS.findall(text))
+
+
+# Small pages for the cleaning rules: nested blocks, links (a block inside a link too),
+# pictures, furniture and body names, hidden elements, text with and without commas.
+_ATTRIBUTES = st.sampled_from(
+    ["", " class='share'", " class='entry-content'", " class='caption'", " id='related'", " style='display:none'",
+     " hidden", " itemprop='articleBody'", " class='x'", " role='navigation'"]
+)
+_TEXTS = st.sampled_from(["", "Words", "A sentence, with, commas, here, and, there, then, more, and, more, yes.",
+                          "Link text " * 12, " "])
+
+
+def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    tags = st.sampled_from(["div", "ul", "li", "a", "p", "table", "td", "section", "figure", "span", "dl", "ol"])
+    return st.builds(
+        lambda tag, attrs, text, kids, tail: f"<{tag}{attrs}>{text}{''.join(kids)}</{tag}>{tail}",
+        tags, _ATTRIBUTES, _TEXTS, st.lists(children, max_size=4), _TEXTS,
+    )
+
+
+_CONTENT = st.recursive(
+    st.sampled_from(["<img src='a.png'>", "<input>", "text, ", "<p>Short.</p>", "<br>"]),
+    _element,
+    max_leaves=25,
+).map(lambda inner: f"<html><body><div class='story'>{inner}</div></body></html>")
+
+
+def _cleaning_state(html: str) -> tuple[_common.State, object]:
+    import lxml.html
+
+    root = lxml.html.fromstring(html)
+    body = root.find("body")
+    return _common.State(root=root, body=body, page=_common.Page(body)), body[0]
+
+
+def _text_of(content: object) -> str:
+    import lxml.etree
+
+    return lxml.etree.tostring(content, encoding="unicode")
+
+
+@given(_CONTENT)
+def test_conditional_cleaning_measures_each_link_once_with_the_same_result(html: str) -> None:
+    # The rule keeps each link's length between blocks; the reference measures every link of
+    # every block again.
+    from articlekit._parsers.html._extract import clean_conditional as rule
+
+    state, content = _cleaning_state(html)
+    rule.run(state, content)
+    _, ref_content = _cleaning_state(html)
+    total = _common.text_len(ref_content)
+    cards = _common.link_density(ref_content, total) >= rule.WEIGHTS["card_links"]
+    for el in reversed(list(ref_content.iter("table", "ul", "ol", "div", "section", "dl", "figure"))):
+        if el is ref_content or el.getparent() is None or _common.text_len(el) > 0.5 * total:
+            continue
+        weight = _common.class_weight(el)
+        if weight < 0 or rule.looks_like_furniture(el, " ".join(el.text_content().split()), weight, cards=cards):
+            _common.remove(el)
+    assert _text_of(content) == _text_of(ref_content)
+
+
+@given(_CONTENT)
+def test_furniture_cleaning_looks_only_at_elements_with_attributes_with_the_same_result(html: str) -> None:
+    from articlekit._parsers.html._extract import clean_furniture as rule
+
+    state, content = _cleaning_state(html)
+    rule.run(state, content)
+    ref_state, ref_content = _cleaning_state(html)
+    page = ref_state.page
+    doomed, protected = [], set()
+    for el in ref_content.iter():
+        if el is ref_content or not isinstance(el.tag, str):
+            continue
+        verdict = page.verdict(el)
+        if verdict == _common.HINT:
+            node = el.getparent()
+            while node is not None and node is not ref_content and node not in protected:
+                protected.add(node)
+                node = node.getparent()
+        elif verdict in (_common.HIDDEN, _common.NEGATIVE):
+            doomed.append(el)
+    for el in doomed:
+        if el in protected or el.getparent() is None:
+            continue
+        if page.verdict(el) == _common.NEGATIVE and page.is_layout(el):
+            continue
+        _common.remove(el)
+    assert _text_of(content) == _text_of(ref_content)
+
+
+@given(_CONTENT.map(lambda page: page.replace("<div class='story'>", "<div class='story'><nav>" + "Menu " * 120 + "</nav>")))
+def test_keep_wrappers_measures_the_page_only_when_it_matters_with_the_same_result(html: str) -> None:
+    from articlekit._parsers.html._extract import keep_wrappers as rule
+
+    state, _ = _cleaning_state(html)
+    rule.run(state)
+    ref_state, _ = _cleaning_state(html)
+    body = ref_state.body
+    page = _common.text_len(body)
+    if page >= 500:
+        for el in list(body.iter(*rule.WRAPPERS)):
+            if rule._major(_common.text_len(el), page):
+                el.tag = "div"
+        for el in [el for el in body.xpath("descendant::*[@hidden or @aria-hidden or @style]") if rule._hides(el)]:
+            if rule._major(_common.text_len(el), page):
+                for name in ("hidden", "aria-hidden", "style"):
+                    el.attrib.pop(name, None)
+    assert _text_of(state.body) == _text_of(body)
+
+
+@given(_CONTENT)
+def test_the_page_measures_each_link_once_with_the_same_density(html: str) -> None:
+    state, _ = _cleaning_state(html)
+    page = state.page
+    for el in [state.body, *state.body.iter("div", "p", "a", "ul")]:
+        assert page.link_density(el) == _common.link_density(el)
+        assert page.link_density(el) == _common.link_density(el)  # measured again: from the memo

@@ -281,13 +281,15 @@ def _walk(body: Any, counts: dict[str, int]) -> _Walk:
     ``<pre>``/``<code>``, the text nodes inside ``<h1>``-``<h3>``, and the ``class`` and
     ``id`` values of the elements below *body* (``None`` when there are more than
     :data:`_MAX_CLASS_VALUES`: the caller then reads them in attribute order); counts the
-    elements of :data:`_COUNTED` into *counts*.  Each node is visited once, its place known
-    from counts of the open elements, so the work is linear in the page (no recursion: the
-    open elements are a list).
+    elements of :data:`_COUNTED` into *counts*.  Each node is visited once, by lxml's
+    :func:`~lxml.etree.iterwalk` (the tree is walked in C, its start and end events handled
+    here), its place known from counts of the open elements, so the work is linear in the
+    page (no recursion: the open elements' tags are a list).
     """
     texts: list[str] = []
     headings: list[str] = []
     classes: list[str] = []
+    add_text, add_class = texts.append, classes.append
     p_chars = a_chars = code_chars = 0
     kinds, counted, hidden = _KINDS, _COUNTED, _HIDDEN_TEXT
     inside = [0, 0, 0, 0]  # open <p>, <a>, <pre>/<code>, <h1>-<h3> elements
@@ -295,49 +297,41 @@ def _walk(body: Any, counts: dict[str, int]) -> _Walk:
         kind = kinds.get(ancestor.tag)
         if kind is not None:
             inside[kind] += 1
-    open_elements: list[Any] = []
-    open_children: list[Any] = []
-    node: Any = body
-    while True:
-        if node is not None:
+    open_tags: list[str] = []
+    walker = lxml.etree.iterwalk(body, events=("start", "end", "comment", "pi"))
+    for event, node in walker:
+        if event == "start":  # an element starts; its text is its first child node
             tag = node.tag
-            if isinstance(tag, str):  # an element starts; its text is its first child node
-                kind = kinds.get(tag)
-                if kind is not None:
-                    inside[kind] += 1
-                feature = counted.get(tag)
-                if feature is not None:
-                    counts[feature] += 1
-                if open_elements:
-                    value = node.get("class")
-                    if value is not None:
-                        classes.append(value)
-                    value = node.get("id")
-                    if value is not None:
-                        classes.append(value)
-                text = node.text
-                parent_tag = tag
-                open_elements.append(node)
-                open_children.append(iter(node))
-            else:  # a comment or processing instruction: only its tail is text
-                text = node.tail
-                parent_tag = open_elements[-1].tag
-        else:
-            node = next(open_children[-1], None)
-            if node is not None:
-                continue
-            done = open_elements.pop()
-            open_children.pop()
-            kind = kinds.get(done.tag)
+            kind = kinds.get(tag)
+            if kind is not None:
+                inside[kind] += 1
+            feature = counted.get(tag)
+            if feature is not None:
+                counts[feature] += 1
+            if open_tags:
+                value = node.get("class")
+                if value is not None:
+                    add_class(value)
+                value = node.get("id")
+                if value is not None:
+                    add_class(value)
+            text = node.text
+            parent_tag = tag
+            open_tags.append(tag)
+        elif event == "end":
+            kind = kinds.get(open_tags.pop())
             if kind is not None:
                 inside[kind] -= 1
-            if not open_elements:
+            if not open_tags:
                 break  # the body's own tail is outside it
-            text = done.tail
-            parent_tag = open_elements[-1].tag
+            text = node.tail
+            parent_tag = open_tags[-1]
+        else:  # a comment or processing instruction: only its tail is text
+            text = node.tail
+            parent_tag = open_tags[-1]
         if text is not None:  # an empty text node (the text-form stage leaves some) counts too
             if parent_tag not in hidden:
-                texts.append(text)
+                add_text(text)
             if inside[0]:
                 p_chars += len(text)
             if inside[1]:
@@ -346,7 +340,6 @@ def _walk(body: Any, counts: dict[str, int]) -> _Walk:
                 code_chars += len(text)
             if inside[3]:
                 headings.append(text)
-        node = None
     return _Walk(texts, p_chars, a_chars, code_chars, headings, classes if len(classes) <= _MAX_CLASS_VALUES else None)
 
 
@@ -432,12 +425,15 @@ def page_features(root: Any, url: str | None = None) -> dict[str, float]:
         count = word_counts.get(word)
         if count:
             found[feature] = found.get(feature, 0) + count
-    classes = " ".join(tree.classes if tree.classes is not None else _CLASSES(body)[:_MAX_CLASS_VALUES]).lower().replace("-", " ").replace("_", " ")
-    class_counts = Counter(classes.split())
-    for word, feature in _CLASS_WORDS.items():
-        count = class_counts.get(word)
-        if count:
-            found[feature] = found.get(feature, 0) + count
+    # Pages repeat their class values: each distinct value is split once, its words
+    # counted as often as it occurs.
+    values = tree.classes if tree.classes is not None else _CLASSES(body)[:_MAX_CLASS_VALUES]
+    class_words = _CLASS_WORDS
+    for value, times in Counter(values).items():
+        for word in value.lower().replace("-", " ").replace("_", " ").split():
+            group = class_words.get(word)
+            if group is not None:
+                found[group] = found.get(group, 0) + times
     for key, value in found.items():
         out[key] = math.log1p(value)
     return out

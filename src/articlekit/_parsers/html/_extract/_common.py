@@ -85,6 +85,13 @@ TAG_BONUS = {
     "h5": -5.0, "h6": -5.0, "th": -5.0,
 }
 COMMAS = re.compile(r"[,\uff0c\u3001\u060c]")
+
+
+def count_commas(text: str) -> int:
+    """``len(COMMAS.findall(text))``, counted by ``str.count`` (no match objects)."""
+    return text.count(",") + text.count("\uff0c") + text.count("\u3001") + text.count("\u060c")
+
+
 SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]['\"\u201d\u2019)]?\s*$")
 
 # Verdicts on an element's own attributes.
@@ -178,6 +185,7 @@ class Page:
         self._clear: set[lxml.html.HtmlElement] = set()
         self._page_len = -1
         self._layout: dict[lxml.html.HtmlElement, bool] = {}
+        self._link_len: dict[lxml.html.HtmlElement, int] = {}
 
     def verdict(self, el: lxml.html.HtmlElement) -> int:
         """HIDDEN, NEGATIVE, HINT or PLAIN, from the element's own attributes."""
@@ -218,6 +226,23 @@ class Page:
         if self._page_len < 0:
             self._page_len = text_len(self.body)
         return self._page_len
+
+    def link_len(self, a: lxml.html.HtmlElement) -> int:
+        """The ``text_len`` of the link *a*, measured once.  Only for the stages that read the
+        tree without changing it (scoring, selection, recall recovery up to ``learned-blocks``):
+        cleaning removes text from links, so it measures them again."""
+        known = self._link_len.get(a)
+        if known is None:
+            known = self._link_len[a] = text_len(a)
+        return known
+
+    def link_density(self, el: lxml.html.HtmlElement, length: int | None = None) -> float:
+        """:func:`link_density`, each link measured once (see :meth:`link_len`)."""
+        total = text_len(el) if length is None else length
+        if total == 0:
+            return 0.0
+        link_len = self.link_len
+        return min(sum([link_len(a) for a in el.iter("a")]) / total, 1.0)
 
     def is_layout(self, el: lxml.html.HtmlElement) -> bool:
         """A furniture-named element holding most of the page's text is a layout wrapper
@@ -265,6 +290,9 @@ class State:
     mass: dict[lxml.html.HtmlElement, float] = field(default_factory=dict)
     #: The same for running text only (long paragraphs with few links).
     prose: dict[lxml.html.HtmlElement, float] = field(default_factory=dict)
+    #: The divs with text of their own (``score`` finds them, ``mass`` reads them: the tree
+    #: does not change in between); None when not found yet.
+    text_divs: list[lxml.html.HtmlElement] | None = None
     #: The text blocks that made the mass, in document order: (element, text length,
     #: link text length).
     blocks: list[tuple[lxml.html.HtmlElement, int, int]] = field(default_factory=list)

@@ -15,9 +15,9 @@ from __future__ import annotations
 import lxml.html
 
 from articlekit._parsers.html._extract._common import (
-    COMMAS,
     State,
     class_weight,
+    count_commas,
     link_density,
     remove,
     text_len,
@@ -50,6 +50,9 @@ def run(state: State, content: lxml.html.HtmlElement) -> None:
         return
     total = text_len(content)
     cards = "link-cards" not in state.disabled and link_density(content, total) >= WEIGHTS["card_links"]
+    # Each link's text is measured once: the blocks are visited innermost first, so whatever
+    # is removed inside a link is removed before any block around the link is measured.
+    links: dict[lxml.html.HtmlElement, int] = {}
     for el in reversed(list(content.iter("table", "ul", "ol", "div", "section", "dl", "figure"))):
         if el is content or el.getparent() is None:
             continue
@@ -58,17 +61,40 @@ def run(state: State, content: lxml.html.HtmlElement) -> None:
         weight = class_weight(el)
         if weight < 0:
             remove(el)  # furniture by its name: its text is not needed
-        elif looks_like_furniture(el, " ".join(el.text_content().split()), weight, cards=cards):
+        elif looks_like_furniture(el, " ".join(el.text_content().split()), weight, cards=cards, links=links):
             remove(el)
 
 
-def looks_like_furniture(el: lxml.html.HtmlElement, text: str, weight: float, *, cards: bool = False) -> bool:
+def _link_density(el: lxml.html.HtmlElement, length: int, links: dict[lxml.html.HtmlElement, int] | None) -> float:
+    """:func:`link_density` of *el* (text length *length*), with each link's length kept in *links*."""
+    if links is None:
+        return link_density(el, length)
+    if length == 0:
+        return 0.0
+    found = 0
+    for a in el.iter("a"):
+        n = links.get(a)
+        if n is None:
+            n = links[a] = text_len(a)
+        found += n
+    return min(found / length, 1.0)
+
+
+def looks_like_furniture(
+    el: lxml.html.HtmlElement,
+    text: str,
+    weight: float,
+    *,
+    cards: bool = False,
+    links: dict[lxml.html.HtmlElement, int] | None = None,
+) -> bool:
     """Readability's conditional cleaning: a block inside the content with more pictures,
     list items or form fields than paragraphs, or too many links for its weight.
 
     With *cards* (the content is itself mostly links: a grid of link cards, rule
-    ``link-cards``) links and pictures do not make a block furniture."""
-    if len(COMMAS.findall(text)) >= 10:
+    ``link-cards``) links and pictures do not make a block furniture.  *links*, when given,
+    keeps each link's text length between calls (see :func:`run`)."""
+    if count_commas(text) >= 10:
         return False  # running text
     is_list = el.tag in ("ul", "ol")
     counts = _counts(el)
@@ -80,7 +106,7 @@ def looks_like_furniture(el: lxml.html.HtmlElement, text: str, weight: float, *,
         with_img = sum(1 for li in items if next(li.iterdescendants("img"), None) is not None)
         if with_img * 2 >= len(items):
             return True
-    density = link_density(el, len(text))
+    density = _link_density(el, len(text), links)
     if cards:
         return counts["input"] > n_p // 3 or (not text and n_img == 0 and el.tag != "table")
     if el.tag == "figure":

@@ -33,12 +33,12 @@ import lxml.etree
 import lxml.html
 
 from articlekit._parsers.html._extract._common import (
-    COMMAS,
     HINT,
     NEGATIVE,
     POSITIVE,
     State,
     class_weight,
+    count_commas,
     text_len,
 )
 from articlekit._parsers.html._pagetype import PAGE_TYPES
@@ -218,7 +218,7 @@ def features(
         "negative": 1.0 if verdict == NEGATIVE else 0.0,
         "positive": 1.0 if POSITIVE.search(names) else 0.0,
         "class_weight": class_weight(el) / 25.0 if el is not body else 0.0,
-        "commas": 100.0 * len(COMMAS.findall(text)) / chars,
+        "commas": 100.0 * count_commas(text) / chars,
         "stops": 100.0 * text.count(". ") / chars,
         "p_log": math.log1p(n_p),
         "h_log": math.log1p(float(_COUNT_H(el))),

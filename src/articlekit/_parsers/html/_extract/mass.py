@@ -36,13 +36,14 @@ def run(state: State) -> None:
     direct: dict[lxml.html.HtmlElement, float] = {}
     prose: dict[lxml.html.HtmlElement, float] = {}
     blocks = state.blocks
+    link_len = page.link_len
     for el in body.iter(*_BLOCKS):
         if el.tag in _CONTAINERS and next(el.iterdescendants("p"), None) is not None:
             continue
         length = int(NORM_LEN(el))
         if length < 10 or page.blocked(el):
             continue
-        links = sum([int(NORM_LEN(a)) for a in el.iterdescendants("a")])
+        links = sum([link_len(a) for a in el.iterdescendants("a")])
         blocks.append((el, length, links))
         parent = el.getparent()
         if parent is not None:
@@ -50,7 +51,8 @@ def run(state: State) -> None:
             if el.tag == "p" and length >= 100 and links < 0.25 * length:
                 prose[parent] = prose.get(parent, 0.0) + length
     if "mass-divs" not in state.disabled:
-        for div in _TEXT_DIVS(body):
+        divs = state.text_divs if state.text_divs is not None else _TEXT_DIVS(body)
+        for div in divs:
             # A div's own text (div soup: text outside any child element) counts as a block.
             own = len(" ".join(((div.text or "") + " ".join(child.tail or "" for child in div)).split()))
             if own < 10 or page.blocked(div):

@@ -9,7 +9,7 @@ Bound: two C passes over the body, and one walk over the massed elements.
 
 from __future__ import annotations
 
-from articlekit._parsers.html._extract._common import State, link_density, text_len
+from articlekit._parsers.html._extract._common import State, text_len
 from articlekit._parsers.html._extract._weights import WEIGHTS
 
 NAME = "no-prose"
@@ -19,7 +19,7 @@ def run(state: State) -> None:
     if state.scores:
         return
     body = state.body
-    if text_len(body) and link_density(body) < 0.5:
+    if text_len(body) and state.page.link_density(body) < 0.5:
         state.content = [body]
         state.whole_body = True
         return

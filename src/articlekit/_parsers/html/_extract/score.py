@@ -13,7 +13,7 @@ from __future__ import annotations
 import lxml.etree
 import lxml.html
 
-from articlekit._parsers.html._extract._common import COMMAS, TAG_BONUS, State, class_weight
+from articlekit._parsers.html._extract._common import TAG_BONUS, State, class_weight, count_commas
 
 NAME = "score"
 
@@ -45,14 +45,15 @@ def run(state: State) -> None:
         length = len(text.strip())
         if length < 25 or page.blocked(para):
             continue
-        points = 1.0 + len(COMMAS.findall(text)) + min(length / 100.0, 3.0)
+        points = 1.0 + count_commas(text) + min(length / 100.0, 3.0)
         credit(para, points)
-    for div in _TEXT_DIVS(body):
+    state.text_divs = divs = _TEXT_DIVS(body)
+    for div in divs:
         own = (div.text or "") + "".join(child.tail or "" for child in div)
         length = len(own.strip())
         if length < 25 or page.blocked(div):
             continue
-        points = 1.0 + len(COMMAS.findall(own)) + min(length / 100.0, 3.0)
+        points = 1.0 + count_commas(own) + min(length / 100.0, 3.0)
         # The div is itself a paragraph: its own text credits it and its ancestors.
         if div not in scores:
             scores[div] = TAG_BONUS.get(div.tag, 0.0) + class_weight(div)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from articlekit._parsers.html._extract._common import State, link_density
+from articlekit._parsers.html._extract._common import State
 
 NAME = "select"
 
@@ -23,7 +23,7 @@ def run(state: State) -> None:
     for el, raw in ranked:
         if raw <= best_score:
             break  # a final score is never above the raw one: nothing left can win
-        final = raw * (1.0 - link_density(el))
+        final = raw * (1.0 - state.page.link_density(el))
         if final > best_score:
             best, best_score = el, final
     state.best, state.best_score = best, best_score

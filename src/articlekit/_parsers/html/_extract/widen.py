@@ -12,7 +12,7 @@ sections).  Bound: one walk up the container's ancestor chain.
 
 from __future__ import annotations
 
-from articlekit._parsers.html._extract._common import State, link_density
+from articlekit._parsers.html._extract._common import State
 from articlekit._parsers.html._extract._weights import WEIGHTS
 
 NAME = "widen"
@@ -36,7 +36,7 @@ def run(state: State) -> None:
         node = node.getparent()
     if node is None or node.tag == "html":
         node = state.body
-    if node is best or link_density(node) > WEIGHTS["widen_max_links"]:
+    if node is best or state.page.link_density(node) > WEIGHTS["widen_max_links"]:
         return
     state.best = node
     state.content = [node]
