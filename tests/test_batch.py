@@ -376,6 +376,7 @@ def test_jobs_none_on_a_busy_machine_stays_in_process_until_two_cpus_are_free(mo
     # take over once two CPUs are free.
     docs = [Document(f"{i}.html", f"<title>Page {i}</title>".encode()) for i in range(8)]
     monkeypatch.setattr(articlekit._batch, "AUTO_IN_PROCESS_SECONDS", -1.0)
+    monkeypatch.setattr(articlekit._batch, "AUTO_BUSY_IN_PROCESS_SECONDS", 1e9)
     monkeypatch.setattr(articlekit._batch, "auto_processes", lambda running=0.0: 1)
     busy = list(parse_many(docs, jobs=None, parser=title_parser))
     assert [r.article.title for r in busy] == [f"Page {i}" for i in range(8)]
@@ -385,6 +386,25 @@ def test_jobs_none_on_a_busy_machine_stays_in_process_until_two_cpus_are_free(mo
     later = list(parse_many(docs, jobs=None, parser=title_parser))
     assert [r.article.title for r in later] == [f"Page {i}" for i in range(8)]
     assert [_pid(r) == os.getpid() for r in later] == [True] * 3 + [False] * 5
+
+
+def test_jobs_none_on_a_busy_machine_starts_one_worker_per_cpu_once_the_run_is_long(monkeypatch: pytest.MonkeyPatch):
+    # No CPU free, but the run has taken AUTO_BUSY_IN_PROCESS_SECONDS in process: workers pay
+    # (each its own share of the machine), one per CPU; on a single CPU none ever starts.
+    docs = [Document(f"{i}.html", f"<title>Page {i}</title>".encode()) for i in range(6)]
+    monkeypatch.setattr(articlekit._batch, "AUTO_IN_PROCESS_SECONDS", -1.0)
+    monkeypatch.setattr(articlekit._batch, "AUTO_BUSY_IN_PROCESS_SECONDS", -1.0)
+    monkeypatch.setattr(articlekit._batch, "auto_processes", lambda running=0.0: 1)
+    monkeypatch.setattr(articlekit._batch, "_cpus", lambda: 2)
+    long = list(parse_many(docs, jobs=None, parser=title_parser))
+    assert [r.article.title for r in long] == [f"Page {i}" for i in range(6)]
+    assert _pid(long[0]) == os.getpid()
+    workers = {_pid(r) for r in long[1:]}
+    assert os.getpid() not in workers
+    assert 1 <= len(workers) <= 2
+    monkeypatch.setattr(articlekit._batch, "_cpus", lambda: 1)
+    single = list(parse_many(docs, jobs=None, parser=title_parser))
+    assert {_pid(r) for r in single} == {os.getpid()}, "one CPU: a worker never pays"
 
 
 def test_auto_processes_counts_free_cpus_without_the_calling_process_own_load(monkeypatch: pytest.MonkeyPatch):

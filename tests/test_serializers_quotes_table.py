@@ -137,6 +137,17 @@ def test_excel_safe_cells_after_separators_too(cell: str, safe: str) -> None:
     assert excel_cell(cell) == safe
 
 
+def test_to_quotes_csv_is_safe_by_default_in_semicolon_separated_locales() -> None:
+    # A spreadsheet in a ;-separated locale splits the cell at ';': a formula after it runs
+    # unless it is escaped too (and excel_safe was off by default).
+    text = "Costs; =HYPERLINK(\"http://x.example\", \"click\")"
+    article = ak.Article(title="T", body=[ak.Paragraph([ak.Text(text)])])
+    start = article.text.index(text)
+    article = attrs.evolve(article, quotes=[ak.Quote(text, "scare", (start, start + len(text)))])
+    (row,) = _read_csv(ak.to_quotes_csv(article))
+    assert row["text"] == "Costs; '=HYPERLINK(\"http://x.example\", \"click\")"
+
+
 @pytest.mark.timeout(PROPERTY_TIMEOUT)
 @given(articles())
 def test_tables_round_trip_for_any_article(article: ak.Article) -> None:
