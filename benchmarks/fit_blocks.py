@@ -42,13 +42,14 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import _record  # noqa: E402
 import bench_html  # noqa: E402
 import fit_scoring  # noqa: E402
 import wcxb  # noqa: E402
 from _systems import make_extractor  # noqa: E402
 from extract_cv import Corpus, line  # noqa: E402
 
-from articlekit._parsers.html import _extract, _pagetype, parse_html  # noqa: E402
+from articlekit._parsers.html import _pagetype  # noqa: E402
 from articlekit._parsers.html._extract import blocks, learned  # noqa: E402
 from articlekit._parsers.html._extract._common import State  # noqa: E402
 
@@ -73,10 +74,8 @@ def collect(pages: dict[str, tuple[bytes | str, str, str]]) -> dict[str, dict[st
     """Per page (id -> html, url, truth): the blocks' feature rows, where they lie, their
     words and labels, the truth's word count and the recognised page type."""
     data: dict[str, dict[str, Any]] = {}
-    current: dict[str, str] = {}
 
-    def recorder(state: State) -> None:
-        key = current["key"]
+    def recorder(key: str, state: State) -> None:
         found = blocks.page_blocks(state)
         if not state.content or not found:
             return
@@ -98,21 +97,7 @@ def collect(pages: dict[str, tuple[bytes | str, str, str]]) -> dict[str, dict[st
         data[key] = {"x": xs, "w": ws, "n": ns, "y": ys, "truth": sum(wcxb.tokens(truth).values()),
                      "type": state.page_type}
 
-    original = _extract.RULES
-    _extract.RULES = tuple(
-        _extract.Rule(r.name, r.stage, recorder) if r.name == blocks.NAME else r for r in original
-    )
-    try:
-        for n, (key, (html, url, _)) in enumerate(pages.items()):
-            current["key"] = key
-            try:
-                parse_html(html, url=url or None, quotes=False)
-            except Exception:  # a crash is scored elsewhere
-                continue
-            if n % 300 == 299:
-                print(f"  collected {n + 1} pages", file=sys.stderr, flush=True)
-    finally:
-        _extract.RULES = original
+    _record.record(pages, blocks.NAME, recorder)
     return data
 
 

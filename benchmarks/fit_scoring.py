@@ -40,13 +40,14 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import _record  # noqa: E402
 import bench_html  # noqa: E402
 import fit_pagetype  # noqa: E402
 import wcxb  # noqa: E402
 from _systems import make_extractor  # noqa: E402
 from extract_cv import Corpus, line  # noqa: E402
 
-from articlekit._parsers.html import _extract, _pagetype, parse_html  # noqa: E402
+from articlekit._parsers.html import _pagetype  # noqa: E402
 from articlekit._parsers.html._extract import learned  # noqa: E402
 from articlekit._parsers.html._extract._common import State  # noqa: E402
 
@@ -97,10 +98,8 @@ def collect(
     """Per page (id -> html, url, truth): the candidates' feature rows and labels (precision,
     recall, F1, proposed)."""
     data: dict[str, dict[str, Any]] = {}
-    current: dict[str, str] = {}
 
-    def recorder(state: State) -> None:
-        key = current["key"]
+    def recorder(key: str, state: State) -> None:
         if state.best is None or not state.mass:
             return
         truth = pages[key][2]
@@ -112,21 +111,7 @@ def collect(
             labels.append([p, r, f1, 1.0 if el is state.best else 0.0])
         data[key] = {"x": rows, "y": labels}
 
-    original = _extract.RULES
-    _extract.RULES = tuple(
-        _extract.Rule(r.name, r.stage, recorder) if r.name == learned.NAME else r for r in original
-    )
-    try:
-        for n, (key, (html, url, _)) in enumerate(pages.items()):
-            current["key"] = key
-            try:
-                parse_html(html, url=url or None, quotes=False)
-            except Exception:  # a crash is scored elsewhere
-                continue
-            if n % 300 == 299:
-                print(f"  collected {n + 1} pages", file=sys.stderr, flush=True)
-    finally:
-        _extract.RULES = original
+    _record.record(pages, learned.NAME, recorder)
     return data
 
 

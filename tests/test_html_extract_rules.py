@@ -278,3 +278,35 @@ def test_block_leaves_finds_cards_and_div_soup_beside_paragraphs() -> None:
     state = _common.State(root=root, body=body, page=_common.Page(body), disabled=frozenset({"block-leaves"}))
     mass.run(state)
     assert [el.tag for el, _, _ in blocks.page_blocks(state)] == ["p", "li"]
+
+
+_CLEAN_OFF = frozenset({"learned", "learned-blocks", "widen", "join-siblings"})
+
+
+def _typed_text(page: str, page_type: str | None) -> str:
+    found = extract_content(lxml.html.fromstring(page), disabled=_CLEAN_OFF, page_type=page_type)
+    return "\n".join(" ".join(el.text_content().split()) for el in found)
+
+
+def test_clean_furniture_keeps_a_furniture_named_section_of_a_service_page() -> None:
+    story = "".join(f"<p>{s}</p>" for s in (_S1, _S2, _S3))
+    promo = (
+        "<h2 class='promo-heading'>Emergency call-outs</h2>"
+        "<p class='promo'>Emergency repairs within four hours, day or night, at the same price.</p>"
+    )
+    page = f"<html>{_head()}<body><div class='story'>{story}{promo}</div></body></html>"
+    assert "within four hours" in _typed_text(page, "service")
+    # On other pages the section is furniture by its name.
+    assert "within four hours" not in _typed_text(page, "article")
+    assert _S2 in _typed_text(page, "article")
+
+
+@pytest.mark.parametrize("page_type", ["documentation", "listing"])
+def test_clean_conditional_keeps_the_link_list_of_a_documentation_page(page_type: str) -> None:
+    story = "".join(f"<p>{s}</p>" for s in (_S1, _S2, _S3))
+    items = "".join(f"<li><a href='/api/{n}'>The {n} function reference</a></li>" for n in ("open", "read", "write", "close"))
+    page = f"<html>{_head()}<body><div class='story'>{story}<ul>{items}</ul></div></body></html>"
+    assert "The write function reference" in _typed_text(page, page_type)
+    # On an article the list of links is furniture.
+    assert "The write function reference" not in _typed_text(page, "article")
+    assert _S2 in _typed_text(page, "article")

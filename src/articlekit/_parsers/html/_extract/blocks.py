@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from importlib import resources
 from typing import NamedTuple
 
@@ -193,11 +194,22 @@ def page_blocks(state: State) -> Blocks:
     known = {el: (el, length, links) for el, length, links in state.blocks}
     body = state.body
     page = state.page
-    # For each element met: the mass block it lies in (itself included), or None.
-    within: dict[lxml.html.HtmlElement, lxml.html.HtmlElement | None] = {el: el for el in known}
+    # For each element met: the mass block it lies in (itself included), or None.  Every
+    # element inside a mass block is marked from the blocks first (a C walk each; a block
+    # nested in another comes later in document order and marks its own part again), so a
+    # text node inside one is resolved by one look-up.
+    within: dict[lxml.html.HtmlElement, lxml.html.HtmlElement | None] = {}
+    for el in known:
+        within.update(dict.fromkeys(el.iter(), el))
     out: Blocks = []
     seen: set[lxml.html.HtmlElement] = set()
     for parent in _TEXT_PARENTS(body):
+        owner = within.get(parent)
+        if owner is not None:
+            if owner not in seen:
+                seen.add(owner)
+                out.append(known[owner])
+            continue
         node = parent
         while node.tag in _INLINE and node is not body:
             up = node.getparent()
@@ -206,7 +218,6 @@ def page_blocks(state: State) -> Blocks:
             node = up
         path = []
         walker: lxml.html.HtmlElement | None = node
-        owner: lxml.html.HtmlElement | None = None
         while walker is not None:
             if walker in within:
                 owner = within[walker]
@@ -305,7 +316,7 @@ def features(state: State, blocks: Blocks) -> tuple[list[list[float]], list[int]
 
 
 def _probability(coef: list[float], row: list[float]) -> float:
-    value = sum([c * v for c, v in zip(coef, row, strict=True)])
+    value = sum(map(operator.mul, coef, row))
     if value < -30:
         return 0.0
     return 1.0 / (1.0 + math.exp(-value))
