@@ -160,6 +160,20 @@ def link_density(el: lxml.html.HtmlElement, length: int | None = None) -> float:
     return min(links / total, 1.0)
 
 
+def known_link_density(el: lxml.html.HtmlElement, length: int, known: dict[lxml.html.HtmlElement, int]) -> float:
+    """:func:`link_density` of *el* (text length *length*), each link's length kept in *known*
+    so that a link inside several measured elements is measured once."""
+    if length == 0:
+        return 0.0
+    found = 0
+    for a in el.iter("a"):
+        n = known.get(a)
+        if n is None:
+            n = known[a] = text_len(a)
+        found += n
+    return min(found / length, 1.0)
+
+
 def remove(el: lxml.html.HtmlElement) -> None:
     """Remove *el* and its content, keeping its tail text in the document."""
     drop_tree(el)
@@ -238,11 +252,7 @@ class Page:
 
     def link_density(self, el: lxml.html.HtmlElement, length: int | None = None) -> float:
         """:func:`link_density`, each link measured once (see :meth:`link_len`)."""
-        total = text_len(el) if length is None else length
-        if total == 0:
-            return 0.0
-        link_len = self.link_len
-        return min(sum([link_len(a) for a in el.iter("a")]) / total, 1.0)
+        return known_link_density(el, text_len(el) if length is None else length, self._link_len)
 
     def is_layout(self, el: lxml.html.HtmlElement) -> bool:
         """A furniture-named element holding most of the page's text is a layout wrapper

@@ -18,6 +18,7 @@ from articlekit._parsers.html._extract._common import (
     State,
     class_weight,
     count_commas,
+    known_link_density,
     link_density,
     remove,
     text_len,
@@ -67,17 +68,7 @@ def run(state: State, content: lxml.html.HtmlElement) -> None:
 
 def _link_density(el: lxml.html.HtmlElement, length: int, links: dict[lxml.html.HtmlElement, int] | None) -> float:
     """:func:`link_density` of *el* (text length *length*), with each link's length kept in *links*."""
-    if links is None:
-        return link_density(el, length)
-    if length == 0:
-        return 0.0
-    found = 0
-    for a in el.iter("a"):
-        n = links.get(a)
-        if n is None:
-            n = links[a] = text_len(a)
-        found += n
-    return min(found / length, 1.0)
+    return link_density(el, length) if links is None else known_link_density(el, length, links)
 
 
 def looks_like_furniture(

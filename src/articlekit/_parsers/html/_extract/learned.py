@@ -39,6 +39,7 @@ from articlekit._parsers.html._extract._common import (
     State,
     class_weight,
     count_commas,
+    known_link_density,
     text_len,
 )
 from articlekit._parsers.html._pagetype import PAGE_TYPES
@@ -139,16 +140,7 @@ class Shared:
 
     def link_density(self, el: lxml.html.HtmlElement, length: int) -> float:
         """The link density of *el* (whose ``text_len`` is *length*), each link measured once."""
-        if length == 0:
-            return 0.0
-        known = self._link_len
-        links = 0
-        for a in el.iter("a"):
-            n = known.get(a)
-            if n is None:
-                n = known[a] = text_len(a)
-            links += n
-        return min(links / length, 1.0)
+        return known_link_density(el, length, self._link_len)
 
 
 def features(
