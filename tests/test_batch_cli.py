@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -211,9 +212,38 @@ def test_sigterm_stops_a_batch_between_lines(tmp_path: Path):
         if process.poll() is None:
             process.kill()
             process.wait()
-    assert process.returncode == 128 + signal.SIGTERM
+    assert process.returncode == 128 + signal.SIGTERM, stderr.decode()[-2000:]
     assert "interrupted by SIGTERM" in stderr.decode()
     assert 3 <= len(_lines(out)) < len(pages)
+
+
+def test_a_sigterm_whose_interrupt_was_swallowed_still_stops_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    # The handler raises KeyboardInterrupt wherever the main thread is; code that swallows
+    # it there (a finaliser, a library's bare except) must not make the run go on to the end.
+    import articlekit._batch as batch
+    from articlekit._cli import main
+
+    real = batch.parse_many
+
+    def swallowing(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        for number, result in enumerate(real(*args, **kwargs)):
+            if number == 2:
+                try:
+                    os.kill(os.getpid(), signal.SIGTERM)
+                    time.sleep(5)  # the handler runs here and its interrupt ends the sleep
+                except KeyboardInterrupt:
+                    pass  # swallowed
+            yield result
+
+    monkeypatch.setattr(batch, "parse_many", swallowing)
+    pages = _pages(tmp_path / "in", 12)
+    out = tmp_path / "o.jsonl"
+    code = main(["batch", str(tmp_path / "in"), "--out", str(out), "--jobs", "0"])
+    assert code == 128 + signal.SIGTERM
+    assert "interrupted by SIGTERM" in capsys.readouterr().err
+    assert 2 <= len(_lines(out)) < len(pages)
 
 
 def test_a_full_disk_leaves_no_half_line(tmp_path: Path):

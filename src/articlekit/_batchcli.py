@@ -47,7 +47,12 @@ class OutputRefusedError(Exception):
 
 
 class Interrupts:
-    """Turns SIGINT and SIGTERM into KeyboardInterrupt, deferred while a line is being written."""
+    """Turns SIGINT and SIGTERM into KeyboardInterrupt, deferred while a line is being written.
+
+    The interrupt is raised wherever the main thread is when the signal comes, so code that
+    swallows exceptions (a finaliser, a library's ``except BaseException``) can lose it;
+    :meth:`check`, called between two lines, raises it again: a signal is never lost.
+    """
 
     def __init__(self) -> None:
         self.critical = False
@@ -60,6 +65,11 @@ class Interrupts:
         if self.critical:
             self.pending = signum
         else:
+            raise KeyboardInterrupt
+
+    def check(self) -> None:
+        """Raise KeyboardInterrupt if a signal came whose interrupt did not stop the run."""
+        if self.received is not None:
             raise KeyboardInterrupt
 
     def __enter__(self) -> Interrupts:
@@ -636,6 +646,7 @@ def run_batch(args: Any) -> int:
             if out is not None and csv_mode and out.fresh:
                 out.write(csv_line(ARTICLE_COLUMNS))
             for result in results:
+                interrupts.check()  # a signal whose interrupt some code swallowed
                 if result.error == SKIPPED:
                     filtered += 1
                     progress.update(done, failed, resumed + filtered)
@@ -661,6 +672,7 @@ def run_batch(args: Any) -> int:
                             progress.break_line()
                             _error(f"{result.name}: {result.message} ({result.error})")
                 progress.update(done, failed, resumed + filtered)
+            interrupts.check()
         except KeyboardInterrupt:
             results.close()
             signum = interrupts.received or signal.SIGINT
