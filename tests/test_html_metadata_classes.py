@@ -217,6 +217,13 @@ def test_a_personal_site_whose_meta_author_is_its_own_name_names_its_owner() -> 
     assert meta.credits == ()
 
 
+def test_a_personal_site_owner_with_a_less_common_given_name_is_recognised() -> None:
+    # "Thaddeus" is one of the census given names the list holds beside the hand-written ones.
+    meta = parse("personal_site_census_given_name.html", "https://thaddeusokonjo.example/posts/2024/sails")
+    assert meta.authors == (Person("Thaddeus Okonjo"),)
+    assert meta.credits == ()
+
+
 def test_a_company_named_after_a_thing_stays_a_credit() -> None:
     meta = parse("company_named_after_a_thing.html", "https://harbourchess.example/walnut-sets")
     assert meta.authors == ()
