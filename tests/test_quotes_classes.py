@@ -402,3 +402,27 @@ def test_a_group_named_by_the_words_before_the_cue(passage: str, speaker: str) -
 def test_no_group_speaker_from_an_introductory_phrase_or_a_noun_cue(passage: str) -> None:
     assert all(s is None or s[0].isupper() is False or " " not in s for _k, _t, s in _said(passage))
     assert _said(passage) == _said(passage, disabled=frozenset({"group-subject"}))
+
+
+# Names read in a title in Title Case are no subjects for the body's pronouns
+
+
+def _titled(title: str, text: str, **options: object) -> list[tuple[str, str, str | None]]:
+    body = [Paragraph([Text(p)]) for p in text.split("\n\n") if p]
+    quotes = extract_quotes(Article(title=title, body=body), **options)  # type: ignore[arg-type]
+    return [
+        (q.kind, q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind != "scare"
+    ]
+
+
+def test_a_pronoun_goes_to_the_body_person_not_title_case_words() -> None:
+    title = "Miller’s Final Column Explains Why She Sees Good Qualities In The Mayor."
+    body = (
+        "Conservative icon Joan Miller, who died Monday at the age of 92, used her final column "
+        "to praise the mayor.\n\n“The mayor came to our school in 1985,” she wrote."
+    )
+    said = _titled(title, body)
+    assert ("direct", "The mayor came to our school in 1985", "Joan Miller") in said
+    assert ("direct", "The mayor came to our school in 1985", "Final Column") in _titled(
+        title, body, disabled=frozenset({"title-case"})
+    )
