@@ -426,3 +426,23 @@ def test_a_pronoun_goes_to_the_body_person_not_title_case_words() -> None:
     assert ("direct", "The mayor came to our school in 1985", "Final Column") in _titled(
         title, body, disabled=frozenset({"title-case"})
     )
+
+
+# Nouns read as speech verbs, and verbs whose object is no content
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Voters went to the polls in Ohio and Michigan, Rust Belt states that have lost many "
+        "factory jobs.",
+        "The campaign hopes to win delegates in states that award them proportionally.",
+        "The new supporters include Illinois state Rep. Jane Doe and state Sen. John Roe.",
+        "Jane Doe spoke for 40 minutes, a long time for a rally in a small town.",
+        "Jane Doe spoke to the county fair, her first appearance since the primary.",
+    ],
+    ids=["rust-belt-states", "states-that", "state-rep", "spoke-for", "spoke-to"],
+)
+def test_no_reported_speech_from_a_noun_or_from_spoke(passage: str) -> None:
+    assert _said(passage) == []
+

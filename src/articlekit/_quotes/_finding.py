@@ -27,6 +27,8 @@ def _bare_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
     prev = toks[i - 1].low
     if prev.endswith(("'s", "\u2019s", "s'", "s\u2019")):
         return True  # a possessive: "Trump's plan"
+    if i + 1 < len(toks) and toks[i + 1].cap and toks[i].low in lex.words_of("title_modifiers"):
+        return True  # before a capitalised word: "Illinois state Rep. Jane Doe", "state Senate"
     if prev in lex.words_of("plural_subjects") or prev in lex.skip or prev.endswith(("s", "ly")):
         return False
     if lex.titles.get(prev) == "plural" or _contracted(prev):
