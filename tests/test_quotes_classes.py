@@ -446,3 +446,20 @@ def test_a_pronoun_goes_to_the_body_person_not_title_case_words() -> None:
 def test_no_reported_speech_from_a_noun_or_from_spoke(passage: str) -> None:
     assert _said(passage) == []
 
+
+
+@pytest.mark.parametrize(
+    ("passage", "said"),
+    [
+        ("Addressing the party’s annual gala on Thursday, Jane Doe said the South has treated "
+         "her well.", [("indirect", "the South has treated her well", "Jane Doe")]),
+        ("Holding open a book, Jane Doe said the plan would fail.",
+         [("indirect", "the plan would fail", "Jane Doe")]),
+        ("Reflecting on her career as a trial lawyer, Jane Doe said little.", []),
+    ],
+    ids=["addressing", "holding", "reflecting"],
+)  # fmt: skip
+def test_a_participle_phrase_before_the_speaker_is_not_content(
+    passage: str, said: list[tuple[str, str, str | None]]
+) -> None:
+    assert _said(passage) == said

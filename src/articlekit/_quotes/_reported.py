@@ -61,6 +61,7 @@ def reported_speech(
                 and cue.kind in ("speech", "belief", "intention")
                 and not (cue.surface.endswith("ing") and cue.a == subject_start)
                 and toks[s0].low not in lex.words_of("introductory")
+                and not _participle_opener(toks, s0, comma, lex)
             ):
                 if cue.kind == "speech" and "interrupted" in on:
                     span = interrupted(state, toks, s0, s1, comma, cue, direct)
@@ -111,6 +112,30 @@ def reported_speech(
             continue  # not speech, unless it quotes words in marks ("wants “a big, beautiful wall”")
         start, end = toks[a].start, toks[b - 1].end
         state.indirect.append((start, end, cue.speaker, cue.surface, cue.mention))
+
+
+def _participle_opener(toks: list[Token], s0: int, comma: int, lex: Lexicon) -> bool:
+    """Whether the words before the *comma* are a participle phrase (``Addressing the gala
+    Thursday, Trump said …``, ``Holding open a book, Beck said …``), how the speaker spoke,
+    not what: a capitalised word in *-ing* and no finite verb or past tense (*Shifting
+    monsoon patterns could affect …* is a clause)."""
+    first = toks[s0]
+    if not (
+        first.kind == "w"
+        and first.cap
+        and first.low.endswith("ing")
+        and not first.low.endswith("thing")  # "Nothing the president said …"
+        and "-" not in first.low  # "Right-wing parties …"
+        and len(first.low) > 5
+        and first.low not in lex.first_names
+        and lex.cue_kind(first.low) is None
+    ):
+        return False
+    finite = lex.words_of("finite_verbs")
+    return not any(
+        t.low in finite or (not t.cap and t.low.endswith("ed") and len(t.low) > 4)
+        for t in toks[s0 + 1 : comma]
+    )
 
 
 def _mixed(
