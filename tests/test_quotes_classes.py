@@ -463,3 +463,11 @@ def test_a_participle_phrase_before_the_speaker_is_not_content(
     passage: str, said: list[tuple[str, str, str | None]]
 ) -> None:
     assert _said(passage) == said
+
+
+def test_an_appositive_after_an_inverted_speaker_is_not_content() -> None:
+    passage = (
+        "The party was overwhelmingly white then, said Jane Doe, a demographer at Emory "
+        "University."
+    )
+    assert _said(passage) == [("indirect", "The party was overwhelmingly white then", "Jane Doe")]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from articlekit._quotes._cues import Lexicon
 from articlekit._quotes._text import Token
 
-__all__ = ["content_after", "content_before", "second_verb"]
+__all__ = ["content_after", "content_before", "question_after", "second_verb", "verb_soon"]
 
 
 _MAX_OBJECT = 6
@@ -258,7 +258,7 @@ def content_after(
     return a, b
 
 
-def _verb_soon(toks: list[Token], a: int, hi: int, lex: Lexicon) -> bool:
+def verb_soon(toks: list[Token], a: int, hi: int, lex: Lexicon) -> bool:
     """Whether a finite verb follows the word at *a* within a few words, with more words after
     it (*the plan would fail*, not *the cheering crowd*)."""
     finite = lex.words_of("finite_verbs")
@@ -286,7 +286,7 @@ def _clause_start(toks: list[Token], a: int, hi: int, lex: Lexicon) -> int:
             continue
         if tok.cap and tok.low not in starts and toks[m + 1].low in starts:
             continue  # "on Tuesday the talks …": a day or place before the subject
-        if _verb_soon(toks, m, hi, lex):
+        if verb_soon(toks, m, hi, lex):
             return m
     return -1
 

@@ -17,6 +17,7 @@ from articlekit._quotes._indirect import (
     content_before,
     question_after,
     second_verb,
+    verb_soon,
 )
 from articlekit._quotes._state import Cue, State, skip_back
 from articlekit._quotes._text import Token
@@ -255,6 +256,14 @@ def interrupted(
         or state.lex.cue_kind(nxt.low) is not None
     ):
         return None
+    if (
+        cue.phrase is not None
+        and cue.phrase.start >= cue.b
+        and nxt.kind == "w"
+        and not verb_soon(toks, after + 1, s1, state.lex)
+    ):
+        # "…, said Jane Doe, a demographer at Emory University.": who she is, not more content
+        return content_before(toks, s0, comma, direct)
     if all(t.kind == "q" and t.quote in direct for t in toks[s0:comma]):
         return None  # "« … », souligne Laurent Fabre, le préfet": the cue attributes a quotation
     first = content_before(toks, s0, comma, direct, least=2)  # "The plan, she said, …"
