@@ -471,3 +471,16 @@ def test_an_appositive_after_an_inverted_speaker_is_not_content() -> None:
         "University."
     )
     assert _said(passage) == [("indirect", "The party was overwhelmingly white then", "Jane Doe")]
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "The campaign hired a data firm called Cambridge Analytica last year.",
+        "She founded a movement called Ginbot 7 with another exile in Washington.",
+        "The winners got a prize called the House to Home Prize.",
+    ],
+    ids=["firm-called", "movement-called", "prize-called-the"],
+)
+def test_a_thing_called_by_a_name_is_no_speech(passage: str) -> None:
+    assert _said(passage) == []
