@@ -484,3 +484,18 @@ def test_an_appositive_after_an_inverted_speaker_is_not_content() -> None:
 )
 def test_a_thing_called_by_a_name_is_no_speech(passage: str) -> None:
     assert _said(passage) == []
+
+
+@pytest.mark.parametrize(
+    ("passage", "content"),
+    [
+        ("The firm earned about $600 million last year, according to public filings, a huge "
+         "sum for a firm with 35 partners.",
+         "The firm earned about $600 million last year"),
+        ("Young borrowers might not be so lucky, according to Jane Doe, who was an adviser to "
+         "the campaign.", "Young borrowers might not be so lucky"),
+    ],
+    ids=["appositive-after-source", "relative-after-source"],
+)  # fmt: skip
+def test_the_words_after_an_according_to_source_say_who_it_is(passage: str, content: str) -> None:
+    assert [t for _k, t, _s in _said(passage)] == [content]

@@ -40,9 +40,18 @@ def reported_speech(
             phrase = cue.phrase
             if phrase is None:
                 continue
+            before = cue.a - 1 > s0 and toks[cue.a - 1].text == ","
             if phrase.end < s1 and toks[phrase.end].text == ",":
-                span = content_after(toks, phrase.end + 1, s1, lex, False, direct, False, free=True)
-            elif cue.a - 1 > s0 and toks[cue.a - 1].text == ",":
+                if before and not _clause_at(toks, phrase.end + 1, s1, lex):
+                    # "Centerview earned $600 million, according to public filings, a huge sum
+                    # for a firm …": what follows the source says who or what it is; the
+                    # content is the clause before
+                    span = content_before(toks, s0, cue.a - 1, direct)
+                else:
+                    span = content_after(
+                        toks, phrase.end + 1, s1, lex, False, direct, False, free=True
+                    )
+            elif before:
                 span = content_before(toks, s0, cue.a - 1, direct)
         else:
             phrase = cue.phrase
@@ -113,6 +122,22 @@ def reported_speech(
             continue  # not speech, unless it quotes words in marks ("wants “a big, beautiful wall”")
         start, end = toks[a].start, toks[b - 1].end
         state.indirect.append((start, end, cue.speaker, cue.surface, cue.mention))
+
+
+def _clause_at(toks: list[Token], a: int, s1: int, lex: Lexicon) -> bool:
+    """Whether a clause starts at token *a*: a finite verb or a past tense within ten words,
+    and no relative pronoun first (``who was an adviser``, ``a start-up that tracks …`` are
+    no clauses of their own)."""
+    if a >= s1 or toks[a].low in lex.words_of("relatives"):
+        return False
+    finite = lex.words_of("finite_verbs")
+    for tok in toks[a + 1 : min(s1, a + 11)]:
+        word = tok.text.strip(QUOTE_CLOSERS + "\u201c\u2018\u201e").lower()
+        if word in finite or (word.endswith("ed") and len(word) > 4 and not tok.cap):
+            return True
+        if tok.low in lex.words_of("relatives") or tok.text in (",", ";", "."):
+            return False
+    return False
 
 
 def _participle_opener(toks: list[Token], s0: int, comma: int, lex: Lexicon) -> bool:
