@@ -499,3 +499,20 @@ def test_a_thing_called_by_a_name_is_no_speech(passage: str) -> None:
 )  # fmt: skip
 def test_the_words_after_an_according_to_source_say_who_it_is(passage: str, content: str) -> None:
     assert [t for _k, t, _s in _said(passage)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("passage", "said"),
+    [
+        ("“The campaign goes on,” Jane Doe told a crowd in Berea, Ohio on Tuesday night.",
+         [("direct", "The campaign goes on", "Jane Doe")]),
+        ("Jane Doe told the delegates before the vote.", []),
+        ("Jane Doe told the crowd the wall will be built next year.",
+         [("indirect", "the wall will be built next year", "Jane Doe")]),
+    ],
+    ids=["told-a-crowd", "told-the-delegates", "told-the-crowd-a-clause"],
+)  # fmt: skip
+def test_who_was_told_is_not_what_was_said(
+    passage: str, said: list[tuple[str, str, str | None]]
+) -> None:
+    assert _said(passage) == said

@@ -191,6 +191,17 @@ def content_after(
             j += 1
             while j < hi and toks[j].cap:
                 j += 1
+        elif (
+            j < hi
+            and toks[j].low in lex.determiners
+            and toks[cue_end - 1].low in lex.words_of("listener_cues")
+            and not _infinitive_after(toks, j, hi)  # ("told his advisers to …": content)
+        ):
+            # "told a crowd in Berea, Ohio": the noun phrase is who was told; the content, if
+            # any, is the clause after it ("told the crowd the wall will be built")
+            j = _clause_start(toks, j, hi, lex)
+            if j < 0:
+                return None
     least = 3  # words of a content clause
     k = j
     while (
@@ -268,6 +279,17 @@ def verb_soon(toks: list[Token], a: int, hi: int, lex: Lexicon) -> bool:
             return False
         if not verb.cap and (verb.low in finite or (verb.low.endswith("ed") and len(verb.low) > 4)):
             return k + 1 < hi and toks[k + 1].kind == "w"
+    return False
+
+
+def _infinitive_after(toks: list[Token], a: int, hi: int) -> bool:
+    """Whether *to* follows the noun phrase starting at token *a* (within six words, before
+    any punctuation): ``told his advisers to figure out …``."""
+    for tok in toks[a + 1 : min(hi, a + 7)]:
+        if tok.kind != "w":
+            return False
+        if tok.low == "to":
+            return True
     return False
 
 
