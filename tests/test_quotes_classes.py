@@ -440,8 +440,10 @@ def test_a_pronoun_goes_to_the_body_person_not_title_case_words() -> None:
         "The new supporters include Illinois state Rep. Jane Doe and state Sen. John Roe.",
         "Jane Doe spoke for 40 minutes, a long time for a rally in a small town.",
         "Jane Doe spoke to the county fair, her first appearance since the primary.",
+        "Jane Doe maintained a large lead over the rest of the field.",
     ],
-    ids=["rust-belt-states", "states-that", "state-rep", "spoke-for", "spoke-to"],
+    ids=["rust-belt-states", "states-that", "state-rep", "spoke-for", "spoke-to",
+         "maintained-a-lead"],
 )
 def test_no_reported_speech_from_a_noun_or_from_spoke(passage: str) -> None:
     assert _said(passage) == []
