@@ -402,3 +402,119 @@ def test_a_group_named_by_the_words_before_the_cue(passage: str, speaker: str) -
 def test_no_group_speaker_from_an_introductory_phrase_or_a_noun_cue(passage: str) -> None:
     assert all(s is None or s[0].isupper() is False or " " not in s for _k, _t, s in _said(passage))
     assert _said(passage) == _said(passage, disabled=frozenset({"group-subject"}))
+
+
+# Names read in a title in Title Case are no subjects for the body's pronouns
+
+
+def _titled(title: str, text: str, **options: object) -> list[tuple[str, str, str | None]]:
+    body = [Paragraph([Text(p)]) for p in text.split("\n\n") if p]
+    quotes = extract_quotes(Article(title=title, body=body), **options)  # type: ignore[arg-type]
+    return [
+        (q.kind, q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind != "scare"
+    ]
+
+
+def test_a_pronoun_goes_to_the_body_person_not_title_case_words() -> None:
+    title = "Miller’s Final Column Explains Why She Sees Good Qualities In The Mayor."
+    body = (
+        "Conservative icon Joan Miller, who died Monday at the age of 92, used her final column "
+        "to praise the mayor.\n\n“The mayor came to our school in 1985,” she wrote."
+    )
+    said = _titled(title, body)
+    assert ("direct", "The mayor came to our school in 1985", "Joan Miller") in said
+    assert ("direct", "The mayor came to our school in 1985", "Final Column") in _titled(
+        title, body, disabled=frozenset({"title-case"})
+    )
+
+
+# Nouns read as speech verbs, and verbs whose object is no content
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Voters went to the polls in Ohio and Michigan, Rust Belt states that have lost many "
+        "factory jobs.",
+        "The campaign hopes to win delegates in states that award them proportionally.",
+        "The new supporters include Illinois state Rep. Jane Doe and state Sen. John Roe.",
+        "Jane Doe spoke for 40 minutes, a long time for a rally in a small town.",
+        "Jane Doe spoke to the county fair, her first appearance since the primary.",
+        "Jane Doe maintained a large lead over the rest of the field.",
+    ],
+    ids=["rust-belt-states", "states-that", "state-rep", "spoke-for", "spoke-to",
+         "maintained-a-lead"],
+)
+def test_no_reported_speech_from_a_noun_or_from_spoke(passage: str) -> None:
+    assert _said(passage) == []
+
+
+
+@pytest.mark.parametrize(
+    ("passage", "said"),
+    [
+        ("Addressing the party’s annual gala on Thursday, Jane Doe said the South has treated "
+         "her well.", [("indirect", "the South has treated her well", "Jane Doe")]),
+        ("Holding open a book, Jane Doe said the plan would fail.",
+         [("indirect", "the plan would fail", "Jane Doe")]),
+        ("Reflecting on her career as a trial lawyer, Jane Doe said little.", []),
+    ],
+    ids=["addressing", "holding", "reflecting"],
+)  # fmt: skip
+def test_a_participle_phrase_before_the_speaker_is_not_content(
+    passage: str, said: list[tuple[str, str, str | None]]
+) -> None:
+    assert _said(passage) == said
+
+
+def test_an_appositive_after_an_inverted_speaker_is_not_content() -> None:
+    passage = (
+        "The party was overwhelmingly white then, said Jane Doe, a demographer at Emory "
+        "University."
+    )
+    assert _said(passage) == [("indirect", "The party was overwhelmingly white then", "Jane Doe")]
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "The campaign hired a data firm called Cambridge Analytica last year.",
+        "She founded a movement called Ginbot 7 with another exile in Washington.",
+        "The winners got a prize called the House to Home Prize.",
+    ],
+    ids=["firm-called", "movement-called", "prize-called-the"],
+)
+def test_a_thing_called_by_a_name_is_no_speech(passage: str) -> None:
+    assert _said(passage) == []
+
+
+@pytest.mark.parametrize(
+    ("passage", "content"),
+    [
+        ("The firm earned about $600 million last year, according to public filings, a huge "
+         "sum for a firm with 35 partners.",
+         "The firm earned about $600 million last year"),
+        ("Young borrowers might not be so lucky, according to Jane Doe, who was an adviser to "
+         "the campaign.", "Young borrowers might not be so lucky"),
+    ],
+    ids=["appositive-after-source", "relative-after-source"],
+)  # fmt: skip
+def test_the_words_after_an_according_to_source_say_who_it_is(passage: str, content: str) -> None:
+    assert [t for _k, t, _s in _said(passage)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("passage", "said"),
+    [
+        ("“The campaign goes on,” Jane Doe told a crowd in Berea, Ohio on Tuesday night.",
+         [("direct", "The campaign goes on", "Jane Doe")]),
+        ("Jane Doe told the delegates before the vote.", []),
+        ("Jane Doe told the crowd the wall will be built next year.",
+         [("indirect", "the wall will be built next year", "Jane Doe")]),
+    ],
+    ids=["told-a-crowd", "told-the-delegates", "told-the-crowd-a-clause"],
+)  # fmt: skip
+def test_who_was_told_is_not_what_was_said(
+    passage: str, said: list[tuple[str, str, str | None]]
+) -> None:
+    assert _said(passage) == said

@@ -204,6 +204,19 @@ class _Lines:
         return self._title
 
 
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Whether the line ``start:end`` is written in Title Case: four words or more of four
+    letters or more, three in four of them capitalised."""
+    words = _LONG_WORD.findall(text, start, end)
+    if len(words) < 4:
+        return False
+    upper = sum(1 for w in words if w[0].isupper())
+    return 4 * upper >= 3 * len(words)
+
+
 def _chunked(
     text: str, lines: Iterable[tuple[int, int, bool]], raw: list[RawQuote]
 ) -> Iterator[tuple[int, int, bool]]:
@@ -268,7 +281,15 @@ def attribute(
         p for p in lex.pronouns if lex.pronouns[p] != "self" and p not in ("him", "her", "them")
     )
     read = _Lines(lines)
+    after_title = False
     for start, end, is_title in _chunked(text, read, raw):
+        if after_title and not is_title:
+            # names read in a title in Title Case (*George Zimmerman Auctioning Off Gun*) are
+            # no subjects for the body's pronouns: met in passing, a pronoun takes them last
+            state.registry.demote()
+            after_title = False
+        if is_title and "title-case" in on and _title_case(text, start, end):
+            after_title = True
         if (
             "furniture" in on
             and end - start <= _MAX_FURNITURE

@@ -27,6 +27,8 @@ def _bare_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
     prev = toks[i - 1].low
     if prev.endswith(("'s", "\u2019s", "s'", "s\u2019")):
         return True  # a possessive: "Trump's plan"
+    if i + 1 < len(toks) and toks[i + 1].cap and toks[i].low in lex.words_of("title_modifiers"):
+        return True  # before a capitalised word: "Illinois state Rep. Jane Doe", "state Senate"
     if prev in lex.words_of("plural_subjects") or prev in lex.skip or prev.endswith(("s", "ly")):
         return False
     if lex.titles.get(prev) == "plural" or _contracted(prev):
@@ -152,12 +154,18 @@ def unknown_cue(toks: list[Token], k: int) -> bool:
 
 def _names_a_thing(toks: list[Token], i: int, lo: int, hi: int, lex: Lexicon) -> bool:
     """Whether the participle at token *i* gives a name to the common noun before it
-    (``a popular play called “…”``, ``the tax loophole called an “inversion”``): a noun
-    phrase opened by a determiner, with the name right after the participle."""
+    (``a popular play called “…”``, ``the tax loophole called an “inversion”``, ``a firm
+    called Cambridge Analytica``): a noun phrase opened by a determiner (an indefinite one
+    before a name that is not quoted), with the name right after the participle."""
     nxt = i + 1
     if nxt < hi and toks[nxt].low in ("a", "an", "the"):
         nxt += 1
-    if nxt >= hi or toks[nxt].kind != "q":
+    if nxt >= hi:
+        return False
+    # a quoted name, or a capitalised one after an indefinite noun phrase ("a firm called
+    # Cambridge Analytica"; "the leader called Democratic bigwigs to the stage" is a verb)
+    capitalised = toks[nxt].kind == "w" and toks[nxt].cap
+    if toks[nxt].kind != "q" and not capitalised:
         return False
     prev = toks[i - 1] if i > lo else None
     if (
@@ -173,7 +181,7 @@ def _names_a_thing(toks: list[Token], i: int, lo: int, hi: int, lex: Lexicon) ->
     for j in range(i - 2, max(lo, i - 6) - 1, -1):
         tok = toks[j]
         if tok.low in ("a", "an", "the"):
-            return True
+            return not capitalised or tok.low != "the"
         if (
             tok.kind != "w"
             or tok.low in lex.skip

@@ -18,7 +18,7 @@ from __future__ import annotations
 from articlekit._quotes._cues import Lexicon
 from articlekit._quotes._text import Token
 
-__all__ = ["content_after", "content_before", "second_verb"]
+__all__ = ["content_after", "content_before", "question_after", "second_verb", "verb_soon"]
 
 
 _MAX_OBJECT = 6
@@ -191,6 +191,17 @@ def content_after(
             j += 1
             while j < hi and toks[j].cap:
                 j += 1
+        elif (
+            j < hi
+            and toks[j].low in lex.determiners
+            and toks[cue_end - 1].low in lex.words_of("listener_cues")
+            and not _infinitive_after(toks, j, hi)  # ("told his advisers to …": content)
+        ):
+            # "told a crowd in Berea, Ohio": the noun phrase is who was told; the content, if
+            # any, is the clause after it ("told the crowd the wall will be built")
+            j = _clause_start(toks, j, hi, lex)
+            if j < 0:
+                return None
     least = 3  # words of a content clause
     k = j
     while (
@@ -258,7 +269,7 @@ def content_after(
     return a, b
 
 
-def _verb_soon(toks: list[Token], a: int, hi: int, lex: Lexicon) -> bool:
+def verb_soon(toks: list[Token], a: int, hi: int, lex: Lexicon) -> bool:
     """Whether a finite verb follows the word at *a* within a few words, with more words after
     it (*the plan would fail*, not *the cheering crowd*)."""
     finite = lex.words_of("finite_verbs")
@@ -268,6 +279,17 @@ def _verb_soon(toks: list[Token], a: int, hi: int, lex: Lexicon) -> bool:
             return False
         if not verb.cap and (verb.low in finite or (verb.low.endswith("ed") and len(verb.low) > 4)):
             return k + 1 < hi and toks[k + 1].kind == "w"
+    return False
+
+
+def _infinitive_after(toks: list[Token], a: int, hi: int) -> bool:
+    """Whether *to* follows the noun phrase starting at token *a* (within six words, before
+    any punctuation): ``told his advisers to figure out …``."""
+    for tok in toks[a + 1 : min(hi, a + 7)]:
+        if tok.kind != "w":
+            return False
+        if tok.low == "to":
+            return True
     return False
 
 
@@ -286,7 +308,7 @@ def _clause_start(toks: list[Token], a: int, hi: int, lex: Lexicon) -> int:
             continue
         if tok.cap and tok.low not in starts and toks[m + 1].low in starts:
             continue  # "on Tuesday the talks …": a day or place before the subject
-        if _verb_soon(toks, m, hi, lex):
+        if verb_soon(toks, m, hi, lex):
             return m
     return -1
 

@@ -17,6 +17,7 @@ from articlekit._quotes._indirect import (
     content_before,
     question_after,
     second_verb,
+    verb_soon,
 )
 from articlekit._quotes._state import Cue, State, skip_back
 from articlekit._quotes._text import Token
@@ -39,9 +40,18 @@ def reported_speech(
             phrase = cue.phrase
             if phrase is None:
                 continue
+            before = cue.a - 1 > s0 and toks[cue.a - 1].text == ","
             if phrase.end < s1 and toks[phrase.end].text == ",":
-                span = content_after(toks, phrase.end + 1, s1, lex, False, direct, False, free=True)
-            elif cue.a - 1 > s0 and toks[cue.a - 1].text == ",":
+                if before and not _clause_at(toks, phrase.end + 1, s1, lex):
+                    # "Centerview earned $600 million, according to public filings, a huge sum
+                    # for a firm …": what follows the source says who or what it is; the
+                    # content is the clause before
+                    span = content_before(toks, s0, cue.a - 1, direct)
+                else:
+                    span = content_after(
+                        toks, phrase.end + 1, s1, lex, False, direct, False, free=True
+                    )
+            elif before:
                 span = content_before(toks, s0, cue.a - 1, direct)
         else:
             phrase = cue.phrase
@@ -61,6 +71,7 @@ def reported_speech(
                 and cue.kind in ("speech", "belief", "intention")
                 and not (cue.surface.endswith("ing") and cue.a == subject_start)
                 and toks[s0].low not in lex.words_of("introductory")
+                and not _participle_opener(toks, s0, comma, lex)
             ):
                 if cue.kind == "speech" and "interrupted" in on:
                     span = interrupted(state, toks, s0, s1, comma, cue, direct)
@@ -111,6 +122,46 @@ def reported_speech(
             continue  # not speech, unless it quotes words in marks ("wants “a big, beautiful wall”")
         start, end = toks[a].start, toks[b - 1].end
         state.indirect.append((start, end, cue.speaker, cue.surface, cue.mention))
+
+
+def _clause_at(toks: list[Token], a: int, s1: int, lex: Lexicon) -> bool:
+    """Whether a clause starts at token *a*: a finite verb or a past tense within ten words,
+    and no relative pronoun first (``who was an adviser``, ``a start-up that tracks …`` are
+    no clauses of their own)."""
+    if a >= s1 or toks[a].low in lex.words_of("relatives"):
+        return False
+    finite = lex.words_of("finite_verbs")
+    for tok in toks[a + 1 : min(s1, a + 11)]:
+        word = tok.text.strip(QUOTE_CLOSERS + "\u201c\u2018\u201e").lower()
+        if word in finite or (word.endswith("ed") and len(word) > 4 and not tok.cap):
+            return True
+        if tok.low in lex.words_of("relatives") or tok.text in (",", ";", "."):
+            return False
+    return False
+
+
+def _participle_opener(toks: list[Token], s0: int, comma: int, lex: Lexicon) -> bool:
+    """Whether the words before the *comma* are a participle phrase (``Addressing the gala
+    Thursday, Trump said …``, ``Holding open a book, Beck said …``), how the speaker spoke,
+    not what: a capitalised word in *-ing* and no finite verb or past tense (*Shifting
+    monsoon patterns could affect …* is a clause)."""
+    first = toks[s0]
+    if not (
+        first.kind == "w"
+        and first.cap
+        and first.low.endswith("ing")
+        and not first.low.endswith("thing")  # "Nothing the president said …"
+        and "-" not in first.low  # "Right-wing parties …"
+        and len(first.low) > 5
+        and first.low not in lex.first_names
+        and lex.cue_kind(first.low) is None
+    ):
+        return False
+    finite = lex.words_of("finite_verbs")
+    return not any(
+        t.low in finite or (not t.cap and t.low.endswith("ed") and len(t.low) > 4)
+        for t in toks[s0 + 1 : comma]
+    )
 
 
 def _mixed(
@@ -230,6 +281,14 @@ def interrupted(
         or state.lex.cue_kind(nxt.low) is not None
     ):
         return None
+    if (
+        cue.phrase is not None
+        and cue.phrase.start >= cue.b
+        and nxt.kind == "w"
+        and not verb_soon(toks, after + 1, s1, state.lex)
+    ):
+        # "…, said Jane Doe, a demographer at Emory University.": who she is, not more content
+        return content_before(toks, s0, comma, direct)
     if all(t.kind == "q" and t.quote in direct for t in toks[s0:comma]):
         return None  # "« … », souligne Laurent Fabre, le préfet": the cue attributes a quotation
     first = content_before(toks, s0, comma, direct, least=2)  # "The plan, she said, …"

@@ -58,6 +58,12 @@ RULES: tuple[Rule, ...] = (
         "subject", "state", "the subject of a sentence without a cue becomes the most recent person"
     ),
     Rule(
+        "title-case",
+        "state",
+        "the names of a title in Title Case are met in passing (Jane Doe's Final Column Explains …)",
+        languages=_EN,
+    ),
+    Rule(
         "unknown-cue",
         "speaker",
         "a past tense outside the lexicon before that + quotation is a cue (sniffed that “…”)",

@@ -764,6 +764,12 @@ class Registry:
         if len(self.recent) > 16:
             del self.recent[0]
 
+    def demote(self) -> None:
+        """Every entity met so far counts as met in passing (not as a subject or speaker)."""
+        passing = [e for e in self.passing if e not in self.recent] + self.recent
+        self.passing = passing[-16:]
+        self.recent = []
+
     def introduce(self, phrase: Phrase) -> Entity | None:
         """Register a person the text introduces in passing (*accountant Jane Doe, 50*): a
         gendered pronoun after it may mean this person rather than an earlier speaker."""
