@@ -45,7 +45,7 @@ import lxml.html
 
 from articlekit._limits import Limits
 from articlekit._model import Image, Person
-from articlekit._parsers.html._metadata._authors import read_authors
+from articlekit._parsers.html._metadata._authors import _article_like, read_authors
 from articlekit._parsers.html._metadata._common import (
     _MAX_URL_CHARS,
     _absolute,
@@ -209,7 +209,7 @@ def extract_metadata(
     site = read_site(page, titles)
     section = read_section(page)
     tags = read_tags(page)
-    title = _choose_title(page.src, titles, site.keys, section)
+    title = _choose_title(page.src, titles, site.keys, section, _article_like(page))
     description = read_description(page)
     headline = _headline_element(page.src, title)
     standfirst = _standfirst_near(headline, title, description) if headline is not None else None
