@@ -274,3 +274,24 @@ def test_a_date_printed_under_the_headline_before_the_metadatas_is_the_published
 def test_an_articles_author_box_drawn_as_a_card_names_the_author() -> None:
     meta = parse("author_box_in_a_card.html", "https://ridgelinewine.example/blog/wine-for-beginners")
     assert meta.authors == (Person("Tomas Varga"),)
+
+
+def test_a_slogan_in_the_main_of_a_page_that_is_no_article_is_not_its_title() -> None:
+    meta = parse("title_service_page_slogan.html", "https://ledgerly.example/invoicing")
+    assert meta.title == "Invoice Software for Small Teams"
+    assert meta.site_name == "Ledgerly"
+
+
+def test_the_same_slogan_on_an_article_page_is_its_headline() -> None:
+    page = (CLASSES / "title_service_page_slogan.html").read_text(encoding="utf-8")
+    page = page.replace('content="website"', 'content="article"')
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
+    meta = extract_metadata(root, url="https://ledgerly.example/blog/paid-faster", limits=Limits())
+    assert meta.title == "Get paid faster, without the paperwork"
+
+
+def test_a_metadata_title_keeps_the_name_before_its_tagline() -> None:
+    meta = parse("title_name_and_tagline.html", "https://peakstride.example/collections/trail")
+    assert meta.title == "Trail Running Shoes"
+    assert meta.site_name == "Peakstride"
