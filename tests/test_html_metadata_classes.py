@@ -295,3 +295,24 @@ def test_a_metadata_title_keeps_the_name_before_its_tagline() -> None:
     meta = parse("title_name_and_tagline.html", "https://peakstride.example/collections/trail")
     assert meta.title == "Trail Running Shoes"
     assert meta.site_name == "Peakstride"
+
+
+def test_a_page_that_prints_only_its_updated_date_is_dated_by_it_with_a_warning() -> None:
+    meta = parse("only_an_updated_date.html", "https://ledgerguides.example/choose-a-tax-preparer")
+    assert meta.published == datetime(2025, 3, 3, tzinfo=UTC)
+    assert meta.modified == datetime(2025, 3, 3, tzinfo=UTC)
+    assert any("updated is used" in w for w in meta.warnings)
+    assert [p.name for p in meta.authors] == ["Marta Lindqvist"]
+
+
+def test_an_updated_date_does_not_replace_a_published_date() -> None:
+    page = (CLASSES / "only_an_updated_date.html").read_text(encoding="utf-8")
+    page = page.replace(
+        '<meta property="og:site_name"',
+        '<meta property="article:published_time" content="2023-11-20T09:00:00Z">\n<meta property="og:site_name"',
+    )
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
+    meta = extract_metadata(root, url="https://ledgerguides.example/choose-a-tax-preparer", limits=Limits())
+    assert meta.published == datetime(2023, 11, 20, 9, 0, tzinfo=UTC)
+    assert not any("updated is used" in w for w in meta.warnings)

@@ -8,7 +8,10 @@ date ``<meta>`` tags; JSON-LD ``datePublished`` of the ``WebPage``; ``<time>``
 elements of the article (marked as published first); ``dateCreated``; a date in
 the canonical URL's or the page URL's path; a short dated text just after or
 before the headline; an element whose class names a date.  Texts that say
-"updated" or "modified" are never read as the published date.  A date printed
+"updated" or "modified" are not read as the published date, unless none of
+these sources gives one: then the date the page says it was updated ("Updated
+on July 9, 2025" under the headline) is the published date (and the modified
+date when none is given), with a warning.  A date printed
 under the headline two days or more before the published date found in the
 metadata wins over it (not on forum threads, whose first texts are members').
 
@@ -80,6 +83,15 @@ def _dates_after(texts: list[str]) -> Iterator[str]:
         if len(text) > 300:
             return
         if len(text) <= 120 and re.search(r"\d", text) and not _NOT_PUBLISHED.search(text):
+            yield text
+
+
+def _updated_after(texts: list[str]) -> Iterator[str]:
+    """Short texts after the headline that say when the page was updated ("Updated on July 9, 2025")."""
+    for text in texts[:40]:
+        if len(text) > 300:
+            return
+        if len(text) <= 120 and _NOT_PUBLISHED.search(text) and re.search(r"\d", text):
             yield text
 
 
@@ -248,6 +260,12 @@ def read_dates(page: _Page, after: list[str], before: list[str]) -> tuple[dateti
     if published is not None and not _is_forum(page):
         published = _shown_if_earlier(published, near, now)
     modified = _first_date(page, near, MODIFIED_TRUST, now)
+    if published is None:
+        # The page prints no date but its last update's: the nearest to its publication it gives.
+        published = next((d for d in (find_date(t, now=now) for t in _updated_after(near.after)) if d is not None), None)
+        if published is not None:
+            page.warnings.append("dates: no published date; the date the page says it was updated is used")
+            modified = modified or published
     if published is not None and modified is not None and modified < published:
         page.warnings.append("dates: the modified date is earlier than the published date; modified dropped")
         modified = None
