@@ -316,3 +316,18 @@ def test_an_updated_date_does_not_replace_a_published_date() -> None:
     meta = extract_metadata(root, url="https://ledgerguides.example/choose-a-tax-preparer", limits=Limits())
     assert meta.published == datetime(2023, 11, 20, 9, 0, tzinfo=UTC)
     assert not any("updated is used" in w for w in meta.warnings)
+
+
+def test_an_article_dated_only_in_its_text_gets_the_first_date_it_prints() -> None:
+    meta = parse("date_printed_below_a_long_standfirst.html", "https://fiveshelves.example/interviews/sf-2025")
+    assert meta.published == datetime(2025, 12, 3, tzinfo=UTC)
+    assert "dates: no published date; the first date printed on the page is used" in meta.warnings
+
+
+def test_a_page_that_is_no_article_is_not_dated_by_the_dates_it_prints() -> None:
+    page = (CLASSES / "date_printed_below_a_long_standfirst.html").read_text(encoding="utf-8")
+    page = page.replace('content="article"', 'content="website"')
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
+    meta = extract_metadata(root, url="https://fiveshelves.example/interviews/sf-2025", limits=Limits())
+    assert meta.published is None
