@@ -331,3 +331,18 @@ def test_a_page_that_is_no_article_is_not_dated_by_the_dates_it_prints() -> None
     root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
     meta = extract_metadata(root, url="https://fiveshelves.example/interviews/sf-2025", limits=Limits())
     assert meta.published is None
+
+
+def test_a_home_page_title_keeps_the_site_name_it_begins_with() -> None:
+    meta = parse("home_page_brand_first.html", "https://calmwell.example/")
+    assert meta.title == "Calmwell — Online Counselling for Busy People"
+    assert meta.site_name == "Calmwell"
+
+
+def test_an_inner_page_title_loses_the_site_name_it_begins_with() -> None:
+    page = (CLASSES / "home_page_brand_first.html").read_text(encoding="utf-8")
+    page = page.replace('href="https://calmwell.example/"', 'href="https://calmwell.example/online-counselling"')
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
+    meta = extract_metadata(root, url="https://calmwell.example/online-counselling", limits=Limits())
+    assert meta.title == "Online Counselling for Busy People"

@@ -12,7 +12,9 @@ Title, in this order (:func:`_choose_title`):
    an article (JSON-LD article node, ``og:type`` article), the first one inside
    ``<article>`` / ``<main>``;
 4. the first metadata title with the site name and a section prefix removed, cut
-   at its first separator (``"Name | tagline"``: :func:`_main_part`).
+   at its first separator (``"Name | tagline"``: :func:`_main_part`).  On a site's
+   home page a site name the title begins with stays, and so does what follows it
+   (``"Calmwell — Online Counselling for Busy People"``).
 
 Description (:data:`DESCRIPTION_TRUST`): ``og:description``, ``description``,
 ``twitter:description``, JSON-LD ``description``, ``dc.description``.
@@ -95,8 +97,8 @@ def _similar(a: str, b: str) -> float:
     return len(sa & sb) / min(len(sa), len(sb))
 
 
-def _strip_site(title: str, site_keys: list[str], section: str | None) -> str:
-    """Remove a site-name suffix/prefix and a section prefix from *title*."""
+def _strip_site(title: str, site_keys: list[str], section: str | None, keep_head: bool = False) -> str:
+    """Remove a site-name suffix/prefix and a section prefix from *title* (*keep_head*: not a prefix)."""
     if not title:
         return title
     changed = True
@@ -115,7 +117,7 @@ def _strip_site(title: str, site_keys: list[str], section: str | None) -> str:
             title = title[: last.start()].strip()
             changed = True
             continue
-        if head_key and any(_site_match(head_key, k) for k in site_keys):
+        if head_key and not keep_head and any(_site_match(head_key, k) for k in site_keys):
             title = title[first.end() :].strip()
             changed = True
             continue
@@ -187,9 +189,11 @@ def _choose_title(
     site_keys: list[str],
     section: str | None,
     article: bool = True,
+    home: bool = False,
 ) -> str | None:
-    """The headline as a reader sees it (*article*: the page says it is an article)."""
-    stripped = [_strip_site(c, site_keys, section) for c in candidates if c]
+    """The headline as a reader sees it (*article*: the page says it is an article; *home*: it is
+    a site's home page, whose title begins with the site's name: ``"Alma — Simplifying Access to Therapy"``)."""
+    stripped = [_strip_site(c, site_keys, section, keep_head=home) for c in candidates if c]
     stripped = [s for s in stripped if s]
     visible: list[str] = []
     for el in src.h1:
@@ -230,7 +234,18 @@ def _choose_title(
         ):
             return text
     # 4. The metadata title, without its site name and what follows its first separator.
-    return _main_part(stripped[0]) if stripped else None
+    if not stripped:
+        return None
+    if home and _site_head(stripped[0], site_keys):
+        return stripped[0]
+    return _main_part(stripped[0])
+
+
+def _site_head(title: str, site_keys: list[str]) -> bool:
+    """Whether *title* begins with the site's name before a separator."""
+    match = _SEPARATORS.search(title)
+    head = squash(title[: match.start()]) if match else ""
+    return bool(head) and any(_site_match(head, k) for k in site_keys)
 
 
 # --------------------------------------------------------------------------- authors
