@@ -346,3 +346,14 @@ def test_an_inner_page_title_loses_the_site_name_it_begins_with() -> None:
     root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
     meta = extract_metadata(root, url="https://calmwell.example/online-counselling", limits=Limits())
     assert meta.title == "Online Counselling for Busy People"
+
+
+def test_a_post_whose_url_says_so_gets_the_first_date_it_prints() -> None:
+    page = (CLASSES / "date_printed_below_a_long_standfirst.html").read_text(encoding="utf-8")
+    page = page.replace('<meta property="og:type" content="article">\n', "")
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
+    meta = extract_metadata(root, url="https://fiveshelves.example/blog/sf-2025", limits=Limits())
+    assert meta.published == datetime(2025, 12, 3, tzinfo=UTC)
+    meta = extract_metadata(root, url="https://fiveshelves.example/blog", limits=Limits())
+    assert meta.published is None

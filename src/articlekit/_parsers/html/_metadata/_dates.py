@@ -12,8 +12,9 @@ before the headline; an element whose class names a date.  Texts that say
 these sources gives one: then the date the page says it was updated ("Updated
 on July 9, 2025" under the headline) is the published date (and the modified
 date when none is given), with a warning; on a page that says it is an article
-(JSON-LD article node, ``og:type`` article) and gives no date at all, the first
-short dated text of its body outside page furniture, with a warning.  A date printed
+(JSON-LD article node, ``og:type`` article, a URL path ``/blog/<post>``,
+``/news/<story>`` ...: :data:`_POST_SEGMENTS`) and gives no date at all, the
+first short dated text of its body outside page furniture, with a warning.  A date printed
 under the headline two days or more before the published date found in the
 metadata wins over it (not on forum threads, whose first texts are members').
 
@@ -97,6 +98,21 @@ def _updated_after(texts: list[str]) -> Iterator[str]:
             return
         if len(text) <= 120 and _NOT_PUBLISHED.search(text) and re.search(r"\d", text):
             yield text
+
+
+#: Path segments that say a URL is a post: a blog's, a news site's.
+_POST_SEGMENTS = frozenset(("blog", "blogs", "post", "posts", "article", "articles", "news", "story", "stories"))
+
+
+def _post_url(url: str | None) -> bool:
+    """Whether *url*'s path has a segment naming a post, followed by more (``/blog/some-title``)."""
+    if not url:
+        return False
+    try:
+        parts = [p.lower() for p in urlsplit(url).path.split("/") if p]
+    except ValueError:
+        return False
+    return any(p in _POST_SEGMENTS for p in parts[:-1])
 
 
 #: The text nodes :func:`_first_printed` reads at most.
@@ -300,7 +316,7 @@ def read_dates(page: _Page, after: list[str], before: list[str]) -> tuple[dateti
         if published is not None:
             page.warnings.append("dates: no published date; the date the page says it was updated is used")
             modified = modified or published
-    if published is None and _article_like(page):
+    if published is None and (_article_like(page) or _post_url(page.page_url or page.canonical)):
         published = next((d for d in (find_date(t, now=now) for t in _first_printed(page)) if d is not None), None)
         if published is not None:
             page.warnings.append("dates: no published date; the first date printed on the page is used")
