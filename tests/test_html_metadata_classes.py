@@ -281,3 +281,86 @@ def test_a_date_printed_under_the_headline_before_the_metadatas_is_the_published
 def test_an_articles_author_box_drawn_as_a_card_names_the_author() -> None:
     meta = parse("author_box_in_a_card.html", "https://ridgelinewine.example/blog/wine-for-beginners")
     assert meta.authors == (Person("Tomas Varga"),)
+
+
+def test_a_slogan_in_the_main_of_a_page_that_is_no_article_is_not_its_title() -> None:
+    meta = parse("title_service_page_slogan.html", "https://ledgerly.example/invoicing")
+    assert meta.title == "Invoice Software for Small Teams"
+    assert meta.site_name == "Ledgerly"
+
+
+def test_the_same_slogan_on_an_article_page_is_its_headline() -> None:
+    page = (CLASSES / "title_service_page_slogan.html").read_text(encoding="utf-8")
+    page = page.replace('content="website"', 'content="article"')
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
+    meta = extract_metadata(root, url="https://ledgerly.example/blog/paid-faster", limits=Limits())
+    assert meta.title == "Get paid faster, without the paperwork"
+
+
+def test_a_metadata_title_keeps_the_name_before_its_tagline() -> None:
+    meta = parse("title_name_and_tagline.html", "https://peakstride.example/collections/trail")
+    assert meta.title == "Trail Running Shoes"
+    assert meta.site_name == "Peakstride"
+
+
+def test_a_page_that_prints_only_its_updated_date_is_dated_by_it_with_a_warning() -> None:
+    meta = parse("only_an_updated_date.html", "https://ledgerguides.example/choose-a-tax-preparer")
+    assert meta.published == datetime(2025, 3, 3, tzinfo=UTC)
+    assert meta.modified == datetime(2025, 3, 3, tzinfo=UTC)
+    assert any("updated is used" in w for w in meta.warnings)
+    assert [p.name for p in meta.authors] == ["Marta Lindqvist"]
+
+
+def test_an_updated_date_does_not_replace_a_published_date() -> None:
+    page = (CLASSES / "only_an_updated_date.html").read_text(encoding="utf-8")
+    page = page.replace(
+        '<meta property="og:site_name"',
+        '<meta property="article:published_time" content="2023-11-20T09:00:00Z">\n<meta property="og:site_name"',
+    )
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
+    meta = extract_metadata(root, url="https://ledgerguides.example/choose-a-tax-preparer", limits=Limits())
+    assert meta.published == datetime(2023, 11, 20, 9, 0, tzinfo=UTC)
+    assert not any("updated is used" in w for w in meta.warnings)
+
+
+def test_an_article_dated_only_in_its_text_gets_the_first_date_it_prints() -> None:
+    meta = parse("date_printed_below_a_long_standfirst.html", "https://fiveshelves.example/interviews/sf-2025")
+    assert meta.published == datetime(2025, 12, 3, tzinfo=UTC)
+    assert "dates: no published date; the first date printed on the page is used" in meta.warnings
+
+
+def test_a_page_that_is_no_article_is_not_dated_by_the_dates_it_prints() -> None:
+    page = (CLASSES / "date_printed_below_a_long_standfirst.html").read_text(encoding="utf-8")
+    page = page.replace('content="article"', 'content="website"')
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
+    meta = extract_metadata(root, url="https://fiveshelves.example/interviews/sf-2025", limits=Limits())
+    assert meta.published is None
+
+
+def test_a_home_page_title_keeps_the_site_name_it_begins_with() -> None:
+    meta = parse("home_page_brand_first.html", "https://calmwell.example/")
+    assert meta.title == "Calmwell — Online Counselling for Busy People"
+    assert meta.site_name == "Calmwell"
+
+
+def test_an_inner_page_title_loses_the_site_name_it_begins_with() -> None:
+    page = (CLASSES / "home_page_brand_first.html").read_text(encoding="utf-8")
+    page = page.replace('href="https://calmwell.example/"', 'href="https://calmwell.example/online-counselling"')
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
+    meta = extract_metadata(root, url="https://calmwell.example/online-counselling", limits=Limits())
+    assert meta.title == "Online Counselling for Busy People"
+
+
+def test_a_post_whose_url_says_so_gets_the_first_date_it_prints() -> None:
+    page = (CLASSES / "date_printed_below_a_long_standfirst.html").read_text(encoding="utf-8")
+    page = page.replace('<meta property="og:type" content="article">\n', "")
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
+    meta = extract_metadata(root, url="https://fiveshelves.example/blog/sf-2025", limits=Limits())
+    assert meta.published == datetime(2025, 12, 3, tzinfo=UTC)
+    meta = extract_metadata(root, url="https://fiveshelves.example/blog", limits=Limits())
+    assert meta.published is None

@@ -39,13 +39,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import attrs
 import lxml.html
 
 from articlekit._limits import Limits
 from articlekit._model import Image, Person
-from articlekit._parsers.html._metadata._authors import read_authors
+from articlekit._parsers.html._metadata._authors import _article_like, read_authors
 from articlekit._parsers.html._metadata._common import (
     _MAX_URL_CHARS,
     _absolute,
@@ -148,6 +149,17 @@ def _page(root: Any, url: str | None, limits: Limits, source: str | None) -> _Pa
     )  # fmt: skip
 
 
+def _home_page(page: _Page) -> bool:
+    """Whether the page is a site's home page (its URL, else its canonical URL, has no path)."""
+    url = page.page_url or page.canonical
+    if not url:
+        return False
+    try:
+        return urlsplit(url).path in ("", "/") and not urlsplit(url).query
+    except ValueError:
+        return False
+
+
 def _scope(headline: Any) -> Any:
     """Where bylines and dates are looked for: up to the headline's <article> / <main>, or 4 levels up."""
     scope = headline
@@ -209,7 +221,7 @@ def extract_metadata(
     site = read_site(page, titles)
     section = read_section(page)
     tags = read_tags(page)
-    title = _choose_title(page.src, titles, site.keys, section)
+    title = _choose_title(page.src, titles, site.keys, section, _article_like(page), _home_page(page))
     description = read_description(page)
     headline = _headline_element(page.src, title)
     standfirst = _standfirst_near(headline, title, description) if headline is not None else None

@@ -8,7 +8,13 @@ date ``<meta>`` tags; JSON-LD ``datePublished`` of the ``WebPage``; ``<time>``
 elements of the article (marked as published first); ``dateCreated``; a date in
 the canonical URL's or the page URL's path; a short dated text just after or
 before the headline; an element whose class names a date.  Texts that say
-"updated" or "modified" are never read as the published date.  A date printed
+"updated" or "modified" are not read as the published date, unless none of
+these sources gives one: then the date the page says it was updated ("Updated
+on July 9, 2025" under the headline) is the published date (and the modified
+date when none is given), with a warning; on a page that says it is an article
+(JSON-LD article node, ``og:type`` article, a URL path ``/blog/<post>``,
+``/news/<story>`` ...: :data:`_POST_SEGMENTS`) and gives no date at all, the
+first short dated text of its body outside page furniture, with a warning.  A date printed
 under the headline two days or more before the published date found in the
 metadata wins over it (not on forum threads, whose first texts are members').
 
@@ -17,7 +23,8 @@ earlier than the published one is dropped with a warning.
 
 Dates are read by :func:`articlekit._dates.find_date`, the reader the text and
 front-matter parsers share.  Bounds: 3 values per JSON-LD key, 40 texts near the
-headline of at most 120 characters each, :data:`_MAX_CANDIDATES` elements.
+headline of at most 120 characters each, :data:`_MAX_CANDIDATES` elements,
+:data:`_MAX_PRINTED_TEXTS` text nodes of the body for the first printed date.
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ import attrs
 import lxml.etree
 
 from articlekit._dates import find_date
-from articlekit._parsers.html._metadata._authors import _is_forum
+from articlekit._parsers.html._metadata._authors import _article_like, _is_forum
 from articlekit._parsers.html._metadata._common import (
     _BYLINE_BAD,
     _ancestors,
@@ -71,6 +78,7 @@ def _url_date(url: str | None) -> datetime | None:
 
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _NOT_PUBLISHED = re.compile(r"\b(?:updated?|modified|edited|aktualisiert|mis à jour|actualizado)\b", re.IGNORECASE)
 
 
@@ -81,6 +89,60 @@ def _dates_after(texts: list[str]) -> Iterator[str]:
             return
         if len(text) <= 120 and re.search(r"\d", text) and not _NOT_PUBLISHED.search(text):
             yield text
+
+
+def _updated_after(texts: list[str]) -> Iterator[str]:
+    """Short texts after the headline that say when the page was updated ("Updated on July 9, 2025")."""
+    for text in texts[:40]:
+        if len(text) > 300:
+            return
+        if len(text) <= 120 and _NOT_PUBLISHED.search(text) and re.search(r"\d", text):
+            yield text
+
+
+#: Path segments that say a URL is a post: a blog's, a news site's.
+_POST_SEGMENTS = frozenset(("blog", "blogs", "post", "posts", "article", "articles", "news", "story", "stories"))
+
+
+def _post_url(url: str | None) -> bool:
+    """Whether *url*'s path has a segment naming a post, followed by more (``/blog/some-title``)."""
+    if not url:
+        return False
+    try:
+        parts = [p.lower() for p in urlsplit(url).path.split("/") if p]
+    except ValueError:
+        return False
+    return any(p in _POST_SEGMENTS for p in parts[:-1])
+
+
+#: The text nodes :func:`_first_printed` reads at most.
+_MAX_PRINTED_TEXTS = 1_500
+
+
+def _first_printed(page: _Page) -> Iterator[str]:
+    """Short dated texts of the page's body in reading order, outside page furniture (at most
+    :data:`_MAX_PRINTED_TEXTS` text nodes are read)."""
+    root = page.src.root
+    body = next(root.iter("body"), None) if root is not None else None
+    if body is None:
+        return
+    seen = 0
+    for event, el in lxml.etree.iterwalk(body, events=("start", "end")):
+        # Reading order: an element's text when it opens, its tail (its parent's text) when it closes.
+        text, holder = (el.text, el) if event == "start" else (el.tail, el.getparent())
+        if not text or holder is None or not isinstance(el.tag, str):
+            continue
+        seen += 1
+        if seen > _MAX_PRINTED_TEXTS:
+            return
+        if len(text) > 400 or not _YEAR.search(text):
+            continue
+        value = " ".join(text.split())
+        if not 8 <= len(value) <= 80 or _NOT_PUBLISHED.search(value):
+            continue
+        if holder.tag in ("script", "style", "title", "option", "template") or _excluded(holder, _BYLINE_BAD):
+            continue
+        yield value
 
 
 def _date_elements(src: _Sources) -> Iterator[str]:
@@ -248,6 +310,16 @@ def read_dates(page: _Page, after: list[str], before: list[str]) -> tuple[dateti
     if published is not None and not _is_forum(page):
         published = _shown_if_earlier(published, near, now)
     modified = _first_date(page, near, MODIFIED_TRUST, now)
+    if published is None:
+        # The page prints no date but its last update's: the nearest to its publication it gives.
+        published = next((d for d in (find_date(t, now=now) for t in _updated_after(near.after)) if d is not None), None)
+        if published is not None:
+            page.warnings.append("dates: no published date; the date the page says it was updated is used")
+            modified = modified or published
+    if published is None and (_article_like(page) or _post_url(page.page_url or page.canonical)):
+        published = next((d for d in (find_date(t, now=now) for t in _first_printed(page)) if d is not None), None)
+        if published is not None:
+            page.warnings.append("dates: no published date; the first date printed on the page is used")
     if published is not None and modified is not None and modified < published:
         page.warnings.append("dates: the modified date is earlier than the published date; modified dropped")
         modified = None

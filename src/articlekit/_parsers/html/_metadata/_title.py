@@ -8,9 +8,13 @@ Title, in this order (:func:`_choose_title`):
    word overlap;
 2. another headline-like element (``itemprop=headline``, a ``headline`` class)
    equal to a metadata title;
-3. a visible ``<h1>`` when the metadata has no title, or the first one inside
+3. a visible ``<h1>`` when the metadata has no title, or, on a page that says it is
+   an article (JSON-LD article node, ``og:type`` article), the first one inside
    ``<article>`` / ``<main>``;
-4. the first metadata title with the site name and a section prefix removed.
+4. the first metadata title with the site name and a section prefix removed, cut
+   at its first separator (``"Name | tagline"``: :func:`_main_part`).  On a site's
+   home page a site name the title begins with stays, and so does what follows it
+   (``"Calmwell — Online Counselling for Busy People"``).
 
 Description (:data:`DESCRIPTION_TRUST`): ``og:description``, ``description``,
 ``twitter:description``, JSON-LD ``description``, ``dc.description``.
@@ -93,8 +97,8 @@ def _similar(a: str, b: str) -> float:
     return len(sa & sb) / min(len(sa), len(sb))
 
 
-def _strip_site(title: str, site_keys: list[str], section: str | None) -> str:
-    """Remove a site-name suffix/prefix and a section prefix from *title*."""
+def _strip_site(title: str, site_keys: list[str], section: str | None, keep_head: bool = False) -> str:
+    """Remove a site-name suffix/prefix and a section prefix from *title* (*keep_head*: not a prefix)."""
     if not title:
         return title
     changed = True
@@ -113,7 +117,7 @@ def _strip_site(title: str, site_keys: list[str], section: str | None) -> str:
             title = title[: last.start()].strip()
             changed = True
             continue
-        if head_key and any(_site_match(head_key, k) for k in site_keys):
+        if head_key and not keep_head and any(_site_match(head_key, k) for k in site_keys):
             title = title[first.end() :].strip()
             changed = True
             continue
@@ -170,14 +174,26 @@ def _home_link(href: str) -> bool:
         return False
 
 
+def _main_part(title: str) -> str:
+    """*title* up to its first separator (``"Hire Local Movers – Moving Help in Jackson"`` ->
+    ``"Hire Local Movers"``): what is left of a metadata title once the site name is gone
+    is often a name followed by a tagline or a category."""
+    match = _SEPARATORS.search(title)
+    head = title[: match.start()].strip() if match else ""
+    return head or title
+
+
 def _choose_title(
     src: _Sources,
     candidates: list[str],
     site_keys: list[str],
     section: str | None,
+    article: bool = True,
+    home: bool = False,
 ) -> str | None:
-    """The headline as a reader sees it."""
-    stripped = [_strip_site(c, site_keys, section) for c in candidates if c]
+    """The headline as a reader sees it (*article*: the page says it is an article; *home*: it is
+    a site's home page, whose title begins with the site's name: ``"Alma — Simplifying Access to Therapy"``)."""
+    stripped = [_strip_site(c, site_keys, section, keep_head=home) for c in candidates if c]
     stripped = [s for s in stripped if s]
     visible: list[str] = []
     for el in src.h1:
@@ -206,18 +222,30 @@ def _choose_title(
             if name_key(text) == name_key(cand):
                 return text
     # 3. A visible <h1> when the metadata says nothing, or the first one inside the article: the
-    #    metadata then carries an SEO headline the reader does not see.
+    #    metadata then carries an SEO headline the reader does not see.  On other pages (a
+    #    product, a service) such an <h1> is a slogan; the metadata names the page.
     if visible and not stripped:
         return visible[0]
-    for el in src.h1:
+    for el in src.h1 if article else ():
         text = _headline_ok(el, site_keys)
         if text and len(text.split()) >= 3 and any(
             isinstance(a.tag, str) and (a.tag.lower() in ("article", "main") or "headline" in _attr(a, "itemprop").lower())
             for a in (el, *_ancestors(el))
         ):
             return text
-    # 4. The metadata title, without its site name.
-    return stripped[0] if stripped else None
+    # 4. The metadata title, without its site name and what follows its first separator.
+    if not stripped:
+        return None
+    if home and _site_head(stripped[0], site_keys):
+        return stripped[0]
+    return _main_part(stripped[0])
+
+
+def _site_head(title: str, site_keys: list[str]) -> bool:
+    """Whether *title* begins with the site's name before a separator."""
+    match = _SEPARATORS.search(title)
+    head = squash(title[: match.start()]) if match else ""
+    return bool(head) and any(_site_match(head, k) for k in site_keys)
 
 
 # --------------------------------------------------------------------------- authors
