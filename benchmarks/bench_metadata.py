@@ -126,7 +126,7 @@ def _newspaper() -> Callable[[bytes, str], Result] | None:
     tldextract.tldextract.extract = offline
 
     def run(html: bytes, url: str) -> Result:
-        article = newspaper.Article(url)
+        article = newspaper.Article(url, fetch_images=False)  # it would fetch images over the network
         article.download(input_html=html.decode("utf-8", "replace"))
         article.parse()
         return {
