@@ -54,6 +54,10 @@ _DECODE_ROUNDS = 4
 
 def _probe(url: str) -> str | None:
     """*url* as a browser reads its scheme: decoded, junk removed, lower-cased (None: undecodable)."""
+    if url.isascii() and "&" not in url and " " not in url and url.isprintable():
+        # Nothing to decode and no junk (the common case): ASCII junk is a control character,
+        # a space or DEL, and ``isprintable`` is false for all of them but the space.
+        return url.lower()
     probe = url
     for _ in range(_DECODE_ROUNDS):
         decoded = html.unescape(probe) if "&" in probe else probe

@@ -62,6 +62,7 @@ from articlekit._urls import resolve_url as _resolve
 
 __all__ = ["BlockBuilder", "fragment_blocks", "is_placeholder_alt", "resolve_url"]
 
+# HTML white space; a run of it renders as one space (:func:`_collapse_space`).
 _WS = re.compile(r"[ \t\n\r\f]+")
 # Trimmed from both ends of a paragraph: spaces, and the no-break spaces pages pad with.
 _EDGE_SPACE = " \u00a0\u2002\u2003\u2009\u202f"
@@ -97,6 +98,30 @@ _BR = ("br",)
 
 _FIGURE_BLOCKS = ("p", "table", "blockquote", "ul", "ol", "h2", "h3")
 _TABLE_BLOCKS = ("table", "p", "ul", "ol", "h1", "h2", "h3", "blockquote", "pre", "figure", "div")
+
+
+def _collapse_space(text: str) -> str:
+    """Each run of HTML white space in *text* as one space: ``_WS.sub(" ", text)``, faster.
+
+    The pattern substitutes at every single space too (a paragraph of 500 characters
+    took 16 us); C string methods do the same in about 1 us: the other white-space
+    characters become spaces, then each four spaces in a row, and then each two, become
+    one until no two are left.
+    """
+    if "\n" in text:
+        text = text.replace("\n", " ")
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "\r" in text:
+        text = text.replace("\r", " ")
+    if "\f" in text:
+        text = text.replace("\f", " ")
+    if "  " in text:
+        while "    " in text:
+            text = text.replace("    ", " ")
+        while "  " in text:
+            text = text.replace("  ", " ")
+    return text
 
 
 def _holds_blocks(el: lxml.html.HtmlElement, tags: tuple[str, ...]) -> bool:
@@ -209,9 +234,16 @@ class BlockBuilder:
                     child = inl.pop()
                     inl[-1][2].append(child)
             children = frame[2]
-            inl[0] = ["p", 0, []]
             if not children:
-                return
+                if frame[0] != "p":
+                    inl[0] = ["p", 0, []]
+                return  # an empty paragraph frame stays as it is (most flushes)
+            inl[0] = ["p", 0, []]
+            if len(children) == 1:
+                only = children[0]
+                if type(only) is str and (not only or only.isspace()):
+                    # White space between two blocks (most flushes): no paragraph.
+                    return
             block = self._paragraph(frame)
             if block is not None:
                 _add_block(block)
@@ -342,7 +374,7 @@ class BlockBuilder:
                             self._flatten_warning()
                             pushed.append("none")
                         if kind[0] == "code":
-                            code_text = _WS.sub(" ", clean_text(el.text_content()))
+                            code_text = _collapse_space(clean_text(el.text_content()))
                             inl[-1][2].append(code_text)
                             walker.skip_subtree()
                             continue
@@ -392,6 +424,12 @@ class BlockBuilder:
 
     def _paragraph(self, frame: _Frame) -> Block | None:
         children = frame[2]
+        if all(type(c) is str for c in children):
+            # Plain text only: no image, no figure (inlines() takes its own fast path).
+            plain = self.inlines(children)
+            if not plain:
+                return None
+            return Heading(frame[1], plain) if frame[0] == "h" else Paragraph(plain)
         # A paragraph that is only an image is a figure.
         images = [c for c in children if isinstance(c, tuple) and c is not _BR]
         if len(images) == 1 and all(
@@ -412,7 +450,7 @@ class BlockBuilder:
         """Normalise white space in a frame tree and build inline nodes."""
         if all(type(c) is str for c in children):
             # Plain text only (most paragraphs of many pages): one string, one Text.
-            text = _WS.sub(" ", "".join(children)).strip(_EDGE_SPACE)  # type: ignore[arg-type]
+            text = _collapse_space("".join(children)).strip(_EDGE_SPACE)  # type: ignore[arg-type]
             return [Text(clean_text(text))] if text.strip() else []
         _normalise_space(children)
         out = _to_inlines(children)
@@ -453,7 +491,7 @@ class BlockBuilder:
                         stack.append(kind)
                         opened = True
                         if kind[0] == "code":
-                            kind[2].append(_WS.sub(" ", clean_text(node.text_content())))
+                            kind[2].append(_collapse_space(clean_text(node.text_content())))
                             walker.skip_subtree()
                             pushed.append(True)
                             continue
@@ -523,7 +561,7 @@ class BlockBuilder:
         if cap is not None:
             for node in cap.iter():
                 if node is not cap and isinstance(node.tag, str) and _CREDIT_CLASS.search(node.get("class") or ""):
-                    credit_text = _WS.sub(" ", clean_text(node.text_content())).strip()
+                    credit_text = _collapse_space(clean_text(node.text_content())).strip()
                     if credit_text:
                         credit = credit_text
                     drop_tree(node)
@@ -611,7 +649,7 @@ def _normalise_space(children: list[object]) -> None:
             last_text = None
             continue
         assert isinstance(child, str)
-        s = _WS.sub(" ", child)
+        s = _collapse_space(child)
         if first:
             s = s.lstrip(_EDGE_SPACE)
         elif prev_space and s.startswith(" "):
