@@ -20,7 +20,8 @@ run in this order:
    weighs every text block of the page against the chosen content: blocks of the same kind
    outside it join, boilerplate blocks inside it leave);
 5. **cleaning** -- run on each chosen element: :mod:`.clean_furniture`,
-   :mod:`.clean_captions`, :mod:`.clean_link_paragraphs`, :mod:`.clean_conditional`;
+   :mod:`.clean_product` (product pages only), :mod:`.clean_captions`,
+   :mod:`.clean_link_paragraphs`, :mod:`.clean_conditional`;
    then ``warn-short``: a result holding under 15 % of the page's text mass is returned with
    a warning (an empty one gets the parser's own warning), never silently;
 6. **blocks** -- after the content became blocks, :mod:`.ui_lines` drops UI labels.
@@ -50,6 +51,7 @@ from articlekit._parsers.html._extract import (
     clean_conditional,
     clean_furniture,
     clean_link_paragraphs,
+    clean_product,
     join_split,
     keep_wrappers,
     learned,
@@ -103,6 +105,7 @@ RULES: tuple[Rule, ...] = (
 #: The cleaning rules, in order, run on each chosen element in turn.
 CLEANING: tuple[CleaningRule, ...] = (
     CleaningRule(clean_furniture.NAME, clean_furniture.run),
+    CleaningRule(clean_product.NAME, clean_product.run),
     CleaningRule(clean_captions.NAME, clean_captions.run),
     CleaningRule(clean_link_paragraphs.NAME, clean_link_paragraphs.run),
     CleaningRule(clean_conditional.NAME, clean_conditional.run),
