@@ -164,7 +164,7 @@ def test_learned_takes_the_candidate_its_model_weighs_highest(monkeypatch: pytes
     from articlekit._parsers.html._extract import learned
 
     page = _two_sections_page()
-    off = frozenset({"widen", "join-siblings"})
+    off = frozenset({"widen"})
     # A model that prefers whatever holds most of the page's text takes the whole page.
     monkeypatch.setitem(learned.MODEL, "coef", {"mass_share": 100.0})
     assert "Rated output 11" in _product_text(page, off)
@@ -182,7 +182,7 @@ def test_learned_does_nothing_without_weights(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setitem(learned.MODEL, "coef", None)
     page = _two_sections_page()
-    off = frozenset({"widen", "join-siblings"})
+    off = frozenset({"widen"})
     assert _product_text(page, off) == _product_text(page, off | {"learned"})
 
 
@@ -213,7 +213,7 @@ def test_learned_blocks_adds_the_specs_table_beside_the_description(monkeypatch:
     from articlekit._parsers.html._extract import blocks
 
     page = _two_sections_page()
-    off = frozenset({"widen", "join-siblings", "learned"})
+    off = frozenset({"widen", "learned"})
     assert "Rated output" not in _product_text(page, off)
     # A model that takes table cells outside the content (and keeps every block inside it).
     model = _block_model({"bias": -5.0, "tag_cell": 10.0}, {"bias": 5.0})
@@ -280,7 +280,7 @@ def test_block_leaves_finds_cards_and_div_soup_beside_paragraphs() -> None:
     assert [el.tag for el, _, _ in blocks.page_blocks(state)] == ["p", "li"]
 
 
-_CLEAN_OFF = frozenset({"learned", "learned-blocks", "widen", "join-siblings"})
+_CLEAN_OFF = frozenset({"learned", "learned-blocks", "widen"})
 
 
 def _typed_text(page: str, page_type: str | None) -> str:

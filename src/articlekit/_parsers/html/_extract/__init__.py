@@ -15,10 +15,9 @@ run in this order:
    common ancestor), :mod:`.widen` (a container holding a small share of the page's text
    grows to the ancestor holding most of it), :mod:`.learned` (a model fitted on the
    development pages weighs the proposed container against its ancestors, its large children
-   and the other best-scored elements, using the recognised page type), :mod:`.siblings`
-   (siblings that look like more of the article), :mod:`.blocks` (a second fitted model
-   weighs every text block of the page against the chosen content: blocks of the same kind
-   outside it join, boilerplate blocks inside it leave);
+   and the other best-scored elements, using the recognised page type), :mod:`.blocks` (a
+   second fitted model weighs every text block of the page against the chosen content:
+   blocks of the same kind outside it join, boilerplate blocks inside it leave);
 5. **cleaning** -- run on each chosen element: :mod:`.clean_furniture`,
    :mod:`.clean_product` (product pages only), :mod:`.clean_captions`,
    :mod:`.clean_link_paragraphs`, :mod:`.clean_conditional`;
@@ -59,7 +58,6 @@ from articlekit._parsers.html._extract import (
     no_prose,
     score,
     select,
-    siblings,
     strip,
     ui_lines,
     widen,
@@ -98,7 +96,6 @@ RULES: tuple[Rule, ...] = (
     Rule(join_split.NAME, "recovery", join_split.run),
     Rule(widen.NAME, "recovery", widen.run),
     Rule(learned.NAME, "recovery", learned.run),
-    Rule(siblings.NAME, "recovery", siblings.run),
     Rule(blocks.NAME, "recovery", blocks.run),
 )
 
