@@ -347,3 +347,30 @@ def test_clean_product_drops_the_customer_reviews_of_a_product_page() -> None:
     inner = "".join(f"<p>{s}</p>" for s in (_S2, _S3, _S2.upper()))
     wrapped = f"<html>{_head()}<body><div class='story'><p>{_S1}</p><div class='review-layout'>{inner}</div></div></body></html>"
     assert _S2 in _chain_text(wrapped, "product")
+
+
+def test_mass_leaves_a_divs_loose_text_to_the_block_stage() -> None:
+    from articlekit._parsers.html._extract import _common, blocks, mass
+
+    soup = "<div class='note'>Loose text of a div, outside any paragraph, about delivery times</div>"
+    page = f"<html><body><div class='story'><p>{_S1}</p><p>{_S2}</p></div>{soup}</body></html>"
+    root = lxml.html.fromstring(page)
+    body = root.find("body")
+    state = _common.State(root=root, body=body, page=_common.Page(body))
+    mass.run(state)
+    note = body.find("div[@class='note']")
+    story = body.find("div[@class='story']")
+    # The page's mass is the paragraphs' alone: the div soup does not count...
+    assert note not in state.mass
+    assert state.mass[body] == state.mass[story] == len(_S1) + len(_S2)
+    # ...while the block-level stage still sees it as a block of the page.
+    assert note in [el for el, _, _ in blocks.page_blocks(state)]
+
+
+def test_a_teaser_paragraph_beside_the_article_stays_out() -> None:
+    story = "".join(f"<p>{s}</p>" for s in (_S1, _S2, _S3))
+    teaser = "<p>Sign up for our monthly newsletter, with offers, news and seasonal tips for your home.</p>"
+    page = f"<html>{_head()}<body><div class='story'>{story}</div>{teaser}</body></html>"
+    text = _typed_text(page, "article")
+    assert _S2 in text
+    assert "monthly newsletter" not in text

@@ -114,7 +114,7 @@ DISABLED: frozenset[str] = frozenset()
 
 def rule_names() -> list[str]:
     """Every rule's name, in the order the rules run."""
-    return [r.name for r in RULES] + [r.name for r in CLEANING] + [ui_lines.NAME, "link-cards", "mass-region", "mass-divs", "widen-prose", blocks.LEAVES, SHORT_RESULT]
+    return [r.name for r in RULES] + [r.name for r in CLEANING] + [ui_lines.NAME, "link-cards", "mass-region", "widen-prose", blocks.LEAVES, SHORT_RESULT]
 
 
 def extract_content(
