@@ -314,9 +314,12 @@ def test_clean_conditional_keeps_the_link_list_of_a_documentation_page(page_type
 
 def _product_page_with_reviews() -> str:
     description = (
-        "<p>This insulated steel bottle keeps drinks cold for a full day, with a leak-proof lid.</p>"
-        "<p>The double wall stops condensation, so it rides in a bag beside papers and laptops.</p>"
-        "<ul><li>Capacity: 750 ml</li><li>Weight: 340 g</li><li>Material: stainless steel</li></ul>"
+        "<p>This insulated steel bottle keeps drinks cold for a full day, with a leak-proof lid, "
+        "a wide mouth for ice cubes and a handle that folds flat against the cap.</p>"
+        "<p>The double wall stops condensation, so it rides in a bag beside papers and laptops, "
+        "and the powder coat keeps its grip when wet, cold or covered in sun cream.</p>"
+        "<p>Capacity: 750 ml, weight 340 g, stainless steel inside and out, dishwasher safe, "
+        "with a lifetime guarantee against leaks, dents in the inner wall and rust.</p>"
     )
     reviews = (
         "<section class='product-reviews'><h3>Customer reviews</h3>"
@@ -328,7 +331,9 @@ def _product_page_with_reviews() -> str:
 
 
 def _chain_text(page: str, page_type: str, disabled: frozenset[str] = frozenset()) -> str:
-    found = extract_content(lxml.html.fromstring(page), disabled=disabled, page_type=page_type)
+    # The fitted stages are off, so that the page's content does not depend on their weights.
+    off = disabled | {"learned", "learned-blocks"}
+    found = extract_content(lxml.html.fromstring(page), disabled=off, page_type=page_type)
     return " ".join(" ".join(el.text_content() for el in found).split())
 
 
@@ -339,6 +344,7 @@ def test_clean_product_drops_the_customer_reviews_of_a_product_page() -> None:
     assert "Bought two more for the family" not in text
     assert "keeps drinks cold for a full day" in text
     assert "Capacity: 750 ml" in text
+    assert "Customer reviews" not in text
     # The rule is what removes them: switched off, the reviews stay; on a page not recognised
     # as a product page (a review article is named like this) they stay too.
     assert "kept my water cold all through the hike" in _chain_text(page, "product", frozenset({"clean-product"}))
