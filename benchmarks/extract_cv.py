@@ -19,6 +19,7 @@ import statistics
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import wcxb
 
@@ -67,17 +68,35 @@ class Corpus:
             _extract.DISABLED = frozenset()
         return out
 
-    def summary(self, f1: Mapping[str, float]) -> dict[str, dict[str, float]]:
-        """Per group ("all" and each type): the mean over folds and each fold's mean F1."""
+    def figures(self, disabled: Iterable[str] = (), ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """Every page's figures (``wcxb.page_figures``: F1, must-have and must-not shares) with
+        the rules *disabled* switched off."""
+        _extract.DISABLED = frozenset(disabled)
+        out: dict[str, dict[str, Any]] = {}
+        try:
+            for key in self.ids if ids is None else ids:
+                page = self.pages[key]
+                try:
+                    text = article_text(self.html[key], page.url)
+                except Exception:
+                    text = ""
+                out[key] = wcxb.page_figures(page, text)
+        finally:
+            _extract.DISABLED = frozenset()
+        return out
+
+    def summary(self, f1: Mapping[str, float | None]) -> dict[str, dict[str, float]]:
+        """Per group ("all" and each type): the mean over folds and each fold's mean of the
+        per-page values (F1, or any per-page share; ``None`` values are skipped)."""
         out: dict[str, dict[str, float]] = {}
         for group in ("all", *TYPES):
             folds: dict[str, float] = {}
             for k in range(wcxb.FOLDS):
-                values = [v for key, v in f1.items()
-                          if self.fold[key] == k and (group == "all" or self.pages[key].page_type == group)]
+                values = [v for key, v in f1.items() if v is not None
+                          and self.fold[key] == k and (group == "all" or self.pages[key].page_type == group)]
                 if values:
                     folds[str(k)] = statistics.fmean(values)
-            out[group] = {"mean": statistics.fmean(folds.values())} | folds
+            out[group] = {"mean": statistics.fmean(folds.values()) if folds else float("nan")} | folds
         return out
 
 

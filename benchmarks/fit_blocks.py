@@ -226,6 +226,38 @@ def as_model(fitted: dict[str, Any]) -> blocks.Model:
     )
 
 
+def block_data(corpus: Corpus, folds: Folds, cache: Path | None) -> dict[str, dict[str, Any]]:
+    """Every page's collected blocks (WCXB ids, and ``sh:<id>`` for the Scrapinghub pages), each
+    fold's pages collected with that fold's held-out models; read from *cache* when it holds them."""
+    if cache is not None and cache.exists():
+        data = json.loads(cache.read_text())
+        if data.get("features") == FEATURES:
+            return dict(data["pages"])
+    sh_html, sh_truth, sh_urls = bench_html.load_corpus(bench_html.DEFAULT_CORPUS)
+    fold = folds.fold
+    saved = blocks.MODEL["model"]
+    blocks.MODEL["model"] = None
+    collected: dict[str, dict[str, Any]] = {}
+    try:
+        for k in range(wcxb.FOLDS):
+            wpages = {key: (corpus.html[key], corpus.pages[key].url, corpus.pages[key].main_content)
+                      for key in corpus.ids if fold[key] == k}
+            spages = {f"sh:{key}": (sh_html[key], sh_urls[key], sh_truth[key])
+                      for key in sh_html if fold[f"sh:{key}"] == k}
+            collected |= folds.run(k, lambda wpages=wpages, spages=spages: collect(wpages | spages))
+    finally:
+        blocks.MODEL["model"] = saved
+    if cache is not None:
+        cache.write_text(json.dumps({"features": FEATURES, "pages": collected}))
+    return collected
+
+
+def fold_block_models(pages: dict[str, dict[str, Any]], fold: dict[str, int]) -> dict[int, blocks.Model]:
+    """The block model of each fold, fitted on the WCXB pages of the other four."""
+    wcxb_keys = [k for k in pages if not k.startswith("sh:")]
+    return {k: as_model(fit([pages[key] for key in wcxb_keys if fold[key] != k])) for k in range(wcxb.FOLDS)}
+
+
 # ---------------------------------------------------------------------- main
 
 
@@ -242,26 +274,7 @@ def main() -> None:
     folds = Folds(corpus, args.pagetype_cache, args.scoring_cache)
     sh_html, sh_truth, sh_urls = bench_html.load_corpus(bench_html.DEFAULT_CORPUS)
     fold = folds.fold
-    data = None
-    if args.cache is not None and args.cache.exists():
-        data = json.loads(args.cache.read_text())
-        if data.get("features") != FEATURES:
-            data = None
-    if data is None:
-        saved = blocks.MODEL["model"]
-        blocks.MODEL["model"] = None
-        collected: dict[str, dict[str, Any]] = {}
-        for k in range(wcxb.FOLDS):
-            wpages = {key: (corpus.html[key], corpus.pages[key].url, corpus.pages[key].main_content)
-                      for key in corpus.ids if fold[key] == k}
-            spages = {f"sh:{key}": (sh_html[key], sh_urls[key], sh_truth[key])
-                      for key in sh_html if fold[f"sh:{key}"] == k}
-            collected |= folds.run(k, lambda wpages=wpages, spages=spages: collect(wpages | spages))
-        blocks.MODEL["model"] = saved
-        data = {"features": FEATURES, "pages": collected}
-        if args.cache is not None:
-            args.cache.write_text(json.dumps(data))
-    pages: dict[str, dict[str, Any]] = data["pages"]
+    pages = block_data(corpus, folds, args.cache)
     wcxb_keys = [k for k in pages if not k.startswith("sh:")]
     models: dict[int, blocks.Model] = {}
     for k in range(wcxb.FOLDS):

@@ -164,7 +164,7 @@ def test_learned_takes_the_candidate_its_model_weighs_highest(monkeypatch: pytes
     from articlekit._parsers.html._extract import learned
 
     page = _two_sections_page()
-    off = frozenset({"widen", "join-siblings"})
+    off = frozenset({"widen"})
     # A model that prefers whatever holds most of the page's text takes the whole page.
     monkeypatch.setitem(learned.MODEL, "coef", {"mass_share": 100.0})
     assert "Rated output 11" in _product_text(page, off)
@@ -182,7 +182,7 @@ def test_learned_does_nothing_without_weights(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setitem(learned.MODEL, "coef", None)
     page = _two_sections_page()
-    off = frozenset({"widen", "join-siblings"})
+    off = frozenset({"widen"})
     assert _product_text(page, off) == _product_text(page, off | {"learned"})
 
 
@@ -213,7 +213,7 @@ def test_learned_blocks_adds_the_specs_table_beside_the_description(monkeypatch:
     from articlekit._parsers.html._extract import blocks
 
     page = _two_sections_page()
-    off = frozenset({"widen", "join-siblings", "learned"})
+    off = frozenset({"widen", "learned"})
     assert "Rated output" not in _product_text(page, off)
     # A model that takes table cells outside the content (and keeps every block inside it).
     model = _block_model({"bias": -5.0, "tag_cell": 10.0}, {"bias": 5.0})
@@ -280,7 +280,7 @@ def test_block_leaves_finds_cards_and_div_soup_beside_paragraphs() -> None:
     assert [el.tag for el, _, _ in blocks.page_blocks(state)] == ["p", "li"]
 
 
-_CLEAN_OFF = frozenset({"learned", "learned-blocks", "widen", "join-siblings"})
+_CLEAN_OFF = frozenset({"learned", "learned-blocks", "widen"})
 
 
 def _typed_text(page: str, page_type: str | None) -> str:
@@ -310,3 +310,73 @@ def test_clean_conditional_keeps_the_link_list_of_a_documentation_page(page_type
     # On an article the list of links is furniture.
     assert "The write function reference" not in _typed_text(page, "article")
     assert _S2 in _typed_text(page, "article")
+
+
+def _product_page_with_reviews() -> str:
+    description = (
+        "<p>This insulated steel bottle keeps drinks cold for a full day, with a leak-proof lid, "
+        "a wide mouth for ice cubes and a handle that folds flat against the cap.</p>"
+        "<p>The double wall stops condensation, so it rides in a bag beside papers and laptops, "
+        "and the powder coat keeps its grip when wet, cold or covered in sun cream.</p>"
+        "<p>Capacity: 750 ml, weight 340 g, stainless steel inside and out, dishwasher safe, "
+        "with a lifetime guarantee against leaks, dents in the inner wall and rust.</p>"
+    )
+    reviews = (
+        "<section class='product-reviews'><h3>Customer reviews</h3>"
+        "<article class='review-item'><p>Great bottle, it kept my water cold all through the hike.</p></article>"
+        "<article class='review-item'><p>Bought two more for the family, they really are that good.</p></article>"
+        "</section>"
+    )
+    return f"<html>{_head()}<body><div class='product-detail'>{description}{reviews}</div></body></html>"
+
+
+def _chain_text(page: str, page_type: str, disabled: frozenset[str] = frozenset()) -> str:
+    # The fitted stages are off, so that the page's content does not depend on their weights.
+    off = disabled | {"learned", "learned-blocks"}
+    found = extract_content(lxml.html.fromstring(page), disabled=off, page_type=page_type)
+    return " ".join(" ".join(el.text_content() for el in found).split())
+
+
+def test_clean_product_drops_the_customer_reviews_of_a_product_page() -> None:
+    page = _product_page_with_reviews()
+    text = _chain_text(page, "product")
+    assert "kept my water cold all through the hike" not in text
+    assert "Bought two more for the family" not in text
+    assert "keeps drinks cold for a full day" in text
+    assert "Capacity: 750 ml" in text
+    assert "Customer reviews" not in text
+    # The rule is what removes them: switched off, the reviews stay; on a page not recognised
+    # as a product page (a review article is named like this) they stay too.
+    assert "kept my water cold all through the hike" in _chain_text(page, "product", frozenset({"clean-product"}))
+    assert "kept my water cold all through the hike" in _chain_text(page, "article")
+    # A review-named wrapper holding most of the page's text is layout, not a widget.
+    inner = "".join(f"<p>{s}</p>" for s in (_S2, _S3, _S2.upper()))
+    wrapped = f"<html>{_head()}<body><div class='story'><p>{_S1}</p><div class='review-layout'>{inner}</div></div></body></html>"
+    assert _S2 in _chain_text(wrapped, "product")
+
+
+def test_mass_leaves_a_divs_loose_text_to_the_block_stage() -> None:
+    from articlekit._parsers.html._extract import _common, blocks, mass
+
+    soup = "<div class='note'>Loose text of a div, outside any paragraph, about delivery times</div>"
+    page = f"<html><body><div class='story'><p>{_S1}</p><p>{_S2}</p></div>{soup}</body></html>"
+    root = lxml.html.fromstring(page)
+    body = root.find("body")
+    state = _common.State(root=root, body=body, page=_common.Page(body))
+    mass.run(state)
+    note = body.find("div[@class='note']")
+    story = body.find("div[@class='story']")
+    # The page's mass is the paragraphs' alone: the div soup does not count...
+    assert note not in state.mass
+    assert state.mass[body] == state.mass[story] == len(_S1) + len(_S2)
+    # ...while the block-level stage still sees it as a block of the page.
+    assert note in [el for el, _, _ in blocks.page_blocks(state)]
+
+
+def test_a_teaser_paragraph_beside_the_article_stays_out() -> None:
+    story = "".join(f"<p>{s}</p>" for s in (_S1, _S2, _S3))
+    teaser = "<p>Sign up for our monthly newsletter, with offers, news and seasonal tips for your home.</p>"
+    page = f"<html>{_head()}<body><div class='story'>{story}</div>{teaser}</body></html>"
+    text = _typed_text(page, "article")
+    assert _S2 in text
+    assert "monthly newsletter" not in text

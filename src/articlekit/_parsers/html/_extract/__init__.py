@@ -15,12 +15,12 @@ run in this order:
    common ancestor), :mod:`.widen` (a container holding a small share of the page's text
    grows to the ancestor holding most of it), :mod:`.learned` (a model fitted on the
    development pages weighs the proposed container against its ancestors, its large children
-   and the other best-scored elements, using the recognised page type), :mod:`.siblings`
-   (siblings that look like more of the article), :mod:`.blocks` (a second fitted model
-   weighs every text block of the page against the chosen content: blocks of the same kind
-   outside it join, boilerplate blocks inside it leave);
+   and the other best-scored elements, using the recognised page type), :mod:`.blocks` (a
+   second fitted model weighs every text block of the page against the chosen content:
+   blocks of the same kind outside it join, boilerplate blocks inside it leave);
 5. **cleaning** -- run on each chosen element: :mod:`.clean_furniture`,
-   :mod:`.clean_captions`, :mod:`.clean_link_paragraphs`, :mod:`.clean_conditional`;
+   :mod:`.clean_product` (product pages only), :mod:`.clean_captions`,
+   :mod:`.clean_link_paragraphs`, :mod:`.clean_conditional`;
    then ``warn-short``: a result holding under 15 % of the page's text mass is returned with
    a warning (an empty one gets the parser's own warning), never silently;
 6. **blocks** -- after the content became blocks, :mod:`.ui_lines` drops UI labels.
@@ -50,6 +50,7 @@ from articlekit._parsers.html._extract import (
     clean_conditional,
     clean_furniture,
     clean_link_paragraphs,
+    clean_product,
     join_split,
     keep_wrappers,
     learned,
@@ -57,7 +58,6 @@ from articlekit._parsers.html._extract import (
     no_prose,
     score,
     select,
-    siblings,
     strip,
     ui_lines,
     widen,
@@ -96,13 +96,13 @@ RULES: tuple[Rule, ...] = (
     Rule(join_split.NAME, "recovery", join_split.run),
     Rule(widen.NAME, "recovery", widen.run),
     Rule(learned.NAME, "recovery", learned.run),
-    Rule(siblings.NAME, "recovery", siblings.run),
     Rule(blocks.NAME, "recovery", blocks.run),
 )
 
 #: The cleaning rules, in order, run on each chosen element in turn.
 CLEANING: tuple[CleaningRule, ...] = (
     CleaningRule(clean_furniture.NAME, clean_furniture.run),
+    CleaningRule(clean_product.NAME, clean_product.run),
     CleaningRule(clean_captions.NAME, clean_captions.run),
     CleaningRule(clean_link_paragraphs.NAME, clean_link_paragraphs.run),
     CleaningRule(clean_conditional.NAME, clean_conditional.run),
@@ -114,7 +114,7 @@ DISABLED: frozenset[str] = frozenset()
 
 def rule_names() -> list[str]:
     """Every rule's name, in the order the rules run."""
-    return [r.name for r in RULES] + [r.name for r in CLEANING] + [ui_lines.NAME, "link-cards", "mass-region", "mass-divs", "widen-prose", blocks.LEAVES, SHORT_RESULT]
+    return [r.name for r in RULES] + [r.name for r in CLEANING] + [ui_lines.NAME, "link-cards", "mass-region", "widen-prose", blocks.LEAVES, SHORT_RESULT]
 
 
 def extract_content(

@@ -300,9 +300,6 @@ class State:
     mass: dict[lxml.html.HtmlElement, float] = field(default_factory=dict)
     #: The same for running text only (long paragraphs with few links).
     prose: dict[lxml.html.HtmlElement, float] = field(default_factory=dict)
-    #: The divs with text of their own (``score`` finds them, ``mass`` reads them: the tree
-    #: does not change in between); None when not found yet.
-    text_divs: list[lxml.html.HtmlElement] | None = None
     #: The text blocks that made the mass, in document order: (element, text length,
     #: link text length).
     blocks: list[tuple[lxml.html.HtmlElement, int, int]] = field(default_factory=list)

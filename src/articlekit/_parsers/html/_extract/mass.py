@@ -1,10 +1,11 @@
 """Rule ``mass`` (stage: scoring): where the page's text is, whatever its form.
 
 Every text block -- paragraphs, headings, list items, table cells, definition terms and
-descriptions, block quotes, preformatted text, and (sub-rule ``mass-divs``) a div's own
-text outside any child element -- of at least 10 characters that is not
+descriptions, block quotes, preformatted text -- of at least 10 characters that is not
 inside furniture (:meth:`Page.blocked`) adds its non-link text length to every ancestor's
-*mass*.  A block holding a paragraph is left to the paragraph (no double count).  Unlike the
+*mass*.  A div's own text outside any child element (div soup) is not counted: counted, it
+did not help on held-out folds of the WCXB development pages (``extract_ablation.md``); the
+block-level stage finds such text.  A block holding a paragraph is left to the paragraph (no double count).  Unlike the
 paragraph score, the mass counts short and comma-free text (product specs, cards, service
 sections): recall recovery compares the chosen content's mass with the page's.  The
 *prose* mass counts running text only (``<p>`` of 100 characters or more, few links).  The blocks themselves
@@ -15,7 +16,6 @@ once (the tree parser bounds the depth).
 
 from __future__ import annotations
 
-import lxml.etree
 import lxml.html
 
 from articlekit._parsers.html._extract._common import NORM_LEN, State
@@ -24,9 +24,6 @@ NAME = "mass"
 
 _BLOCKS = ("p", "pre", "td", "th", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "li")
 _CONTAINERS = frozenset(("td", "th", "blockquote", "dd", "li"))
-# Divs with a text node of their own that is not white space: found from the text nodes
-# (``descendant::div/text()[...]/..``), a cheaper walk than a predicate on every div.
-_TEXT_DIVS = lxml.etree.XPath("descendant::div/text()[normalize-space()]/..")
 
 
 def run(state: State) -> None:
@@ -50,14 +47,6 @@ def run(state: State) -> None:
             direct[parent] = direct.get(parent, 0.0) + max(length - links, 0) + 0.25 * min(links, length)
             if el.tag == "p" and length >= 100 and links < 0.25 * length:
                 prose[parent] = prose.get(parent, 0.0) + length
-    if "mass-divs" not in state.disabled:
-        divs = state.text_divs if state.text_divs is not None else _TEXT_DIVS(body)
-        for div in divs:
-            # A div's own text (div soup: text outside any child element) counts as a block.
-            own = len(" ".join(((div.text or "") + " ".join(child.tail or "" for child in div)).split()))
-            if own < 10 or page.blocked(div):
-                continue
-            direct[div] = direct.get(div, 0.0) + own
     _propagate(direct, state.mass, body)
     _propagate(prose, state.prose, body)
 

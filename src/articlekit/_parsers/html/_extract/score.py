@@ -47,7 +47,7 @@ def run(state: State) -> None:
             continue
         points = 1.0 + count_commas(text) + min(length / 100.0, 3.0)
         credit(para, points)
-    state.text_divs = divs = _TEXT_DIVS(body)
+    divs = _TEXT_DIVS(body)
     for div in divs:
         own = (div.text or "") + "".join(child.tail or "" for child in div)
         length = len(own.strip())
