@@ -147,6 +147,22 @@ def test_a_forums_first_poster_is_read_from_its_view_without_scripts() -> None:
     assert meta.published == datetime(2024, 3, 9, 21, 14, 2, tzinfo=UTC)
 
 
+def test_a_forums_posts_in_a_moderation_form_under_a_layout_named_for_no_sidebar_give_the_first_poster() -> None:
+    # Forums wrap their posts in a moderation <form>; "mainContainer_noSidebar" says where, not what.
+    meta = parse("forum_moderation_form_no_sidebar.html", "https://blockcraft.example/threads/cheapest-host.55120/")
+    assert meta.authors == (Person("copperlantern"),)
+
+
+def test_a_forums_first_poster_is_read_from_its_profile_link_before_a_moderators_coloured_name() -> None:
+    meta = parse("forum_phpbb_profile_links.html", "https://railtalk.example/viewtopic.php?t=48113")
+    assert meta.authors == (Person("Northbound Ferrule"),)
+
+
+def test_a_forums_post_user_name_in_its_view_without_scripts_is_the_first_poster() -> None:
+    meta = parse("forum_flarum_noscript_post_user.html", "https://discuss.bakers.example/d/812-sharing-a-sourdough-starter")
+    assert meta.authors == (Person("rye_and_shine"),)
+
+
 def test_a_person_described_in_json_ld_is_the_author_of_their_own_site() -> None:
     meta = parse("personal_site_person.html", "https://lenahartwig.example/blog/composition-habits/")
     assert meta.authors == (Person("Lena Hartwig", url="https://lenahartwig.example/about/"),)

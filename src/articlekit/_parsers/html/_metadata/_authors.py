@@ -37,7 +37,9 @@ from articlekit._parsers.html._metadata._common import (
     _BYLINE_BAD,
     _EXCLUDED_TAGS,
     _FURNITURE_ANY,
+    _FURNITURE_START,
     _MAX_URL_CHARS,
+    _MODIFIER,
     _ORG_TYPES,
     _ancestors,
     _as_list,
@@ -338,20 +340,50 @@ def _name_piece(el: Any, org_names: list[str]) -> str | None:
     return None
 
 
-#: Page furniture around a forum's posts: a sidebar's "latest posts", the signed-in user's menu.
-_FORUM_BAD = re.compile(_FURNITURE_ANY + r"|login|signin|account|visitor|online|latest|members-?list")
 _FORUM_PATH = re.compile(
     r"/(?:threads?|t|topics?|forums?|discussions?|questions|comments|community)/|showthread|viewtopic", re.IGNORECASE
 )
 _FORUM_HOST = re.compile(r"^(?:www\.)?(?:forums?|community|discuss|discussions?|boards?|answers)\.", re.IGNORECASE)
-#: The first poster of a thread: an element whose class names a user, or a link to a member's profile.
+#: The first poster of a thread: an element whose class names a user, or a link to a member's profile
+#: (phpBB's ``memberlist.php?mode=viewprofile``, Simple Machines' ``index.php?action=profile``).
 _XP_FORUM_USERS = (
-    "//*[contains(@class, 'username') or contains(@class, 'creator') or contains(@class, 'author')"
+    "//*[contains(translate(@class, 'UN', 'un'), 'username') or contains(translate(@class, 'UN', 'un'), 'user-name')"
+    " or contains(@class, 'creator') or contains(@class, 'author')"
     " or contains(@class, 'poster')] | //a[contains(@href, '/members/') or contains(@href, '/member.php')"
     " or contains(@href, '/user/') or contains(@href, '/u/') or contains(@href, '/profile/')"
-    " or contains(@href, '/users/')]"
+    " or contains(@href, '/users/') or contains(@href, 'mode=viewprofile') or contains(@href, 'action=profile')]"
 )
-_USER_CLASS = re.compile(r"(?:^|[\s_-])(?:(?:big)?username|user-?name|creator|poster|post-?author|author)(?:$|[\s_-])")
+_USER_CLASS = re.compile(r"(?:^|[\s_-])(?:(?:big|post)?user-?name|creator|poster|post-?author|author)(?:$|[\s_-])")
+#: Page furniture around a forum's posts (a sidebar's "latest posts", the signed-in user's menu)
+#: by tag. A <form> is not: forums wrap their posts in a moderation form
+#: ("InlineModForm", "quickModForm"); a sign-in or search form is told by its class, id or action.
+_FORUM_FURNITURE_TAGS = frozenset(("nav", "footer", "aside", "template"))
+_FORUM_BAD_PART = re.compile(r"^(?:" + _FURNITURE_ANY + r"|login|signin|account|visitor|online|latest|members-?list)")
+_FORM_BAD = re.compile(r"login|log-?in|signin|sign-?in|search|register", re.IGNORECASE)
+
+
+def _forum_furniture(el: Any) -> bool:
+    """Whether *el* is in a forum page's furniture: a navigation, footer or aside, a sign-in or
+    search form, or an element a part of whose class or id token ("p-body-sidebar", "sidebar",
+    "latestThreads") names furniture. A part that only says where the posts are drawn
+    ("mainContainer_noSidebar", "beside_nssidebar") does not begin with the word."""
+    for node in (el, *_ancestors(el)):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _FORUM_FURNITURE_TAGS:
+            return True
+        if tag == "main":
+            return False
+        if tag == "form" and _FORM_BAD.search(_attr(node, "action") + " " + _attr(node, "class") + " " + _attr(node, "id")):
+            return True
+        if tag in ("html", "body", "article"):
+            continue
+        for token in (_attr(node, "class") + " " + _attr(node, "id")).lower().split():
+            if _MODIFIER.match(token):
+                continue  # a layout modifier ("has-sidebar"), not a component
+            token = token.split("--", 1)[0]
+            if _FURNITURE_START.match(token) or any(_FORUM_BAD_PART.match(part) for part in re.split(r"[-_]+", token)):
+                return True
+    return False
 
 
 def _is_forum(page: _Page) -> bool:
@@ -385,7 +417,7 @@ def _from_forum_user(page: _Page, org_names: list[str]) -> _Found:
             el for el in candidates if not (isinstance(el.sourceline, int) and el.sourceline >= line)
         ]
     for el in candidates[:60]:
-        if _excluded(el, _FORUM_BAD, _MICRODATA_EXCLUDED_TAGS):  # <noscript> too: a forum's view without scripts
+        if _forum_furniture(el):
             continue
         name = _element_text(el, 200)
         if not name or len(name) > 60 or name_key(name) in ACCOUNTS:
