@@ -163,6 +163,12 @@ def test_a_forums_post_user_name_in_its_view_without_scripts_is_the_first_poster
     assert meta.authors == (Person("rye_and_shine"),)
 
 
+def test_a_link_cards_written_by_names_the_author_when_the_metadata_names_no_one_else() -> None:
+    # twitter:label1 "Written by" / twitter:data1 (WordPress SEO plugins and others), no <meta name=author>.
+    meta = parse("card_written_by_only.html", "https://warmhouse.example/guides/heat-pump-label")
+    assert meta.authors == (Person("Odile Ferreira"),)
+
+
 def test_a_person_described_in_json_ld_is_the_author_of_their_own_site() -> None:
     meta = parse("personal_site_person.html", "https://lenahartwig.example/blog/composition-habits/")
     assert meta.authors == (Person("Lena Hartwig", url="https://lenahartwig.example/about/"),)

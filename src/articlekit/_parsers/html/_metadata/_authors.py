@@ -4,7 +4,8 @@ Order of trust:
 
 1. the metadata (:data:`METADATA_AUTHOR_TRUST`): JSON-LD ``author`` of the main
    article; ``<meta name=author>``, ``article:author``, ``dc.creator``,
-   ``parsely-author`` and the other keys of :data:`_META_AUTHOR_KEYS`.  On a page
+   ``parsely-author`` and the other keys of :data:`_META_AUTHOR_KEYS`; a link
+   card's ``twitter:dataN`` labelled "Written by".  On a page
    with text, a metadata name the page never shows is dropped (a CMS account,
    with a warning); when the byline under the headline names the metadata's
    people and more, the others are added;
@@ -209,10 +210,10 @@ def _from_jsonld(page: _Page, org_names: list[str]) -> _Found:
     return [], []
 
 
-def _from_meta(page: _Page, org_names: list[str]) -> _Found:
+def _from_meta(page: _Page, org_names: list[str], keys: tuple[str, ...] = _META_AUTHOR_KEYS) -> _Found:
     people: list[Person] = []
     credits: list[str] = []
-    for key in _META_AUTHOR_KEYS:
+    for key in keys:
         values = [
             v for v in page.src.meta.get(key, []) if v and not v.strip().lower().startswith(("http:", "https:", "www."))
         ]
@@ -427,12 +428,28 @@ def _from_forum_user(page: _Page, org_names: list[str]) -> _Found:
     return [], []
 
 
+#: The labels of a writer in a card's label / data pairs (``twitter:label1`` "Written by").
+_WRITTEN_BY_LABELS = frozenset(("written by", "author", "by"))
+
+
+def _from_card_label(page: _Page, org_names: list[str]) -> _Found:
+    """The writer a link preview card names: ``twitter:dataN`` whose ``twitter:labelN`` is
+    "Written by" (N = 1..4), read like ``<meta name=author>``."""
+    meta = page.src.meta
+    for n in range(1, 5):
+        labels = meta.get(f"twitter:label{n}", [])
+        if labels and labels[0].strip().lower() in _WRITTEN_BY_LABELS and meta.get(f"twitter:data{n}"):
+            return _from_meta(page, org_names, (f"twitter:data{n}",))
+    return [], []
+
+
 _Reader = Callable[[_Page, list[str]], _Found]
 
 #: The metadata's authors, most trusted first; the first source naming a person wins (credits add up).
 METADATA_AUTHOR_TRUST: tuple[tuple[str, _Reader], ...] = (
     ("JSON-LD author", _from_jsonld),
     ("<meta> author", _from_meta),
+    ("a link card's 'Written by'", _from_card_label),
 )
 
 #: The visible page's authors, read when the metadata names nobody; most trusted first.
