@@ -169,6 +169,12 @@ def test_a_link_cards_written_by_names_the_author_when_the_metadata_names_no_one
     assert meta.authors == (Person("Odile Ferreira"),)
 
 
+def test_one_word_after_the_metadatas_name_in_the_byline_is_no_second_author() -> None:
+    # "By Idris Calloway, RouterLab": the byline names the metadata's person and a brand, not two people.
+    meta = parse("byline_extra_word_after_meta_name.html", "https://netbench.example/reviews/mesh-routers")
+    assert meta.authors == (Person("Idris Calloway"),)
+
+
 def test_a_person_described_in_json_ld_is_the_author_of_their_own_site() -> None:
     meta = parse("personal_site_person.html", "https://lenahartwig.example/blog/composition-habits/")
     assert meta.authors == (Person("Lena Hartwig", url="https://lenahartwig.example/about/"),)

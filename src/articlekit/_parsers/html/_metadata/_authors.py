@@ -565,7 +565,10 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
         meta_keys = {name_key(p.name) for p in people}
         vis_keys = {name_key(p.name) for p in after_people}
         if meta_keys < vis_keys and len(vis_keys) <= 5:  # the byline under the headline names more people
-            people = people + [p for p in after_people if name_key(p.name) not in meta_keys]
+            # One word after a whole name is no second person ("Michael Ansaldo, TechHive").
+            people = people + [
+                p for p in after_people if name_key(p.name) not in meta_keys and len(p.name.split()) >= 2
+            ]
     if not people:
         vis_people, vis_credits = _first_found(page, org_names, VISIBLE_AUTHOR_TRUST)
         if not vis_people:
