@@ -175,6 +175,12 @@ def test_one_word_after_the_metadatas_name_in_the_byline_is_no_second_author() -
     assert meta.authors == (Person("Idris Calloway"),)
 
 
+def test_a_written_by_label_away_from_the_headline_names_the_author_not_a_testimonials() -> None:
+    # An author box drawn with utility classes only: the label "Written by" alone, the name next.
+    meta = parse("written_by_label_in_utility_box.html", "https://ledgerline.example/guides/bookkeeping-service")
+    assert meta.authors == (Person("Hollis Abernathy"),)
+
+
 def test_a_person_described_in_json_ld_is_the_author_of_their_own_site() -> None:
     meta = parse("personal_site_person.html", "https://lenahartwig.example/blog/composition-habits/")
     assert meta.authors == (Person("Lena Hartwig", url="https://lenahartwig.example/about/"),)

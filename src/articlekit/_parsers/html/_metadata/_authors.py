@@ -12,7 +12,8 @@ Order of trust:
 2. when the metadata names nobody, the visible page
    (:data:`VISIBLE_AUTHOR_TRUST`): microdata ``itemprop=author`` in the article's
    scope; ``rel=author`` links; elements whose class names a byline, outside
-   page furniture; else a "By ..." line just after the headline.
+   page furniture; else a "By ..." line just after the headline; last, a
+   "Written by" label anywhere outside furniture, reviews and testimonials.
 
 Bylines are split by :func:`articlekit._people.split_byline` (the same reader as
 the text and front-matter parsers): people to ``authors``, organisations (the
@@ -591,6 +592,10 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
         # An article's author box drawn as a card, a banner or in the footer: furniture elsewhere.
         people, found = _from_byline_elements(page, org_names, page.src.find_anywhere("bylines"), loose=True)
         credits.extend(found)
+    if not people:
+        # A writer's name after a "Written by" label away from the headline (an author box).
+        writer = _labelled_writer(page, org_names)
+        people = [Person(writer)] if writer else []
     if not people and credits:
         # A person whose site bears their name: a credit by the site rule, the author when it
         # begins with a given name.
@@ -601,6 +606,53 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
         ignored = ", ".join(p.name for p in hidden)
         page.warnings.append(f"authors: {ignored} named in the metadata but not on the page; ignored")
     return _final(page, people, credits)
+
+
+#: A label that stands alone before the writer's name ("Written by" / "Jack Shepherd"), or opens it.
+_WRITER_LABELS = ("written by", "article by", "authored by")
+_MAX_LABEL_WALK = 4_000
+
+
+_REVIEW_CLASS = re.compile(r"review|testimonial|rating", re.IGNORECASE)
+
+
+def _in_review(el: Any) -> bool:
+    """Whether *el* is in a customer's review or a testimonial (its class or id, or an ancestor's, says so)."""
+    return any(_REVIEW_CLASS.search(_attr(node, "class") + " " + _attr(node, "id")) for node in (el, *_ancestors(el)))
+
+
+def _labelled_writer(page: _Page, org_names: list[str]) -> str | None:
+    """A writer's whole name after a "Written by" (or "Author", "By") label anywhere in the page
+    outside navigation, sidebars, comments and related stories: the label alone in its element and
+    the name in the next text, or both in one short text ("Written by Cassidy Horton"). At most
+    :data:`_MAX_LABEL_WALK` text nodes are read."""
+    root = page.src.root
+    body = root.find("body") if root is not None else None
+    if body is None:
+        return None
+    pieces: list[tuple[str, Any]] = []
+    for node in body.iter():
+        if len(pieces) >= _MAX_LABEL_WALK:
+            break
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag and tag not in ("script", "style", "noscript", "template") and node.text and not node.text.isspace():
+            pieces.append((" ".join(node.text[:300].split()), node))
+        if node.tail and not node.tail.isspace() and node.getparent() is not None:
+            pieces.append((" ".join(node.tail[:300].split()), node.getparent()))
+    for i, (text, el) in enumerate(pieces):
+        low = text.lower().rstrip(" :")
+        if low in _WRITER_LABELS and i + 1 < len(pieces):
+            candidate = pieces[i + 1][0]
+        elif low.startswith(_WRITER_LABELS) and len(text) <= 80:
+            candidate = text
+        else:
+            continue
+        if len(candidate) > 80 or _loosely_excluded(el) or _in_review(el):
+            continue
+        names, _orgs = split_byline(candidate, site_names=org_names)
+        if len(names) == 1 and len(names[0].split()) >= 2 and looks_like_name(names[0]):
+            return names[0]
+    return None
 
 
 def _site_owner(credits: list[str]) -> str | None:
