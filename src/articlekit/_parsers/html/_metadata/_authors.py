@@ -626,6 +626,9 @@ def _labelled_writer(page: _Page, org_names: list[str]) -> str | None:
     outside navigation, sidebars, comments and related stories: the label alone in its element and
     the name in the next text, or both in one short text ("Written by Cassidy Horton"). At most
     :data:`_MAX_LABEL_WALK` text nodes are read."""
+    visible = _visible_text(page.src)
+    if not any(label in visible for label in _WRITER_LABELS):
+        return None  # the page's text (cached, case-folded) holds no label: no walk
     root = page.src.root
     body = root.find("body") if root is not None else None
     if body is None:
