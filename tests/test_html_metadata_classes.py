@@ -147,6 +147,40 @@ def test_a_forums_first_poster_is_read_from_its_view_without_scripts() -> None:
     assert meta.published == datetime(2024, 3, 9, 21, 14, 2, tzinfo=UTC)
 
 
+def test_a_forums_posts_in_a_moderation_form_under_a_layout_named_for_no_sidebar_give_the_first_poster() -> None:
+    # Forums wrap their posts in a moderation <form>; "mainContainer_noSidebar" says where, not what.
+    meta = parse("forum_moderation_form_no_sidebar.html", "https://blockcraft.example/threads/cheapest-host.55120/")
+    assert meta.authors == (Person("copperlantern"),)
+
+
+def test_a_forums_first_poster_is_read_from_its_profile_link_before_a_moderators_coloured_name() -> None:
+    meta = parse("forum_phpbb_profile_links.html", "https://railtalk.example/viewtopic.php?t=48113")
+    assert meta.authors == (Person("Northbound Ferrule"),)
+
+
+def test_a_forums_post_user_name_in_its_view_without_scripts_is_the_first_poster() -> None:
+    meta = parse("forum_flarum_noscript_post_user.html", "https://discuss.bakers.example/d/812-sharing-a-sourdough-starter")
+    assert meta.authors == (Person("rye_and_shine"),)
+
+
+def test_a_link_cards_written_by_names_the_author_when_the_metadata_names_no_one_else() -> None:
+    # twitter:label1 "Written by" / twitter:data1 (WordPress SEO plugins and others), no <meta name=author>.
+    meta = parse("card_written_by_only.html", "https://warmhouse.example/guides/heat-pump-label")
+    assert meta.authors == (Person("Odile Ferreira"),)
+
+
+def test_one_word_after_the_metadatas_name_in_the_byline_is_no_second_author() -> None:
+    # "By Idris Calloway, RouterLab": the byline names the metadata's person and a brand, not two people.
+    meta = parse("byline_extra_word_after_meta_name.html", "https://netbench.example/reviews/mesh-routers")
+    assert meta.authors == (Person("Idris Calloway"),)
+
+
+def test_a_written_by_label_away_from_the_headline_names_the_author_not_a_testimonials() -> None:
+    # An author box drawn with utility classes only: the label "Written by" alone, the name next.
+    meta = parse("written_by_label_in_utility_box.html", "https://ledgerline.example/guides/bookkeeping-service")
+    assert meta.authors == (Person("Hollis Abernathy"),)
+
+
 def test_a_person_described_in_json_ld_is_the_author_of_their_own_site() -> None:
     meta = parse("personal_site_person.html", "https://lenahartwig.example/blog/composition-habits/")
     assert meta.authors == (Person("Lena Hartwig", url="https://lenahartwig.example/about/"),)

@@ -4,14 +4,16 @@ Order of trust:
 
 1. the metadata (:data:`METADATA_AUTHOR_TRUST`): JSON-LD ``author`` of the main
    article; ``<meta name=author>``, ``article:author``, ``dc.creator``,
-   ``parsely-author`` and the other keys of :data:`_META_AUTHOR_KEYS`.  On a page
+   ``parsely-author`` and the other keys of :data:`_META_AUTHOR_KEYS`; a link
+   card's ``twitter:dataN`` labelled "Written by".  On a page
    with text, a metadata name the page never shows is dropped (a CMS account,
    with a warning); when the byline under the headline names the metadata's
    people and more, the others are added;
 2. when the metadata names nobody, the visible page
    (:data:`VISIBLE_AUTHOR_TRUST`): microdata ``itemprop=author`` in the article's
    scope; ``rel=author`` links; elements whose class names a byline, outside
-   page furniture; else a "By ..." line just after the headline.
+   page furniture; else a "By ..." line just after the headline; last, a
+   "Written by" label anywhere outside furniture, reviews and testimonials.
 
 Bylines are split by :func:`articlekit._people.split_byline` (the same reader as
 the text and front-matter parsers): people to ``authors``, organisations (the
@@ -37,7 +39,9 @@ from articlekit._parsers.html._metadata._common import (
     _BYLINE_BAD,
     _EXCLUDED_TAGS,
     _FURNITURE_ANY,
+    _FURNITURE_START,
     _MAX_URL_CHARS,
+    _MODIFIER,
     _ORG_TYPES,
     _ancestors,
     _as_list,
@@ -207,10 +211,10 @@ def _from_jsonld(page: _Page, org_names: list[str]) -> _Found:
     return [], []
 
 
-def _from_meta(page: _Page, org_names: list[str]) -> _Found:
+def _from_meta(page: _Page, org_names: list[str], keys: tuple[str, ...] = _META_AUTHOR_KEYS) -> _Found:
     people: list[Person] = []
     credits: list[str] = []
-    for key in _META_AUTHOR_KEYS:
+    for key in keys:
         values = [
             v for v in page.src.meta.get(key, []) if v and not v.strip().lower().startswith(("http:", "https:", "www."))
         ]
@@ -338,20 +342,50 @@ def _name_piece(el: Any, org_names: list[str]) -> str | None:
     return None
 
 
-#: Page furniture around a forum's posts: a sidebar's "latest posts", the signed-in user's menu.
-_FORUM_BAD = re.compile(_FURNITURE_ANY + r"|login|signin|account|visitor|online|latest|members-?list")
 _FORUM_PATH = re.compile(
     r"/(?:threads?|t|topics?|forums?|discussions?|questions|comments|community)/|showthread|viewtopic", re.IGNORECASE
 )
 _FORUM_HOST = re.compile(r"^(?:www\.)?(?:forums?|community|discuss|discussions?|boards?|answers)\.", re.IGNORECASE)
-#: The first poster of a thread: an element whose class names a user, or a link to a member's profile.
+#: The first poster of a thread: an element whose class names a user, or a link to a member's profile
+#: (phpBB's ``memberlist.php?mode=viewprofile``, Simple Machines' ``index.php?action=profile``).
 _XP_FORUM_USERS = (
-    "//*[contains(@class, 'username') or contains(@class, 'creator') or contains(@class, 'author')"
+    "//*[contains(translate(@class, 'UN', 'un'), 'username') or contains(translate(@class, 'UN', 'un'), 'user-name')"
+    " or contains(@class, 'creator') or contains(@class, 'author')"
     " or contains(@class, 'poster')] | //a[contains(@href, '/members/') or contains(@href, '/member.php')"
     " or contains(@href, '/user/') or contains(@href, '/u/') or contains(@href, '/profile/')"
-    " or contains(@href, '/users/')]"
+    " or contains(@href, '/users/') or contains(@href, 'mode=viewprofile') or contains(@href, 'action=profile')]"
 )
-_USER_CLASS = re.compile(r"(?:^|[\s_-])(?:(?:big)?username|user-?name|creator|poster|post-?author|author)(?:$|[\s_-])")
+_USER_CLASS = re.compile(r"(?:^|[\s_-])(?:(?:big|post)?user-?name|creator|poster|post-?author|author)(?:$|[\s_-])")
+#: Page furniture around a forum's posts (a sidebar's "latest posts", the signed-in user's menu)
+#: by tag. A <form> is not: forums wrap their posts in a moderation form
+#: ("InlineModForm", "quickModForm"); a sign-in or search form is told by its class, id or action.
+_FORUM_FURNITURE_TAGS = frozenset(("nav", "footer", "aside", "template"))
+_FORUM_BAD_PART = re.compile(r"^(?:" + _FURNITURE_ANY + r"|login|signin|account|visitor|online|latest|members-?list)")
+_FORM_BAD = re.compile(r"login|log-?in|signin|sign-?in|search|register", re.IGNORECASE)
+
+
+def _forum_furniture(el: Any) -> bool:
+    """Whether *el* is in a forum page's furniture: a navigation, footer or aside, a sign-in or
+    search form, or an element a part of whose class or id token ("p-body-sidebar", "sidebar",
+    "latestThreads") names furniture. A part that only says where the posts are drawn
+    ("mainContainer_noSidebar", "beside_nssidebar") does not begin with the word."""
+    for node in (el, *_ancestors(el)):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _FORUM_FURNITURE_TAGS:
+            return True
+        if tag == "main":
+            return False
+        if tag == "form" and _FORM_BAD.search(_attr(node, "action") + " " + _attr(node, "class") + " " + _attr(node, "id")):
+            return True
+        if tag in ("html", "body", "article"):
+            continue
+        for token in (_attr(node, "class") + " " + _attr(node, "id")).lower().split():
+            if _MODIFIER.match(token):
+                continue  # a layout modifier ("has-sidebar"), not a component
+            token = token.split("--", 1)[0]
+            if _FURNITURE_START.match(token) or any(_FORUM_BAD_PART.match(part) for part in re.split(r"[-_]+", token)):
+                return True
+    return False
 
 
 def _is_forum(page: _Page) -> bool:
@@ -385,7 +419,7 @@ def _from_forum_user(page: _Page, org_names: list[str]) -> _Found:
             el for el in candidates if not (isinstance(el.sourceline, int) and el.sourceline >= line)
         ]
     for el in candidates[:60]:
-        if _excluded(el, _FORUM_BAD, _MICRODATA_EXCLUDED_TAGS):  # <noscript> too: a forum's view without scripts
+        if _forum_furniture(el):
             continue
         name = _element_text(el, 200)
         if not name or len(name) > 60 or name_key(name) in ACCOUNTS:
@@ -395,12 +429,28 @@ def _from_forum_user(page: _Page, org_names: list[str]) -> _Found:
     return [], []
 
 
+#: The labels of a writer in a card's label / data pairs (``twitter:label1`` "Written by").
+_WRITTEN_BY_LABELS = frozenset(("written by", "author", "by"))
+
+
+def _from_card_label(page: _Page, org_names: list[str]) -> _Found:
+    """The writer a link preview card names: ``twitter:dataN`` whose ``twitter:labelN`` is
+    "Written by" (N = 1..4), read like ``<meta name=author>``."""
+    meta = page.src.meta
+    for n in range(1, 5):
+        labels = meta.get(f"twitter:label{n}", [])
+        if labels and labels[0].strip().lower() in _WRITTEN_BY_LABELS and meta.get(f"twitter:data{n}"):
+            return _from_meta(page, org_names, (f"twitter:data{n}",))
+    return [], []
+
+
 _Reader = Callable[[_Page, list[str]], _Found]
 
 #: The metadata's authors, most trusted first; the first source naming a person wins (credits add up).
 METADATA_AUTHOR_TRUST: tuple[tuple[str, _Reader], ...] = (
     ("JSON-LD author", _from_jsonld),
     ("<meta> author", _from_meta),
+    ("a link card's 'Written by'", _from_card_label),
 )
 
 #: The visible page's authors, read when the metadata names nobody; most trusted first.
@@ -516,7 +566,10 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
         meta_keys = {name_key(p.name) for p in people}
         vis_keys = {name_key(p.name) for p in after_people}
         if meta_keys < vis_keys and len(vis_keys) <= 5:  # the byline under the headline names more people
-            people = people + [p for p in after_people if name_key(p.name) not in meta_keys]
+            # One word after a whole name is no second person ("Michael Ansaldo, TechHive").
+            people = people + [
+                p for p in after_people if name_key(p.name) not in meta_keys and len(p.name.split()) >= 2
+            ]
     if not people:
         vis_people, vis_credits = _first_found(page, org_names, VISIBLE_AUTHOR_TRUST)
         if not vis_people:
@@ -539,6 +592,10 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
         # An article's author box drawn as a card, a banner or in the footer: furniture elsewhere.
         people, found = _from_byline_elements(page, org_names, page.src.find_anywhere("bylines"), loose=True)
         credits.extend(found)
+    if not people:
+        # A writer's name after a "Written by" label away from the headline (an author box).
+        writer = _labelled_writer(page, org_names)
+        people = [Person(writer)] if writer else []
     if not people and credits:
         # A person whose site bears their name: a credit by the site rule, the author when it
         # begins with a given name.
@@ -549,6 +606,56 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
         ignored = ", ".join(p.name for p in hidden)
         page.warnings.append(f"authors: {ignored} named in the metadata but not on the page; ignored")
     return _final(page, people, credits)
+
+
+#: A label that stands alone before the writer's name ("Written by" / "Jack Shepherd"), or opens it.
+_WRITER_LABELS = ("written by", "article by", "authored by")
+_MAX_LABEL_WALK = 4_000
+
+
+_REVIEW_CLASS = re.compile(r"review|testimonial|rating", re.IGNORECASE)
+
+
+def _in_review(el: Any) -> bool:
+    """Whether *el* is in a customer's review or a testimonial (its class or id, or an ancestor's, says so)."""
+    return any(_REVIEW_CLASS.search(_attr(node, "class") + " " + _attr(node, "id")) for node in (el, *_ancestors(el)))
+
+
+def _labelled_writer(page: _Page, org_names: list[str]) -> str | None:
+    """A writer's whole name after a "Written by" (or "Author", "By") label anywhere in the page
+    outside navigation, sidebars, comments and related stories: the label alone in its element and
+    the name in the next text, or both in one short text ("Written by Cassidy Horton"). At most
+    :data:`_MAX_LABEL_WALK` text nodes are read."""
+    visible = _visible_text(page.src)
+    if not any(label in visible for label in _WRITER_LABELS):
+        return None  # the page's text (cached, case-folded) holds no label: no walk
+    root = page.src.root
+    body = root.find("body") if root is not None else None
+    if body is None:
+        return None
+    pieces: list[tuple[str, Any]] = []
+    for node in body.iter():
+        if len(pieces) >= _MAX_LABEL_WALK:
+            break
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag and tag not in ("script", "style", "noscript", "template") and node.text and not node.text.isspace():
+            pieces.append((" ".join(node.text[:300].split()), node))
+        if node.tail and not node.tail.isspace() and node.getparent() is not None:
+            pieces.append((" ".join(node.tail[:300].split()), node.getparent()))
+    for i, (text, el) in enumerate(pieces):
+        low = text.lower().rstrip(" :")
+        if low in _WRITER_LABELS and i + 1 < len(pieces):
+            candidate = pieces[i + 1][0]
+        elif low.startswith(_WRITER_LABELS) and len(text) <= 80:
+            candidate = text
+        else:
+            continue
+        if len(candidate) > 80 or _loosely_excluded(el) or _in_review(el):
+            continue
+        names, _orgs = split_byline(candidate, site_names=org_names)
+        if len(names) == 1 and len(names[0].split()) >= 2 and looks_like_name(names[0]):
+            return names[0]
+    return None
 
 
 def _site_owner(credits: list[str]) -> str | None:
