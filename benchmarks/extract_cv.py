@@ -17,7 +17,7 @@ import argparse
 import json
 import statistics
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -52,10 +52,9 @@ class Corpus:
         self.fold = wcxb.folds(self.ids, corpus)
         self.html = {key: wcxb.read_html(corpus, key) for key in self.ids}
 
-    def f1s(self, disabled: Iterable[str] = (), ids: Iterable[str] | None = None) -> dict[str, float]:
-        """Every page's word F1 with the rules *disabled* switched off."""
+    def _texts(self, disabled: Iterable[str], ids: Iterable[str] | None) -> Iterator[tuple[str, Any, str]]:
+        """Each page's key, page and extracted text with the rules *disabled* switched off."""
         _extract.DISABLED = frozenset(disabled)
-        out: dict[str, float] = {}
         try:
             for key in self.ids if ids is None else ids:
                 page = self.pages[key]
@@ -63,27 +62,18 @@ class Corpus:
                     text = article_text(self.html[key], page.url)
                 except Exception:
                     text = ""
-                out[key] = wcxb.word_scores(page.main_content, text)[2]
+                yield key, page, text
         finally:
             _extract.DISABLED = frozenset()
-        return out
+
+    def f1s(self, disabled: Iterable[str] = (), ids: Iterable[str] | None = None) -> dict[str, float]:
+        """Every page's word F1 with the rules *disabled* switched off."""
+        return {key: wcxb.word_scores(page.main_content, text)[2] for key, page, text in self._texts(disabled, ids)}
 
     def figures(self, disabled: Iterable[str] = (), ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
         """Every page's figures (``wcxb.page_figures``: F1, must-have and must-not shares) with
         the rules *disabled* switched off."""
-        _extract.DISABLED = frozenset(disabled)
-        out: dict[str, dict[str, Any]] = {}
-        try:
-            for key in self.ids if ids is None else ids:
-                page = self.pages[key]
-                try:
-                    text = article_text(self.html[key], page.url)
-                except Exception:
-                    text = ""
-                out[key] = wcxb.page_figures(page, text)
-        finally:
-            _extract.DISABLED = frozenset()
-        return out
+        return {key: wcxb.page_figures(page, text) for key, page, text in self._texts(disabled, ids)}
 
     def summary(self, f1: Mapping[str, float | None]) -> dict[str, dict[str, float]]:
         """Per group ("all" and each type): the mean over folds and each fold's mean of the

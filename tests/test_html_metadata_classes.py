@@ -27,8 +27,17 @@ UTC = timezone.utc
 
 
 def parse(name: str, url: str) -> PageMetadata:
+    return parse_changed(name, url, "", "")
+
+
+def parse_changed(name: str, url: str, old: str, new: str) -> PageMetadata:
+    """The fixture *name* with *old* replaced by *new* (the boundary of a class), read at *url*."""
+    page = (CLASSES / name).read_text(encoding="utf-8")
+    if old:
+        assert old in page, f"{old!r} is not in {name}"
+        page = page.replace(old, new)
     parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
-    root = lxml.html.document_fromstring((CLASSES / name).read_bytes(), parser=parser)
+    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
     return extract_metadata(root, url=url, limits=Limits())
 
 
@@ -324,11 +333,10 @@ def test_a_slogan_in_the_main_of_a_page_that_is_no_article_is_not_its_title() ->
 
 
 def test_the_same_slogan_on_an_article_page_is_its_headline() -> None:
-    page = (CLASSES / "title_service_page_slogan.html").read_text(encoding="utf-8")
-    page = page.replace('content="website"', 'content="article"')
-    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
-    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
-    meta = extract_metadata(root, url="https://ledgerly.example/blog/paid-faster", limits=Limits())
+    meta = parse_changed(
+        "title_service_page_slogan.html", "https://ledgerly.example/blog/paid-faster",
+        'content="website"', 'content="article"',
+    )
     assert meta.title == "Get paid faster, without the paperwork"
 
 
@@ -347,14 +355,11 @@ def test_a_page_that_prints_only_its_updated_date_is_dated_by_it_with_a_warning(
 
 
 def test_an_updated_date_does_not_replace_a_published_date() -> None:
-    page = (CLASSES / "only_an_updated_date.html").read_text(encoding="utf-8")
-    page = page.replace(
+    meta = parse_changed(
+        "only_an_updated_date.html", "https://ledgerguides.example/choose-a-tax-preparer",
         '<meta property="og:site_name"',
         '<meta property="article:published_time" content="2023-11-20T09:00:00Z">\n<meta property="og:site_name"',
     )
-    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
-    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
-    meta = extract_metadata(root, url="https://ledgerguides.example/choose-a-tax-preparer", limits=Limits())
     assert meta.published == datetime(2023, 11, 20, 9, 0, tzinfo=UTC)
     assert not any("updated is used" in w for w in meta.warnings)
 
@@ -366,11 +371,10 @@ def test_an_article_dated_only_in_its_text_gets_the_first_date_it_prints() -> No
 
 
 def test_a_page_that_is_no_article_is_not_dated_by_the_dates_it_prints() -> None:
-    page = (CLASSES / "date_printed_below_a_long_standfirst.html").read_text(encoding="utf-8")
-    page = page.replace('content="article"', 'content="website"')
-    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
-    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
-    meta = extract_metadata(root, url="https://fiveshelves.example/interviews/sf-2025", limits=Limits())
+    meta = parse_changed(
+        "date_printed_below_a_long_standfirst.html", "https://fiveshelves.example/interviews/sf-2025",
+        'content="article"', 'content="website"',
+    )
     assert meta.published is None
 
 
@@ -381,20 +385,16 @@ def test_a_home_page_title_keeps_the_site_name_it_begins_with() -> None:
 
 
 def test_an_inner_page_title_loses_the_site_name_it_begins_with() -> None:
-    page = (CLASSES / "home_page_brand_first.html").read_text(encoding="utf-8")
-    page = page.replace('href="https://calmwell.example/"', 'href="https://calmwell.example/online-counselling"')
-    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
-    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
-    meta = extract_metadata(root, url="https://calmwell.example/online-counselling", limits=Limits())
+    meta = parse_changed(
+        "home_page_brand_first.html", "https://calmwell.example/online-counselling",
+        'href="https://calmwell.example/"', 'href="https://calmwell.example/online-counselling"',
+    )
     assert meta.title == "Online Counselling for Busy People"
 
 
 def test_a_post_whose_url_says_so_gets_the_first_date_it_prints() -> None:
-    page = (CLASSES / "date_printed_below_a_long_standfirst.html").read_text(encoding="utf-8")
-    page = page.replace('<meta property="og:type" content="article">\n', "")
-    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
-    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
-    meta = extract_metadata(root, url="https://fiveshelves.example/blog/sf-2025", limits=Limits())
+    no_type = ('<meta property="og:type" content="article">\n', "")
+    meta = parse_changed("date_printed_below_a_long_standfirst.html", "https://fiveshelves.example/blog/sf-2025", *no_type)
     assert meta.published == datetime(2025, 12, 3, tzinfo=UTC)
-    meta = extract_metadata(root, url="https://fiveshelves.example/blog", limits=Limits())
+    meta = parse_changed("date_printed_below_a_long_standfirst.html", "https://fiveshelves.example/blog", *no_type)
     assert meta.published is None
