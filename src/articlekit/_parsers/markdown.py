@@ -21,6 +21,7 @@ import functools
 import os
 import re
 from collections.abc import Iterator, Sequence
+from html import unescape as html_unescape
 from typing import Any, BinaryIO
 
 import attrs
@@ -63,6 +64,11 @@ from articlekit._parsers._blockstack import BlockStack
 from articlekit._parsers._markdown_pieces import Cutter
 from articlekit._parsers.html._blocks import fragment_blocks
 from articlekit._urls import is_unsafe_url
+
+#: An HTML block that is one ``<pre><code>`` of plain text (how ``to_markdown`` writes a code
+#: block holding ``<`` inside a list item or a block quote): read as that code exactly, the
+#: newline after the start tag dropped as an HTML parser drops it.
+_PRE_BLOCK = re.compile(r'<pre><code(?: class="language-([^"<]*)")?>\n?([^<]*)</code></pre>\n?')
 
 __all__ = ["parse_markdown"]
 
@@ -491,8 +497,13 @@ class _Builder:
             elif kind == "hr":
                 add(ThematicBreak())
             elif kind == "html_block":
-                for block in self.html_blocks(token.content, stack.depth):
-                    add(block)
+                pre = _PRE_BLOCK.fullmatch(token.content)
+                if pre is not None:  # code written as an HTML <pre> block: its text exactly
+                    language = html_unescape(pre.group(1)).split() if pre.group(1) else []
+                    add(CodeBlock(html_unescape(pre.group(2)), language[0] if language else None))
+                else:
+                    for block in self.html_blocks(token.content, stack.depth):
+                        add(block)
             elif kind == "table_open":
                 table = {"header": [], "rows": [], "head": False, "cells": []}
             elif kind == "thead_open" and table is not None:

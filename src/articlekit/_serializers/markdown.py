@@ -7,7 +7,9 @@ The style (one, deterministic):
 * metadata in a YAML front matter (``---``), keys in a fixed order, unknown
   keys (``Article.extra``) after them in sorted order; dates as ISO 8601 strings;
 * ATX headings (``#``), ``***`` thematic breaks, fenced code (backticks, longer
-  than any run inside), ``-`` bullets (``+`` for a list that directly follows
+  than any run inside; in a list item or a block quote, code holding ``<`` or ``[``
+  as an escaped HTML ``<pre><code>`` block, which Python-Markdown too shows as code),
+  ``-`` bullets (``+`` for a list that directly follows
   another bullet list), ``1.`` numbering (``1)`` after another ordered list),
   tight lists unless an item holds several blocks, ``>`` block quotes, GFM pipe
   tables;
@@ -45,6 +47,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from html import escape as _html_escape
 from typing import Any
 
 import attrs
@@ -757,7 +760,7 @@ def _list_lines(block: ListBlock, out: list[str], alternate: bool) -> None:
             marker = f"{number}{')' if alternate else '.'}"
         else:
             marker = "+" if alternate else "-"
-        body = _block_lines(item.blocks)
+        body = _block_lines(item.blocks, nested=True)
         if loose and i:
             out.append("")
         if not body:
@@ -774,8 +777,12 @@ def _list_lines(block: ListBlock, out: list[str], alternate: bool) -> None:
             out.extend(indent + line if line else "" for line in body[1:])
 
 
-def _block_lines(blocks: Sequence[Block]) -> list[str]:
-    """The lines of *blocks*, a blank line between them (each through its :data:`_LINES` entry)."""
+def _block_lines(blocks: Sequence[Block], *, nested: bool = False) -> list[str]:
+    """The lines of *blocks*, a blank line between them (each through its :data:`_LINES` entry).
+
+    *nested*: the blocks are in a list item or a block quote, where a code block that holds a
+    ``<`` or a ``[`` is written as an HTML ``<pre>`` block (:func:`_pre_lines`), not fenced.
+    """
     out: list[str] = []
     table = _LINES
     previous: Block | None = None
@@ -788,9 +795,28 @@ def _block_lines(blocks: Sequence[Block]) -> list[str]:
             # or the two would read back as one list: every other list of a run alternates.
             same = isinstance(previous, ListBlock) and previous.ordered == block.ordered
             alternate = same and not alternate
-        table[type(block)](block, out, alternate)
+        if nested and isinstance(block, CodeBlock) and ("<" in block.code or "[" in block.code):
+            out.extend(_pre_lines(block))
+        else:
+            table[type(block)](block, out, alternate)
         previous = block
     return out
+
+
+def _pre_lines(block: CodeBlock) -> list[str]:
+    """A code block as an HTML ``<pre><code>`` block, its text escaped.
+
+    Python-Markdown reads fenced code only at the top of a document: in a list item or a
+    block quote a fence is text to it, so a ``<script>`` line of the code is raw HTML and a
+    ``[link](javascript:...)`` a link.  Escaped in a ``<pre>`` block (``&``, ``<``, ``>``, ``[``
+    and ``]`` as character references), the code is inert in every renderer, and
+    ``parse_markdown`` reads the same code back (the newline after the start tag is the one
+    an HTML parser drops).
+    """
+    words = block.language.split() if block.language else []
+    language = f' class="language-{_html_escape(words[0], quote=True)}"' if words else ""
+    code = _html_escape(block.code, quote=False).replace("[", "&#91;").replace("]", "&#93;")
+    return f"<pre><code{language}>\n{code}</code></pre>".split("\n")
 
 
 # ----- blocks as lines: (block, the lines so far, whether a list takes the other marker)
@@ -823,7 +849,7 @@ def _table_block_lines(block: Table, out: list[str], alternate: bool) -> None:
 
 
 def _quote_lines(block: BlockQuote, out: list[str], alternate: bool) -> None:
-    inner = _block_lines(block.blocks)
+    inner = _block_lines(block.blocks, nested=True)
     out.extend(("> " + line if line else ">") for line in inner or [""])
 
 
