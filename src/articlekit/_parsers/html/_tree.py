@@ -107,7 +107,10 @@ _ATTRIBUTE_COST = 280
 #: libraries loaded (about 40 MB).
 _FREE_BYTES = 60 * 2**20
 _BYTES_PER_INPUT_BYTE = 25
-_TAG_WITH_ATTRIBUTES = re.compile(r"<[A-Za-z][^<>]*")
+#: A start tag and its attributes, up to its ``>``: a ``<`` inside a tag that is still open
+#: starts no element in libxml2 (``x <b`` repeated a million times is one ``<p>``), so it is
+#: read as part of that tag, not counted as another.
+_TAG_WITH_ATTRIBUTES = re.compile(r"<[A-Za-z][^>]*")
 
 
 def _check_density(text: str, size: int) -> None:
