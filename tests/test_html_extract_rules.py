@@ -442,3 +442,21 @@ def test_show_panels_leaves_hidden_menus_and_dialogs_hidden() -> None:
     assert not is_panel(el("<div class='nav-submenu tab' aria-hidden='true'>x</div>"))
     assert not is_panel(el("<div class='popup-content' style='display:none'>x</div>"))
     assert not is_panel(el("<div class='mobile-copy' hidden>x</div>"))
+
+
+def test_keep_wrappers_leaves_a_product_pages_mega_footer_out() -> None:
+    story = "".join(
+        f"<p>Our shop, part {n}: founded by two climbers in a garage, we still test every shoe on the "
+        f"local crags, answer every email ourselves and repair what we sell for as long as we can.</p>"
+        for n in range(8)
+    )
+    page = (
+        f"<html>{_head()}<body><div class='product'><h1>Trail shoe</h1>"
+        "<p>A light trail shoe with a rock plate, a grippy outsole and a roomy toe box for long days.</p>"
+        f"</div><footer>{story}</footer></body></html>"
+    )
+    # On a product page the footer holding most of the page's text stays furniture...
+    assert "founded by two climbers" not in _chain_text(page, "product")
+    assert "rock plate" in _chain_text(page, "product")
+    # ...while on another page it is renamed and scored, as a wrapper holding the page's text.
+    assert "founded by two climbers" in _chain_text(page, "article")
