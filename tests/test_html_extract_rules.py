@@ -380,3 +380,83 @@ def test_a_teaser_paragraph_beside_the_article_stays_out() -> None:
     text = _typed_text(page, "article")
     assert _S2 in text
     assert "monthly newsletter" not in text
+
+
+def _page_with_collapsed_panels() -> str:
+    tabs = (
+        "<div class='product-tabs'><button id='tab-desc' aria-controls='panel-desc'>Description</button>"
+        "<button id='tab-care' aria-controls='panel-care'>Care</button>"
+        "<div id='panel-desc' role='tabpanel' aria-labelledby='tab-desc'>"
+        "<p>This wool blanket is woven in one piece on a narrow loom, then washed and brushed by hand, "
+        "so it drapes softly, keeps its shape and grows warmer with every winter of use.</p></div>"
+        "<div id='panel-care' role='tabpanel' aria-labelledby='tab-care' hidden>"
+        "<p>Air it outside on a dry day instead of washing it, and brush out any marks with a soft "
+        "clothes brush, working along the weave, never against it, then fold it loosely.</p></div>"
+        "</div>"
+        "<div class='faq'><h3>Questions</h3><button>Does it shed?</button>"
+        "<div class='accordion__content' aria-hidden='true'><p>A little in the first weeks, which is "
+        "normal for brushed wool, and then hardly at all, even on a sofa used every evening.</p></div>"
+        "<button>Is it moth-proof?</button>"
+        "<div class='faq-answer' style='display: none'><p>No finish is used, so store it with cedar "
+        "blocks in summer, in a cotton bag rather than plastic, which keeps damp inside it.</p></div></div>"
+    )
+    modal = (
+        "<div class='newsletter-modal' aria-labelledby='modal-title' aria-hidden='true'>"
+        "<p id='modal-title'>Join our list and get ten percent off your first order, with news of "
+        "every new colour before anyone else, straight to your inbox each month.</p></div>"
+    )
+    return (
+        f"<html>{_head()}<body><header><a href='/'>Shop</a></header>"
+        f"<div class='product-main'><h1>Wool blanket</h1>{tabs}</div>{modal}</body></html>"
+    )
+
+
+def test_show_panels_keeps_the_collapsed_tabs_and_accordions_of_a_page() -> None:
+    page = _page_with_collapsed_panels()
+    text = _chain_text(page, "product")
+    assert "woven in one piece" in text
+    # The hidden tab panel, the collapsed accordion and the FAQ answer shown with display: none.
+    assert "Air it outside on a dry day" in text
+    assert "A little in the first weeks" in text
+    assert "store it with cedar blocks" in text
+    # A hidden pop-up named as furniture stays hidden.
+    assert "ten percent off" not in text
+    # The rule is what shows them: switched off, the hidden panels are dropped.
+    off = _chain_text(page, "product", frozenset({"show-panels"}))
+    assert "woven in one piece" in off
+    assert "Air it outside on a dry day" not in off
+    assert "A little in the first weeks" not in off
+    assert "store it with cedar blocks" not in off
+
+
+def test_show_panels_leaves_hidden_menus_and_dialogs_hidden() -> None:
+    from articlekit._parsers.html._extract.show_panels import is_panel
+
+    def el(markup: str) -> lxml.html.HtmlElement:
+        return lxml.html.fragment_fromstring(markup)
+
+    assert is_panel(el("<div role='tabpanel' hidden>x</div>"))
+    assert is_panel(el("<div class='cdr-accordion__content' aria-hidden='true'>x</div>"))
+    assert is_panel(el("<div id='x' aria-labelledby='b' style='display:none'>x</div>"))
+    assert not is_panel(el("<div role='dialog' aria-labelledby='t' aria-hidden='true'>x</div>"))
+    assert not is_panel(el("<div class='nav-submenu tab' aria-hidden='true'>x</div>"))
+    assert not is_panel(el("<div class='popup-content' style='display:none'>x</div>"))
+    assert not is_panel(el("<div class='mobile-copy' hidden>x</div>"))
+
+
+def test_keep_wrappers_leaves_a_product_pages_mega_footer_out() -> None:
+    story = "".join(
+        f"<p>Our shop, part {n}: founded by two climbers in a garage, we still test every shoe on the "
+        f"local crags, answer every email ourselves and repair what we sell for as long as we can.</p>"
+        for n in range(8)
+    )
+    page = (
+        f"<html>{_head()}<body><div class='product'><h1>Trail shoe</h1>"
+        "<p>A light trail shoe with a rock plate, a grippy outsole and a roomy toe box for long days.</p>"
+        f"</div><footer>{story}</footer></body></html>"
+    )
+    # On a product page the footer holding most of the page's text stays furniture...
+    assert "founded by two climbers" not in _chain_text(page, "product")
+    assert "rock plate" in _chain_text(page, "product")
+    # ...while on another page it is renamed and scored, as a wrapper holding the page's text.
+    assert "founded by two climbers" in _chain_text(page, "article")

@@ -6,7 +6,8 @@ run in this order:
 
 1. **candidates** -- ``strip-code`` (:mod:`.strip`) removes what is never article text,
    :mod:`.keep_wrappers` renames furniture wrappers and shows hidden containers that hold
-   most of the page's text, ``strip-wrappers`` (:mod:`.strip`) removes the other wrappers;
+   most of the page's text, :mod:`.show_panels` shows collapsed tabs, accordions and FAQ
+   answers, ``strip-wrappers`` (:mod:`.strip`) removes the other wrappers;
 2. **scoring** -- :mod:`.score` scores paragraph-like elements and credits their ancestors;
    :mod:`.mass` measures where the page's text is, whatever its form;
 3. **selection** -- :mod:`.no_prose` (a page without running text), :mod:`.select` (the
@@ -58,6 +59,7 @@ from articlekit._parsers.html._extract import (
     no_prose,
     score,
     select,
+    show_panels,
     strip,
     ui_lines,
     widen,
@@ -88,6 +90,7 @@ class CleaningRule(NamedTuple):
 RULES: tuple[Rule, ...] = (
     Rule(strip.CODE, "candidates", strip.run_code),
     Rule(keep_wrappers.NAME, "candidates", keep_wrappers.run),
+    Rule(show_panels.NAME, "candidates", show_panels.run),
     Rule(strip.WRAPPERS_NAME, "candidates", strip.run_wrappers),
     Rule(score.NAME, "scoring", score.run),
     Rule(mass.NAME, "scoring", mass.run),
