@@ -1,0 +1,92 @@
+"""The extractor's fast paths give the answers of the code they replace.
+
+Extraction and metadata are sped up by counting in one walk what several XPath queries
+counted, by measuring each link once per page, and by cheaper forms of the same queries.
+A fast path must never change an answer: each property here checks one against the code it
+replaces (kept here), on made-up pages of any shape.
+"""
+
+from __future__ import annotations
+
+import lxml.etree
+import lxml.html
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from articlekit._parsers.html._extract import RULES, learned
+from articlekit._parsers.html._extract._common import Page, State
+
+_TAGS = ["div", "p", "a", "li", "ul", "tr", "td", "table", "h1", "h2", "h3", "h4", "h5", "h6", "span", "section",
+         "article", "nav", "b"]
+_CLASSES = ["", "story", "content", "nav", "menu", "entry-content", "related", "byline", "post"]
+_WORDS = st.sampled_from(["Rain", "fell,", "on the town.", "Officials said", "a", "link", "again, and again", "\u00a0", " "])
+
+
+def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.builds(
+        lambda tag, cls, kids: f"<{tag}{f' class={cls!r}' if cls else ''}>{''.join(kids)}</{tag}>",
+        st.sampled_from(_TAGS),
+        st.sampled_from(_CLASSES),
+        st.lists(children, max_size=5),
+    )
+
+
+_TEXT = st.lists(_WORDS, min_size=1, max_size=12).map(" ".join)
+_NODES = st.recursive(_TEXT, _element, max_leaves=60)
+_PAGES = st.lists(_NODES, min_size=1, max_size=6).map(lambda parts: f"<html><body>{''.join(parts)}</body></html>")
+
+# What :func:`learned.tag_counts` replaces: one XPath count per tag (or group of tags).
+_OLD_COUNTS = {
+    "p": lxml.etree.XPath("count(.//p)"),
+    "h": lxml.etree.XPath("count(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)"),
+    "li": lxml.etree.XPath("count(.//li)"),
+    "tr": lxml.etree.XPath("count(.//tr)"),
+    "a": lxml.etree.XPath("count(.//a)"),
+}
+
+
+@given(_PAGES)
+@example("<html><body><div><p>x<a>y</a></p><h2>t</h2><h6>u<h1>v</h1></h6><ul><li><p>z</p></li></ul></div></body></html>")
+@settings(max_examples=150)
+def test_tag_counts_match_the_xpath_counts(page: str) -> None:
+    root = lxml.html.fromstring(page)
+    for el in root.iter():
+        counts = learned.tag_counts(el)
+        assert counts["p"] == _OLD_COUNTS["p"](el)
+        assert sum(counts[h] for h in ("h1", "h2", "h3", "h4", "h5", "h6")) == _OLD_COUNTS["h"](el)
+        assert counts["li"] == _OLD_COUNTS["li"](el)
+        assert counts["tr"] == _OLD_COUNTS["tr"](el)
+        assert counts["a"] == _OLD_COUNTS["a"](el)
+
+
+def _state_before_learned(page: str, page_type: str) -> State:
+    root = lxml.html.fromstring(page)
+    body = root.find("body")
+    assert body is not None
+    state = State(root=root, body=body, page=Page(body), page_type=page_type)
+    for rule in RULES:
+        if rule.name == learned.NAME or state.done:
+            break
+        rule.run(state)
+    return state
+
+
+_LONG = "Officials said on Friday, after weeks of talks, that no new date had been set, again."
+
+
+@given(_PAGES, st.sampled_from(["forum", "product", "collection", "listing", "service", "documentation"]))
+@example(
+    f"<html><body><nav><a>Home</a> <a>News</a></nav><div class=story><p>{_LONG} <a>more</a></p><p>{_LONG}</p></div>"
+    f"<div class=related><p>{_LONG}</p><a>Other story, with a long title that goes on</a></div></body></html>",
+    "service",
+)
+@settings(max_examples=150)
+def test_learned_features_are_the_same_with_the_pages_link_lengths(page: str, page_type: str) -> None:
+    # The rule ``learned`` measures links with the page's lengths (kept by the scoring and
+    # selection, which do not change the tree), not with lengths of its own.
+    state = _state_before_learned(page, page_type)
+    cached = learned.Shared(state.body, state.page.link_lengths())
+    for el in learned.candidates(state):
+        assert learned.features(state, el, page_type, cached) == learned.features(
+            state, el, page_type, learned.Shared(state.body)
+        )
