@@ -1,7 +1,8 @@
-"""The extractor's fast paths give the answers of the code they replace.
+"""The extractor's and the metadata readers' fast paths give the answers of the code they replace.
 
 Extraction and metadata are sped up by counting in one walk what several XPath queries
-counted, by measuring each link once per page, and by cheaper forms of the same queries.
+counted, by measuring each link once per page, and by a walk in Python where an XPath query
+converted each class to a string several times.
 A fast path must never change an answer: each property here checks one against the code it
 replaces (kept here), on made-up pages of any shape.
 """
@@ -13,8 +14,11 @@ import lxml.html
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from articlekit._limits import Limits
 from articlekit._parsers.html._extract import RULES, learned
 from articlekit._parsers.html._extract._common import Page, State
+from articlekit._parsers.html._metadata import _authors
+from articlekit._parsers.html._tree import parse_tree
 
 _TAGS = ["div", "p", "a", "li", "ul", "tr", "td", "table", "h1", "h2", "h3", "h4", "h5", "h6", "span", "section",
          "article", "nav", "b"]
@@ -90,3 +94,28 @@ def test_learned_features_are_the_same_with_the_pages_link_lengths(page: str, pa
         assert learned.features(state, el, page_type, cached) == learned.features(
             state, el, page_type, learned.Shared(state.body)
         )
+
+
+_USER_CLASSES = ["username", "UserName", "USERNAME", "user-Name", "User-name", "post-author", "Author", "creator",
+                 "poster", "uSername", "usern", "big-username", "x"]
+_HREFS = ["/members/7", "/member.php?u=1", "/user/ann", "/u/x", "/profile/", "/users/", "?mode=viewprofile",
+          "index.php?action=profile", "/Users/", "/about"]
+_USER_ELEMENT = st.builds(
+    lambda tag, cls, href, text: f"<{tag}{f' class={cls!r}' if cls is not None else ''}"
+    f"{f' href={href!r}' if href is not None else ''}>{text}</{tag}>",
+    st.sampled_from(["a", "div", "span", "A"]),
+    st.none() | st.lists(st.sampled_from(_USER_CLASSES), max_size=3).map(" ".join),
+    st.none() | st.sampled_from(_HREFS),
+    st.sampled_from(["Ann", "", "x"]),
+)
+
+
+@given(st.lists(_USER_ELEMENT, max_size=12), st.lists(_USER_ELEMENT, max_size=4), st.booleans())
+@example([], ["<div class='author'>b</div>"], True)
+@settings(max_examples=150)
+def test_forum_users_match_the_xpath(body: list[str], after: list[str], second_document: bool) -> None:
+    # What follows a second <html> is a second top-level element: the XPath ("//") finds
+    # its elements too.
+    tail = f"<html><body>{''.join(after)}</body></html>" if second_document else "".join(after)
+    root, _ = parse_tree(f"<html><body>{''.join(body)}</body></html>{tail}", limits=Limits())
+    assert _authors._forum_users(root) == root.xpath(_authors._XP_FORUM_USERS)
