@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from articlekit._limits import Limits
 from articlekit._parsers.html._extract import RULES, learned
 from articlekit._parsers.html._extract._common import Page, State
-from articlekit._parsers.html._metadata import _authors
+from articlekit._parsers.html._metadata import _authors, _dates
 from articlekit._parsers.html._tree import parse_tree
 
 _TAGS = ["div", "p", "a", "li", "ul", "tr", "td", "table", "h1", "h2", "h3", "h4", "h5", "h6", "span", "section",
@@ -118,4 +118,29 @@ def test_forum_users_match_the_xpath(body: list[str], after: list[str], second_d
     # its elements too.
     tail = f"<html><body>{''.join(after)}</body></html>" if second_document else "".join(after)
     root, _ = parse_tree(f"<html><body>{''.join(body)}</body></html>{tail}", limits=Limits())
-    assert _authors._forum_users(root) == root.xpath(_authors._XP_FORUM_USERS)
+    found = root.xpath(_authors._XP_FORUM_USERS)
+    assert _authors._forum_users(root, 300) == found[:300]
+    for limit in (1, 2, 5):
+        assert _authors._forum_users(root, limit) == found[:limit]
+
+
+def _text_nodes(found: object) -> list[tuple[str, object, bool]]:
+    assert isinstance(found, list)
+    return [(str(t), t.getparent(), t.is_tail) for t in found]
+
+
+@given(_PAGES, st.integers(min_value=0, max_value=8), st.booleans())
+@example("<html><body><h1>T</h1>a<!-- c -->b<p>x<b>y</b>z</p>w</body></html>", 3, True)
+@settings(max_examples=100)
+def test_the_first_text_nodes_are_the_queries_first_results(page: str, limit: int, second_document: bool) -> None:
+    # The forum date reads the first 400 text nodes after the headline (or in the body):
+    # the query with a position bound gives the unbounded query's first ones.
+    tail = "<html><body><p>after the document</p></body></html>" if second_document else ""
+    root, _ = parse_tree(page + tail, limits=Limits())
+    for el in root.iter(lxml.etree.Element):
+        following = el.xpath("following::text()")
+        descendant = el.xpath("descendant::text()")
+        assert isinstance(following, list)
+        assert isinstance(descendant, list)
+        assert _text_nodes(_dates._XP_FOLLOWING_TEXTS(el, n=limit)) == _text_nodes(following[:limit])
+        assert _text_nodes(_dates._XP_DESCENDANT_TEXTS(el, n=limit)) == _text_nodes(descendant[:limit])
