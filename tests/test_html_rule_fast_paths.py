@@ -15,7 +15,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from articlekit._limits import Limits
-from articlekit._parsers.html._extract import RULES, learned
+from articlekit._parsers.html._extract import RULES, blocks, learned
 from articlekit._parsers.html._extract._common import Page, State
 from articlekit._parsers.html._metadata import _authors, _dates
 from articlekit._parsers.html._tree import parse_tree
@@ -63,16 +63,20 @@ def test_tag_counts_match_the_xpath_counts(page: str) -> None:
         assert counts["a"] == _OLD_COUNTS["a"](el)
 
 
-def _state_before_learned(page: str, page_type: str) -> State:
+def _state_before(page: str, page_type: str, name: str) -> State:
     root = lxml.html.fromstring(page)
     body = root.find("body")
     assert body is not None
     state = State(root=root, body=body, page=Page(body), page_type=page_type)
     for rule in RULES:
-        if rule.name == learned.NAME or state.done:
+        if rule.name == name or state.done:
             break
         rule.run(state)
     return state
+
+
+def _state_before_learned(page: str, page_type: str) -> State:
+    return _state_before(page, page_type, learned.NAME)
 
 
 _LONG = "Officials said on Friday, after weeks of talks, that no new date had been set, again."
@@ -144,3 +148,71 @@ def test_the_first_text_nodes_are_the_queries_first_results(page: str, limit: in
         assert isinstance(descendant, list)
         assert _text_nodes(_dates._XP_FOLLOWING_TEXTS(el, n=limit)) == _text_nodes(following[:limit])
         assert _text_nodes(_dates._XP_DESCENDANT_TEXTS(el, n=limit)) == _text_nodes(descendant[:limit])
+
+
+_NORM_LEN = lxml.etree.XPath("string-length(normalize-space())")
+
+
+def _old_page_blocks(state: State) -> blocks.Blocks:
+    """:func:`blocks.page_blocks` as it was: every element inside a mass block marked first."""
+    known = {el: (el, length, links) for el, length, links in state.blocks}
+    body = state.body
+    within: dict[lxml.html.HtmlElement, lxml.html.HtmlElement | None] = {}
+    for el in known:
+        within.update(dict.fromkeys(el.iter(), el))
+    out: blocks.Blocks = []
+    seen: set[lxml.html.HtmlElement] = set()
+    for parent in blocks._TEXT_PARENTS(body):
+        owner = within.get(parent)
+        if owner is not None:
+            if owner not in seen:
+                seen.add(owner)
+                out.append(known[owner])
+            continue
+        node = parent
+        while node.tag in blocks._INLINE and node is not body:
+            up = node.getparent()
+            if up is None:
+                break
+            node = up
+        path = []
+        walker: lxml.html.HtmlElement | None = node
+        while walker is not None:
+            if walker in within:
+                owner = within[walker]
+                break
+            if walker is body:
+                break
+            path.append(walker)
+            walker = walker.getparent()
+        for step in path:
+            within[step] = owner
+        block = owner if owner is not None else node
+        if block in seen or not isinstance(block.tag, str):
+            continue
+        seen.add(block)
+        if owner is not None:
+            out.append(known[owner])
+            continue
+        if block is body:
+            continue
+        length = int(_NORM_LEN(block))
+        if length < 10 or state.page.blocked(block):
+            continue
+        out.append((block, length, sum([int(_NORM_LEN(a)) for a in block.iterdescendants("a")])))
+    return out
+
+
+@given(_PAGES, st.sampled_from(["forum", "product", "collection", "service"]))
+@example(
+    f"<html><body><div class=story><p>{_LONG} <a>more</a><span>{_LONG}</span></p><li><td>{_LONG}</td>"
+    f"<b>{_LONG}</b></li></div><div><span><b>Card title, with words</b></span> tail text of the card</div>"
+    f"<nav><a>Home</a> and more words here</nav></body></html>",
+    "product",
+)
+@settings(max_examples=150)
+def test_page_blocks_match_the_blocks_found_by_marking(page: str, page_type: str) -> None:
+    state = _state_before(page, page_type, blocks.NAME)
+    found = blocks.page_blocks(state)
+    expected = _old_page_blocks(state)
+    assert [(el, length, links) for el, length, links in found] == expected
