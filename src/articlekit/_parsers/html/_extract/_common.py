@@ -250,6 +250,10 @@ class Page:
             known = self._link_len[a] = text_len(a)
         return known
 
+    def link_lengths(self) -> dict[lxml.html.HtmlElement, int]:
+        """The links measured so far by :meth:`link_len` (the same restriction applies)."""
+        return self._link_len
+
     def link_density(self, el: lxml.html.HtmlElement, length: int | None = None) -> float:
         """:func:`link_density`, each link measured once (see :meth:`link_len`)."""
         return known_link_density(el, text_len(el) if length is None else length, self._link_len)

@@ -194,55 +194,57 @@ def page_blocks(state: State) -> Blocks:
     known = {el: (el, length, links) for el, length, links in state.blocks}
     body = state.body
     page = state.page
-    # For each element met: the mass block it lies in (itself included), or None.  Every
-    # element inside a mass block is marked from the blocks first (a C walk each; a block
-    # nested in another comes later in document order and marks its own part again), so a
-    # text node inside one is resolved by one look-up.
+    # For each element met: the innermost mass block it lies in (itself included), or None;
+    # found by walking up from the text's element, each element's answer kept (so every
+    # element is walked once), and only for elements that hold text or lie above them.
     within: dict[lxml.html.HtmlElement, lxml.html.HtmlElement | None] = {}
-    for el in known:
-        within.update(dict.fromkeys(el.iter(), el))
     out: Blocks = []
     seen: set[lxml.html.HtmlElement] = set()
     for parent in _TEXT_PARENTS(body):
-        owner = within.get(parent)
+        owner = within.get(parent, _UNKNOWN)
+        if owner is _UNKNOWN:
+            path = []
+            walker: lxml.html.HtmlElement | None = parent
+            owner = None
+            while walker is not None and walker is not body:
+                known_owner = within.get(walker, _UNKNOWN)
+                if known_owner is not _UNKNOWN:
+                    owner = known_owner
+                    break
+                if walker in known:
+                    owner = walker
+                    break
+                path.append(walker)
+                walker = walker.getparent()
+            for step in path:
+                within[step] = owner
         if owner is not None:
             if owner not in seen:
                 seen.add(owner)
                 out.append(known[owner])
             continue
-        node = parent
-        while node.tag in _INLINE and node is not body:
-            up = node.getparent()
+        block = parent
+        while block.tag in _INLINE and block is not body:
+            up = block.getparent()
             if up is None:
                 break
-            node = up
-        path = []
-        walker: lxml.html.HtmlElement | None = node
-        while walker is not None:
-            if walker in within:
-                owner = within[walker]
-                break
-            if walker is body:
-                break
-            path.append(walker)
-            walker = walker.getparent()
-        for step in path:
-            within[step] = owner
-        block = owner if owner is not None else node
+            block = up
         if block in seen or not isinstance(block.tag, str):
             continue
         seen.add(block)
-        if owner is not None:
-            out.append(known[owner])
-            continue
         if block is body:
             continue
         length = int(NORM_LEN(block))
         if length < 10 or page.blocked(block):
             continue
-        links = sum([int(NORM_LEN(a)) for a in block.iterdescendants("a")])
+        # The tree is unchanged since the scoring: the page's link lengths serve.
+        links = sum([page.link_len(a) for a in block.iterdescendants("a")])
         out.append((block, length, links))
     return out
+
+
+#: A key not looked up yet (None is an answer: in no block).
+_UNKNOWN: lxml.html.HtmlElement = lxml.html.HtmlElement()
 
 
 def features(state: State, blocks: Blocks) -> tuple[list[list[float]], list[int], list[lxml.html.HtmlElement | None]]:

@@ -51,11 +51,9 @@ MAX_CANDIDATES = 24
 
 _TAGS = ("div", "section", "article", "main", "body", "td", "ul", "form")
 
-_COUNT_P = lxml.etree.XPath("count(.//p)")
-_COUNT_H = lxml.etree.XPath("count(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)")
-_COUNT_LI = lxml.etree.XPath("count(.//li)")
-_COUNT_TR = lxml.etree.XPath("count(.//tr)")
-_COUNT_A = lxml.etree.XPath("count(.//a)")
+#: The tags :func:`tag_counts` counts.
+_COUNTED = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "a")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _COUNT_BEFORE = lxml.etree.XPath("count(preceding::*)")
 _COUNT_ALL = lxml.etree.XPath("count(.//*)")
 _STRING = lxml.etree.XPath("string()")
@@ -132,15 +130,27 @@ def candidates(state: State) -> list[lxml.html.HtmlElement]:
 
 class Shared:
     """What the features of a page's candidates share, measured once per page: the number of
-    elements in the body and each link's text length."""
+    elements in the body and each link's text length.  With *link_len* (the page's
+    :attr:`Page._link_len <._common.Page>`, kept by the stages that read the tree without changing
+    it) the links the scoring and selection measured are not measured again."""
 
-    def __init__(self, body: lxml.html.HtmlElement) -> None:
+    def __init__(self, body: lxml.html.HtmlElement, link_len: dict[lxml.html.HtmlElement, int] | None = None) -> None:
         self.n_all = float(_COUNT_ALL(body)) or 1.0
-        self._link_len: dict[lxml.html.HtmlElement, int] = {}
+        self._link_len: dict[lxml.html.HtmlElement, int] = {} if link_len is None else link_len
 
     def link_density(self, el: lxml.html.HtmlElement, length: int) -> float:
         """The link density of *el* (whose ``text_len`` is *length*), each link measured once."""
         return known_link_density(el, length, self._link_len)
+
+
+def tag_counts(el: lxml.html.HtmlElement) -> dict[str, int]:
+    """How many elements of each tag of :data:`_COUNTED` *el* holds (itself excluded): one C
+    walk that yields only those elements (the same numbers as XPath ``count(.//p)`` and so on,
+    which walk the subtree once per tag)."""
+    counts = dict.fromkeys(_COUNTED, 0)
+    for node in el.iterdescendants(*_COUNTED):
+        counts[node.tag] += 1
+    return counts
 
 
 def features(
@@ -189,7 +199,8 @@ def features(
         node = node.getparent()
     verdict = state.page.verdict(el) if el is not body else 0
     names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    n_p = float(_COUNT_P(el))
+    counts = tag_counts(el)
+    n_p = float(counts["p"])
     n_all = shared.n_all
     mass_share = own_mass / page_mass
     f: dict[str, float] = {
@@ -213,10 +224,10 @@ def features(
         "commas": 100.0 * count_commas(text) / chars,
         "stops": 100.0 * text.count(". ") / chars,
         "p_log": math.log1p(n_p),
-        "h_log": math.log1p(float(_COUNT_H(el))),
-        "li_log": math.log1p(float(_COUNT_LI(el))),
-        "tr_log": math.log1p(float(_COUNT_TR(el))),
-        "a_per_100": min(100.0 * float(_COUNT_A(el)) / chars, 10.0),
+        "h_log": math.log1p(float(sum(counts[h] for h in _HEADINGS))),
+        "li_log": math.log1p(float(counts["li"])),
+        "tr_log": math.log1p(float(counts["tr"])),
+        "a_per_100": min(100.0 * float(counts["a"]) / chars, 10.0),
         "p_share_mass": state.prose.get(el, 0.0) / own_mass if own_mass > 0 else 0.0,
         "sections": math.log1p(sum(1 for m in children if m >= 0.1 * own_mass)),
         "largest_child": max(children) / own_mass if children and own_mass > 0 else 0.0,
@@ -267,7 +278,9 @@ def run(state: State) -> None:
     found = candidates(state)
     if len(found) < 2:
         return
-    shared = Shared(state.body)  # the tree does not change while the candidates are measured
+    # The tree has not changed since the scoring measured its links, nor does it while the
+    # candidates are measured: the page's link lengths serve.
+    shared = Shared(state.body, state.page.link_lengths())
     rows = [features(state, el, state.page_type, shared) for el in found]
     in_context(rows)
     values: list[tuple[float, Any]] = [(weigh(coef, f), el) for f, el in zip(rows, found, strict=True)]

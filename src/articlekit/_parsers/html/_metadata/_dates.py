@@ -161,6 +161,12 @@ _FORUM_NOT_POSTED = re.compile(
 )
 
 
+#: The first $n text nodes after an element, or in it: the query stops making results there (a
+#: page of 8,000 text nodes after the headline made them all, 4.7 ms instead of 0.6).
+_XP_FOLLOWING_TEXTS = lxml.etree.XPath("following::text()[position() <= $n]")
+_XP_DESCENDANT_TEXTS = lxml.etree.XPath("descendant::text()[position() <= $n]")
+
+
 def _forum_first_date(page: _Page) -> Iterator[str]:
     """On a forum thread, the first short dated text after its headline (or in its body when no
     headline is known): the first post's date, which the page's furniture classes ("comment",
@@ -172,10 +178,10 @@ def _forum_first_date(page: _Page) -> Iterator[str]:
     if start is None:
         return
     try:
-        texts = start.xpath("following::text()" if page.headline is not None else "descendant::text()")
+        texts = (_XP_FOLLOWING_TEXTS if page.headline is not None else _XP_DESCENDANT_TEXTS)(start, n=400)
     except (lxml.etree.XPathError, ValueError, TypeError):  # pragma: no cover - defensive
         return
-    for text in texts[:400]:
+    for text in texts:
         parent = text.getparent()
         if parent is None or not isinstance(parent.tag, str) or parent.tag in ("script", "style", "title"):
             continue
