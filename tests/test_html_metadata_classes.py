@@ -17,7 +17,7 @@ import lxml.html
 import pytest
 
 import articlekit
-from articlekit import Limits, Person
+from articlekit import Limits, PageType, Person
 from articlekit._parsers.html._metadata import PageMetadata, extract_metadata
 from articlekit._people import BYLINE_LANGUAGES, opens_byline, split_byline
 
@@ -344,6 +344,39 @@ def test_a_metadata_title_keeps_the_name_before_its_tagline() -> None:
     meta = parse("title_name_and_tagline.html", "https://peakstride.example/collections/trail")
     assert meta.title == "Trail Running Shoes"
     assert meta.site_name == "Peakstride"
+
+
+def test_a_service_pages_h1_that_varies_its_metadata_title_is_not_its_title() -> None:
+    page = (CLASSES / "title_service_page_h1_variant.html").read_bytes()
+    article = articlekit.parse_html(page, url="https://brightline.example/services/data-analytics", quotes=False)
+    assert article.page_type == "service"
+    assert article.title == "Data Analytics Services & Consulting"
+
+
+def test_the_same_h1_is_the_title_of_a_page_of_another_type_or_of_unknown_type() -> None:
+    page = (CLASSES / "title_service_page_h1_variant.html").read_bytes()
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    url = "https://brightline.example/services/data-analytics"
+    meta = extract_metadata(lxml.html.document_fromstring(page, parser=parser), url=url, limits=Limits())
+    assert (meta.title, meta.page_type) == ("Data and Analytics Services", None)
+    meta = extract_metadata(
+        lxml.html.document_fromstring(page, parser=parser), url=url, limits=Limits(), classify=lambda _: "article"
+    )
+    assert (meta.title, meta.page_type) == ("Data and Analytics Services", "article")
+
+
+def test_the_page_type_is_asked_once_with_the_canonical_url_when_no_url_is_given() -> None:
+    page = (CLASSES / "title_service_page_h1_variant.html").read_bytes()
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    asked: list[str | None] = []
+
+    def classify(address: str | None) -> PageType:
+        asked.append(address)
+        return "service"
+
+    meta = extract_metadata(lxml.html.document_fromstring(page, parser=parser), url=None, limits=Limits(), classify=classify)
+    assert asked == ["https://brightline.example/services/data-analytics"]
+    assert (meta.title, meta.page_type) == ("Data Analytics Services & Consulting", "service")
 
 
 def test_a_page_that_prints_only_its_updated_date_is_dated_by_it_with_a_warning() -> None:

@@ -5,12 +5,14 @@ Title, in this order (:func:`_choose_title`):
 1. a visible ``<h1>`` (not a logo, not in page furniture) that agrees with a
    metadata title (:data:`TITLE_TRUST`: JSON-LD ``headline``, ``og:title``,
    ``twitter:title``, ``dc.title``, ``<title>``), exactly, as a prefix or by
-   word overlap;
+   word overlap; on a page classified as a service page (the page type the caller
+   passes), exactly only: there a variant of the metadata title is a slogan
+   (``"Data and Analytics Services"`` for ``"Data Analytics Services & Consulting"``);
 2. another headline-like element (``itemprop=headline``, a ``headline`` class)
    equal to a metadata title;
 3. a visible ``<h1>`` when the metadata has no title, or, on a page that says it is
-   an article (JSON-LD article node, ``og:type`` article), the first one inside
-   ``<article>`` / ``<main>``;
+   an article (JSON-LD article node, ``og:type`` article) and is not classified as a
+   service page, the first one inside ``<article>`` / ``<main>``;
 4. the first metadata title with the site name and a section prefix removed, cut
    at its first separator (``"Name | tagline"``: :func:`_main_part`).  On a site's
    home page a site name the title begins with stays, and so does what follows it
@@ -190,9 +192,13 @@ def _choose_title(
     section: str | None,
     article: bool = True,
     home: bool = False,
+    *,
+    service: bool = False,
 ) -> str | None:
     """The headline as a reader sees it (*article*: the page says it is an article; *home*: it is
-    a site's home page, whose title begins with the site's name: ``"Alma — Simplifying Access to Therapy"``)."""
+    a site's home page, whose title begins with the site's name: ``"Alma — Simplifying Access to Therapy"``;
+    *service*: the page was classified as a service page, whose ``<h1>`` is a slogan unless it is
+    a metadata title word for word)."""
     stripped = [_strip_site(c, site_keys, section, keep_head=home) for c in candidates if c]
     stripped = [s for s in stripped if s]
     visible: list[str] = []
@@ -205,11 +211,13 @@ def _choose_title(
         for cand in stripped:
             if name_key(text) == name_key(cand):
                 return text
-    for text in visible:
+    # A service page's <h1> close to its metadata title is a variant of it ("College Admissions
+    # Plans & Packages" for "Custom College Admission Plans & Packages"): the metadata names the page.
+    for text in visible if not service else ():
         for raw in candidates:
             if raw and name_key(raw).startswith(name_key(text)) and len(text) >= 0.3 * len(raw):
                 return _strip_site(text, site_keys, section) or text
-    for text in visible:
+    for text in visible if not service else ():
         for cand in stripped:
             if _similar(text, cand) >= 0.6:
                 return _strip_site(text, site_keys, section) or text
@@ -226,7 +234,7 @@ def _choose_title(
     #    product, a service) such an <h1> is a slogan; the metadata names the page.
     if visible and not stripped:
         return visible[0]
-    for el in src.h1 if article else ():
+    for el in src.h1 if article and not service else ():
         text = _headline_ok(el, site_keys)
         if text and len(text.split()) >= 3 and any(
             isinstance(a.tag, str) and (a.tag.lower() in ("article", "main") or "headline" in _attr(a, "itemprop").lower())
