@@ -403,6 +403,15 @@ def test_an_article_dated_only_in_its_text_gets_the_first_date_it_prints() -> No
     assert "dates: no published date; the first date printed on the page is used" in meta.warnings
 
 
+def test_a_journal_articles_citation_date_is_read_year_first_and_its_received_date_is_not_published() -> None:
+    url = "https://john.example/articles/sleep-shift-workers"
+    meta = parse("date_citation_year_first.html", url)
+    assert meta.published == datetime(2023, 1, 7, tzinfo=UTC)
+    assert meta.warnings == ()
+    meta = parse_changed("date_citation_year_first.html", url, '<meta name="citation_publication_date" content="2023 Jan 7">', "")
+    assert meta.published is None  # "Received 2022 Oct 12" is the manuscript's, not the article's
+
+
 def test_a_page_that_is_no_article_is_not_dated_by_the_dates_it_prints() -> None:
     meta = parse_changed(
         "date_printed_below_a_long_standfirst.html", "https://fiveshelves.example/interviews/sf-2025",

@@ -7,9 +7,10 @@ the article; ``article:published_time`` and its kin; microdata
 date ``<meta>`` tags; JSON-LD ``datePublished`` of the ``WebPage``; ``<time>``
 elements of the article (marked as published first); ``dateCreated``; a date in
 the canonical URL's or the page URL's path; a short dated text just after or
-before the headline; an element whose class names a date.  Texts that say
-"updated" or "modified" are not read as the published date, unless none of
-these sources gives one: then the date the page says it was updated ("Updated
+before the headline; an element whose class names a date.  A text that says
+"received" is a manuscript's date on a journal's page, never the published date.
+Texts that say "updated" or "modified" are not read as the published date, unless
+none of these sources gives one: then the date the page says it was updated ("Updated
 on July 9, 2025" under the headline) is the published date (and the modified
 date when none is given), with a warning; on a page that says it is an article
 (JSON-LD article node, ``og:type`` article, a URL path ``/blog/<post>``,
@@ -79,7 +80,10 @@ def _url_date(url: str | None) -> datetime | None:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_NOT_PUBLISHED = re.compile(r"\b(?:updated?|modified|edited|aktualisiert|mis à jour|actualizado)\b", re.IGNORECASE)
+_UPDATED_WORDS = r"updated?|modified|edited|aktualisiert|mis à jour|actualizado"
+_UPDATED = re.compile(rf"\b(?:{_UPDATED_WORDS})\b", re.IGNORECASE)
+#: Dates that are not the published date: an update's, a manuscript's ("Received 2022 Oct 12").
+_NOT_PUBLISHED = re.compile(rf"\b(?:{_UPDATED_WORDS}|received)\b", re.IGNORECASE)
 
 
 def _dates_after(texts: list[str]) -> Iterator[str]:
@@ -96,7 +100,7 @@ def _updated_after(texts: list[str]) -> Iterator[str]:
     for text in texts[:40]:
         if len(text) > 300:
             return
-        if len(text) <= 120 and _NOT_PUBLISHED.search(text) and re.search(r"\d", text):
+        if len(text) <= 120 and _UPDATED.search(text) and re.search(r"\d", text):
             yield text
 
 
