@@ -365,6 +365,29 @@ def test_the_same_h1_is_the_title_of_a_page_of_another_type_or_of_unknown_type()
     assert (meta.title, meta.page_type) == ("Data and Analytics Services", "article")
 
 
+def test_a_label_an_h1_begins_with_is_not_part_of_the_title() -> None:
+    url = "https://layershift.example/threads/best-filament-for-outdoor-planters.5521/"
+    meta = parse("title_h1_with_a_prefix_label.html", url)
+    assert meta.title == "Best filament for outdoor planters?"
+    meta = parse_changed(
+        "title_h1_with_a_prefix_label.html", url,
+        '<span class="label label--blue" dir="auto">Question</span><span class="label-append">&nbsp;</span>'
+        "Best filament for outdoor planters?",
+        'Thread: <span class="threadtitle"><a href="/threads/5521/">Best filament for outdoor planters?</a></span>',
+    )
+    assert meta.title == "Best filament for outdoor planters?"
+
+
+def test_an_h1_whose_first_words_are_its_own_text_keeps_them() -> None:
+    url = "https://layershift.example/threads/best-filament-for-outdoor-planters.5521/"
+    meta = parse_changed(
+        "title_h1_with_a_prefix_label.html", url,
+        '<span class="label label--blue" dir="auto">Question</span><span class="label-append">&nbsp;</span>',
+        "The ",
+    )
+    assert meta.title == "The Best filament for outdoor planters?"
+
+
 def test_the_page_type_is_asked_once_with_the_canonical_url_when_no_url_is_given() -> None:
     page = (CLASSES / "title_service_page_h1_variant.html").read_bytes()
     parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
