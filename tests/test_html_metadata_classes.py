@@ -435,6 +435,33 @@ def test_a_journal_articles_citation_date_is_read_year_first_and_its_received_da
     assert meta.published is None  # "Received 2022 Oct 12" is the manuscript's, not the article's
 
 
+def test_a_date_the_page_labels_published_is_the_published_date_even_in_an_aside() -> None:
+    meta = parse("date_labelled_published_in_an_aside.html", "https://northfield.example/insights/ai-scribes")
+    assert meta.published == datetime(2024, 8, 30, 12, 0, tzinfo=UTC)
+
+
+def test_a_date_labelled_published_in_a_list_of_other_stories_is_theirs() -> None:
+    url = "https://northfield.example/insights/ai-scribes"
+    page = (CLASSES / "date_labelled_published_in_an_aside.html").read_text(encoding="utf-8")
+    box = page[page.index('<div class="content-item"><h3>Published</h3>') : page.index('<div class="content-item"><h3>Topics</h3>')]
+    session = page[page.index("<p>Our next open session") : page.index("</main>")]
+    meta = parse_changed("date_labelled_published_in_an_aside.html", url, box + "", "")
+    assert meta.published == datetime(2024, 10, 15, 17, 0, tzinfo=UTC)  # the first <time> of the article, as before
+    page = page.replace(box, "").replace(session, "")
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
+    assert extract_metadata(root, url=url, limits=Limits()).published is None
+
+
+def test_a_date_labelled_published_beats_a_later_metadata_date_but_not_one_a_day_later() -> None:
+    url = "https://northfield.example/insights/ai-scribes"
+    jsonld = '<script type="application/ld+json">{"@type": "Article", "datePublished": "%s"}</script>\n</head>'
+    meta = parse_changed("date_labelled_published_in_an_aside.html", url, "</head>", jsonld % "2024-11-20T09:00:00Z")
+    assert meta.published == datetime(2024, 8, 30, 12, 0, tzinfo=UTC)
+    meta = parse_changed("date_labelled_published_in_an_aside.html", url, "</head>", jsonld % "2024-08-31T02:00:00Z")
+    assert meta.published == datetime(2024, 8, 31, 2, 0, tzinfo=UTC)
+
+
 def test_a_page_that_is_no_article_is_not_dated_by_the_dates_it_prints() -> None:
     meta = parse_changed(
         "date_printed_below_a_long_standfirst.html", "https://fiveshelves.example/interviews/sf-2025",
