@@ -462,6 +462,14 @@ def test_a_date_labelled_published_beats_a_later_metadata_date_but_not_one_a_day
     assert meta.published == datetime(2024, 8, 31, 2, 0, tzinfo=UTC)
 
 
+def test_a_meta_tag_named_for_the_published_date_is_read() -> None:
+    url = "https://corvane.example/insights/by-land-sea-and-air"
+    meta = parse("date_meta_named_published_date.html", url)
+    assert meta.published == datetime(2021, 2, 16, tzinfo=UTC)
+    meta = parse_changed("date_meta_named_published_date.html", url, '<meta name="published-date" content="2021-02-16">', "")
+    assert meta.published is None  # "published-time" is when the page was rendered, not published
+
+
 def test_a_page_that_is_no_article_is_not_dated_by_the_dates_it_prints() -> None:
     meta = parse_changed(
         "date_printed_below_a_long_standfirst.html", "https://fiveshelves.example/interviews/sf-2025",

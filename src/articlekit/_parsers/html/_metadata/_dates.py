@@ -4,7 +4,8 @@ Published, in this order (:data:`PUBLISHED_TRUST`, the first value
 :func:`articlekit._dates.find_date` reads wins): JSON-LD ``datePublished`` of
 the article; ``article:published_time`` and its kin; microdata
 ``datePublished``; ``dc.date.issued`` / ``dcterms.issued`` / ``dc.date``; other
-date ``<meta>`` tags; JSON-LD ``datePublished`` of the ``WebPage``; ``<time>``
+date ``<meta>`` tags, then any named for the publication date (``published-date``,
+``PublishedDate``; not ``published-time``); JSON-LD ``datePublished`` of the ``WebPage``; ``<time>``
 elements of the article (first those the page labels "Published" -- in an info box,
 an aside or the article's footer too, not in a list of other stories -- then those
 marked as published); ``dateCreated``; a date in
@@ -292,6 +293,19 @@ _OTHER_META = (
     "citation_publication_date", "original-publish-date", "cxenseparse:recs:publishtime", "release_date",
     "published", "date_published",
 )  # fmt: skip
+#: Other ``<meta>`` names that say they hold the publication date (``published-date``,
+#: ``w-published-date``, ``PublishedDate``, ``og:publish_date``): a name ending in "publish(ed)"
+#: and "date" (not "time": ``published-time`` is often when the page was last rendered).
+_NAMED_PUBLISHED = re.compile(r"(?:^|[-_.:])publish(?:ed)?[-_.]?date$")
+
+
+def _named_published(page: _Page) -> Iterator[str]:
+    """The values of the ``<meta>`` tags :data:`_NAMED_PUBLISHED` matches, in the page's order."""
+    for key, values in page.src.meta.items():
+        if _NAMED_PUBLISHED.search(key):
+            yield from values
+
+
 _MODIFIED_META = ("article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified", "modified_time")
 _OTHER_MODIFIED_META = ("dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "parsely-updated", "datemodified")
 
@@ -305,6 +319,7 @@ PUBLISHED_TRUST: tuple[tuple[str, _DateReader], ...] = (
     ("microdata datePublished", lambda page, near: _micro(page, "datepublished")),
     ("Dublin Core date", lambda page, near: _meta(page, *_DC_DATES)),
     ("other <meta> dates", lambda page, near: _meta(page, *_OTHER_META)),
+    ("<meta> named for publication", lambda page, near: _named_published(page)),
     ("JSON-LD WebPage datePublished", lambda page, near: _ld(page.page, "datePublished")),
     ("<time> of the article", lambda page, near: _time_values(page.src, page.headline)),
     ("JSON-LD dateCreated", lambda page, near: _ld(page.art, "dateCreated")),
