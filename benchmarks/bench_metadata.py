@@ -3,7 +3,7 @@
 Run from the repository root (the peers installed, e.g. in the benchmark venv)::
 
     PYTHONPATH=src python benchmarks/bench_metadata.py [--only wcxb|scrapinghub] [--misses]
-        [--peer-cache FILE] [--limit N] [--out STEM]
+        [--peer-cache FILE] [--limit N] [--out STEM] [--cv --pagetype-cache P]
 
 Two collections, both **development** pages (looked at while writing the rules):
 
@@ -23,11 +23,19 @@ Two collections, both **development** pages (looked at while writing the rules):
    of labelled pages right (see :func:`wcxb_score`: same words for the title; for the
    author, a predicted name and the label, lower-cased and reduced to word characters,
    where one contains the other; the same calendar day for the date), and the mean over
-   the five site folds of ``wcxb.py`` (nothing in the metadata is fitted to these pages:
-   each fold is a held-apart fifth of the sites).  ``articlekit+credits`` is articlekit's
+   the five site folds of ``wcxb.py`` (the metadata's rules are not fitted to these pages,
+   the page type it reads is, unless ``--cv``: see below).  ``articlekit+credits`` is articlekit's
    answer with its first credit standing in when it names no person (a company blog
    signed by the company).  The CPU time of :func:`extract_metadata` per page is printed
    beside that of trafilatura's own metadata step on the same pages, in the same run.
+
+The metadata is given the page type as ``parse_html`` gives it (the title reads it).  Its
+classifier was fitted on these WCXB pages, so by default their titles are read with
+in-sample page types; with ``--cv`` each fold's pages are typed by the classifier fitted on
+the other four folds (``fit_scoring.held_out_types``, as ``ablate_extractor.py --cv`` does;
+its models are kept in ``P.folds.json`` beside fit_pagetype's feature cache ``P``, fitting
+them needs numpy).  The Scrapinghub pages are typed by the shipped classifier, which was not
+fitted on them.  The classifier's time is not counted in the metadata's.
 
 ``--misses`` lists articlekit's wrong answers, one line each; ``--peer-cache`` keeps the
 peers' WCXB answers in a file so a second run only re-runs articlekit.  The tables are
@@ -53,6 +61,7 @@ import lxml.html
 
 from articlekit._input import decode_input
 from articlekit._limits import Limits
+from articlekit._parsers.html import _pagetype
 from articlekit._parsers.html._metadata import extract_metadata
 from articlekit._parsers.html._textform import normalise_text_form
 from articlekit._parsers.html._tree import parse_tree
@@ -75,7 +84,7 @@ Result = dict[str, Any]
 def run_articlekit(html: bytes, url: str) -> Result:
     parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
     root = lxml.html.document_fromstring(html, parser=parser)
-    meta = extract_metadata(root, url=url, limits=Limits())
+    meta = extract_metadata(root, url=url, limits=Limits(), classify=lambda address: _pagetype.classify_page(root, address))
     return {
         "title": meta.title,
         "authors": [p.name for p in meta.authors],
@@ -203,15 +212,30 @@ def wcxb_score(result: Result, truth: dict[str, Any]) -> dict[str, bool | None]:
     return out
 
 
-def _articlekit_wcxb(html: bytes, url: str) -> tuple[Result, float]:
-    """articlekit's metadata of one page and the CPU seconds :func:`extract_metadata` took."""
+def _articlekit_wcxb(html: bytes, url: str, type_model: Any = None) -> tuple[Result, float]:
+    """articlekit's metadata of one page and the CPU seconds :func:`extract_metadata` took
+    (without the page-type classifier's); *type_model* replaces the shipped page-type model."""
     limits = Limits()
     decoded = decode_input(html, source="html", limits=limits, html=True, clean=False)
     root, _ = parse_tree(decoded.text, limits=limits)
     normalise_text_form(root, decoded.text)
+    typing_seconds = 0.0
+
+    def classify(address: str | None) -> Any:
+        nonlocal typing_seconds
+        began = time.process_time()
+        shipped = _pagetype._weights
+        if type_model is not None:
+            _pagetype._weights = lambda: type_model
+        try:
+            return _pagetype.classify_page(root, address)
+        finally:
+            _pagetype._weights = shipped
+            typing_seconds += time.process_time() - began
+
     start = time.process_time()
-    meta = extract_metadata(root, url=url or None, limits=limits, source=decoded.text)
-    spent = time.process_time() - start
+    meta = extract_metadata(root, url=url or None, limits=limits, source=decoded.text, classify=classify)
+    spent = time.process_time() - start - typing_seconds
     result = {
         "title": meta.title,
         "authors": [p.name for p in meta.authors],
@@ -244,11 +268,33 @@ def _jsonable(result: Result) -> Result:
     return {k: out.get(k) for k in ("title", "authors", "published")}
 
 
+def _held_out_type_models(cache: Path | None, corpus: Path) -> dict[int, Any]:
+    """Fold -> the page-type model fitted on the other four folds (in the shape
+    ``_pagetype._weights`` returns), read from ``<cache>.folds.json`` or fitted and kept there."""
+    import wcxb
+
+    kept = cache.with_suffix(".folds.json") if cache is not None else None
+    if kept is not None and kept.exists():
+        stored = json.loads(kept.read_text(encoding="utf-8"))
+    else:
+        import types
+
+        import fit_scoring  # numpy
+
+        ids = sorted(wcxb.load_corpus(corpus))
+        _, models = fit_scoring.held_out_types(types.SimpleNamespace(fold=wcxb.folds(ids, corpus)), cache)
+        stored = {str(k): list(v) for k, v in models.items()}
+        if kept is not None:
+            kept.write_text(json.dumps(stored), encoding="utf-8")
+    return {int(k): (tuple(v[0]), tuple(v[1]), *v[2:]) for k, v in stored.items()}
+
+
 def run_wcxb(args: argparse.Namespace) -> dict[str, Any]:
     """Score every system on the WCXB development labels; print per field, per page type and per fold."""
     from wcxb import PAGE_TYPES, fold_of, load_corpus, read_html
 
     pages = load_corpus(args.wcxb)
+    type_models = _held_out_type_models(args.pagetype_cache, args.wcxb) if args.cv else {}
     ids = sorted(pages)[:: args.every]
     ids = ids[: args.limit] if args.limit else ids
     truths = {
@@ -277,7 +323,7 @@ def run_wcxb(args: argparse.Namespace) -> dict[str, Any]:
         raw = read_html(args.wcxb, key)
         url = pages[key].url
         text = decode_input(raw, source="html", limits=Limits(), html=True, clean=False).text
-        ak, spent = _articlekit_wcxb(raw, url)
+        ak, spent = _articlekit_wcxb(raw, url, type_models.get(fold_of(pages[key].site)))
         ak_seconds += spent
         results["articlekit"][key] = ak
         # The same answer where a page names no person but credits an organisation (a company blog).
@@ -307,7 +353,8 @@ def run_wcxb(args: argparse.Namespace) -> dict[str, Any]:
     for page_type in PAGE_TYPES:
         groups[page_type] = [key for key in ids if pages[key].page_type == page_type]
     table: dict[str, dict[str, dict[str, Any]]] = {}
-    print(f"\nMetadata on the WCXB development labels ({len(ids)} pages; development pages, nothing fitted)")
+    typed = "page types held out by fold" if args.cv else "in-sample page types"
+    print(f"\nMetadata on the WCXB development labels ({len(ids)} pages; development pages, {typed})")
     for field in WCXB_FIELDS:
         print(f"\n{field}: share of labelled pages right")
         header = f"{'pages':<14}{'n':>6}" + "".join(f"{name:>20}" for name in systems)
@@ -348,7 +395,10 @@ def run_wcxb(args: argparse.Namespace) -> dict[str, Any]:
                     got = results["articlekit"][key]
                     value = got.get({"author": "authors", "date": "published"}.get(field, field))
                     print(f"miss {field:6} {key} {pages[key].page_type:13} got {value!r} want {truths[key].get(WCXB_FIELDS[field])!r}")
-    return {"pages": len(ids), "accuracy": table, "speed": speed, "per_page": scores if args.per_page else None}
+    return {
+        "pages": len(ids), "page_types": typed, "accuracy": table, "speed": speed,
+        "per_page": scores if args.per_page else None,
+    }
 
 
 def _cached(html: bytes, url: str) -> Result:  # pragma: no cover - a marker, never called
@@ -366,6 +416,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--peer-cache", type=Path, help="read / write the peers' WCXB answers here (they do not change)")
     ap.add_argument("--per-page", action="store_true", help="keep every page's verdicts in the JSON")
     ap.add_argument("--misses", action="store_true", help="list articlekit's wrong answers")
+    ap.add_argument("--cv", action="store_true", help="type each fold's pages with the page-type model of the other four")
+    ap.add_argument("--pagetype-cache", type=Path, default=None, help="fit_pagetype's feature cache (with --cv)")
     _report.add_out_option(ap, "metadata")
     args = ap.parse_args(argv)
     data: dict[str, Any] = {**_report.environment("PYTHONPATH=src python benchmarks/bench_metadata.py")}
@@ -384,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _wcxb_markdown(wcxb: dict[str, Any]) -> str:
-    out = [f"\n### WCXB development labels ({wcxb['pages']} development pages)\n"]
+    out = [f"\n### WCXB development labels ({wcxb['pages']} development pages, {wcxb['page_types']})\n"]
     for field, groups in wcxb["accuracy"].items():
         systems = [k for k in groups["all"] if k != "pages"]
         rows = [

@@ -169,3 +169,20 @@ def test_a_page_reads_numeric_dates_with_one_reading(text: str, expected: dateti
 @pytest.mark.parametrize("text", ["3/4/2025", "v1.2.2025.3", "31.02.2025", "2019-01-22T13:16:36.69Z+00:00"])
 def test_a_numeric_date_with_two_readings_or_none_is_not_read(text: str) -> None:
     assert find_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023 Jan 7", datetime(2023, 1, 7, tzinfo=timezone.utc)),  # citation metadata
+        ("Accepted 2024 Jun 30; Collection date 2024 Jun.", datetime(2024, 6, 30, tzinfo=timezone.utc)),
+        ("2019 Dec. 12 10:30 GMT", datetime(2019, 12, 12, 10, 30, tzinfo=timezone.utc)),
+    ],
+)
+def test_a_page_reads_a_written_date_with_the_year_first(text: str, expected: datetime) -> None:
+    assert find_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2023 Mar 15.5", "1,2023 Jan 7", "2023 Jan"])
+def test_a_year_and_month_without_a_day_of_their_own_are_not_read(text: str) -> None:
+    assert find_date(text) is None

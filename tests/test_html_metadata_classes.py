@@ -17,7 +17,7 @@ import lxml.html
 import pytest
 
 import articlekit
-from articlekit import Limits, Person
+from articlekit import Limits, PageType, Person
 from articlekit._parsers.html._metadata import PageMetadata, extract_metadata
 from articlekit._people import BYLINE_LANGUAGES, opens_byline, split_byline
 
@@ -346,6 +346,62 @@ def test_a_metadata_title_keeps_the_name_before_its_tagline() -> None:
     assert meta.site_name == "Peakstride"
 
 
+def test_a_service_pages_h1_that_varies_its_metadata_title_is_not_its_title() -> None:
+    page = (CLASSES / "title_service_page_h1_variant.html").read_bytes()
+    article = articlekit.parse_html(page, url="https://brightline.example/services/data-analytics", quotes=False)
+    assert article.page_type == "service"
+    assert article.title == "Data Analytics Services & Consulting"
+
+
+def test_the_same_h1_is_the_title_of_a_page_of_another_type_or_of_unknown_type() -> None:
+    page = (CLASSES / "title_service_page_h1_variant.html").read_bytes()
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    url = "https://brightline.example/services/data-analytics"
+    meta = extract_metadata(lxml.html.document_fromstring(page, parser=parser), url=url, limits=Limits())
+    assert (meta.title, meta.page_type) == ("Data and Analytics Services", None)
+    meta = extract_metadata(
+        lxml.html.document_fromstring(page, parser=parser), url=url, limits=Limits(), classify=lambda _: "article"
+    )
+    assert (meta.title, meta.page_type) == ("Data and Analytics Services", "article")
+
+
+def test_a_label_an_h1_begins_with_is_not_part_of_the_title() -> None:
+    url = "https://layershift.example/threads/best-filament-for-outdoor-planters.5521/"
+    meta = parse("title_h1_with_a_prefix_label.html", url)
+    assert meta.title == "Best filament for outdoor planters?"
+    meta = parse_changed(
+        "title_h1_with_a_prefix_label.html", url,
+        '<span class="label label--blue" dir="auto">Question</span><span class="label-append">&nbsp;</span>'
+        "Best filament for outdoor planters?",
+        'Thread: <span class="threadtitle"><a href="/threads/5521/">Best filament for outdoor planters?</a></span>',
+    )
+    assert meta.title == "Best filament for outdoor planters?"
+
+
+def test_an_h1_whose_first_words_are_its_own_text_keeps_them() -> None:
+    url = "https://layershift.example/threads/best-filament-for-outdoor-planters.5521/"
+    meta = parse_changed(
+        "title_h1_with_a_prefix_label.html", url,
+        '<span class="label label--blue" dir="auto">Question</span><span class="label-append">&nbsp;</span>',
+        "The ",
+    )
+    assert meta.title == "The Best filament for outdoor planters?"
+
+
+def test_the_page_type_is_asked_once_with_the_canonical_url_when_no_url_is_given() -> None:
+    page = (CLASSES / "title_service_page_h1_variant.html").read_bytes()
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    asked: list[str | None] = []
+
+    def classify(address: str | None) -> PageType:
+        asked.append(address)
+        return "service"
+
+    meta = extract_metadata(lxml.html.document_fromstring(page, parser=parser), url=None, limits=Limits(), classify=classify)
+    assert asked == ["https://brightline.example/services/data-analytics"]
+    assert (meta.title, meta.page_type) == ("Data Analytics Services & Consulting", "service")
+
+
 def test_a_page_that_prints_only_its_updated_date_is_dated_by_it_with_a_warning() -> None:
     meta = parse("only_an_updated_date.html", "https://ledgerguides.example/choose-a-tax-preparer")
     assert meta.published == datetime(2025, 3, 3, tzinfo=UTC)
@@ -368,6 +424,50 @@ def test_an_article_dated_only_in_its_text_gets_the_first_date_it_prints() -> No
     meta = parse("date_printed_below_a_long_standfirst.html", "https://fiveshelves.example/interviews/sf-2025")
     assert meta.published == datetime(2025, 12, 3, tzinfo=UTC)
     assert "dates: no published date; the first date printed on the page is used" in meta.warnings
+
+
+def test_a_journal_articles_citation_date_is_read_year_first_and_its_received_date_is_not_published() -> None:
+    url = "https://john.example/articles/sleep-shift-workers"
+    meta = parse("date_citation_year_first.html", url)
+    assert meta.published == datetime(2023, 1, 7, tzinfo=UTC)
+    assert meta.warnings == ()
+    meta = parse_changed("date_citation_year_first.html", url, '<meta name="citation_publication_date" content="2023 Jan 7">', "")
+    assert meta.published is None  # "Received 2022 Oct 12" is the manuscript's, not the article's
+
+
+def test_a_date_the_page_labels_published_is_the_published_date_even_in_an_aside() -> None:
+    meta = parse("date_labelled_published_in_an_aside.html", "https://northfield.example/insights/ai-scribes")
+    assert meta.published == datetime(2024, 8, 30, 12, 0, tzinfo=UTC)
+
+
+def test_a_date_labelled_published_in_a_list_of_other_stories_is_theirs() -> None:
+    url = "https://northfield.example/insights/ai-scribes"
+    page = (CLASSES / "date_labelled_published_in_an_aside.html").read_text(encoding="utf-8")
+    box = page[page.index('<div class="content-item"><h3>Published</h3>') : page.index('<div class="content-item"><h3>Topics</h3>')]
+    session = page[page.index("<p>Our next open session") : page.index("</main>")]
+    meta = parse_changed("date_labelled_published_in_an_aside.html", url, box + "", "")
+    assert meta.published == datetime(2024, 10, 15, 17, 0, tzinfo=UTC)  # the first <time> of the article, as before
+    page = page.replace(box, "").replace(session, "")
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
+    assert extract_metadata(root, url=url, limits=Limits()).published is None
+
+
+def test_a_date_labelled_published_beats_a_later_metadata_date_but_not_one_a_day_later() -> None:
+    url = "https://northfield.example/insights/ai-scribes"
+    jsonld = '<script type="application/ld+json">{"@type": "Article", "datePublished": "%s"}</script>\n</head>'
+    meta = parse_changed("date_labelled_published_in_an_aside.html", url, "</head>", jsonld % "2024-11-20T09:00:00Z")
+    assert meta.published == datetime(2024, 8, 30, 12, 0, tzinfo=UTC)
+    meta = parse_changed("date_labelled_published_in_an_aside.html", url, "</head>", jsonld % "2024-08-31T02:00:00Z")
+    assert meta.published == datetime(2024, 8, 31, 2, 0, tzinfo=UTC)
+
+
+def test_a_meta_tag_named_for_the_published_date_is_read() -> None:
+    url = "https://corvane.example/insights/by-land-sea-and-air"
+    meta = parse("date_meta_named_published_date.html", url)
+    assert meta.published == datetime(2021, 2, 16, tzinfo=UTC)
+    meta = parse_changed("date_meta_named_published_date.html", url, '<meta name="published-date" content="2021-02-16">', "")
+    assert meta.published is None  # "published-time" is when the page was rendered, not published
 
 
 def test_a_page_that_is_no_article_is_not_dated_by_the_dates_it_prints() -> None:

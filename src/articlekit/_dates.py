@@ -11,7 +11,8 @@ One reader per input shape; each returns a timezone-aware :class:`~datetime.date
   2019``).  Tried in this order: ISO 8601 (the whole value), RFC 2822 (``Tue, 19
   Nov 2019 13:03:00 GMT``), ``2019/11/19``, a written date with the month first
   (``Nov. 19, 2019``), a written date with the day first (``19 November 2019``,
-  ``3. Juni 2025``), an ISO date inside the text, ``23.07.2025`` (day first) or
+  ``3. Juni 2025``), a written date with the year first (``2023 Jan 7``, as
+  citation metadata writes it), an ISO date inside the text, ``23.07.2025`` (day first) or
   ``2/24/2026`` (only when one reading of the day and month is a date); then a
   time and a zone after the date (else before it).
   Relative dates, placeholders and dates in the future are rejected;
@@ -259,6 +260,8 @@ _MONTH_DAY_YEAR = rf"({_MONTH})\.?\s+{_DAY},?\s+(\d{{4}})"
 _DAY_MONTH_YEAR = rf"{_DAY}\.?\s+(?:of\s+)?({_MONTH})\.?,?\s+(\d{{4}})"
 _MONTH_FIRST = re.compile(rf"\b{_MONTH_DAY_YEAR}\b", re.IGNORECASE)
 _DAY_FIRST = re.compile(rf"\b{_DAY_MONTH_YEAR}\b", re.IGNORECASE)
+#: ``2023 Jan 7``, as library catalogues and citation metadata write it: year, month, day.
+_YEAR_FIRST = re.compile(rf"(?<![\d.,/-])(\d{{4}})\s+({_MONTH})\.?\s+{_DAY}\b(?![.,]?\d)", re.IGNORECASE)
 _CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.IGNORECASE)
 _OFFSET_AT_END = re.compile(r"(?:\b(?:UTC|GMT)\s*([+-]\d{1,2}(?::?\d{2})?)?|([+-]\d{2}:?\d{2}))\s*$")
 _ZONE_WORD = re.compile(r"\b(" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b")
@@ -368,6 +371,10 @@ def _find_date(text: str) -> datetime | None:
             found = _DAY_FIRST.search(text)
             if found:
                 year, month, day = int(found.group(3)), _month(found.group(2)), int(found.group(1))
+            else:
+                found = _YEAR_FIRST.search(text)
+                if found:
+                    year, month, day = int(found.group(1)), _month(found.group(2)), int(found.group(3))
     if found is None:
         found, numeric = _numeric_date(text)
         if found is None or numeric is None:

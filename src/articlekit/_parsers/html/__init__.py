@@ -8,8 +8,10 @@
    depth and size problems recorded as warnings); then :mod:`._textform` --
    soft hyphens and ruby annotations removed, text NFC-normalised;
 3. :mod:`._metadata` -- title, authors, dates, language, site name ... from
-   JSON-LD, OpenGraph, meta tags, microdata and the visible byline;
-   :mod:`._pagetype` -- what kind of page it is (:attr:`Article.page_type`);
+   JSON-LD, OpenGraph, meta tags, microdata and the visible byline; once it has
+   collected the sources (and so the page's address: its URL, else its canonical
+   URL), and before it reads any field, it asks :mod:`._pagetype` what kind of
+   page it is (:attr:`Article.page_type`; the title reads it);
 4. :mod:`._comments` -- with ``comments=True``, the reader comments (found
    here, on the whole page; kept when they lie outside the content of stage 5);
 5. :mod:`._extract` -- find the article body and drop the page's boilerplate (a chain of
@@ -117,9 +119,11 @@ def parse_html(
             return enrich(own, quotes=quotes, limits=limits)
     warnings[:0] = decoded.warnings
     normalise_text_form(root, decoded.text)
-    meta = extract_metadata(root, url=url, limits=limits)
+    # The page type is read once the metadata has the page's address, before any field (the
+    # title reads it) and before extraction changes the tree.
+    meta = extract_metadata(root, url=url, limits=limits, classify=lambda address: classify_page(root, address))
     warnings.extend(meta.warnings)
-    page_type = classify_page(root, url or meta.url or meta.canonical_url)  # before extraction changes the tree
+    page_type = meta.page_type
     # Found before the extractor changes the tree; kept only outside the content it chooses.
     found = find_comments(root) if comments else None
     content = extract_content(root, warnings=warnings, page_type=page_type)

@@ -37,6 +37,7 @@ docstrings) and of :class:`~articlekit.Limits`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -45,7 +46,7 @@ import attrs
 import lxml.html
 
 from articlekit._limits import Limits
-from articlekit._model import Image, Person
+from articlekit._model import Image, PageType, Person
 from articlekit._parsers.html._metadata._authors import _article_like, read_authors
 from articlekit._parsers.html._metadata._common import (
     _MAX_URL_CHARS,
@@ -96,6 +97,7 @@ class PageMetadata:
     relative links of the page resolve against: ``url`` with the page's
     ``<base href>`` applied, else an absolute ``<base href>``, else the
     canonical URL; None when none of them is an absolute http(s) URL.
+    ``page_type`` is what the caller's classifier made of the page (None without one).
     """
 
     title: str | None = None
@@ -113,6 +115,7 @@ class PageMetadata:
     description: str | None = None
     images: tuple[Image, ...] = ()
     base_url: str | None = None
+    page_type: PageType | None = None
     warnings: tuple[str, ...] = ()
 
 
@@ -171,7 +174,12 @@ def _scope(headline: Any) -> Any:
 
 
 def extract_metadata(
-    root: lxml.html.HtmlElement, *, url: str | None, limits: Limits, source: str | None = None
+    root: lxml.html.HtmlElement,
+    *,
+    url: str | None,
+    limits: Limits,
+    source: str | None = None,
+    classify: Callable[[str | None], PageType] | None = None,
 ) -> PageMetadata:
     """Read every metadata source of a parsed page and merge them.
 
@@ -182,6 +190,10 @@ def extract_metadata(
         gives the host name and a date in the path as last resorts).
     :param limits: caps on titles, names, authors and tags; values over a cap are
         cut and a warning is added.
+    :param classify: the page's type from its address (*url*, else its canonical
+        URL), called once, after the sources are collected and before any field is
+        read (``parse_html`` passes the page-type classifier); the title reads it,
+        and it is :attr:`PageMetadata.page_type`.  Without it no rule uses a page type.
 
     Order of trust per field (first source with a usable value wins unless said otherwise):
 
@@ -217,11 +229,14 @@ def extract_metadata(
     ('2024-05-01T00:00:00+00:00', 'Weather Daily')
     """
     page = _page(root, url, limits, source)
+    page_type = classify(url or page.page_url or page.canonical) if classify is not None else None
     titles = raw_titles(page)
     site = read_site(page, titles)
     section = read_section(page)
     tags = read_tags(page)
-    title = _choose_title(page.src, titles, site.keys, section, _article_like(page), _home_page(page))
+    title = _choose_title(
+        page.src, titles, site.keys, section, _article_like(page), _home_page(page), service=page_type == "service"
+    )
     description = read_description(page)
     headline = _headline_element(page.src, title)
     standfirst = _standfirst_near(headline, title, description) if headline is not None else None
@@ -257,5 +272,6 @@ def extract_metadata(
         description=description,
         images=tuple(images),
         base_url=page.base_url,
+        page_type=page_type,
         warnings=tuple(dict.fromkeys(warnings)),
     )

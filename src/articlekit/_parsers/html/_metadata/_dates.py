@@ -4,19 +4,24 @@ Published, in this order (:data:`PUBLISHED_TRUST`, the first value
 :func:`articlekit._dates.find_date` reads wins): JSON-LD ``datePublished`` of
 the article; ``article:published_time`` and its kin; microdata
 ``datePublished``; ``dc.date.issued`` / ``dcterms.issued`` / ``dc.date``; other
-date ``<meta>`` tags; JSON-LD ``datePublished`` of the ``WebPage``; ``<time>``
-elements of the article (marked as published first); ``dateCreated``; a date in
+date ``<meta>`` tags, then any named for the publication date (``published-date``,
+``PublishedDate``; not ``published-time``); JSON-LD ``datePublished`` of the ``WebPage``; ``<time>``
+elements of the article (first those the page labels "Published" -- in an info box,
+an aside or the article's footer too, not in a list of other stories -- then those
+marked as published); ``dateCreated``; a date in
 the canonical URL's or the page URL's path; a short dated text just after or
-before the headline; an element whose class names a date.  Texts that say
-"updated" or "modified" are not read as the published date, unless none of
-these sources gives one: then the date the page says it was updated ("Updated
+before the headline; an element whose class names a date.  A text that says
+"received" is a manuscript's date on a journal's page, never the published date.
+Texts that say "updated" or "modified" are not read as the published date, unless
+none of these sources gives one: then the date the page says it was updated ("Updated
 on July 9, 2025" under the headline) is the published date (and the modified
 date when none is given), with a warning; on a page that says it is an article
 (JSON-LD article node, ``og:type`` article, a URL path ``/blog/<post>``,
 ``/news/<story>`` ...: :data:`_POST_SEGMENTS`) and gives no date at all, the
 first short dated text of its body outside page furniture, with a warning.  A date printed
-under the headline two days or more before the published date found in the
-metadata wins over it (not on forum threads, whose first texts are members').
+under the headline (else one the page labels "Published") two days or more before the
+published date found in the metadata wins over it (not on forum threads, whose first texts
+are members').
 
 Modified (:data:`MODIFIED_TRUST`): only modification fields.  A modified date
 earlier than the published one is dropped with a warning.
@@ -79,7 +84,10 @@ def _url_date(url: str | None) -> datetime | None:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_NOT_PUBLISHED = re.compile(r"\b(?:updated?|modified|edited|aktualisiert|mis à jour|actualizado)\b", re.IGNORECASE)
+_UPDATED_WORDS = r"updated?|modified|edited|aktualisiert|mis à jour|actualizado"
+_UPDATED = re.compile(rf"\b(?:{_UPDATED_WORDS})\b", re.IGNORECASE)
+#: Dates that are not the published date: an update's, a manuscript's ("Received 2022 Oct 12").
+_NOT_PUBLISHED = re.compile(rf"\b(?:{_UPDATED_WORDS}|received)\b", re.IGNORECASE)
 
 
 def _dates_after(texts: list[str]) -> Iterator[str]:
@@ -96,7 +104,7 @@ def _updated_after(texts: list[str]) -> Iterator[str]:
     for text in texts[:40]:
         if len(text) > 300:
             return
-        if len(text) <= 120 and _NOT_PUBLISHED.search(text) and re.search(r"\d", text):
+        if len(text) <= 120 and _UPDATED.search(text) and re.search(r"\d", text):
             yield text
 
 
@@ -200,8 +208,51 @@ def _forum_first_date(page: _Page) -> Iterator[str]:
 # --------------------------------------------------------------------------- the main entry
 
 
+#: A label saying that the date after it is the publication date ("Published", "Publish date:").
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?:published(?: on)?|publish(?:ed)? date|date published|publication date|veröffentlicht(?: am)?|publié le)\W*$",
+    re.IGNORECASE,
+)
+#: Where a labelled date is another story's: lists of other stories, navigation.
+_OTHER_STORIES = re.compile(r"related|recommend|more-?from|more-?stories|you-?may|read-?next|up-?next|trending|popular")
+
+
+def _label_before(el: Any) -> str:
+    """The text just before *el*: its previous sibling element's (with its tail), else its parent's
+    own text, looked for up to three levels up (``<h3>Published</h3><p><time>...``); at most 200
+    characters are read."""
+    node = el
+    for _ in range(3):
+        prev = node.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()
+        if prev is not None:
+            return (_element_text(prev, 200) + (prev.tail or "")).strip()[-60:]
+        parent = node.getparent()
+        if parent is None:
+            return ""
+        lead: str = parent.text or ""
+        if lead.strip():
+            return lead.strip()[-60:]
+        node = parent
+    return ""
+
+
+def _labelled_published(src: _Sources) -> Iterator[str]:
+    """``<time>`` values the page labels as its publication date ("Published", "Publish date")
+    in its own text: in an info box, an aside or the article's footer too, not in a list of other
+    stories or the navigation."""
+    for el in src.times:
+        if _PUBLISHED_LABEL.search(_label_before(el)) and not any(
+            node.tag == "nav" or _OTHER_STORIES.search(_classes(node).lower()) for node in (el, *_ancestors(el))
+        ):
+            yield _attr(el, "datetime") or _element_text(el, 200)
+
+
 def _time_values(src: _Sources, headline: Any = None) -> Iterator[str]:
-    """``<time datetime>`` values of the article: marked as published first, then the first plain one."""
+    """``<time datetime>`` values of the article: labelled or marked as published first, then the
+    first plain one."""
+    yield from _labelled_published(src)
     plain: list[str] = []
     for el in _nearest_first(src.times, headline):
         if _excluded(el, _BYLINE_BAD):
@@ -248,6 +299,19 @@ _OTHER_META = (
     "citation_publication_date", "original-publish-date", "cxenseparse:recs:publishtime", "release_date",
     "published", "date_published",
 )  # fmt: skip
+#: Other ``<meta>`` names that say they hold the publication date (``published-date``,
+#: ``w-published-date``, ``PublishedDate``, ``og:publish_date``): a name ending in "publish(ed)"
+#: and "date" (not "time": ``published-time`` is often when the page was last rendered).
+_NAMED_PUBLISHED = re.compile(r"(?:^|[-_.:])publish(?:ed)?[-_.]?date$")
+
+
+def _named_published(page: _Page) -> Iterator[str]:
+    """The values of the ``<meta>`` tags :data:`_NAMED_PUBLISHED` matches, in the page's order."""
+    for key, values in page.src.meta.items():
+        if _NAMED_PUBLISHED.search(key):
+            yield from values
+
+
 _MODIFIED_META = ("article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified", "modified_time")
 _OTHER_MODIFIED_META = ("dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "parsely-updated", "datemodified")
 
@@ -261,6 +325,7 @@ PUBLISHED_TRUST: tuple[tuple[str, _DateReader], ...] = (
     ("microdata datePublished", lambda page, near: _micro(page, "datepublished")),
     ("Dublin Core date", lambda page, near: _meta(page, *_DC_DATES)),
     ("other <meta> dates", lambda page, near: _meta(page, *_OTHER_META)),
+    ("<meta> named for publication", lambda page, near: _named_published(page)),
     ("JSON-LD WebPage datePublished", lambda page, near: _ld(page.page, "datePublished")),
     ("<time> of the article", lambda page, near: _time_values(page.src, page.headline)),
     ("JSON-LD dateCreated", lambda page, near: _ld(page.art, "dateCreated")),
@@ -297,14 +362,16 @@ def _first_date(page: _Page, near: _Near, trust: tuple[tuple[str, _DateReader], 
     return None
 
 
-def _shown_if_earlier(published: datetime, near: _Near, now: datetime) -> datetime:
-    """The date printed under the headline when it is two days or more before the metadata's
-    published date (a page re-saved by its CMS, a date taken from a related item); else *published*.
+def _shown_if_earlier(published: datetime, near: _Near, now: datetime, src: _Sources) -> datetime:
+    """The date printed under the headline, else the one the page labels "Published", when it is
+    two days or more before the metadata's published date (a page re-saved by its CMS, a date taken
+    from a related item); else *published*.
 
     One day apart is not enough: that is a time zone (a UTC timestamp past midnight)."""
-    shown = next((d for d in (find_date(t, now=now) for t in _dates_after(near.after)) if d is not None), None)
-    if shown is not None and (published.date() - shown.date()).days >= 2:
-        return shown
+    for texts in (_dates_after(near.after), _labelled_published(src)):
+        shown = next((d for d in (find_date(t, now=now) for t in texts) if d is not None), None)
+        if shown is not None:
+            return shown if (published.date() - shown.date()).days >= 2 else published
     return published
 
 
@@ -314,7 +381,7 @@ def read_dates(page: _Page, after: list[str], before: list[str]) -> tuple[dateti
     near = _Near(after=after, before=before)
     published = _first_date(page, near, PUBLISHED_TRUST, now)
     if published is not None and not _is_forum(page):
-        published = _shown_if_earlier(published, near, now)
+        published = _shown_if_earlier(published, near, now, page.src)
     modified = _first_date(page, near, MODIFIED_TRUST, now)
     if published is None:
         # The page prints no date but its last update's: the nearest to its publication it gives.

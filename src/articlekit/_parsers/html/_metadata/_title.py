@@ -4,13 +4,17 @@ Title, in this order (:func:`_choose_title`):
 
 1. a visible ``<h1>`` (not a logo, not in page furniture) that agrees with a
    metadata title (:data:`TITLE_TRUST`: JSON-LD ``headline``, ``og:title``,
-   ``twitter:title``, ``dc.title``, ``<title>``), exactly, as a prefix or by
-   word overlap;
+   ``twitter:title``, ``dc.title``, ``<title>``): exactly, then exactly once a label
+   it begins with is set aside (a forum's prefix badge, ``"Thread:"``, ``"Blog:"`` in
+   a node of their own: :func:`_after_label`), then as a prefix or by word overlap;
+   on a page classified as a service page (the page type the caller passes), not
+   the last two: there a variant of the metadata title is a slogan (``"Data and
+   Analytics Services"`` for ``"Data Analytics Services & Consulting"``);
 2. another headline-like element (``itemprop=headline``, a ``headline`` class)
    equal to a metadata title;
 3. a visible ``<h1>`` when the metadata has no title, or, on a page that says it is
-   an article (JSON-LD article node, ``og:type`` article), the first one inside
-   ``<article>`` / ``<main>``;
+   an article (JSON-LD article node, ``og:type`` article) and is not classified as a
+   service page, the first one inside ``<article>`` / ``<main>``;
 4. the first metadata title with the site name and a section prefix removed, cut
    at its first separator (``"Name | tagline"``: :func:`_main_part`).  On a site's
    home page a site name the title begins with stays, and so does what follows it
@@ -44,7 +48,7 @@ from articlekit._parsers.html._metadata._jsonld import _ld_str
 from articlekit._parsers.html._metadata._site import _SECTION_PREFIXES, _SEPARATORS
 from articlekit._parsers.html._metadata._sources import _first_meta, _itemprop, _Page, _Sources
 from articlekit._people import squash
-from articlekit._textutil import name_key
+from articlekit._textutil import clean_name, name_key
 
 _STANDFIRST_HINT = re.compile(
     r"standfirst|\bdek\b|sub-?head|subtitle|sub-?title|summary|excerpt|\blede\b|intro|description|strapline|kicker-?text",
@@ -174,6 +178,26 @@ def _home_link(href: str) -> bool:
         return False
 
 
+def _after_label(el: Any) -> str:
+    """The text of headline *el* after a label it begins with, set apart as a node of its own: a
+    forum's prefix badge (``<span class="label">News</span> Title``), ``Thread: <span>Title</span>``,
+    ``<strong>Blog:</strong> Title``; "" when it begins with no label of at most three words."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    if not children:
+        return ""
+    lead = (el.text or "").strip()
+    if lead:
+        label, rest = lead, children
+        text = ""
+    else:
+        label, rest = _element_text(children[0], 200).strip(), children[1:]
+        text = children[0].tail or ""
+    if not label or len(label.split()) > 3:
+        return ""
+    text += "".join(_element_text(c, 3_000) + (c.tail or "") for c in rest[:50])
+    return clean_name(text) if len(text) <= 3_000 else ""
+
+
 def _main_part(title: str) -> str:
     """*title* up to its first separator (``"Hire Local Movers – Moving Help in Jackson"`` ->
     ``"Hire Local Movers"``): what is left of a metadata title once the site name is gone
@@ -190,9 +214,13 @@ def _choose_title(
     section: str | None,
     article: bool = True,
     home: bool = False,
+    *,
+    service: bool = False,
 ) -> str | None:
     """The headline as a reader sees it (*article*: the page says it is an article; *home*: it is
-    a site's home page, whose title begins with the site's name: ``"Alma — Simplifying Access to Therapy"``)."""
+    a site's home page, whose title begins with the site's name: ``"Alma — Simplifying Access to Therapy"``;
+    *service*: the page was classified as a service page, whose ``<h1>`` is a slogan unless it is
+    a metadata title word for word)."""
     stripped = [_strip_site(c, site_keys, section, keep_head=home) for c in candidates if c]
     stripped = [s for s in stripped if s]
     visible: list[str] = []
@@ -200,16 +228,23 @@ def _choose_title(
         text = _headline_ok(el, site_keys)
         if text:
             visible.append(text)
-    # 1. A visible <h1> that agrees with a metadata title.
+    # 1. A visible <h1> that agrees with a metadata title (once a label it begins with is set aside).
     for text in visible:
         for cand in stripped:
             if name_key(text) == name_key(cand):
                 return text
-    for text in visible:
+    keys = {name_key(cand) for cand in stripped}
+    for el in src.h1:
+        rest = _after_label(el)
+        if rest and name_key(rest) in keys and _headline_ok(el, site_keys):
+            return rest
+    # A service page's <h1> close to its metadata title is a variant of it ("College Admissions
+    # Plans & Packages" for "Custom College Admission Plans & Packages"): the metadata names the page.
+    for text in visible if not service else ():
         for raw in candidates:
             if raw and name_key(raw).startswith(name_key(text)) and len(text) >= 0.3 * len(raw):
                 return _strip_site(text, site_keys, section) or text
-    for text in visible:
+    for text in visible if not service else ():
         for cand in stripped:
             if _similar(text, cand) >= 0.6:
                 return _strip_site(text, site_keys, section) or text
@@ -226,7 +261,7 @@ def _choose_title(
     #    product, a service) such an <h1> is a slogan; the metadata names the page.
     if visible and not stripped:
         return visible[0]
-    for el in src.h1 if article else ():
+    for el in src.h1 if article and not service else ():
         text = _headline_ok(el, site_keys)
         if text and len(text.split()) >= 3 and any(
             isinstance(a.tag, str) and (a.tag.lower() in ("article", "main") or "headline" in _attr(a, "itemprop").lower())
