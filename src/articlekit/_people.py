@@ -129,7 +129,7 @@ ORGANISATION_WORDS: Final = frozenset(
         "association", "council", "department", "ministry", "office", "society", "contributors",
         "writers", "daily", "weekly", "gazette", "telegraph", "guardian", "review", "report",
         "partners", "studio", "studios", "productions", "publishing", "publications", "admin",
-        "webmaster", "sponsored", "content", "brandvoice", "announcements", "international",
+        "webmaster", "sponsored", "content", "brandvoice", "announcements", "international", "forum",
     )
 )  # fmt: skip
 #: Words that make a byline item a job title (or page furniture), not a name.

@@ -254,8 +254,8 @@ def _from_microdata(page: _Page, org_names: list[str]) -> _Found:
                 break
         if not name:
             name = _itemprop_value(el)
-        if not _byline_text_ok(name):
-            continue
+        if not _byline_text_ok(name) or name.startswith(("/", "http:", "https:", "www.")):
+            continue  # an address (a link's microdata value) names no one
         names, orgs = split_byline(name, site_names=org_names)
         if not names and orgs == [name] and "person" in _attr(el, "itemtype").lower() and _personal(
             name, org_names, forum=True
@@ -559,6 +559,8 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
     byline = _byline_after(after)
     if byline:
         names, after_credits = split_byline(byline, site_names=org_names)
+        if not names and after_credits == [clean_name(strip_label(byline))] and _user_name(after_credits[0], org_names):
+            names, after_credits = after_credits, []  # "by jsteinhardt": a user name after the label
         # After a label ("by Amanda", "Posted by BeauHD") one word is a name too.
         after_people = [Person(n) for n in names]
     people, hidden = _shown(page, people)
@@ -573,7 +575,7 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
     if not people:
         vis_people, vis_credits = _first_found(page, org_names, VISIBLE_AUTHOR_TRUST)
         if not vis_people:
-            vis_people, vis_credits = after_people, after_credits
+            vis_people, vis_credits = after_people, after_credits or vis_credits
         people = vis_people
         credits.extend(vis_credits)
     if not people and not hidden and not credits:
@@ -596,10 +598,13 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
         # A writer's name after a "Written by" label away from the headline (an author box).
         writer = _labelled_writer(page, org_names)
         people = [Person(writer)] if writer else []
+    if not people:
+        linked = _author_page_link(page, org_names)
+        people = [Person(linked)] if linked else []
     if not people and credits:
         # A person whose site bears their name: a credit by the site rule, the author when it
         # begins with a given name.
-        owner = _site_owner(credits)
+        owner = _site_owner(credits, org_names)
         if owner is not None:
             people, credits = [Person(owner)], [c for c in credits if c != owner]
     if hidden:
@@ -658,13 +663,51 @@ def _labelled_writer(page: _Page, org_names: list[str]) -> str | None:
     return None
 
 
-def _site_owner(credits: list[str]) -> str | None:
+_XP_AUTHOR_LINKS = lxml.etree.XPath(
+    "descendant-or-self::a[contains(@href, '/author/') or contains(@href, '/authors/')]"
+)
+
+
+def _author_page_link(page: _Page, org_names: list[str]) -> str | None:
+    """A whole name linking to the site's page of an author (``/author/ray/``) outside navigation,
+    sidebars, comments, related stories and reviews."""
+    scope = page.src.scope
+    if scope is None or urlsplit(page.page_url or "").path in ("", "/"):
+        return None  # no headline, or a home page (its story list)
+    for el in _nearest_first(_XP_AUTHOR_LINKS(scope)[:50], page.headline):
+        text = " ".join(el.text_content().split())
+        if not 4 <= len(text) <= 60 or _excluded(el, _BYLINE_BAD) or _in_review(el) or _other_label(el):
+            continue
+        names, orgs = split_byline(text, site_names=org_names)
+        if names == [clean_name(strip_label(text))] and len(names[0].split()) >= 2 and not orgs:
+            return names[0]
+    return None
+
+
+def _other_label(el: Any) -> bool:
+    """Whether the text just before *el* is a label other than a byline's ("Contact:", "Editor:")."""
+    prev = el.getprevious()
+    if prev is not None:
+        before = (prev.text_content() if isinstance(prev.tag, str) else "") + (prev.tail or "")
+    else:
+        parent = el.getparent()
+        before = (parent.text if parent is not None else "") or ""
+    before = " ".join(before[-100:].split())
+    return before.endswith(":") and not opens_byline(before)
+
+
+def _site_owner(credits: list[str], org_names: list[str]) -> str | None:
     """The first credit that is a person's whole name but for the site rule and begins with a
     given name (:func:`articlekit._people.is_given_name`): the owner of a personal site ("Mark
     Denney" on "Mark Denney Photography", "Cory Dransfeldt" on coryd.dev), not a company named
-    after a thing ("Regency Chess")."""
+    after a thing ("Regency Chess"); or a given name alone that begins the site's name ("Ben" on
+    "Ben Edelstein", "Tom" on tomscoffeecorner.com): the owner signing with a first name."""
     for credit in credits[:3]:
         words = credit.split()
+        if len(words) == 1 and is_given_name(credit) and not credit.isupper():
+            key = squash(credit)
+            if any(squash(site).startswith(key) for site in org_names if site):
+                return credit
         if (
             len(words) >= 2
             and is_given_name(words[0])
