@@ -331,8 +331,13 @@ _TEXT_SPLIT = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*;\s*")
 _AGENCY_SUFFIX = re.compile(r"^(.+?)\s+(" + "|".join(_TRAILING_AGENCIES) + r")$", re.IGNORECASE)
 _BAD_NAME = re.compile(r"[\d@#<>{}\[\]=/\\|]|https?:|www\.|\.com\b", re.IGNORECASE)
 _MONTH_ABBREVIATIONS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+#: A weekday before a date ("Mon", "Tues.", "Wednesday,"): part of the date, never of a name.
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
+#: A date after the names, with its separator, label and weekday: "» Mon Jan 06, 2025",
+#: "on 4 June 2025", "| Published: 2025-06-04" (the label is a whole word: "Mon" is no "on").
 _DATE_IN_BYLINE = re.compile(
-    r"\s*(?:\||·|•|—|–|-)?\s*(?:updated|published|posted|on)?\s*:?\s*"
+    r"\s*(?:\||·|•|—|–|-|»|›)?\s*(?:\b(?:updated|published|posted|on)\b)?\s*:?\s*"
+    rf"(?:\b{_WEEKDAY})?"
     rf"(?:\b(?:{_MONTH_ABBREVIATIONS})[a-z]*\.?\s+\d|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}|"
     rf"\d{{1,2}}\s+(?:{_MONTH_ABBREVIATIONS})).*$",
     re.IGNORECASE,
