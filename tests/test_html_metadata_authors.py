@@ -91,3 +91,20 @@ def test_a_microdata_author_links_address_is_no_credit() -> None:
     meta = parse("microdata_author_link_address.html", "https://relay.example/2026/03/05/queues/")
     assert meta.authors == (Person("Hana Sato"),)
     assert meta.credits == ()
+
+
+ABOVE_URL = "https://orchardlane.example/blog/cider-for-beginners"
+
+
+def test_a_whole_name_beside_a_date_above_the_headline_is_the_author() -> None:
+    meta = parse("name_beside_date_above_headline.html", ABOVE_URL)
+    assert meta.authors == (Person("Nadia Okafor"),)
+
+
+def test_a_category_beside_a_date_above_the_headline_is_no_author() -> None:
+    # Without the name, the category before the date ("Cider Basics") begins with no given name.
+    meta = parse(
+        "name_beside_date_above_headline.html", ABOVE_URL,
+        '<a href="/crew/nadia-okafor" class="link-9">Nadia Okafor</a>', "",
+    )  # fmt: skip
+    assert meta.authors == ()

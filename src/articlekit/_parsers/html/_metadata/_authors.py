@@ -60,6 +60,7 @@ from articlekit._parsers.html._metadata._sources import (
     _first_meta,
     _itemprop,
     _Page,
+    _texts_before,
     _visible_text,
 )
 from articlekit._people import (
@@ -514,11 +515,12 @@ _JOBS = frozenset(
 )  # fmt: skip
 
 
-def _name_beside_date(texts: list[str], org_names: list[str]) -> str | None:
+def _name_beside_date(texts: list[str], org_names: list[str], *, above: bool = False) -> str | None:
     """A whole name printed on its own among the first texts after the headline, next to a date
     (``"Trond Teigen"`` after ``"2025-12-17"``) or over a job title, or as the very first text
     under the headline when it begins with a given name (``"Julia Gralberg"``): an unlabelled
-    byline."""
+    byline.  *above*: the texts just above the headline, nearest last, where only a name beginning
+    with a given name counts (a category is printed beside the date there too)."""
     head: list[str] = []
     for text in texts[:6]:
         if len(text) > 300:
@@ -530,14 +532,14 @@ def _name_beside_date(texts: list[str], org_names: list[str]) -> str | None:
         if not 4 <= len(text) <= 60 or not _PLAIN_NAME.fullmatch(text) or not 2 <= len(text.split()) <= 4:
             continue
         names, orgs = split_byline(text, site_names=org_names)
-        if names != [clean_name(text)] or orgs:
-            continue
+        if names != [clean_name(text)] or orgs or (above and not is_given_name(text.split()[0])):
+            continue  # above the headline, a category ("Mental Health") is printed beside the date too
         near = head[max(0, i - 2) : i] + head[i + 1 : i + 3]
         nxt = head[i + 1] if i + 1 < len(head) and len(head[i + 1]) <= 40 else ""
         role = len(nxt.split()) >= 2 and nxt.split()[-1].lower() in _JOBS
         if role or any(find_date(t) is not None for t in near if len(t) <= 60):
             return names[0]
-        if i == 0 and is_given_name(text.split()[0]):
+        if i == 0 and not above and is_given_name(text.split()[0]):
             return names[0]  # the first line under the headline, a whole name beginning with a given name
     return None
 
@@ -581,6 +583,9 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
     if not people and not hidden and not credits:
         # A page that credits an organisation or an account names no person beside its date.
         name = _name_beside_date(after, org_names)
+        if name is None and page.headline is not None:
+            # Above the headline: "Wine 101 / December 14, 2025 / Matt Check" (nearest last).
+            name = _name_beside_date(list(reversed(_texts_before(page.headline))), org_names, above=True)
         people = [Person(name)] if name else []
     if not people and hidden:
         # The page prints no byline at all: the metadata's name is the author (a CMS account of one
