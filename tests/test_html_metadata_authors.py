@@ -108,3 +108,8 @@ def test_a_category_beside_a_date_above_the_headline_is_no_author() -> None:
         '<a href="/crew/nadia-okafor" class="link-9">Nadia Okafor</a>', "",
     )  # fmt: skip
     assert meta.authors == ()
+
+
+def test_a_name_beside_a_date_followed_by_the_section_it_is_filed_in_is_the_author() -> None:
+    meta = parse("byline_name_in_section.html", "https://tallyplan.example/article/timesheet-software-cost")
+    assert meta.authors == (Person("Ingrid Solberg"),)

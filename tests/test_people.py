@@ -126,3 +126,15 @@ def test_any_dated_byline_gives_the_name_alone(
 ) -> None:
     date = f"{day} {month} 2025" if day_first else f"{month} {day}, 2025"
     assert split_byline(f"By Jane Doe{separator}{weekday}{comma} {date}") == (["Jane Doe"], [])
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Jane Doe in Project Management", (["Jane Doe"], [])),
+        ("By Jane Doe in", (["Jane Doe"], [])),
+        ("Posted by admin in Uncategorized", ([], ["admin"])),
+    ],
+)
+def test_the_section_a_post_is_filed_in_is_no_part_of_its_byline(byline: str, expected: object) -> None:
+    assert split_byline(byline) == expected

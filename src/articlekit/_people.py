@@ -342,6 +342,8 @@ _DATE_IN_BYLINE = re.compile(
     rf"\d{{1,2}}\s+(?:{_MONTH_ABBREVIATIONS})).*$",
     re.IGNORECASE,
 )
+#: The section a post is filed in, after its names: "By Jane Doe in Project Management".
+_FILED_IN = re.compile(r"(?<=\w)\s+in(?:\s+[A-Z][^,;|]*)?$")
 _INVERTED_NAME = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]*\.?)?)$")
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 _HANDLE = re.compile(r"[\w.@-]{1,40}")
@@ -534,7 +536,7 @@ def split_byline(text: str, *, site_names: Iterable[str] = ()) -> tuple[list[str
     reviewers = _REVIEW_CUT.search(text)
     if reviewers is not None and reviewers.start() > 0:
         text = text[: reviewers.start()]  # "Jane Doe, reviewed by Dr Bo Li": the reviewer is not an author
-    text = _DATE_IN_BYLINE.sub("", text)
+    text = _FILED_IN.sub("", _DATE_IN_BYLINE.sub("", text))
     people: list[str] = []
     credits: list[str] = []
     parts = [strip_label(raw.strip(_ITEM_ENDS)).strip(_ITEM_ENDS) for raw in split_names(text)]

@@ -527,7 +527,8 @@ def _name_beside_date(texts: list[str], org_names: list[str], *, above: bool = F
             break  # the article's text has begun
         # One line of several parts: "Aaron Ricadela | Senior Writer | July 2, 2025".
         parts = _LINE_PARTS.split(text) if len(text) <= 120 else [text]
-        head.extend(part.strip() for part in parts if part.strip())
+        # "Mahua Das in" / "Project Management": the section a post is filed in follows its writer.
+        head.extend(re.sub(r"\s+in$", "", part.strip()) for part in parts if part.strip())
     for i, text in enumerate(head[:10]):
         if not 4 <= len(text) <= 60 or not _PLAIN_NAME.fullmatch(text) or not 2 <= len(text.split()) <= 4:
             continue
