@@ -113,3 +113,35 @@ def test_a_category_beside_a_date_above_the_headline_is_no_author() -> None:
 def test_a_name_beside_a_date_followed_by_the_section_it_is_filed_in_is_the_author() -> None:
     meta = parse("byline_name_in_section.html", "https://tallyplan.example/article/timesheet-software-cost")
     assert meta.authors == (Person("Ingrid Solberg"),)
+
+
+def test_a_paid_post_mark_after_a_bullet_operator_is_no_name() -> None:
+    # "∙ Paid" (U+2219) in a byline element; the site owner named in the metadata is the author.
+    meta = parse("byline_bullet_operator_paid.html", "https://rosalindachebe.example/p/plan-a-newsletter")
+    assert meta.authors == (Person("Rosalind Achebe"),)
+
+
+def test_a_sentence_beginning_with_by_after_the_headline_is_no_byline() -> None:
+    # "by printing one of our several examples." and the next heading ("History") are text.
+    meta = parse("byline_sentence_and_category.html", "https://paperstrips.example/strip")
+    assert meta.authors == ()
+
+
+def test_a_category_after_an_organisations_byline_is_no_second_author() -> None:
+    meta = parse("byline_organisation_then_category.html", "https://brightwellhomes.example/advice/kitchen-upgrades/")
+    assert meta.authors == ()
+    assert meta.credits == ("Brightwell Editorial Team",)
+
+
+def test_a_person_after_a_persons_byline_is_still_a_second_author() -> None:
+    meta = parse(
+        "byline_organisation_then_category.html", "https://brightwellhomes.example/advice/kitchen-upgrades/",
+        "<span>Brightwell Editorial Team</span>", "<span>Ruth Abara</span>",
+    )  # fmt: skip
+    assert [p.name for p in meta.authors][:1] == ["Ruth Abara"]
+
+
+def test_a_desk_named_after_the_site_is_no_person_and_the_metadatas_author_stands() -> None:
+    # "Ledgerline Payroll Tax & Accounting" on ledgerlinepayroll: "Ledgerline Payroll Tax" is a desk.
+    meta = parse("byline_site_desk.html", "https://ledgerlinepayroll.example/blog/choosing-payroll-software/")
+    assert meta.authors == (Person("Lucia Fernandes"),)

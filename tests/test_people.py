@@ -138,3 +138,16 @@ def test_any_dated_byline_gives_the_name_alone(
 )
 def test_the_section_a_post_is_filed_in_is_no_part_of_its_byline(byline: str, expected: object) -> None:
     assert split_byline(byline) == expected
+
+
+def test_a_bullet_operator_separates_byline_items() -> None:
+    assert split_byline("Jane Doe ∙ Nov 02, 2025 ∙ Paid") == (["Jane Doe"], [])
+    assert split_byline("∙ Paid") == ([], [])
+
+
+def test_an_item_beginning_with_the_sites_whole_name_is_its_desk() -> None:
+    names, credits = split_byline("Thomson Reuters Tax & Accounting", site_names=["thomsonreuters"])
+    assert "Thomson Reuters Tax" in credits
+    assert "Thomson Reuters Tax" not in names
+    # A person's name that begins with the site's letters but not its words stays a person.
+    assert split_byline("Jeff T. Kaufman", site_names=["jefftk"]) == (["Jeff T. Kaufman"], [])

@@ -324,7 +324,7 @@ _REVIEW_CUT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||&|[·•⋅]|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|\b[Ww]ith\b|\s[-–—]\s|"
+    r"\s*(?:,|;|\||&|[·•⋅∙]|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|\b[Ww]ith\b|\s[-–—]\s|"
     r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\n)\s*"
 )
 _TEXT_SPLIT = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*;\s*")
@@ -348,7 +348,7 @@ _INVERTED_NAME = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+(?:\s+[A-Z]
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 _HANDLE = re.compile(r"[\w.@-]{1,40}")
 _EMAIL = re.compile(r"\s*<[^<>\s]{1,200}>\s*$")
-_ITEM_ENDS = " .:·•⋅-–—\"'“”()"
+_ITEM_ENDS = " .:·•⋅∙-–—\"'“”()"
 _BRACKETED = re.compile(r"\s*\(([^()]*)\)?\s*$")
 
 
@@ -455,6 +455,8 @@ def is_organisation(
             return True
         if len(words) == 1 and len(squashed) >= 3 and site.startswith(squashed):
             return True  # "Vortex" on "Vortex Cannon Entertainment"
+        if len(words) >= 3 and len(site) >= 6 and site in _word_prefixes(words[:-1]):
+            return True  # the site's desk: "Thomson Reuters Tax" on thomsonreuters.com
     for site_words in site_word_lists:
         # The site's name followed by a desk: "CNN Business", "Sky News Sport".
         if site_words and words[: len(site_words)] == site_words:
@@ -463,6 +465,15 @@ def is_organisation(
         return True
     # A lower-case single word is a CMS account ("admin", "newsdesk"); an upper-case one an acronym.
     return len(words) == 1 and ((name.islower() and len(name) > 1) or is_acronym(name))
+
+
+def _word_prefixes(words: list[str]) -> set[str]:
+    """The squashed keys of the first one, two ... of *words* (``thomson``, ``thomsonreuters``)."""
+    keys, key = set(), ""
+    for word in words:
+        key += "".join(ch for ch in word if ch.isalnum())
+        keys.add(key)
+    return keys
 
 
 def _is_role(name: str) -> bool:

@@ -483,6 +483,9 @@ def _byline_after(texts: list[str]) -> str | None:
         if len(text) > 300:
             return None  # the article's text has begun
         if opens_byline(text):
+            words = strip_label(text).split()
+            if len(words) >= 2 and words[0].islower() and words[1].islower():
+                return None  # a sentence ("by printing one of our examples"): the text has begun
             joined = text
             for nxt in texts[i + 1 : i + 10]:
                 if re.search(r"\d", nxt) or _BYLINE_STOP.match(nxt) or is_link_label(nxt) or len(joined) > 150:
@@ -490,8 +493,8 @@ def _byline_after(texts: list[str]) -> str | None:
                 # After a whole name, another name in its own element is another author ("Emily
                 # Walker" "Casey McDevitt"); anything else ends the byline ("Table of contents").
                 if looks_like_name(strip_label(joined).strip()) and nxt.strip(" ,").lower() not in _CONNECTORS:
-                    if not (len(nxt.split()) >= 2 and looks_like_name(nxt)):
-                        break
+                    if not (len(nxt.split()) >= 2 and looks_like_name(nxt)) or split_byline(joined)[1]:
+                        break  # after an organisation ("Great Day Editorial Team"), a category follows
                     joined += ", " + nxt
                 else:
                     joined += " " + nxt
@@ -500,7 +503,7 @@ def _byline_after(texts: list[str]) -> str | None:
 
 
 
-_LINE_PARTS = re.compile(r"\s+[|·•⋅]\s+")
+_LINE_PARTS = re.compile(r"\s+[|·•⋅∙]\s+")
 #: Letters, spaces and the marks of names only ("Jean-Luc O'Brien Jr."), no "!" or "?".
 _PLAIN_NAME = re.compile(r"[^\W\d_][^\W\d_.'’\- ]*(?:[ .'’\-]+[^\W\d_][^\W\d_'’\-]*)*\.?")
 
