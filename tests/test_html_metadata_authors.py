@@ -145,3 +145,9 @@ def test_a_desk_named_after_the_site_is_no_person_and_the_metadatas_author_stand
     # "Ledgerline Payroll Tax & Accounting" on ledgerlinepayroll: "Ledgerline Payroll Tax" is a desk.
     meta = parse("byline_site_desk.html", "https://ledgerlinepayroll.example/blog/choosing-payroll-software/")
     assert meta.authors == (Person("Lucia Fernandes"),)
+
+
+def test_an_author_description_of_credentials_gives_no_names() -> None:
+    # "Licensed Coffee Grader, M.A. Journalism" in an element classed "author-description".
+    meta = parse("byline_author_description_credentials.html", "https://cremaledger.example/gear/grinders-under-300/")
+    assert meta.authors == ()

@@ -292,6 +292,8 @@ def _from_byline_elements(
     for el in _nearest_first(page.src.find("bylines") if elements is None else elements, page.headline):
         if _loosely_excluded(el) if loose else _excluded(el, _BYLINE_BAD):
             continue
+        if _ABOUT_CLASS.search(_attr(el, "class") + " " + _attr(el, "id")):
+            continue  # what the author does, not who: "author-description", "author-job-title"
         text = _element_text(el, 400)
         if not _byline_text_ok(text):
             continue
@@ -305,6 +307,9 @@ def _from_byline_elements(
         if name:
             return [Person(name)], []
     return [], []
+
+
+_ABOUT_CLASS = re.compile(r"author[-_]?(?:desc|description|bio|job|role|position|title)", re.IGNORECASE)
 
 
 def _article_like(page: _Page) -> bool:
