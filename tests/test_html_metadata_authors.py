@@ -151,3 +151,20 @@ def test_an_author_description_of_credentials_gives_no_names() -> None:
     # "Licensed Coffee Grader, M.A. Journalism" in an element classed "author-description".
     meta = parse("byline_author_description_credentials.html", "https://cremaledger.example/gear/grinders-under-300/")
     assert meta.authors == ()
+
+
+NO_HEADLINE_URL = "https://fernline.example/blog/engineering/contract-tests"
+
+
+def test_a_byline_right_under_the_first_h1_counts_when_no_element_shows_the_title() -> None:
+    # The parser moves the <p> out of the <h1>: no element is found to show the title.
+    meta = parse("byline_under_first_h1_no_headline.html", NO_HEADLINE_URL)
+    assert meta.authors == (Person("Yusuf Adeyemi"),)
+
+
+def test_a_byline_further_down_than_four_texts_under_the_first_h1_is_not_read() -> None:
+    meta = parse(
+        "byline_under_first_h1_no_headline.html", NO_HEADLINE_URL,
+        '<p class="lede">', '<p>One.</p><p>Two.</p><p>Three.</p><p class="lede">',
+    )  # fmt: skip
+    assert meta.authors == ()

@@ -60,6 +60,7 @@ from articlekit._parsers.html._metadata._sources import (
     _first_meta,
     _itemprop,
     _Page,
+    _texts_after,
     _texts_before,
     _visible_text,
 )
@@ -568,6 +569,10 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
     after_people: list[Person] = []
     after_credits: list[str] = []
     byline = _byline_after(after)
+    if page.headline is None and page.src.h1:
+        # No element shows the title: a "By ..." line right under the page's first <h1> (its
+        # first four texts; further down a story list has bylines too).
+        byline = _byline_after(_texts_after(page.src.h1[0])[:4])
     if byline:
         names, after_credits = split_byline(byline, site_names=org_names)
         if not names and after_credits == [clean_name(strip_label(byline))] and _user_name(after_credits[0], org_names):
