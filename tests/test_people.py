@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from hypothesis.strategies import booleans, integers, sampled_from
 
 from articlekit import Person
 from articlekit._people import (
@@ -81,3 +82,72 @@ def test_read_names_gives_none_or_clean_names(value: str) -> None:
             Person(name, role=role)
         for credit in credits:
             Person(credit)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "by Jane Doe » Mon Jan 06, 2025",  # "Mon" was read as "M" + the label "on"
+        "By Jane Doe on Mon Jan 06, 2025",
+        "by Jane Doe » Tue Jan 07, 2025",
+        "By Jane Doe - Wed, 8 Jan 2025",
+        "By Jane Doe, Thurs. Jan. 9, 2025",
+        "By Jane Doe | Friday, January 10, 2025",
+        "By Jane Doe » Saturday 11 January 2025",
+        "By Jane Doe » Sun Jan 12, 2025",
+        "By Jane Doe » Mar 4, 2025",
+    ],
+)
+def test_a_weekday_and_date_after_the_name_are_no_part_of_it(byline: str) -> None:
+    assert split_byline(byline) == (["Jane Doe"], [])
+
+
+@pytest.mark.parametrize(("name", "date"), [("Simon", "Jan 5, 2025"), ("Ramon", "Sunday Jan 5 2025"), ("Jon Mon", "")])
+def test_a_name_ending_in_on_or_a_weekday_keeps_its_letters(name: str, date: str) -> None:
+    # "Simon Jan 5" was "Sim": the label "on" was read inside the name.
+    assert split_byline(f"By {name} {date}".strip()) == ([name], [])
+
+
+_WEEKDAYS = ("Mon", "Monday", "Tue", "Tues.", "Tuesday", "Wed", "Wednesday", "Thu", "Thurs", "Thursday",
+             "Fri", "Friday", "Sat", "Saturday", "Sun", "Sunday")  # fmt: skip
+_SEPARATORS = (" ", " » ", " | ", " - ", ", ", " on ", " · ")
+
+
+@given(
+    weekday=sampled_from(_WEEKDAYS),
+    separator=sampled_from(_SEPARATORS),
+    comma=sampled_from(("", ",")),
+    day=integers(1, 28),
+    month=sampled_from(("Jan", "January", "Feb.", "Mar", "May", "June", "Sept.", "Dec")),
+    day_first=booleans(),
+)
+def test_any_dated_byline_gives_the_name_alone(
+    weekday: str, separator: str, comma: str, day: int, month: str, day_first: bool
+) -> None:
+    date = f"{day} {month} 2025" if day_first else f"{month} {day}, 2025"
+    assert split_byline(f"By Jane Doe{separator}{weekday}{comma} {date}") == (["Jane Doe"], [])
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Jane Doe in Project Management", (["Jane Doe"], [])),
+        ("By Jane Doe in", (["Jane Doe"], [])),
+        ("Posted by admin in Uncategorized", ([], ["admin"])),
+    ],
+)
+def test_the_section_a_post_is_filed_in_is_no_part_of_its_byline(byline: str, expected: object) -> None:
+    assert split_byline(byline) == expected
+
+
+def test_a_bullet_operator_separates_byline_items() -> None:
+    assert split_byline("Jane Doe ∙ Nov 02, 2025 ∙ Paid") == (["Jane Doe"], [])
+    assert split_byline("∙ Paid") == ([], [])
+
+
+def test_an_item_beginning_with_the_sites_whole_name_is_its_desk() -> None:
+    names, credits = split_byline("Thomson Reuters Tax & Accounting", site_names=["thomsonreuters"])
+    assert "Thomson Reuters Tax" in credits
+    assert "Thomson Reuters Tax" not in names
+    # A person's name that begins with the site's letters but not its words stays a person.
+    assert split_byline("Jeff T. Kaufman", site_names=["jefftk"]) == (["Jeff T. Kaufman"], [])

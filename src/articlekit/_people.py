@@ -129,7 +129,7 @@ ORGANISATION_WORDS: Final = frozenset(
         "association", "council", "department", "ministry", "office", "society", "contributors",
         "writers", "daily", "weekly", "gazette", "telegraph", "guardian", "review", "report",
         "partners", "studio", "studios", "productions", "publishing", "publications", "admin",
-        "webmaster", "sponsored", "content", "brandvoice", "announcements", "international",
+        "webmaster", "sponsored", "content", "brandvoice", "announcements", "international", "forum",
     )
 )  # fmt: skip
 #: Words that make a byline item a job title (or page furniture), not a name.
@@ -324,24 +324,31 @@ _REVIEW_CUT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||&|[·•⋅]|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|\b[Ww]ith\b|\s[-–—]\s|"
+    r"\s*(?:,|;|\||&|[·•⋅∙]|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|\b[Ww]ith\b|\s[-–—]\s|"
     r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\n)\s*"
 )
 _TEXT_SPLIT = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*;\s*")
 _AGENCY_SUFFIX = re.compile(r"^(.+?)\s+(" + "|".join(_TRAILING_AGENCIES) + r")$", re.IGNORECASE)
 _BAD_NAME = re.compile(r"[\d@#<>{}\[\]=/\\|]|https?:|www\.|\.com\b", re.IGNORECASE)
 _MONTH_ABBREVIATIONS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+#: A weekday before a date ("Mon", "Tues.", "Wednesday,"): part of the date, never of a name.
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
+#: A date after the names, with its separator, label and weekday: "» Mon Jan 06, 2025",
+#: "on 4 June 2025", "| Published: 2025-06-04" (the label is a whole word: "Mon" is no "on").
 _DATE_IN_BYLINE = re.compile(
-    r"\s*(?:\||·|•|—|–|-)?\s*(?:updated|published|posted|on)?\s*:?\s*"
+    r"\s*(?:\||·|•|—|–|-|»|›)?\s*(?:\b(?:updated|published|posted|on)\b)?\s*:?\s*"
+    rf"(?:\b{_WEEKDAY})?"
     rf"(?:\b(?:{_MONTH_ABBREVIATIONS})[a-z]*\.?\s+\d|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}|"
     rf"\d{{1,2}}\s+(?:{_MONTH_ABBREVIATIONS})).*$",
     re.IGNORECASE,
 )
+#: The section a post is filed in, after its names: "By Jane Doe in Project Management".
+_FILED_IN = re.compile(r"(?<=\w)\s+in(?:\s+[A-Z][^,;|]*)?$")
 _INVERTED_NAME = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]*\.?)?)$")
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 _HANDLE = re.compile(r"[\w.@-]{1,40}")
 _EMAIL = re.compile(r"\s*<[^<>\s]{1,200}>\s*$")
-_ITEM_ENDS = " .:·•⋅-–—\"'“”()"
+_ITEM_ENDS = " .:·•⋅∙-–—\"'“”()"
 _BRACKETED = re.compile(r"\s*\(([^()]*)\)?\s*$")
 
 
@@ -448,6 +455,8 @@ def is_organisation(
             return True
         if len(words) == 1 and len(squashed) >= 3 and site.startswith(squashed):
             return True  # "Vortex" on "Vortex Cannon Entertainment"
+        if len(words) >= 3 and len(site) >= 6 and site in _word_prefixes(words[:-1]):
+            return True  # the site's desk: "Thomson Reuters Tax" on thomsonreuters.com
     for site_words in site_word_lists:
         # The site's name followed by a desk: "CNN Business", "Sky News Sport".
         if site_words and words[: len(site_words)] == site_words:
@@ -456,6 +465,15 @@ def is_organisation(
         return True
     # A lower-case single word is a CMS account ("admin", "newsdesk"); an upper-case one an acronym.
     return len(words) == 1 and ((name.islower() and len(name) > 1) or is_acronym(name))
+
+
+def _word_prefixes(words: list[str]) -> set[str]:
+    """The squashed keys of the first one, two ... of *words* (``thomson``, ``thomsonreuters``)."""
+    keys, key = set(), ""
+    for word in words:
+        key += "".join(ch for ch in word if ch.isalnum())
+        keys.add(key)
+    return keys
 
 
 def _is_role(name: str) -> bool:
@@ -529,7 +547,7 @@ def split_byline(text: str, *, site_names: Iterable[str] = ()) -> tuple[list[str
     reviewers = _REVIEW_CUT.search(text)
     if reviewers is not None and reviewers.start() > 0:
         text = text[: reviewers.start()]  # "Jane Doe, reviewed by Dr Bo Li": the reviewer is not an author
-    text = _DATE_IN_BYLINE.sub("", text)
+    text = _FILED_IN.sub("", _DATE_IN_BYLINE.sub("", text))
     people: list[str] = []
     credits: list[str] = []
     parts = [strip_label(raw.strip(_ITEM_ENDS)).strip(_ITEM_ENDS) for raw in split_names(text)]

@@ -60,6 +60,8 @@ from articlekit._parsers.html._metadata._sources import (
     _first_meta,
     _itemprop,
     _Page,
+    _texts_after,
+    _texts_before,
     _visible_text,
 )
 from articlekit._people import (
@@ -254,8 +256,8 @@ def _from_microdata(page: _Page, org_names: list[str]) -> _Found:
                 break
         if not name:
             name = _itemprop_value(el)
-        if not _byline_text_ok(name):
-            continue
+        if not _byline_text_ok(name) or name.startswith(("/", "http:", "https:", "www.")):
+            continue  # an address (a link's microdata value) names no one
         names, orgs = split_byline(name, site_names=org_names)
         if not names and orgs == [name] and "person" in _attr(el, "itemtype").lower() and _personal(
             name, org_names, forum=True
@@ -291,6 +293,8 @@ def _from_byline_elements(
     for el in _nearest_first(page.src.find("bylines") if elements is None else elements, page.headline):
         if _loosely_excluded(el) if loose else _excluded(el, _BYLINE_BAD):
             continue
+        if _ABOUT_CLASS.search(_attr(el, "class") + " " + _attr(el, "id")):
+            continue  # what the author does, not who: "author-description", "author-job-title"
         text = _element_text(el, 400)
         if not _byline_text_ok(text):
             continue
@@ -304,6 +308,9 @@ def _from_byline_elements(
         if name:
             return [Person(name)], []
     return [], []
+
+
+_ABOUT_CLASS = re.compile(r"author[-_]?(?:desc|description|bio|job|role|position|title)", re.IGNORECASE)
 
 
 def _article_like(page: _Page) -> bool:
@@ -509,6 +516,9 @@ def _byline_after(texts: list[str]) -> str | None:
         if len(text) > 300:
             return None  # the article's text has begun
         if opens_byline(text):
+            words = strip_label(text).split()
+            if len(words) >= 2 and words[0].islower() and words[1].islower():
+                return None  # a sentence ("by printing one of our examples"): the text has begun
             joined = text
             for nxt in texts[i + 1 : i + 10]:
                 if re.search(r"\d", nxt) or _BYLINE_STOP.match(nxt) or is_link_label(nxt) or len(joined) > 150:
@@ -516,8 +526,8 @@ def _byline_after(texts: list[str]) -> str | None:
                 # After a whole name, another name in its own element is another author ("Emily
                 # Walker" "Casey McDevitt"); anything else ends the byline ("Table of contents").
                 if looks_like_name(strip_label(joined).strip()) and nxt.strip(" ,").lower() not in _CONNECTORS:
-                    if not (len(nxt.split()) >= 2 and looks_like_name(nxt)):
-                        break
+                    if not (len(nxt.split()) >= 2 and looks_like_name(nxt)) or split_byline(joined)[1]:
+                        break  # after an organisation ("Great Day Editorial Team"), a category follows
                     joined += ", " + nxt
                 else:
                     joined += " " + nxt
@@ -526,7 +536,7 @@ def _byline_after(texts: list[str]) -> str | None:
 
 
 
-_LINE_PARTS = re.compile(r"\s+[|·•⋅]\s+")
+_LINE_PARTS = re.compile(r"\s+[|·•⋅∙]\s+")
 #: Letters, spaces and the marks of names only ("Jean-Luc O'Brien Jr."), no "!" or "?".
 _PLAIN_NAME = re.compile(r"[^\W\d_][^\W\d_.'’\- ]*(?:[ .'’\-]+[^\W\d_][^\W\d_'’\-]*)*\.?")
 
@@ -541,30 +551,32 @@ _JOBS = frozenset(
 )  # fmt: skip
 
 
-def _name_beside_date(texts: list[str], org_names: list[str]) -> str | None:
+def _name_beside_date(texts: list[str], org_names: list[str], *, above: bool = False) -> str | None:
     """A whole name printed on its own among the first texts after the headline, next to a date
     (``"Trond Teigen"`` after ``"2025-12-17"``) or over a job title, or as the very first text
     under the headline when it begins with a given name (``"Julia Gralberg"``): an unlabelled
-    byline."""
+    byline.  *above*: the texts just above the headline, nearest last, where only a name beginning
+    with a given name counts (a category is printed beside the date there too)."""
     head: list[str] = []
     for text in texts[:6]:
         if len(text) > 300:
             break  # the article's text has begun
         # One line of several parts: "Aaron Ricadela | Senior Writer | July 2, 2025".
         parts = _LINE_PARTS.split(text) if len(text) <= 120 else [text]
-        head.extend(part.strip() for part in parts if part.strip())
+        # "Mahua Das in" / "Project Management": the section a post is filed in follows its writer.
+        head.extend(re.sub(r"\s+in$", "", part.strip()) for part in parts if part.strip())
     for i, text in enumerate(head[:10]):
         if not 4 <= len(text) <= 60 or not _PLAIN_NAME.fullmatch(text) or not 2 <= len(text.split()) <= 4:
             continue
         names, orgs = split_byline(text, site_names=org_names)
-        if names != [clean_name(text)] or orgs:
-            continue
+        if names != [clean_name(text)] or orgs or (above and not is_given_name(text.split()[0])):
+            continue  # above the headline, a category ("Mental Health") is printed beside the date too
         near = head[max(0, i - 2) : i] + head[i + 1 : i + 3]
         nxt = head[i + 1] if i + 1 < len(head) and len(head[i + 1]) <= 40 else ""
         role = len(nxt.split()) >= 2 and nxt.split()[-1].lower() in _JOBS
         if role or any(find_date(t) is not None for t in near if len(t) <= 60):
             return names[0]
-        if i == 0 and is_given_name(text.split()[0]):
+        if i == 0 and not above and is_given_name(text.split()[0]):
             return names[0]  # the first line under the headline, a whole name beginning with a given name
     return None
 
@@ -584,8 +596,14 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
     after_people: list[Person] = []
     after_credits: list[str] = []
     byline = _byline_after(after)
+    if page.headline is None and page.src.h1:
+        # No element shows the title: a "By ..." line right under the page's first <h1> (its
+        # first four texts; further down a story list has bylines too).
+        byline = _byline_after(_texts_after(page.src.h1[0])[:4])
     if byline:
         names, after_credits = split_byline(byline, site_names=org_names)
+        if not names and after_credits == [clean_name(strip_label(byline))] and _user_name(after_credits[0], org_names):
+            names, after_credits = after_credits, []  # "by jsteinhardt": a user name after the label
         # After a label ("by Amanda", "Posted by BeauHD") one word is a name too.
         after_people = [Person(n) for n in names]
     people, hidden = _shown(page, people)
@@ -600,12 +618,15 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
     if not people:
         vis_people, vis_credits = _first_found(page, org_names, VISIBLE_AUTHOR_TRUST)
         if not vis_people:
-            vis_people, vis_credits = after_people, after_credits
+            vis_people, vis_credits = after_people, after_credits or vis_credits
         people = vis_people
         credits.extend(vis_credits)
     if not people and not hidden and not credits:
         # A page that credits an organisation or an account names no person beside its date.
         name = _name_beside_date(after, org_names)
+        if name is None and page.headline is not None:
+            # Above the headline: "Wine 101 / December 14, 2025 / Matt Check" (nearest last).
+            name = _name_beside_date(list(reversed(_texts_before(page.headline))), org_names, above=True)
         people = [Person(name)] if name else []
     if not people and hidden:
         # The page prints no byline at all: the metadata's name is the author (a CMS account of one
@@ -623,10 +644,13 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
         # A writer's name after a "Written by" label away from the headline (an author box).
         writer = _labelled_writer(page, org_names)
         people = [Person(writer)] if writer else []
+    if not people:
+        linked = _author_page_link(page, org_names)
+        people = [Person(linked)] if linked else []
     if not people and credits:
         # A person whose site bears their name: a credit by the site rule, the author when it
         # begins with a given name.
-        owner = _site_owner(credits)
+        owner = _site_owner(credits, org_names)
         if owner is not None:
             people, credits = [Person(owner)], [c for c in credits if c != owner]
     if hidden:
@@ -685,13 +709,51 @@ def _labelled_writer(page: _Page, org_names: list[str]) -> str | None:
     return None
 
 
-def _site_owner(credits: list[str]) -> str | None:
+_XP_AUTHOR_LINKS = lxml.etree.XPath(
+    "descendant-or-self::a[contains(@href, '/author/') or contains(@href, '/authors/')]"
+)
+
+
+def _author_page_link(page: _Page, org_names: list[str]) -> str | None:
+    """A whole name linking to the site's page of an author (``/author/ray/``) outside navigation,
+    sidebars, comments, related stories and reviews."""
+    scope = page.src.scope
+    if scope is None or urlsplit(page.page_url or "").path in ("", "/"):
+        return None  # no headline, or a home page (its story list)
+    for el in _nearest_first(_XP_AUTHOR_LINKS(scope)[:50], page.headline):
+        text = " ".join(el.text_content().split())
+        if not 4 <= len(text) <= 60 or _excluded(el, _BYLINE_BAD) or _in_review(el) or _other_label(el):
+            continue
+        names, orgs = split_byline(text, site_names=org_names)
+        if names == [clean_name(strip_label(text))] and len(names[0].split()) >= 2 and not orgs:
+            return names[0]
+    return None
+
+
+def _other_label(el: Any) -> bool:
+    """Whether the text just before *el* is a label other than a byline's ("Contact:", "Editor:")."""
+    prev = el.getprevious()
+    if prev is not None:
+        before = (prev.text_content() if isinstance(prev.tag, str) else "") + (prev.tail or "")
+    else:
+        parent = el.getparent()
+        before = (parent.text if parent is not None else "") or ""
+    before = " ".join(before[-100:].split())
+    return before.endswith(":") and not opens_byline(before)
+
+
+def _site_owner(credits: list[str], org_names: list[str]) -> str | None:
     """The first credit that is a person's whole name but for the site rule and begins with a
     given name (:func:`articlekit._people.is_given_name`): the owner of a personal site ("Mark
     Denney" on "Mark Denney Photography", "Cory Dransfeldt" on coryd.dev), not a company named
-    after a thing ("Regency Chess")."""
+    after a thing ("Regency Chess"); or a given name alone that begins the site's name ("Ben" on
+    "Ben Edelstein", "Tom" on tomscoffeecorner.com): the owner signing with a first name."""
     for credit in credits[:3]:
         words = credit.split()
+        if len(words) == 1 and is_given_name(credit) and not credit.isupper():
+            key = squash(credit)
+            if any(squash(site).startswith(key) for site in org_names if site):
+                return credit
         if (
             len(words) >= 2
             and is_given_name(words[0])

@@ -1,0 +1,170 @@
+"""Authors on pages of the kinds that went wrong on unseen pages: one written page per class.
+
+The fixtures are in ``tests/fixtures/html_metadata/classes/`` beside those of
+``test_html_metadata_classes.py``; each test names the class its page shows, and a
+second case changes the page at the class's boundary where one is worth showing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+
+from articlekit import Limits, Person
+from articlekit._parsers.html._metadata import PageMetadata, extract_metadata
+
+CLASSES = Path(__file__).parent / "fixtures" / "html_metadata" / "classes"
+
+
+def parse(name: str, url: str, old: str = "", new: str = "") -> PageMetadata:
+    """The fixture *name*, with *old* replaced by *new* when given, read at *url*."""
+    page = (CLASSES / name).read_text(encoding="utf-8")
+    if old:
+        assert old in page, f"{old!r} is not in {name}"
+        page = page.replace(old, new)
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
+    return extract_metadata(root, url=url, limits=Limits())
+
+
+ARCHIVE_URL = "https://porchlight.example/guides/doorbell-wiring/"
+
+
+def test_a_name_linking_to_its_author_page_after_the_article_is_the_author() -> None:
+    meta = parse("author_archive_link_after_article.html", ARCHIVE_URL)
+    assert meta.authors == (Person("Imogen Castellanos"),)
+
+
+def test_an_author_page_link_after_another_label_or_in_a_menu_or_sidebar_names_no_author() -> None:
+    # Without the byline's link: the contact person, the menu's "Meet the Team" and the
+    # sidebar's popular writer are no authors.
+    meta = parse(
+        "author_archive_link_after_article.html", ARCHIVE_URL,
+        '<a href="/author/imogen/">Imogen Castellanos</a>', "Porchlight staff",
+    )  # fmt: skip
+    assert meta.authors == ()
+
+
+def test_an_author_page_link_on_a_home_page_names_no_author() -> None:
+    meta = parse("author_archive_link_after_article.html", "https://porchlight.example/")
+    assert meta.authors == ()
+
+
+def test_a_given_name_alone_that_begins_the_sites_name_is_its_owner() -> None:
+    meta = parse("given_name_signing_personal_site.html", "https://tobyskettlecorner.example/grinder-setup/")
+    assert meta.authors == (Person("Toby"),)
+    assert meta.credits == ()
+
+
+def test_a_word_that_is_no_given_name_beginning_the_sites_name_stays_a_credit() -> None:
+    meta = parse(
+        "given_name_signing_personal_site.html", "https://tobyskettlecorner.example/grinder-setup/",
+        '<meta name="author" content="Toby">', '<meta name="author" content="Tobys">',
+    )  # fmt: skip
+    assert meta.authors == ()
+    assert meta.credits == ("Tobys",)
+
+
+def test_a_rel_author_given_name_that_begins_the_sites_name_is_the_author() -> None:
+    # The rel=author link's credit is kept when no byline follows the headline, and the site
+    # owner rule reads it.
+    meta = parse("rel_author_given_name_of_site.html", "https://marisolquintero.example/one-loaf-rye/")
+    assert meta.authors == (Person("Marisol"),)
+
+
+def test_a_user_name_after_a_by_label_is_the_author_and_a_forum_is_no_person() -> None:
+    meta = parse("byline_label_then_user_name.html", "https://quietboard.example/posts/abc/sparse-probes")
+    assert meta.authors == (Person("okwong"),)
+
+
+def test_a_shared_account_after_a_by_label_stays_a_credit() -> None:
+    meta = parse(
+        "byline_label_then_user_name.html", "https://quietboard.example/posts/abc/sparse-probes",
+        ">okwong</a>", ">newsdesk</a>",
+    )  # fmt: skip
+    assert meta.authors == ()
+    assert meta.credits == ("newsdesk",)
+
+
+def test_a_microdata_author_links_address_is_no_credit() -> None:
+    meta = parse("microdata_author_link_address.html", "https://relay.example/2026/03/05/queues/")
+    assert meta.authors == (Person("Hana Sato"),)
+    assert meta.credits == ()
+
+
+ABOVE_URL = "https://orchardlane.example/blog/cider-for-beginners"
+
+
+def test_a_whole_name_beside_a_date_above_the_headline_is_the_author() -> None:
+    meta = parse("name_beside_date_above_headline.html", ABOVE_URL)
+    assert meta.authors == (Person("Nadia Okafor"),)
+
+
+def test_a_category_beside_a_date_above_the_headline_is_no_author() -> None:
+    # Without the name, the category before the date ("Cider Basics") begins with no given name.
+    meta = parse(
+        "name_beside_date_above_headline.html", ABOVE_URL,
+        '<a href="/crew/nadia-okafor" class="link-9">Nadia Okafor</a>', "",
+    )  # fmt: skip
+    assert meta.authors == ()
+
+
+def test_a_name_beside_a_date_followed_by_the_section_it_is_filed_in_is_the_author() -> None:
+    meta = parse("byline_name_in_section.html", "https://tallyplan.example/article/timesheet-software-cost")
+    assert meta.authors == (Person("Ingrid Solberg"),)
+
+
+def test_a_paid_post_mark_after_a_bullet_operator_is_no_name() -> None:
+    # "∙ Paid" (U+2219) in a byline element; the site owner named in the metadata is the author.
+    meta = parse("byline_bullet_operator_paid.html", "https://rosalindachebe.example/p/plan-a-newsletter")
+    assert meta.authors == (Person("Rosalind Achebe"),)
+
+
+def test_a_sentence_beginning_with_by_after_the_headline_is_no_byline() -> None:
+    # "by printing one of our several examples." and the next heading ("History") are text.
+    meta = parse("byline_sentence_and_category.html", "https://paperstrips.example/strip")
+    assert meta.authors == ()
+
+
+def test_a_category_after_an_organisations_byline_is_no_second_author() -> None:
+    meta = parse("byline_organisation_then_category.html", "https://brightwellhomes.example/advice/kitchen-upgrades/")
+    assert meta.authors == ()
+    assert meta.credits == ("Brightwell Editorial Team",)
+
+
+def test_a_person_after_a_persons_byline_is_still_a_second_author() -> None:
+    meta = parse(
+        "byline_organisation_then_category.html", "https://brightwellhomes.example/advice/kitchen-upgrades/",
+        "<span>Brightwell Editorial Team</span>", "<span>Ruth Abara</span>",
+    )  # fmt: skip
+    assert [p.name for p in meta.authors][:1] == ["Ruth Abara"]
+
+
+def test_a_desk_named_after_the_site_is_no_person_and_the_metadatas_author_stands() -> None:
+    # "Ledgerline Payroll Tax & Accounting" on ledgerlinepayroll: "Ledgerline Payroll Tax" is a desk.
+    meta = parse("byline_site_desk.html", "https://ledgerlinepayroll.example/blog/choosing-payroll-software/")
+    assert meta.authors == (Person("Lucia Fernandes"),)
+
+
+def test_an_author_description_of_credentials_gives_no_names() -> None:
+    # "Licensed Coffee Grader, M.A. Journalism" in an element classed "author-description".
+    meta = parse("byline_author_description_credentials.html", "https://cremaledger.example/gear/grinders-under-300/")
+    assert meta.authors == ()
+
+
+NO_HEADLINE_URL = "https://fernline.example/blog/engineering/contract-tests"
+
+
+def test_a_byline_right_under_the_first_h1_counts_when_no_element_shows_the_title() -> None:
+    # The parser moves the <p> out of the <h1>: no element is found to show the title.
+    meta = parse("byline_under_first_h1_no_headline.html", NO_HEADLINE_URL)
+    assert meta.authors == (Person("Yusuf Adeyemi"),)
+
+
+def test_a_byline_further_down_than_four_texts_under_the_first_h1_is_not_read() -> None:
+    meta = parse(
+        "byline_under_first_h1_no_headline.html", NO_HEADLINE_URL,
+        '<p class="lede">', '<p>One.</p><p>Two.</p><p>Three.</p><p class="lede">',
+    )  # fmt: skip
+    assert meta.authors == ()
