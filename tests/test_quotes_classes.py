@@ -388,7 +388,8 @@ def test_a_passive_question_verb_gives_its_subject_no_question() -> None:
 )  # fmt: skip
 def test_a_group_named_by_the_words_before_the_cue(passage: str, speaker: str) -> None:
     assert _said(passage) == [("indirect", "the plan will be ready by May", speaker)]
-    assert _said(passage, disabled=frozenset({"group-subject"})) == []
+    # (a share of people is read by the rule quantity-subject too)
+    assert _said(passage, disabled=frozenset({"group-subject", "quantity-subject"})) == []
 
 
 @pytest.mark.parametrize(
@@ -518,3 +519,59 @@ def test_who_was_told_is_not_what_was_said(
     passage: str, said: list[tuple[str, str, str | None]]
 ) -> None:
     assert _said(passage) == said
+
+
+# Recall of reported speech: a share of people polled is a source
+
+
+@pytest.mark.parametrize(
+    ("passage", "said"),
+    [
+        ("Just 28 percent of voters said they had a positive view of the mayor.",
+         [("indirect", "they had a positive view of the mayor", "Just 28 percent of voters")]),
+        ("More than six in 10 say they are tired of the campaign.",
+         [("indirect", "they are tired of the campaign", "More than six in 10")]),
+        ("Among her backers, 22 percent said they might change their minds.",
+         [("indirect", "they might change their minds", "22 percent")]),
+        ("The mayor leads the field, while about a third say the race is still open.",
+         [("indirect", "the race is still open", "about a third")]),
+    ],
+    ids=["percent-of-voters", "six-in-10", "after-an-introductory-phrase", "while-a-third"],
+)  # fmt: skip
+def test_a_share_of_people_polled_is_the_source(
+    passage: str, said: list[tuple[str, str, str | None]]
+) -> None:
+    assert _said(passage) == said
+    assert _said(passage, disabled=frozenset({"quantity-subject"})) != said
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Her 1,280 pledged delegates give her the lead.",
+        "One month after announcing his support, the senator stayed home.",
+        "It was one of the most elaborate plans the city had seen.",
+    ],
+    ids=["a-number-with-a-comma", "a-participle", "one-of-the-most"],
+)
+def test_no_quantity_source_from_a_number_that_is_no_subject(passage: str) -> None:
+    assert _said(passage) == []
+
+
+# The end of a reported clause: what contrasts it is the writer's
+
+
+@pytest.mark.parametrize(
+    ("passage", "content"),
+    [
+        ("Jane Doe said 52 percent would back the plan, compared with 41 percent last year.",
+         "52 percent would back the plan"),
+        ("Jane Doe said the city would pay for the stadium, while the team would pay for the "
+         "roads.", "the city would pay for the stadium"),
+        ("Jane Doe said the plan would pass, though few in the council agree.",
+         "the plan would pass"),
+    ],
+    ids=["compared-with", "while", "though"],
+)  # fmt: skip
+def test_a_contrasting_clause_after_a_comma_ends_the_content(passage: str, content: str) -> None:
+    assert _said(passage) == [("indirect", content, "Jane Doe")]

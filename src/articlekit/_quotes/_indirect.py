@@ -49,6 +49,7 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
     """Where the content clause starting at token *a* ends (exclusive)."""
     b = a
     hi = min(hi, a + _MAX_CLAUSE)
+    breaks = lex.words_of("clause_breaks")
     while b < hi:
         tok = toks[b]
         kind = tok.kind
@@ -78,6 +79,8 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
             nxt = toks[b + 1]
             if nxt.low.endswith("ing") and lex.cue_kind(nxt.low) is not None:
                 break  # ", calling it ..."
+            if nxt.low in breaks:
+                break  # "…, while 40 percent said …", "…, compared with 33 percent": the writer's
             if nxt.low == "according" or (
                 nxt.low in ("but", "and") and b + 2 < hi and lex.cue_kind(toks[b + 2].low)
             ):

@@ -80,6 +80,11 @@ RULES: tuple[Rule, ...] = (
         "the noun phrase from the sentence's start to a speech cue (Aides to Clinton say …)",
     ),
     Rule(
+        "quantity-subject",
+        "speaker",
+        "a share of people polled right before a speech cue (Just 28 percent of voters said …)",
+    ),
+    Rule(
         "said-after",
         "speaker",
         "a direct quotation ending a sentence takes the cue of the next sentence (“…” He said …)",

@@ -124,6 +124,18 @@ def resolve_cues(state: State, toks: list[Token], lo: int, hi: int, cues: list[C
                     cue.speaker, cue.entity, cue.mention = subject
                     previous = spoken = cue
                     continue
+        if (
+            phrase is None
+            and KIND_TYPES[cue.kind] == "speech"
+            and cue.kind != "according"
+            and "quantity-subject" in state.on
+        ):
+            share = _quantity_subject(state, toks, lo, cue)
+            if share is not None:  # "Just 28 percent of voters said …", "…, while a third say …"
+                cue.speaker, cue.mention, start = share
+                cue.phrase = Phrase(start, cue.a, None, cue.speaker.name, "group")
+                previous = spoken = cue
+                continue
         if phrase is not None:
             cue.phrase = phrase
             cue.speaker, cue.entity = speaker_of(state, phrase)
@@ -230,6 +242,72 @@ def _group_subject(
         ):
             return None
     a = start + 1 if toks[start].low in ("a", "an", "the") else start
+    words = state.text[toks[a].start : toks[k - 1].end]
+    return speaker_named(state, words, None), (toks[start].start, toks[k - 1].end), start
+
+
+def _quantity_subject(
+    state: State, toks: list[Token], lo: int, cue: Cue
+) -> tuple[Speaker, Span, int] | None:
+    """Rule ``quantity-subject``: a share of people polled or counted right before a speech cue
+    (``Just 28 percent of voters said``, ``More than six in 10 say``, ``…, while a third said``):
+    optional modifiers (*just, more than, about*), a number or a share (the lexicon's
+    ``quantity_heads``, or a word starting with a digit), and what it counts, with no verb in
+    between.  The phrase starts the sentence or follows a comma or one of the lexicon's
+    ``quantity_openers``.  Returns the speaker (those words), where the text names it, and the
+    phrase's first token; None for anything else.  Reads at most ``_MAX_GROUP_WORDS`` words."""
+    lex = state.lex
+    if cue.participle or cue.surface.lower() not in lex.words_of("bare_clause_cues"):
+        return None  # ("One month after announcing …", "1,280 pledged delegates")
+    k = skip_back(toks, cue.a, lo, lex)
+    modifiers = lex.words_of("quantity_modifiers")
+    openers = lex.words_of("quantity_openers")
+    finite = lex.words_of("finite_verbs")
+    relatives = lex.words_of("relatives")
+    start = k
+    while start > lo and k - start < _MAX_GROUP_WORDS:
+        tok = toks[start - 1]
+        if tok.kind == "p" and tok.text == "%":
+            start -= 1
+            continue
+        if tok.kind != "w" or tok.low in openers:
+            break
+        low = tok.low
+        if (
+            low in finite
+            or low in relatives
+            or (low in lex.skip and low not in modifiers)
+            or lex.cue_kind(low) is not None
+        ):
+            return None  # a verb or a clause before the cue: not one noun phrase
+        start -= 1
+    if start == k or (
+        start > lo and toks[start - 1].kind == "w" and toks[start - 1].low not in openers
+    ):
+        return None
+    if (
+        start > lo
+        and toks[start - 1].kind != "w"
+        and (
+            toks[start - 1].text not in (",", ";")
+            or (start - 2 >= lo and toks[start - 2].text[-1:].isdigit())
+        )
+    ):
+        return None  # ("1,280 pledged", "Isaiah 45:1 reads": one number)
+    head = start
+    while head < k and toks[head].low in modifiers:
+        head += 1
+    if head >= k:
+        return None
+    word = toks[head]
+    if not (word.text[:1].isdigit() or word.low in lex.words_of("quantity_heads")):
+        return None
+    last = toks[k - 1].low
+    if last in modifiers or last in lex.determiners or last in lex.words_of("object_prepositions"):
+        return None  # "one of the most", "153 in": the phrase does not end with what it counts
+    a = start
+    while a < head and toks[a].low in lex.determiners:
+        a += 1
     words = state.text[toks[a].start : toks[k - 1].end]
     return speaker_named(state, words, None), (toks[start].start, toks[k - 1].end), start
 
