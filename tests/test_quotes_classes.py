@@ -575,3 +575,41 @@ def test_no_quantity_source_from_a_number_that_is_no_subject(passage: str) -> No
 )  # fmt: skip
 def test_a_contrasting_clause_after_a_comma_ends_the_content(passage: str, content: str) -> None:
     assert _said(passage) == [("indirect", content, "Jane Doe")]
+
+
+# An introductory phrase before a content clause: the content starts with the phrase
+
+
+@pytest.mark.parametrize(
+    ("passage", "said"),
+    [
+        ("In all, thieves took 12 laptops and two servers, the report said.",
+         [("indirect", "In all, thieves took 12 laptops and two servers", "report")]),
+        ("After some setbacks, the new bridge has been meeting its targets, one city engineer "
+         "said.", [("indirect", "After some setbacks, the new bridge has been meeting its targets",
+                    "city engineer")]),
+        ("In particular, Jane Doe said, the club had the free use of the golf courses.",
+         [("indirect", "the club had the free use of the golf courses", "Jane Doe")]),
+        ("During the debate, Jane Doe said the plan would fail.",
+         [("indirect", "the plan would fail", "Jane Doe")]),
+        ("During the debate, which lasted two hours, Jane Doe said the plan would fail.",
+         [("indirect", "the plan would fail", "Jane Doe")]),
+    ],
+    ids=["in-all", "after-some-setbacks", "in-particular-interrupted", "no-clause-after-opener",
+         "relative-after-opener"],
+)  # fmt: skip
+def test_an_introductory_phrase_opens_the_content_before_the_speaker(
+    passage: str, said: list[tuple[str, str, str | None]]
+) -> None:
+    assert _said(passage) == said
+
+
+def test_a_described_inverted_speaker_is_not_more_content() -> None:
+    passage = (
+        "In the world of politics, it is unusual for such a mistake to slip into a speech, said "
+        "Jane Doe, another speechwriter who worked in the White House."
+    )
+    assert _said(passage) == [
+        ("indirect", "In the world of politics, it is unusual for such a mistake to slip into a "
+         "speech", "Jane Doe")
+    ]  # fmt: skip

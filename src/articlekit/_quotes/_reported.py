@@ -65,17 +65,32 @@ def reported_speech(
                 and toks[comma].text.rstrip(QUOTE_CLOSERS).endswith(",")
             ):
                 comma = k  # "… will play the “woman card,” Fiorina said": the comma is inside
+            opener = toks[s0].low in lex.words_of("introductory")
             if (
                 comma > s0
                 and (comma == k or toks[comma].text == ",")
                 and cue.kind in ("speech", "belief", "intention")
                 and not (cue.surface.endswith("ing") and cue.a == subject_start)
-                and toks[s0].low not in lex.words_of("introductory")
                 and not _participle_opener(toks, s0, comma, lex)
             ):
-                if cue.kind == "speech" and "interrupted" in on:
-                    span = interrupted(state, toks, s0, s1, comma, cue, direct)
-                if span is None and "content-before" in on and _tail_is_short(toks, cue, s1):
+                # "In all, hackers compromised …, the report said": an introductory phrase and a
+                # clause are content; "During the debate, Trump said" has none
+                clause = not opener or (
+                    "opener-clause" in on and _clause_after_opener(toks, s0, comma, lex, cues)
+                )
+                if (
+                    cue.kind == "speech"
+                    and "interrupted" in on
+                    and (clause or ("opener-clause" in on and subject_start < cue.a))
+                ):
+                    # ("In particular, he said, the plan …": the part after the cue alone)
+                    span = interrupted(state, toks, s0, s1, comma, cue, direct, rest_only=not clause)
+                if (
+                    span is None
+                    and clause
+                    and "content-before" in on
+                    and _tail_is_short(toks, cue, s1)
+                ):
                     span = content_before(toks, s0, comma, direct)
             if (
                 span is None
@@ -137,6 +152,28 @@ def _clause_at(toks: list[Token], a: int, s1: int, lex: Lexicon) -> bool:
             return True
         if tok.low in lex.words_of("relatives") or tok.text in (",", ";", "."):
             return False
+    return False
+
+
+def _clause_after_opener(
+    toks: list[Token], s0: int, comma: int, lex: Lexicon, cues: list[Cue]
+) -> bool:
+    """Whether a clause follows the introductory phrase that opens the sentence at *s0*
+    (``In all, hackers compromised …``, ``As part of the inquiry, the FBI would …``): the
+    phrase's comma, then a subject and a finite verb before the *comma* of the cue (not a
+    relative clause: ``During the debate, which lasted …``)."""
+    for m in range(s0 + 1, comma - 2):
+        if toks[m].text == ",":
+            nxt = toks[m + 1]
+            return (
+                nxt.kind == "w"
+                and nxt.low not in lex.words_of("relatives")
+                and verb_soon(toks, m + 1, comma, lex)
+                # one clause, no other speaker's: no quotation, colon or bracket in it, and
+                # no cue with a speaker of its own
+                and not any(t.kind == "q" or t.text in ":()" for t in toks[s0:comma])
+                and not any(c.speaker is not None and s0 <= c.a < comma for c in cues)
+            )
     return False
 
 
@@ -258,12 +295,21 @@ def _object(
 
 
 def interrupted(
-    state: State, toks: list[Token], s0: int, s1: int, comma: int, cue: Cue, direct: set[int]
+    state: State,
+    toks: list[Token],
+    s0: int,
+    s1: int,
+    comma: int,
+    cue: Cue,
+    direct: set[int],
+    rest_only: bool = False,
 ) -> tuple[int, int] | None:
     """``CONTENT, SPEAKER said, CONTENT``: a cue that interrupts its content.
 
     Returns the part before the cue, and records the part after it (the two make
     one attribution); None when the cue is not followed by a comma and a clause.
+    With *rest_only* (the part before is an introductory phrase: ``In particular, he
+    said, …``), records the part after the cue alone and returns None.
     """
     after = cue.b
     if cue.phrase is not None and cue.phrase.start >= cue.b:
@@ -281,18 +327,23 @@ def interrupted(
         or state.lex.cue_kind(nxt.low) is not None
     ):
         return None
+    if rest_only and (nxt.kind != "w" or not verb_soon(toks, after + 1, s1, state.lex)):
+        return None
     if (
         cue.phrase is not None
         and cue.phrase.start >= cue.b
         and nxt.kind == "w"
-        and not verb_soon(toks, after + 1, s1, state.lex)
+        and (
+            not verb_soon(toks, after + 1, s1, state.lex)
+            or _relative_first(toks, after + 1, s1, state.lex)
+        )
     ):
         # "…, said Jane Doe, a demographer at Emory University.": who she is, not more content
         return content_before(toks, s0, comma, direct)
     if all(t.kind == "q" and t.quote in direct for t in toks[s0:comma]):
         return None  # "« … », souligne Laurent Fabre, le préfet": the cue attributes a quotation
-    first = content_before(toks, s0, comma, direct, least=2)  # "The plan, she said, …"
-    if first is None and comma - s0 > 1:
+    first = None if rest_only else content_before(toks, s0, comma, direct, least=2)  # "The plan, she said, …"
+    if first is None and comma - s0 > 1 and not rest_only:
         return (
             None  # (one word before: "Yesterday, she said, …", "But, she said, …": the rest alone)
         )
@@ -303,6 +354,20 @@ def interrupted(
         (toks[rest[0]].start, toks[rest[1] - 1].end, cue.speaker, cue.surface, cue.mention)
     )
     return first
+
+
+def _relative_first(toks: list[Token], a: int, s1: int, lex: Lexicon) -> bool:
+    """Whether a relative pronoun comes before any finite verb in the words from *a* (``another
+    speechwriter who worked in the White House``: a description, not a clause)."""
+    finite = lex.words_of("finite_verbs")
+    for tok in toks[a + 1 : min(s1, a + 7)]:
+        if tok.kind != "w":
+            return False
+        if tok.low in lex.words_of("relatives"):
+            return True
+        if tok.low in finite or (tok.low.endswith("ed") and not tok.cap):
+            return False
+    return False
 
 
 def _tail_is_short(toks: list[Token], cue: Cue, s1: int) -> bool:

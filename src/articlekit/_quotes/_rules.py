@@ -140,6 +140,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("bylined", "kind", "a quoted headline with a byline is a scare quote", languages=_EN),
     Rule(
+        "opener-clause",
+        "reported",
+        "an introductory phrase before content is read with it (In all, hackers took …, the report said)",
+    ),
+    Rule(
         "interrupted",
         "reported",
         "a cue that interrupts its clause gives both parts (The plan, she said, is …)",
