@@ -613,3 +613,22 @@ def test_a_described_inverted_speaker_is_not_more_content() -> None:
         ("indirect", "In the world of politics, it is unusual for such a mistake to slip into a "
          "speech", "Jane Doe")
     ]  # fmt: skip
+
+
+# The end of an object that is what was said
+
+
+@pytest.mark.parametrize(
+    ("passage", "content"),
+    [
+        ("Jane Doe expressed concerns and made no further comment.", "concerns"),
+        ("Jane Doe proposed taxing sugar and frequently appears on television.", "taxing sugar"),
+        ("As Jane Doe described plans for the park, the crowd grew quiet.", "plans for the park"),
+        ("Jane Doe expressed concerns and doubts about the plan.",
+         "concerns and doubts about the plan"),
+    ],
+    ids=["and-a-second-verb", "and-an-adverb-and-a-verb", "comma-closing-the-opener",
+         "and-a-second-noun"],
+)  # fmt: skip
+def test_the_object_of_a_speech_verb_ends_with_its_clause(passage: str, content: str) -> None:
+    assert _said(passage) == [("indirect", content, "Jane Doe")]

@@ -121,7 +121,7 @@ def reported_speech(
             if span is None and (phrase is None or phrase.start < cue.a) and "mixed" in on:
                 span = _mixed(toks, cue, s1, lex, direct)
             if span is None and phrase is not None and phrase.end <= cue.a and "object" in on:
-                span = _object(toks, cue, s1, lex, direct)
+                span = _object(toks, cue, s0, s1, lex, direct)
                 if (
                     span is not None
                     and speech
@@ -252,10 +252,18 @@ QUOTE_CLOSERS = "\u201d\u2019\"'\u00bb\u203a\u300d` "
 
 
 def _object(
-    toks: list[Token], cue: Cue, s1: int, lex: Lexicon, direct: set[int]
+    toks: list[Token], cue: Cue, s0: int, s1: int, lex: Lexicon, direct: set[int]
 ) -> tuple[int, int] | None:
     """What a cue with a subject is about, when no clause follows: ``endorsed Ted Cruz``,
-    ``expressed her distaste for Donald Trump``, ``wants a wall``."""
+    ``expressed her distaste for Donald Trump``, ``wants a wall``.  The object ends at the
+    sentence's end, a clause mark, a second verb of the subject (``and made …``), or the comma
+    that closes an introductory clause holding the cue (``As she spoke about …, …``)."""
+    finite = lex.words_of("finite_verbs")
+    in_opener = (
+        KIND_TYPES[cue.kind] == "speech"
+        and toks[s0].low in lex.words_of("introductory")
+        and not any(t.text == "," for t in toks[s0 : cue.a])
+    )
     if lex.is_object_first(cue.surface.lower()):
         return None  # "told reporters": the object is who was told, not what
     a = cue.b
@@ -285,9 +293,22 @@ def _object(
         if (
             tok.text == ","
             and b + 1 < s1
-            and (toks[b + 1].low in ("but", "and", "which", "who") or lex.cue_kind(toks[b + 1].low))
+            and (
+                toks[b + 1].low in ("but", "and", "which", "who")
+                or lex.cue_kind(toks[b + 1].low)
+                or in_opener  # "As she spoke about the plan, the crowd …": the opener ends here
+            )
         ):
             break
+        if (
+            tok.low in ("and", "but")
+            and b > a
+            and b + 1 < s1
+            and toks[b + 1].kind == "w"
+            and not toks[b + 1].cap
+            and (toks[b + 1].low in finite or toks[b + 1].low.endswith("ly"))
+        ):
+            break  # "talked about the market and made comments …": a second verb of the subject
         b += 1
     while b > a and toks[b - 1].kind == "p":
         b -= 1
