@@ -632,3 +632,20 @@ def test_a_described_inverted_speaker_is_not_more_content() -> None:
 )  # fmt: skip
 def test_the_object_of_a_speech_verb_ends_with_its_clause(passage: str, content: str) -> None:
     assert _said(passage) == [("indirect", content, "Jane Doe")]
+
+
+# A decimal point does not end a sentence
+
+
+@pytest.mark.parametrize(
+    ("passage", "content"),
+    [
+        ("The plan would cost about $1.38 trillion a year, according to the budget office.",
+         "The plan would cost about $1.38 trillion a year"),
+        ("The mayor leads with 24.6 percent of the vote, the election board said.",
+         "The mayor leads with 24.6 percent of the vote"),
+    ],
+    ids=["dollars", "percent"],
+)  # fmt: skip
+def test_a_decimal_point_does_not_cut_the_content(passage: str, content: str) -> None:
+    assert [t for _k, t, _s in _said(passage)] == [content]
