@@ -649,3 +649,25 @@ def test_the_object_of_a_speech_verb_ends_with_its_clause(passage: str, content:
 )  # fmt: skip
 def test_a_decimal_point_does_not_cut_the_content(passage: str, content: str) -> None:
     assert [t for _k, t, _s in _said(passage)] == [content]
+
+
+# A long source after according to runs on to its comma
+
+
+@pytest.mark.parametrize(
+    ("passage", "content", "speaker"),
+    [
+        ("According to early results of exit polls conducted for the networks by a research "
+         "firm, most voters in each county feel down about the economy.",
+         "most voters in each county feel down about the economy",
+         "early results of exit polls conducted for the networks by a research firm"),
+        ("According to the officer in charge of the base that night, the scene in the film is "
+         "untrue.", "the scene in the film is untrue", "officer"),
+    ],
+    ids=["exit-polls-conducted-for", "officer-in-charge-of"],
+)  # fmt: skip
+def test_a_long_source_after_according_to_ends_at_its_comma(
+    passage: str, content: str, speaker: str
+) -> None:
+    assert _said(passage) == [("indirect", content, speaker)]
+    assert _said(passage, disabled=frozenset({"long-source", "according-source"})) == []

@@ -41,16 +41,19 @@ def reported_speech(
             if phrase is None:
                 continue
             before = cue.a - 1 > s0 and toks[cue.a - 1].text == ","
-            if phrase.end < s1 and toks[phrase.end].text == ",":
-                if before and not _clause_at(toks, phrase.end + 1, s1, lex):
+            end = phrase.end
+            if "long-source" in on and not before:
+                # "According to early results of exit polls conducted for … by Edison Research,
+                # CONTENT": the source runs on to its comma
+                end = _source_end(toks, end, s1, cue.b)
+            if end < s1 and toks[end].text == ",":
+                if before and not _clause_at(toks, end + 1, s1, lex):
                     # "Centerview earned $600 million, according to public filings, a huge sum
                     # for a firm …": what follows the source says who or what it is; the
                     # content is the clause before
                     span = content_before(toks, s0, cue.a - 1, direct)
                 else:
-                    span = content_after(
-                        toks, phrase.end + 1, s1, lex, False, direct, False, free=True
-                    )
+                    span = content_after(toks, end + 1, s1, lex, False, direct, False, free=True)
             elif before:
                 span = content_before(toks, s0, cue.a - 1, direct)
         else:
@@ -137,6 +140,20 @@ def reported_speech(
             continue  # not speech, unless it quotes words in marks ("wants “a big, beautiful wall”")
         start, end = toks[a].start, toks[b - 1].end
         state.indirect.append((start, end, cue.speaker, cue.surface, cue.mention))
+
+
+#: The most words of a source after *according to* (*early results of exit polls conducted for
+#: The Associated Press and television networks by Edison Research*).
+_MAX_SOURCE = 24
+
+
+def _source_end(toks: list[Token], end: int, s1: int, cue_end: int) -> int:
+    """Where a source after *according to* ends: at *end*, or at the comma that words alone
+    (no punctuation, quotation or clause) lead to within ``_MAX_SOURCE`` words of the cue."""
+    m = end
+    while m < s1 and m - cue_end < _MAX_SOURCE and toks[m].kind == "w":
+        m += 1
+    return m if m < s1 and m > end and toks[m].text == "," else end
 
 
 def _clause_at(toks: list[Token], a: int, s1: int, lex: Lexicon) -> bool:

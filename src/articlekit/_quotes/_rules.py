@@ -140,6 +140,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("bylined", "kind", "a quoted headline with a byline is a scare quote", languages=_EN),
     Rule(
+        "long-source",
+        "reported",
+        "a source after according to runs on to its comma (According to results of polls conducted for …, …)",
+    ),
+    Rule(
         "opener-clause",
         "reported",
         "an introductory phrase before content is read with it (In all, hackers took …, the report said)",

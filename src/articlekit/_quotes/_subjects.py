@@ -180,7 +180,7 @@ def resolve_cues(state: State, toks: list[Token], lo: int, hi: int, cues: list[C
 
 
 #: The most words of a source after *according to* that names no one (*the results*).
-_MAX_SOURCE_WORDS = 12
+_MAX_SOURCE_WORDS = 24
 
 
 def _according_source(
