@@ -671,3 +671,24 @@ def test_a_long_source_after_according_to_ends_at_its_comma(
 ) -> None:
     assert _said(passage) == [("indirect", content, speaker)]
     assert _said(passage, disabled=frozenset({"long-source", "according-source"})) == []
+
+
+# A noun phrase next to a quotation's cue is its speaker
+
+
+@pytest.mark.parametrize(
+    ("passage", "speaker"),
+    [
+        ("“Will she run for governor?” a Democratic staffer in the room wondered.",
+         "Democratic staffer in the room"),
+        ("“What if the mayor took singing lessons?” the 43-year-old asked in the video.",
+         "43-year-old"),
+        ("“Better watch out for the new rules,” tweeted another.", "another"),
+        ("“The plan was finally ready,” said the second official.", "second official"),
+    ],
+    ids=["staffer-in-the-room", "the-43-year-old", "tweeted-another", "said-the-second-official"],
+)  # fmt: skip
+def test_a_noun_phrase_next_to_the_cue_speaks_the_quotation(passage: str, speaker: str) -> None:
+    [(kind, _text, name)] = _said(passage)
+    assert (kind, name) == ("direct", speaker)
+    assert _said(passage, disabled=frozenset({"quote-phrase"}))[0][2] is None

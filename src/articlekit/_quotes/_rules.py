@@ -85,6 +85,11 @@ RULES: tuple[Rule, ...] = (
         "a share of people polled right before a speech cue (Just 28 percent of voters said …)",
     ),
     Rule(
+        "quote-phrase",
+        "speaker",
+        "a noun phrase next to a quotation's cue (“…?” a Democratic staffer in the room wondered)",
+    ),
+    Rule(
         "said-after",
         "speaker",
         "a direct quotation ending a sentence takes the cue of the next sentence (“…” He said …)",

@@ -173,10 +173,83 @@ def resolve_cues(state: State, toks: list[Token], lo: int, hi: int, cues: list[C
             if group is not None:
                 cue.speaker, cue.mention, start = group
                 cue.phrase = Phrase(start, cue.a, None, cue.speaker.name, "group")
+        if (
+            cue.speaker is None
+            and KIND_TYPES[cue.kind] == "speech"
+            and cue.kind != "according"
+            and "quote-phrase" in state.on
+        ):
+            found = _quote_phrase(state, toks, lo, hi, cue)
+            if found is not None:
+                cue.speaker, cue.mention, start, end = found
+                cue.phrase = Phrase(start, end, None, cue.speaker.name, "group")
         if cue.speaker is not None:
             previous = cue
             if cue.kind not in STANCE_KINDS:
                 spoken = cue
+
+
+#: The most words of a noun phrase read as a quotation's speaker by ``quote-phrase``.
+_MAX_QUOTE_PHRASE = 12
+
+
+def _quote_phrase(
+    state: State, toks: list[Token], lo: int, hi: int, cue: Cue
+) -> tuple[Speaker, Span, int, int] | None:
+    """Rule ``quote-phrase``: a noun phrase that no other reading named, between a quotation
+    and its cue (``“…?” a Democratic staffer in the room wondered``, ``“…,” the 43-year-old
+    asked``) or after a cue that follows a quotation (``“…,” said the second official.``,
+    ``“…,” tweeted another.``).  The phrase opens with a determiner, a number or *one* /
+    *another*, and holds words alone (no verb, cue, pronoun or punctuation but a hyphen), at
+    most ``_MAX_QUOTE_PHRASE`` of them; after the cue it ends at the sentence's end or a
+    comma.  Returns the speaker (the phrase without a leading article), where the
+    text names it, and the phrase's token range."""
+    lex = state.lex
+    finite = lex.words_of("finite_verbs")
+    relatives = lex.words_of("relatives")
+
+    def word(tok: Token) -> bool:
+        return (
+            tok.kind == "w"
+            and tok.low not in lex.pronouns
+            and tok.low not in finite
+            and tok.low not in relatives
+            and tok.low not in lex.skip
+            and tok.low not in lex.words_of("conjunctions")
+            and lex.cue_kind(tok.low) is None
+        )
+
+    def opens(tok: Token) -> bool:
+        return tok.low in lex.determiners or tok.low in ("one", "another") or tok.text[:1].isdigit()
+
+    q = cue.a - 1
+    if q > lo and toks[q].text == ",":
+        q -= 1
+    start, end = -1, -1
+    k = skip_back(toks, cue.a, lo, lex)
+    j = k
+    while j > lo and k - j < _MAX_QUOTE_PHRASE and word(toks[j - 1]):
+        j -= 1
+    before = j - 1
+    if before >= lo and toks[before].text == ",":
+        before -= 1
+    if j < k and before >= lo and toks[before].kind == "q" and opens(toks[j]):
+        start, end = j, k  # "“…,” a Democratic staffer in the room wondered"
+    elif q >= lo and toks[q].kind == "q" and cue.b < hi and opens(toks[cue.b]):
+        m = cue.b
+        while m < hi and m - cue.b < _MAX_QUOTE_PHRASE and word(toks[m]):
+            m += 1
+        if m > cue.b and (m >= hi or toks[m].text in ".,;!?"):
+            start, end = cue.b, m  # "“…,” tweeted another.", "“…,” said the second official."
+    if start < 0:
+        return None
+    while end > start and toks[end - 1].low in lex.words_of("object_prepositions"):
+        end -= 1
+    a = start + 1 if toks[start].low in ("a", "an", "the") and end - start > 1 else start
+    if a >= end:
+        return None
+    words = state.text[toks[a].start : toks[end - 1].end]
+    return speaker_named(state, words, None), (toks[start].start, toks[end - 1].end), start, end
 
 
 #: The most words of a source after *according to* that names no one (*the results*).
