@@ -692,3 +692,21 @@ def test_a_noun_phrase_next_to_the_cue_speaks_the_quotation(passage: str, speake
     [(kind, _text, name)] = _said(passage)
     assert (kind, name) == ("direct", speaker)
     assert _said(passage, disabled=frozenset({"quote-phrase"}))[0][2] is None
+
+
+@pytest.mark.parametrize(
+    ("passage", "content"),
+    [
+        ("Jane Doe said the emails were exchanges between the two men, who were old friends.",
+         "the emails were exchanges between the two men"),
+        ("Jane Doe said the court's ruling was final, which surprised the lawyers.",
+         "the court's ruling was final"),
+        ("Jane Doe said the plan was a mistake, and she repeated it on the radio on Thursday.",
+         "the plan was a mistake"),
+    ],
+    ids=["comma-who", "comma-which", "comma-and-she"],
+)  # fmt: skip
+def test_a_relative_or_a_new_clause_after_a_comma_ends_the_content(
+    passage: str, content: str
+) -> None:
+    assert _said(passage)[0] == ("indirect", content, "Jane Doe")

@@ -86,6 +86,13 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
             ):
                 break
             if (
+                nxt.low in ("but", "and")
+                and b + 3 < hi
+                and toks[b + 2].low in lex.words_of("subject_pronouns")
+                and toks[b + 3].kind == "w"
+            ):
+                break  # "…, and he reiterated them on …": a clause of the writer's
+            if (
                 nxt.low in ("he", "she", "they")
                 and b + 2 < hi
                 and lex.cue_kind(toks[b + 2].low) == "speech"
