@@ -710,3 +710,22 @@ def test_a_relative_or_a_new_clause_after_a_comma_ends_the_content(
     passage: str, content: str
 ) -> None:
     assert _said(passage)[0] == ("indirect", content, "Jane Doe")
+
+
+# Speech verbs that were outside the lexicon
+
+
+@pytest.mark.parametrize(
+    ("passage", "content"),
+    [
+        ("Jane Doe voiced concerns about the new stadium.", "concerns about the new stadium"),
+        ("Jane Doe assailed the mayor's budget at the meeting.", "the mayor's budget at the meeting"),
+        ("Jane Doe likened the plan to a tax on the poor.", "the plan to a tax on the poor"),
+        ("Jane Doe touched on the housing shortage.", "the housing shortage"),
+        ("Jane Doe reaffirmed that the school would stay open.", "the school would stay open"),
+        ("Jane Doe underscored that the deal was not final.", "the deal was not final"),
+    ],
+    ids=["voiced", "assailed", "likened", "touched-on", "reaffirmed", "underscored"],
+)  # fmt: skip
+def test_a_speech_verb_of_the_lexicon_reports_speech(passage: str, content: str) -> None:
+    assert _said(passage) == [("indirect", content, "Jane Doe")]
