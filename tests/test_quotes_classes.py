@@ -729,3 +729,17 @@ def test_a_relative_or_a_new_clause_after_a_comma_ends_the_content(
 )  # fmt: skip
 def test_a_speech_verb_of_the_lexicon_reports_speech(passage: str, content: str) -> None:
     assert _said(passage) == [("indirect", content, "Jane Doe")]
+
+
+@pytest.mark.parametrize(
+    ("passage", "content"),
+    [
+        ("Jane Doe mocked the council and its leading members, and made it clear that she "
+         "would run.", "the council and its leading members"),
+        ("Jane Doe voiced support for a new stadium and called herself a fan.",
+         "support for a new stadium"),
+    ],
+    ids=["comma-and-a-past-tense", "and-another-cue"],
+)  # fmt: skip
+def test_a_second_verb_of_the_speaker_ends_the_content(passage: str, content: str) -> None:
+    assert _said(passage)[0] == ("indirect", content, "Jane Doe")

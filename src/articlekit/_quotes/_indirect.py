@@ -45,6 +45,15 @@ def second_verb(toks: list[Token], b: int, lex: Lexicon) -> bool:
     return toks[b - 1].kind == "q" and low.endswith("ed")
 
 
+def _past_verb(tok: Token, lex: Lexicon) -> bool:
+    """A lower-case finite verb of the lexicon's ``finite_verbs`` or a word in *-ed*."""
+    return (
+        tok.kind == "w"
+        and not tok.cap
+        and (tok.low in lex.words_of("finite_verbs") or (tok.low.endswith("ed") and len(tok.low) > 4))
+    )
+
+
 def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set[int]) -> int:
     """Where the content clause starting at token *a* ends (exclusive)."""
     b = a
@@ -92,6 +101,12 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
                 and toks[b + 3].kind == "w"
             ):
                 break  # "…, and he reiterated them on …": a clause of the writer's
+            if (
+                nxt.low in ("but", "and")
+                and b + 2 < hi
+                and _past_verb(toks[b + 2], lex)
+            ):
+                break  # "mocked the party and its leaders, and made it clear …": a second verb
             if (
                 nxt.low in ("he", "she", "they")
                 and b + 2 < hi

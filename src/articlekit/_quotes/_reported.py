@@ -323,7 +323,11 @@ def _object(
             and b + 1 < s1
             and toks[b + 1].kind == "w"
             and not toks[b + 1].cap
-            and (toks[b + 1].low in finite or toks[b + 1].low.endswith("ly"))
+            and (
+                toks[b + 1].low in finite
+                or toks[b + 1].low.endswith("ly")
+                or (second_verb(toks, b, lex) and not toks[b + 1].low.endswith("s"))
+            )
         ):
             break  # "talked about the market and made comments …": a second verb of the subject
         b += 1
