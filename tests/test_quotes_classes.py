@@ -743,3 +743,21 @@ def test_a_speech_verb_of_the_lexicon_reports_speech(passage: str, content: str)
 )  # fmt: skip
 def test_a_second_verb_of_the_speaker_ends_the_content(passage: str, content: str) -> None:
     assert _said(passage)[0] == ("indirect", content, "Jane Doe")
+
+
+@pytest.mark.parametrize(
+    ("passage", "speaker"),
+    [
+        ("Experts on North Korea and nuclear nonproliferation said the mayor has forged a "
+         "reputation as a hard worker on the council.",
+         "Experts on North Korea and nuclear nonproliferation"),
+        ("Although the mayor lacks a signature achievement, elected officials from both parties "
+         "say the mayor has forged a reputation as a hard worker on the council.",
+         "elected officials from both parties"),
+    ],
+    ids=["group-with-and", "group-after-a-comma"],
+)  # fmt: skip
+def test_a_group_subject_after_a_comma_or_with_and(passage: str, speaker: str) -> None:
+    content = "the mayor has forged a reputation as a hard worker on the council"
+    assert _said(passage) == [("indirect", content, speaker)]
+    assert _said(passage, disabled=frozenset({"group-clause"})) == []

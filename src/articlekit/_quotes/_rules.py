@@ -80,6 +80,11 @@ RULES: tuple[Rule, ...] = (
         "the noun phrase from the sentence's start to a speech cue (Aides to Clinton say …)",
     ),
     Rule(
+        "group-clause",
+        "speaker",
+        "a group subject after a comma or holding and (…, all the experts I interviewed said …)",
+    ),
+    Rule(
         "quantity-subject",
         "speaker",
         "a share of people polled right before a speech cue (Just 28 percent of voters said …)",

@@ -170,6 +170,8 @@ def resolve_cues(state: State, toks: list[Token], lo: int, hi: int, cues: list[C
             and "group-subject" in state.on
         ):
             group = _group_subject(state, toks, lo, cue)
+            if group is None and "group-clause" in state.on:
+                group = _group_clause(state, toks, lo, cue)
             if group is not None:
                 cue.speaker, cue.mention, start = group
                 cue.phrase = Phrase(start, cue.a, None, cue.speaker.name, "group")
@@ -314,6 +316,64 @@ def _group_subject(
             or lex.cue_kind(low) is not None
         ):
             return None
+    a = start + 1 if toks[start].low in ("a", "an", "the") else start
+    words = state.text[toks[a].start : toks[k - 1].end]
+    return speaker_named(state, words, None), (toks[start].start, toks[k - 1].end), start
+
+
+def _group_clause(
+    state: State, toks: list[Token], lo: int, cue: Cue
+) -> tuple[Speaker, Span, int] | None:
+    """Rule ``group-clause``: a group subject that does not start the sentence or holds *and*:
+    ``…, all the experts I interviewed said``, ``Experts on North Korea and nuclear
+    nonproliferation said``, ``Although …, elected officials from both parties say``.  The words
+    from the sentence's start, or from its last comma before the cue, to the cue: one noun
+    phrase (no verb in *-ed* after its first word, no finite verb, cue, pronoun or punctuation)
+    with a plural noun, a role or a name before any preposition, at most ``_MAX_GROUP_WORDS``
+    words; a lower-case first word is one of the lexicon's ``group_openers``."""
+    lex = state.lex
+    if cue.surface.lower() not in lex.words_of("bare_clause_cues"):
+        return None
+    k = skip_back(toks, cue.a, lo, lex)
+    start = k
+    while start > lo and k - start <= _MAX_GROUP_WORDS and toks[start - 1].kind == "w":
+        start -= 1
+    if start > lo and toks[start - 1].text != ",":
+        return None
+    while start < k and toks[start].low in lex.words_of("conjunctions"):
+        start += 1
+    if k - start < 2 or k - start > _MAX_GROUP_WORDS:
+        return None
+    first = toks[start]
+    if not first.cap and first.low not in lex.words_of("group_openers"):
+        return None
+    if (
+        first.low in lex.words_of("introductory")
+        or first.low in lex.words_of("object_prepositions")
+        or first.low in lex.words_of("clause_prepositions")
+        or toks[k - 1].low.endswith(("'s", "\u2019s"))
+    ):
+        return None
+    finite = lex.words_of("finite_verbs")
+    stops = lex.words_of("group_stops") - {"and"}
+    head = False  # a plural noun, a role or a name before any preposition
+    for m in range(start, k):
+        tok = toks[m]
+        low = tok.low
+        if (
+            low in lex.pronouns
+            or low in lex.skip
+            or low in stops
+            or low in finite
+            or (m > start and low.endswith("ed") and not tok.cap and len(low) > 4)
+            or lex.cue_kind(low) is not None
+        ):
+            return None
+        if low in lex.words_of("object_prepositions"):
+            break
+        head = head or low.endswith("s") or lex.is_role(low) or tok.cap
+    if not head:
+        return None
     a = start + 1 if toks[start].low in ("a", "an", "the") else start
     words = state.text[toks[a].start : toks[k - 1].end]
     return speaker_named(state, words, None), (toks[start].start, toks[k - 1].end), start
