@@ -761,3 +761,11 @@ def test_a_group_subject_after_a_comma_or_with_and(passage: str, speaker: str) -
     content = "the mayor has forged a reputation as a hard worker on the council"
     assert _said(passage) == [("indirect", content, speaker)]
     assert _said(passage, disabled=frozenset({"group-clause"})) == []
+
+
+def test_the_speaker_and_its_description_are_not_content() -> None:
+    passage = (
+        "But Jane Doe, senior associate for organizing at the Annenberg Institute for School "
+        "Reform, said the plan would fail."
+    )
+    assert [t for _k, t, _s in _said(passage)] == ["the plan would fail"]

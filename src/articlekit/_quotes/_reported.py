@@ -95,6 +95,15 @@ def reported_speech(
                     and _tail_is_short(toks, cue, s1)
                 ):
                     span = content_before(toks, s0, comma, direct)
+                if (
+                    span is not None
+                    and "speaker-not-content" in on
+                    and cue.mention is not None
+                    and toks[span[0]].start <= cue.mention[0] < toks[span[1] - 1].end
+                ):
+                    # "Megan Hester, senior associate at the institute, said parents …": the
+                    # speaker and a description of her, not what she said
+                    span = None
             if (
                 span is None
                 and (phrase is None or phrase.start < cue.a)

@@ -165,6 +165,11 @@ RULES: tuple[Rule, ...] = (
         "a cue that interrupts its clause gives both parts (The plan, she said, is …)",
     ),
     Rule("content-before", "reported", "CONTENT, SPEAKER said."),
+    Rule(
+        "speaker-not-content",
+        "reported",
+        "words before a cue that name its speaker are no content (Jane Doe, an associate at …, said)",
+    ),
     Rule("content-after", "reported", "SPEAKER said (that) CONTENT"),
     Rule(
         "bare-clause",
