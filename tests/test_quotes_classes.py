@@ -769,3 +769,14 @@ def test_the_speaker_and_its_description_are_not_content() -> None:
         "Reform, said the plan would fail."
     )
     assert [t for _k, t, _s in _said(passage)] == ["the plan would fail"]
+
+
+def test_a_possessive_before_a_noun_is_no_pronoun_subject() -> None:
+    passage = (
+        "Jane Doe won the primary. Her advisers and allies say she will spend the coming weeks "
+        "honing her message."
+    )
+    assert _said(passage) == [
+        ("indirect", "she will spend the coming weeks honing her message", "Her advisers and allies")
+    ]
+    assert _said(passage, disabled=frozenset({"possessive-group"}))[0][2] == "Jane Doe"

@@ -80,6 +80,11 @@ RULES: tuple[Rule, ...] = (
         "the noun phrase from the sentence's start to a speech cue (Aides to Clinton say …)",
     ),
     Rule(
+        "possessive-group",
+        "speaker",
+        "a possessive before a noun is no pronoun subject: the group is (Her advisers and allies say …)",
+    ),
+    Rule(
         "group-clause",
         "speaker",
         "a group subject after a comma or holding and (…, all the experts I interviewed said …)",

@@ -306,11 +306,12 @@ def _group_subject(
     ):
         return None  # a noun cue (Bill Clinton's comments), an introductory phrase (In a video)
     stops = lex.words_of("group_stops")
+    possessive = "possessive-group" in state.on and _possessive_group(state, toks, start, k)
     for tok in toks[start:k]:
         low = tok.low
         if (
             tok.kind != "w"
-            or low in lex.pronouns
+            or (low in lex.pronouns and not (possessive and tok is toks[start]))
             or low in lex.skip
             or low in stops
             or lex.cue_kind(low) is not None
@@ -319,6 +320,26 @@ def _group_subject(
     a = start + 1 if toks[start].low in ("a", "an", "the") else start
     words = state.text[toks[a].start : toks[k - 1].end]
     return speaker_named(state, words, None), (toks[start].start, toks[k - 1].end), start
+
+
+def _possessive_group(state: State, toks: list[Token], at: int, hi: int) -> bool:
+    """Rule ``possessive-group``: whether the pronoun at token *at* is a possessive before a
+    noun (``Her advisers and allies say``, ``Her campaign workers said``): a determiner of the
+    lexicon followed by a lower-case word that is no verb, cue or pronoun."""
+    lex = state.lex
+    if "possessive-group" not in state.on or at + 1 >= hi:
+        return False
+    tok, nxt = toks[at], toks[at + 1]
+    return (
+        tok.low in lex.determiners
+        and nxt.kind == "w"
+        and not nxt.cap
+        and nxt.low not in lex.pronouns
+        and nxt.low not in lex.skip
+        and nxt.low not in lex.words_of("finite_verbs")
+        and lex.cue_kind(nxt.low) is None
+        and not nxt.low.endswith("ed")
+    )
 
 
 def _group_clause(
@@ -357,11 +378,12 @@ def _group_clause(
     finite = lex.words_of("finite_verbs")
     stops = lex.words_of("group_stops") - {"and"}
     head = False  # a plural noun, a role or a name before any preposition
+    possessive = _possessive_group(state, toks, start, k)  # ("Her advisers and allies say")
     for m in range(start, k):
         tok = toks[m]
         low = tok.low
         if (
-            low in lex.pronouns
+            (low in lex.pronouns and not (possessive and m == start))
             or low in lex.skip
             or low in stops
             or low in finite
@@ -606,6 +628,8 @@ def find_subject(
         if tok.kind == "w" and (tok.cap or tok.low in subject_words):
             phrase = phrase_after(state.text, toks, k, lex, hi)
             if phrase is not None:
+                if phrase.kind == "pronoun" and _possessive_group(state, toks, phrase.start, hi):
+                    return None  # "Her advisers and allies say …": not her
                 if phrase.kind == "pronoun":
                     speaker, entity = speaker_of(state, phrase)
                     if speaker is None or entity is None:
