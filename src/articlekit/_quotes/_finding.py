@@ -33,6 +33,8 @@ def _bare_noun(toks: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
         return False
     if lex.titles.get(prev) == "plural" or _contracted(prev):
         return False
+    if prev[:1].isdigit() or prev in lex.words_of("quantity_heads"):
+        return False  # a share of people: "six in 10 say", "22 percent say", "a third say"
     return all(toks[k].low != "and" for k in range(max(lo, i - 4), i - 1))
 
 

@@ -45,10 +45,20 @@ def second_verb(toks: list[Token], b: int, lex: Lexicon) -> bool:
     return toks[b - 1].kind == "q" and low.endswith("ed")
 
 
+def _past_verb(tok: Token, lex: Lexicon) -> bool:
+    """A lower-case finite verb of the lexicon's ``finite_verbs`` or a word in *-ed*."""
+    return (
+        tok.kind == "w"
+        and not tok.cap
+        and (tok.low in lex.words_of("finite_verbs") or (tok.low.endswith("ed") and len(tok.low) > 4))
+    )
+
+
 def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set[int]) -> int:
     """Where the content clause starting at token *a* ends (exclusive)."""
     b = a
     hi = min(hi, a + _MAX_CLAUSE)
+    breaks = lex.words_of("clause_breaks")
     while b < hi:
         tok = toks[b]
         kind = tok.kind
@@ -78,10 +88,25 @@ def _end_of_clause(toks: list[Token], a: int, hi: int, lex: Lexicon, direct: set
             nxt = toks[b + 1]
             if nxt.low.endswith("ing") and lex.cue_kind(nxt.low) is not None:
                 break  # ", calling it ..."
+            if nxt.low in breaks:
+                break  # "…, while 40 percent said …", "…, compared with 33 percent": the writer's
             if nxt.low == "according" or (
                 nxt.low in ("but", "and") and b + 2 < hi and lex.cue_kind(toks[b + 2].low)
             ):
                 break
+            if (
+                nxt.low in ("but", "and")
+                and b + 3 < hi
+                and toks[b + 2].low in lex.words_of("subject_pronouns")
+                and toks[b + 3].kind == "w"
+            ):
+                break  # "…, and he reiterated them on …": a clause of the writer's
+            if (
+                nxt.low in ("but", "and")
+                and b + 2 < hi
+                and _past_verb(toks[b + 2], lex)
+            ):
+                break  # "mocked the party and its leaders, and made it clear …": a second verb
             if (
                 nxt.low in ("he", "she", "they")
                 and b + 2 < hi

@@ -41,16 +41,19 @@ def reported_speech(
             if phrase is None:
                 continue
             before = cue.a - 1 > s0 and toks[cue.a - 1].text == ","
-            if phrase.end < s1 and toks[phrase.end].text == ",":
-                if before and not _clause_at(toks, phrase.end + 1, s1, lex):
+            end = phrase.end
+            if "long-source" in on and not before:
+                # "According to early results of exit polls conducted for … by Edison Research,
+                # CONTENT": the source runs on to its comma
+                end = _source_end(toks, end, s1, cue.b)
+            if end < s1 and toks[end].text == ",":
+                if before and not _clause_at(toks, end + 1, s1, lex):
                     # "Centerview earned $600 million, according to public filings, a huge sum
                     # for a firm …": what follows the source says who or what it is; the
                     # content is the clause before
                     span = content_before(toks, s0, cue.a - 1, direct)
                 else:
-                    span = content_after(
-                        toks, phrase.end + 1, s1, lex, False, direct, False, free=True
-                    )
+                    span = content_after(toks, end + 1, s1, lex, False, direct, False, free=True)
             elif before:
                 span = content_before(toks, s0, cue.a - 1, direct)
         else:
@@ -65,18 +68,42 @@ def reported_speech(
                 and toks[comma].text.rstrip(QUOTE_CLOSERS).endswith(",")
             ):
                 comma = k  # "… will play the “woman card,” Fiorina said": the comma is inside
+            opener = toks[s0].low in lex.words_of("introductory")
             if (
                 comma > s0
                 and (comma == k or toks[comma].text == ",")
                 and cue.kind in ("speech", "belief", "intention")
                 and not (cue.surface.endswith("ing") and cue.a == subject_start)
-                and toks[s0].low not in lex.words_of("introductory")
                 and not _participle_opener(toks, s0, comma, lex)
             ):
-                if cue.kind == "speech" and "interrupted" in on:
-                    span = interrupted(state, toks, s0, s1, comma, cue, direct)
-                if span is None and "content-before" in on and _tail_is_short(toks, cue, s1):
+                # "In all, hackers compromised …, the report said": an introductory phrase and a
+                # clause are content; "During the debate, Trump said" has none
+                clause = not opener or (
+                    "opener-clause" in on and _clause_after_opener(toks, s0, comma, lex, cues)
+                )
+                if (
+                    cue.kind == "speech"
+                    and "interrupted" in on
+                    and (clause or ("opener-clause" in on and subject_start < cue.a))
+                ):
+                    # ("In particular, he said, the plan …": the part after the cue alone)
+                    span = interrupted(state, toks, s0, s1, comma, cue, direct, rest_only=not clause)
+                if (
+                    span is None
+                    and clause
+                    and "content-before" in on
+                    and _tail_is_short(toks, cue, s1)
+                ):
                     span = content_before(toks, s0, comma, direct)
+                if (
+                    span is not None
+                    and "speaker-not-content" in on
+                    and cue.mention is not None
+                    and toks[span[0]].start <= cue.mention[0] < toks[span[1] - 1].end
+                ):
+                    # "Megan Hester, senior associate at the institute, said parents …": the
+                    # speaker and a description of her, not what she said
+                    span = None
             if (
                 span is None
                 and (phrase is None or phrase.start < cue.a)
@@ -106,7 +133,7 @@ def reported_speech(
             if span is None and (phrase is None or phrase.start < cue.a) and "mixed" in on:
                 span = _mixed(toks, cue, s1, lex, direct)
             if span is None and phrase is not None and phrase.end <= cue.a and "object" in on:
-                span = _object(toks, cue, s1, lex, direct)
+                span = _object(toks, cue, s0, s1, lex, direct)
                 if (
                     span is not None
                     and speech
@@ -124,6 +151,20 @@ def reported_speech(
         state.indirect.append((start, end, cue.speaker, cue.surface, cue.mention))
 
 
+#: The most words of a source after *according to* (*early results of exit polls conducted for
+#: The Associated Press and television networks by Edison Research*).
+_MAX_SOURCE = 24
+
+
+def _source_end(toks: list[Token], end: int, s1: int, cue_end: int) -> int:
+    """Where a source after *according to* ends: at *end*, or at the comma that words alone
+    (no punctuation, quotation or clause) lead to within ``_MAX_SOURCE`` words of the cue."""
+    m = end
+    while m < s1 and m - cue_end < _MAX_SOURCE and toks[m].kind == "w":
+        m += 1
+    return m if m < s1 and m > end and toks[m].text == "," else end
+
+
 def _clause_at(toks: list[Token], a: int, s1: int, lex: Lexicon) -> bool:
     """Whether a clause starts at token *a*: a finite verb or a past tense within ten words,
     and no relative pronoun first (``who was an adviser``, ``a start-up that tracks …`` are
@@ -137,6 +178,28 @@ def _clause_at(toks: list[Token], a: int, s1: int, lex: Lexicon) -> bool:
             return True
         if tok.low in lex.words_of("relatives") or tok.text in (",", ";", "."):
             return False
+    return False
+
+
+def _clause_after_opener(
+    toks: list[Token], s0: int, comma: int, lex: Lexicon, cues: list[Cue]
+) -> bool:
+    """Whether a clause follows the introductory phrase that opens the sentence at *s0*
+    (``In all, hackers compromised …``, ``As part of the inquiry, the FBI would …``): the
+    phrase's comma, then a subject and a finite verb before the *comma* of the cue (not a
+    relative clause: ``During the debate, which lasted …``)."""
+    for m in range(s0 + 1, comma - 2):
+        if toks[m].text == ",":
+            nxt = toks[m + 1]
+            return (
+                nxt.kind == "w"
+                and nxt.low not in lex.words_of("relatives")
+                and verb_soon(toks, m + 1, comma, lex)
+                # one clause, no other speaker's: no quotation, colon or bracket in it, and
+                # no cue with a speaker of its own
+                and not any(t.kind == "q" or t.text in ":()" for t in toks[s0:comma])
+                and not any(c.speaker is not None and s0 <= c.a < comma for c in cues)
+            )
     return False
 
 
@@ -215,10 +278,18 @@ QUOTE_CLOSERS = "\u201d\u2019\"'\u00bb\u203a\u300d` "
 
 
 def _object(
-    toks: list[Token], cue: Cue, s1: int, lex: Lexicon, direct: set[int]
+    toks: list[Token], cue: Cue, s0: int, s1: int, lex: Lexicon, direct: set[int]
 ) -> tuple[int, int] | None:
     """What a cue with a subject is about, when no clause follows: ``endorsed Ted Cruz``,
-    ``expressed her distaste for Donald Trump``, ``wants a wall``."""
+    ``expressed her distaste for Donald Trump``, ``wants a wall``.  The object ends at the
+    sentence's end, a clause mark, a second verb of the subject (``and made …``), or the comma
+    that closes an introductory clause holding the cue (``As she spoke about …, …``)."""
+    finite = lex.words_of("finite_verbs")
+    in_opener = (
+        KIND_TYPES[cue.kind] == "speech"
+        and toks[s0].low in lex.words_of("introductory")
+        and not any(t.text == "," for t in toks[s0 : cue.a])
+    )
     if lex.is_object_first(cue.surface.lower()):
         return None  # "told reporters": the object is who was told, not what
     a = cue.b
@@ -248,9 +319,26 @@ def _object(
         if (
             tok.text == ","
             and b + 1 < s1
-            and (toks[b + 1].low in ("but", "and", "which", "who") or lex.cue_kind(toks[b + 1].low))
+            and (
+                toks[b + 1].low in ("but", "and", "which", "who")
+                or lex.cue_kind(toks[b + 1].low)
+                or in_opener  # "As she spoke about the plan, the crowd …": the opener ends here
+            )
         ):
             break
+        if (
+            tok.low in ("and", "but")
+            and b > a
+            and b + 1 < s1
+            and toks[b + 1].kind == "w"
+            and not toks[b + 1].cap
+            and (
+                toks[b + 1].low in finite
+                or toks[b + 1].low.endswith("ly")
+                or (second_verb(toks, b, lex) and not toks[b + 1].low.endswith("s"))
+            )
+        ):
+            break  # "talked about the market and made comments …": a second verb of the subject
         b += 1
     while b > a and toks[b - 1].kind == "p":
         b -= 1
@@ -258,12 +346,21 @@ def _object(
 
 
 def interrupted(
-    state: State, toks: list[Token], s0: int, s1: int, comma: int, cue: Cue, direct: set[int]
+    state: State,
+    toks: list[Token],
+    s0: int,
+    s1: int,
+    comma: int,
+    cue: Cue,
+    direct: set[int],
+    rest_only: bool = False,
 ) -> tuple[int, int] | None:
     """``CONTENT, SPEAKER said, CONTENT``: a cue that interrupts its content.
 
     Returns the part before the cue, and records the part after it (the two make
     one attribution); None when the cue is not followed by a comma and a clause.
+    With *rest_only* (the part before is an introductory phrase: ``In particular, he
+    said, …``), records the part after the cue alone and returns None.
     """
     after = cue.b
     if cue.phrase is not None and cue.phrase.start >= cue.b:
@@ -281,18 +378,23 @@ def interrupted(
         or state.lex.cue_kind(nxt.low) is not None
     ):
         return None
+    if rest_only and (nxt.kind != "w" or not verb_soon(toks, after + 1, s1, state.lex)):
+        return None
     if (
         cue.phrase is not None
         and cue.phrase.start >= cue.b
         and nxt.kind == "w"
-        and not verb_soon(toks, after + 1, s1, state.lex)
+        and (
+            not verb_soon(toks, after + 1, s1, state.lex)
+            or _relative_first(toks, after + 1, s1, state.lex)
+        )
     ):
         # "…, said Jane Doe, a demographer at Emory University.": who she is, not more content
         return content_before(toks, s0, comma, direct)
     if all(t.kind == "q" and t.quote in direct for t in toks[s0:comma]):
         return None  # "« … », souligne Laurent Fabre, le préfet": the cue attributes a quotation
-    first = content_before(toks, s0, comma, direct, least=2)  # "The plan, she said, …"
-    if first is None and comma - s0 > 1:
+    first = None if rest_only else content_before(toks, s0, comma, direct, least=2)  # "The plan, she said, …"
+    if first is None and comma - s0 > 1 and not rest_only:
         return (
             None  # (one word before: "Yesterday, she said, …", "But, she said, …": the rest alone)
         )
@@ -303,6 +405,20 @@ def interrupted(
         (toks[rest[0]].start, toks[rest[1] - 1].end, cue.speaker, cue.surface, cue.mention)
     )
     return first
+
+
+def _relative_first(toks: list[Token], a: int, s1: int, lex: Lexicon) -> bool:
+    """Whether a relative pronoun comes before any finite verb in the words from *a* (``another
+    speechwriter who worked in the White House``: a description, not a clause)."""
+    finite = lex.words_of("finite_verbs")
+    for tok in toks[a + 1 : min(s1, a + 7)]:
+        if tok.kind != "w":
+            return False
+        if tok.low in lex.words_of("relatives"):
+            return True
+        if tok.low in finite or (tok.low.endswith("ed") and not tok.cap):
+            return False
+    return False
 
 
 def _tail_is_short(toks: list[Token], cue: Cue, s1: int) -> bool:

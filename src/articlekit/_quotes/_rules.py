@@ -80,6 +80,26 @@ RULES: tuple[Rule, ...] = (
         "the noun phrase from the sentence's start to a speech cue (Aides to Clinton say …)",
     ),
     Rule(
+        "possessive-group",
+        "speaker",
+        "a possessive before a noun is no pronoun subject: the group is (Her advisers and allies say …)",
+    ),
+    Rule(
+        "group-clause",
+        "speaker",
+        "a group subject after a comma or holding and (…, all the experts I interviewed said …)",
+    ),
+    Rule(
+        "quantity-subject",
+        "speaker",
+        "a share of people polled right before a speech cue (Just 28 percent of voters said …)",
+    ),
+    Rule(
+        "quote-phrase",
+        "speaker",
+        "a noun phrase next to a quotation's cue (“…?” a Democratic staffer in the room wondered)",
+    ),
+    Rule(
         "said-after",
         "speaker",
         "a direct quotation ending a sentence takes the cue of the next sentence (“…” He said …)",
@@ -135,11 +155,26 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("bylined", "kind", "a quoted headline with a byline is a scare quote", languages=_EN),
     Rule(
+        "long-source",
+        "reported",
+        "a source after according to runs on to its comma (According to results of polls conducted for …, …)",
+    ),
+    Rule(
+        "opener-clause",
+        "reported",
+        "an introductory phrase before content is read with it (In all, hackers took …, the report said)",
+    ),
+    Rule(
         "interrupted",
         "reported",
         "a cue that interrupts its clause gives both parts (The plan, she said, is …)",
     ),
     Rule("content-before", "reported", "CONTENT, SPEAKER said."),
+    Rule(
+        "speaker-not-content",
+        "reported",
+        "words before a cue that name its speaker are no content (Jane Doe, an associate at …, said)",
+    ),
     Rule("content-after", "reported", "SPEAKER said (that) CONTENT"),
     Rule(
         "bare-clause",

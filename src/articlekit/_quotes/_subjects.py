@@ -124,6 +124,18 @@ def resolve_cues(state: State, toks: list[Token], lo: int, hi: int, cues: list[C
                     cue.speaker, cue.entity, cue.mention = subject
                     previous = spoken = cue
                     continue
+        if (
+            phrase is None
+            and KIND_TYPES[cue.kind] == "speech"
+            and cue.kind != "according"
+            and "quantity-subject" in state.on
+        ):
+            share = _quantity_subject(state, toks, lo, cue)
+            if share is not None:  # "Just 28 percent of voters said …", "…, while a third say …"
+                cue.speaker, cue.mention, start = share
+                cue.phrase = Phrase(start, cue.a, None, cue.speaker.name, "group")
+                previous = spoken = cue
+                continue
         if phrase is not None:
             cue.phrase = phrase
             cue.speaker, cue.entity = speaker_of(state, phrase)
@@ -158,17 +170,92 @@ def resolve_cues(state: State, toks: list[Token], lo: int, hi: int, cues: list[C
             and "group-subject" in state.on
         ):
             group = _group_subject(state, toks, lo, cue)
+            if group is None and "group-clause" in state.on:
+                group = _group_clause(state, toks, lo, cue)
             if group is not None:
                 cue.speaker, cue.mention, start = group
                 cue.phrase = Phrase(start, cue.a, None, cue.speaker.name, "group")
+        if (
+            cue.speaker is None
+            and KIND_TYPES[cue.kind] == "speech"
+            and cue.kind != "according"
+            and "quote-phrase" in state.on
+        ):
+            found = _quote_phrase(state, toks, lo, hi, cue)
+            if found is not None:
+                cue.speaker, cue.mention, start, end = found
+                cue.phrase = Phrase(start, end, None, cue.speaker.name, "group")
         if cue.speaker is not None:
             previous = cue
             if cue.kind not in STANCE_KINDS:
                 spoken = cue
 
 
+#: The most words of a noun phrase read as a quotation's speaker by ``quote-phrase``.
+_MAX_QUOTE_PHRASE = 12
+
+
+def _quote_phrase(
+    state: State, toks: list[Token], lo: int, hi: int, cue: Cue
+) -> tuple[Speaker, Span, int, int] | None:
+    """Rule ``quote-phrase``: a noun phrase that no other reading named, between a quotation
+    and its cue (``“…?” a Democratic staffer in the room wondered``, ``“…,” the 43-year-old
+    asked``) or after a cue that follows a quotation (``“…,” said the second official.``,
+    ``“…,” tweeted another.``).  The phrase opens with a determiner, a number or *one* /
+    *another*, and holds words alone (no verb, cue, pronoun or punctuation but a hyphen), at
+    most ``_MAX_QUOTE_PHRASE`` of them; after the cue it ends at the sentence's end or a
+    comma.  Returns the speaker (the phrase without a leading article), where the
+    text names it, and the phrase's token range."""
+    lex = state.lex
+    finite = lex.words_of("finite_verbs")
+    relatives = lex.words_of("relatives")
+
+    def word(tok: Token) -> bool:
+        return (
+            tok.kind == "w"
+            and tok.low not in lex.pronouns
+            and tok.low not in finite
+            and tok.low not in relatives
+            and tok.low not in lex.skip
+            and tok.low not in lex.words_of("conjunctions")
+            and lex.cue_kind(tok.low) is None
+        )
+
+    def opens(tok: Token) -> bool:
+        return tok.low in lex.determiners or tok.low in ("one", "another") or tok.text[:1].isdigit()
+
+    q = cue.a - 1
+    if q > lo and toks[q].text == ",":
+        q -= 1
+    start, end = -1, -1
+    k = skip_back(toks, cue.a, lo, lex)
+    j = k
+    while j > lo and k - j < _MAX_QUOTE_PHRASE and word(toks[j - 1]):
+        j -= 1
+    before = j - 1
+    if before >= lo and toks[before].text == ",":
+        before -= 1
+    if j < k and before >= lo and toks[before].kind == "q" and opens(toks[j]):
+        start, end = j, k  # "“…,” a Democratic staffer in the room wondered"
+    elif q >= lo and toks[q].kind == "q" and cue.b < hi and opens(toks[cue.b]):
+        m = cue.b
+        while m < hi and m - cue.b < _MAX_QUOTE_PHRASE and word(toks[m]):
+            m += 1
+        if m > cue.b and (m >= hi or toks[m].text in ".,;!?"):
+            start, end = cue.b, m  # "“…,” tweeted another.", "“…,” said the second official."
+    if start < 0:
+        return None
+    while end > start and toks[end - 1].low in lex.words_of("object_prepositions"):
+        end -= 1
+    a = start + 1 if toks[start].low in ("a", "an", "the") and end - start > 1 else start
+    if a >= end:
+        return None
+    words = state.text[toks[a].start : toks[end - 1].end]
+    return speaker_named(state, words, None), (toks[start].start, toks[end - 1].end), start, end
+
+
 #: The most words of a source after *according to* that names no one (*the results*).
-_MAX_SOURCE_WORDS = 12
+_MAX_SOURCE_WORDS = 24
 
 
 def _according_source(
@@ -219,17 +306,163 @@ def _group_subject(
     ):
         return None  # a noun cue (Bill Clinton's comments), an introductory phrase (In a video)
     stops = lex.words_of("group_stops")
+    possessive = "possessive-group" in state.on and _possessive_group(state, toks, start, k)
     for tok in toks[start:k]:
         low = tok.low
         if (
             tok.kind != "w"
-            or low in lex.pronouns
+            or (low in lex.pronouns and not (possessive and tok is toks[start]))
             or low in lex.skip
             or low in stops
             or lex.cue_kind(low) is not None
         ):
             return None
     a = start + 1 if toks[start].low in ("a", "an", "the") else start
+    words = state.text[toks[a].start : toks[k - 1].end]
+    return speaker_named(state, words, None), (toks[start].start, toks[k - 1].end), start
+
+
+def _possessive_group(state: State, toks: list[Token], at: int, hi: int) -> bool:
+    """Rule ``possessive-group``: whether the pronoun at token *at* is a possessive before a
+    noun (``Her advisers and allies say``, ``Her campaign workers said``): a determiner of the
+    lexicon followed by a lower-case word that is no verb, cue or pronoun."""
+    lex = state.lex
+    if "possessive-group" not in state.on or at + 1 >= hi:
+        return False
+    tok, nxt = toks[at], toks[at + 1]
+    return (
+        tok.low in lex.determiners
+        and nxt.kind == "w"
+        and not nxt.cap
+        and nxt.low not in lex.pronouns
+        and nxt.low not in lex.skip
+        and nxt.low not in lex.words_of("finite_verbs")
+        and lex.cue_kind(nxt.low) is None
+        and not nxt.low.endswith("ed")
+    )
+
+
+def _group_clause(
+    state: State, toks: list[Token], lo: int, cue: Cue
+) -> tuple[Speaker, Span, int] | None:
+    """Rule ``group-clause``: a group subject that does not start the sentence or holds *and*:
+    ``…, all the experts I interviewed said``, ``Experts on North Korea and nuclear
+    nonproliferation said``, ``Although …, elected officials from both parties say``.  The words
+    from the sentence's start, or from its last comma before the cue, to the cue: one noun
+    phrase (no verb in *-ed* after its first word, no finite verb, cue, pronoun or punctuation)
+    with a plural noun, a role or a name before any preposition, at most ``_MAX_GROUP_WORDS``
+    words; a lower-case first word is one of the lexicon's ``group_openers``."""
+    lex = state.lex
+    if cue.surface.lower() not in lex.words_of("bare_clause_cues"):
+        return None
+    k = skip_back(toks, cue.a, lo, lex)
+    start = k
+    while start > lo and k - start <= _MAX_GROUP_WORDS and toks[start - 1].kind == "w":
+        start -= 1
+    if start > lo and toks[start - 1].text != ",":
+        return None
+    while start < k and toks[start].low in lex.words_of("conjunctions"):
+        start += 1
+    if k - start < 2 or k - start > _MAX_GROUP_WORDS:
+        return None
+    first = toks[start]
+    if not first.cap and first.low not in lex.words_of("group_openers"):
+        return None
+    if (
+        first.low in lex.words_of("introductory")
+        or first.low in lex.words_of("object_prepositions")
+        or first.low in lex.words_of("clause_prepositions")
+        or toks[k - 1].low.endswith(("'s", "\u2019s"))
+    ):
+        return None
+    finite = lex.words_of("finite_verbs")
+    stops = lex.words_of("group_stops") - {"and"}
+    head = False  # a plural noun, a role or a name before any preposition
+    possessive = _possessive_group(state, toks, start, k)  # ("Her advisers and allies say")
+    for m in range(start, k):
+        tok = toks[m]
+        low = tok.low
+        if (
+            (low in lex.pronouns and not (possessive and m == start))
+            or low in lex.skip
+            or low in stops
+            or low in finite
+            or (m > start and low.endswith("ed") and not tok.cap and len(low) > 4)
+            or lex.cue_kind(low) is not None
+        ):
+            return None
+        if low in lex.words_of("object_prepositions"):
+            break
+        head = head or low.endswith("s") or lex.is_role(low) or tok.cap
+    if not head:
+        return None
+    a = start + 1 if toks[start].low in ("a", "an", "the") else start
+    words = state.text[toks[a].start : toks[k - 1].end]
+    return speaker_named(state, words, None), (toks[start].start, toks[k - 1].end), start
+
+
+def _quantity_subject(
+    state: State, toks: list[Token], lo: int, cue: Cue
+) -> tuple[Speaker, Span, int] | None:
+    """Rule ``quantity-subject``: a share of people polled or counted right before a speech cue
+    (``Just 28 percent of voters said``, ``More than six in 10 say``, ``…, while a third said``):
+    optional modifiers (*just, more than, about*), a number or a share (the lexicon's
+    ``quantity_heads``, or a word starting with a digit), and what it counts, with no verb in
+    between.  The phrase starts the sentence or follows a comma or one of the lexicon's
+    ``quantity_openers``.  Returns the speaker (those words), where the text names it, and the
+    phrase's first token; None for anything else.  Reads at most ``_MAX_GROUP_WORDS`` words."""
+    lex = state.lex
+    if cue.participle or cue.surface.lower() not in lex.words_of("bare_clause_cues"):
+        return None  # ("One month after announcing …", "1,280 pledged delegates")
+    k = skip_back(toks, cue.a, lo, lex)
+    modifiers = lex.words_of("quantity_modifiers")
+    openers = lex.words_of("quantity_openers")
+    finite = lex.words_of("finite_verbs")
+    relatives = lex.words_of("relatives")
+    start = k
+    while start > lo and k - start < _MAX_GROUP_WORDS:
+        tok = toks[start - 1]
+        if tok.kind == "p" and tok.text == "%":
+            start -= 1
+            continue
+        if tok.kind != "w" or tok.low in openers:
+            break
+        low = tok.low
+        if (
+            low in finite
+            or low in relatives
+            or (low in lex.skip and low not in modifiers)
+            or lex.cue_kind(low) is not None
+        ):
+            return None  # a verb or a clause before the cue: not one noun phrase
+        start -= 1
+    if start == k or (
+        start > lo and toks[start - 1].kind == "w" and toks[start - 1].low not in openers
+    ):
+        return None
+    if (
+        start > lo
+        and toks[start - 1].kind != "w"
+        and (
+            toks[start - 1].text not in (",", ";")
+            or (start - 2 >= lo and toks[start - 2].text[-1:].isdigit())
+        )
+    ):
+        return None  # ("1,280 pledged", "Isaiah 45:1 reads": one number)
+    head = start
+    while head < k and toks[head].low in modifiers:
+        head += 1
+    if head >= k:
+        return None
+    word = toks[head]
+    if not (word.text[:1].isdigit() or word.low in lex.words_of("quantity_heads")):
+        return None
+    last = toks[k - 1].low
+    if last in modifiers or last in lex.determiners or last in lex.words_of("object_prepositions"):
+        return None  # "one of the most", "153 in": the phrase does not end with what it counts
+    a = start
+    while a < head and toks[a].low in lex.determiners:
+        a += 1
     words = state.text[toks[a].start : toks[k - 1].end]
     return speaker_named(state, words, None), (toks[start].start, toks[k - 1].end), start
 
@@ -395,6 +628,8 @@ def find_subject(
         if tok.kind == "w" and (tok.cap or tok.low in subject_words):
             phrase = phrase_after(state.text, toks, k, lex, hi)
             if phrase is not None:
+                if phrase.kind == "pronoun" and _possessive_group(state, toks, phrase.start, hi):
+                    return None  # "Her advisers and allies say …": not her
                 if phrase.kind == "pronoun":
                     speaker, entity = speaker_of(state, phrase)
                     if speaker is None or entity is None:

@@ -176,6 +176,14 @@ def sentences(
             and _initial_end(tokens[i - 1].text)
         ):
             continue  # "(D-N.Y.)": the letters of an abbreviation, not a sentence end
+        if (
+            nxt.start == tok.end
+            and nxt.text[0].isdigit()
+            and i > 0
+            and tokens[i - 1].end == tok.start
+            and tokens[i - 1].text[-1:].isdigit()
+        ):
+            continue  # "$1.38 trillion", "24.6 percent": a decimal point
         if nxt.kind == "q" or (
             nxt.kind == "w" and (nxt.text[0].isupper() or nxt.text[0].isdigit())
         ):
