@@ -9,6 +9,8 @@ replaces (kept here), on made-up pages of any shape.
 
 from __future__ import annotations
 
+import random
+
 import lxml.etree
 import lxml.html
 from hypothesis import example, given, settings
@@ -16,7 +18,7 @@ from hypothesis import strategies as st
 
 from articlekit._limits import Limits
 from articlekit._parsers.html._extract import RULES, blocks, learned
-from articlekit._parsers.html._extract._common import Page, State
+from articlekit._parsers.html._extract._common import HIDDEN, HINT, NEGATIVE, Page, State
 from articlekit._parsers.html._metadata import _authors, _dates
 from articlekit._parsers.html._tree import parse_tree
 
@@ -216,3 +218,45 @@ def test_page_blocks_match_the_blocks_found_by_marking(page: str, page_type: str
     found = blocks.page_blocks(state)
     expected = _old_page_blocks(state)
     assert [(el, length, links) for el, length, links in found] == expected
+
+
+def _blocked_walk(page: Page, el: lxml.html.HtmlElement) -> bool:
+    """:meth:`Page.blocked` without the answers kept: the whole walk up every time."""
+    node: lxml.html.HtmlElement | None = el
+    while node is not None and node is not page.body:
+        verdict = page.verdict(node)
+        if verdict == HINT:
+            return False
+        if verdict == HIDDEN or (verdict == NEGATIVE and not page.is_layout(node)):
+            return True
+        node = node.getparent()
+    return False
+
+
+_FURNITURE_PAGES = st.lists(
+    st.sampled_from([
+        "<div class=sidebar><p>{t}</p><div class=inner><p>{t}</p></div></div>",
+        "<div class=content><div class=related><p>{t}</p></div><p>{t}</p></div>",
+        "<div class=article-body><div class=share><p>{t}</p></div></div>",
+        "<div hidden><p>{t}</p><div class=entry-content><p>{t}</p></div></div>",
+        "<div class=menu>" + "<p>{t} {t} {t} {t} {t} {t}</p>" * 3 + "</div>",
+        "<section style='display:none'><li>{t}</li></section>",
+        "<p>{t}</p>",
+    ]),
+    min_size=1,
+    max_size=8,
+)
+
+
+@given(_FURNITURE_PAGES | _PAGES.map(lambda p: [p]), st.randoms(use_true_random=False))
+@settings(max_examples=150)
+def test_blocked_keeps_the_answers_of_the_whole_walk(parts: list[str], rnd: random.Random) -> None:
+    html = "".join(parts).replace("{t}", _LONG)
+    root = lxml.html.fromstring(html if html.startswith("<html>") else f"<html><body>{html}</body></html>")
+    body = root.find("body")
+    assert body is not None
+    elements = [el for el in body.iter(lxml.etree.Element) if el is not body]
+    rnd.shuffle(elements)
+    page, reference = Page(body), Page(body)
+    for el in elements + elements[::-1]:
+        assert page.blocked(el) == _blocked_walk(reference, el)

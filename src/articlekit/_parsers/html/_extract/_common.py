@@ -197,6 +197,7 @@ class Page:
         self._verdicts: dict[lxml.html.HtmlElement, int] = {}
         self._by_names: dict[str, int] = {}
         self._clear: set[lxml.html.HtmlElement] = set()
+        self._furniture: set[lxml.html.HtmlElement] = set()  # blocked (see :meth:`blocked`)
         self._page_len = -1
         self._layout: dict[lxml.html.HtmlElement, bool] = {}
         self._link_len: dict[lxml.html.HtmlElement, int] = {}
@@ -270,23 +271,30 @@ class Page:
         return result
 
     def blocked(self, el: lxml.html.HtmlElement) -> bool:
-        """Whether *el* lies inside furniture (itself included)."""
+        """Whether *el* lies inside furniture (itself included).  Both answers are kept for the
+        elements walked: a walk that meets furniture has met no hint and no cleared element on
+        the way, so a later walk from any of them would meet the same furniture."""
         chain: list[lxml.html.HtmlElement] = []
         node = el
         result = False
+        verdicts = self._verdicts
         while node is not None and node is not self.body:
             if node in self._clear:
                 break
-            verdict = self.verdict(node)
+            if node in self._furniture:
+                result = True
+                break
+            verdict = verdicts.get(node)
+            if verdict is None:
+                verdict = self.verdict(node)
             if verdict == HINT:
                 break  # inside the article body: wrappers above do not count
+            chain.append(node)
             if verdict == HIDDEN or (verdict == NEGATIVE and not self.is_layout(node)):
                 result = True
                 break
-            chain.append(node)
             node = node.getparent()
-        if not result:
-            self._clear.update(chain)
+        (self._furniture if result else self._clear).update(chain)
         return result
 
 

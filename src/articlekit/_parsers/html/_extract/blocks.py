@@ -33,11 +33,11 @@ import lxml.etree
 import lxml.html
 
 from articlekit._parsers.html._extract._common import (
-    COMMAS,
     NEGATIVE,
     NORM_LEN,
     SENTENCE_END,
     State,
+    count_commas,
     remove,
 )
 from articlekit._parsers.html._pagetype import PAGE_TYPES
@@ -308,7 +308,7 @@ def features(state: State, blocks: Blocks) -> tuple[list[list[float]], list[int]
             1.0 if tag == "li" else 0.0, 1.0 if tag in ("td", "th") else 0.0, 1.0 if tag in _HEADINGS else 0.0,
             1.0 if tag in ("dd", "dt") else 0.0, 1.0 if tag in ("pre", "blockquote") else 0.0,
             1.0 if tag not in _MASS_TAGS else 0.0,
-            1.0 if SENTENCE_END.search(tail) else 0.0, min(100.0 * len(COMMAS.findall(text)) / chars, 10.0),
+            1.0 if SENTENCE_END.search(tail) else 0.0, min(100.0 * count_commas(text) / chars, 10.0),
             1.0 if length < 30 else 0.0, i / n, content_share, same_kind,
             1.0 if parent is not None and parent in parents else 0.0,
             *rel, negative, math.log((length + 1.0) / (content_len + 1.0)),

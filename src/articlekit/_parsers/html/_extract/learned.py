@@ -137,6 +137,8 @@ class Shared:
     def __init__(self, body: lxml.html.HtmlElement, link_len: dict[lxml.html.HtmlElement, int] | None = None) -> None:
         self.n_all = float(_COUNT_ALL(body)) or 1.0
         self._link_len: dict[lxml.html.HtmlElement, int] = {} if link_len is None else link_len
+        #: The best paragraph score of the page, once found (the scores do not change here).
+        self.top: float | None = None
 
     def link_density(self, el: lxml.html.HtmlElement, length: int) -> float:
         """The link density of *el* (whose ``text_len`` is *length*), each link measured once."""
@@ -167,7 +169,9 @@ def features(
     length = text_len(el)
     page_len = state.page.page_len() or 1
     score = state.scores.get(el, 0.0)
-    top = max(state.scores.values(), default=0.0)
+    top = shared.top
+    if top is None:
+        top = shared.top = max(state.scores.values(), default=0.0)
     best = state.best
     above = 0
     below = 0.0
