@@ -279,7 +279,13 @@ def _held_out_type_models(cache: Path | None, corpus: Path) -> dict[int, Any]:
     else:
         import types
 
-        import fit_scoring  # numpy
+        try:
+            import fit_scoring  # numpy
+        except ImportError as exc:
+            raise SystemExit(
+                f"--cv: fitting the held-out page-type models needs numpy ({exc}); run once with a Python that "
+                f"has it, which keeps them in {kept}"
+            ) from exc
 
         ids = sorted(wcxb.load_corpus(corpus))
         _, models = fit_scoring.held_out_types(types.SimpleNamespace(fold=wcxb.folds(ids, corpus)), cache)
