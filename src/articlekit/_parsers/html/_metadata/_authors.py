@@ -12,15 +12,19 @@ Order of trust:
 2. when the metadata names nobody, the visible page
    (:data:`VISIBLE_AUTHOR_TRUST`): microdata ``itemprop=author`` in the article's
    scope; ``rel=author`` links; elements whose class names a byline, outside
-   page furniture; else a "By ..." line just after the headline; last, a
-   "Written by" label anywhere outside furniture, reviews and testimonials.
+   page furniture; else a "By ..." line just after the headline (when no element
+   shows the title, under the page's first ``<h1>``), or a whole name beside a
+   date just after (or above) it; then a "Written by" label anywhere outside
+   furniture, reviews and testimonials; last, a whole name linking to the site's
+   page of an author (``/author/...``) in the article's part of the page, or a
+   credit that is the site owner's name.
 
 Bylines are split by :func:`articlekit._people.split_byline` (the same reader as
 the text and front-matter parsers): people to ``authors``, organisations (the
 site, agencies, desks) to ``credits``.
 
-Bounds: at most 50 JSON-LD authors and 10 values per ``<meta>`` key; byline
-texts of 2..200 characters; ``Limits.max_authors`` authors and
+Bounds: at most 50 JSON-LD authors, 10 values per ``<meta>`` key and 50
+author-page links; byline texts of 2..200 characters; ``Limits.max_authors`` authors and
 ``Limits.max_name_chars`` per name (with a warning).
 """
 
