@@ -168,3 +168,28 @@ def test_a_byline_further_down_than_four_texts_under_the_first_h1_is_not_read() 
         '<p class="lede">', '<p>One.</p><p>Two.</p><p>Three.</p><p class="lede">',
     )  # fmt: skip
     assert meta.authors == ()
+
+
+FORUM_URL = "https://reefkeepers.example/groups/reef/used-canister-filter-t1234.html"
+
+
+def test_a_forum_poster_typed_person_in_an_avatar_block_is_the_author() -> None:
+    # A user name with digits, typed Person in microdata, drawn beside the poster's picture.
+    meta = parse("forum_microdata_person_in_avatar_block.html", FORUM_URL)
+    assert meta.authors == (Person("ReefKeeper77"),)
+
+
+def test_a_user_name_with_digits_typed_person_in_microdata_is_a_name() -> None:
+    meta = parse(
+        "forum_microdata_person_in_avatar_block.html", FORUM_URL,
+        '<div class="avatar-username-inner">', '<div class="poster">',
+    )  # fmt: skip
+    assert meta.authors == (Person("ReefKeeper77"),)
+
+
+def test_an_avatar_block_does_not_admit_an_author_that_is_no_person() -> None:
+    meta = parse(
+        "forum_microdata_person_in_avatar_block.html", FORUM_URL,
+        'itemtype="http://schema.org/Person"', 'itemtype="http://schema.org/Thing"',
+    )  # fmt: skip
+    assert meta.authors == ()

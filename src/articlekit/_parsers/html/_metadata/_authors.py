@@ -12,15 +12,19 @@ Order of trust:
 2. when the metadata names nobody, the visible page
    (:data:`VISIBLE_AUTHOR_TRUST`): microdata ``itemprop=author`` in the article's
    scope; ``rel=author`` links; elements whose class names a byline, outside
-   page furniture; else a "By ..." line just after the headline; last, a
-   "Written by" label anywhere outside furniture, reviews and testimonials.
+   page furniture; else a "By ..." line just after the headline (when no element
+   shows the title, under the page's first ``<h1>``), or a whole name beside a
+   date just after (or above) it; then a "Written by" label anywhere outside
+   furniture, reviews and testimonials; last, a whole name linking to the site's
+   page of an author (``/author/...``) in the article's part of the page, or a
+   credit that is the site owner's name.
 
 Bylines are split by :func:`articlekit._people.split_byline` (the same reader as
 the text and front-matter parsers): people to ``authors``, organisations (the
 site, agencies, desks) to ``credits``.
 
-Bounds: at most 50 JSON-LD authors and 10 values per ``<meta>`` key; byline
-texts of 2..200 characters; ``Limits.max_authors`` authors and
+Bounds: at most 50 JSON-LD authors, 10 values per ``<meta>`` key and 50
+author-page links; byline texts of 2..200 characters; ``Limits.max_authors`` authors and
 ``Limits.max_name_chars`` per name (with a warning).
 """
 
@@ -46,8 +50,10 @@ from articlekit._parsers.html._metadata._common import (
     _ancestors,
     _as_list,
     _attr,
+    _classes,
     _element_text,
     _excluded,
+    _furniture_class,
     _itemprop_value,
     _nearest_first,
     _resolve,
@@ -244,7 +250,7 @@ def _from_microdata(page: _Page, org_names: list[str]) -> _Found:
     people: list[Person] = []
     credits: list[str] = []
     for el in _itemprop(page.src, "author"):
-        if _excluded(el, _BYLINE_BAD, _MICRODATA_EXCLUDED_TAGS):
+        if _excluded(el, _BYLINE_BAD, _MICRODATA_EXCLUDED_TAGS) and not _in_avatar_block(el):
             continue
         name = href = ""
         for sub in el.iter():
@@ -259,7 +265,7 @@ def _from_microdata(page: _Page, org_names: list[str]) -> _Found:
         if not _byline_text_ok(name) or name.startswith(("/", "http:", "https:", "www.")):
             continue  # an address (a link's microdata value) names no one
         names, orgs = split_byline(name, site_names=org_names)
-        if not names and orgs == [name] and "person" in _attr(el, "itemtype").lower() and _personal(
+        if not names and orgs in ([name], []) and "person" in _attr(el, "itemtype").lower() and _personal(
             name, org_names, forum=True
         ):
             names, orgs = [name], []  # an itemscope typed Person: a user name in a forum
@@ -269,6 +275,25 @@ def _from_microdata(page: _Page, org_names: list[str]) -> _Found:
         people.extend(Person(n, url=url) for n in names)
         credits.extend(orgs)
     return people, credits
+
+
+def _in_avatar_block(el: Any) -> bool:
+    """Whether *el*, a microdata ``Person``, is furniture only by a class that begins with "avatar"
+    (a forum post's poster is drawn beside its picture: "avatar-username-inner")."""
+    if "person" not in _attr(el, "itemtype").lower():
+        return False
+    for node in (el, *_ancestors(el)):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _MICRODATA_EXCLUDED_TAGS:
+            return False
+        if tag == "main":
+            return True
+        if tag in ("html", "body", "article"):
+            continue
+        tokens = " ".join(t for t in _classes(node).lower().split() if not t.startswith("avatar"))
+        if _furniture_class(tokens, _BYLINE_BAD):
+            return False
+    return True
 
 
 def _from_rel_author(page: _Page, org_names: list[str]) -> _Found:
