@@ -68,3 +68,30 @@ def test_mostly_utf8_with_broken_bytes_is_a_guess_with_a_warning():
     article = parse_text(data, quotes=False)
     assert article.encoding == "utf-8"
     assert any("guessed utf-8" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252", "iso-8859-2", "windows-1251"])
+def test_a_page_declaring_a_code_page_whose_bytes_are_utf8_is_read_as_utf8_with_a_warning(declared: str):
+    # The server's header said UTF-8 and the template's <meta> a code page: read by the
+    # <meta>, every "ü" would be "Ã¼".
+    page = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={declared}"></head>'
+        f"<body><article><p>{GERMAN}</p><p>{FRENCH}</p></article></body></html>"
+    )
+    article = parse_html(page.encode("utf-8"), quotes=False)
+    assert article.encoding == "utf-8"
+    assert GERMAN in article.text
+    assert FRENCH in article.text
+    assert any(f"declares {declared}" in w or "valid UTF-8" in w for w in article.warnings)
+
+
+def test_a_declared_code_page_is_kept_when_its_bytes_are_not_utf8_or_plain_ascii():
+    latin = parse_html(f"<meta charset=iso-8859-1><p>{GERMAN}</p>".encode("latin-1"), quotes=False)
+    assert latin.encoding_source == "meta"
+    assert GERMAN in latin.text
+    ascii_only = parse_html(b"<meta charset=windows-1252><p>Plain words only, nothing to decide.</p>", quotes=False)
+    assert ascii_only.encoding_source == "meta"
+    assert not any("valid UTF-8" in w for w in ascii_only.warnings)
+    # A caller's declared encoding is the caller's word, UTF-8 bytes or not.
+    declared = parse_html(f"<p>{GERMAN}</p>".encode(), encoding="windows-1252", quotes=False)
+    assert declared.encoding_source == "declared"

@@ -5,7 +5,9 @@ Order of decisions for bytes (the WHATWG order):
 1. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE);
 2. the encoding the caller declared (``encoding=``, e.g. from an HTTP header);
 3. for HTML, a ``<meta charset>`` or ``http-equiv`` declaration in the first
-   1024 bytes;
+   1024 bytes -- unless it names a single-byte code page (windows-1252,
+   ISO-8859-x ...) and the bytes are valid UTF-8 holding multi-byte characters:
+   those are UTF-8 (the header a server sent said so), read as such with a warning;
 
    only WHATWG encoding labels count in 2 and 3 (:data:`ENCODING_LABELS`; a caller
    may also name UTF-32): anything else (``rot13``, ``base64``, ``utf-32`` or EBCDIC
@@ -324,6 +326,31 @@ def _check_binary(data: bytes, source: str) -> None:
         raise EncodingError(f"the input looks binary ({reason}), not text", source=source)
 
 
+#: Single-byte encodings a page may declare by mistake for UTF-8 bytes (a server's header
+#: said UTF-8, the template's ``<meta>`` says Latin-1): the code pages among the codecs of
+#: :data:`ENCODING_LABELS`.
+_SINGLE_BYTE = frozenset(
+    codec for codec in ENCODING_LABELS.values() if codec.startswith(("cp12", "cp8", "iso8859-", "koi8-", "mac-"))
+)
+_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+def _utf8_despite(raw: bytes, declared: str) -> bool:
+    """Whether bytes a page declares *declared* (a single-byte code page) are UTF-8 after all.
+
+    Text in a single-byte code page that uses its upper half is almost never valid UTF-8
+    (its accented letters would have to come in exactly the pairs and triples UTF-8 forms),
+    so valid UTF-8 holding a multi-byte sequence is UTF-8 whatever the template declares.
+    """
+    if declared not in _SINGLE_BYTE or _MULTIBYTE.search(raw) is None:
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _mostly_utf8(raw: bytes) -> str | None:
     """UTF-8 with a few broken sequences: decoded with replacement, or None if it is not UTF-8."""
     text = raw.decode("utf-8", "replace")
@@ -552,6 +579,12 @@ def _decode_bytes(
         return raw.decode(declared, "replace"), declared, "declared"
     if html:
         meta = _sniff_meta(raw[:1024], warnings)
+        if meta is not None and _utf8_despite(raw, meta):
+            warnings.append(
+                f"the page declares {_LABELS.get(meta, meta)}, but its bytes are valid UTF-8 holding multi-byte "
+                "characters, as a server's UTF-8 header would have said: read as UTF-8"
+            )
+            return raw.decode("utf-8"), "utf-8", "detected"
         if meta is not None:
             return raw.decode(meta, "replace"), meta, "meta"
     try:
