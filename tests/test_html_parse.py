@@ -197,3 +197,18 @@ def test_strict_limits_raise_instead_of_flattening() -> None:
     html += "</blockquote>" * 40 + "</article></body></html>"
     with pytest.raises(ResourceLimitError):
         parse_html(html, quotes=False, limits=Limits(max_depth=6, strict=True))
+
+
+def test_markup_after_the_closing_html_tag_is_read_into_the_body() -> None:
+    # A template that prints its story after "</html>": libxml2 opens a second top-level
+    # <html> for it, which a reader of the first root never sees; browsers read it into
+    # the body.
+    story = " ".join(f"The council approved the budget for the new library, sentence {i}." for i in range(12))
+    page = (
+        "<html><head><title>Budget approved</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+        f"<html><body><article><h1>Budget approved</h1><p>{story}</p><p>Reporting continues below.</p>"
+        "</article></body></html>"
+    )
+    article = parse_html(page, quotes=False)
+    assert story in article.text
+    assert "Reporting continues below." in article.text

@@ -243,7 +243,49 @@ def _parse(data: bytes) -> tuple[lxml.html.HtmlElement | None, list[str]]:
     problems = _limit_messages(parser)
     if root is not None and not isinstance(root, lxml.html.HtmlElement):  # pragma: no cover
         root = None
+    if root is not None:
+        _fold_trailing_roots(root)
     return root, problems
+
+
+def _fold_trailing_roots(root: lxml.html.HtmlElement) -> None:
+    """Move what libxml2 put after ``</html>`` into the document's ``<body>``.
+
+    libxml2 opens a second top-level ``<html>`` for markup after the first one's end
+    tag (an author box or comments a template prints after ``</html>``); browsers read
+    that markup into the body (HTML's "after after body" mode), so it is moved there,
+    in order, a ``<head>`` or ``<body>`` of its own unwrapped.  One pass over the
+    top-level elements and their children: linear in the page.
+    """
+    extra = [el for el in root.itersiblings() if isinstance(el, lxml.html.HtmlElement) and el.tag == "html"]
+    if not extra:
+        return
+    body = root.find("body")
+    if body is None:
+        body = lxml.html.Element("body")
+        root.append(body)
+    for other in extra:
+        _append_text(body, other.text)
+        for child in list(other):
+            if isinstance(child, lxml.html.HtmlElement) and child.tag in ("head", "body"):
+                _append_text(body, child.text)
+                tail = child.tail
+                for grandchild in list(child):
+                    body.append(grandchild)
+                _append_text(body, tail)
+            else:
+                body.append(child)
+
+
+def _append_text(parent: lxml.html.HtmlElement, text: str | None) -> None:
+    """Add *text* after the last thing in *parent* (its text when it has no children)."""
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
 
 
 def _empty_root() -> lxml.html.HtmlElement:
