@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from articlekit._limits import Limits
 from articlekit._parsers.html._extract import RULES, blocks, learned
 from articlekit._parsers.html._extract._common import HIDDEN, HINT, NEGATIVE, Page, State
-from articlekit._parsers.html._metadata import _authors, _dates
+from articlekit._parsers.html._metadata import _authors, _dates, _sources
 from articlekit._parsers.html._tree import parse_tree
 
 _TAGS = ["div", "p", "a", "li", "ul", "tr", "td", "table", "h1", "h2", "h3", "h4", "h5", "h6", "span", "section",
@@ -260,3 +260,39 @@ def test_blocked_keeps_the_answers_of_the_whole_walk(parts: list[str], rnd: rand
     page, reference = Page(body), Page(body)
     for el in elements + elements[::-1]:
         assert page.blocked(el) == _blocked_walk(reference, el)
+
+
+def _old_find_by_class(root: lxml.html.HtmlElement, limit: int | None) -> dict[str, list[lxml.html.HtmlElement]]:
+    """:func:`_sources._find_by_class` as it was: every distinct class and id pair worked out."""
+    found: dict[str, list[lxml.html.HtmlElement]] = {"bylines": [], "headlines": [], "dates": []}
+    cap = _sources._MAX_FOUND if limit is None else limit
+    for el in _sources._XP_NAMED(root):
+        kinds = _sources._kinds(el.get("class"), el.get("id"))
+        if kinds is None:
+            continue
+        tag = el.tag.lower()
+        if kinds[0] and len(found["bylines"]) < cap and tag not in _sources._NOT_BYLINE_TAGS:
+            found["bylines"].append(el)
+        if kinds[1] and len(found["headlines"]) < cap and tag in ("h2", "h3", "div", "span", "p", "header"):
+            found["headlines"].append(el)
+        if kinds[2] and len(found["dates"]) < cap and tag not in _sources._NOT_DATE_TAGS:
+            found["dates"].append(el)
+    return found
+
+
+_NAME_WORDS = ["byline", "AUTHOR", "post-date", "headline", "entry-title", "nav", "sidebar-title", "updated-date",
+               "Timestamp", "poſted", "tıtle", "\u212author", "x", "", "menu", "ByLine", "date-time"]
+_NAMED = st.builds(
+    lambda tag, cls, ident: f"<{tag}{f' class={cls!r}' if cls is not None else ''}{f' id={ident!r}' if ident is not None else ''}>t</{tag}>",
+    st.sampled_from(["div", "span", "p", "h2", "time", "a", "img", "header", "article"]),
+    st.none() | st.lists(st.sampled_from(_NAME_WORDS), max_size=3).map(" ".join),
+    st.none() | st.sampled_from(_NAME_WORDS),
+)
+
+
+@given(st.lists(_NAMED, max_size=30), st.sampled_from([None, 1, 3]))
+@example(["<div class='byline' id='x'>t</div>", "<div class='x' id='byline'>t</div>", "<span class='nav' id='date'>t</span>"], None)
+@settings(max_examples=150)
+def test_elements_found_by_class_are_the_same_when_values_are_gated_first(parts: list[str], limit: int | None) -> None:
+    root = lxml.html.fromstring(f"<html><body>{''.join(parts)}</body></html>")
+    assert _sources._find_by_class(root, limit) == _old_find_by_class(root, limit)

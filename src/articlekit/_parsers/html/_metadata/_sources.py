@@ -147,14 +147,28 @@ def _find_by_class(root: Any, limit: int | None = _MAX_CANDIDATES) -> dict[str, 
     headlines: list[Any] = []
     dates: list[Any] = []
     cap = _MAX_FOUND if limit is None else limit
-    # What a class and id name is worked out once per distinct pair: pages repeat them.
+    # What a class and id name is worked out once per distinct pair: pages repeat them.  Most
+    # pairs name nothing: a pair names something only when its class or its id passes the
+    # gate (no gate word holds a space, so none spans the two), which is tested once per
+    # distinct value first.
     kinds_of: dict[tuple[str | None, str | None], tuple[bool, bool, bool] | None] = {}
+    gated: dict[str | None, bool] = {None: False}
     for el in _XP_NAMED(root):
-        pair = (el.get("class"), el.get("id"))
-        if pair in kinds_of:
-            kinds = kinds_of[pair]
-        else:
-            kinds = kinds_of[pair] = _kinds(*pair)
+        cls = el.get("class")
+        ident = el.get("id")
+        passes = gated.get(cls)
+        if passes is None:
+            passes = gated[cls] = _gate(cls or "")
+        if not passes:
+            passes = gated.get(ident)
+            if passes is None:
+                passes = gated[ident] = _gate(ident or "")
+            if not passes:
+                continue
+        pair = (cls, ident)
+        kinds = kinds_of.get(pair, _UNSEEN)
+        if kinds is _UNSEEN:
+            kinds = kinds_of[pair] = _kinds(cls, ident)
         if kinds is None:
             continue
         tag = el.tag.lower()
@@ -165,6 +179,9 @@ def _find_by_class(root: Any, limit: int | None = _MAX_CANDIDATES) -> dict[str, 
         if kinds[2] and len(dates) < cap and tag not in _NOT_DATE_TAGS:
             dates.append(el)
     return {"bylines": bylines, "headlines": headlines, "dates": dates}
+
+
+_UNSEEN: Any = object()  # a pair not worked out yet
 
 
 def _kinds(cls: str | None, ident: str | None) -> tuple[bool, bool, bool] | None:
