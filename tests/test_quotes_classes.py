@@ -780,3 +780,27 @@ def test_a_possessive_before_a_noun_is_no_pronoun_subject() -> None:
         ("indirect", "she will spend the coming weeks honing her message", "Her advisers and allies")
     ]
     assert _said(passage, disabled=frozenset({"possessive-group"}))[0][2] == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "“The plan will fail,” said Republican political consultant Jane Doe.",
+        "“The plan will fail,” said Monmouth political consultant Jane Doe.",
+    ],
+    ids=["party-modifier-role", "place-modifier-role"],
+)  # fmt: skip
+def test_lower_case_role_modifiers_between_capitalised_words_and_a_name(passage: str) -> None:
+    assert _said(passage) == [("direct", "The plan will fail", "Jane Doe")]
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "“The plan will fail. It is wrong,” said 9/11 widow Jane Doe.",
+        "“The plan will fail. It is wrong,” said 9/11 responder Jane Doe.",
+    ],
+    ids=["number-and-kin-role", "number-and-agent-noun"],
+)  # fmt: skip
+def test_a_description_led_by_a_number_before_a_name(passage: str) -> None:
+    assert _said(passage) == [("direct", "The plan will fail. It is wrong", "Jane Doe")]
