@@ -804,3 +804,23 @@ def test_lower_case_role_modifiers_between_capitalised_words_and_a_name(passage:
 )  # fmt: skip
 def test_a_description_led_by_a_number_before_a_name(passage: str) -> None:
     assert _said(passage) == [("direct", "The plan will fail. It is wrong", "Jane Doe")]
+
+
+@pytest.mark.parametrize(
+    ("passage", "content"),
+    [
+        ("LA CROSSE, Wis. — Gov. Jane Doe on Thursday blamed the media for the row, saying "
+         "that reporters were nitpicking at the wording.",
+         "reporters were nitpicking at the wording"),
+        ("LOS ANGELES (AP) — Jane Doe dove deeper into the record Tuesday, calling the plan "
+         "“a disgrace.”",
+         "the plan “a disgrace.”"),
+        ("NEW YORK, Feb. 2 (UPI) — The next record is almost complete, singer Jane Doe "
+         "recently revealed.",
+         "The next record is almost complete"),
+    ],
+    ids=["place-and-state", "place-and-agency", "place-date-and-agency"],
+)  # fmt: skip
+def test_a_dateline_is_no_speaker_and_no_content(passage: str, content: str) -> None:
+    assert [(t, s) for k, t, s in _said(passage) if k == "indirect"] == [(content, "Jane Doe")]
+    assert _said(passage, disabled=frozenset({"dateline"})) != _said(passage)
