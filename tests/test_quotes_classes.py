@@ -824,3 +824,19 @@ def test_a_description_led_by_a_number_before_a_name(passage: str) -> None:
 def test_a_dateline_is_no_speaker_and_no_content(passage: str, content: str) -> None:
     assert [(t, s) for k, t, s in _said(passage) if k == "indirect"] == [(content, "Jane Doe")]
     assert _said(passage, disabled=frozenset({"dateline"})) != _said(passage)
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "On July 6, 2015, Doe made the following comment:",
+        "Jane Doe released the following statement:",
+        "Doe made the following comment:",
+    ],
+    ids=["surname-after-an-introductory-phrase", "full-name", "surname"],
+)  # fmt: skip
+def test_a_line_ending_in_a_colon_introduces_the_next_lines_quotation(intro: str) -> None:
+    passage = intro + "\n\n“For young people who left school, the jobless rate is 33 percent.”"
+    said = _said(passage)
+    assert [(k, s) for k, _t, s in said] == [("direct", "Jane Doe" if "Jane" in intro else "Doe")]
+    assert _said(passage, disabled=frozenset({"colon-line"}))[0][2] is None

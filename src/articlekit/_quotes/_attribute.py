@@ -441,9 +441,13 @@ def attribute(
             if sentence_last is not None:
                 state.last = (sentence_last.speaker, sentence_last.surface, sentence_last.mention)
             if s1 > s0 and toks[s1 - 1].text == ":" and sentence_last is None:
-                find_subject(
-                    state, toks, s0, s1 - 1
-                )  # "Jane Doe spoke at the meeting:": the subject is met
+                # "Jane Doe spoke at the meeting:": the subject is met; rule colon-line: when
+                # the colon ends the line, the quotation that opens the next line is hers
+                # ("Jane Doe made the following comment:" / "“…”")
+                line_end = s1 == len(toks) and "colon-line" in on
+                subject = find_subject(state, toks, s0, s1 - 1, loose=line_end)
+                if subject is not None and line_end:
+                    state.last = (subject[0], None, subject[2])
         if line_unsigned is not None:
             index, i = line_unsigned
             if state.quotes[index].speaker is None and ends_sentence(toks, i, len(toks)):

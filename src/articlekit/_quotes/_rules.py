@@ -138,6 +138,11 @@ RULES: tuple[Rule, ...] = (
         "the named person right before a colon (… surprise pollster Daron Shaw: “…”)",
     ),
     Rule(
+        "colon-line",
+        "speaker",
+        "the subject of a line ending in a colon speaks the quotation opening the next line",
+    ),
+    Rule(
         "group-speaker",
         "speaker",
         "the pieces of one quotation over several paragraphs share a speaker",

@@ -719,7 +719,7 @@ def find_subject(
                         )
                         or (
                             loose
-                            and phrase.start == lo
+                            and (phrase.start == lo or toks[phrase.start - 1].text == ",")
                             and nxt is not None
                             and nxt.kind == "w"
                             and not nxt.cap
