@@ -780,3 +780,63 @@ def test_a_possessive_before_a_noun_is_no_pronoun_subject() -> None:
         ("indirect", "she will spend the coming weeks honing her message", "Her advisers and allies")
     ]
     assert _said(passage, disabled=frozenset({"possessive-group"}))[0][2] == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "“The plan will fail,” said Republican political consultant Jane Doe.",
+        "“The plan will fail,” said Monmouth political consultant Jane Doe.",
+    ],
+    ids=["party-modifier-role", "place-modifier-role"],
+)  # fmt: skip
+def test_lower_case_role_modifiers_between_capitalised_words_and_a_name(passage: str) -> None:
+    assert _said(passage) == [("direct", "The plan will fail", "Jane Doe")]
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "“The plan will fail. It is wrong,” said 9/11 widow Jane Doe.",
+        "“The plan will fail. It is wrong,” said 9/11 responder Jane Doe.",
+    ],
+    ids=["number-and-kin-role", "number-and-agent-noun"],
+)  # fmt: skip
+def test_a_description_led_by_a_number_before_a_name(passage: str) -> None:
+    assert _said(passage) == [("direct", "The plan will fail. It is wrong", "Jane Doe")]
+
+
+@pytest.mark.parametrize(
+    ("passage", "content"),
+    [
+        ("LA CROSSE, Wis. — Gov. Jane Doe on Thursday blamed the media for the row, saying "
+         "that reporters were nitpicking at the wording.",
+         "reporters were nitpicking at the wording"),
+        ("LOS ANGELES (AP) — Jane Doe dove deeper into the record Tuesday, calling the plan "
+         "“a disgrace.”",
+         "the plan “a disgrace.”"),
+        ("NEW YORK, Feb. 2 (UPI) — The next record is almost complete, singer Jane Doe "
+         "recently revealed.",
+         "The next record is almost complete"),
+    ],
+    ids=["place-and-state", "place-and-agency", "place-date-and-agency"],
+)  # fmt: skip
+def test_a_dateline_is_no_speaker_and_no_content(passage: str, content: str) -> None:
+    assert [(t, s) for k, t, s in _said(passage) if k == "indirect"] == [(content, "Jane Doe")]
+    assert _said(passage, disabled=frozenset({"dateline"})) != _said(passage)
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "On July 6, 2015, Doe made the following comment:",
+        "Jane Doe released the following statement:",
+        "Doe made the following comment:",
+    ],
+    ids=["surname-after-an-introductory-phrase", "full-name", "surname"],
+)  # fmt: skip
+def test_a_line_ending_in_a_colon_introduces_the_next_lines_quotation(intro: str) -> None:
+    passage = intro + "\n\n“For young people who left school, the jobless rate is 33 percent.”"
+    said = _said(passage)
+    assert [(k, s) for k, _t, s in said] == [("direct", "Jane Doe" if "Jane" in intro else "Doe")]
+    assert _said(passage, disabled=frozenset({"colon-line"}))[0][2] is None

@@ -86,6 +86,7 @@ from articlekit._quotes._state import (
     new_quote,
 )
 from articlekit._quotes._subjects import (
+    dateline_end,
     find_subject,
     last_speaking,
     mention_names,
@@ -322,6 +323,7 @@ def attribute(
         first_names = lex.first_names
         quote_at = [k for k, t in enumerate(toks) if t.kind == "q"]
         unknown_cues = "unknown-cue" in on
+        dateline = "dateline" in on
         cue_at = [k for k, t in enumerate(toks) if t.low in cue_words]
         if unknown_cues and quote_at:
             # "sniffed that “…”": a past tense outside the lexicon two tokens before a quotation
@@ -335,6 +337,8 @@ def attribute(
         names_at = [k for k, t in enumerate(toks) if t.cap and t.low in first_names]
         tail: int | None = None  # a direct quotation that ended the previous sentence, with no cue
         for s0, s1 in sentences(toks, inner, starters):
+            if dateline and not is_title:
+                s0 = dateline_end(toks, s0, s1)  # "LOS ANGELES (AP) — …": the sentence after it
             cues = find_cues(toks, s0, s1, lex, is_title, cue_at, unknown_cues)
             if names_at and "mention-names" in on:
                 mention_names(state, toks, s0, s1, names_at, "introduced" in on)
@@ -437,9 +441,13 @@ def attribute(
             if sentence_last is not None:
                 state.last = (sentence_last.speaker, sentence_last.surface, sentence_last.mention)
             if s1 > s0 and toks[s1 - 1].text == ":" and sentence_last is None:
-                find_subject(
-                    state, toks, s0, s1 - 1
-                )  # "Jane Doe spoke at the meeting:": the subject is met
+                # "Jane Doe spoke at the meeting:": the subject is met; rule colon-line: when
+                # the colon ends the line, the quotation that opens the next line is hers
+                # ("Jane Doe made the following comment:" / "“…”")
+                line_end = s1 == len(toks) and "colon-line" in on
+                subject = find_subject(state, toks, s0, s1 - 1, loose=line_end)
+                if subject is not None and line_end:
+                    state.last = (subject[0], None, subject[2])
         if line_unsigned is not None:
             index, i = line_unsigned
             if state.quotes[index].speaker is None and ends_sentence(toks, i, len(toks)):

@@ -58,6 +58,11 @@ RULES: tuple[Rule, ...] = (
         "subject", "state", "the subject of a sentence without a cue becomes the most recent person"
     ),
     Rule(
+        "dateline",
+        "state",
+        "a dateline opening a sentence is no subject (LA CROSSE, Wis. — Jane Doe blamed …, saying)",
+    ),
+    Rule(
         "title-case",
         "state",
         "the names of a title in Title Case are met in passing (Jane Doe's Final Column Explains …)",
@@ -131,6 +136,11 @@ RULES: tuple[Rule, ...] = (
         "colon-name",
         "speaker",
         "the named person right before a colon (… surprise pollster Daron Shaw: “…”)",
+    ),
+    Rule(
+        "colon-line",
+        "speaker",
+        "the subject of a line ending in a colon speaks the quotation opening the next line",
     ),
     Rule(
         "group-speaker",

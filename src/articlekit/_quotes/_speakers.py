@@ -600,7 +600,8 @@ def phrase_after(text: str, toks: list[Token], start: int, lex: Lexicon, hi: int
         and not toks[b].cap
         and (toks[b + 1].cap or (b + 2 < limit and toks[b + 2].cap))
         and _role_word(toks[b], lex)
-        and all(t.cap for t in toks[start:b])
+        and (toks[start].cap or toks[start].text[0].isdigit())
+        and all(t.cap or t.text[0].isdigit() or t.low in lex.role_modifiers for t in toks[start:b])
     ):
         # "says Cambridge cartoonist Jane Doe": a place, a role word or two, then a name
         r = b

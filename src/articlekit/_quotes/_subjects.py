@@ -606,6 +606,53 @@ def _introduced(toks: list[Token], k: int, end: int, lo: int, hi: int, lex: Lexi
     return end + 1 < hi and toks[end].text == "," and toks[end + 1].text.isdigit()
 
 
+#: The dashes that close a dateline (``LOS ANGELES —``; two hyphens are two tokens).
+_DATELINE_DASHES = frozenset(("\u2014", "\u2013", "\u2015", "-"))
+
+
+def dateline_end(toks: list[Token], lo: int, hi: int) -> int:
+    """Rule ``dateline``: the token after a dateline that opens the sentence at *lo*, else *lo*.
+
+    A dateline is one to four words in capitals (``LOS ANGELES``), maybe a comma and up to
+    four capitalised words or abbreviations (``, Wis.``, ``, Feb. 2``) or a parenthesis
+    (``(AP)``), then a dash (``LA CROSSE, Wis. — Gov. Jane Doe …``).  Bounded: at most
+    16 tokens are read.
+    """
+    k = lo
+    limit = min(hi, lo + 16)
+    while (
+        k < min(limit, lo + 4)
+        and toks[k].kind == "w"
+        and len(toks[k].text) > 1
+        and toks[k].text.isupper()
+    ):
+        k += 1
+    if k == lo:
+        return lo
+    if k < limit and toks[k].text == ",":
+        k += 1
+        stop = min(limit, k + 6)
+        while (
+            k < stop
+            and toks[k].text not in _DATELINE_DASHES
+            and (toks[k].text == "." or toks[k].text[0].isupper() or toks[k].text[0].isdigit())
+        ):
+            k += 1
+    if k < limit and toks[k].text == "(":
+        close = k + 1
+        while close < min(limit, k + 5) and toks[close].text != ")":
+            close += 1
+        if close >= limit or toks[close].text != ")":
+            return lo
+        k = close + 1
+    dashes = k
+    while k < limit and toks[k].text in _DATELINE_DASHES:
+        k += 1
+    if k == dashes or k >= hi:
+        return lo
+    return k
+
+
 def find_subject(
     state: State, toks: list[Token], lo: int, hi: int, loose: bool = False
 ) -> tuple[Speaker, Entity, Span | None] | None:
@@ -672,7 +719,7 @@ def find_subject(
                         )
                         or (
                             loose
-                            and phrase.start == lo
+                            and (phrase.start == lo or toks[phrase.start - 1].text == ",")
                             and nxt is not None
                             and nxt.kind == "w"
                             and not nxt.cap

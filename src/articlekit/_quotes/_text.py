@@ -20,12 +20,12 @@ __all__ = ["MAX_SENTENCE", "Token", "inert", "sentences", "tokenize"]
 MAX_SENTENCE = 200
 
 # An abbreviation or initials (group 1, checked against the lexicon afterwards), a word
-# (group 2: inner apostrophes and hyphens kept), or one other character that is not white
-# space.  No nested quantifiers.  (The lookahead, which both forms of group 1 need, lets a word
-# skip them quickly.)
+# (group 2: inner apostrophes and hyphens kept; numbers joined by slashes, "9/11", are one
+# word), or one other character that is not white space.  No nested quantifiers.  (The
+# lookahead, which both forms of group 1 need, lets a word skip them quickly.)
 _PIECES = re.compile(
     r"(?=[A-Za-z][a-z]{0,4}\.)((?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,4}\.)"
-    r"|([\w\u2019'][\w\u2019'\-\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*)|[^\w\s]"
+    r"|(\d{1,4}/\d{1,4}/\d{1,4}(?![\w/])|\d{1,4}/\d{1,4}(?![\w/])|[\w\u2019'][\w\u2019'\-\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*)|[^\w\s]"
 )  # (invisible and bidi characters inside a word stay in it: "Pe\u200bskov" is one word)
 _ENDERS = frozenset(".?!")
 # In ASCII text: an upper-case letter, and the words as the tokenizer cuts them (apart from
