@@ -193,3 +193,31 @@ def test_an_avatar_block_does_not_admit_an_author_that_is_no_person() -> None:
         'itemtype="http://schema.org/Person"', 'itemtype="http://schema.org/Thing"',
     )  # fmt: skip
     assert meta.authors == ()
+
+
+JOB_TITLE_URL = "https://greenrow.example/guides/companion-planting/"
+
+
+def test_an_author_boxs_job_title_under_the_name_is_no_part_of_it() -> None:
+    meta = parse("author_box_job_title_under_name.html", JOB_TITLE_URL)
+    assert meta.authors == (Person("Marguerite Osei"),)
+
+
+def test_an_author_boxs_job_title_in_a_bem_element_is_no_second_author() -> None:
+    # "c-author-info__title" holding credentials and a job title after a comma.
+    meta = parse(
+        "author_box_job_title_under_name.html", JOB_TITLE_URL,
+        '<span class="author-title">Gardener &amp; Seed Saver</span>',
+        '<p class="c-author-info__title">RN, BSN, Certified Soil Consultant</p>',
+    )  # fmt: skip
+    assert meta.authors == (Person("Marguerite Osei"),)
+    assert meta.credits == ()
+
+
+def test_a_name_in_an_element_not_classed_as_a_job_title_is_still_read() -> None:
+    # The boundary: the same box without the job-title class keeps reading its names.
+    meta = parse(
+        "author_box_job_title_under_name.html", JOB_TITLE_URL,
+        '<span class="author-title">Gardener &amp; Seed Saver</span>', '<span>and Tomas Reyes</span>',
+    )  # fmt: skip
+    assert meta.authors == (Person("Marguerite Osei"), Person("Tomas Reyes"))

@@ -320,7 +320,7 @@ def _from_byline_elements(
             continue
         if _ABOUT_CLASS.search(_attr(el, "class") + " " + _attr(el, "id")):
             continue  # what the author does, not who: "author-description", "author-job-title"
-        text = _element_text(el, 400)
+        text = _byline_text(el, 400)
         if not _byline_text_ok(text):
             continue
         names, orgs = split_byline(text, site_names=org_names)
@@ -336,6 +336,35 @@ def _from_byline_elements(
 
 
 _ABOUT_CLASS = re.compile(r"author[-_]?(?:desc|description|bio|job|role|position|title)", re.IGNORECASE)
+#: A part of an author box that says what the author does, not who (``author-title``,
+#: ``c-author-info__title``, ``elementor-author-box__bio``): a class word naming the author
+#: and ending in one of these.
+_ABOUT_PART = re.compile(r"author\S*?[-_](?:job|job-title|role|position|title)$", re.IGNORECASE)
+
+
+def _byline_text(el: Any, limit: int) -> str:
+    """The text of a byline element without its parts that describe the author (a job title
+    under the name: "Celeste Longacre" / "Gardener & Astrologer"), bounded to *limit*
+    characters; script and style content left out."""
+    parts: list[str] = []
+    skipped: set[Any] = set()
+    size = 0
+    for node in el.iter():
+        if node is not el and node.getparent() in skipped:
+            skipped.add(node)
+            continue
+        ok = isinstance(node.tag, str) and node.tag not in ("script", "style", "noscript", "template")
+        if ok and node is not el and any(_ABOUT_PART.search(t) for t in _attr(node, "class").split()):
+            ok = False
+        if not ok:
+            skipped.add(node)
+        for text in (node.text if ok else None, node.tail if node is not el else None):
+            if text:  # a described part's tail is outside it
+                parts.append(text)
+                size += len(text)
+        if size > limit:
+            break
+    return clean_name(" ".join(parts)[:limit])
 
 
 def _article_like(page: _Page) -> bool:
