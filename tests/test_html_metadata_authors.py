@@ -221,3 +221,76 @@ def test_a_name_in_an_element_not_classed_as_a_job_title_is_still_read() -> None
         '<span class="author-title">Gardener &amp; Seed Saver</span>', '<span>and Tomas Reyes</span>',
     )  # fmt: skip
     assert meta.authors == (Person("Marguerite Osei"), Person("Tomas Reyes"))
+
+
+# Bylines in German (first: the held-out pages are mostly German), French, Spanish, Italian,
+# Portuguese and Dutch, each under an article's headline.
+
+
+def test_german_published_on_a_date_by_gives_the_name() -> None:
+    meta = parse("byline_german_published_on_date_by.html", "https://stadtblatt.example/radwege")
+    assert meta.authors == (Person("Chris Jung"),)
+
+
+def test_german_text_and_photos_credits_give_the_writer_only() -> None:
+    meta = parse("byline_german_text_and_photos.html", "https://bergblick.example/huetten-allgaeu")
+    assert meta.authors == (Person("Chris Jung"),)
+    assert meta.credits == ()
+
+
+def test_german_photos_credit_alone_names_no_author() -> None:
+    meta = parse(
+        "byline_german_text_and_photos.html", "https://bergblick.example/huetten-allgaeu",
+        "Text: Chris Jung | Fotos: Anna Schmidt", "Fotos: Anna Schmidt",
+    )  # fmt: skip
+    assert meta.authors == ()
+
+
+def test_german_guest_post_by_gives_the_name() -> None:
+    meta = parse("byline_german_guest_post_by.html", "https://stadtblatt.example/bibliotheken")
+    assert meta.authors == (Person("Chris Jung"),)
+
+
+def test_german_name_then_job_title_in_one_text_gives_the_name() -> None:
+    meta = parse("byline_german_name_then_role.html", "https://stadtblatt.example/haushalt")
+    assert meta.authors == (Person("Chris Jung"),)
+
+
+def test_german_name_then_author_page_link_gives_the_name() -> None:
+    meta = parse("byline_german_name_then_author_page_link.html", "https://stadtblatt.example/marktplatz")
+    assert meta.authors == (Person("Chris Jung"),)
+
+
+def test_french_published_on_a_date_by_gives_the_name() -> None:
+    meta = parse("byline_french_published_on_date_by.html", "https://quotidienduport.example/terminal")
+    assert meta.authors == (Person("Jean Dupont"),)
+
+
+def test_spanish_published_on_a_date_by_gives_the_name() -> None:
+    meta = parse("byline_spanish_published_on_date_by.html", "https://diariodelvalle.example/biblioteca")
+    assert meta.authors == (Person("Juan Pérez"),)
+
+
+def test_italian_text_label_and_job_title_give_the_name_and_no_credit() -> None:
+    meta = parse("byline_italian_text_label_and_role.html", "https://cronachedellago.example/lungolago")
+    assert meta.authors == (Person("Mario Rossi"),)
+    assert meta.credits == ()
+
+
+def test_portuguese_text_label_and_job_title_give_the_name_and_no_credit() -> None:
+    meta = parse("byline_portuguese_text_label_and_role.html", "https://jornaldaserra.example/feira-do-livro")
+    assert meta.authors == (Person("Ana Silva"),)
+    assert meta.credits == ()
+
+
+def test_dutch_two_names_joined_by_en_are_two_authors() -> None:
+    meta = parse("byline_dutch_two_names_with_en.html", "https://dagbladnoord.example/fietsbrug")
+    assert meta.authors == (Person("Jan de Vries"), Person("Piet Jansen"))
+
+
+def test_dutch_en_inside_a_job_title_after_a_comma_splits_no_name() -> None:
+    meta = parse(
+        "byline_dutch_two_names_with_en.html", "https://dagbladnoord.example/fietsbrug",
+        "Door Jan de Vries en Piet Jansen", "Door Jan de Vries, redacteur en columnist",
+    )  # fmt: skip
+    assert meta.authors == (Person("Jan de Vries"),)

@@ -197,9 +197,9 @@ class BylineWords(NamedTuple):
       (``Veröffentlicht von Chris Jung``);
     * ``labels``: what else labels a text already known to be a byline, before the
       names (``Autor:``, ``Text:``);
-    * ``reviewers``: labels of the people who checked the text, not wrote it
-      (``Reviewed by``): stripped at the start of a byline, and where they follow
-      the authors' names the rest of the byline is dropped;
+    * ``reviewers``: labels of the people who checked, illustrated or photographed
+      the text, not wrote it (``Reviewed by``, ``Fotos:``): stripped at the start of a
+      byline, and where they follow the authors' names the rest of the byline is dropped;
     * ``roles``: job titles dropped from a byline (``Review Editor``, ``Redakteurin``);
     * ``furniture``: words of link labels and buttons that are never part of a name
       (``Alle Beiträge``, ``Voir tous les articles``).
@@ -231,58 +231,78 @@ BYLINE_LANGUAGES: Final[dict[str, BylineWords]] = {
                    "website", "table", "of", "contents", "overview", "category", "feed", "rss"),
     ),
     "de": BylineWords(
-        openers=("veröffentlicht von", "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von"),
-        labels=("autor", "autorin", "autoren"),
-        reviewers=("geprüft von", "überprüft von", "redigiert von", "bearbeitet von"),
+        openers=("veröffentlicht von", "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von",
+                 "ein gastbeitrag von", "ein kommentar von", "ein gastkommentar von", "eine analyse von",
+                 "eine kolumne von", "eine reportage von", "ein bericht von", "ein interview von", "text von"),
+        labels=("autor", "autorin", "autoren", "text", "text und fotos"),
+        reviewers=("geprüft von", "überprüft von", "redigiert von", "bearbeitet von", "fotos:", "foto:",
+                   "fotos von", "bilder:", "illustration:", "grafik:", "mitarbeit:", "mit material von"),
         roles=("redakteur", "redakteurin", "autorin", "journalistin", "korrespondent", "korrespondentin",
                "chefredakteur", "chefredakteurin", "volontär", "volontärin", "gastautor", "gastautorin",
-               "ressortleiter", "ressortleiterin", "fotograf", "fotografin"),
-        furniture=("alle", "beiträge", "artikel", "mehr", "zum", "profil", "weitere", "autorenseite"),
+               "ressortleiter", "ressortleiterin", "fotograf", "fotografin", "reporterin", "chefreporter",
+               "chefreporterin", "kolumnist", "kolumnistin", "moderator", "moderatorin", "mitarbeiter",
+               "mitarbeiterin", "praktikant", "praktikantin", "online-redakteur", "online-redakteurin"),
+        furniture=("alle", "beiträge", "artikel", "mehr", "zum", "profil", "weitere", "autorenseite",
+                   "autorenprofil", "folgen", "zur"),
     ),
     "fr": BylineWords(
-        openers=("publié par", "écrit par", "rédigé par", "un article de"),
-        labels=("auteur", "auteure", "autrice"),
-        reviewers=("relu par", "vérifié par", "édité par"),
+        openers=("publié par", "écrit par", "rédigé par", "un article de", "une tribune de"),
+        labels=("auteur", "auteure", "autrice", "texte"),
+        reviewers=("relu par", "vérifié par", "édité par", "photos:", "photo:", "avec la collaboration de"),
         roles=("journaliste", "rédacteur", "rédactrice", "correspondant", "correspondante", "chroniqueur",
-               "chroniqueuse", "envoyé", "envoyée", "spécial", "spéciale"),
-        furniture=("voir", "tous", "les", "articles", "plus", "profil"),
+               "chroniqueuse", "envoyé", "envoyée", "spécial", "spéciale", "éditorialiste", "pigiste",
+               "reporter", "reportrice"),
+        furniture=("voir", "tous", "les", "articles", "plus", "profil", "ses", "suivre"),
     ),
     "es": BylineWords(
         openers=("publicado por", "escrito por", "redactado por"),
-        labels=("autor", "autora"),
-        reviewers=("revisado por", "editado por"),
-        roles=("periodista", "redactor", "redactora", "corresponsal", "columnista", "enviado", "enviada"),
-        furniture=("ver", "todos", "los", "artículos", "más", "perfil"),
+        labels=("autor", "autora", "texto"),
+        reviewers=("revisado por", "editado por", "fotos:", "foto:", "con la colaboración de"),
+        roles=("periodista", "redactor", "redactora", "corresponsal", "columnista", "enviado", "enviada",
+               "reportero", "reportera", "colaborador", "colaboradora"),
+        furniture=("ver", "todos", "los", "artículos", "más", "perfil", "sus", "seguir"),
     ),
     "it": BylineWords(
         openers=("pubblicato da", "scritto da", "a cura di"),
-        labels=("di", "autore", "autrice"),
-        reviewers=("revisionato da", "rivisto da"),
-        roles=("giornalista", "redattore", "redattrice", "corrispondente", "inviato", "inviata"),
-        furniture=("tutti", "gli", "articoli", "vedi", "altri", "profilo"),
+        labels=("di", "autore", "autrice", "testo", "testo di"),
+        reviewers=("revisionato da", "rivisto da", "foto:", "foto di"),
+        roles=("giornalista", "redattore", "redattrice", "corrispondente", "inviato", "inviata", "caporedattore",
+               "caporedattrice", "collaboratore", "collaboratrice", "editorialista"),
+        furniture=("tutti", "gli", "articoli", "vedi", "altri", "profilo", "suoi", "segui"),
     ),
     "pt": BylineWords(
         openers=("publicado por", "escrito por"),
-        labels=("autor", "autora"),
-        reviewers=("revisado por", "editado por"),
-        roles=("jornalista", "redator", "redatora", "repórter", "correspondente", "colunista"),
-        furniture=("ver", "todos", "os", "artigos", "mais", "perfil"),
+        labels=("autor", "autora", "texto"),
+        reviewers=("revisado por", "editado por", "fotos:", "foto:"),
+        roles=("jornalista", "redator", "redatora", "repórter", "correspondente", "colunista", "editora",
+               "colaborador", "colaboradora"),
+        furniture=("ver", "todos", "os", "artigos", "mais", "perfil", "seus"),
     ),
     "nl": BylineWords(
         openers=("geschreven door", "gepubliceerd door"),
-        labels=("auteur",),
-        reviewers=("gecontroleerd door", "bewerkt door"),
-        roles=("redacteur", "redactrice", "verslaggever", "verslaggeefster", "correspondent", "journalist"),
-        furniture=("alle", "artikelen", "berichten", "bekijk", "meer", "profiel"),
+        labels=("auteur", "tekst"),
+        reviewers=("gecontroleerd door", "bewerkt door", "foto's:", "foto:", "beeld:"),
+        roles=("redacteur", "redactrice", "verslaggever", "verslaggeefster", "correspondent", "journalist",
+               "hoofdredacteur", "eindredacteur", "fotograaf", "medewerker", "columnist"),
+        furniture=("alle", "artikelen", "berichten", "bekijk", "meer", "profiel", "volg"),
     ),
 }
 _LANGUAGE_OPENERS = tuple(w for words in BYLINE_LANGUAGES.values() for w in words.openers)
 _LANGUAGE_LABELS = tuple(
     w for words in BYLINE_LANGUAGES.values() for w in (*words.openers, *words.labels, *words.reviewers)
 )
+#: The labels of :data:`BYLINE_LANGUAGES` open a byline after an HTML headline before a colon
+#: ("Autor: Chris Jung", "Text: Chris Jung | Fotos: Anna Schmidt").
+_LANGUAGE_HEADINGS = tuple(w for words in BYLINE_LANGUAGES.values() for w in words.labels)
 _REVIEWERS = tuple(w for words in BYLINE_LANGUAGES.values() for w in words.reviewers)
 _LANGUAGE_ROLES = frozenset(w for words in BYLINE_LANGUAGES.values() for w in words.roles)
 _FURNITURE_WORDS = frozenset(w for words in BYLINE_LANGUAGES.values() for w in words.furniture)
+_ALL_ROLES = ROLE_WORDS | _LANGUAGE_ROLES
+#: Words that name a job (not "updated", "follow" or "senior" of :data:`ROLE_WORDS`).
+_JOB_WORDS = _LANGUAGE_ROLES | {
+    "reporter", "writer", "correspondent", "contributor", "columnist", "editor", "photographer", "producer",
+    "analyst", "journalist",
+}  # fmt: skip
 #: Openers of a plain-text byline only.  (After an HTML headline, "Interview by" would replace
 #: the author of wcxb-dev/4371.)
 _TEXT_OPENERS = ("reported by", "reporting by", "interview by")
@@ -303,28 +323,42 @@ def _alternatives(words: Iterable[str], space: str = r"\s+") -> str:
     return "(?:" + "|".join(w.replace(" ", space) for w in words) + ")"
 
 
+#: A label with the date between its verb and its preposition: "Veröffentlicht am 12. März 2025
+#: von", "Publié le 3 mai par", "Posted on May 3, 2025 by" (the verb, the word before the date,
+#: at most 40 characters of date, the preposition).
+_DATED_VERBS = (
+    "published", "posted", "written", "updated", "veröffentlicht", "geschrieben", "verfasst", "aktualisiert",
+    "erstellt", "publié", "écrit", "mis à jour", "publicado", "escrito", "actualizado", "atualizado",
+    "pubblicato", "scritto", "aggiornato", "gepubliceerd", "geschreven", "bijgewerkt",
+)  # fmt: skip
+_DATED_LABEL = (
+    _alternatives(_DATED_VERBS)
+    + r"\s+(?:am|on|le|el|em|il|op|den|the)\s+[^|·•⋅∙\n]{1,40}?\s+(?:von|by|par|por|da|door|di)\s+"
+)
+
 _OPENER = re.compile(
     _alternatives((*BYLINE_OPENERS, *_TEXT_OPENERS)) + r"\s+(?=\S)|" + _alternatives(_OPENER_HEADINGS) + r"\s*:\s*",
     re.IGNORECASE,
 )
 _OPENER_START = re.compile(
     r"^" + _alternatives(sorted((*BYLINE_OPENERS, *_HTML_OPENERS, *_LANGUAGE_OPENERS), key=len, reverse=True), " ")
-    + r"\b\s*:?\s*|^" + _alternatives(_HTML_HEADINGS) + r"\s*:",
+    + r"\b\s*:?\s*|^" + _alternatives(_HTML_HEADINGS) + r"\s*:|^" + _DATED_LABEL
+    + r"|^" + _alternatives(sorted(_LANGUAGE_HEADINGS, key=len, reverse=True)) + r"\s*:",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
-    rf"^{_alternatives(sorted(_LANGUAGE_LABELS, key=len, reverse=True))}\s*[:\-]?\s+"
+    rf"^{_DATED_LABEL}|^{_alternatives(sorted(_LANGUAGE_LABELS, key=len, reverse=True))}\s*[:\-]?\s+"
     rf"|^(?:{_alternatives(_LABEL_VERBS)}\s+)?{_alternatives(_LABEL_PREPOSITIONS)}\s*[:\-]?\s+"
     rf"|^{_alternatives(_LABEL_HEADINGS)}\s*[:\-]\s*",
     re.IGNORECASE,
 )
 #: Where the reviewers of a byline begin, after its authors' names: the rest is dropped.
 _REVIEW_CUT = re.compile(
-    r"(?:\s|^|[,;|·•⋅]\s*)" + _alternatives(sorted(_REVIEWERS, key=len, reverse=True)) + r"\b.*$",
+    r"(?:\s|^|[,;|·•⋅]\s*)" + _alternatives(sorted(_REVIEWERS, key=len, reverse=True)) + r"(?:\b|(?<=:)).*$",
     re.IGNORECASE | re.DOTALL,
 )
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||&|[·•⋅∙]|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|\b[Ww]ith\b|\s[-–—]\s|"
+    r"\s*(?:,|;|\||&|[·•⋅∙]|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|(?<=\w)\s+en\s+(?=[A-Z])|\b[Ww]ith\b|\s[-–—]\s|"
     r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\n)\s*"
 )
 _TEXT_SPLIT = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*;\s*")
@@ -562,15 +596,51 @@ def split_byline(text: str, *, site_names: Iterable[str] = ()) -> tuple[list[str
         if agency:  # "Jane Doe Associated Press"
             credits.append(agency.group(2))
             part = agency.group(1)
-        if is_link_label(part) or _is_job_title(part):
-            continue
+        part = _without_link_label(part)
+        if is_link_label(part) or _is_job_title(part) or name_key(part) in _ALL_ROLES:
+            continue  # "Alle Beiträge", "Review Editor", "journaliste"
         if is_organisation(part, site_keys, site_words):
             credits.append(part)
         elif _is_role(part):
-            continue
+            named = _name_before_role(part)  # "Chris Jung Redakteur Wirtschaft": the name before the role
+            if named:
+                people.append(display_name(named))
         elif looks_like_name(part):
             people.append(display_name(part))
     return people, credits
+
+
+def _without_link_label(part: str) -> str:
+    """*part* without a link label of two or more words after a name of two or three
+    (``Chris Jung Alle Beiträge``, ``Jane Doe See all posts``); an avatar's initials
+    before it (``CM Craig McCarthy``) leave *part* as it is."""
+    words = part.split()
+    end = len(words)
+    while end > 0 and words[end - 1].strip(".,'’()").casefold() in _FURNITURE_WORDS:
+        end -= 1
+    head = words[:end]
+    if len(words) - end >= 2 and 2 <= end <= 3 and not any(map(is_acronym, head)) and looks_like_name(" ".join(head)):
+        return " ".join(words[:end])
+    return part
+
+
+def _name_before_role(part: str) -> str | None:
+    """The name of two or three words before a job title that follows it with no separator
+    (``Chris Jung Redakteur Wirtschaft``, the title capitalised); None if the words before
+    the first role word are no such name (an avatar's initials before it: ``CM Craig McCarthy``)."""
+    words = part.split()
+    for i, word in enumerate(words):
+        if word.strip(".,'’()").casefold() in _ALL_ROLES:
+            head = words[:i]
+            if (
+                word.strip(".,'’()").casefold() not in _JOB_WORDS
+                or not word[:1].isupper()  # a sentence goes on: "Nicole Burke As founder of ..."
+                or not 2 <= i <= 3
+                or any(map(is_acronym, head))
+            ):
+                return None
+            return " ".join(head) if looks_like_name(" ".join(head), allow_roles=False) else None
+    return None
 
 
 def _text_name(item: str, *, handle: bool) -> bool:

@@ -78,6 +78,7 @@ from articlekit._people import (
     looks_like_name,
     opens_byline,
     split_byline,
+    split_names,
     squash,
     strip_label,
     uninvert,
@@ -552,7 +553,7 @@ def _byline_after(texts: list[str]) -> str | None:
                     break
                 # After a whole name, another name in its own element is another author ("Emily
                 # Walker" "Casey McDevitt"); anything else ends the byline ("Table of contents").
-                if looks_like_name(strip_label(joined).strip()) and nxt.strip(" ,").lower() not in _CONNECTORS:
+                if _names_only(joined) and nxt.strip(" ,").lower() not in _CONNECTORS:
                     if not (len(nxt.split()) >= 2 and looks_like_name(nxt)) or split_byline(joined)[1]:
                         break  # after an organisation ("Great Day Editorial Team"), a category follows
                     joined += ", " + nxt
@@ -561,6 +562,16 @@ def _byline_after(texts: list[str]) -> str | None:
             return joined
     return None
 
+
+
+def _names_only(text: str) -> bool:
+    """Whether the byline *text*, its label stripped, is a name ("Jane Doe") or two joined by
+    a word ("Jan de Vries en Piet Jansen", "Jane Doe und Bo Li"; no comma)."""
+    text = strip_label(text).strip()
+    if looks_like_name(text):
+        return True
+    items = split_names(text)
+    return "," not in text and len(items) == 2 and all(looks_like_name(item.strip()) for item in items)
 
 
 _LINE_PARTS = re.compile(r"\s+[|·•⋅∙]\s+")
