@@ -248,3 +248,8 @@ _FAMILY = ["Jung", "Schmidt", "Dupont", "PÃ©rez", "Rossi", "Silva", "Jansen", "Ã
 def test_any_language_label_and_name_gives_the_name_alone(label: str, given_name: str, family: str, tail: str) -> None:
     name = f"{given_name} {family}"
     assert split_byline(f"{label} {name}{tail}") == ([name], [])
+
+
+def test_contributors_after_the_writer_are_no_authors() -> None:
+    byline = "By Ben Applebaum-Bauch, Contributions From: Trish Matheny, Sam Schild"
+    assert split_byline(byline) == (["Ben Applebaum-Bauch"], [])

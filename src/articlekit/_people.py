@@ -222,6 +222,7 @@ BYLINE_LANGUAGES: Final[dict[str, BylineWords]] = {
                  "this post was written by", "this article was written by", "this story was written by"),
         labels=("updated by", "contributed by", "compiled by", "presented by"),
         reviewers=("reviewed by", "medically reviewed by", "fact checked by", "fact-checked by", "edited by",
+                   "contributions from", "with contributions from", "additional reporting by",
                    "expert reviewed by", "review by"),
         roles=("reviewer", "reviewed", "staff writer", "fact", "checker", "checked", "medically", "expert",
                "specialist", "head", "lead", "director", "manager", "founder", "ceo", "host"),
