@@ -294,3 +294,35 @@ def test_dutch_en_inside_a_job_title_after_a_comma_splits_no_name() -> None:
         "Door Jan de Vries en Piet Jansen", "Door Jan de Vries, redacteur en columnist",
     )  # fmt: skip
     assert meta.authors == (Person("Jan de Vries"),)
+
+
+LISTED_URL = "https://coursenotes.example/reports/free-certificates/"
+
+
+def test_the_metadatas_author_first_of_names_listed_under_the_headline_brings_the_others() -> None:
+    meta = parse("metadata_first_of_listed_names.html", LISTED_URL)
+    assert meta.authors == (
+        Person("Wen Lo"), Person("Priya Anand"), Person("Tomas Ferreira Lima"), Person("Olu Adebayo"),
+    )  # fmt: skip
+
+
+def test_a_listed_name_after_an_affiliation_mark_is_a_co_author() -> None:
+    meta = parse(
+        "metadata_first_of_listed_names.html", LISTED_URL,
+        '<a href="/u/wen-lo">Wen Lo</a><span>,</span>', '<a href="/u/wen-lo">Wen Lo</a><sup>1</sup><span>;</span>',
+    )  # fmt: skip
+    assert meta.authors[:2] == (Person("Wen Lo"), Person("Priya Anand"))
+
+
+def test_a_desk_in_the_list_ends_it() -> None:
+    meta = parse(
+        "metadata_first_of_listed_names.html", LISTED_URL,
+        '<a href="/u/priya-anand">Priya Anand</a>', '<a href="/desk">Global Desk</a>',
+    )  # fmt: skip
+    assert meta.authors == (Person("Wen Lo"),)
+
+
+def test_names_under_the_headline_without_a_separator_are_no_co_authors() -> None:
+    # A related-story list after the metadata's name is no byline.
+    meta = parse("metadata_first_of_listed_names.html", LISTED_URL, "<span>,</span>", "<span>Related</span>")
+    assert meta.authors == (Person("Wen Lo"),)

@@ -564,6 +564,33 @@ def _byline_after(texts: list[str]) -> str | None:
 
 
 
+_LIST_JOINS = frozenset((",", ";", "&", "and", "und", "et", "y", "e", "en"))
+
+
+def _names_listed_after(texts: list[str], first: str, org_names: list[str]) -> list[str]:
+    """The people's whole names listed after *first* among the first texts under the headline,
+    each after a separator (``,`` ``;`` ``&`` ``and``; an affiliation number between them is
+    skipped), up to the first text that is neither (an organisation ends the list too)."""
+    key = name_key(first)
+    start = next((i for i, t in enumerate(texts[:15]) if name_key(t) == key), None)
+    if start is None:
+        return []
+    names: list[str] = []
+    joined = False
+    for text in texts[start + 1 : start + 40]:
+        low = text.strip().lower()
+        if low in _LIST_JOINS:
+            joined = True
+        elif low.isdigit() and len(low) <= 2:
+            continue  # an affiliation mark: "Jennifer Huberty" "1" ";" "Jeni Green"
+        elif joined and len(text.split()) >= 2 and split_byline(text, site_names=org_names) == ([text.strip()], []):
+            names.append(text.strip())
+            joined = False
+        else:
+            break
+    return names[:10]
+
+
 def _names_only(text: str) -> bool:
     """Whether the byline *text*, its label stripped, is a name ("Jane Doe") or two joined by
     a word ("Jan de Vries en Piet Jansen", "Jane Doe und Bo Li"; no comma)."""
@@ -645,6 +672,10 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
         # After a label ("by Amanda", "Posted by BeauHD") one word is a name too.
         after_people = [Person(n) for n in names]
     people, hidden = _shown(page, people)
+    if len(people) == 1 and not after_people:
+        # The metadata names the first of a list of names printed under the headline ("Rui Ma",
+        # ",", "Heba Ledwon", "&", "Suparn Patra"): the others are co-authors.
+        people = people + [Person(n) for n in _names_listed_after(after, people[0].name, org_names)]
     if people and after_people:
         meta_keys = {name_key(p.name) for p in people}
         vis_keys = {name_key(p.name) for p in after_people}
