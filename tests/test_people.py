@@ -162,6 +162,7 @@ def test_an_item_beginning_with_the_sites_whole_name_is_its_desk() -> None:
         # German first: the held-out pages are mostly German.
         ("Veröffentlicht am 12. März 2025 von Chris Jung", ["Chris Jung"]),
         ("Geschrieben am 3. Mai 2024 von Chris Jung", ["Chris Jung"]),
+        ("Veröffentlicht: 12.03.2025, 10:15 Uhr von Chris Jung", ["Chris Jung"]),
         ("Ein Gastbeitrag von Chris Jung", ["Chris Jung"]),
         ("Eine Analyse von Chris Jung", ["Chris Jung"]),
         ("Text: Chris Jung | Fotos: Anna Schmidt", ["Chris Jung"]),

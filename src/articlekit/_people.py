@@ -325,8 +325,8 @@ def _alternatives(words: Iterable[str], space: str = r"\s+") -> str:
 
 
 #: A label with the date between its verb and its preposition: "Veröffentlicht am 12. März 2025
-#: von", "Publié le 3 mai par", "Posted on May 3, 2025 by" (the verb, the word before the date,
-#: at most 40 characters of date, the preposition).
+#: von", "Veröffentlicht: 12.03.2025, 10:15 Uhr von", "Publié le 3 mai par", "Posted on May 3,
+#: 2025 by" (the verb, a colon or the word before the date, a date holding a digit, the preposition).
 _DATED_VERBS = (
     "published", "posted", "written", "updated", "veröffentlicht", "geschrieben", "verfasst", "aktualisiert",
     "erstellt", "publié", "écrit", "mis à jour", "publicado", "escrito", "actualizado", "atualizado",
@@ -334,7 +334,8 @@ _DATED_VERBS = (
 )  # fmt: skip
 _DATED_LABEL = (
     _alternatives(_DATED_VERBS)
-    + r"\s+(?:am|on|le|el|em|il|op|den|the)\s+[^|·•⋅∙\n]{1,40}?\s+(?:von|by|par|por|da|door|di)\s+"
+    + r"\s*:?\s+(?:(?:am|on|le|el|em|il|op|den|the)\s+)?[^|·•⋅∙\n\d]{0,20}\d[^|·•⋅∙\n]{0,40}?"
+    r"\s+(?:von|by|par|por|da|door|di)\s+"
 )
 
 _OPENER = re.compile(
