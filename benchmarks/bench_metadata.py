@@ -231,14 +231,17 @@ def wcxb_label_names(label: str) -> list[set[str]]:
     (``Dylan Bailey, MS, RD, FAND``) or a bracketed note (``Lance Ryan (Content Manager)``),
     which are no names and are left out; a job title after a comma is kept (the label's
     reading of ``Tracy Parker, Dietitian`` is two names, so no system is exact there).  The
-    whole label taken as one name is the other reading (``Center for Drug Evaluation and
-    Research``).
+    whole label taken as one name, as written or without its bracketed notes, is the other
+    reading (``Center for Drug Evaluation and Research``, ``Paramita (Guha) Ghosh``).
     """
+    readings = [{_exact_key(label)}]  # as written: "Paramita (Guha) Ghosh"
     label = _ANNOTATION.sub("", label)
-    whole = _exact_key(label)
     pieces = [p.strip() for p in _LABEL_SPLIT.split(label.strip())]
     names = {_exact_key(p) for p in pieces if p and not _CREDENTIAL.match(p)}
-    return [names, {whole}] if names and names != {whole} else [{whole}]
+    for reading in ({_exact_key(label)}, names):
+        if reading and reading not in readings:
+            readings.append(reading)
+    return readings
 
 
 def wcxb_author_exact(result: Result, truth: dict[str, Any]) -> bool | None:

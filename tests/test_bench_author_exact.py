@@ -52,3 +52,7 @@ def test_label_whole_reading_kept_for_an_organisation_with_and() -> None:
 def test_exact_silence_is_wrong_and_no_label_is_not_scored() -> None:
     assert exact([], "Jane Doe") is False
     assert exact(["Jane Doe"], "") is None
+
+
+def test_label_whole_reading_keeps_a_bracketed_part_of_a_name() -> None:
+    assert exact(["Paramita (Guha) Ghosh"], "Paramita (Guha) Ghosh") is True
