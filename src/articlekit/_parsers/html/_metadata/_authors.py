@@ -8,7 +8,8 @@ Order of trust:
    card's ``twitter:dataN`` labelled "Written by".  On a page
    with text, a metadata name the page never shows is dropped (a CMS account,
    with a warning); when the byline under the headline names the metadata's
-   people and more, the others are added;
+   people and more, the others are added, and so are the people listed after the
+   metadata's one name under the headline (separated by ``,`` ``;`` ``&`` ``and``);
 2. when the metadata names nobody, the visible page
    (:data:`VISIBLE_AUTHOR_TRUST`): microdata ``itemprop=author`` in the article's
    scope; ``rel=author`` links; elements whose class names a byline, outside
@@ -24,7 +25,9 @@ the text and front-matter parsers): people to ``authors``, organisations (the
 site, agencies, desks) to ``credits``.
 
 Bounds: at most 50 JSON-LD authors, 10 values per ``<meta>`` key and 50
-author-page links; byline texts of 2..200 characters; ``Limits.max_authors`` authors and
+author-page links; byline texts of 2..200 characters (a byline element's text
+read up to 400 characters, without its job-title parts); a list of names after
+the metadata's name looked for in the first 15 texts, at most 10 names; ``Limits.max_authors`` authors and
 ``Limits.max_name_chars`` per name (with a warning).
 """
 
