@@ -326,3 +326,16 @@ def test_names_under_the_headline_without_a_separator_are_no_co_authors() -> Non
     # A related-story list after the metadata's name is no byline.
     meta = parse("metadata_first_of_listed_names.html", LISTED_URL, "<span>,</span>", "<span>Related</span>")
     assert meta.authors == (Person("Wen Lo"),)
+
+
+def test_german_name_then_am_and_a_date_gives_the_name() -> None:
+    meta = parse("byline_german_name_then_date_with_am.html", "https://stadtblatt.example/buslinie")
+    assert meta.authors == (Person("Chris Jung"),)
+
+
+def test_french_name_then_le_and_a_date_gives_the_name() -> None:
+    meta = parse(
+        "byline_french_published_on_date_by.html", "https://quotidienduport.example/terminal",
+        "Publié le 12 mars 2025 par Jean Dupont", "Par Jean Dupont le 12 mars 2025 à 10h15",
+    )  # fmt: skip
+    assert meta.authors == (Person("Jean Dupont"),)

@@ -163,6 +163,14 @@ def test_an_item_beginning_with_the_sites_whole_name_is_its_desk() -> None:
         ("Veröffentlicht am 12. März 2025 von Chris Jung", ["Chris Jung"]),
         ("Geschrieben am 3. Mai 2024 von Chris Jung", ["Chris Jung"]),
         ("Veröffentlicht: 12.03.2025, 10:15 Uhr von Chris Jung", ["Chris Jung"]),
+        ("Veröffentlicht von Chris Jung am 12. März 2025", ["Chris Jung"]),
+        ("Von Chris Jung am 12.03.2025 um 10:15 Uhr", ["Chris Jung"]),
+        ("Chris Jung Mittwoch, 12. März 2025", ["Chris Jung"]),
+        ("Par Jean Dupont le 12 mars 2025 à 10h15", ["Jean Dupont"]),
+        ("Por Juan Pérez el 12 de marzo de 2025", ["Juan Pérez"]),
+        ("Di Mario Rossi il 12 marzo 2025", ["Mario Rossi"]),
+        ("Por Ana Silva em 12 de março de 2025", ["Ana Silva"]),
+        ("Door Jan de Vries op 12 maart 2025", ["Jan de Vries"]),
         ("Ein Gastbeitrag von Chris Jung", ["Chris Jung"]),
         ("Eine Analyse von Chris Jung", ["Chris Jung"]),
         ("Text: Chris Jung | Fotos: Anna Schmidt", ["Chris Jung"]),
@@ -254,3 +262,26 @@ def test_any_language_label_and_name_gives_the_name_alone(label: str, given_name
 def test_contributors_after_the_writer_are_no_authors() -> None:
     byline = "By Ben Applebaum-Bauch, Contributions From: Trish Matheny, Sam Schild"
     assert split_byline(byline) == (["Ben Applebaum-Bauch"], [])
+
+
+@pytest.mark.parametrize("name", ["Mai Nguyen", "Simon Mai", "Anna Am Rhein", "Luis Mayo"])
+def test_a_month_or_date_word_of_another_language_in_a_name_without_a_date_stays(name: str) -> None:
+    assert split_byline(f"By {name}") == ([name], [])
+
+
+@given(
+    sampled_from(["Von", "Par", "Por", "Di", "Door", ""]),
+    sampled_from(_GIVEN),
+    sampled_from(_FAMILY),
+    sampled_from(["am", "le", "el", "il", "em", "op", "|", ","]),
+    sampled_from(["", "Mittwoch, ", "mardi "]),
+    integers(min_value=1, max_value=31),
+    sampled_from(["März", "Dezember", "mars", "de marzo", "marzo", "de março", "maart", "Mai"]),
+    booleans(),
+)
+def test_any_name_then_a_date_in_another_language_gives_the_name_alone(
+    label: str, given_name: str, family: str, word: str, weekday: str, day: int, month: str, dot: bool
+) -> None:
+    name = f"{given_name} {family}"
+    byline = f"{label} {name} {word} {weekday}{day}{'.' if dot else ''} {month} 2025".strip()
+    assert split_byline(byline) == ([name], [])

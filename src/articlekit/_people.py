@@ -371,11 +371,30 @@ _MONTH_ABBREVIATIONS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
 #: A date after the names, with its separator, label and weekday: "» Mon Jan 06, 2025",
 #: "on 4 June 2025", "| Published: 2025-06-04" (the label is a whole word: "Mon" is no "on").
+#: The words before a date after the names in German, French, Spanish, Italian, Portuguese and
+#: Dutch ("Von Chris Jung am 12.03.2025", "Par Jean Dupont le 12 mars"), their weekdays and the
+#: months they write after the day ("12. März 2025", "12 de marzo", "12 maart").
+_DATE_WORDS = ("am", "vom", "le", "el", "il", "em", "op")
+_WEEKDAYS_OTHER = (
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves",
+    "viernes", "sábado", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+)  # fmt: skip
+_MONTHS_OTHER = (
+    "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "janvier", "février",
+    "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "enero",
+    "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+    "diciembre", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
+    "dicembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro",
+    "januari", "februari", "maart", "mei", "augustus", "oktober",
+)  # fmt: skip
 _DATE_IN_BYLINE = re.compile(
-    r"\s*(?:\||·|•|—|–|-|»|›)?\s*(?:\b(?:updated|published|posted|on)\b)?\s*:?\s*"
-    rf"(?:\b{_WEEKDAY})?"
+    r"\s*(?:\||·|•|—|–|-|»|›)?\s*"
+    rf"(?:\b(?:updated|published|posted|on|{'|'.join(_DATE_WORDS)})\b)?\s*:?\s*"
+    rf"(?:\b{_WEEKDAY}|\b(?:{'|'.join(_WEEKDAYS_OTHER)}),?\s+)?"
     rf"(?:\b(?:{_MONTH_ABBREVIATIONS})[a-z]*\.?\s+\d|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}|"
-    rf"\d{{1,2}}\s+(?:{_MONTH_ABBREVIATIONS})).*$",
+    rf"\d{{1,2}}\s+(?:{_MONTH_ABBREVIATIONS})|\d{{1,2}}\.?\s+(?:de\s+)?(?:{'|'.join(_MONTHS_OTHER)})\b).*$",
     re.IGNORECASE,
 )
 #: The section a post is filed in, after its names: "By Jane Doe in Project Management".
