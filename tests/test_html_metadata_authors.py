@@ -339,3 +339,19 @@ def test_french_name_then_le_and_a_date_gives_the_name() -> None:
         "Publié le 12 mars 2025 par Jean Dupont", "Par Jean Dupont le 12 mars 2025 à 10h15",
     )  # fmt: skip
     assert meta.authors == (Person("Jean Dupont"),)
+
+
+def test_german_label_in_its_own_text_before_linked_names_is_no_name() -> None:
+    meta = parse("byline_german_label_in_its_own_text.html", "https://stadtblatt.example/lokales/wochenmarkt")
+    assert meta.authors == (Person("Chris Jung"), Person("Anna Schmidt"))
+
+
+def test_german_date_then_byline_in_one_line_gives_the_name() -> None:
+    meta = parse("byline_german_date_then_byline_in_one_line.html", "https://stadtblatt.example/lokales/freibad")
+    assert meta.authors == (Person("Chris Jung"),)
+
+
+def test_german_newsroom_account_in_the_metadata_is_a_credit_and_the_byline_names_the_author() -> None:
+    meta = parse("metadata_german_newsroom_account.html", "https://stadtblatt.example/lokales/stadtfest")
+    assert meta.authors == (Person("Chris Jung"),)
+    assert meta.credits == ("Redaktion",)

@@ -130,6 +130,7 @@ ORGANISATION_WORDS: Final = frozenset(
         "writers", "daily", "weekly", "gazette", "telegraph", "guardian", "review", "report",
         "partners", "studio", "studios", "productions", "publishing", "publications", "admin",
         "webmaster", "sponsored", "content", "brandvoice", "announcements", "international", "forum",
+        "redaktion", "rédaction", "redacción", "redazione", "redação", "redactie",
     )
 )  # fmt: skip
 #: Words that make a byline item a job title (or page furniture), not a name.

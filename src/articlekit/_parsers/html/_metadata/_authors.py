@@ -546,6 +546,10 @@ def _byline_after(texts: list[str]) -> str | None:
     for i, text in enumerate(texts[:40]):
         if len(text) > 300:
             return None  # the article's text has begun
+        parts = _LINE_PARTS.split(text)
+        opening = next((j for j, part in enumerate(parts) if opens_byline(part)), None)
+        if opening:  # "Veröffentlicht am 12.03.2025 | Von Chris Jung": the byline after the date
+            text = " | ".join(parts[opening:])
         if opens_byline(text):
             words = strip_label(text).split()
             if len(words) >= 2 and words[0].islower() and words[1].islower():
@@ -597,7 +601,7 @@ def _names_listed_after(texts: list[str], first: str, org_names: list[str]) -> l
 def _names_only(text: str) -> bool:
     """Whether the byline *text*, its label stripped, is a name ("Jane Doe") or two joined by
     a word ("Jan de Vries en Piet Jansen", "Jane Doe und Bo Li"; no comma)."""
-    text = strip_label(text).strip()
+    text = strip_label(text.strip() + " ").strip()  # a label alone ("Von", "Ein Beitrag von") is none
     if looks_like_name(text):
         return True
     items = split_names(text)
@@ -847,7 +851,9 @@ def _lower_case_name(name: str) -> bool:
 
 
 #: Parts of the user names of shared accounts ("adminn", "q_admin", "newsdesk", "seoteam").
-_ACCOUNT_PARTS = re.compile(r"admin|editor|staff|team|webmaster|seo|marketing|support|info|news|blog|office|desk", re.I)
+_ACCOUNT_PARTS = re.compile(
+    r"admin|editor|staff|team|webmaster|seo|marketing|support|info|news|blog|office|desk|redak|r[ée]da[cç]|redaz", re.I
+)
 
 
 def _user_name(name: str, org_names: list[str]) -> bool:
