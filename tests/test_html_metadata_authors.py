@@ -355,3 +355,9 @@ def test_german_newsroom_account_in_the_metadata_is_a_credit_and_the_byline_name
     meta = parse("metadata_german_newsroom_account.html", "https://stadtblatt.example/lokales/stadtfest")
     assert meta.authors == (Person("Chris Jung"),)
     assert meta.credits == ("Redaktion",)
+
+
+def test_german_our_editor_then_agency_after_a_slash_gives_the_name_and_the_credit() -> None:
+    meta = parse("byline_german_our_editor_and_agency.html", "https://stadtblatt.example/lokales/ampel")
+    assert meta.authors == (Person("Chris Jung"),)
+    assert meta.credits == ("dpa",)

@@ -171,6 +171,11 @@ def test_an_item_beginning_with_the_sites_whole_name_is_its_desk() -> None:
         ("Di Mario Rossi il 12 marzo 2025", ["Mario Rossi"]),
         ("Por Ana Silva em 12 de março de 2025", ["Ana Silva"]),
         ("Door Jan de Vries op 12 maart 2025", ["Jan de Vries"]),
+        ("Von unserem Redakteur Chris Jung", ["Chris Jung"]),
+        ("Von unserer Korrespondentin Anna Schmidt", ["Anna Schmidt"]),
+        ("Par notre envoyé spécial Jean Dupont", ["Jean Dupont"]),
+        ("Por nuestra corresponsal Ana Ruiz", ["Ana Ruiz"]),
+        ("Kommentar von Chris Jung", ["Chris Jung"]),
         ("Ein Gastbeitrag von Chris Jung", ["Chris Jung"]),
         ("Eine Analyse von Chris Jung", ["Chris Jung"]),
         ("Text: Chris Jung | Fotos: Anna Schmidt", ["Chris Jung"]),
@@ -285,3 +290,14 @@ def test_any_name_then_a_date_in_another_language_gives_the_name_alone(
     name = f"{given_name} {family}"
     byline = f"{label} {name} {word} {weekday}{day}{'.' if dot else ''} {month} 2025".strip()
     assert split_byline(byline) == ([name], [])
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Von Chris Jung / dpa", (["Chris Jung"], ["dpa"])),
+        ("Quelle: dpa", ([], ["dpa"])),
+    ],
+)
+def test_an_agency_after_a_slash_or_a_source_label_is_a_credit(byline: str, expected: object) -> None:
+    assert split_byline(byline) == expected

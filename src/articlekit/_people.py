@@ -235,8 +235,9 @@ BYLINE_LANGUAGES: Final[dict[str, BylineWords]] = {
     "de": BylineWords(
         openers=("veröffentlicht von", "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von",
                  "ein gastbeitrag von", "ein kommentar von", "ein gastkommentar von", "eine analyse von",
-                 "eine kolumne von", "eine reportage von", "ein bericht von", "ein interview von", "text von"),
-        labels=("autor", "autorin", "autoren", "text", "text und fotos"),
+                 "eine kolumne von", "eine reportage von", "ein bericht von", "ein interview von", "text von",
+                 "kommentar von", "gastbeitrag von"),
+        labels=("autor", "autorin", "autoren", "text", "text und fotos", "quelle"),
         reviewers=("geprüft von", "überprüft von", "redigiert von", "bearbeitet von", "fotos:", "foto:",
                    "fotos von", "bilder:", "illustration:", "grafik:", "mitarbeit:", "mit material von"),
         roles=("redakteur", "redakteurin", "autorin", "journalistin", "korrespondent", "korrespondentin",
@@ -361,7 +362,7 @@ _REVIEW_CUT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||&|[·•⋅∙]|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|(?<=\w)\s+en\s+(?=[A-Z])|\b[Ww]ith\b|\s[-–—]\s|"
+    r"\s*(?:,|;|\||&|[·•⋅∙]|\s/\s|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|(?<=\w)\s+en\s+(?=[A-Z])|\b[Ww]ith\b|\s[-–—]\s|"
     r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\n)\s*"
 )
 _TEXT_SPLIT = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*;\s*")
@@ -618,7 +619,7 @@ def split_byline(text: str, *, site_names: Iterable[str] = ()) -> tuple[list[str
         if agency:  # "Jane Doe Associated Press"
             credits.append(agency.group(2))
             part = agency.group(1)
-        part = _without_link_label(part)
+        part = _without_link_label(_without_possessive_role(part))
         if is_link_label(part) or _is_job_title(part) or name_key(part) in _ALL_ROLES:
             continue  # "Alle Beiträge", "Review Editor", "journaliste"
         if is_organisation(part, site_keys, site_words):
@@ -644,6 +645,27 @@ def _without_link_label(part: str) -> str:
     if len(words) - end >= 2 and 2 <= end <= 3 and not any(map(is_acronym, head)) and looks_like_name(" ".join(head)):
         return " ".join(words[:end])
     return part
+
+
+#: "Our" before a job title before the name: "Von unserem Redakteur Chris Jung", "Par notre
+#: envoyé spécial Jean Dupont", "Por nuestra corresponsal Ana Ruiz".
+_POSSESSIVES = frozenset(
+    ("our", "unserem", "unserer", "unseren", "unser", "notre", "nos", "nuestro", "nuestra", "nuestros",
+     "nostro", "nostra", "nosso", "nossa", "onze")
+)  # fmt: skip
+
+
+def _without_possessive_role(part: str) -> str:
+    """*part* without "our" and the job title after it, before a name (``unserem Redakteur
+    Chris Jung`` -> ``Chris Jung``); unchanged unless a name of two or more words is left."""
+    words = part.split()
+    if len(words) < 3 or words[0].casefold() not in _POSSESSIVES:
+        return part
+    i = 1
+    while i < len(words) and (words[i].strip(".,").casefold() in _ALL_ROLES or words[i][:1].islower()):
+        i += 1
+    rest = " ".join(words[i:])
+    return rest if i > 1 and len(words) - i >= 2 and looks_like_name(rest) else part
 
 
 def _name_before_role(part: str) -> str | None:

@@ -558,6 +558,8 @@ def _byline_after(texts: list[str]) -> str | None:
             for nxt in texts[i + 1 : i + 10]:
                 if re.search(r"\d", nxt) or _BYLINE_STOP.match(nxt) or is_link_label(nxt) or len(joined) > 150:
                     break
+                if len(nxt.split()) > 12 and any(len(n.split()) >= 2 for n in split_byline(joined)[0]):
+                    break  # after whole names, a sentence: the article's text has begun
                 # After a whole name, another name in its own element is another author ("Emily
                 # Walker" "Casey McDevitt"); anything else ends the byline ("Table of contents").
                 if _names_only(joined) and nxt.strip(" ,").lower() not in _CONNECTORS:
