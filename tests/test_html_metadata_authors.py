@@ -361,3 +361,17 @@ def test_german_our_editor_then_agency_after_a_slash_gives_the_name_and_the_cred
     meta = parse("byline_german_our_editor_and_agency.html", "https://stadtblatt.example/lokales/ampel")
     assert meta.authors == (Person("Chris Jung"),)
     assert meta.credits == ("dpa",)
+
+
+def test_german_name_then_the_dateline_place_gives_the_name_alone() -> None:
+    meta = parse("byline_german_name_then_dateline_place.html", "https://stadtblatt.example/politik/mietrecht")
+    assert meta.authors == (Person("Chris Jung"),)
+
+
+def test_two_whole_names_after_a_comma_stay_two_authors() -> None:
+    # The boundary: only one word after a whole name is a place.
+    meta = parse(
+        "byline_german_name_then_dateline_place.html", "https://stadtblatt.example/politik/mietrecht",
+        "Von Chris Jung, Berlin", "Von Chris Jung, Anna Schmidt",
+    )  # fmt: skip
+    assert meta.authors == (Person("Chris Jung"), Person("Anna Schmidt"))

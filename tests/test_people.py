@@ -176,6 +176,8 @@ def test_an_item_beginning_with_the_sites_whole_name_is_its_desk() -> None:
         ("Par notre envoyé spécial Jean Dupont", ["Jean Dupont"]),
         ("Por nuestra corresponsal Ana Ruiz", ["Ana Ruiz"]),
         ("Kommentar von Chris Jung", ["Chris Jung"]),
+        ("Von Chris Jung, Berlin", ["Chris Jung"]),
+        ("Por Juan Pérez, corresponsal en Madrid", ["Juan Pérez"]),
         ("Ein Gastbeitrag von Chris Jung", ["Chris Jung"]),
         ("Eine Analyse von Chris Jung", ["Chris Jung"]),
         ("Text: Chris Jung | Fotos: Anna Schmidt", ["Chris Jung"]),

@@ -362,9 +362,12 @@ _REVIEW_CUT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||&|[·•⋅∙]|\s/\s|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|(?<=\w)\s+en\s+(?=[A-Z])|\b[Ww]ith\b|\s[-–—]\s|"
+    r"\s*(?:,|;|\||&|[·•⋅∙]|\s/\s|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|\b[Ww]ith\b|\s[-–—]\s|"
     r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\n)\s*"
 )
+#: Dutch "en" (and) between two capitalised words: "Jan de Vries en Piet Jansen" (not in
+#: "corresponsal en Madrid" or "rédacteur en chef").
+_DUTCH_AND = re.compile(r"(\b[A-Z][\w'’-]*)\s+en\s+(?=[A-Z])")
 _TEXT_SPLIT = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*;\s*")
 _AGENCY_SUFFIX = re.compile(r"^(.+?)\s+(" + "|".join(_TRAILING_AGENCIES) + r")$", re.IGNORECASE)
 _BAD_NAME = re.compile(r"[\d@#<>{}\[\]=/\\|]|https?:|www\.|\.com\b", re.IGNORECASE)
@@ -399,6 +402,9 @@ _DATE_IN_BYLINE = re.compile(
     rf"\d{{1,2}}\s+(?:{_MONTH_ABBREVIATIONS})|\d{{1,2}}\.?\s+(?:de\s+)?(?:{'|'.join(_MONTHS_OTHER)})\b).*$",
     re.IGNORECASE,
 )
+#: One capitalised word after a comma ending a byline: a dateline's place when a whole name
+#: precedes it ("Von Chris Jung, Berlin").
+_DATELINE = re.compile(r"\w,\s*[^\W\d_][\w-]*\.?\s*$")
 #: The section a post is filed in, after its names: "By Jane Doe in Project Management".
 _FILED_IN = re.compile(r"(?<=\w)\s+in(?:\s+[A-Z][^,;|]*)?$")
 _INVERTED_NAME = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]*\.?)?)$")
@@ -441,7 +447,7 @@ def strip_label(text: str) -> str:
 
 def split_names(text: str) -> list[str]:
     """The items of a byline, cut at its separators (see the module docstring), not yet cleaned."""
-    return _SPLIT.split(text)
+    return _SPLIT.split(_DUTCH_AND.sub(r"\1 & ", text))
 
 
 def squash(text: str) -> str:
@@ -630,6 +636,8 @@ def split_byline(text: str, *, site_names: Iterable[str] = ()) -> tuple[list[str
                 people.append(display_name(named))
         elif looks_like_name(part):
             people.append(display_name(part))
+    if len(people) >= 2 and len(people[-1].split()) == 1 and len(people[-2].split()) >= 2 and _DATELINE.search(text):
+        people.pop()  # "Von Chris Jung, Berlin": the place the story was written in
     return people, credits
 
 
