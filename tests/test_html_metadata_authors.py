@@ -193,3 +193,185 @@ def test_an_avatar_block_does_not_admit_an_author_that_is_no_person() -> None:
         'itemtype="http://schema.org/Person"', 'itemtype="http://schema.org/Thing"',
     )  # fmt: skip
     assert meta.authors == ()
+
+
+JOB_TITLE_URL = "https://greenrow.example/guides/companion-planting/"
+
+
+def test_an_author_boxs_job_title_under_the_name_is_no_part_of_it() -> None:
+    meta = parse("author_box_job_title_under_name.html", JOB_TITLE_URL)
+    assert meta.authors == (Person("Marguerite Osei"),)
+
+
+def test_an_author_boxs_job_title_in_a_bem_element_is_no_second_author() -> None:
+    # "c-author-info__title" holding credentials and a job title after a comma.
+    meta = parse(
+        "author_box_job_title_under_name.html", JOB_TITLE_URL,
+        '<span class="author-title">Gardener &amp; Seed Saver</span>',
+        '<p class="c-author-info__title">RN, BSN, Certified Soil Consultant</p>',
+    )  # fmt: skip
+    assert meta.authors == (Person("Marguerite Osei"),)
+    assert meta.credits == ()
+
+
+def test_a_name_in_an_element_not_classed_as_a_job_title_is_still_read() -> None:
+    # The boundary: the same box without the job-title class keeps reading its names.
+    meta = parse(
+        "author_box_job_title_under_name.html", JOB_TITLE_URL,
+        '<span class="author-title">Gardener &amp; Seed Saver</span>', '<span>and Tomas Reyes</span>',
+    )  # fmt: skip
+    assert meta.authors == (Person("Marguerite Osei"), Person("Tomas Reyes"))
+
+
+# Bylines in German (first: the held-out pages are mostly German), French, Spanish, Italian,
+# Portuguese and Dutch, each under an article's headline.
+
+
+def test_german_published_on_a_date_by_gives_the_name() -> None:
+    meta = parse("byline_german_published_on_date_by.html", "https://stadtblatt.example/radwege")
+    assert meta.authors == (Person("Chris Jung"),)
+
+
+def test_german_text_and_photos_credits_give_the_writer_only() -> None:
+    meta = parse("byline_german_text_and_photos.html", "https://bergblick.example/huetten-allgaeu")
+    assert meta.authors == (Person("Chris Jung"),)
+    assert meta.credits == ()
+
+
+def test_german_photos_credit_alone_names_no_author() -> None:
+    meta = parse(
+        "byline_german_text_and_photos.html", "https://bergblick.example/huetten-allgaeu",
+        "Text: Chris Jung | Fotos: Anna Schmidt", "Fotos: Anna Schmidt",
+    )  # fmt: skip
+    assert meta.authors == ()
+
+
+def test_german_guest_post_by_gives_the_name() -> None:
+    meta = parse("byline_german_guest_post_by.html", "https://stadtblatt.example/bibliotheken")
+    assert meta.authors == (Person("Chris Jung"),)
+
+
+def test_german_name_then_job_title_in_one_text_gives_the_name() -> None:
+    meta = parse("byline_german_name_then_role.html", "https://stadtblatt.example/haushalt")
+    assert meta.authors == (Person("Chris Jung"),)
+
+
+def test_german_name_then_author_page_link_gives_the_name() -> None:
+    meta = parse("byline_german_name_then_author_page_link.html", "https://stadtblatt.example/marktplatz")
+    assert meta.authors == (Person("Chris Jung"),)
+
+
+def test_french_published_on_a_date_by_gives_the_name() -> None:
+    meta = parse("byline_french_published_on_date_by.html", "https://quotidienduport.example/terminal")
+    assert meta.authors == (Person("Jean Dupont"),)
+
+
+def test_spanish_published_on_a_date_by_gives_the_name() -> None:
+    meta = parse("byline_spanish_published_on_date_by.html", "https://diariodelvalle.example/biblioteca")
+    assert meta.authors == (Person("Juan Pérez"),)
+
+
+def test_italian_text_label_and_job_title_give_the_name_and_no_credit() -> None:
+    meta = parse("byline_italian_text_label_and_role.html", "https://cronachedellago.example/lungolago")
+    assert meta.authors == (Person("Mario Rossi"),)
+    assert meta.credits == ()
+
+
+def test_portuguese_text_label_and_job_title_give_the_name_and_no_credit() -> None:
+    meta = parse("byline_portuguese_text_label_and_role.html", "https://jornaldaserra.example/feira-do-livro")
+    assert meta.authors == (Person("Ana Silva"),)
+    assert meta.credits == ()
+
+
+def test_dutch_two_names_joined_by_en_are_two_authors() -> None:
+    meta = parse("byline_dutch_two_names_with_en.html", "https://dagbladnoord.example/fietsbrug")
+    assert meta.authors == (Person("Jan de Vries"), Person("Piet Jansen"))
+
+
+def test_dutch_en_inside_a_job_title_after_a_comma_splits_no_name() -> None:
+    meta = parse(
+        "byline_dutch_two_names_with_en.html", "https://dagbladnoord.example/fietsbrug",
+        "Door Jan de Vries en Piet Jansen", "Door Jan de Vries, redacteur en columnist",
+    )  # fmt: skip
+    assert meta.authors == (Person("Jan de Vries"),)
+
+
+LISTED_URL = "https://coursenotes.example/reports/free-certificates/"
+
+
+def test_the_metadatas_author_first_of_names_listed_under_the_headline_brings_the_others() -> None:
+    meta = parse("metadata_first_of_listed_names.html", LISTED_URL)
+    assert meta.authors == (
+        Person("Wen Lo"), Person("Priya Anand"), Person("Tomas Ferreira Lima"), Person("Olu Adebayo"),
+    )  # fmt: skip
+
+
+def test_a_listed_name_after_an_affiliation_mark_is_a_co_author() -> None:
+    meta = parse(
+        "metadata_first_of_listed_names.html", LISTED_URL,
+        '<a href="/u/wen-lo">Wen Lo</a><span>,</span>', '<a href="/u/wen-lo">Wen Lo</a><sup>1</sup><span>;</span>',
+    )  # fmt: skip
+    assert meta.authors[:2] == (Person("Wen Lo"), Person("Priya Anand"))
+
+
+def test_a_desk_in_the_list_ends_it() -> None:
+    meta = parse(
+        "metadata_first_of_listed_names.html", LISTED_URL,
+        '<a href="/u/priya-anand">Priya Anand</a>', '<a href="/desk">Global Desk</a>',
+    )  # fmt: skip
+    assert meta.authors == (Person("Wen Lo"),)
+
+
+def test_names_under_the_headline_without_a_separator_are_no_co_authors() -> None:
+    # A related-story list after the metadata's name is no byline.
+    meta = parse("metadata_first_of_listed_names.html", LISTED_URL, "<span>,</span>", "<span>Related</span>")
+    assert meta.authors == (Person("Wen Lo"),)
+
+
+def test_german_name_then_am_and_a_date_gives_the_name() -> None:
+    meta = parse("byline_german_name_then_date_with_am.html", "https://stadtblatt.example/buslinie")
+    assert meta.authors == (Person("Chris Jung"),)
+
+
+def test_french_name_then_le_and_a_date_gives_the_name() -> None:
+    meta = parse(
+        "byline_french_published_on_date_by.html", "https://quotidienduport.example/terminal",
+        "Publié le 12 mars 2025 par Jean Dupont", "Par Jean Dupont le 12 mars 2025 à 10h15",
+    )  # fmt: skip
+    assert meta.authors == (Person("Jean Dupont"),)
+
+
+def test_german_label_in_its_own_text_before_linked_names_is_no_name() -> None:
+    meta = parse("byline_german_label_in_its_own_text.html", "https://stadtblatt.example/lokales/wochenmarkt")
+    assert meta.authors == (Person("Chris Jung"), Person("Anna Schmidt"))
+
+
+def test_german_date_then_byline_in_one_line_gives_the_name() -> None:
+    meta = parse("byline_german_date_then_byline_in_one_line.html", "https://stadtblatt.example/lokales/freibad")
+    assert meta.authors == (Person("Chris Jung"),)
+
+
+def test_german_newsroom_account_in_the_metadata_is_a_credit_and_the_byline_names_the_author() -> None:
+    meta = parse("metadata_german_newsroom_account.html", "https://stadtblatt.example/lokales/stadtfest")
+    assert meta.authors == (Person("Chris Jung"),)
+    assert meta.credits == ("Redaktion",)
+
+
+def test_german_our_editor_then_agency_after_a_slash_gives_the_name_and_the_credit() -> None:
+    meta = parse("byline_german_our_editor_and_agency.html", "https://stadtblatt.example/lokales/ampel")
+    assert meta.authors == (Person("Chris Jung"),)
+    assert meta.credits == ("dpa",)
+
+
+def test_german_name_then_the_dateline_place_gives_the_name_alone() -> None:
+    meta = parse("byline_german_name_then_dateline_place.html", "https://stadtblatt.example/politik/mietrecht")
+    assert meta.authors == (Person("Chris Jung"),)
+
+
+def test_two_whole_names_after_a_comma_stay_two_authors() -> None:
+    # The boundary: only one word after a whole name is a place.
+    meta = parse(
+        "byline_german_name_then_dateline_place.html", "https://stadtblatt.example/politik/mietrecht",
+        "Von Chris Jung, Berlin", "Von Chris Jung, Anna Schmidt",
+    )  # fmt: skip
+    assert meta.authors == (Person("Chris Jung"), Person("Anna Schmidt"))

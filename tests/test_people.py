@@ -151,3 +151,155 @@ def test_an_item_beginning_with_the_sites_whole_name_is_its_desk() -> None:
     assert "Thomson Reuters Tax" not in names
     # A person's name that begins with the site's letters but not its words stays a person.
     assert split_byline("Jeff T. Kaufman", site_names=["jefftk"]) == (["Jeff T. Kaufman"], [])
+
+
+# --------------------------------------------------------------------------- bylines in six more languages
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        # German first: the held-out pages are mostly German.
+        ("Veröffentlicht am 12. März 2025 von Chris Jung", ["Chris Jung"]),
+        ("Geschrieben am 3. Mai 2024 von Chris Jung", ["Chris Jung"]),
+        ("Veröffentlicht: 12.03.2025, 10:15 Uhr von Chris Jung", ["Chris Jung"]),
+        ("Veröffentlicht von Chris Jung am 12. März 2025", ["Chris Jung"]),
+        ("Von Chris Jung am 12.03.2025 um 10:15 Uhr", ["Chris Jung"]),
+        ("Chris Jung Mittwoch, 12. März 2025", ["Chris Jung"]),
+        ("Par Jean Dupont le 12 mars 2025 à 10h15", ["Jean Dupont"]),
+        ("Por Juan Pérez el 12 de marzo de 2025", ["Juan Pérez"]),
+        ("Di Mario Rossi il 12 marzo 2025", ["Mario Rossi"]),
+        ("Por Ana Silva em 12 de março de 2025", ["Ana Silva"]),
+        ("Door Jan de Vries op 12 maart 2025", ["Jan de Vries"]),
+        ("Von unserem Redakteur Chris Jung", ["Chris Jung"]),
+        ("Von unserer Korrespondentin Anna Schmidt", ["Anna Schmidt"]),
+        ("Par notre envoyé spécial Jean Dupont", ["Jean Dupont"]),
+        ("Por nuestra corresponsal Ana Ruiz", ["Ana Ruiz"]),
+        ("Kommentar von Chris Jung", ["Chris Jung"]),
+        ("Von Chris Jung, Berlin", ["Chris Jung"]),
+        ("Por Juan Pérez, corresponsal en Madrid", ["Juan Pérez"]),
+        ("Ein Gastbeitrag von Chris Jung", ["Chris Jung"]),
+        ("Eine Analyse von Chris Jung", ["Chris Jung"]),
+        ("Text: Chris Jung | Fotos: Anna Schmidt", ["Chris Jung"]),
+        ("Text: Chris Jung, Fotos: Anna Schmidt", ["Chris Jung"]),
+        ("Chris Jung Alle Beiträge", ["Chris Jung"]),
+        ("Von Chris Jung Mehr Artikel", ["Chris Jung"]),
+        ("Chris Jung Zum Autorenprofil", ["Chris Jung"]),
+        ("Chris Jung Redakteur Wirtschaft", ["Chris Jung"]),
+        ("Publié le 12 mars 2025 par Jean Dupont", ["Jean Dupont"]),
+        ("Texte : Jean Dupont", ["Jean Dupont"]),
+        ("Publicado el 12 de marzo de 2025 por Juan Pérez", ["Juan Pérez"]),
+        ("Texto: Juan Pérez", ["Juan Pérez"]),
+        ("Pubblicato il 12 marzo 2025 da Mario Rossi", ["Mario Rossi"]),
+        ("Testo di Mario Rossi", ["Mario Rossi"]),
+        ("Publicado em 12 de março de 2025 por Ana Silva", ["Ana Silva"]),
+        ("Gepubliceerd op 12 maart 2025 door Jan de Vries", ["Jan de Vries"]),
+        ("Door Jan de Vries en Piet Jansen", ["Jan de Vries", "Piet Jansen"]),
+        ("Tekst: Jan de Vries | Foto's: Piet Jansen", ["Jan de Vries"]),
+    ],
+)
+def test_a_language_byline_label_or_photo_credit_is_no_part_of_the_names(byline: str, expected: list[str]) -> None:
+    assert split_byline(byline) == (expected, [])
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("Par Jean Dupont, journaliste", "Jean Dupont"),
+        ("Mario Rossi, caporedattore", "Mario Rossi"),
+        ("Jan de Vries, hoofdredacteur", "Jan de Vries"),
+        ("Ana Silva, editora", "Ana Silva"),
+        ("Juan Pérez, reportero", "Juan Pérez"),
+        ("Chris Jung, Chefreporterin", "Chris Jung"),
+    ],
+)
+def test_a_job_title_in_lower_case_after_the_name_is_no_credit(byline: str, name: str) -> None:
+    assert split_byline(byline) == ([name], [])
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Nicole Burke As founder of Rooted Garden", []),  # a sentence: the title is not capitalised
+        ("CM Craig McCarthy Last updated", []),  # an avatar's initials, and no job after the name
+        ("Ludwig van Beethoven", ["Ludwig van Beethoven"]),
+        ("Jean Dupont, rédacteur en chef", ["Jean Dupont"]),  # "en" inside a job title splits nothing
+    ],
+)
+def test_where_a_role_or_link_label_after_a_name_stops(byline: str, expected: list[str]) -> None:
+    assert split_byline(byline)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veröffentlicht am 12. März 2025 von Chris Jung",
+        "Ein Gastbeitrag von Chris Jung",
+        "Text: Chris Jung | Fotos: Anna Schmidt",
+        "Autorin: Anna Schmidt",
+        "Publié le 12 mars 2025 par Jean Dupont",
+        "Texto: Ana Silva",
+        "Pubblicato il 12 marzo 2025 da Mario Rossi",
+    ],
+)
+def test_a_language_byline_opens_a_byline_after_a_headline(text: str) -> None:
+    assert opens_byline(text)
+
+
+@pytest.mark.parametrize("text", ["Fotos: Anna Schmidt", "Textilien im Test", "Veröffentlicht am 12. März 2025"])
+def test_a_photo_credit_a_word_beginning_with_a_label_or_a_date_alone_opens_no_byline(text: str) -> None:
+    assert not opens_byline(text)
+
+
+_LANGUAGE_LABELS = [
+    "Von", "Veröffentlicht von", "Ein Beitrag von", "Ein Gastbeitrag von", "Autor:", "Text:", "Par", "Publié par",
+    "Texte :", "Por", "Publicado por", "Texto:", "Di", "Testo di", "Scritto da", "Door", "Geschreven door",
+    "Tekst:", "Veröffentlicht am 1. Mai 2025 von", "Publié le 3 mai par", "Gepubliceerd op 2 juni 2024 door",
+]  # fmt: skip
+_GIVEN = ["Chris", "Anna", "Jean", "María", "Giulia", "João", "Piet", "Ümit"]
+_FAMILY = ["Jung", "Schmidt", "Dupont", "Pérez", "Rossi", "Silva", "Jansen", "Öztürk"]
+
+
+@given(sampled_from(_LANGUAGE_LABELS), sampled_from(_GIVEN), sampled_from(_FAMILY), sampled_from(["", " Alle Beiträge", ", Redakteurin", " | Fotos: Bo Li"]))
+def test_any_language_label_and_name_gives_the_name_alone(label: str, given_name: str, family: str, tail: str) -> None:
+    name = f"{given_name} {family}"
+    assert split_byline(f"{label} {name}{tail}") == ([name], [])
+
+
+def test_contributors_after_the_writer_are_no_authors() -> None:
+    byline = "By Ben Applebaum-Bauch, Contributions From: Trish Matheny, Sam Schild"
+    assert split_byline(byline) == (["Ben Applebaum-Bauch"], [])
+
+
+@pytest.mark.parametrize("name", ["Mai Nguyen", "Simon Mai", "Anna Am Rhein", "Luis Mayo"])
+def test_a_month_or_date_word_of_another_language_in_a_name_without_a_date_stays(name: str) -> None:
+    assert split_byline(f"By {name}") == ([name], [])
+
+
+@given(
+    sampled_from(["Von", "Par", "Por", "Di", "Door", ""]),
+    sampled_from(_GIVEN),
+    sampled_from(_FAMILY),
+    sampled_from(["am", "le", "el", "il", "em", "op", "|", ","]),
+    sampled_from(["", "Mittwoch, ", "mardi "]),
+    integers(min_value=1, max_value=31),
+    sampled_from(["März", "Dezember", "mars", "de marzo", "marzo", "de março", "maart", "Mai"]),
+    booleans(),
+)
+def test_any_name_then_a_date_in_another_language_gives_the_name_alone(
+    label: str, given_name: str, family: str, word: str, weekday: str, day: int, month: str, dot: bool
+) -> None:
+    name = f"{given_name} {family}"
+    byline = f"{label} {name} {word} {weekday}{day}{'.' if dot else ''} {month} 2025".strip()
+    assert split_byline(byline) == ([name], [])
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Von Chris Jung / dpa", (["Chris Jung"], ["dpa"])),
+        ("Quelle: dpa", ([], ["dpa"])),
+    ],
+)
+def test_an_agency_after_a_slash_or_a_source_label_is_a_credit(byline: str, expected: object) -> None:
+    assert split_byline(byline) == expected

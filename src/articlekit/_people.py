@@ -130,6 +130,7 @@ ORGANISATION_WORDS: Final = frozenset(
         "writers", "daily", "weekly", "gazette", "telegraph", "guardian", "review", "report",
         "partners", "studio", "studios", "productions", "publishing", "publications", "admin",
         "webmaster", "sponsored", "content", "brandvoice", "announcements", "international", "forum",
+        "redaktion", "rédaction", "redacción", "redazione", "redação", "redactie",
     )
 )  # fmt: skip
 #: Words that make a byline item a job title (or page furniture), not a name.
@@ -197,9 +198,9 @@ class BylineWords(NamedTuple):
       (``Veröffentlicht von Chris Jung``);
     * ``labels``: what else labels a text already known to be a byline, before the
       names (``Autor:``, ``Text:``);
-    * ``reviewers``: labels of the people who checked the text, not wrote it
-      (``Reviewed by``): stripped at the start of a byline, and where they follow
-      the authors' names the rest of the byline is dropped;
+    * ``reviewers``: labels of the people who checked, illustrated or photographed
+      the text, not wrote it (``Reviewed by``, ``Fotos:``): stripped at the start of a
+      byline, and where they follow the authors' names the rest of the byline is dropped;
     * ``roles``: job titles dropped from a byline (``Review Editor``, ``Redakteurin``);
     * ``furniture``: words of link labels and buttons that are never part of a name
       (``Alle Beiträge``, ``Voir tous les articles``).
@@ -222,6 +223,7 @@ BYLINE_LANGUAGES: Final[dict[str, BylineWords]] = {
                  "this post was written by", "this article was written by", "this story was written by"),
         labels=("updated by", "contributed by", "compiled by", "presented by"),
         reviewers=("reviewed by", "medically reviewed by", "fact checked by", "fact-checked by", "edited by",
+                   "contributions from", "with contributions from", "additional reporting by",
                    "expert reviewed by", "review by"),
         roles=("reviewer", "reviewed", "staff writer", "fact", "checker", "checked", "medically", "expert",
                "specialist", "head", "lead", "director", "manager", "founder", "ceo", "host"),
@@ -231,58 +233,79 @@ BYLINE_LANGUAGES: Final[dict[str, BylineWords]] = {
                    "website", "table", "of", "contents", "overview", "category", "feed", "rss"),
     ),
     "de": BylineWords(
-        openers=("veröffentlicht von", "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von"),
-        labels=("autor", "autorin", "autoren"),
-        reviewers=("geprüft von", "überprüft von", "redigiert von", "bearbeitet von"),
+        openers=("veröffentlicht von", "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von",
+                 "ein gastbeitrag von", "ein kommentar von", "ein gastkommentar von", "eine analyse von",
+                 "eine kolumne von", "eine reportage von", "ein bericht von", "ein interview von", "text von",
+                 "kommentar von", "gastbeitrag von"),
+        labels=("autor", "autorin", "autoren", "text", "text und fotos", "quelle"),
+        reviewers=("geprüft von", "überprüft von", "redigiert von", "bearbeitet von", "fotos:", "foto:",
+                   "fotos von", "bilder:", "illustration:", "grafik:", "mitarbeit:", "mit material von"),
         roles=("redakteur", "redakteurin", "autorin", "journalistin", "korrespondent", "korrespondentin",
                "chefredakteur", "chefredakteurin", "volontär", "volontärin", "gastautor", "gastautorin",
-               "ressortleiter", "ressortleiterin", "fotograf", "fotografin"),
-        furniture=("alle", "beiträge", "artikel", "mehr", "zum", "profil", "weitere", "autorenseite"),
+               "ressortleiter", "ressortleiterin", "fotograf", "fotografin", "reporterin", "chefreporter",
+               "chefreporterin", "kolumnist", "kolumnistin", "moderator", "moderatorin", "mitarbeiter",
+               "mitarbeiterin", "praktikant", "praktikantin", "online-redakteur", "online-redakteurin"),
+        furniture=("alle", "beiträge", "artikel", "mehr", "zum", "profil", "weitere", "autorenseite",
+                   "autorenprofil", "folgen", "zur"),
     ),
     "fr": BylineWords(
-        openers=("publié par", "écrit par", "rédigé par", "un article de"),
-        labels=("auteur", "auteure", "autrice"),
-        reviewers=("relu par", "vérifié par", "édité par"),
+        openers=("publié par", "écrit par", "rédigé par", "un article de", "une tribune de"),
+        labels=("auteur", "auteure", "autrice", "texte"),
+        reviewers=("relu par", "vérifié par", "édité par", "photos:", "photo:", "avec la collaboration de"),
         roles=("journaliste", "rédacteur", "rédactrice", "correspondant", "correspondante", "chroniqueur",
-               "chroniqueuse", "envoyé", "envoyée", "spécial", "spéciale"),
-        furniture=("voir", "tous", "les", "articles", "plus", "profil"),
+               "chroniqueuse", "envoyé", "envoyée", "spécial", "spéciale", "éditorialiste", "pigiste",
+               "reporter", "reportrice"),
+        furniture=("voir", "tous", "les", "articles", "plus", "profil", "ses", "suivre"),
     ),
     "es": BylineWords(
         openers=("publicado por", "escrito por", "redactado por"),
-        labels=("autor", "autora"),
-        reviewers=("revisado por", "editado por"),
-        roles=("periodista", "redactor", "redactora", "corresponsal", "columnista", "enviado", "enviada"),
-        furniture=("ver", "todos", "los", "artículos", "más", "perfil"),
+        labels=("autor", "autora", "texto"),
+        reviewers=("revisado por", "editado por", "fotos:", "foto:", "con la colaboración de"),
+        roles=("periodista", "redactor", "redactora", "corresponsal", "columnista", "enviado", "enviada",
+               "reportero", "reportera", "colaborador", "colaboradora"),
+        furniture=("ver", "todos", "los", "artículos", "más", "perfil", "sus", "seguir"),
     ),
     "it": BylineWords(
         openers=("pubblicato da", "scritto da", "a cura di"),
-        labels=("di", "autore", "autrice"),
-        reviewers=("revisionato da", "rivisto da"),
-        roles=("giornalista", "redattore", "redattrice", "corrispondente", "inviato", "inviata"),
-        furniture=("tutti", "gli", "articoli", "vedi", "altri", "profilo"),
+        labels=("di", "autore", "autrice", "testo", "testo di"),
+        reviewers=("revisionato da", "rivisto da", "foto:", "foto di"),
+        roles=("giornalista", "redattore", "redattrice", "corrispondente", "inviato", "inviata", "caporedattore",
+               "caporedattrice", "collaboratore", "collaboratrice", "editorialista"),
+        furniture=("tutti", "gli", "articoli", "vedi", "altri", "profilo", "suoi", "segui"),
     ),
     "pt": BylineWords(
         openers=("publicado por", "escrito por"),
-        labels=("autor", "autora"),
-        reviewers=("revisado por", "editado por"),
-        roles=("jornalista", "redator", "redatora", "repórter", "correspondente", "colunista"),
-        furniture=("ver", "todos", "os", "artigos", "mais", "perfil"),
+        labels=("autor", "autora", "texto"),
+        reviewers=("revisado por", "editado por", "fotos:", "foto:"),
+        roles=("jornalista", "redator", "redatora", "repórter", "correspondente", "colunista", "editora",
+               "colaborador", "colaboradora"),
+        furniture=("ver", "todos", "os", "artigos", "mais", "perfil", "seus"),
     ),
     "nl": BylineWords(
         openers=("geschreven door", "gepubliceerd door"),
-        labels=("auteur",),
-        reviewers=("gecontroleerd door", "bewerkt door"),
-        roles=("redacteur", "redactrice", "verslaggever", "verslaggeefster", "correspondent", "journalist"),
-        furniture=("alle", "artikelen", "berichten", "bekijk", "meer", "profiel"),
+        labels=("auteur", "tekst"),
+        reviewers=("gecontroleerd door", "bewerkt door", "foto's:", "foto:", "beeld:"),
+        roles=("redacteur", "redactrice", "verslaggever", "verslaggeefster", "correspondent", "journalist",
+               "hoofdredacteur", "eindredacteur", "fotograaf", "medewerker", "columnist"),
+        furniture=("alle", "artikelen", "berichten", "bekijk", "meer", "profiel", "volg"),
     ),
 }
 _LANGUAGE_OPENERS = tuple(w for words in BYLINE_LANGUAGES.values() for w in words.openers)
 _LANGUAGE_LABELS = tuple(
     w for words in BYLINE_LANGUAGES.values() for w in (*words.openers, *words.labels, *words.reviewers)
 )
+#: The labels of :data:`BYLINE_LANGUAGES` open a byline after an HTML headline before a colon
+#: ("Autor: Chris Jung", "Text: Chris Jung | Fotos: Anna Schmidt").
+_LANGUAGE_HEADINGS = tuple(w for words in BYLINE_LANGUAGES.values() for w in words.labels)
 _REVIEWERS = tuple(w for words in BYLINE_LANGUAGES.values() for w in words.reviewers)
 _LANGUAGE_ROLES = frozenset(w for words in BYLINE_LANGUAGES.values() for w in words.roles)
 _FURNITURE_WORDS = frozenset(w for words in BYLINE_LANGUAGES.values() for w in words.furniture)
+_ALL_ROLES = ROLE_WORDS | _LANGUAGE_ROLES
+#: Words that name a job (not "updated", "follow" or "senior" of :data:`ROLE_WORDS`).
+_JOB_WORDS = _LANGUAGE_ROLES | {
+    "reporter", "writer", "correspondent", "contributor", "columnist", "editor", "photographer", "producer",
+    "analyst", "journalist",
+}  # fmt: skip
 #: Openers of a plain-text byline only.  (After an HTML headline, "Interview by" would replace
 #: the author of wcxb-dev/4371.)
 _TEXT_OPENERS = ("reported by", "reporting by", "interview by")
@@ -303,30 +326,48 @@ def _alternatives(words: Iterable[str], space: str = r"\s+") -> str:
     return "(?:" + "|".join(w.replace(" ", space) for w in words) + ")"
 
 
+#: A label with the date between its verb and its preposition: "Veröffentlicht am 12. März 2025
+#: von", "Veröffentlicht: 12.03.2025, 10:15 Uhr von", "Publié le 3 mai par", "Posted on May 3,
+#: 2025 by" (the verb, a colon or the word before the date, a date holding a digit, the preposition).
+_DATED_VERBS = (
+    "published", "posted", "written", "updated", "veröffentlicht", "geschrieben", "verfasst", "aktualisiert",
+    "erstellt", "publié", "écrit", "mis à jour", "publicado", "escrito", "actualizado", "atualizado",
+    "pubblicato", "scritto", "aggiornato", "gepubliceerd", "geschreven", "bijgewerkt",
+)  # fmt: skip
+_DATED_LABEL = (
+    _alternatives(_DATED_VERBS)
+    + r"\s*:?\s+(?:(?:am|on|le|el|em|il|op|den|the)\s+)?[^|·•⋅∙\n\d]{0,20}\d[^|·•⋅∙\n]{0,40}?"
+    r"\s+(?:von|by|par|por|da|door|di)\s+"
+)
+
 _OPENER = re.compile(
     _alternatives((*BYLINE_OPENERS, *_TEXT_OPENERS)) + r"\s+(?=\S)|" + _alternatives(_OPENER_HEADINGS) + r"\s*:\s*",
     re.IGNORECASE,
 )
 _OPENER_START = re.compile(
     r"^" + _alternatives(sorted((*BYLINE_OPENERS, *_HTML_OPENERS, *_LANGUAGE_OPENERS), key=len, reverse=True), " ")
-    + r"\b\s*:?\s*|^" + _alternatives(_HTML_HEADINGS) + r"\s*:",
+    + r"\b\s*:?\s*|^" + _alternatives(_HTML_HEADINGS) + r"\s*:|^" + _DATED_LABEL
+    + r"|^" + _alternatives(sorted(_LANGUAGE_HEADINGS, key=len, reverse=True)) + r"\s*:",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
-    rf"^{_alternatives(sorted(_LANGUAGE_LABELS, key=len, reverse=True))}\s*[:\-]?\s+"
+    rf"^{_DATED_LABEL}|^{_alternatives(sorted(_LANGUAGE_LABELS, key=len, reverse=True))}\s*[:\-]?\s+"
     rf"|^(?:{_alternatives(_LABEL_VERBS)}\s+)?{_alternatives(_LABEL_PREPOSITIONS)}\s*[:\-]?\s+"
     rf"|^{_alternatives(_LABEL_HEADINGS)}\s*[:\-]\s*",
     re.IGNORECASE,
 )
 #: Where the reviewers of a byline begin, after its authors' names: the rest is dropped.
 _REVIEW_CUT = re.compile(
-    r"(?:\s|^|[,;|·•⋅]\s*)" + _alternatives(sorted(_REVIEWERS, key=len, reverse=True)) + r"\b.*$",
+    r"(?:\s|^|[,;|·•⋅]\s*)" + _alternatives(sorted(_REVIEWERS, key=len, reverse=True)) + r"(?:\b|(?<=:)).*$",
     re.IGNORECASE | re.DOTALL,
 )
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||&|[·•⋅∙]|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|\b[Ww]ith\b|\s[-–—]\s|"
+    r"\s*(?:,|;|\||&|[·•⋅∙]|\s/\s|\b[Aa][Nn][Dd]\b|\bund\b|\bet\b|\by\b|\be\b|\b[Ww]ith\b|\s[-–—]\s|"
     r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\n)\s*"
 )
+#: Dutch "en" (and) between two capitalised words: "Jan de Vries en Piet Jansen" (not in
+#: "corresponsal en Madrid" or "rédacteur en chef").
+_DUTCH_AND = re.compile(r"(\b[A-Z][\w'’-]*)\s+en\s+(?=[A-Z])")
 _TEXT_SPLIT = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*;\s*")
 _AGENCY_SUFFIX = re.compile(r"^(.+?)\s+(" + "|".join(_TRAILING_AGENCIES) + r")$", re.IGNORECASE)
 _BAD_NAME = re.compile(r"[\d@#<>{}\[\]=/\\|]|https?:|www\.|\.com\b", re.IGNORECASE)
@@ -335,13 +376,35 @@ _MONTH_ABBREVIATIONS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
 #: A date after the names, with its separator, label and weekday: "» Mon Jan 06, 2025",
 #: "on 4 June 2025", "| Published: 2025-06-04" (the label is a whole word: "Mon" is no "on").
+#: The words before a date after the names in German, French, Spanish, Italian, Portuguese and
+#: Dutch ("Von Chris Jung am 12.03.2025", "Par Jean Dupont le 12 mars"), their weekdays and the
+#: months they write after the day ("12. März 2025", "12 de marzo", "12 maart").
+_DATE_WORDS = ("am", "vom", "le", "el", "il", "em", "op")
+_WEEKDAYS_OTHER = (
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves",
+    "viernes", "sábado", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+)  # fmt: skip
+_MONTHS_OTHER = (
+    "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "janvier", "février",
+    "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "enero",
+    "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+    "diciembre", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
+    "dicembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro",
+    "januari", "februari", "maart", "mei", "augustus", "oktober",
+)  # fmt: skip
 _DATE_IN_BYLINE = re.compile(
-    r"\s*(?:\||·|•|—|–|-|»|›)?\s*(?:\b(?:updated|published|posted|on)\b)?\s*:?\s*"
-    rf"(?:\b{_WEEKDAY})?"
+    r"\s*(?:\||·|•|—|–|-|»|›)?\s*"
+    rf"(?:\b(?:updated|published|posted|on|{'|'.join(_DATE_WORDS)})\b)?\s*:?\s*"
+    rf"(?:\b{_WEEKDAY}|\b(?:{'|'.join(_WEEKDAYS_OTHER)}),?\s+)?"
     rf"(?:\b(?:{_MONTH_ABBREVIATIONS})[a-z]*\.?\s+\d|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}|"
-    rf"\d{{1,2}}\s+(?:{_MONTH_ABBREVIATIONS})).*$",
+    rf"\d{{1,2}}\s+(?:{_MONTH_ABBREVIATIONS})|\d{{1,2}}\.?\s+(?:de\s+)?(?:{'|'.join(_MONTHS_OTHER)})\b).*$",
     re.IGNORECASE,
 )
+#: One capitalised word after a comma ending a byline: a dateline's place when a whole name
+#: precedes it ("Von Chris Jung, Berlin").
+_DATELINE = re.compile(r"\w,\s*[^\W\d_][\w-]*\.?\s*$")
 #: The section a post is filed in, after its names: "By Jane Doe in Project Management".
 _FILED_IN = re.compile(r"(?<=\w)\s+in(?:\s+[A-Z][^,;|]*)?$")
 _INVERTED_NAME = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]*\.?)?)$")
@@ -384,7 +447,7 @@ def strip_label(text: str) -> str:
 
 def split_names(text: str) -> list[str]:
     """The items of a byline, cut at its separators (see the module docstring), not yet cleaned."""
-    return _SPLIT.split(text)
+    return _SPLIT.split(_DUTCH_AND.sub(r"\1 & ", text))
 
 
 def squash(text: str) -> str:
@@ -562,15 +625,74 @@ def split_byline(text: str, *, site_names: Iterable[str] = ()) -> tuple[list[str
         if agency:  # "Jane Doe Associated Press"
             credits.append(agency.group(2))
             part = agency.group(1)
-        if is_link_label(part) or _is_job_title(part):
-            continue
+        part = _without_link_label(_without_possessive_role(part))
+        if is_link_label(part) or _is_job_title(part) or name_key(part) in _ALL_ROLES:
+            continue  # "Alle Beiträge", "Review Editor", "journaliste"
         if is_organisation(part, site_keys, site_words):
             credits.append(part)
         elif _is_role(part):
-            continue
+            named = _name_before_role(part)  # "Chris Jung Redakteur Wirtschaft": the name before the role
+            if named:
+                people.append(display_name(named))
         elif looks_like_name(part):
             people.append(display_name(part))
+    if len(people) >= 2 and len(people[-1].split()) == 1 and len(people[-2].split()) >= 2 and _DATELINE.search(text):
+        people.pop()  # "Von Chris Jung, Berlin": the place the story was written in
     return people, credits
+
+
+def _without_link_label(part: str) -> str:
+    """*part* without a link label of two or more words after a name of two or three
+    (``Chris Jung Alle Beiträge``, ``Jane Doe See all posts``); an avatar's initials
+    before it (``CM Craig McCarthy``) leave *part* as it is."""
+    words = part.split()
+    end = len(words)
+    while end > 0 and words[end - 1].strip(".,'’()").casefold() in _FURNITURE_WORDS:
+        end -= 1
+    head = words[:end]
+    if len(words) - end >= 2 and 2 <= end <= 3 and not any(map(is_acronym, head)) and looks_like_name(" ".join(head)):
+        return " ".join(words[:end])
+    return part
+
+
+#: "Our" before a job title before the name: "Von unserem Redakteur Chris Jung", "Par notre
+#: envoyé spécial Jean Dupont", "Por nuestra corresponsal Ana Ruiz".
+_POSSESSIVES = frozenset(
+    ("our", "unserem", "unserer", "unseren", "unser", "notre", "nos", "nuestro", "nuestra", "nuestros",
+     "nostro", "nostra", "nosso", "nossa", "onze")
+)  # fmt: skip
+
+
+def _without_possessive_role(part: str) -> str:
+    """*part* without "our" and the job title after it, before a name (``unserem Redakteur
+    Chris Jung`` -> ``Chris Jung``); unchanged unless a name of two or more words is left."""
+    words = part.split()
+    if len(words) < 3 or words[0].casefold() not in _POSSESSIVES:
+        return part
+    i = 1
+    while i < len(words) and (words[i].strip(".,").casefold() in _ALL_ROLES or words[i][:1].islower()):
+        i += 1
+    rest = " ".join(words[i:])
+    return rest if i > 1 and len(words) - i >= 2 and looks_like_name(rest) else part
+
+
+def _name_before_role(part: str) -> str | None:
+    """The name of two or three words before a job title that follows it with no separator
+    (``Chris Jung Redakteur Wirtschaft``, the title capitalised); None if the words before
+    the first role word are no such name (an avatar's initials before it: ``CM Craig McCarthy``)."""
+    words = part.split()
+    for i, word in enumerate(words):
+        if word.strip(".,'’()").casefold() in _ALL_ROLES:
+            head = words[:i]
+            if (
+                word.strip(".,'’()").casefold() not in _JOB_WORDS
+                or not word[:1].isupper()  # a sentence goes on: "Nicole Burke As founder of ..."
+                or not 2 <= i <= 3
+                or any(map(is_acronym, head))
+            ):
+                return None
+            return " ".join(head) if looks_like_name(" ".join(head), allow_roles=False) else None
+    return None
 
 
 def _text_name(item: str, *, handle: bool) -> bool:

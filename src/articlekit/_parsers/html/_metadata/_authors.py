@@ -8,7 +8,8 @@ Order of trust:
    card's ``twitter:dataN`` labelled "Written by".  On a page
    with text, a metadata name the page never shows is dropped (a CMS account,
    with a warning); when the byline under the headline names the metadata's
-   people and more, the others are added;
+   people and more, the others are added, and so are the people listed after the
+   metadata's one name under the headline (separated by ``,`` ``;`` ``&`` ``and``);
 2. when the metadata names nobody, the visible page
    (:data:`VISIBLE_AUTHOR_TRUST`): microdata ``itemprop=author`` in the article's
    scope; ``rel=author`` links; elements whose class names a byline, outside
@@ -24,7 +25,9 @@ the text and front-matter parsers): people to ``authors``, organisations (the
 site, agencies, desks) to ``credits``.
 
 Bounds: at most 50 JSON-LD authors, 10 values per ``<meta>`` key and 50
-author-page links; byline texts of 2..200 characters; ``Limits.max_authors`` authors and
+author-page links; byline texts of 2..200 characters (a byline element's text
+read up to 400 characters, without its job-title parts); a list of names after
+the metadata's name looked for in the first 15 texts, at most 10 names; ``Limits.max_authors`` authors and
 ``Limits.max_name_chars`` per name (with a warning).
 """
 
@@ -78,6 +81,7 @@ from articlekit._people import (
     looks_like_name,
     opens_byline,
     split_byline,
+    split_names,
     squash,
     strip_label,
     uninvert,
@@ -320,7 +324,7 @@ def _from_byline_elements(
             continue
         if _ABOUT_CLASS.search(_attr(el, "class") + " " + _attr(el, "id")):
             continue  # what the author does, not who: "author-description", "author-job-title"
-        text = _element_text(el, 400)
+        text = _byline_text(el, 400)
         if not _byline_text_ok(text):
             continue
         names, orgs = split_byline(text, site_names=org_names)
@@ -336,6 +340,35 @@ def _from_byline_elements(
 
 
 _ABOUT_CLASS = re.compile(r"author[-_]?(?:desc|description|bio|job|role|position|title)", re.IGNORECASE)
+#: A part of an author box that says what the author does, not who (``author-title``,
+#: ``c-author-info__title``, ``elementor-author-box__bio``): a class word naming the author
+#: and ending in one of these.
+_ABOUT_PART = re.compile(r"author\S*?[-_](?:job|job-title|role|position|title)$", re.IGNORECASE)
+
+
+def _byline_text(el: Any, limit: int) -> str:
+    """The text of a byline element without its parts that describe the author (a job title
+    under the name: "Celeste Longacre" / "Gardener & Astrologer"), bounded to *limit*
+    characters; script and style content left out."""
+    parts: list[str] = []
+    skipped: set[Any] = set()
+    size = 0
+    for node in el.iter():
+        if node is not el and node.getparent() in skipped:
+            skipped.add(node)
+            continue
+        ok = isinstance(node.tag, str) and node.tag not in ("script", "style", "noscript", "template")
+        if ok and node is not el and any(_ABOUT_PART.search(t) for t in _attr(node, "class").split()):
+            ok = False
+        if not ok:
+            skipped.add(node)
+        for text in (node.text if ok else None, node.tail if node is not el else None):
+            if text:  # a described part's tail is outside it
+                parts.append(text)
+                size += len(text)
+        if size > limit:
+            break
+    return clean_name(" ".join(parts)[:limit])
 
 
 def _article_like(page: _Page) -> bool:
@@ -540,6 +573,10 @@ def _byline_after(texts: list[str]) -> str | None:
     for i, text in enumerate(texts[:40]):
         if len(text) > 300:
             return None  # the article's text has begun
+        parts = _LINE_PARTS.split(text)
+        opening = next((j for j, part in enumerate(parts) if opens_byline(part)), None)
+        if opening:  # "Veröffentlicht am 12.03.2025 | Von Chris Jung": the byline after the date
+            text = " | ".join(parts[opening:])
         if opens_byline(text):
             words = strip_label(text).split()
             if len(words) >= 2 and words[0].islower() and words[1].islower():
@@ -548,9 +585,11 @@ def _byline_after(texts: list[str]) -> str | None:
             for nxt in texts[i + 1 : i + 10]:
                 if re.search(r"\d", nxt) or _BYLINE_STOP.match(nxt) or is_link_label(nxt) or len(joined) > 150:
                     break
+                if len(nxt.split()) > 12 and any(len(n.split()) >= 2 for n in split_byline(joined)[0]):
+                    break  # after whole names, a sentence: the article's text has begun
                 # After a whole name, another name in its own element is another author ("Emily
                 # Walker" "Casey McDevitt"); anything else ends the byline ("Table of contents").
-                if looks_like_name(strip_label(joined).strip()) and nxt.strip(" ,").lower() not in _CONNECTORS:
+                if _names_only(joined) and nxt.strip(" ,").lower() not in _CONNECTORS:
                     if not (len(nxt.split()) >= 2 and looks_like_name(nxt)) or split_byline(joined)[1]:
                         break  # after an organisation ("Great Day Editorial Team"), a category follows
                     joined += ", " + nxt
@@ -559,6 +598,43 @@ def _byline_after(texts: list[str]) -> str | None:
             return joined
     return None
 
+
+
+_LIST_JOINS = frozenset((",", ";", "&", "and", "und", "et", "y", "e", "en"))
+
+
+def _names_listed_after(texts: list[str], first: str, org_names: list[str]) -> list[str]:
+    """The people's whole names listed after *first* among the first texts under the headline,
+    each after a separator (``,`` ``;`` ``&`` ``and``; an affiliation number between them is
+    skipped), up to the first text that is neither (an organisation ends the list too)."""
+    key = name_key(first)
+    start = next((i for i, t in enumerate(texts[:15]) if name_key(t) == key), None)
+    if start is None:
+        return []
+    names: list[str] = []
+    joined = False
+    for text in texts[start + 1 : start + 40]:
+        low = text.strip().lower()
+        if low in _LIST_JOINS:
+            joined = True
+        elif low.isdigit() and len(low) <= 2:
+            continue  # an affiliation mark: "Jennifer Huberty" "1" ";" "Jeni Green"
+        elif joined and len(text.split()) >= 2 and split_byline(text, site_names=org_names) == ([text.strip()], []):
+            names.append(text.strip())
+            joined = False
+        else:
+            break
+    return names[:10]
+
+
+def _names_only(text: str) -> bool:
+    """Whether the byline *text*, its label stripped, is a name ("Jane Doe") or two joined by
+    a word ("Jan de Vries en Piet Jansen", "Jane Doe und Bo Li"; no comma)."""
+    text = strip_label(text.strip() + " ").strip()  # a label alone ("Von", "Ein Beitrag von") is none
+    if looks_like_name(text):
+        return True
+    items = split_names(text)
+    return "," not in text and len(items) == 2 and all(looks_like_name(item.strip()) for item in items)
 
 
 _LINE_PARTS = re.compile(r"\s+[|·•⋅∙]\s+")
@@ -632,6 +708,10 @@ def read_authors(page: _Page, after: list[str], org_names: list[str]) -> tuple[l
         # After a label ("by Amanda", "Posted by BeauHD") one word is a name too.
         after_people = [Person(n) for n in names]
     people, hidden = _shown(page, people)
+    if len(people) == 1 and not after_people:
+        # The metadata names the first of a list of names printed under the headline ("Rui Ma",
+        # ",", "Heba Ledwon", "&", "Suparn Patra"): the others are co-authors.
+        people = people + [Person(n) for n in _names_listed_after(after, people[0].name, org_names)]
     if people and after_people:
         meta_keys = {name_key(p.name) for p in people}
         vis_keys = {name_key(p.name) for p in after_people}
@@ -800,7 +880,9 @@ def _lower_case_name(name: str) -> bool:
 
 
 #: Parts of the user names of shared accounts ("adminn", "q_admin", "newsdesk", "seoteam").
-_ACCOUNT_PARTS = re.compile(r"admin|editor|staff|team|webmaster|seo|marketing|support|info|news|blog|office|desk", re.I)
+_ACCOUNT_PARTS = re.compile(
+    r"admin|editor|staff|team|webmaster|seo|marketing|support|info|news|blog|office|desk|redak|r[ée]da[cç]|redaz", re.I
+)
 
 
 def _user_name(name: str, org_names: list[str]) -> bool:
