@@ -840,3 +840,21 @@ def test_a_line_ending_in_a_colon_introduces_the_next_lines_quotation(intro: str
     said = _said(passage)
     assert [(k, s) for k, _t, s in said] == [("direct", "Jane Doe" if "Jane" in intro else "Doe")]
     assert _said(passage, disabled=frozenset({"colon-line"}))[0][2] is None
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "The White House issued the following statement: “The president is committed to the plan.”",
+        "The mayor announced the following decision: “The bridge will close on Monday.”",
+        "The ministry issued the following warning to travellers: “Do not travel to the region.”",
+    ],
+)
+def test_an_object_pointing_ahead_to_the_quotation_is_no_content(passage: str) -> None:
+    # "issued the following statement:" announces what comes after the colon; the noun phrase
+    # itself was returned as reported speech ("the following statement").
+    said = _said(passage)
+    assert [k for k, _t, _s in said] == ["direct"]
+    assert not any("following" in t for _k, t, _s in said)
+    off = _said(passage, disabled=frozenset({"cataphoric-object"}))
+    assert any(t.startswith("the following") for _k, t, _s in off)

@@ -142,6 +142,14 @@ def reported_speech(
                     and not any(toks[k].kind == "q" for k in range(*span))
                 ):
                     span = None  # "added three more goals": a noun, not what was said
+        if (
+            span is not None
+            and "cataphoric-object" in on
+            and span[0] + 1 < span[1]
+            and toks[span[0]].low in lex.determiners
+            and toks[span[0] + 1].low in lex.words_of("cataphoric")
+        ):
+            span = None  # "issued the following statement:": what was said comes next
         if span is None:
             continue
         a, b = span

@@ -204,6 +204,11 @@ RULES: tuple[Rule, ...] = (
         "the object of a speech verb whose object is what was said (denied the allegations)",
     ),
     Rule(
+        "cataphoric-object",
+        "reported",
+        "a noun phrase that points ahead to what was said is no content (issued the following statement: …)",
+    ),
+    Rule(
         "disowned",
         "reported",
         "reported speech of a stance verb around someone else's quotation is that speaker's",
