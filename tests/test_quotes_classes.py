@@ -858,3 +858,14 @@ def test_an_object_pointing_ahead_to_the_quotation_is_no_content(passage: str) -
     assert not any("following" in t for _k, t, _s in said)
     off = _said(passage, disabled=frozenset({"cataphoric-object"}))
     assert any(t.startswith("the following") for _k, t, _s in off)
+
+
+@pytest.mark.parametrize(
+    "intro",
+    ["Senator Jane Doe made the following remarks:", "Senator Jane Doe gave the following comments to reporters:"],
+)
+def test_a_cue_word_after_the_following_is_a_noun_and_the_line_introduces_the_quotation(intro: str) -> None:
+    # "the following remarks": "remarks" is a noun here (as after "the"), so "following" is
+    # no speaker; the line's subject speaks the quotation on the next line.
+    said = _said(intro + "\n\n“We will not accept this budget.”")
+    assert said == [("direct", "We will not accept this budget.", "Jane Doe")]

@@ -86,6 +86,7 @@ def find_cues(
     determiners = lex.determiners
     after = lo  # tokens before this are part of a cue already read
     text_cues, named = lex.words_of("text_cues"), lex.words_of("named")
+    cataphoric = lex.words_of("cataphoric")
     for i in candidates[bisect.bisect_left(candidates, lo) : bisect.bisect_left(candidates, hi)]:
         if i < after:
             continue
@@ -112,8 +113,10 @@ def find_cues(
             start = _said_to(toks, i, lo, lex)
             if start < 0:
                 continue  # an infinitive ("wants to say"), not a cue
-        elif prev in determiners:
-            continue  # a noun ("the report")
+        elif prev in determiners or (
+            prev in cataphoric and i > lo + 1 and toks[i - 2].low in determiners
+        ):
+            continue  # a noun ("the report", "the following remarks")
         if low in text_cues:
             if not _text_reads(toks, i, lo, hi, lex):
                 continue  # "read" speaks only for a text: "the letter reads", "…,” read the sign"
