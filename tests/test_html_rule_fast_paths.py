@@ -22,6 +22,15 @@ from articlekit._parsers.html._extract._common import HIDDEN, HINT, NEGATIVE, Pa
 from articlekit._parsers.html._metadata import _authors, _dates, _sources
 from articlekit._parsers.html._tree import parse_tree
 
+# The query the metadata used to find a thread's first poster, before its one-walk fast path.
+_FORUM_USERS_XPATH = (
+    "//*[contains(translate(@class, 'UN', 'un'), 'username') or contains(translate(@class, 'UN', 'un'), 'user-name')"
+    " or contains(@class, 'creator') or contains(@class, 'author')"
+    " or contains(@class, 'poster')] | //a[contains(@href, '/members/') or contains(@href, '/member.php')"
+    " or contains(@href, '/user/') or contains(@href, '/u/') or contains(@href, '/profile/')"
+    " or contains(@href, '/users/') or contains(@href, 'mode=viewprofile') or contains(@href, 'action=profile')]"
+)
+
 _TAGS = ["div", "p", "a", "li", "ul", "tr", "td", "table", "h1", "h2", "h3", "h4", "h5", "h6", "span", "section",
          "article", "nav", "b"]
 _CLASSES = ["", "story", "content", "nav", "menu", "entry-content", "related", "byline", "post"]
@@ -124,7 +133,7 @@ def test_forum_users_match_the_xpath(body: list[str], after: list[str], second_d
     # its elements too.
     tail = f"<html><body>{''.join(after)}</body></html>" if second_document else "".join(after)
     root, _ = parse_tree(f"<html><body>{''.join(body)}</body></html>{tail}", limits=Limits())
-    found = root.xpath(_authors._XP_FORUM_USERS)
+    found = root.xpath(_FORUM_USERS_XPATH)
     assert _authors._forum_users(root, 300) == found[:300]
     for limit in (1, 2, 5):
         assert _authors._forum_users(root, limit) == found[:limit]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import lxml.etree
 
-from articlekit._parsers.html._extract._common import State, text_len
+from articlekit._parsers.html._extract._common import HIDING, State, text_len
 from articlekit._parsers.html._extract.strip import WRAPPERS
 
 NAME = "keep-wrappers"
@@ -31,13 +31,6 @@ NAME = "keep-wrappers"
 #: content is empty); also skipping listings and collections, or service pages, moved single
 #: pages, one fold down.
 WRAPPER_SKIP_TYPES = frozenset(("product",))
-
-# Elements with a hiding attribute, one C walk of the attributes each (a union merges node
-# sets; a predicate on every element is slower still); :func:`_hides` then reads the values.
-_HIDING = tuple(
-    lxml.etree.XPath(f"descendant::*/@{name}/..") for name in ("hidden", "aria-hidden", "style")
-)
-
 
 def _hides(el: lxml.etree._Element) -> bool:
     return el.get("hidden") is not None or el.get("aria-hidden") == "true" or "none" in (el.get("style") or "")
@@ -58,7 +51,7 @@ def run(state: State) -> None:
     )
     seen: set[lxml.etree._Element] = set()
     hiding = []
-    for path in _HIDING:
+    for path in HIDING:
         for el in path(body):
             if el not in seen and _hides(el):
                 seen.add(el)

@@ -30,11 +30,16 @@ work per hidden element.
 
 from __future__ import annotations
 
-import re
-
 import lxml.etree
 
-from articlekit._parsers.html._extract._common import State, is_negative
+from articlekit._parsers.html._extract._common import (
+    FURNITURE_ROLES,
+    HIDDEN_STYLE,
+    HIDING,
+    SPLIT_NAMES,
+    State,
+    is_negative,
+)
 
 NAME = "show-panels"
 
@@ -45,38 +50,29 @@ PANEL_WORDS = frozenset(
 )
 #: Roles of a panel.
 PANEL_ROLES = frozenset(("tabpanel", "region"))
-# Roles of furniture (as ``_common``'s verdict).
-_FURNITURE_ROLES = frozenset(
-    ("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu", "menubar")
-)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_SPLIT = re.compile(r"[^a-z0-9]+")
-_HIDING = tuple(
-    lxml.etree.XPath(f"descendant::*/@{name}/..") for name in ("hidden", "aria-hidden", "style")
-)
 
 
 def _hidden_style(el: lxml.etree._Element) -> bool:
     style = el.get("style")
-    return style is not None and _HIDDEN_STYLE.search(style) is not None
+    return style is not None and HIDDEN_STYLE.search(style) is not None
 
 
 def is_panel(el: lxml.etree._Element) -> bool:
     """Whether the hidden element *el* is a collapsed panel of content (see the module)."""
     role = el.get("role")
-    if role in _FURNITURE_ROLES:
+    if role in FURNITURE_ROLES:
         return False
     names = f"{el.get('class') or ''} {el.get('id') or ''}"
     if is_negative(names):
         return False
     if role in PANEL_ROLES or el.get("aria-labelledby") is not None:
         return True
-    return not PANEL_WORDS.isdisjoint(_SPLIT.split(names.lower()))
+    return not PANEL_WORDS.isdisjoint(SPLIT_NAMES.split(names.lower()))
 
 
 def run(state: State) -> None:
     seen: set[lxml.etree._Element] = set()
-    for path in _HIDING:
+    for path in HIDING:
         for el in path(state.body):
             if el in seen:
                 continue

@@ -411,24 +411,18 @@ _FORUM_PATH = re.compile(
     r"/(?:threads?|t|topics?|forums?|discussions?|questions|comments|community)/|showthread|viewtopic", re.IGNORECASE
 )
 _FORUM_HOST = re.compile(r"^(?:www\.)?(?:forums?|community|discuss|discussions?|boards?|answers)\.", re.IGNORECASE)
-#: The first poster of a thread: an element whose class names a user, or a link to a member's profile
-#: (phpBB's ``memberlist.php?mode=viewprofile``, Simple Machines' ``index.php?action=profile``).
-_XP_FORUM_USERS = (
-    "//*[contains(translate(@class, 'UN', 'un'), 'username') or contains(translate(@class, 'UN', 'un'), 'user-name')"
-    " or contains(@class, 'creator') or contains(@class, 'author')"
-    " or contains(@class, 'poster')] | //a[contains(@href, '/members/') or contains(@href, '/member.php')"
-    " or contains(@href, '/user/') or contains(@href, '/u/') or contains(@href, '/profile/')"
-    " or contains(@href, '/users/') or contains(@href, 'mode=viewprofile') or contains(@href, 'action=profile')]"
-)
 _USER_CLASS = re.compile(r"(?:^|[\s_-])(?:(?:big|post)?user-?name|creator|poster|post-?author|author)(?:$|[\s_-])")
 _UN = str.maketrans("UN", "un")
 _USER_HREFS = ("/members/", "/member.php", "/user/", "/u/", "/profile/", "/users/", "mode=viewprofile", "action=profile")
 
 
 def _forum_users(root: Any, limit: int) -> list[Any]:
-    """The first *limit* elements the XPath :data:`_XP_FORUM_USERS` finds, in document order, by
-    one walk of the document in Python (stopped there): the XPath converts each element's class
-    to a string five times (twice with ``translate``), which costs twice as much."""
+    """The first poster's candidates of a thread: the first *limit* elements, in document order,
+    whose class names a user (``username``, ``user-name`` in any case of U and N, ``creator``,
+    ``author``, ``poster``) or links that lead to a member's profile (:data:`_USER_HREFS`:
+    phpBB's ``memberlist.php?mode=viewprofile``, Simple Machines' ``index.php?action=profile``).
+    One walk of the document in Python, stopped there (an XPath that converted each element's
+    class to a string five times cost twice as much)."""
     top = root.getroottree().getroot()
     found: list[Any] = []
     for tree in (*reversed(list(top.itersiblings(preceding=True))), top, *top.itersiblings()):
@@ -500,10 +494,7 @@ def _from_forum_user(page: _Page, org_names: list[str]) -> _Found:
     root = page.src.root
     if root is None or not _is_forum(page):
         return [], []
-    try:
-        found = _forum_users(root, 300)
-    except (lxml.etree.XPathError, ValueError, TypeError):  # pragma: no cover - defensive
-        return [], []
+    found = _forum_users(root, 300)
     candidates = [el for el in found if el.tag == "a" or _USER_CLASS.search(_attr(el, "class").lower())]
     line = getattr(page.headline, "sourceline", None) if page.headline is not None else None
     if isinstance(line, int):
